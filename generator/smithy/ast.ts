@@ -1,0 +1,54 @@
+// Types of the Smithy 2.0 JSON AST (https://smithy.io/2.0/spec/json-ast.html), the common
+// currency of the Smithy front ends: the IDL parser produces one, the JSON AST reader checks one.
+//
+//   { "smithy": "2.0", "shapes": { "ns#Name": { "type": "string",
+//     "traits": { "smithy.api#length": { "min": 1 } } } } }
+
+export type NodeValue = null | boolean | number | string | NodeValue[] | { [key: string]: NodeValue };
+
+export interface AstMemberRef {
+  target: string;
+  traits?: Record<string, NodeValue>;
+}
+
+export interface AstShape {
+  type: string;
+  traits?: Record<string, NodeValue>;
+  /** list / set */
+  member?: AstMemberRef;
+  /** map */
+  key?: AstMemberRef;
+  value?: AstMemberRef;
+  /** structure / union / enum / intEnum */
+  members?: Record<string, AstMemberRef>;
+  mixins?: { target: string }[];
+  // service / resource / operation
+  version?: string;
+  operations?: { target: string }[];
+  resources?: { target: string }[];
+  errors?: { target: string }[];
+  rename?: Record<string, string>;
+  identifiers?: Record<string, { target: string }>;
+  properties?: Record<string, { target: string }>;
+  create?: { target: string };
+  put?: { target: string };
+  read?: { target: string };
+  update?: { target: string };
+  delete?: { target: string };
+  list?: { target: string };
+  collectionOperations?: { target: string }[];
+  input?: { target: string };
+  output?: { target: string };
+}
+
+/** `{"type": "apply", "traits": {...}}` entries of the AST. */
+export interface AstApply {
+  type: "apply";
+  traits: Record<string, NodeValue>;
+}
+
+export interface AstModel {
+  smithy: string;
+  metadata?: Record<string, NodeValue>;
+  shapes?: Record<string, AstShape | AstApply>;
+}
