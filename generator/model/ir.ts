@@ -256,7 +256,11 @@ export interface ResolvedModel {
   readonly service: Service;
   /** Sorted by name. */
   readonly operations: readonly Operation[];
-  /** Every shape reachable from the operations, keyed by id, iterated in id order. */
+  /**
+   * Every shape reachable from the operations, keyed by id, iterated in id order. Shapes in the
+   * `smithy.api` namespace (the prelude: `smithy.api#String`, `smithy.api#Integer`, ...) are
+   * printed inline as TypeScript primitives; every other shape gets a named type.
+   */
   readonly shapes: ReadonlyMap<ShapeId, Shape>;
 }
 

@@ -1,0 +1,95 @@
+// The pure core: model inputs in, a map of output path → file content out. No disk, no console.
+//
+//   await generate([{ name: "weather", files: [{ path: "weather.json", text }] }], host, options)
+//   → { files: Map { "weather/types.ts" → "...", "weather/validators.ts" → "...", ... },
+//       diagnostics: [] }
+//
+// Steps: front ends → resolved models → naming → one emitter per artifact → templates for
+// skeletons → prettier once per file. Any error diagnostic means no files are returned.
+
+import { Diagnostics, DiagnosticError, type Diagnostic } from "./diagnostics.js";
+import { loadModels, type Host, type ModelInput } from "./frontends.js";
+import type { ResolvedModel } from "./model/ir.js";
+import { assignNames } from "./naming/names.js";
+import { emitTypes } from "./emit/types.js";
+import { emitSerializers } from "./emit/serializers.js";
+import { emitValidators } from "./emit/validators.js";
+import { emitRedaction } from "./emit/redact.js";
+import type { GeneratedFile } from "./emit/file-builder.js";
+import type { Templates } from "./templates.js";
+import { formatTypeScript } from "./format.js";
+
+export interface GenerateOptions {
+  readonly templates: Templates;
+  /** Run prettier over every file (default true; turning it off is for benchmarks only). */
+  readonly format?: boolean;
+}
+
+export interface GenerateResult {
+  /** Output path (relative to the output folder, `/`-separated) → content. Empty on errors. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export async function generate(
+  inputs: readonly ModelInput[],
+  host: Host,
+  options: GenerateOptions,
+): Promise<GenerateResult> {
+  const diags = new Diagnostics();
+  let models: ResolvedModel[] = [];
+  try {
+    models = loadModels(inputs, host, diags);
+  } catch (error) {
+    if (!(error instanceof DiagnosticError)) throw error;
+    diags.add(error.diagnostic);
+  }
+  if (diags.hasErrors) return { files: new Map(), diagnostics: diags.items };
+  const files = new Map<string, string>();
+  const seen = new Map<string, string>();
+  for (const model of models) {
+    const other = seen.get(model.name);
+    if (other !== undefined) {
+      diags.error("OUTPUT_COLLISION", `Two models would both be generated into \`${model.name}/\`: ${other} and ${model.sources.join(", ")}`, {
+        hint: "Rename one of the model files.",
+      });
+      continue;
+    }
+    seen.set(model.name, model.sources.join(", "));
+    for (const [path, content] of await emitModel(model, options, diags)) files.set(path, content);
+  }
+  if (diags.hasErrors) return { files: new Map(), diagnostics: diags.items };
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: diags.items };
+}
+
+/** Emits every artifact of one resolved model; paths are `<model.name>/<file>`. */
+export async function emitModel(
+  model: ResolvedModel,
+  options: GenerateOptions,
+  diags: Diagnostics,
+): Promise<Map<string, string>> {
+  const names = assignNames(model, diags);
+  const header = options.templates.header({ model: model.name, sources: model.sources, service: model.service.name });
+  const generated: GeneratedFile[] = [
+    emitTypes(model, names),
+    emitSerializers(model, names),
+    emitValidators(model, names),
+    emitRedaction(model, names),
+  ];
+  const out = new Map<string, string>();
+  out.set(`${model.name}/runtime.ts`, await finish(options.templates.runtime({ header }), options));
+  for (const file of generated) {
+    out.set(`${model.name}/${file.path}`, await finish(file.render(header), options));
+  }
+  const index = options.templates.index({
+    model: model.name,
+    header,
+    modules: ["runtime.js", ...generated.filter((f) => f.exported).map((f) => f.path.replace(/\.ts$/, ".js"))],
+  });
+  out.set(`${model.name}/index.ts`, await finish(index, options));
+  return out;
+}
+
+async function finish(text: string, options: GenerateOptions): Promise<string> {
+  return options.format === false ? text : formatTypeScript(text);
+}

@@ -1,0 +1,108 @@
+// The naming phase: every TypeScript name of a model's output is assigned here, at once.
+//
+//   shapes ns#Foo, ns#foo, ns#Array, ns#x-y   →   types Foo, foo, Array_, X_y
+//   operation InitiateAuth                     →   serializeInitiateAuthRequest
+//
+// Emitters only ask; they never invent names. Collisions are resolved deterministically (in
+// shape-id order, later ones get `_2`, `_3`, ...) and each rename is reported as a diagnostic.
+
+import type { Diagnostics } from "../diagnostics.js";
+import type { ResolvedModel, Shape, ShapeId } from "../model/ir.js";
+import { isReserved } from "./reserved.js";
+
+export interface Names {
+  /** Is the shape printed inline as a primitive (prelude) rather than as a named type? */
+  isInline(id: ShapeId): boolean;
+  /** The exported type name of a named shape. */
+  type(id: ShapeId): string;
+  /** The validator function of a shape: `validate<Type>`. */
+  validator(id: ShapeId): string;
+  /** The log-safe view function of a shape: `redact<Type>`. */
+  redactor(id: ShapeId): string;
+  /** The serializer function of an operation: `serialize<Operation>Request`. */
+  serializer(operationId: ShapeId): string;
+}
+
+const PRELUDE = "smithy.api#";
+/** Type names that look like generated function names would clash with them. */
+const FUNCTION_PREFIX = /^(validate|redact|serialize)[A-Z_]/;
+
+/** Turns any model name into a valid identifier: `x-y` → `X_y`, `0abc` → `_0abc`. */
+export function toIdentifier(name: string): string {
+  let id = name.replace(/[^A-Za-z0-9_$]+(.)?/g, (_m, next: string | undefined) => (next ? "_" + next.toUpperCase() : ""));
+  if (id === "") id = "_";
+  if (/^[0-9]/.test(id)) id = "_" + id;
+  return id;
+}
+
+export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
+  const types = new Map<ShapeId, string>();
+  const taken = new Set<string>();
+  const claim = (wanted: string, what: string): string => {
+    let name = wanted;
+    const blocked = (n: string): boolean => isReserved(n) || FUNCTION_PREFIX.test(n) || taken.has(n);
+    if (blocked(name)) name = name + "_";
+    for (let i = 2; blocked(name); i++) name = `${wanted}_${i}`;
+    taken.add(name);
+    if (name !== wanted) {
+      diags.add({
+        code: "NAME_RENAMED",
+        severity: "info",
+        message: `${what} is generated as \`${name}\`: \`${wanted}\` is reserved or already taken`,
+      });
+    }
+    return name;
+  };
+  const named = [...model.shapes.values()].filter((s) => !s.id.startsWith(PRELUDE));
+  named.sort((a, b) => compare(a.id, b.id));
+  for (const shape of named) types.set(shape.id, claim(toIdentifier(shape.name), `Shape \`${shape.id}\``));
+
+  // Function names: the prefix keeps them apart from types; the type names are already unique.
+  const serializers = new Map<ShapeId, string>();
+  const fnTaken = new Set<string>();
+  for (const op of [...model.operations].sort((a, b) => compare(a.id, b.id))) {
+    let name = `serialize${upperFirst(toIdentifier(op.name))}Request`;
+    for (let i = 2; fnTaken.has(name); i++) name = `serialize${upperFirst(toIdentifier(op.name))}Request_${i}`;
+    fnTaken.add(name);
+    serializers.set(op.id, name);
+  }
+
+  const typeName = (id: ShapeId): string => {
+    const name = types.get(id);
+    if (name === undefined) throw new Error(`internal: no type name for ${id}`);
+    return name;
+  };
+  // `validate` + the type name as is: `Foo` and `foo` give `validateFoo` and `validatefoo`.
+  const fnSuffix = (id: ShapeId): string => (types.has(id) ? typeName(id) : "_" + id.slice(PRELUDE.length));
+  return {
+    isInline: (id) => id.startsWith(PRELUDE),
+    type: typeName,
+    validator: (id) => `validate${fnSuffix(id)}`,
+    redactor: (id) => `redact${fnSuffix(id)}`,
+    serializer: (id) => {
+      const name = serializers.get(id);
+      if (name === undefined) throw new Error(`internal: no serializer name for ${id}`);
+      return name;
+    },
+  };
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A property key as TypeScript prints it: `Name`, or `"x-y"` when not an identifier. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** Reads a property in generated code: `v.Name` or `v["x-y"]`. */
+export function propertyAccess(target: string, name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${target}.${name}` : `${target}[${JSON.stringify(name)}]`;
+}
+
+export type { Shape };
