@@ -48,13 +48,22 @@ export interface Constraints {
 
 /** Where a member of an operation input travels in an HTTP request. */
 export type HttpBinding =
-  | { readonly location: "label"; readonly name: string; readonly greedy?: boolean }
+  | {
+      readonly location: "label";
+      readonly name: string;
+      readonly greedy?: boolean;
+      /** OpenAPI path `style` (default `simple`, as Smithy labels are) and `explode` (default false). */
+      readonly style?: "simple" | "label" | "matrix";
+      readonly explode?: boolean;
+    }
   | {
       readonly location: "query";
       readonly name: string;
       /** OpenAPI `style` (Smithy query bindings are `form`, exploded). */
       readonly style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
       readonly explode?: boolean;
+      /** OpenAPI `allowReserved`: RFC 3986 reserved characters are sent unescaped. */
+      readonly allowReserved?: boolean;
     }
   | { readonly location: "queryParams" }
   | { readonly location: "header"; readonly name: string; readonly explode?: boolean }
