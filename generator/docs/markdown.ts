@@ -1,0 +1,191 @@
+// Small CommonMark helpers shared by the HTML converter and the TSDoc builder.
+//
+//   codeSpan("a`b")                 → "``a`b``"
+//   escapeText("USER_SRP_AUTH *x*") → "USER_SRP_AUTH \\*x\\*"   (intraword `_` is left alone)
+//   escapeLineStart("1. one")       → "1\\. one"
+//   commonMarkToDoc("a  \r\nb  ")   → "a\\\nb"                 (hard break kept, no trailing spaces)
+
+/** JavaScript line terminators, which would also end a line inside a comment. */
+export const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+
+const WORD = /[\p{L}\p{N}]/u;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD.test(ch);
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && /\s/.test(ch);
+}
+
+function longestRun(text: string, ch: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === ch ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+/** Replaces line terminators by their escape sequences so a value stays on one line. */
+export function singleLine(text: string): string {
+  return text
+    .replace(/\r/g, "\\r")
+    .replace(/\n/g, "\\n")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/**
+ * A CommonMark code span holding `text` literally: the fence is one backtick longer than the
+ * longest run inside, with a space of padding when the text starts or ends with a backtick
+ * (or with a space, which CommonMark would otherwise strip). Empty text gives "".
+ */
+export function codeSpan(text: string): string {
+  const content = singleLine(text);
+  if (content === "") return "";
+  const fence = "`".repeat(longestRun(content, "`") + 1);
+  const pad =
+    content.startsWith("`") ||
+    content.endsWith("`") ||
+    (content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "")
+      ? " "
+      : "";
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+/** Opening/closing fence for a fenced code block holding `lines` (at least three backticks). */
+export function codeFence(lines: readonly string[]): string {
+  let longest = 0;
+  for (const line of lines) longest = Math.max(longest, longestRun(line, "`"));
+  return "`".repeat(Math.max(3, longest + 1));
+}
+
+/**
+ * Escapes the characters of plain text that CommonMark would otherwise read as markup, and
+ * only those: `_` between two letters or digits stays as is (CommonMark never treats it as
+ * emphasis there), as does `*` between two spaces, a `\` that escapes nothing, a `<` that
+ * cannot open a tag. Neighbours outside `text` are unknown and treated as punctuation.
+ * `inLinkText` also escapes brackets, which would end the text of a link.
+ */
+export function escapeText(text: string, inLinkText = false): string {
+  const chars = Array.from(text);
+  let out = "";
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] ?? "";
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    switch (ch) {
+      case "\\":
+        out += next === undefined || ASCII_PUNCTUATION.test(next) ? "\\\\" : "\\";
+        break;
+      case "`":
+        out += "\\`";
+        break;
+      case "*":
+        out += isSpace(prev) && isSpace(next) ? "*" : "\\*";
+        break;
+      case "_":
+        out += isWordChar(prev) && isWordChar(next) ? "_" : "\\_";
+        break;
+      case "[":
+        out += inLinkText ? "\\[" : "[";
+        break;
+      case "]":
+        out += inLinkText || next === "(" || next === "[" || next === ":" ? "\\]" : "]";
+        break;
+      case "<":
+        out += next !== undefined && /[A-Za-z/!?]/.test(next) ? "\\<" : "<";
+        break;
+      case "&":
+        out += /^&#?[A-Za-z0-9]+;/.test(chars.slice(i, i + 34).join("")) ? "\\&" : "&";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
+/**
+ * Escapes what would make a line of paragraph text start a block instead: a heading, a
+ * quote, a list item, a thematic break, a setext underline or a code fence.
+ */
+export function escapeLineStart(line: string): string {
+  if (line.startsWith("\\")) return line;
+  const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(line);
+  if (ordered) return `${ordered[1] ?? ""}\\${line.slice((ordered[1] ?? "").length)}`;
+  if (
+    /^#{1,6}(?=\s|$)/.test(line) ||
+    line.startsWith(">") ||
+    /^[-+*](?=\s|$)/.test(line) ||
+    /^(?:=+|-+)\s*$/.test(line) ||
+    /^([-*_])(?:\s*\1){2,}\s*$/.test(line) ||
+    /^(?:~~~|```)/.test(line)
+  ) {
+    return `\\${line}`;
+  }
+  return line;
+}
+
+/** A fence line (```` ``` ```` or `~~~`, at any indentation) and its character and length. */
+export function fenceOf(line: string): { readonly char: string; readonly length: number; readonly rest: string } | undefined {
+  const m = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!m) return undefined;
+  const run = m[1] ?? "";
+  const rest = m[2] ?? "";
+  if (run.startsWith("`") && rest.includes("`")) return undefined;
+  return { char: run.charAt(0), length: run.length, rest };
+}
+
+/**
+ * Tracks fenced code blocks line by line: `inFence(line)` tells whether a line is inside (or
+ * is a fence of) a fenced code block, updating the state.
+ */
+export function fenceTracker(): (line: string) => boolean {
+  let open: { readonly char: string; readonly length: number } | undefined;
+  return (line) => {
+    const fence = fenceOf(line);
+    if (open) {
+      if (fence && fence.char === open.char && fence.length >= open.length && fence.rest.trim() === "") {
+        open = undefined;
+      }
+      return true;
+    }
+    if (fence) {
+      open = fence;
+      return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * OpenAPI descriptions are CommonMark already: normalise line endings, turn a hard break
+ * written as trailing spaces into a backslash (so no line ends in whitespace), trim trailing
+ * whitespace and surrounding blank lines, and keep everything else.
+ */
+export function commonMarkToDoc(text: string): string {
+  const lines = text.split(LINE_BREAK);
+  const inFence = fenceTracker();
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const fenced = inFence(line);
+    const trimmed = line.trimEnd();
+    const next = lines[i + 1];
+    const hardBreak =
+      !fenced &&
+      / {2,}$/.test(line) &&
+      trimmed !== "" &&
+      !trimmed.endsWith("\\") &&
+      next !== undefined &&
+      next.trim() !== "";
+    out.push(hardBreak ? `${trimmed}\\` : trimmed);
+  }
+  while (out.length > 0 && out[0] === "") out.shift();
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return out.join("\n");
+}
