@@ -52,6 +52,11 @@ export class GeneratedFile {
     for (const l of lines) this.#lines.push(l === "" ? "" : pad + l);
   }
 
+  /** Nothing printed yet. */
+  isEmpty(): boolean {
+    return this.#lines.every((l) => l.trim() === "");
+  }
+
   render(header: string): string {
     const imports: string[] = [];
     for (const from of [...this.#imports.keys()].sort()) {

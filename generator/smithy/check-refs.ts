@@ -1,0 +1,70 @@
+// Reports every reference to a shape that does not exist, with the nearest known id as a hint.
+//
+//   member `ns#A$b` → target "ns#Strng"  →  SMITHY_UNKNOWN_TARGET at its position,
+//   hint "Did you mean `ns#String`?"  (prelude ids count as known)
+
+import type { Diagnostics } from "../diagnostics.js";
+import type { AstShape } from "./ast.js";
+import { whereIs, type SmithyModel } from "./assemble.js";
+
+export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string) => boolean, preludeIds: readonly string[], diags: Diagnostics): void {
+  const exists = (id: string) => model.shapes.has(id) || isKnownPrelude(id);
+  const report = (owner: string, target: string, what: string, path: (string | number)[]) => {
+    if (exists(target)) return;
+    const near = nearest(target, [...model.shapes.keys(), ...preludeIds]);
+    diags.error("SMITHY_UNKNOWN_TARGET", `${what} targets \`${target}\`, which is not defined`, {
+      ...whereIs(model, owner, ...path),
+      hint: near ? `Did you mean \`${near}\`?` : "Define the shape or fix the shape id.",
+    });
+  };
+  for (const [id, shape] of model.shapes) {
+    forEachRef(shape, (target, path, label) => report(id, target, `${label} of \`${id}\``, path));
+  }
+}
+
+/** Calls `visit` for every shape reference of a shape, with its JSON path inside the shape. */
+export function forEachRef(shape: AstShape, visit: (target: string, path: (string | number)[], what: string) => void): void {
+  for (const key of ["member", "key", "value"] as const) {
+    const ref = shape[key];
+    if (ref) visit(ref.target, [key, "target"], `The ${key === "member" ? "list member" : `map ${key}`}`);
+  }
+  for (const [name, m] of Object.entries(shape.members ?? {})) visit(m.target, ["members", name, "target"], `Member \`${name}\``);
+  for (const key of ["input", "output", "create", "put", "read", "update", "delete", "list"] as const) {
+    const ref = shape[key];
+    if (ref) visit(ref.target, [key, "target"], `The ${key}`);
+  }
+  for (const key of ["operations", "resources", "errors", "mixins", "collectionOperations"] as const) {
+    (shape[key] ?? []).forEach((ref, i) => visit(ref.target, [key, i, "target"], `An entry of ${key}`));
+  }
+  for (const [name, ref] of Object.entries(shape.identifiers ?? {})) visit(ref.target, ["identifiers", name, "target"], `Identifier ${name}`);
+  for (const [name, ref] of Object.entries(shape.properties ?? {})) visit(ref.target, ["properties", name, "target"], `Property ${name}`);
+}
+
+/** The candidate closest by edit distance, if close enough to be a plausible typo. */
+export function nearest(wanted: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = wanted.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const name = wanted.slice(wanted.indexOf("#") + 1);
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}

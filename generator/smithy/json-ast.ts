@@ -1,0 +1,143 @@
+// Reads one Smithy JSON AST file: JSON syntax and the AST's structure are checked, with positions.
+//
+//   readJsonAst('{"smithy":"2.0","shapes":{"a#B":{"type":"string"}}}', "m.json", diags)
+//   → { file: "m.json", ast: { smithy: "2.0", shapes: { "a#B": { type: "string" } } }, locate }
+//   readJsonAst('{"smithy": "2.0", "shapes": {', ...) → undefined, with
+//   JSON_SYNTAX "m.json:1:29: unexpected end of file: expected a property name"
+
+import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { pointer, type Diagnostics } from "../diagnostics.js";
+import { jsonLocator, lineColumn, type Locate } from "../source-position.js";
+import type { AstModel, NodeValue } from "./ast.js";
+
+export interface LoadedAst {
+  readonly file: string;
+  readonly ast: AstModel;
+  /** Position of a JSON path in the file, for diagnostics. */
+  readonly locate?: Locate;
+}
+
+const SHAPE_TYPES = new Set([
+  "blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double", "bigInteger",
+  "bigDecimal", "timestamp", "document", "enum", "intEnum", "list", "set", "map", "structure",
+  "union", "service", "operation", "resource", "apply",
+]);
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "expected a property name",
+  ValueExpected: "expected a value",
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ','",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: "expected the end of the file",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "unexpected end of comment",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "unexpected end of number",
+  InvalidUnicode: "invalid unicode escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in string",
+};
+
+export function readJsonAst(text: string, file: string, diags: Diagnostics): LoadedAst | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const atEnd = offset >= text.trimEnd().length;
+    const what = first ? SYNTAX_MESSAGES[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error) : "empty file";
+    diags.error("JSON_SYNTAX", `Invalid JSON: ${atEnd ? "unexpected end of file, " : ""}${what}`, {
+      file,
+      ...lineColumn(text, Math.min(offset, text.length)),
+      hint: atEnd ? "The file looks truncated; regenerate or restore it." : "Fix the JSON syntax at this position.",
+    });
+    return undefined;
+  }
+  const locate = jsonLocator(text, root);
+  const value = getNodeValue(root) as unknown;
+  const at = (...path: (string | number)[]) => ({ file, pointer: pointer(...path), ...locate(path) });
+  if (!isObject(value) || typeof value["smithy"] !== "string") {
+    diags.error("NOT_A_SMITHY_MODEL", "This file is not a Smithy JSON AST model: it has no top-level \"smithy\" version string", {
+      ...at(),
+      hint: 'A Smithy JSON AST model starts with {"smithy": "2.0", "shapes": {...}}; OpenAPI documents need an "openapi" key.',
+    });
+    return undefined;
+  }
+  const version = value["smithy"];
+  if (!/^(1|1\.0|2|2\.0)$/.test(version)) {
+    diags.error("SMITHY_VERSION", `Unsupported Smithy version "${version}"`, { ...at("smithy"), hint: 'Use "2.0" or "1.0".' });
+  }
+  const ok = checkStructure(value, at, diags);
+  return ok ? { file, ast: value as unknown as AstModel, locate } : undefined;
+}
+
+type At = (...path: (string | number)[]) => { file: string; pointer: string };
+
+function checkStructure(model: Record<string, unknown>, at: At, diags: Diagnostics): boolean {
+  let ok = true;
+  const fail = (message: string, hint: string, ...path: (string | number)[]) => {
+    ok = false;
+    diags.error("SMITHY_AST_STRUCTURE", message, { ...at(...path), hint });
+  };
+  if (model["metadata"] !== undefined && !isObject(model["metadata"])) fail("`metadata` must be an object", "Use an object of metadata keys.", "metadata");
+  const shapes = model["shapes"];
+  if (shapes === undefined) return ok;
+  if (!isObject(shapes)) {
+    fail("`shapes` must be an object of shape id → shape", 'Write "shapes": { "ns#Name": { "type": "..." } }.', "shapes");
+    return ok;
+  }
+  for (const [id, shape] of Object.entries(shapes)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*(\$[A-Za-z_][A-Za-z0-9_]*)?$/.test(id)) {
+      fail(`\`${id}\` is not an absolute shape id`, "Shape ids look like `com.example#Name`.", "shapes", id);
+      continue;
+    }
+    if (!isObject(shape) || typeof shape["type"] !== "string") {
+      fail(`Shape \`${id}\` needs a "type"`, 'Add "type": "structure" (or string, list, map, ...).', "shapes", id);
+      continue;
+    }
+    if (!SHAPE_TYPES.has(shape["type"])) {
+      fail(`Shape \`${id}\` has an unknown type "${shape["type"]}"`, `Use one of: ${[...SHAPE_TYPES].join(", ")}.`, "shapes", id, "type");
+      continue;
+    }
+    if (shape["traits"] !== undefined && !isObject(shape["traits"])) fail(`The traits of \`${id}\` must be an object`, "Write traits as an object of trait id → value.", "shapes", id, "traits");
+    for (const key of ["member", "key", "value"] as const) {
+      if (shape[key] !== undefined) checkRef(shape[key], `${id}$${key}`, fail, "shapes", id, key);
+    }
+    const members = shape["members"];
+    if (members !== undefined) {
+      if (!isObject(members)) fail(`The members of \`${id}\` must be an object`, "Write members as an object of name → { target }.", "shapes", id, "members");
+      else for (const [name, m] of Object.entries(members)) checkRef(m, `${id}$${name}`, fail, "shapes", id, "members", name);
+    }
+    for (const key of ["input", "output", "create", "put", "read", "update", "delete", "list"] as const) {
+      if (shape[key] !== undefined) checkRef(shape[key], `${id} ${key}`, fail, "shapes", id, key);
+    }
+    for (const key of ["operations", "resources", "errors", "mixins", "collectionOperations"] as const) {
+      const list = shape[key];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) fail(`\`${key}\` of \`${id}\` must be a list of { "target": ... }`, 'Write [{ "target": "ns#Name" }].', "shapes", id, key);
+      else list.forEach((r, i) => checkRef(r, `${id} ${key}[${i}]`, fail, "shapes", id, key, i));
+    }
+  }
+  return ok;
+}
+
+function checkRef(
+  ref: unknown,
+  what: string,
+  fail: (message: string, hint: string, ...path: (string | number)[]) => void,
+  ...path: (string | number)[]
+): void {
+  if (!isObject(ref) || typeof ref["target"] !== "string") {
+    fail(`\`${what}\` needs a "target" shape id`, 'Write { "target": "ns#Name" }.', ...path);
+  } else if (ref["traits"] !== undefined && !isObject(ref["traits"])) {
+    fail(`The traits of \`${what}\` must be an object`, "Write traits as an object of trait id → value.", ...path, "traits");
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, NodeValue> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,350 @@
+// Lowers a (mixin-flattened) Smithy model to the resolved model, one per service.
+//
+//   service ns#Svc { operations: [Op] } @awsJson1_1
+//   operation ns#Op { input: ns#OpRequest }
+//   structure ns#OpRequest { @required Name: String }
+//   → { service: { name: "Svc", protocol: "awsJson1_1" },
+//       operations: [{ name: "Op", input: "ns#OpRequest" }],
+//       shapes: Map { "ns#OpRequest" → structure, "smithy.api#String" → string } }
+//
+// Only the shapes reachable from the service's operations are kept. Traits become typed fields
+// (constraints, docs, http bindings); traits the emitters do not use are dropped here.
+
+import type { Diagnostics } from "../diagnostics.js";
+import type {
+  Constraints,
+  Deprecation,
+  Documentation,
+  EnumValue,
+  HttpBinding,
+  IntEnumValue,
+  Member,
+  NumberKind,
+  Operation,
+  Protocol,
+  ResolvedModel,
+  Shape,
+  ShapeId,
+  TimestampFormat,
+} from "../model/ir.js";
+import type { AstMemberRef, AstShape, NodeValue } from "./ast.js";
+import { whereIs, type SmithyModel } from "./assemble.js";
+import { preludeShape } from "./prelude-shapes.js";
+
+const T = "smithy.api#";
+
+const PROTOCOLS: readonly [string, Protocol][] = [
+  ["aws.protocols#awsJson1_1", "awsJson1_1"],
+  ["aws.protocols#awsJson1_0", "awsJson1_0"],
+  ["aws.protocols#restJson1", "restJson1"],
+];
+
+const NUMBER_KINDS: ReadonlySet<string> = new Set([
+  "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal",
+]);
+
+export function lowerSmithy(model: SmithyModel, name: string, sources: readonly string[], diags: Diagnostics): ResolvedModel[] {
+  const services = [...model.shapes].filter(([, s]) => s.type === "service").sort(([a], [b]) => (a < b ? -1 : 1));
+  if (services.length === 0) {
+    diags.error("SMITHY_NO_SERVICE", `The model ${sources.join(", ")} defines no service shape`, {
+      ...(sources[0] ? { file: sources[0] } : {}),
+      hint: "Add a service shape that lists the operations to generate.",
+    });
+    return [];
+  }
+  return services.map(([id, service]) =>
+    lowerService(model, id, service, services.length === 1 ? name : `${name}-${kebab(localName(id))}`, sources, diags),
+  );
+}
+
+function lowerService(
+  model: SmithyModel,
+  serviceId: string,
+  service: AstShape,
+  name: string,
+  sources: readonly string[],
+  diags: Diagnostics,
+): ResolvedModel {
+  const traits = service.traits ?? {};
+  const found = PROTOCOLS.filter(([trait]) => trait in traits);
+  let protocol: Protocol = found[0]?.[1] ?? "awsJson1_1";
+  if (found.length === 0) {
+    const named = Object.keys(traits).filter((t) => /protocols?#/.test(t));
+    diags.error("SMITHY_UNSUPPORTED_PROTOCOL", `Service \`${serviceId}\` uses ${named.length ? named.map((t) => `\`${t}\``).join(", ") : "no protocol trait"}; supported: ${PROTOCOLS.map(([t]) => t).join(", ")}`, {
+      ...whereIs(model, serviceId, "traits"),
+      hint: "Add a supported protocol trait to the service, e.g. @awsJson1_1.",
+    });
+    protocol = "awsJson1_1";
+  }
+  const rename = service.rename ?? {};
+  const shapeName = (id: string): string => rename[id] ?? localName(id);
+
+  // Operations: directly bound, and bound through resources (recursively).
+  const operationIds = new Set<string>();
+  const seenResources = new Set<string>();
+  const walkResource = (shape: AstShape) => {
+    for (const key of ["create", "put", "read", "update", "delete", "list"] as const) {
+      const ref = shape[key];
+      if (ref) operationIds.add(ref.target);
+    }
+    for (const ref of [...(shape.operations ?? []), ...(shape.collectionOperations ?? [])]) operationIds.add(ref.target);
+    for (const ref of shape.resources ?? []) {
+      if (seenResources.has(ref.target)) continue;
+      seenResources.add(ref.target);
+      const child = model.shapes.get(ref.target);
+      if (child) walkResource(child);
+    }
+  };
+  walkResource(service);
+
+  const shapes = new Map<ShapeId, Shape>();
+  const pending: string[] = [];
+  const want = (id: string | undefined): string | undefined => {
+    if (id === undefined || id === `${T}Unit`) return undefined;
+    if (!shapes.has(id) && !pending.includes(id)) pending.push(id);
+    return id;
+  };
+  const operations: Operation[] = [];
+  for (const opId of operationIds) {
+    const op = model.shapes.get(opId);
+    if (!op || op.type !== "operation") continue;
+    const opTraits = op.traits ?? {};
+    const http = objectOf(opTraits[`${T}http`]);
+    const input = want(op.input?.target);
+    const output = want(op.output?.target);
+    operations.push({
+      id: opId,
+      name: shapeName(opId),
+      ...(input ? { input } : {}),
+      ...(output ? { output } : {}),
+      errors: [...(op.errors ?? []), ...(service.errors ?? [])].map((e) => want(e.target)!).filter(Boolean),
+      ...docsOf(opTraits),
+      ...deprecationOf(opTraits),
+      ...(http && typeof http["method"] === "string" && typeof http["uri"] === "string"
+        ? { http: { method: http["method"], uri: http["uri"] } }
+        : {}),
+    });
+  }
+  operations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  while (pending.length > 0) {
+    const id = pending.shift()!;
+    if (shapes.has(id)) continue;
+    const ast = model.shapes.get(id) ?? preludeShape(id);
+    if (!ast) continue; // reported by checkReferences
+    const shape = lowerShape(id, shapeName(id), ast, want, (message, ...inner) =>
+      diags.error("SMITHY_INVALID_MODEL", message, whereIs(model, id, ...inner)),
+    );
+    if (shape) shapes.set(id, shape);
+  }
+
+  return {
+    name,
+    sources,
+    service: {
+      id: serviceId,
+      name: localName(serviceId),
+      ...(service.version !== undefined ? { version: service.version } : {}),
+      protocol,
+      ...docsOf(traits),
+    },
+    operations,
+    shapes: new Map([...shapes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+}
+
+type Fail = (message: string, ...inner: (string | number)[]) => void;
+
+function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) => string | undefined, fail: Fail): Shape | undefined {
+  const traits = ast.traits ?? {};
+  const base = {
+    id,
+    name,
+    ...docsOf(traits),
+    ...deprecationOf(traits),
+    sensitive: `${T}sensitive` in traits,
+    constraints: constraintsOf(traits),
+  };
+  const ref = (r: AstMemberRef | undefined, what: string): { target: string } => {
+    if (!r) {
+      fail(`Shape \`${id}\` has no ${what}`, what);
+      return { target: `${T}Document` };
+    }
+    want(r.target);
+    return { target: r.target };
+  };
+  const type = ast.type;
+  if (NUMBER_KINDS.has(type)) return { ...base, type: "number", kind: type as NumberKind };
+  switch (type) {
+    case "string": {
+      const legacy = traits[`${T}enum`];
+      if (Array.isArray(legacy)) return { ...base, type: "enum", values: legacyEnumValues(legacy) };
+      return { ...base, type: "string" };
+    }
+    case "boolean":
+      return { ...base, type: "boolean" };
+    case "blob":
+      return { ...base, type: "blob", ...(`${T}streaming` in traits ? { streaming: true } : {}) };
+    case "timestamp": {
+      const format = timestampFormatOf(traits);
+      return { ...base, type: "timestamp", ...(format ? { format } : {}) };
+    }
+    case "document":
+      return { ...base, type: "document" };
+    case "enum": {
+      const values: EnumValue[] = Object.entries(ast.members ?? {}).map(([memberName, m]) => {
+        const value = m.traits?.[`${T}enumValue`];
+        return { name: memberName, value: typeof value === "string" ? value : memberName, ...docsOf(m.traits ?? {}), ...deprecationOf(m.traits ?? {}) };
+      });
+      return { ...base, type: "enum", values };
+    }
+    case "intEnum": {
+      const values: IntEnumValue[] = [];
+      for (const [memberName, m] of Object.entries(ast.members ?? {})) {
+        const value = m.traits?.[`${T}enumValue`];
+        if (typeof value !== "number" || !Number.isInteger(value)) {
+          fail(`intEnum member \`${id}$${memberName}\` needs an integer @enumValue`, "members", memberName);
+          continue;
+        }
+        values.push({ name: memberName, value, ...docsOf(m.traits ?? {}), ...deprecationOf(m.traits ?? {}) });
+      }
+      return { ...base, type: "intEnum", values };
+    }
+    case "list":
+    case "set": {
+      const member = ref(ast.member, "member");
+      const constraints = type === "set" ? { ...base.constraints, uniqueItems: true } : base.constraints;
+      return { ...base, constraints, type: "list", member: { ...member, ...(`${T}sparse` in traits ? { nullable: true } : {}) } };
+    }
+    case "map": {
+      const value = ref(ast.value, "value");
+      return {
+        ...base,
+        type: "map",
+        key: ref(ast.key, "key"),
+        value: { ...value, ...(`${T}sparse` in traits ? { nullable: true } : {}) },
+      };
+    }
+    case "structure":
+    case "union": {
+      const members = Object.entries(ast.members ?? {}).map(([memberName, m]) => lowerMember(memberName, m, want));
+      if (type === "union") return { ...base, type: "union", members };
+      const error = traits[`${T}error`];
+      return { ...base, type: "structure", members, ...(error === "client" || error === "server" ? { error } : {}) };
+    }
+    default:
+      fail(`Shape \`${id}\` of type ${type} cannot be used as a value`);
+      return undefined;
+  }
+}
+
+function lowerMember(name: string, m: AstMemberRef, want: (id: string) => string | undefined): Member {
+  want(m.target);
+  const traits = m.traits ?? {};
+  const jsonName = traits[`${T}jsonName`];
+  const format = timestampFormatOf(traits);
+  const http = httpBindingOf(traits, name);
+  return {
+    name,
+    target: m.target,
+    required: `${T}required` in traits,
+    ...docsOf(traits),
+    ...deprecationOf(traits),
+    constraints: constraintsOf(traits),
+    ...(typeof jsonName === "string" ? { jsonName } : {}),
+    ...(format ? { timestampFormat: format } : {}),
+    ...(http ? { http } : {}),
+    ...(`${T}default` in traits ? { default: traits[`${T}default`] } : {}),
+    ...(`${T}sensitive` in traits ? { sensitive: true } : {}),
+  };
+}
+
+function httpBindingOf(traits: Record<string, NodeValue>, memberName: string): HttpBinding | undefined {
+  if (`${T}httpLabel` in traits) return { location: "label", name: memberName };
+  const query = traits[`${T}httpQuery`];
+  if (typeof query === "string") return { location: "query", name: query };
+  if (`${T}httpQueryParams` in traits) return { location: "queryParams" };
+  const header = traits[`${T}httpHeader`];
+  if (typeof header === "string") return { location: "header", name: header };
+  const prefix = traits[`${T}httpPrefixHeaders`];
+  if (typeof prefix === "string") return { location: "prefixHeaders", prefix };
+  if (`${T}httpPayload` in traits) return { location: "payload" };
+  return undefined;
+}
+
+function legacyEnumValues(defs: NodeValue[]): EnumValue[] {
+  const values: EnumValue[] = [];
+  for (const def of defs) {
+    const d = objectOf(def);
+    const value = d?.["value"];
+    if (!d || typeof value !== "string") continue;
+    const name = typeof d["name"] === "string" ? d["name"] : value;
+    const doc = d["documentation"];
+    values.push({
+      name,
+      value,
+      ...(typeof doc === "string" ? { docs: documentation(doc) } : {}),
+      ...(d["deprecated"] === true ? { deprecated: {} } : {}),
+    });
+  }
+  return values;
+}
+
+function constraintsOf(traits: Record<string, NodeValue>): Constraints {
+  const out: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
+  const length = objectOf(traits[`${T}length`]);
+  if (length) out.length = bounds(length);
+  const pattern = traits[`${T}pattern`];
+  if (typeof pattern === "string") out.pattern = pattern;
+  const range = objectOf(traits[`${T}range`]);
+  if (range) out.range = bounds(range);
+  if (`${T}uniqueItems` in traits) out.uniqueItems = true;
+  return out;
+}
+
+function bounds(value: Record<string, NodeValue>): { min?: number; max?: number } {
+  const num = (v: NodeValue | undefined) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+  const min = num(value["min"]);
+  const max = num(value["max"]);
+  return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+}
+
+function timestampFormatOf(traits: Record<string, NodeValue>): TimestampFormat | undefined {
+  const f = traits[`${T}timestampFormat`];
+  return f === "epoch-seconds" || f === "date-time" || f === "http-date" ? f : undefined;
+}
+
+function docsOf(traits: Record<string, NodeValue>): { docs?: Documentation } {
+  const text = traits[`${T}documentation`];
+  return typeof text === "string" && text.trim() !== "" ? { docs: documentation(text) } : {};
+}
+
+/** Smithy documentation is CommonMark by the spec; AWS writes HTML, recognised by its tags. */
+function documentation(text: string): Documentation {
+  return { text, format: /<\/?[a-z][a-z0-9]*(\s[^>]*)?>/i.test(text) ? "html" : "commonmark" };
+}
+
+function deprecationOf(traits: Record<string, NodeValue>): { deprecated?: Deprecation } {
+  if (!(`${T}deprecated` in traits)) return {};
+  const d = objectOf(traits[`${T}deprecated`]) ?? {};
+  const message = d["message"];
+  const since = d["since"];
+  return {
+    deprecated: {
+      ...(typeof message === "string" ? { message } : {}),
+      ...(typeof since === "string" ? { since } : {}),
+    },
+  };
+}
+
+function objectOf(value: NodeValue | undefined): Record<string, NodeValue> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
+function localName(id: string): string {
+  return id.slice(id.indexOf("#") + 1);
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+}
