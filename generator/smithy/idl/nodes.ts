@@ -1,0 +1,184 @@
+// Node values of the IDL (trait values, metadata, defaults, service bodies) and shape ids as
+// written. Unquoted words other than true/false/null are shape ids, resolved later.
+//
+//   [1, "a", Foo, true] → [1, "a", ShapeRef{text:"Foo"}, true]
+
+import type { NodeValue } from "../ast.js";
+import type { Lexer } from "./lexer.js";
+import { IdlSyntaxError } from "./lexer.js";
+
+/** A shape id as written in the file, with where it was written. */
+export class ShapeRef {
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    readonly column: number,
+  ) {}
+}
+
+/** A node value before shape ids are resolved. */
+export type PNode = null | boolean | number | string | ShapeRef | PNode[] | { [key: string]: PNode };
+
+/** Sets `obj[key]` as an own data property, even for `__proto__`. */
+export function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/**
+ * Parses `identifier *("." identifier) ["#" identifier] ["$" identifier]` from adjacent tokens.
+ * Returns the text; the lexer is left after it.
+ */
+export function expectShapeId(lx: Lexer): ShapeRef {
+  const line = lx.line;
+  const column = lx.column;
+  lx.expect("IDENTIFIER");
+  let text = lx.lexeme;
+  lx.next();
+  while (lx.tok() === "DOT") {
+    lx.next();
+    lx.expect("IDENTIFIER");
+    text += "." + lx.lexeme;
+    lx.next();
+  }
+  if (lx.tok() === "POUND") {
+    lx.next();
+    lx.expect("IDENTIFIER");
+    text += "#" + lx.lexeme;
+    lx.next();
+  }
+  if (lx.tok() === "DOLLAR") {
+    lx.next();
+    lx.expect("IDENTIFIER");
+    text += "$" + lx.lexeme;
+    lx.next();
+  }
+  return new ShapeRef(text, line, column);
+}
+
+/** Parses `namespace "#" identifier ["$" identifier]`: a shape id that must be absolute. */
+export function expectAbsoluteShapeId(lx: Lexer): ShapeRef {
+  const line = lx.line;
+  const column = lx.column;
+  lx.expect("IDENTIFIER");
+  let text = lx.lexeme;
+  lx.next();
+  while (lx.tok() === "DOT") {
+    lx.next();
+    lx.expect("IDENTIFIER");
+    text += "." + lx.lexeme;
+    lx.next();
+  }
+  lx.expect("POUND");
+  lx.next();
+  lx.expect("IDENTIFIER");
+  text += "#" + lx.lexeme;
+  lx.next();
+  if (lx.tok() === "DOLLAR") {
+    lx.next();
+    lx.expect("IDENTIFIER");
+    text += "$" + lx.lexeme;
+    lx.next();
+  }
+  return new ShapeRef(text, line, column);
+}
+
+/** Parses `identifier *("." identifier)`. */
+export function expectNamespace(lx: Lexer): string {
+  lx.expect("IDENTIFIER");
+  let text = lx.lexeme;
+  lx.next();
+  while (lx.tok() === "DOT") {
+    lx.next();
+    lx.expect("IDENTIFIER");
+    text += "." + lx.lexeme;
+    lx.next();
+  }
+  return text;
+}
+
+const VALUE_START = ["STRING", "TEXT_BLOCK", "NUMBER", "IDENTIFIER", "LBRACE", "LBRACKET"] as const;
+
+/** Maximum nesting of arrays and objects, to turn hostile input into an error rather than a stack overflow. */
+const MAX_DEPTH = 256;
+
+/** Parses one node value; the lexer is left on the token after it. */
+export function expectNode(lx: Lexer, depth = 0): PNode {
+  if (depth > MAX_DEPTH) lx.fail(`Node values nested more than ${MAX_DEPTH} levels deep`);
+  switch (lx.expect(...VALUE_START)) {
+    case "STRING":
+    case "TEXT_BLOCK": {
+      const v = lx.stringValue;
+      lx.next();
+      return v;
+    }
+    case "NUMBER": {
+      const v = lx.numberValue;
+      lx.next();
+      return v;
+    }
+    case "LBRACE":
+      return expectObject(lx, depth);
+    case "LBRACKET": {
+      lx.next();
+      lx.skipWsAndDocs();
+      const out: PNode[] = [];
+      while (lx.tok() !== "RBRACKET") {
+        out.push(expectNode(lx, depth + 1));
+        lx.skipWsAndDocs();
+      }
+      lx.next();
+      return out;
+    }
+    default:
+      return keywordOrShapeId(expectShapeId(lx));
+  }
+}
+
+export function keywordOrShapeId(ref: ShapeRef): PNode {
+  switch (ref.text) {
+    case "true":
+      return true;
+    case "false":
+      return false;
+    case "null":
+      return null;
+    default:
+      return ref;
+  }
+}
+
+function expectObject(lx: Lexer, depth: number): PNode {
+  lx.next(); // {
+  lx.skipWsAndDocs();
+  const out: { [key: string]: PNode } = {};
+  while (lx.tok() !== "RBRACE") {
+    lx.expect("RBRACE", "STRING", "IDENTIFIER");
+    const key = lx.tok() === "STRING" ? lx.stringValue : lx.lexeme;
+    const keyLine = lx.line;
+    const keyColumn = lx.column;
+    lx.next();
+    lx.skipWsAndDocs();
+    lx.expect("COLON");
+    lx.next();
+    lx.skipWsAndDocs();
+    const value = expectNode(lx, depth + 1);
+    if (Object.prototype.hasOwnProperty.call(out, key)) {
+      throw new IdlSyntaxError(`Duplicate member: '${key}'`, keyLine, keyColumn);
+    }
+    setKey(out, key, value);
+    lx.skipWsAndDocs();
+  }
+  lx.next();
+  return out;
+}
+
+/** Converts a node whose shape ids are resolved by `resolve`. */
+export function resolveNode(node: PNode, resolve: (ref: ShapeRef) => string): NodeValue {
+  if (node === null || typeof node !== "object") return node;
+  if (node instanceof ShapeRef) return resolve(node);
+  if (Array.isArray(node)) return node.map((n) => resolveNode(n, resolve));
+  const out: { [key: string]: NodeValue } = {};
+  for (const key of Object.keys(node)) setKey(out, key, resolveNode(node[key] as PNode, resolve));
+  return out;
+}

@@ -1,0 +1,477 @@
+// Turns parsed IDL files into Smithy JSON ASTs: relative shape ids resolved (a `use`d name, else a
+// shape of the file's namespace in any loaded file, else the prelude), annotation traits
+// coerced, elided member targets filled from the bound resource or left to the mixin, and
+// `apply` statements to shapes of the same file folded in.
+//
+//   namespace a  /  structure S { n: String }   →   "a#S": { type: "structure",
+//                                                    members: { n: { target: "smithy.api#String" } } }
+
+import type { Diagnostics } from "../../diagnostics.js";
+import type { AstMemberRef, AstModel, AstShape, NodeValue } from "../ast.js";
+import { mergeTraitValue } from "./merge-traits.js";
+import { type PNode, resolveNode, ShapeRef, setKey } from "./nodes.js";
+import type { ParsedFile, ParsedMember, ParsedShape, ParsedTrait } from "./parser.js";
+import { nearestId } from "./suggest.js";
+
+/** Shapes defined outside the IDL files being resolved: the prelude and JSON AST files. */
+export type ExternalShapes = ReadonlyMap<string, AstShape>;
+
+const PRELUDE_NS = "smithy.api";
+
+const SERVICE_KEYS = new Set(["version", "operations", "resources", "errors", "rename"]);
+const RESOURCE_KEYS = new Set([
+  "identifiers",
+  "properties",
+  "create",
+  "put",
+  "read",
+  "update",
+  "delete",
+  "list",
+  "operations",
+  "collectionOperations",
+  "resources",
+]);
+const RESOURCE_SINGLE = ["create", "put", "read", "update", "delete", "list"] as const;
+
+interface Pending {
+  shape: ParsedShape;
+  /** The resource of `for`, if any. */
+  resourceId: string | undefined;
+  member: ParsedMember;
+  file: ParsedFile;
+  ast: AstModel;
+}
+
+/** Resolves every parsed file against each other and `external`; one AST per file, in order. */
+export function resolveFiles(files: readonly ParsedFile[], external: ExternalShapes, diags: Diagnostics): AstModel[] {
+  const defined = new Map<string, ParsedShape>();
+  for (const f of files) for (const s of f.shapes) if (!defined.has(s.id)) defined.set(s.id, s);
+  const isKnown = (id: string): boolean => defined.has(id) || external.has(id);
+  const typeOf = (id: string): string | undefined => defined.get(id)?.type ?? external.get(id)?.type;
+
+  const results: AstModel[] = [];
+  const pending: Pending[] = [];
+  for (const file of files) {
+    const ctx = new FileContext(file, isKnown, typeOf, diags, () => [...defined.keys(), ...external.keys()]);
+    const ast: AstModel = { smithy: file.version };
+    const shapes: Record<string, AstShape | { type: "apply"; traits: Record<string, NodeValue> }> = {};
+    if (file.metadata.length > 0) {
+      const metadata: Record<string, NodeValue> = {};
+      for (const m of file.metadata) {
+        if (Object.prototype.hasOwnProperty.call(metadata, m.key)) {
+          diags.error("SMITHY_METADATA_CONFLICT", `Metadata key \`${m.key}\` is defined more than once`, {
+            file: file.file,
+            line: m.line,
+            column: m.column,
+          });
+          continue;
+        }
+        setKey(metadata, m.key, ctx.node(m.value));
+      }
+      ast.metadata = metadata;
+    }
+    for (const shape of file.shapes) {
+      shapes[shape.id] = ctx.shape(shape, (member, resourceId) => pending.push({ shape, member, resourceId, file, ast }));
+    }
+    ast.shapes = shapes;
+    for (const apply of file.applies) ctx.apply(apply.target, apply.traits, shapes);
+    for (const w of file.warnings) diags.warning(w.code, w.message, { file: file.file, line: w.line, column: w.column });
+    results.push(ast);
+  }
+
+  // Elided targets need the other shapes resolved: mixins first, then the bound resource.
+  const resolved = new Map<string, AstShape>(external);
+  for (const ast of results) {
+    for (const [id, s] of Object.entries(ast.shapes ?? {})) if (s.type !== "apply") resolved.set(id, s as AstShape);
+  }
+  for (const p of pending) fillElided(p, resolved, diags);
+  return results;
+}
+
+function memberOf(shape: AstShape, name: string): AstMemberRef | undefined {
+  if (shape.members && Object.prototype.hasOwnProperty.call(shape.members, name)) return shape.members[name];
+  if (name === "member") return shape.member;
+  if (name === "key") return shape.key;
+  if (name === "value") return shape.value;
+  return undefined;
+}
+
+/** Whether a mixin of `shape` (transitively) has member `name`. */
+function inheritsMember(shape: AstShape, name: string, shapes: ReadonlyMap<string, AstShape>, seen = new Set<string>()): boolean {
+  for (const mixin of shape.mixins ?? []) {
+    if (seen.has(mixin.target)) continue;
+    seen.add(mixin.target);
+    const m = shapes.get(mixin.target);
+    if (!m) continue;
+    if (memberOf(m, name) !== undefined || inheritsMember(m, name, shapes, seen)) return true;
+  }
+  return false;
+}
+
+function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Diagnostics): void {
+  const { shape, member, file, ast, resourceId } = p;
+  const astShape = ast.shapes?.[shape.id] as AstShape;
+  const memberId = `${shape.id}$${member.name}`;
+  const local = takeMember(astShape, member.name);
+  if (inheritsMember(astShape, member.name, shapes)) {
+    // Inherited from a mixin: only its traits are local, as an `apply` to the inherited member.
+    if (local?.traits && Object.keys(local.traits).length > 0) {
+      (ast.shapes as Record<string, unknown>)[memberId] = { type: "apply", traits: local.traits };
+    }
+    return;
+  }
+  let target: string | undefined;
+  const resource = resourceId === undefined ? undefined : shapes.get(resourceId);
+  if (resource) {
+    target = resource.identifiers?.[member.name]?.target ?? resource.properties?.[member.name]?.target;
+  }
+  if (target === undefined) {
+    diags.error(
+      "SMITHY_ELIDED_TARGET",
+      `Member target of \`${memberId}\` was elided, but no bound resource or mixin contained a matching identifier or member name.`,
+      {
+        file: file.file,
+        line: member.line,
+        column: member.column,
+        hint: "Write the target (`name: Target`), or bind the structure to a resource with `for` / add a mixin that has this member.",
+      },
+    );
+    return;
+  }
+  putMember(astShape, member.name, { target, ...(local?.traits ? { traits: local.traits } : {}) });
+}
+
+function takeMember(shape: AstShape, name: string): AstMemberRef | undefined {
+  const m = memberOf(shape, name);
+  if (shape.members && Object.prototype.hasOwnProperty.call(shape.members, name)) delete shape.members[name];
+  else if (name === "member" && shape.member === m) delete shape.member;
+  else if (name === "key" && shape.key === m) delete shape.key;
+  else if (name === "value" && shape.value === m) delete shape.value;
+  return m;
+}
+
+function putMember(shape: AstShape, name: string, ref: AstMemberRef): void {
+  if (shape.type === "list" || shape.type === "set") {
+    if (name === "member") {
+      shape.member = ref;
+      return;
+    }
+  } else if (shape.type === "map") {
+    if (name === "key" || name === "value") {
+      shape[name] = ref;
+      return;
+    }
+  }
+  shape.members ??= {};
+  setKey(shape.members, name, ref);
+}
+
+class FileContext {
+  readonly ns: string;
+  constructor(
+    readonly file: ParsedFile,
+    readonly isKnown: (id: string) => boolean,
+    readonly typeOf: (id: string) => string | undefined,
+    readonly diags: Diagnostics,
+    readonly allIds: () => string[],
+  ) {
+    this.ns = file.namespace ?? PRELUDE_NS;
+  }
+
+  /** Resolves a shape id as written; `undefined` when it names no known shape. */
+  lookup(text: string): { id: string; found: boolean } {
+    if (text.includes("#")) {
+      const root = text.split("$")[0] as string;
+      return { id: text, found: this.isKnown(root) };
+    }
+    const dollar = text.indexOf("$");
+    const name = dollar < 0 ? text : text.slice(0, dollar);
+    const suffix = dollar < 0 ? "" : text.slice(dollar);
+    const used = this.file.uses.get(name);
+    if (used) return { id: used.text + suffix, found: this.isKnown(used.text) };
+    const local = `${this.ns}#${name}`;
+    if (this.isKnown(local)) return { id: local + suffix, found: true };
+    const prelude = `${PRELUDE_NS}#${name}`;
+    if (this.isKnown(prelude)) return { id: prelude + suffix, found: true };
+    return { id: local + suffix, found: false };
+  }
+
+  /** A reference to a shape that must exist (targets, mixins, bindings, trait names). */
+  ref(ref: ShapeRef, what: string): string {
+    const { id, found } = this.lookup(ref.text);
+    if (!found) {
+      const near = nearestId(id, this.allIds());
+      this.diags.error("SMITHY_UNKNOWN_SHAPE", `${what} \`${ref.text}\` resolves to \`${id}\`, which is not defined`, {
+        file: this.file.file,
+        line: ref.line,
+        column: ref.column,
+        hint: near ? `Did you mean \`${near}\`?` : "Define the shape, add a `use` statement, or load the file that defines it.",
+      });
+    }
+    return id;
+  }
+
+  /** Node values: unquoted shape ids resolve; one that names nothing is flagged (Smithy's DANGER). */
+  node(value: PNode): NodeValue {
+    return resolveNode(value, (ref) => {
+      const { id, found } = this.lookup(ref.text);
+      if (!found) {
+        this.diags.warning(
+          SYNTACTIC_SHAPE_ID,
+          `Syntactic shape ID \`${ref.text}\` does not resolve to a valid shape ID: \`${id}\`. Did you mean to quote this string? Are you missing a model file?`,
+          { file: this.file.file, line: ref.line, column: ref.column, hint: `Quote it: "${ref.text}".` },
+        );
+      }
+      return id;
+    });
+  }
+
+  traits(traits: readonly ParsedTrait[], ownerId: string): Record<string, NodeValue> | undefined {
+    if (traits.length === 0) return undefined;
+    const out: Record<string, NodeValue> = {};
+    for (const t of traits) {
+      const id = this.ref(t.name, "Trait");
+      const type = this.typeOf(id);
+      let value: NodeValue;
+      if (t.annotation) value = type === "list" || type === "set" ? [] : type === undefined || type === "structure" || type === "map" ? {} : null;
+      else value = this.node(t.value);
+      if (Object.prototype.hasOwnProperty.call(out, id)) {
+        const merged = mergeTraitValue(out[id] as NodeValue, value, type);
+        if (merged === undefined) {
+          this.diags.error("SMITHY_TRAIT_CONFLICT", `Conflicting \`${id}\` trait found on shape \`${ownerId}\``, {
+            file: this.file.file,
+            line: t.name.line,
+            column: t.name.column,
+            hint: "Apply the trait once, or give both applications the same value.",
+          });
+          continue;
+        }
+        value = merged;
+      }
+      setKey(out, id, value);
+    }
+    return out;
+  }
+
+  member(m: ParsedMember, ownerId: string): AstMemberRef {
+    const memberId = `${ownerId}$${m.name}`;
+    const target = m.target ? this.ref(m.target, `Target of member \`${memberId}\``) : "";
+    const traits = this.traits(m.traits, memberId);
+    return traits ? { target, traits } : { target };
+  }
+
+  shape(s: ParsedShape, onElided: (m: ParsedMember, resourceId: string | undefined) => void): AstShape {
+    const out: AstShape = { type: s.type };
+    if (s.mixins.length > 0) out.mixins = s.mixins.map((r) => ({ target: this.ref(r, `Mixin of \`${s.id}\``) }));
+    let rid: string | undefined;
+    if (s.forResource) {
+      rid = this.ref(s.forResource, `Resource of \`${s.id}\``);
+      const type = this.typeOf(rid);
+      if (type !== undefined && type !== "resource") {
+        this.diags.error(
+          "SMITHY_FOR_NOT_RESOURCE",
+          `The target of the \`for\` production must be a resource shape, but found a ${type} shape: ${rid}`,
+          { file: this.file.file, line: s.forResource.line, column: s.forResource.column },
+        );
+      }
+    }
+    if (s.members) {
+      if (s.type === "list" || s.type === "set" || s.type === "map") {
+        const named = new Map<string, AstMemberRef>();
+        for (const m of s.members) {
+          named.set(m.name, this.member(m, s.id));
+          if (!m.target) onElided(m, rid);
+        }
+        for (const [name, ref] of named) putMember(out, name, ref);
+      } else {
+        const members: Record<string, AstMemberRef> = {};
+        for (const m of s.members) {
+          setKey(members, m.name, this.member(m, s.id));
+          if (!m.target) onElided(m, rid);
+        }
+        out.members = members;
+        if (s.type === "enum" || s.type === "intEnum") this.checkEnum(s, out);
+      }
+    }
+    if (s.body) this.body(s, out);
+    if (s.type === "operation") {
+      if (s.input !== undefined) out.input = { target: typeof s.input === "string" ? s.input : this.ref(s.input, `Input of \`${s.id}\``) };
+      if (s.output !== undefined) out.output = { target: typeof s.output === "string" ? s.output : this.ref(s.output, `Output of \`${s.id}\``) };
+      if (s.errors) out.errors = s.errors.map((e) => ({ target: this.ref(e, `Error of \`${s.id}\``) }));
+    }
+    const traits = this.traits(s.traits, s.id);
+    if (traits) out.traits = traits;
+    return out;
+  }
+
+  checkEnum(s: ParsedShape, out: AstShape): void {
+    const at = { file: this.file.file, line: s.line, column: s.column };
+    const members = out.members ?? {};
+    if (Object.keys(members).length === 0) {
+      this.diags.error("SMITHY_ENUM_EMPTY", `${s.type} shapes must have at least one member: \`${s.id}\``, at);
+    }
+    for (const m of s.members ?? []) {
+      const ref = members[m.name] as AstMemberRef;
+      const where = { file: this.file.file, line: m.line, column: m.column };
+      const value = ref.traits?.["smithy.api#enumValue"];
+      if (s.type === "enum") {
+        if (value === undefined) {
+          ref.traits = { ...ref.traits, "smithy.api#enumValue": m.name };
+        } else if (typeof value !== "string") {
+          this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: enum members can only be assigned string values, but found: ${JSON.stringify(value)}`, where);
+        } else if (value === "") {
+          this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: enum values must not be empty`, where);
+        }
+      } else if (value === undefined || typeof value !== "number") {
+        this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members require integer values, but found: ${JSON.stringify(value ?? null)}`, where);
+      } else if (!Number.isInteger(value) || this.isFloatLiteral(m)) {
+        this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members do not support floating point values`, where);
+      } else if (value > 2147483647 || value < -2147483648) {
+        this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members must fit within an integer, but found: ${value}`, where);
+      }
+    }
+  }
+
+  isFloatLiteral(m: ParsedMember): boolean {
+    const t = m.traits.find((x) => x.name.text === "smithy.api#enumValue");
+    return t?.floatLiteral === true;
+  }
+
+  idOf(value: PNode | undefined, what: string): string | undefined {
+    if (typeof value === "string") return this.ref(new ShapeRef(value, 0, 0), what);
+    if (value instanceof ShapeRef) return this.ref(value, what);
+    return undefined;
+  }
+
+  body(s: ParsedShape, out: AstShape): void {
+    const body = s.body ?? {};
+    const at = { file: this.file.file, line: s.line, column: s.column };
+    const allowed = s.type === "service" ? SERVICE_KEYS : RESOURCE_KEYS;
+    for (const key of Object.keys(body)) {
+      if (!allowed.has(key)) {
+        this.diags.warning("SMITHY_UNKNOWN_PROPERTY", `Unknown property \`${key}\` of ${s.type} \`${s.id}\``, {
+          ...at,
+          hint: `Known properties: ${[...allowed].join(", ")}.`,
+        });
+      }
+    }
+    const idList = (key: string): { target: string }[] | undefined => {
+      const v = body[key];
+      if (v === undefined) return undefined;
+      if (!Array.isArray(v)) {
+        this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}\` of \`${s.id}\` must be a list of shape ids`, at);
+        return undefined;
+      }
+      const refs: { target: string }[] = [];
+      for (const e of v) {
+        const id = this.idOf(e, `\`${key}\` entry of \`${s.id}\``);
+        if (id === undefined) this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}\` of \`${s.id}\` must contain shape ids`, at);
+        else refs.push({ target: id });
+      }
+      return refs;
+    };
+    const idMap = (key: string): Record<string, { target: string }> | undefined => {
+      const v = body[key];
+      if (v === undefined) return undefined;
+      if (v === null || typeof v !== "object" || Array.isArray(v) || v instanceof ShapeRef) {
+        this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}\` of \`${s.id}\` must be an object of name → shape id`, at);
+        return undefined;
+      }
+      const refs: Record<string, { target: string }> = {};
+      for (const [name, e] of Object.entries(v)) {
+        const id = this.idOf(e, `\`${key}.${name}\` of \`${s.id}\``);
+        if (id === undefined) this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}.${name}\` of \`${s.id}\` must be a shape id`, at);
+        else setKey(refs, name, { target: id });
+      }
+      return refs;
+    };
+    if (s.type === "service") {
+      const version = body["version"];
+      if (version !== undefined) {
+        if (typeof version === "string") out.version = version;
+        else this.diags.error("SMITHY_BAD_PROPERTY", `\`version\` of \`${s.id}\` must be a string`, at);
+      }
+      const ops = idList("operations");
+      if (ops) out.operations = ops;
+      const res = idList("resources");
+      if (res) out.resources = res;
+      const errs = idList("errors");
+      if (errs) out.errors = errs;
+      const rename = body["rename"];
+      if (rename !== undefined) {
+        if (rename === null || typeof rename !== "object" || Array.isArray(rename) || rename instanceof ShapeRef) {
+          this.diags.error("SMITHY_BAD_PROPERTY", `\`rename\` of \`${s.id}\` must be an object`, at);
+        } else {
+          const r: Record<string, string> = {};
+          for (const [from, to] of Object.entries(rename)) {
+            const fromId = this.ref(new ShapeRef(from, s.line, s.column), `Renamed shape of \`${s.id}\``);
+            if (typeof to !== "string") this.diags.error("SMITHY_BAD_PROPERTY", `\`rename.${from}\` of \`${s.id}\` must be a string`, at);
+            else setKey(r, fromId, to);
+          }
+          out.rename = r;
+        }
+      }
+    } else {
+      const ids = idMap("identifiers");
+      if (ids) out.identifiers = ids;
+      const props = idMap("properties");
+      if (props) out.properties = props;
+      for (const key of RESOURCE_SINGLE) {
+        const v = body[key];
+        if (v === undefined) continue;
+        const id = this.idOf(v, `\`${key}\` of \`${s.id}\``);
+        if (id === undefined) this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}\` of \`${s.id}\` must be a shape id`, at);
+        else out[key] = { target: id };
+      }
+      const ops = idList("operations");
+      if (ops) out.operations = ops;
+      const cops = idList("collectionOperations");
+      if (cops) out.collectionOperations = cops;
+      const res = idList("resources");
+      if (res) out.resources = res;
+    }
+  }
+
+  /** `apply`: folded into a shape or member of this file, else kept as an `apply` entry. */
+  apply(target: ShapeRef, traits: readonly ParsedTrait[], shapes: Record<string, AstShape | { type: "apply"; traits: Record<string, NodeValue> }>): void {
+    const id = this.ref(target, "Target of `apply`");
+    const values = this.traits(traits, id) ?? {};
+    const dollar = id.indexOf("$");
+    const rootId = dollar < 0 ? id : id.slice(0, dollar);
+    const root = shapes[rootId];
+    let holder: { traits?: Record<string, NodeValue> } | undefined;
+    if (root && root.type !== "apply") {
+      holder = dollar < 0 ? root : memberOf(root as AstShape, id.slice(dollar + 1));
+    }
+    if (!holder) {
+      const existing = shapes[id];
+      if (existing === undefined) {
+        shapes[id] = { type: "apply", traits: {} };
+      }
+      holder = shapes[id] as { traits?: Record<string, NodeValue> };
+    }
+    const merged: Record<string, NodeValue> = { ...holder.traits };
+    for (const [trait, value] of Object.entries(values)) {
+      if (Object.prototype.hasOwnProperty.call(merged, trait)) {
+        const m = mergeTraitValue(merged[trait] as NodeValue, value, this.typeOf(trait));
+        if (m === undefined) {
+          this.diags.error("SMITHY_TRAIT_CONFLICT", `Conflicting \`${trait}\` trait found on shape \`${id}\``, {
+            file: this.file.file,
+            line: target.line,
+            column: target.column,
+            hint: "Apply the trait once, or give both applications the same value.",
+          });
+          continue;
+        }
+        setKey(merged, trait, m);
+      } else {
+        setKey(merged, trait, value);
+      }
+    }
+    holder.traits = merged;
+  }
+}
+
+/** Diagnostic code of an unquoted node value that names no shape (Smithy reports it as DANGER). */
+export const SYNTACTIC_SHAPE_ID = "SMITHY_SYNTACTIC_SHAPE_ID";
