@@ -1,0 +1,715 @@
+// The validators emitter: one `validate<Type>(value: unknown, path = "")` per named shape,
+// returning every constraint the value fails, worded as Smithy's validation framework words it.
+//
+//   @length(min: 1, max: 128) @pattern("^[\w+]+$") string ClientIdType
+//   structure Req { @required ClientId: ClientIdType }
+//   →
+//   const re_ClientIdType = /^[\w+]+$/u;
+//
+//   /** Checks a value against `Req` (`ns#Req`); returns every failure, empty when valid. */
+//   export function validateReq(value: unknown, path = ""): ValidationFailure[] {
+//     const out: ValidationFailure[] = [];
+//     $validateReq(value, path, out);
+//     return out;
+//   }
+//
+//   /** Appends the failures of a `Req` structure at `path` to `out`. */
+//   function $validateReq(value: unknown, path: string, out: ValidationFailure[]): void {
+//     if (!isPlainObject(value)) { addFailure(out, path, "type", "Member must be of type object", "of type " + typeName(value)); return; }
+//     const v1 = value.ClientId;
+//     if (v1 === undefined || v1 === null) addFailure(out, path + "/ClientId", "required", "Member must not be null");
+//     else if (typeof v1 !== "string") addFailure(out, path + "/ClientId", "type", ...);
+//     else {
+//       if (v1.length > 128 || v1.length < 2) { const n2 = codePointLength(v1); if (n2 < 1 || n2 > 128) addFailure(...); }
+//       if (!re_ClientIdType.test(v1)) addFailure(out, path + "/ClientId", "pattern", "Member must satisfy regular expression pattern: ^[\\w+]+$");
+//     }
+//   }
+//
+// Design:
+// - Scalars (strings, enums, numbers, booleans, blobs, timestamps, documents) are checked inline
+//   where they are referenced: straight-line code, no calls, and the failure path string is only
+//   built inside the failure branch. Aggregates (structures, lists, maps, unions, alternatives)
+//   get a module-private `$validate<Type>(value, path, out)` that appends to one shared array, so
+//   recursive shapes simply call each other.
+// - A shape's own constraints (length of a list, properties of a map, ...) are applied by whoever
+//   references it, merged with the referencing member's constraints (the member's win key by key).
+// - Paths are RFC 6901 JSON pointers from the input root (`/List/0/Name`); map keys are escaped at
+//   run time with `pointerSegment`, member names at generation time. Failures of a map key are
+//   reported at the map's path, as Smithy does.
+// - Messages follow the restJson1 `httpMalformedRequestTests` wording (`Value with length 0 at
+//   '/ClientId' failed to satisfy constraint: Member must have length between 1 and 128,
+//   inclusive`). For what Smithy does not word, the same form is kept: type failures are
+//   `Value of type number at '/x' ...: Member must be of type string`; exclusive bounds
+//   `Member must be greater than 0`; `Member must be a multiple of 0.5`; `Value with property
+//   count 0 at '/m' ...: Member must have property count greater than or equal to 1`; unions
+//   `Member must have exactly one of [a, b] set`; alternatives `Member must match exactly one
+//   of [A, B]` (oneOf) or `Member must match at least one of [A, B]` (anyOf).
+// - Unknown extra keys of a structure are ignored (Smithy clients tolerate them; OpenAPI
+//   `additionalProperties` with a schema validates them). A `null` optional member counts as
+//   absent, as Smithy's JSON protocols treat it; a required one fails `Member must not be null`
+//   unless the reference is nullable. In a union, a key with a non-null value counts as set,
+//   known or not.
+// - Patterns are compiled once, as module-level `const` RegExps, with the `u` flag where the
+//   source is valid with it; a pattern JavaScript cannot compile is reported as a
+//   `PATTERN_INVALID` diagnostic (or thrown when no diagnostics are given) and not checked.
+
+import type { Diagnostics } from "../diagnostics.js";
+import { pointerSegment } from "../diagnostics.js";
+import type {
+  AlternativesShape,
+  Constraints,
+  ListShape,
+  MapShape,
+  Member,
+  NumberKind,
+  ResolvedModel,
+  Shape,
+  ShapeId,
+  StructureShape,
+  UnionShape,
+} from "../model/ir.js";
+import { shapeOf } from "../model/ir.js";
+import type { Names } from "../naming/names.js";
+import { compare, propertyAccess, toIdentifier } from "../naming/names.js";
+import { GeneratedFile } from "./file-builder.js";
+
+const RUNTIME = "./runtime.js";
+
+/** Property names every plain object inherits: read them only when they are own properties. */
+const INHERITED = new Set([
+  "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
+  "toString", "valueOf",
+]);
+
+/** Smallest and largest values of the fixed-size integer kinds. */
+const INTEGER_BOUNDS: Partial<Record<NumberKind, readonly [number, number]>> = {
+  byte: [-128, 127],
+  short: [-32768, 32767],
+  integer: [-2147483648, 2147483647],
+};
+
+/** Everything one `emitValidators` run shares; created per call, never module state. */
+interface Ctx {
+  readonly model: ResolvedModel;
+  readonly names: Names;
+  readonly f: GeneratedFile;
+  readonly diags: Diagnostics | undefined;
+  /** Owner key (shape id, or shape id + member) → name of the RegExp const, or null if invalid. */
+  readonly patterns: Map<string, string | null>;
+  readonly patternDecls: string[];
+  readonly constNames: Set<string>;
+}
+
+/** Fresh local variable names within one generated function: `v1`, `n2`, ... */
+class Scope {
+  #next = 1;
+  /** Returns `prefix` followed by a number never used before in this function. */
+  fresh(prefix: string): string {
+    return `${prefix}${this.#next++}`;
+  }
+}
+
+/** Where a check sits: the value expression, the path expression, the failure array. */
+interface Site {
+  /** An identifier holding the value (read more than once). */
+  readonly v: string;
+  /** A string expression for the path; evaluated only on failure for scalars. */
+  readonly p: string;
+  readonly out: string;
+  /** Key of the constraint owner, for naming the pattern const. */
+  readonly owner: string;
+  /** The value is known to be a string already (a map key). */
+  readonly knownString?: boolean;
+}
+
+/** Emits `validators.ts`: a validator for every named shape of the model (see the module comment). */
+export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics): GeneratedFile {
+  const f = new GeneratedFile("validators.ts");
+  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set() };
+  f.importType("ValidationFailure", RUNTIME);
+  const shapes = [...model.shapes.values()].sort((a, b) => compare(a.id, b.id));
+  const body: string[] = [];
+  for (const shape of shapes) {
+    if (!names.isInline(shape.id)) body.push("", ...publicValidator(ctx, shape));
+    if (isAggregate(shape)) body.push("", ...aggregateValidator(ctx, shape));
+  }
+  if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
+  f.line(...body);
+  return f;
+}
+
+type Aggregate = StructureShape | UnionShape | ListShape | MapShape | AlternativesShape;
+
+/** Structures, unions, lists, maps and alternatives get a function of their own. */
+function isAggregate(shape: Shape): shape is Aggregate {
+  switch (shape.type) {
+    case "structure":
+    case "union":
+    case "list":
+    case "map":
+    case "alternatives":
+      return true;
+    case "string":
+    case "enum":
+    case "intEnum":
+    case "number":
+    case "boolean":
+    case "blob":
+    case "timestamp":
+    case "document":
+      return false;
+    default:
+      return unreachable(shape);
+  }
+}
+
+/** The exported `validate<Type>(value, path = "")` of a named shape. */
+function publicValidator(ctx: Ctx, shape: Shape): string[] {
+  const name = ctx.names.validator(shape.id);
+  const scope = new Scope();
+  const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  return [
+    `/** Checks a value against \`${comment(ctx.names.type(shape.id))}\` (\`${comment(shape.id)}\`); returns every failure, empty when valid. */`,
+    `export function ${name}(value: unknown, path = ""): ValidationFailure[] {`,
+    `  const out: ValidationFailure[] = [];`,
+    ...indent(checkShape(ctx, scope, shape, shape.constraints, site)),
+    `  return out;`,
+    `}`,
+  ];
+}
+
+/** The module-private `$validate<Type>(value, path, out)` of an aggregate shape. */
+function aggregateValidator(ctx: Ctx, shape: Aggregate): string[] {
+  const scope = new Scope();
+  const what = ctx.names.isInline(shape.id) ? shape.id : ctx.names.type(shape.id);
+  const head = [
+    `/** Appends the failures of a \`${comment(what)}\` ${shape.type} value at \`path\` to \`out\` (its own constraints are checked by the caller). */`,
+    `function ${internalName(ctx, shape.id)}(value: unknown, path: string, out: ValidationFailure[]): void {`,
+  ];
+  let lines: string[];
+  switch (shape.type) {
+    case "structure":
+      lines = structureBody(ctx, scope, shape);
+      break;
+    case "union":
+      lines = unionBody(ctx, scope, shape);
+      break;
+    case "list":
+      lines = listBody(ctx, scope, shape);
+      break;
+    case "map":
+      lines = mapBody(ctx, scope, shape);
+      break;
+    case "alternatives":
+      lines = alternativesBody(ctx, scope, shape);
+      break;
+    default:
+      return unreachable(shape);
+  }
+  return [...head, ...indent(lines), "}"];
+}
+
+/** `$validate<Type>`: the private function of an aggregate, named after its public one. */
+function internalName(ctx: Ctx, id: ShapeId): string {
+  return "$" + ctx.names.validator(id);
+}
+
+/** The type-failure line: `Value of type number at '/x' failed ...: Member must be of type string`. */
+function typeFailure(ctx: Ctx, site: Site, expected: string): string {
+  const add = ctx.f.import("addFailure", RUNTIME);
+  const typeName = ctx.f.import("typeName", RUNTIME);
+  return `${add}(${site.out}, ${site.p}, "type", ${str(`Member must be of type ${expected}`)}, "of type " + ${typeName}(${site.v}));`;
+}
+
+/** A failure line without a detail: `Value at '/x' failed to satisfy constraint: <rule>`. */
+function failure(ctx: Ctx, site: Site, constraint: string, rule: string, detail?: string): string {
+  const add = ctx.f.import("addFailure", RUNTIME);
+  const extra = detail === undefined ? "" : `, ${detail}`;
+  return `${add}(${site.out}, ${site.p}, "${constraint}", ${str(rule)}${extra});`;
+}
+
+/** Lines checking `site.v` against a shape (type first, then the given constraints). */
+function checkShape(ctx: Ctx, scope: Scope, shape: Shape, constraints: Constraints, site: Site): string[] {
+  switch (shape.type) {
+    case "structure":
+    case "union":
+    case "alternatives": {
+      const call = `${internalName(ctx, shape.id)}(${site.v}, ${site.p}, ${site.out});`;
+      const props = propertiesCheck(ctx, scope, constraints, site);
+      if (props.length === 0) return [call];
+      return [`if (${ctx.f.import("isPlainObject", RUNTIME)}(${site.v})) {`, ...indent(props), "}", call];
+    }
+    case "map": {
+      const call = `${internalName(ctx, shape.id)}(${site.v}, ${site.p}, ${site.out});`;
+      const pre: string[] = [];
+      if (constraints.length || constraints.properties) {
+        const n = scope.fresh("n");
+        pre.push(`const ${n} = Object.keys(${site.v}).length;`);
+        pre.push(...countCheck(ctx, site, n, constraints.length, "length", "length"));
+        pre.push(...countCheck(ctx, site, n, constraints.properties, "properties", "property count"));
+      }
+      if (pre.length === 0) return [call];
+      return [`if (${ctx.f.import("isPlainObject", RUNTIME)}(${site.v})) {`, ...indent(pre), "}", call];
+    }
+    case "list": {
+      const call = `${internalName(ctx, shape.id)}(${site.v}, ${site.p}, ${site.out});`;
+      if (!constraints.length && !constraints.uniqueItems) return [call];
+      const pre: string[] = [];
+      const l = scope.fresh("l");
+      pre.push(...countCheck(ctx, site, `${l}.length`, constraints.length, "length", "length"));
+      if (constraints.uniqueItems) pre.push(...uniqueCheck(ctx, scope, shape, l, site));
+      if (pre.length === 0) return [call];
+      return [`if (Array.isArray(${site.v})) {`, `  const ${l}: readonly unknown[] = ${site.v};`, ...indent(pre), "}", call];
+    }
+    case "string":
+    case "enum": {
+      const checks: string[] = [];
+      if (shape.type === "enum") {
+        const values = shape.values.map((e) => e.value);
+        checks.push(...enumCheck(ctx, site, values.map((x) => str(x)), values));
+      }
+      checks.push(...stringLengthCheck(ctx, scope, constraints, site));
+      checks.push(...patternCheck(ctx, constraints, site));
+      if (site.knownString) return checks;
+      return typed(`typeof ${site.v} !== "string"`, typeFailure(ctx, site, "string"), checks);
+    }
+    case "intEnum": {
+      const values = shape.values.map((e) => e.value);
+      const checks = [
+        ...enumCheck(ctx, site, values.map((x) => String(x)), values.map((x) => String(x))),
+        ...numberChecks(ctx, scope, constraints, site),
+      ];
+      return typed(`typeof ${site.v} !== "number"`, typeFailure(ctx, site, "integer"), checks);
+    }
+    case "number": {
+      const bounds = INTEGER_BOUNDS[shape.kind];
+      const integral = !["float", "double", "bigDecimal"].includes(shape.kind);
+      let test = `typeof ${site.v} !== "number"`;
+      if (integral) test += ` || !Number.isInteger(${site.v})`;
+      if (bounds) test += ` || ${site.v} < ${bounds[0]} || ${site.v} > ${bounds[1]}`;
+      return typed(test, typeFailure(ctx, site, shape.kind), numberChecks(ctx, scope, constraints, site));
+    }
+    case "boolean":
+      return typed(`typeof ${site.v} !== "boolean"`, typeFailure(ctx, site, "boolean"), []);
+    case "blob": {
+      const checks = countCheck(ctx, site, `${site.v}.byteLength`, constraints.length, "length", "length");
+      return typed(`!(${site.v} instanceof Uint8Array)`, typeFailure(ctx, site, "blob"), checks);
+    }
+    case "timestamp": {
+      const invalid = `if (Number.isNaN(${site.v}.getTime())) ${failure(ctx, site, "type", "Member must be a valid timestamp")}`;
+      return typed(`!(${site.v} instanceof Date)`, typeFailure(ctx, site, "timestamp"), [invalid]);
+    }
+    case "document":
+      return [];
+    default:
+      return unreachable(shape);
+  }
+}
+
+/** `if (<wrong type>) <fail> else { <checks> }`, without the else when there is nothing to check. */
+function typed(test: string, fail: string, checks: readonly string[]): string[] {
+  if (checks.length === 0) return [`if (${test}) {`, `  ${fail}`, "}"];
+  return [`if (${test}) {`, `  ${fail}`, "} else {", ...indent(checks), "}"];
+}
+
+/** `switch (v) { case ...: break; default: <fail> }` for enum values. */
+function enumCheck(ctx: Ctx, site: Site, literals: readonly string[], shown: readonly string[]): string[] {
+  if (literals.length === 0) return [];
+  return [
+    `switch (${site.v}) {`,
+    ...literals.map((l) => `  case ${l}:`),
+    "    break;",
+    "  default:",
+    `    ${failure(ctx, site, "enum", `Member must satisfy enum value set: [${shown.join(", ")}]`)}`,
+    "}",
+  ];
+}
+
+/**
+ * String length in code points, without counting on the common path: a string of `n` UTF-16
+ * units has between `ceil(n / 2)` and `n` code points, so the count is needed only when `n`
+ * exceeds the max or is below twice the min.
+ */
+function stringLengthCheck(ctx: Ctx, scope: Scope, constraints: Constraints, site: Site): string[] {
+  const length = constraints.length;
+  if (!length || (length.min === undefined && length.max === undefined)) return [];
+  const { min, max } = length;
+  const cheap: string[] = [];
+  if (max !== undefined) cheap.push(`${site.v}.length > ${num(max)}`);
+  if (min !== undefined && min > 0) cheap.push(`${site.v}.length < ${num(min * 2)}`);
+  if (cheap.length === 0) return [];
+  const n = scope.fresh("n");
+  const count = ctx.f.import("codePointLength", RUNTIME);
+  return [
+    `if (${cheap.join(" || ")}) {`,
+    `  const ${n} = ${count}(${site.v});`,
+    ...indent(countCheck(ctx, site, n, length, "length", "length")),
+    "}",
+  ];
+}
+
+/**
+ * A min/max check of a count (`length`, `property count`) with Smithy's wording:
+ * `Value with length 0 at '/x' ...: Member must have length between 1 and 128, inclusive`.
+ */
+function countCheck(
+  ctx: Ctx,
+  site: Site,
+  count: string,
+  bounds: { readonly min?: number; readonly max?: number } | undefined,
+  constraint: "length" | "properties",
+  noun: string,
+): string[] {
+  if (!bounds) return [];
+  const { min, max } = bounds;
+  const tests: string[] = [];
+  if (min !== undefined && min > 0) tests.push(`${count} < ${num(min)}`);
+  if (max !== undefined) tests.push(`${count} > ${num(max)}`);
+  if (tests.length === 0) return [];
+  const rule =
+    min !== undefined && max !== undefined
+      ? `Member must have ${noun} between ${num(min)} and ${num(max)}, inclusive`
+      : min !== undefined
+        ? `Member must have ${noun} greater than or equal to ${num(min)}`
+        : `Member must have ${noun} less than or equal to ${num(max ?? 0)}`;
+  return [`if (${tests.join(" || ")}) {`, `  ${failure(ctx, site, constraint, rule, `"with ${noun} " + ${count}`)}`, "}"];
+}
+
+/** Properties (min/max number of keys) of a structure or union value known to be an object. */
+function propertiesCheck(ctx: Ctx, scope: Scope, constraints: Constraints, site: Site): string[] {
+  if (!constraints.properties) return [];
+  const n = scope.fresh("n");
+  const checks = countCheck(ctx, site, n, constraints.properties, "properties", "property count");
+  if (checks.length === 0) return [];
+  return [`const ${n} = Object.keys(${site.v}).length;`, ...checks];
+}
+
+/** `uniqueItems`: a Set for scalar items, pairwise `deepEqual` otherwise. */
+function uniqueCheck(ctx: Ctx, scope: Scope, shape: ListShape, list: string, site: Site): string[] {
+  const item = shapeOf(ctx.model, shape.member.target);
+  const fail = failure(ctx, site, "uniqueItems", "Member must have unique values");
+  if (["string", "enum", "number", "intEnum", "boolean"].includes(item.type)) {
+    return [`if (${list}.length > 1 && new Set(${list}).size !== ${list}.length) {`, `  ${fail}`, "}"];
+  }
+  const label = scope.fresh("unique");
+  const i = scope.fresh("i");
+  const j = scope.fresh("j");
+  const deepEqual = ctx.f.import("deepEqual", RUNTIME);
+  return [
+    `${label}: for (let ${i} = 1; ${i} < ${list}.length; ${i}++) {`,
+    `  for (let ${j} = 0; ${j} < ${i}; ${j}++) {`,
+    `    if (${deepEqual}(${list}[${i}], ${list}[${j}])) {`,
+    `      ${fail}`,
+    `      break ${label};`,
+    "    }",
+    "  }",
+    "}",
+  ];
+}
+
+/** Pattern check with the module-level RegExp of the constraint's owner. */
+function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] {
+  if (constraints.pattern === undefined) return [];
+  const re = patternConst(ctx, site.owner, constraints.pattern);
+  if (re === null) return [];
+  return [
+    `if (!${re}.test(${site.v})) {`,
+    `  ${failure(ctx, site, "pattern", `Member must satisfy regular expression pattern: ${constraints.pattern}`)}`,
+    "}",
+  ];
+}
+
+/**
+ * The name of the module-level RegExp for a pattern, declaring it on first use: `u` flag when
+ * the source is valid with it. Returns null (after reporting) when JavaScript cannot compile it.
+ */
+function patternConst(ctx: Ctx, owner: string, source: string): string | null {
+  const key = `${owner}\n${source}`;
+  const known = ctx.patterns.get(key);
+  if (known !== undefined) return known;
+  let compiled: RegExp | undefined;
+  let flags = "u";
+  let problem = "";
+  try {
+    compiled = new RegExp(source, "u");
+  } catch {
+    flags = "";
+    try {
+      compiled = new RegExp(source);
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  if (compiled === undefined) {
+    const message = `The @pattern of \`${owner.replace("\n", "$")}\` is not a valid ECMA-262 regular expression (${problem}); it is not checked`;
+    if (!ctx.diags) throw new Error(message);
+    ctx.diags.warning("PATTERN_INVALID", message, {
+      hint: "Write the pattern in ECMA-262 syntax (JavaScript RegExp without flags), e.g. no possessive quantifiers or inline flags.",
+    });
+    ctx.patterns.set(key, null);
+    return null;
+  }
+  const [id, member] = owner.split("\n") as [string, string | undefined];
+  let name = "re_" + ctx.names.validator(id).slice("validate".length).replace(/^_/, "");
+  if (member !== undefined) name += "_" + toIdentifier(member);
+  const base = name;
+  for (let i = 2; ctx.constNames.has(name); i++) name = `${base}_${i}`;
+  ctx.constNames.add(name);
+  ctx.patterns.set(key, name);
+  ctx.patternDecls.push(`const ${name} = /${compiled.source}/${flags};`);
+  return name;
+}
+
+/** Range (with exclusive bounds) and multipleOf of a value known to be a number. */
+function numberChecks(ctx: Ctx, scope: Scope, constraints: Constraints, site: Site): string[] {
+  const lines: string[] = [];
+  const range = constraints.range;
+  if (range && (range.min !== undefined || range.max !== undefined)) {
+    const { min, max } = range;
+    const lo = min === undefined ? undefined : { op: range.exclusiveMin ? ">" : ">=", text: range.exclusiveMin ? "greater than" : "greater than or equal to", n: num(min) };
+    const hi = max === undefined ? undefined : { op: range.exclusiveMax ? "<" : "<=", text: range.exclusiveMax ? "less than" : "less than or equal to", n: num(max) };
+    const ok = [lo && `${site.v} ${lo.op} ${lo.n}`, hi && `${site.v} ${hi.op} ${hi.n}`].filter((x) => x).join(" && ");
+    let rule: string;
+    if (lo && hi && !!range.exclusiveMin === !!range.exclusiveMax) {
+      rule = `Member must be between ${lo.n} and ${hi.n}, ${range.exclusiveMin ? "exclusive" : "inclusive"}`;
+    } else {
+      rule = "Member must be " + [lo && `${lo.text} ${lo.n}`, hi && `${hi.text} ${hi.n}`].filter((x) => x).join(" and ");
+    }
+    lines.push(`if (!(${ok})) {`, `  ${failure(ctx, site, "range", rule)}`, "}");
+  }
+  const m = constraints.multipleOf;
+  if (m !== undefined && m > 0) {
+    const fail = failure(ctx, site, "multipleOf", `Member must be a multiple of ${num(m)}`);
+    if (Number.isInteger(m)) {
+      lines.push(`if (${site.v} % ${num(m)} !== 0) {`, `  ${fail}`, "}");
+    } else {
+      // A fractional divisor is inexact in binary (0.3 / 0.1 = 2.9999999999999996): allow a relative error.
+      const q = scope.fresh("q");
+      lines.push(
+        `const ${q} = ${site.v} / ${num(m)};`,
+        `if (!(Math.abs(${q} - Math.round(${q})) <= 1e-9 * Math.max(1, Math.abs(${q})))) {`,
+        `  ${fail}`,
+        "}",
+      );
+    }
+  }
+  return lines;
+}
+
+/** Reads a member of an object known to be a plain object; inherited names only when own. */
+function readMember(ctx: Ctx, obj: string, name: string): string {
+  if (!INHERITED.has(name)) return propertyAccess(obj, name);
+  const hasOwn = ctx.f.import("hasOwn", RUNTIME);
+  return `(${hasOwn}(${obj}, ${str(name)}) ? ${obj}[${str(name)}] : undefined)`;
+}
+
+/** Lines checking one structure or union member: required / null handling, then its target. */
+function memberCheck(ctx: Ctx, scope: Scope, owner: Shape, member: Member, required: boolean): string[] {
+  const target = shapeOf(ctx.model, member.target);
+  const v = scope.fresh("v");
+  const site: Site = {
+    v,
+    p: `path + ${str("/" + pointerSegment(member.name))}`,
+    out: "out",
+    owner: ownerKey(member, owner),
+  };
+  const checks = checkShape(ctx, scope, target, merge(target.constraints, member.constraints), site);
+  const read = `const ${v}: unknown = ${readMember(ctx, "value", member.name)};`;
+  if (!required) {
+    if (checks.length === 0) return [];
+    return [read, `if (${v} !== undefined && ${v} !== null) {`, ...indent(checks), "}"];
+  }
+  const missing = member.nullable ? `${v} === undefined` : `${v} === undefined || ${v} === null`;
+  const lines = [read, `if (${missing}) {`, `  ${failure(ctx, site, "required", "Member must not be null")}`];
+  if (checks.length === 0) return [...lines, "}"];
+  if (member.nullable) return [...lines, `} else if (${v} !== null) {`, ...indent(checks), "}"];
+  return [...lines, "} else {", ...indent(checks), "}"];
+}
+
+/** The owner of a member's constraints: its target's id unless the member adds its own pattern. */
+function ownerKey(member: Member, owner: Shape): string {
+  return member.constraints.pattern !== undefined ? `${owner.id}\n${member.name}` : member.target;
+}
+
+/** Target constraints with the member's on top, key by key. */
+function merge(target: Constraints, member: Constraints): Constraints {
+  if (Object.keys(member).length === 0) return target;
+  return { ...target, ...member };
+}
+
+/** Guard of an aggregate body: a plain object, else a type failure and return. */
+function objectGuard(ctx: Ctx, shape: Shape): string[] {
+  const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  return [`if (!${ctx.f.import("isPlainObject", RUNTIME)}(value)) {`, `  ${typeFailure(ctx, site, "object")}`, "  return;", "}"];
+}
+
+/** Structure: each member in declared order, then `additionalProperties` when it has a schema. */
+function structureBody(ctx: Ctx, scope: Scope, shape: StructureShape): string[] {
+  const lines = objectGuard(ctx, shape);
+  for (const member of shape.members) lines.push(...memberCheck(ctx, scope, shape, member, member.required));
+  const extra = shape.additionalProperties;
+  if (extra !== undefined && extra !== true) {
+    const target = shapeOf(ctx.model, extra.target);
+    const k = scope.fresh("k");
+    const e = scope.fresh("e");
+    const site: Site = { v: e, p: `path + "/" + ${ctx.f.import("pointerSegment", RUNTIME)}(${k})`, out: "out", owner: target.id };
+    const checks = checkShape(ctx, scope, target, target.constraints, site);
+    if (checks.length > 0) {
+      const skip = shape.members.length === 0 ? [] : ["switch (" + k + ") {", ...shape.members.map((m) => `  case ${str(m.name)}:`), "    continue;", "}"];
+      lines.push(
+        `for (const ${k} in value) {`,
+        `  if (!${ctx.f.import("hasOwn", RUNTIME)}(value, ${k})) continue;`,
+        ...indent(skip),
+        `  const ${e} = value[${k}];`,
+        ...indent(nullable(extra.nullable === true, e, checks)),
+        "}",
+      );
+    }
+  }
+  return lines;
+}
+
+/** Wraps checks of a possibly-null value: `null` passes when the reference is nullable. */
+function nullable(allowed: boolean, v: string, checks: string[]): string[] {
+  return allowed ? [`if (${v} !== null) {`, ...indent(checks), "}"] : checks;
+}
+
+/** Union: exactly one member set (a non-null value), known; then the set member's checks. */
+function unionBody(ctx: Ctx, scope: Scope, shape: UnionShape): string[] {
+  const lines = objectGuard(ctx, shape);
+  const set = scope.fresh("set");
+  const known = scope.fresh("known");
+  const k = scope.fresh("k");
+  const hasOwn = ctx.f.import("hasOwn", RUNTIME);
+  const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  const memberNames = shape.members.map((m) => m.name);
+  lines.push(
+    `let ${set} = 0;`,
+    `let ${known} = 0;`,
+    `for (const ${k} in value) {`,
+    `  if (!${hasOwn}(value, ${k}) || value[${k}] === undefined || value[${k}] === null) continue;`,
+    `  ${set}++;`,
+    ...(memberNames.length === 0 ? [] : indent(["switch (" + k + ") {", ...memberNames.map((n) => `  case ${str(n)}:`), `    ${known}++;`, "}"])),
+    "}",
+    `if (${set} !== 1 || ${known} !== 1) {`,
+    `  ${failure(ctx, site, "union", `Member must have exactly one of [${memberNames.join(", ")}] set`)}`,
+    "}",
+  );
+  for (const member of shape.members) lines.push(...memberCheck(ctx, scope, shape, member, false));
+  return lines;
+}
+
+/** List: each item at `path/<index>`. */
+function listBody(ctx: Ctx, scope: Scope, shape: ListShape): string[] {
+  const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  const target = shapeOf(ctx.model, shape.member.target);
+  const i = scope.fresh("i");
+  const e = scope.fresh("e");
+  const checks = checkShape(ctx, scope, target, target.constraints, { v: e, p: `path + "/" + ${i}`, out: "out", owner: target.id });
+  const lines = [`if (!Array.isArray(value)) {`, `  ${typeFailure(ctx, site, "array")}`, "  return;", "}"];
+  if (checks.length === 0) return lines;
+  const list = scope.fresh("list");
+  return [
+    ...lines,
+    `const ${list}: readonly unknown[] = value;`,
+    `for (let ${i} = 0; ${i} < ${list}.length; ${i}++) {`,
+    `  const ${e} = ${list}[${i}];`,
+    ...indent(nullable(shape.member.nullable === true, e, checks)),
+    "}",
+  ];
+}
+
+/** Map: key constraints reported at the map's path (as Smithy does), values at `path/<key>`. */
+function mapBody(ctx: Ctx, scope: Scope, shape: MapShape): string[] {
+  const lines = objectGuard(ctx, shape);
+  const k = scope.fresh("k");
+  const e = scope.fresh("e");
+  const keyShape = shapeOf(ctx.model, shape.key.target);
+  const valueShape = shapeOf(ctx.model, shape.value.target);
+  const keyChecks = checkShape(ctx, scope, keyShape, keyShape.constraints, { v: k, p: "path", out: "out", owner: keyShape.id, knownString: true });
+  const valuePath = `path + "/" + pointerSegment(${k})`;
+  const valueChecks = checkShape(ctx, scope, valueShape, valueShape.constraints, { v: e, p: valuePath, out: "out", owner: valueShape.id });
+  if (valueChecks.length > 0) ctx.f.import("pointerSegment", RUNTIME);
+  if (keyChecks.length === 0 && valueChecks.length === 0) return lines;
+  const body = [...keyChecks];
+  if (valueChecks.length > 0) body.push(`const ${e} = value[${k}];`, ...nullable(shape.value.nullable === true, e, valueChecks));
+  return [
+    ...lines,
+    `for (const ${k} in value) {`,
+    `  if (!${ctx.f.import("hasOwn", RUNTIME)}(value, ${k})) continue;`,
+    ...indent(body),
+    "}",
+  ];
+}
+
+/** Alternatives: the discriminator selects the variant; otherwise count the variants that pass. */
+function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): string[] {
+  const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  const lines: string[] = [];
+  if (shape.variants.some((r) => r.nullable)) lines.push("if (value === null) return;");
+  const variantCheck = (target: ShapeId, out: string): string[] => {
+    const s = shapeOf(ctx.model, target);
+    return checkShape(ctx, scope, s, s.constraints, { v: "value", p: "path", out, owner: s.id });
+  };
+  const disc = shape.discriminator;
+  if (disc && disc.mapping.length > 0) {
+    lines.push(...objectGuard(ctx, shape));
+    const d = scope.fresh("d");
+    const dSite: Site = { v: d, p: `path + ${str("/" + pointerSegment(disc.propertyName))}`, out: "out", owner: shape.id };
+    lines.push(`const ${d}: unknown = ${readMember(ctx, "value", disc.propertyName)};`, `switch (${d}) {`);
+    for (const { value, target } of disc.mapping) {
+      lines.push(`  case ${str(value)}: {`, ...indent(variantCheck(target, "out"), 2), "    return;", "  }");
+    }
+    lines.push(
+      "}",
+      `if (${d} === undefined || ${d} === null) {`,
+      `  ${failure(ctx, dSite, "required", "Member must not be null")}`,
+      "} else {",
+      `  ${failure(ctx, dSite, "enum", `Member must satisfy enum value set: [${disc.mapping.map((m) => m.value).join(", ")}]`)}`,
+      "}",
+    );
+    return lines;
+  }
+  const shown = shape.variants.map((r) => (ctx.names.isInline(r.target) ? shapeOf(ctx.model, r.target).name : ctx.names.type(r.target)));
+  const matched = scope.fresh("matched");
+  lines.push(`let ${matched} = 0;`);
+  for (const variant of shape.variants) {
+    const f = scope.fresh("f");
+    const checks = variantCheck(variant.target, f);
+    if (checks.length === 0) {
+      lines.push(`${matched}++;`);
+      continue;
+    }
+    lines.push("{", `  const ${f}: ValidationFailure[] = [];`, ...indent(checks), `  if (${f}.length === 0) ${matched}++;`, "}");
+  }
+  const rule = shape.exclusive ? `Member must match exactly one of [${shown.join(", ")}]` : `Member must match at least one of [${shown.join(", ")}]`;
+  lines.push(`if (${matched} ${shape.exclusive ? "!== 1" : "=== 0"}) {`, `  ${failure(ctx, site, "union", rule)}`, "}");
+  return lines;
+}
+
+/** Indents lines by `depth` levels of two spaces (blank lines stay blank). */
+function indent(lines: readonly string[], depth = 1): string[] {
+  const pad = "  ".repeat(depth);
+  return lines.map((l) => (l === "" ? "" : pad + l));
+}
+
+/** A string literal. */
+function str(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** A number as a literal and as messages show it (`2.2`, `-5`, `128`). */
+function num(value: number): string {
+  return String(value);
+}
+
+/** Makes text safe inside a block comment. */
+function comment(text: string): string {
+  return text.replace(/\*\//g, "*\\/");
+}
+
+/** Exhaustiveness guard: a new shape kind fails to compile here. */
+function unreachable(value: never): never {
+  throw new Error(`internal: unexpected shape ${JSON.stringify(value)}`);
+}
