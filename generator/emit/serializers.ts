@@ -15,6 +15,7 @@ import { shapeOf, type HttpBinding, type Member, type Operation, type Protocol, 
 import { propertyAccess, type Names } from "../naming/names.js";
 import { docComment } from "./doc-comments.js";
 import { GeneratedFile } from "./file-builder.js";
+import { setProperty } from "./print.js";
 import { typeOf } from "./type-ref.js";
 
 const RUNTIME = "./runtime.js";
@@ -183,10 +184,10 @@ function httpBody(ctx: Context, op: Operation, input: Shape): string[] {
       lines.push(`headers["Content-Type"] = ${JSON.stringify(http.contentType ?? "application/x-www-form-urlencoded")};`);
       body = `form.join("&")`;
     } else {
-      lines.push(`const body: Record<string, unknown> = ${bodyMembers.some((m) => wireName(ctx, m) === "__proto__") ? "Object.create(null) as Record<string, unknown>" : "{}"};`);
+      lines.push(`const body: Record<string, unknown> = {};`);
       for (const m of bodyMembers) {
         const access = propertyAccess("input", m.name);
-        lines.push(...ifPresent(access, [`body[${JSON.stringify(wireName(ctx, m))}] = ${writeValue(ctx, access, m)};`]));
+        lines.push(...ifPresent(access, [setProperty("body", wireName(ctx, m), writeValue(ctx, access, m))]));
       }
       lines.push(`headers["Content-Type"] = ${JSON.stringify(http.contentType ?? "application/json")};`);
       body = `JSON.stringify(body)`;
@@ -406,21 +407,17 @@ function jsonWriter(ctx: Context, shape: Shape): string[] {
       return [head, item === "item" ? `  return value;` : `  return value.map((item) => ${item});`, `}`];
     }
     case "map":
+      // Object.fromEntries defines properties, so a `__proto__` key stays an ordinary key.
       return [
         head,
-        `  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;`,
-        `  for (const [key, item] of Object.entries(value)) {`,
-        `    if (item !== undefined) out[key] = ${writeValue(ctx, "item", shape.value)};`,
-        `  }`,
-        `  return out;`,
+        `  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, ${writeValue(ctx, "item", shape.value)}]));`,
         `}`,
       ];
     case "structure": {
-      const proto = shape.members.some((m) => wireName(ctx, m) === "__proto__");
-      const lines = [head, `  const out: Record<string, unknown> = ${proto ? "Object.create(null) as Record<string, unknown>" : "{}"};`];
+      const lines = [head, `  const out: Record<string, unknown> = {};`];
       for (const m of shape.members) {
         const access = propertyAccess("value", m.name);
-        lines.push(`  if (${access} !== undefined) out[${JSON.stringify(wireName(ctx, m))}] = ${writeValue(ctx, access, m)};`);
+        lines.push(`  if (${access} !== undefined) ${setProperty("out", wireName(ctx, m), writeValue(ctx, access, m))}`);
       }
       lines.push(`  return out;`, `}`);
       return lines;

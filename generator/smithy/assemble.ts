@@ -76,19 +76,18 @@ export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics): Smit
   for (const { target, apply, origin } of applies) {
     const [shapeId, member] = target.split("$") as [string, string | undefined];
     const shape = model.shapes.get(shapeId);
-    const holder = shape && (member === undefined ? shape : shape.members?.[member]);
-    if (!holder) {
+    const memberRef = member === undefined ? undefined : shape?.members?.[member];
+    if (!shape || (member !== undefined && !memberRef)) {
       model.pendingApplies.push({ target, traits: apply.traits, origin });
       continue;
     }
     // Copy on write: the parsed inputs stay as they were.
-    const traits = { ...holder.traits, ...apply.traits };
-    model.shapes.set(
-      shapeId,
-      member === undefined
-        ? { ...shape, traits }
-        : { ...shape, members: { ...shape.members, [member]: { ...holder, traits } } },
-    );
+    if (memberRef === undefined || member === undefined) {
+      model.shapes.set(shapeId, { ...shape, traits: { ...shape.traits, ...apply.traits } });
+    } else {
+      const members = { ...shape.members, [member]: { ...memberRef, traits: { ...memberRef.traits, ...apply.traits } } };
+      model.shapes.set(shapeId, { ...shape, members });
+    }
   }
   return model;
 }

@@ -10,7 +10,7 @@ import { assemble } from "./assemble.js";
 import { checkReferences } from "./check-refs.js";
 import { readJsonAst, type LoadedAst } from "./json-ast.js";
 import { lowerSmithy } from "./lower.js";
-import { PRELUDE_SIMPLE_IDS, preludeShape } from "./prelude-shapes.js";
+import { PRELUDE_IDS, preludeShape } from "./prelude-shapes.js";
 
 export function loadSmithyModels(input: ModelInput, diags: Diagnostics): ResolvedModel[] {
   const loaded: LoadedAst[] = [];
@@ -20,7 +20,7 @@ export function loadSmithyModels(input: ModelInput, diags: Diagnostics): Resolve
   }
   if (diags.hasErrors) return [];
   const model = assemble(loaded, diags);
-  checkReferences(model, (id) => preludeShape(id) !== undefined, PRELUDE_SIMPLE_IDS, diags);
+  checkReferences(model, (id) => preludeShape(id) !== undefined, PRELUDE_IDS, diags);
   if (diags.hasErrors) return [];
   return lowerSmithy(model, input.name, input.files.map((f) => f.path), diags);
 }

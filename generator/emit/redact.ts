@@ -1,0 +1,135 @@
+// The log-safe view emitter: for each named shape, a function that returns a copy of a value with
+// every `@sensitive` value replaced by a fixed marker, at any depth.
+//
+//   structure Req { ClientId: ClientIdType (sensitive), Name: String }
+//   → export function redactReq(value: Req): unknown {
+//       const out: Record<string, unknown> = { ...value };
+//       if (value.ClientId !== undefined) out["ClientId"] = SENSITIVE;
+//       return out;
+//     }
+//
+// A value is sensitive when its target shape or the member itself is marked sensitive. Shapes
+// that cannot contain anything sensitive are returned as they are (no copy).
+
+import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
+import { propertyAccess, type Names } from "../naming/names.js";
+import { GeneratedFile } from "./file-builder.js";
+import { setProperty } from "./print.js";
+import { typeOf } from "./type-ref.js";
+
+const RUNTIME = "./runtime.js";
+
+export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile {
+  const file = new GeneratedFile("redact.ts");
+  const holds = sensitiveClosure(model);
+  for (const shape of model.shapes.values()) {
+    if (names.isInline(shape.id)) continue;
+    file.line(...redactor(model, names, file, holds, shape), "");
+  }
+  if (file.isEmpty()) file.line("export {};");
+  return file;
+}
+
+/** Ids of the shapes whose values are, or may contain, something sensitive. */
+export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
+  const holds = new Set<ShapeId>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const shape of model.shapes.values()) {
+      if (holds.has(shape.id)) continue;
+      if (shape.sensitive || children(shape).some((r) => holds.has(r.target) || ("sensitive" in r && r.sensitive === true))) {
+        holds.add(shape.id);
+        changed = true;
+      }
+    }
+  }
+  return holds;
+}
+
+function children(shape: Shape): readonly (Ref & { sensitive?: boolean })[] {
+  switch (shape.type) {
+    case "list":
+      return [shape.member];
+    case "map":
+      return [shape.key, shape.value];
+    case "structure":
+      return shape.additionalProperties && shape.additionalProperties !== true ? [...shape.members, shape.additionalProperties] : shape.members;
+    case "union":
+      return shape.members;
+    case "alternatives":
+      return shape.variants;
+    case "string":
+    case "enum":
+    case "intEnum":
+    case "number":
+    case "boolean":
+    case "blob":
+    case "timestamp":
+    case "document":
+      return [];
+    default: {
+      const never: never = shape;
+      throw new Error(`internal: unknown shape ${String(never)}`);
+    }
+  }
+}
+
+function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds: ReadonlySet<ShapeId>, shape: Shape): string[] {
+  const fn = names.redactor(shape.id);
+  const type = file.importType(typeOf(names, model, shape.id), "./types.js");
+  const doc = [`/** A copy of a \`${type}\` that is safe to log: sensitive values are replaced by \`SENSITIVE\`. */`];
+  const head = `export function ${fn}(value: ${type}): unknown {`;
+  if (!holds.has(shape.id)) return [...doc, head, `  return value;`, `}`];
+  if (shape.sensitive) return [...doc, head, `  return ${file.import("SENSITIVE", RUNTIME)};`, `}`];
+  const child = (expr: string, ref: Ref & { sensitive?: boolean }): string | undefined => {
+    if (ref.sensitive || shapeOf(model, ref.target).sensitive) return file.import("SENSITIVE", RUNTIME);
+    if (!holds.has(ref.target)) return undefined;
+    const call = `${names.redactor(ref.target)}(${expr})`;
+    return ref.nullable ? `${expr} === null ? null : ${call}` : call;
+  };
+  switch (shape.type) {
+    case "list": {
+      const item = child("item", shape.member);
+      return [...doc, head, `  return value.map((item) => ${item ?? "item"});`, `}`];
+    }
+    case "map": {
+      const item = child("item", shape.value) ?? "item";
+      const key = child("key", shape.key) === undefined ? "key" : `${file.import("SENSITIVE", RUNTIME)} + " #" + String(i + 1)`;
+      // Object.fromEntries defines properties, so a `__proto__` key stays an ordinary key.
+      return [
+        ...doc,
+        head,
+        `  return Object.fromEntries(Object.entries(value).map(([key, item], i) => [${key}, ${item}]));`,
+        `}`,
+      ];
+    }
+    case "structure":
+    case "union": {
+      const lines = [...doc, head, `  const out: Record<string, unknown> = { ...value };`];
+      for (const m of shape.members) {
+        const access = propertyAccess("value", m.name);
+        const replaced = child(access, m);
+        if (replaced !== undefined) lines.push(`  if (${access} !== undefined) ${setProperty("out", m.name, replaced)}`);
+      }
+      lines.push(`  return out;`, `}`);
+      return lines;
+    }
+    case "alternatives": {
+      // Which variant a value is cannot be told without validating it; hide it whole.
+      return [...doc, head, `  return ${file.import("SENSITIVE", RUNTIME)};`, `}`];
+    }
+    case "string":
+    case "enum":
+    case "intEnum":
+    case "number":
+    case "boolean":
+    case "blob":
+    case "timestamp":
+    case "document":
+      return [...doc, head, `  return value;`, `}`];
+    default: {
+      const never: never = shape;
+      throw new Error(`internal: unknown shape ${String(never)}`);
+    }
+  }
+}
