@@ -1,0 +1,179 @@
+// The command line: parses arguments, runs a command, maps the outcome to an exit code.
+//
+//   main(["generate", "--check"]) → 0 (all files match) or 1 (stale, missing or extra files)
+//   main(["generate", "--outt", "x"]) → 1, "error CLI_UNKNOWN_OPTION: Unknown option `--outt`" + hint
+//
+// Exit codes: 0 success, 1 a user's mistake or a failed check (diagnostics printed, nothing
+// written), 2 an internal error (a bug in Shapesmith: "internal error" and the stack).
+// This module loads nothing heavy; commands import the core when they run.
+
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { nearest } from "../options.js";
+import { processIo, type Io } from "./io.js";
+import { formatDiagnostics } from "./print.js";
+
+const OPTIONS = {
+  config: { type: "string" },
+  out: { type: "string" },
+  check: { type: "boolean" },
+  verbose: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+const COMMANDS = ["generate", "ast", "help"] as const;
+
+/** Which options each command accepts (besides --help, --version). */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  generate: ["config", "out", "check", "verbose"],
+  ast: ["verbose"],
+  help: [],
+};
+
+const USAGE = `Usage: shapesmith <command> [options]
+
+Commands:
+  generate [MODEL_FILE...]   Generate TypeScript from the models.
+                             With no files: every model in the models folder (default models/)
+                             into the output folder (default generated/). Each file is one model,
+                             named after the file (models/weather.json → generated/weather/);
+                             each subfolder is one model made of all its files.
+                             With files: those models, into the folder given by --out.
+    --config F               Config file (default: shapesmith.config.json, if present).
+    --out DIR                Output folder; it is replaced as a whole, atomically.
+    --check                  Write nothing; exit 1 naming every stale, missing or extra file.
+    --verbose                Also print informational notes.
+  ast FILE...                Load the Smithy files together; print the model as JSON AST.
+
+Options:
+  -h, --help                 Show this help.
+  -v, --version              Show the version.
+
+Config (shapesmith.config.json, optional; paths relative to it):
+  { "models": "models", "out": "generated", "templates": "templates" }
+  Files in the templates folder (header.hbs, index.ts.hbs, runtime.ts.hbs) replace the built-in
+  templates one by one.
+
+Exit codes: 0 success, 1 errors in the input or a failed --check, 2 internal error.
+`;
+
+/** Runs the CLI with `args` (without `node` and the script) and returns the exit code. */
+export async function main(args: readonly string[], io: Io = processIo()): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof DiagnosticError) {
+      io.stderr(formatDiagnostics([error.diagnostic], (file) => ({ display: file }), true));
+      return 1;
+    }
+    return internalError(error, io);
+  }
+}
+
+/** Prints an internal error (a bug, not a user's mistake) with its stack; exit code 2. */
+export function internalError(error: unknown, io: Io): number {
+  const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  io.stderr(`internal error: this is a bug in Shapesmith, not in your input. Please report it with the command you ran.\n${stack}\n`);
+  return 2;
+}
+
+async function run(args: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError(argumentDiagnostic(error), io);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    io.stdout(`shapesmith ${version()}\n`);
+    return 0;
+  }
+  if (values.help || command === "help") {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return 1;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const near = nearest(command, COMMANDS);
+    return usageError(
+      {
+        code: "CLI_UNKNOWN_COMMAND",
+        severity: "error",
+        message: `Unknown command \`${command}\``,
+        hint: `${near ? `Did you mean \`${near}\`? ` : ""}Commands: ${COMMANDS.filter((c) => c !== "help").join(", ")}; see \`shapesmith --help\`.`,
+      },
+      io,
+    );
+  }
+  const allowed = COMMAND_OPTIONS[command] ?? [];
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && name !== "help" && name !== "version" && !allowed.includes(name)) {
+      return usageError(
+        {
+          code: "CLI_OPTION_NOT_ALLOWED",
+          severity: "error",
+          message: `The option \`--${name}\` does not apply to \`shapesmith ${command}\``,
+          hint: `Options of ${command}: ${allowed.length > 0 ? allowed.map((o) => `--${o}`).join(", ") : "none"}.`,
+        },
+        io,
+      );
+    }
+  }
+  const verbose = values.verbose === true;
+  if (command === "generate") {
+    const { runGenerate } = await import("./generate.js");
+    return runGenerate({ models: rest, config: values.config, out: values.out, check: values.check === true, verbose }, io);
+  }
+  const { runAstCommand } = await import("./ast-command.js");
+  return runAstCommand(rest, verbose, io);
+}
+
+function usageError(diagnostic: Diagnostic, io: Io): number {
+  io.stderr(formatDiagnostics([diagnostic], (file) => ({ display: file }), true));
+  return 1;
+}
+
+/** Turns a node:util parseArgs error into a diagnostic with a hint. */
+function argumentDiagnostic(error: unknown): Diagnostic {
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  const optionNames = Object.entries(OPTIONS).map(([name]) => `--${name}`);
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const near = flag.startsWith("--") ? nearest(flag, optionNames) : undefined;
+    return {
+      code: "CLI_UNKNOWN_OPTION",
+      severity: "error",
+      message: `Unknown option \`${flag}\``,
+      hint: `${near ? `Did you mean \`${near}\`? ` : ""}Options: ${optionNames.join(", ")}; see \`shapesmith --help\`.`,
+    };
+  }
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? "option";
+    const takesValue = Object.entries(OPTIONS).some(([name, o]) => `--${name}` === flag && o.type === "string");
+    return {
+      code: "CLI_OPTION_VALUE",
+      severity: "error",
+      message: takesValue ? `The option \`${flag}\` needs a value` : `The option \`${flag}\` takes no value`,
+      hint: takesValue ? `For example: ${flag} generated` : `Write ${flag} alone.`,
+    };
+  }
+  return {
+    code: "CLI_ARGUMENTS",
+    severity: "error",
+    message: message.split("\n")[0] ?? message,
+    hint: "See `shapesmith --help`.",
+  };
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  return typeof pkg.version === "string" ? pkg.version : "unknown";
+}

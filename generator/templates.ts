@@ -1,0 +1,183 @@
+// Handlebars templates for file skeletons (the header comment, the index barrel, the runtime
+// helper file), compiled once per run from their text.
+//
+//   compileTemplates({ "header.hbs": "// Generated from {{model}}", "index.ts.hbs": "...", "runtime.ts.hbs": "..." })
+//     .header({ model: "weather", sources: ["models/weather.json"], service: "Weather" })
+//   → "// Generated from weather"
+//
+// `compileTemplates` is pure. `loadTemplates` reads the package's own `templates/` folder and lets
+// a user's folder override it file by file. A missing or broken template is a user's mistake:
+// it is thrown as a DiagnosticError (code TEMPLATE_*), never as a bare exception.
+
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import { DiagnosticError, type Diagnostic, type Diagnostics } from "./diagnostics.js";
+
+export interface HeaderContext {
+  /** Output folder name of the model, e.g. `cognito-identity-provider`. */
+  readonly model: string;
+  /** The model's source files, `/`-separated and relative to the project root. */
+  readonly sources: readonly string[];
+  /** The service's name, e.g. `AWSCognitoIdentityProviderService`. */
+  readonly service: string;
+}
+
+export interface IndexContext {
+  readonly model: string;
+  /** The rendered header. */
+  readonly header: string;
+  /** Module file names to re-export, e.g. `types.js`. */
+  readonly modules: readonly string[];
+}
+
+export interface RuntimeContext {
+  readonly header: string;
+}
+
+export interface Templates {
+  header(ctx: HeaderContext): string;
+  index(ctx: IndexContext): string;
+  runtime(ctx: RuntimeContext): string;
+}
+
+/** Every template file the generator uses, by the name it has in a templates folder. */
+export const TEMPLATE_NAMES = Object.freeze(["header.hbs", "index.ts.hbs", "runtime.ts.hbs"] as const);
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** The package's own templates folder (the defaults). */
+export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
+
+/** Sample contexts: every template is rendered once at compile time, so mistakes surface early. */
+const SAMPLES: { readonly [K in TemplateName]: object } = {
+  "header.hbs": { model: "example", sources: ["models/example.json"], service: "Example" },
+  "index.ts.hbs": { model: "example", header: "// header", modules: ["types.js"] },
+  "runtime.ts.hbs": { header: "// header" },
+};
+
+/**
+ * Compiles the three templates from their text.
+ * @param sources template name → template text
+ * @param files template name → the file it came from (for diagnostics); defaults to the name
+ */
+export function compileTemplates(
+  sources: Readonly<Record<string, string>>,
+  files: Readonly<Record<string, string>> = {},
+): Templates {
+  const hb = Handlebars.create();
+  const compiled = {} as Record<TemplateName, Handlebars.TemplateDelegate>;
+  for (const name of TEMPLATE_NAMES) {
+    const file = files[name] ?? name;
+    const text = sources[name];
+    if (text === undefined) {
+      throw new DiagnosticError({
+        code: "TEMPLATE_MISSING",
+        severity: "error",
+        message: `The template \`${name}\` is missing`,
+        hint: `Add ${name} to the templates folder, or remove the folder's entry from the config to use the built-in templates.`,
+      });
+    }
+    let template: Handlebars.TemplateDelegate;
+    try {
+      template = hb.compile(text, { noEscape: true, strict: true });
+      template(SAMPLES[name]);
+    } catch (error) {
+      throw new DiagnosticError(templateDiagnostic(error, name, file, text));
+    }
+    compiled[name] = template;
+  }
+  return Object.freeze({
+    header: (ctx: HeaderContext) => compiled["header.hbs"](ctx),
+    index: (ctx: IndexContext) => compiled["index.ts.hbs"](ctx),
+    runtime: (ctx: RuntimeContext) => compiled["runtime.ts.hbs"](ctx),
+  });
+}
+
+/**
+ * Reads the templates: the built-in ones, each replaced by the file of the same name in
+ * `userDir` when there is one. Unknown `.hbs` files in `userDir` are warnings.
+ */
+export function readTemplateSources(
+  userDir: string | undefined,
+  diags?: Diagnostics,
+  builtinDir: string = BUILTIN_TEMPLATES_DIR,
+): { sources: Record<string, string>; files: Record<string, string> } {
+  const sources: Record<string, string> = {};
+  const files: Record<string, string> = {};
+  const userFiles = userDir === undefined ? [] : listDir(userDir);
+  for (const name of TEMPLATE_NAMES) {
+    const dir = userFiles.includes(name) && userDir !== undefined ? userDir : builtinDir;
+    const file = join(dir, name);
+    const text = readText(file);
+    if (text !== undefined) {
+      sources[name] = text;
+      files[name] = file;
+    }
+  }
+  for (const extra of userFiles) {
+    if (extra.endsWith(".hbs") && !(TEMPLATE_NAMES as readonly string[]).includes(extra)) {
+      diags?.warning("TEMPLATE_UNKNOWN", `The template \`${extra}\` is not used by Shapesmith`, {
+        file: join(userDir ?? "", extra),
+        hint: `Templates Shapesmith reads: ${TEMPLATE_NAMES.join(", ")}.`,
+      });
+    }
+  }
+  return { sources, files };
+}
+
+/** Reads and compiles the templates (see readTemplateSources); throws DiagnosticError. */
+export function loadTemplates(userDir?: string, diags?: Diagnostics): Templates {
+  const { sources, files } = readTemplateSources(userDir, diags);
+  return compileTemplates(sources, files);
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return statSync(dir).isDirectory() ? readdirSync(dir) : [];
+  } catch {
+    return [];
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a Handlebars parse or render error into a diagnostic with the best position it has. */
+function templateDiagnostic(error: unknown, name: string, file: string, text: string): Diagnostic {
+  const raw = error instanceof Error ? error.message : String(error);
+  const where: { line?: number; column?: number } = {};
+  const e = error as { lineNumber?: unknown; column?: unknown };
+  let message = raw;
+  if (typeof e.lineNumber === "number" && typeof e.column === "number") {
+    where.line = e.lineNumber;
+    where.column = e.column + 1;
+    message = raw.replace(/ - \d+:\d+$/, "");
+  } else {
+    const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n([^]*)$/.exec(raw);
+    if (parse) {
+      const line = Number(parse[1]);
+      where.line = line;
+      const shown = parse[2] ?? "";
+      const source = text.split("\n")[line - 1] ?? "";
+      // Handlebars shows the source line up to the error (prefixed by "..." when cut).
+      if (!shown.startsWith("...") && source.startsWith(shown.slice(0, (parse[3] ?? "").length))) {
+        where.column = (parse[3] ?? "").length + 1;
+      }
+      message = parse[4] ?? raw;
+    }
+  }
+  return {
+    code: "TEMPLATE_ERROR",
+    severity: "error",
+    message: `The template \`${name}\` cannot be used: ${message.replace(/\s+/g, " ").trim()}`,
+    file,
+    ...where,
+    hint: "Fix the template; its context is documented in generator/templates.ts.",
+  };
+}
