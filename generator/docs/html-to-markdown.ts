@@ -50,27 +50,39 @@ const EM_OPEN = "\uE000";
 const EM_CLOSE = "\uE001";
 const MARKS = /[\uE000-\uE003]/g;
 
+/** Names that real tags have; anything else (`<testuser@example.com>`) is text AWS forgot to escape. */
+const TAG_NAME = /^[a-z][a-z0-9-]*$/;
+
 function parse(html: string): Node[] {
   const root: ElementNode = { kind: "element", name: "#root", attrs: {}, children: [] };
-  const stack: ElementNode[] = [root];
-  const top = (): ElementNode => stack[stack.length - 1] ?? root;
-  const parser = new Parser(
+  // A literal (not-a-tag) entry forwards its content to the element it appears in.
+  const stack: { readonly element: ElementNode; readonly literal: boolean }[] = [{ element: root, literal: false }];
+  const top = (): ElementNode => stack[stack.length - 1]?.element ?? root;
+  const pushText = (text: string): void => {
+    // Entities arrive as separate chunks: merge them so escaping sees whole runs of text.
+    const siblings = top().children;
+    const last = siblings[siblings.length - 1];
+    if (last?.kind === "text") siblings[siblings.length - 1] = { kind: "text", text: last.text + text };
+    else siblings.push({ kind: "text", text });
+  };
+  const parser: Parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (!TAG_NAME.test(name)) {
+          pushText(html.slice(parser.startIndex, parser.endIndex + 1));
+          stack.push({ element: top(), literal: true });
+          return;
+        }
         const element: ElementNode = { kind: "element", name, attrs: { ...attribs }, children: [] };
         top().children.push(element);
-        stack.push(element);
+        stack.push({ element, literal: false });
       },
-      onclosetag() {
-        if (stack.length > 1) stack.pop();
+      onclosetag(_name, isImplied) {
+        if (stack.length <= 1) return;
+        const entry = stack.pop();
+        if (entry?.literal && !isImplied) pushText(html.slice(parser.startIndex, parser.endIndex + 1));
       },
-      ontext(text) {
-        // Entities arrive as separate chunks: merge them so escaping sees whole runs of text.
-        const siblings = top().children;
-        const last = siblings[siblings.length - 1];
-        if (last?.kind === "text") siblings[siblings.length - 1] = { kind: "text", text: last.text + text };
-        else siblings.push({ kind: "text", text });
-      },
+      ontext: pushText,
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
