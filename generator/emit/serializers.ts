@@ -64,7 +64,7 @@ function operationSerializer(ctx: Context, op: Operation, protocol: Protocol): s
   const inputType = ctx.file.importType(ctx.names.type(input.id), TYPES);
   const request = ctx.file.importType("HttpRequest", RUNTIME);
   const fn = ctx.names.serializer(op.id);
-  const doc = docComment(ctx.model, { ...op, sensitive: false, constraints: {} }, `Builds the HTTP request of \`${op.name}\`.`);
+  const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Builds the HTTP request of \`${op.name}\`.`);
   const head = [...doc, `export function ${fn}(input: ${inputType}): ${request} {`];
   if (protocol === "awsJson1_0" || protocol === "awsJson1_1") {
     const target = `${ctx.model.service.targetPrefix ?? ctx.model.service.name}.${op.name}`;

@@ -28,7 +28,7 @@ export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
 
 function declaration(model: ResolvedModel, names: Names, shape: Shape): string[] {
   const name = names.type(shape.id);
-  const doc = docComment(model, shape);
+  const doc = docComment(shape);
   switch (shape.type) {
     case "string":
     case "number":
@@ -40,7 +40,7 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape): string[]
     case "enum":
     case "intEnum": {
       const entries = shape.values.map((v) => [
-        ...indent(docComment(model, { ...v, sensitive: false, constraints: {} })),
+        ...indent(docComment({ ...v, sensitive: false, constraints: {} })),
         `  ${propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
       ]);
       const union = shape.values.length === 0 ? "never" : `(typeof ${name})[keyof typeof ${name}]`;
@@ -84,7 +84,7 @@ function member(model: ResolvedModel, names: Names, m: Member): string[] {
   const target = shapeOf(model, m.target);
   const optional = !m.required;
   const type = refType(names, model, m) + (optional ? " | undefined" : "");
-  return [...indent(memberDocComment(model, m, target)), `  ${propertyKey(m.name)}${optional ? "?" : ""}: ${type};`];
+  return [...indent(memberDocComment(m, target)), `  ${propertyKey(m.name)}${optional ? "?" : ""}: ${type};`];
 }
 
 function indent(lines: readonly string[]): string[] {

@@ -1,0 +1,47 @@
+// Builds the TSDoc comment of a shape, an enum value, an operation or a member from the model,
+// through the one TSDoc builder (generator/docs/tsdoc.ts).
+//
+//   member ClientId (required) → target ClientIdType (length 1–128, sensitive)
+//   → ["/**", " * The ID of the app client.", " *", " * Constraints: ...", " */"]
+
+import { tsdoc } from "../docs/tsdoc.js";
+import type { Constraints, Deprecation, Documentation, Member, Shape } from "../model/ir.js";
+
+interface Documented {
+  readonly docs?: Documentation;
+  readonly deprecated?: Deprecation;
+  readonly sensitive: boolean;
+  readonly constraints: Constraints;
+  readonly type?: Shape["type"];
+  readonly format?: string;
+}
+
+/** The comment of a declaration; `fallback` stands in when the model documents nothing. */
+export function docComment(item: Documented, fallback?: string): string[] {
+  const docs = item.docs ?? (fallback ? { text: fallback, format: "commonmark" as const } : undefined);
+  return tsdoc({
+    docs,
+    deprecated: item.deprecated,
+    constraints: item.constraints,
+    kind: item.type,
+    sensitive: item.sensitive,
+    format: item.format,
+  });
+}
+
+/** The comment of a structure member: its own docs, else its target's; constraints of both. */
+export function memberDocComment(member: Member, target: Shape): string[] {
+  return tsdoc({
+    docs: member.docs ?? target.docs,
+    deprecated: member.deprecated,
+    constraints: { ...target.constraints, ...member.constraints },
+    kind: target.type,
+    enumValues: target.type === "enum" || target.type === "intEnum" ? target.values.map((v) => v.value) : undefined,
+    sensitive: target.sensitive || member.sensitive === true,
+    required: member.required,
+    defaultValue: member.default,
+    format: target.type === "string" ? target.format : undefined,
+    readOnly: member.readOnly,
+    writeOnly: member.writeOnly,
+  });
+}
