@@ -1,17 +1,22 @@
 // Merges several Smithy AST documents into one model: shapes of every file in one map, `apply`
-// entries folded into the shapes they target, metadata merged.
+// entries folded into the shapes they target, metadata merged, Smithy 1.0 files upgraded to
+// 2.0 semantics (sets become lists with @uniqueItems; @box and implicit zero defaults become
+// @default traits), and the loader's checks run (duplicate shapes, trait conflicts, list/map
+// members, trait definitions, mixin cycles and types, applies to unknown shapes).
 //
 //   assemble([{ file: "a.json", ast: { smithy: "2.0", shapes: {
-//     "ns#A": { type: "string" }, "ns#A$": ..., "ns#B": { type: "apply", traits: { "smithy.api#sensitive": {} } } } } }])
+//     "ns#A": { type: "string" }, "ns#A": ..., "ns#B": { type: "apply", traits: { "smithy.api#sensitive": {} } } } } }])
 //   → { shapes: Map { "ns#A" → { type: "string" } }, ... }
 //
 // Mixins are kept as declared here; `flattenMixins` applies them. The prelude is not copied in:
-// its shapes are looked up through `isPreludeId` by the passes that need them.
+// its shapes are looked up through `preludeShape` by the passes that need them.
 
 import { pointer, type Diagnostics } from "../diagnostics.js";
 import type { Position } from "../source-position.js";
-import type { AstApply, AstShape, NodeValue } from "./ast.js";
+import type { AstApply, AstMemberRef, AstShape, NodeValue } from "./ast.js";
+import { mergeTraitValue, nodeEquals } from "./idl/merge-traits.js";
 import type { LoadedAst } from "./json-ast.js";
+import { preludeShape } from "./prelude-shapes.js";
 
 export interface Origin {
   readonly file: string;
@@ -43,51 +48,371 @@ export function whereIs(
   return { file: origin.file, pointer: pointer(...path), ...(pos ?? {}) };
 }
 
+const BOX = "smithy.api#box";
+const DEFAULT = "smithy.api#default";
+/** Shape types that had a zero value in Smithy 1.0. */
+const HAD_ZERO_IN_V1 = new Set(["byte", "short", "integer", "long", "float", "double", "boolean", "intEnum"]);
+
+/** A member of a shape by name: `members`, or list `member`, map `key` / `value`. */
+export function memberRef(shape: AstShape, name: string): AstMemberRef | undefined {
+  if (shape.type === "list" || shape.type === "set") return name === "member" ? shape.member : undefined;
+  if (shape.type === "map") return name === "key" ? shape.key : name === "value" ? shape.value : undefined;
+  return shape.members && Object.prototype.hasOwnProperty.call(shape.members, name) ? shape.members[name] : undefined;
+}
+
+/** A copy of `shape` with member `name` replaced. */
+export function withMember(shape: AstShape, name: string, ref: AstMemberRef): AstShape {
+  if ((shape.type === "list" || shape.type === "set") && name === "member") return { ...shape, member: ref };
+  if (shape.type === "map" && (name === "key" || name === "value")) return { ...shape, [name]: ref };
+  return { ...shape, members: { ...shape.members, [name]: ref } };
+}
+
+/** Every member of a shape, by name, in order. */
+export function membersOf(shape: AstShape): [string, AstMemberRef][] {
+  const out: [string, AstMemberRef][] = [];
+  if (shape.member) out.push(["member", shape.member]);
+  if (shape.key) out.push(["key", shape.key]);
+  if (shape.value) out.push(["value", shape.value]);
+  for (const [name, ref] of Object.entries(shape.members ?? {})) out.push([name, ref]);
+  return out;
+}
+
+function isV1(version: string): boolean {
+  return version === "1" || version === "1.0";
+}
+
 export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics): SmithyModel {
   const model: SmithyModel = { metadata: {}, shapes: new Map(), origins: new Map(), pendingApplies: [] };
   const applies: { target: string; apply: AstApply; origin: Origin }[] = [];
+  const v1Shapes = new Set<string>();
+  const metadataFrom = new Map<string, string>();
   for (const input of inputs) {
+    const at = (...path: (string | number)[]) => ({ file: input.file, pointer: pointer(...path), ...input.locate?.(path) });
     for (const [key, value] of Object.entries(input.ast.metadata ?? {})) {
-      const existing = model.metadata[key];
+      if (!Object.prototype.hasOwnProperty.call(model.metadata, key)) {
+        model.metadata[key] = value;
+        metadataFrom.set(key, input.file);
+        continue;
+      }
+      const existing = model.metadata[key] as NodeValue;
       if (Array.isArray(existing) && Array.isArray(value)) model.metadata[key] = [...existing, ...value];
-      else model.metadata[key] = value;
+      else if (!nodeEquals(existing, value)) {
+        diags.error("SMITHY_METADATA_CONFLICT", `Metadata conflict for key \`${key}\`: defined in both ${metadataFrom.get(key)} and ${input.file}`, {
+          ...at("metadata", key),
+          hint: "Metadata keys merge only when both values are lists or equal; rename one of the keys.",
+        });
+      }
     }
+    const v1 = isV1(input.ast.smithy);
     for (const [id, shape] of Object.entries(input.ast.shapes ?? {})) {
       const origin: Origin = { file: input.file, path: ["shapes", id], ...(input.locate ? { locate: input.locate } : {}) };
       if (shape.type === "apply") {
         applies.push({ target: id, apply: shape as AstApply, origin });
         continue;
       }
+      if (id.includes("$")) {
+        diags.error("SMITHY_MEMBER_ID_SHAPE", `Shapes of type \`${shape.type}\` cannot contain a member in their shape ID. Found \`${id}\``, at("shapes", id));
+        continue;
+      }
       if (model.shapes.has(id)) {
         const first = model.origins.get(id);
-        if (JSON.stringify(model.shapes.get(id)) === JSON.stringify(shape)) continue;
-        diags.error("SMITHY_DUPLICATE_SHAPE", `Shape \`${id}\` is defined more than once${first ? ` (first in ${first.file})` : ""}`, {
-          file: input.file,
-          pointer: pointer(...origin.path),
-          ...input.locate?.(origin.path),
+        if (nodeEquals(model.shapes.get(id) as unknown as NodeValue, shape as unknown as NodeValue)) continue;
+        diags.error("SMITHY_DUPLICATE_SHAPE", `Conflicting shape definition for \`${id}\`${first ? ` (first in ${first.file})` : ""}`, {
+          ...at("shapes", id),
           hint: "Keep one definition of the shape.",
         });
         continue;
       }
       model.shapes.set(id, shape as AstShape);
       model.origins.set(id, origin);
+      if (v1) v1Shapes.add(id);
     }
   }
+  const traitType = (id: string): string | undefined => (model.shapes.get(id) ?? preludeShape(id))?.type;
+  const mergeTraits = (target: string, into: Record<string, NodeValue> | undefined, add: Record<string, NodeValue>, origin: Origin) => {
+    const out: Record<string, NodeValue> = { ...into };
+    for (const [trait, value] of Object.entries(add)) {
+      if (!Object.prototype.hasOwnProperty.call(out, trait)) {
+        out[trait] = value;
+        continue;
+      }
+      const merged = mergeTraitValue(out[trait] as NodeValue, value, traitType(trait));
+      if (merged === undefined) {
+        diags.error("SMITHY_TRAIT_CONFLICT", `Conflicting \`${trait}\` trait found on shape \`${target}\``, {
+          file: origin.file,
+          pointer: pointer(...origin.path),
+          ...origin.locate?.(origin.path),
+          hint: "Apply the trait once, or give every application the same value.",
+        });
+      } else out[trait] = merged;
+    }
+    return out;
+  };
   for (const { target, apply, origin } of applies) {
-    const [shapeId, member] = target.split("$") as [string, string | undefined];
+    const dollar = target.indexOf("$");
+    const shapeId = dollar < 0 ? target : target.slice(0, dollar);
+    const member = dollar < 0 ? undefined : target.slice(dollar + 1);
     const shape = model.shapes.get(shapeId);
-    const memberRef = member === undefined ? undefined : shape?.members?.[member];
-    if (!shape || (member !== undefined && !memberRef)) {
-      model.pendingApplies.push({ target, traits: apply.traits, origin });
+    const ref = shape && member !== undefined ? memberRef(shape, member) : undefined;
+    if (!shape || (member !== undefined && !ref)) {
+      const at = model.pendingApplies.findIndex((p) => p.target === target);
+      const pending = model.pendingApplies[at];
+      if (pending) model.pendingApplies[at] = { ...pending, traits: mergeTraits(target, pending.traits, apply.traits, origin) };
+      else model.pendingApplies.push({ target, traits: { ...apply.traits }, origin });
       continue;
     }
     // Copy on write: the parsed inputs stay as they were.
-    if (memberRef === undefined || member === undefined) {
-      model.shapes.set(shapeId, { ...shape, traits: { ...shape.traits, ...apply.traits } });
+    if (member === undefined || ref === undefined) {
+      model.shapes.set(shapeId, { ...shape, traits: mergeTraits(target, shape.traits, apply.traits, origin) });
     } else {
-      const members = { ...shape.members, [member]: { ...memberRef, traits: { ...memberRef.traits, ...apply.traits } } };
-      model.shapes.set(shapeId, { ...shape, members });
+      model.shapes.set(shapeId, withMember(shape, member, { ...ref, traits: mergeTraits(target, ref.traits, apply.traits, origin) }));
     }
   }
+  upgradeV1(model, v1Shapes, diags);
+  for (const [id, shape] of model.shapes) model.shapes.set(id, normalize(shape));
+  validate(model, diags);
   return model;
+}
+
+/** Drops empty lists and maps, and gives operations their implicit `smithy.api#Unit` input and output. */
+function normalize(shape: AstShape): AstShape {
+  let out = shape;
+  const drop = (key: keyof AstShape) => {
+    if (out === shape) out = { ...shape };
+    delete out[key];
+  };
+  for (const key of ["operations", "resources", "errors", "collectionOperations", "mixins"] as const) {
+    if (shape[key]?.length === 0) drop(key);
+  }
+  for (const key of ["rename", "identifiers", "properties", "traits"] as const) {
+    const v = shape[key];
+    if (v && Object.keys(v).length === 0) drop(key);
+  }
+  if (shape.type === "operation" && (!shape.input || !shape.output)) {
+    out = { ...out, input: shape.input ?? { target: "smithy.api#Unit" }, output: shape.output ?? { target: "smithy.api#Unit" } };
+  }
+  return out;
+}
+
+function zeroValue(type: string): NodeValue {
+  if (type === "boolean") return false;
+  if (type === "blob" || type === "string") return "";
+  return 0;
+}
+
+/** Smithy 1.0 → 2.0, as the reference implementation's interop transform does. */
+function upgradeV1(model: SmithyModel, v1Shapes: ReadonlySet<string>, diags: Diagnostics): void {
+  if (v1Shapes.size === 0) return;
+  const original = new Map(model.shapes);
+  /** Whether a target is boxed (nullable) in 1.0 terms. */
+  const isBoxed = (id: string): boolean => {
+    const target = original.get(id) ?? preludeShape(id);
+    if (!target) return true;
+    if (v1Shapes.has(id)) return target.traits?.[BOX] !== undefined;
+    // 2.0 shapes: boxed unless they have a zero default.
+    const d = target.traits?.[DEFAULT];
+    return d === undefined || !nodeEquals(d, zeroValue(target.type));
+  };
+  for (const id of v1Shapes) {
+    let shape = model.shapes.get(id) as AstShape;
+    const traits = { ...shape.traits };
+    if (shape.type === "set") {
+      shape = { ...shape, type: "list" };
+      traits["smithy.api#uniqueItems"] = {};
+      diags.warning("SMITHY_SET_DEPRECATED", `\`${id}\`: set shapes are deprecated; it is loaded as a list with @uniqueItems`, whereIs(model, id));
+    }
+    if (HAD_ZERO_IN_V1.has(shape.type) && traits[BOX] === undefined && traits[DEFAULT] === undefined) {
+      traits[DEFAULT] = zeroValue(shape.type);
+    }
+    delete traits[BOX];
+    if ((original.get(id) as AstShape).traits?.[DEFAULT] !== undefined) {
+      diags.error("SMITHY_DEFAULT_IN_V1", `\`${id}\`: the @default trait can only be used in Smithy 2.0 or later`, whereIs(model, id));
+    }
+    if (shape.type === "structure" && shape.members) {
+      const members: Record<string, AstMemberRef> = {};
+      for (const [name, m] of Object.entries(shape.members)) {
+        const mt: Record<string, NodeValue> = { ...m.traits };
+        if (mt[DEFAULT] !== undefined) {
+          diags.error("SMITHY_DEFAULT_IN_V1", `\`${id}$${name}\`: the @default trait can only be used in Smithy 2.0 or later`, whereIs(model, id, "members", name));
+        }
+        const target = original.get(m.target) ?? preludeShape(m.target);
+        const streamingBlob = target?.type === "blob" && target.traits?.["smithy.api#streaming"] !== undefined && mt["smithy.api#required"] === undefined;
+        if (target && (HAD_ZERO_IN_V1.has(target.type) || streamingBlob) && mt[DEFAULT] === undefined && mt[BOX] === undefined && !isBoxed(m.target)) {
+          mt[DEFAULT] = zeroValue(target.type);
+        } else if (mt[BOX] !== undefined) {
+          mt[DEFAULT] = null;
+        }
+        delete mt[BOX];
+        members[name] = Object.keys(mt).length > 0 ? { ...m, traits: mt } : { target: m.target };
+      }
+      shape = { ...shape, members };
+    } else {
+      for (const [name, m] of membersOf(shape)) {
+        if (m.traits?.[BOX] !== undefined) {
+          const mt = { ...m.traits };
+          delete mt[BOX];
+          shape = withMember(shape, name, Object.keys(mt).length > 0 ? { ...m, traits: mt } : { target: m.target });
+        }
+      }
+    }
+    model.shapes.set(id, Object.keys(traits).length > 0 ? { ...shape, traits } : withoutTraits(shape));
+  }
+}
+
+function withoutTraits(shape: AstShape): AstShape {
+  if (shape.traits === undefined) return shape;
+  const out = { ...shape };
+  delete out.traits;
+  return out;
+}
+
+/** The loader's checks on the assembled (not yet flattened) model. */
+function validate(model: SmithyModel, diags: Diagnostics): void {
+  const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
+  for (const [id, shape] of model.shapes) {
+    // Traits must be defined, by shapes marked @trait.
+    const checkTraits = (traits: Record<string, NodeValue> | undefined, owner: string, ...path: (string | number)[]) => {
+      for (const [trait, value] of Object.entries(traits ?? {})) {
+        const def = lookup(trait);
+        if (!def) {
+          diags.error("SMITHY_UNKNOWN_TRAIT", `Unable to resolve trait \`${trait}\` applied to \`${owner}\`. If this is a custom trait, it must be defined and loaded.`, {
+            ...whereIs(model, id, ...path, "traits", trait),
+            hint: "Define the trait shape (with @trait) or load the model file that defines it.",
+          });
+          continue;
+        }
+        if (def.traits?.["smithy.api#trait"] === undefined) {
+          diags.error("SMITHY_NOT_A_TRAIT", `Shape \`${trait}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`, whereIs(model, id, ...path, "traits", trait));
+          continue;
+        }
+        if (value === null && def.type !== "document") {
+          diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected a ${def.type} value but found null`, whereIs(model, id, ...path, "traits", trait));
+        } else if (def.type === "structure" && (typeof value !== "object" || Array.isArray(value))) {
+          diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected an object value for structure shape \`${trait}\`; found ${JSON.stringify(value)}`, whereIs(model, id, ...path, "traits", trait));
+        }
+      }
+    };
+    checkTraits(shape.traits, id);
+    for (const [name, m] of membersOf(shape)) {
+      checkTraits(m.traits, `${id}$${name}`, ...(name === "member" || name === "key" || name === "value" ? [name] : ["members", name]));
+    }
+  }
+  checkMixins(model, diags);
+  for (const p of model.pendingApplies) {
+    const dollar = p.target.indexOf("$");
+    const root = model.shapes.get(dollar < 0 ? p.target : p.target.slice(0, dollar));
+    const name = p.target.slice(dollar + 1);
+    if (!root || dollar < 0 || !inheritsMember(model, root, name, new Set())) {
+      const trait = Object.keys(p.traits)[0] ?? "";
+      diags.error("SMITHY_APPLY_UNKNOWN_SHAPE", `Trait \`${trait.replace(/^smithy\.api#/, "")}\` applied to unknown shape \`${p.target}\``, {
+        file: p.origin.file,
+        pointer: pointer(...p.origin.path),
+        ...p.origin.locate?.(p.origin.path),
+        hint: "Fix the shape id of the `apply`, or define the shape.",
+      });
+    }
+  }
+}
+
+function inheritsMember(model: SmithyModel, shape: AstShape, name: string, seen: Set<string>): boolean {
+  for (const mixin of shape.mixins ?? []) {
+    if (seen.has(mixin.target)) continue;
+    seen.add(mixin.target);
+    const m = model.shapes.get(mixin.target);
+    if (m && (memberRef(m, name) !== undefined || inheritsMember(model, m, name, seen))) return true;
+  }
+  return false;
+}
+
+/** Mixins must exist, be @mixin shapes of the same type, and not form cycles; list and map members must be complete. */
+function checkMixins(model: SmithyModel, diags: Diagnostics): void {
+  const state = new Map<string, "visiting" | "done">();
+  const inCycle = new Set<string>();
+  const visit = (id: string, stack: string[]): void => {
+    const s = state.get(id);
+    if (s === "done") return;
+    if (s === "visiting") {
+      for (const x of stack.slice(stack.indexOf(id))) inCycle.add(x);
+      return;
+    }
+    state.set(id, "visiting");
+    stack.push(id);
+    for (const m of model.shapes.get(id)?.mixins ?? []) if (model.shapes.has(m.target)) visit(m.target, stack);
+    stack.pop();
+    state.set(id, "done");
+  };
+  for (const id of model.shapes.keys()) visit(id, []);
+  for (const id of [...inCycle].sort()) {
+    const others = [...inCycle].filter((x) => x !== id).sort();
+    diags.error("SMITHY_MIXIN_CYCLE", `Unable to resolve mixins of \`${id}\`; cycles detected between this shape and [${others.join(", ")}]`, {
+      ...whereIs(model, id, "mixins"),
+      hint: "Remove one of the mixins that lead back to this shape.",
+    });
+  }
+  const hasMember = (shape: AstShape, name: string, seen: Set<string>): boolean =>
+    memberRef(shape, name) !== undefined || inheritsMember(model, shape, name, seen);
+  for (const [id, shape] of model.shapes) {
+    if (inCycle.has(id)) continue;
+    const wrong: string[] = [];
+    for (const m of shape.mixins ?? []) {
+      const mixin = model.shapes.get(m.target);
+      if (!mixin) continue;
+      if (mixin.traits?.["smithy.api#mixin"] === undefined) {
+        diags.error("SMITHY_NOT_A_MIXIN", `\`${id}\` uses \`${m.target}\` as a mixin, but it has no @mixin trait`, whereIs(model, id, "mixins"));
+      }
+      if (mixin.type !== shape.type) wrong.push(`\`${m.target}\``);
+    }
+    if (wrong.length > 0) {
+      diags.error(
+        "SMITHY_MIXIN_TYPE",
+        `Mixins may only be mixed into shapes of the same type. The following mixins were applied to the ${shape.type} shape \`${id}\` which are not ${shape.type} shapes: [${wrong.join(", ")}]`,
+        whereIs(model, id, "mixins"),
+      );
+    }
+    const required = shape.type === "list" || shape.type === "set" ? ["member"] : shape.type === "map" ? ["key", "value"] : [];
+    const missing = required.filter((name) => !hasMember(shape, name, new Set()));
+    if (missing.length > 0) {
+      diags.error(
+        "SMITHY_MISSING_MEMBER",
+        `Missing required member${missing.length > 1 ? "s" : ""} of shape \`${id}\`: ${missing.join(", ")}`,
+        whereIs(model, id),
+      );
+    }
+    if (shape.type === "list" || shape.type === "set" || shape.type === "map") {
+      for (const name of Object.keys(shape.members ?? {})) {
+        diags.error(
+          "SMITHY_BAD_MEMBER",
+          shape.type === "map"
+            ? `Map shapes may only have \`key\` and \`value\` members, but found \`${name}\` in \`${id}\``
+            : `List shapes may only have a \`member\` member, but found \`${name}\` in \`${id}\``,
+          whereIs(model, id, "members", name),
+        );
+      }
+    }
+    // A member redefined over an inherited one must keep its target.
+    for (const [name, ref] of membersOf(shape)) {
+      const inherited = inheritedMember(model, shape, name, new Set());
+      if (inherited && inherited.ref.target !== ref.target) {
+        diags.error(
+          "SMITHY_MIXIN_MEMBER_CONFLICT",
+          `Member \`${id}$${name}\` conflicts with an inherited mixin member: \`${inherited.owner}$${name}\``,
+          whereIs(model, id, "members", name),
+        );
+      }
+    }
+  }
+}
+
+function inheritedMember(model: SmithyModel, shape: AstShape, name: string, seen: Set<string>): { owner: string; ref: AstMemberRef } | undefined {
+  for (const mixin of shape.mixins ?? []) {
+    if (seen.has(mixin.target)) continue;
+    seen.add(mixin.target);
+    const m = model.shapes.get(mixin.target);
+    if (!m) continue;
+    const ref = memberRef(m, name);
+    if (ref) return { owner: mixin.target, ref };
+    const deeper = inheritedMember(model, m, name, seen);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }

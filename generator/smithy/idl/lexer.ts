@@ -436,7 +436,8 @@ export class Lexer {
 
   /** The grammar's BR: spaces, then a newline or comment (or EOF), then any whitespace. */
   expectAndSkipBr(): void {
-    this.skipSpaces();
+    // Commas count as spaces here (`a: String = "x",` ends a member).
+    while (this.type === "SPACE" || this.type === "COMMA") this.next();
     this.clearDocLines();
     switch (this.type) {
       case "NEWLINE":

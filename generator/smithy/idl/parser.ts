@@ -227,6 +227,8 @@ class Parser {
 
   #shapeSection(): void {
     const lx = this.lx;
+    lx.skipWsAndDocs();
+    lx.clearDocLines();
     if (lx.tok() === "IDENTIFIER" && lx.lexeme === "namespace") {
       lx.next();
       lx.expectAndSkipSpaces();
@@ -606,7 +608,6 @@ class Parser {
             }
             lx.next();
             lx.skipWs();
-            lx.clearDocLines();
             const suffix = key === "input" ? this.#inputSuffix : this.#outputSuffix;
             shape[key] = this.#inlineStructure(shape.id + suffix, key);
           } else {

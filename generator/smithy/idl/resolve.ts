@@ -52,6 +52,7 @@ export function resolveFiles(files: readonly ParsedFile[], external: ExternalSha
 
   const results: AstModel[] = [];
   const pending: Pending[] = [];
+  const enums: { ctx: FileContext; shape: ParsedShape; out: AstShape }[] = [];
   for (const file of files) {
     const ctx = new FileContext(file, isKnown, typeOf, diags, () => [...defined.keys(), ...external.keys()]);
     const ast: AstModel = { smithy: file.version };
@@ -72,7 +73,11 @@ export function resolveFiles(files: readonly ParsedFile[], external: ExternalSha
       ast.metadata = metadata;
     }
     for (const shape of file.shapes) {
-      shapes[shape.id] = ctx.shape(shape, (member, resourceId) => pending.push({ shape, member, resourceId, file, ast }));
+      shapes[shape.id] = ctx.shape(
+        shape,
+        (member, resourceId) => pending.push({ shape, member, resourceId, file, ast }),
+        (out) => enums.push({ ctx, shape, out }),
+      );
     }
     ast.shapes = shapes;
     for (const apply of file.applies) ctx.apply(apply.target, apply.traits, shapes);
@@ -86,6 +91,7 @@ export function resolveFiles(files: readonly ParsedFile[], external: ExternalSha
     for (const [id, s] of Object.entries(ast.shapes ?? {})) if (s.type !== "apply") resolved.set(id, s as AstShape);
   }
   for (const p of pending) fillElided(p, resolved, diags);
+  for (const e of enums) e.ctx.checkEnum(e.shape, e.out, resolved);
   return results;
 }
 
@@ -261,7 +267,11 @@ class FileContext {
     return traits ? { target, traits } : { target };
   }
 
-  shape(s: ParsedShape, onElided: (m: ParsedMember, resourceId: string | undefined) => void): AstShape {
+  shape(
+    s: ParsedShape,
+    onElided: (m: ParsedMember, resourceId: string | undefined) => void,
+    onEnum: (out: AstShape) => void,
+  ): AstShape {
     const out: AstShape = { type: s.type };
     if (s.mixins.length > 0) out.mixins = s.mixins.map((r) => ({ target: this.ref(r, `Mixin of \`${s.id}\``) }));
     let rid: string | undefined;
@@ -291,7 +301,7 @@ class FileContext {
           if (!m.target) onElided(m, rid);
         }
         out.members = members;
-        if (s.type === "enum" || s.type === "intEnum") this.checkEnum(s, out);
+        if (s.type === "enum" || s.type === "intEnum") onEnum(out);
       }
     }
     if (s.body) this.body(s, out);
@@ -305,16 +315,18 @@ class FileContext {
     return out;
   }
 
-  checkEnum(s: ParsedShape, out: AstShape): void {
+  /** Enum values: implicit string values, and checks of the explicit ones (members from mixins are checked once flattened). */
+  checkEnum(s: ParsedShape, out: AstShape, shapes: ReadonlyMap<string, AstShape>): void {
     const at = { file: this.file.file, line: s.line, column: s.column };
     const members = out.members ?? {};
-    if (Object.keys(members).length === 0) {
+    if (Object.keys(members).length === 0 && (out.mixins ?? []).length === 0) {
       this.diags.error("SMITHY_ENUM_EMPTY", `${s.type} shapes must have at least one member: \`${s.id}\``, at);
     }
     for (const m of s.members ?? []) {
       const ref = members[m.name] as AstMemberRef;
       const where = { file: this.file.file, line: m.line, column: m.column };
       const value = ref.traits?.["smithy.api#enumValue"];
+      if (value === undefined && inheritsMember(out, m.name, shapes)) continue;
       if (s.type === "enum") {
         if (value === undefined) {
           ref.traits = { ...ref.traits, "smithy.api#enumValue": m.name };

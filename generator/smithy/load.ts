@@ -1,0 +1,63 @@
+// Loads a Smithy model from many files at once: IDL (`.smithy`) and JSON AST (`.json`) files,
+// namespaces shared across files, plus the built-in prelude; the result is one assembled model
+// (mixins kept as declared; `flattenMixins` applies them).
+//
+//   loadSmithy([{ path: "a.smithy", text: "namespace a\nstructure S { b: B }" },
+//               { path: "b.json", text: '{"smithy":"2.0","shapes":{"a#B":{"type":"string"}}}' }], diags)
+//   → { shapes: Map { "a#S" → {..., members: { b: { target: "a#B" } } }, "a#B" → ... }, ... }
+
+import type { Diagnostics } from "../diagnostics.js";
+import type { AstShape } from "./ast.js";
+import { assemble, type SmithyModel } from "./assemble.js";
+import { checkReferences } from "./check-refs.js";
+import { parseIdlFile, preludeShapes, resolveIdlFiles } from "./idl/index.js";
+import type { ParsedFile } from "./idl/parser.js";
+import { readJsonAst, type LoadedAst } from "./json-ast.js";
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Parses and resolves every file; `undefined` when any error was reported. */
+export function loadSmithyAsts(sources: readonly SourceFile[], diags: Diagnostics): LoadedAst[] | undefined {
+  const before = diags.items.length;
+  const slots: (LoadedAst | ParsedFile | undefined)[] = [];
+  for (const source of sources) {
+    if (/\.json$/i.test(source.path)) slots.push(readJsonAst(source.text, source.path, diags));
+    else slots.push(parseIdlFile(source.text, source.path, diags));
+  }
+  const external = preludeShapes();
+  for (const slot of slots) {
+    if (slot === undefined || !("ast" in slot)) continue;
+    for (const [id, shape] of Object.entries(slot.ast.shapes ?? {})) {
+      if (shape.type !== "apply" && !external.has(id)) external.set(id, shape as AstShape);
+    }
+  }
+  const parsed = slots.filter((s): s is ParsedFile => s !== undefined && !("ast" in s));
+  const resolved = resolveIdlFiles(parsed, external, diags);
+  const out: LoadedAst[] = [];
+  let next = 0;
+  for (const slot of slots) {
+    if (slot === undefined) continue;
+    if ("ast" in slot) out.push(slot);
+    else out.push({ file: slot.file, ast: resolved[next++] as LoadedAst["ast"] });
+  }
+  return hasErrorsSince(diags, before) ? undefined : out;
+}
+
+export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics): SmithyModel | undefined {
+  const before = diags.items.length;
+  const asts = loadSmithyAsts(sources, diags);
+  if (!asts) return undefined;
+  const model = assemble(asts, diags);
+  if (!hasErrorsSince(diags, before)) {
+    const prelude = preludeShapes();
+    checkReferences(model, (id) => prelude.has(id), [...prelude.keys()], diags);
+  }
+  return hasErrorsSince(diags, before) ? undefined : model;
+}
+
+function hasErrorsSince(diags: Diagnostics, index: number): boolean {
+  return diags.items.slice(index).some((d) => d.severity === "error");
+}
