@@ -20,6 +20,8 @@ interface ElementNode {
   readonly name: string;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: Node[];
+  /** Some descendant is a block element; set when the element closes. */
+  hasBlock: boolean;
 }
 type Node = TextNode | ElementNode;
 
@@ -54,7 +56,7 @@ const MARKS = /[\uE000-\uE003]/g;
 const TAG_NAME = /^[a-z][a-z0-9-]*$/;
 
 function parse(html: string): Node[] {
-  const root: ElementNode = { kind: "element", name: "#root", attrs: {}, children: [] };
+  const root: ElementNode = { kind: "element", name: "#root", attrs: {}, children: [], hasBlock: false };
   // A literal (not-a-tag) entry forwards its content to the element it appears in.
   const stack: { readonly element: ElementNode; readonly literal: boolean }[] = [{ element: root, literal: false }];
   const top = (): ElementNode => stack[stack.length - 1]?.element ?? root;
@@ -73,7 +75,7 @@ function parse(html: string): Node[] {
           stack.push({ element: top(), literal: true });
           return;
         }
-        const element: ElementNode = { kind: "element", name, attrs: { ...attribs }, children: [] };
+        const element: ElementNode = { kind: "element", name, attrs: { ...attribs }, children: [], hasBlock: false };
         top().children.push(element);
         stack.push({ element, literal: false });
       },
@@ -81,6 +83,7 @@ function parse(html: string): Node[] {
         if (stack.length <= 1) return;
         const entry = stack.pop();
         if (entry?.literal && !isImplied) pushText(html.slice(parser.startIndex, parser.endIndex + 1));
+        if (entry && !entry.literal) entry.element.hasBlock = entry.element.children.some(isBlockOrHasBlock);
       },
       ontext: pushText,
     },
@@ -100,15 +103,16 @@ function textContent(node: Node): string {
 
 /** HTML whitespace (plus no-break space and JS line separators) collapsed to one space. */
 function collapse(text: string): string {
-  return text.replace(MARKS, "").replace(/[ \t\n\f\r\u00a0\u2028\u2029]+/g, " ");
+  const collapsed = text.replace(/[ \t\n\f\r\u00a0\u2028\u2029]+/g, " ");
+  return /[\uE000-\uE003]/.test(collapsed) ? collapsed.replace(MARKS, "") : collapsed;
 }
 
 function isBlock(node: Node): boolean {
   return node.kind === "element" && BLOCK_TAGS.has(node.name);
 }
 
-function containsBlock(node: Node): boolean {
-  return node.kind === "element" && node.children.some((c) => isBlock(c) || containsBlock(c));
+function isBlockOrHasBlock(node: Node): boolean {
+  return node.kind === "element" && (node.hasBlock || BLOCK_TAGS.has(node.name));
 }
 
 /** Wraps `inner` in `open`/`close`, keeping surrounding whitespace outside the markers. */
@@ -156,6 +160,7 @@ function renderInline(node: Node, inLink: boolean): string {
 
 /** Replaces the emphasis marks by `_`, or by `*` where a letter or digit touches the outside. */
 function resolveEmphasis(text: string): string {
+  if (!text.includes(EM_OPEN)) return text;
   const chars = Array.from(text);
   let out = "";
   for (let i = 0; i < chars.length; i++) {
@@ -308,7 +313,7 @@ function blocks(nodes: readonly Node[]): Block[] {
     run = [];
   };
   for (const node of nodes) {
-    if (node.kind === "element" && (isBlock(node) || containsBlock(node))) {
+    if (isBlockOrHasBlock(node)) {
       flush();
       out.push(...blockElement(node));
     } else {

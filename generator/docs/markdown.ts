@@ -10,6 +10,8 @@ export const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 
 const WORD = /[\p{L}\p{N}]/u;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const NEEDS_ESCAPE = /[\\`*_[\]<&]/;
+const ENTITY_LIKE = /^&#?[A-Za-z0-9]+;/;
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD.test(ch);
@@ -71,12 +73,12 @@ export function codeFence(lines: readonly string[]): string {
  * `inLinkText` also escapes brackets, which would end the text of a link.
  */
 export function escapeText(text: string, inLinkText = false): string {
-  const chars = Array.from(text);
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = "";
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] ?? "";
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const prev = i > 0 ? text.charAt(i - 1) : undefined;
+    const next = i + 1 < text.length ? text.charAt(i + 1) : undefined;
     switch (ch) {
       case "\\":
         out += next === undefined || ASCII_PUNCTUATION.test(next) ? "\\\\" : "\\";
@@ -100,7 +102,7 @@ export function escapeText(text: string, inLinkText = false): string {
         out += next !== undefined && /[A-Za-z/!?]/.test(next) ? "\\<" : "<";
         break;
       case "&":
-        out += /^&#?[A-Za-z0-9]+;/.test(chars.slice(i, i + 34).join("")) ? "\\&" : "&";
+        out += ENTITY_LIKE.test(text.slice(i, i + 34)) ? "\\&" : "&";
         break;
       default:
         out += ch;

@@ -17,6 +17,9 @@ import type { Constraints, Deprecation, Documentation, ShapeType } from "../mode
 import { htmlToMarkdown } from "./html-to-markdown.js";
 import { codeSpan, commonMarkToDoc, fenceTracker, LINE_BREAK } from "./markdown.js";
 
+export { htmlToMarkdown } from "./html-to-markdown.js";
+export { commonMarkToDoc } from "./markdown.js";
+
 export interface TsDocInput {
   readonly docs?: Documentation | undefined;
   readonly deprecated?: Deprecation | undefined;
@@ -167,7 +170,9 @@ function isWordChar(ch: string | undefined): boolean {
  * (and in fenced code) such an `@` is escaped too; in prose every `@` not inside a word is.
  */
 function safeLine(line: string, fenced: boolean): string {
-  const chars = Array.from(line.replace(/\*\//g, "*\\/"));
+  const unclosed = line.replace(/\*\//g, "*\\/");
+  if (!unclosed.includes("@")) return unclosed.trimEnd();
+  const chars = Array.from(unclosed);
   let out = "";
   let codeFence = 0; // length of the backtick run that opened the current code span
   for (let i = 0; i < chars.length; i++) {
@@ -214,7 +219,7 @@ function safeLines(markdown: string): string[] {
 
 function deprecationLines(deprecated: Deprecation): string[] {
   const since = deprecated.since?.replace(/\s+/g, " ").trim() ?? "";
-  const message = safeLines(deprecated.message ?? "");
+  const message = safeLines((deprecated.message ?? "").split(LINE_BREAK).map((l) => l.trim()).join("\n"));
   const lead = since === "" ? "" : message.length === 0 ? `Since ${since}.` : `Since ${since}:`;
   const [first, ...rest] = message;
   const head = [safeLine(lead, false), first ?? ""].filter((s) => s !== "").join(" ");
