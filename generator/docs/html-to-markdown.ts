@@ -111,7 +111,7 @@ function isBlock(node: Node): boolean {
   return node.kind === "element" && BLOCK_TAGS.has(node.name);
 }
 
-function isBlockOrHasBlock(node: Node): boolean {
+function isBlockOrHasBlock(node: Node): node is ElementNode {
   return node.kind === "element" && (node.hasBlock || BLOCK_TAGS.has(node.name));
 }
 
