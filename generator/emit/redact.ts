@@ -23,7 +23,8 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
   const file = new GeneratedFile("redact.ts");
   const holds = sensitiveClosure(model);
   for (const shape of model.shapes.values()) {
-    if (names.isInline(shape.id)) continue;
+    // One redactor per aggregate (structure, union, list, map, alternatives); scalars need none.
+    if (names.isInline(shape.id) || !isAggregate(shape)) continue;
     file.line(...redactor(model, names, file, holds, shape), "");
   }
   if (file.isEmpty()) file.line("export {};");
@@ -44,6 +45,10 @@ export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
     }
   }
   return holds;
+}
+
+function isAggregate(shape: Shape): boolean {
+  return children(shape).length > 0 || shape.type === "structure" || shape.type === "union";
 }
 
 function children(shape: Shape): readonly (Ref & { sensitive?: boolean })[] {
@@ -77,7 +82,7 @@ function children(shape: Shape): readonly (Ref & { sensitive?: boolean })[] {
 function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds: ReadonlySet<ShapeId>, shape: Shape): string[] {
   const fn = names.redactor(shape.id);
   const type = file.importType(typeOf(names, model, shape.id), "./types.js");
-  const doc = [`/** A copy of a \`${type}\` that is safe to log: sensitive values are replaced by \`SENSITIVE\`. */`];
+  const doc = [`/** A view of a \`${type}\` that is safe to log: sensitive values are replaced by \`SENSITIVE\` (values with nothing sensitive are returned as they are). */`];
   const head = `export function ${fn}(value: ${type}): unknown {`;
   if (!holds.has(shape.id)) return [...doc, head, `  return value;`, `}`];
   if (shape.sensitive) return [...doc, head, `  return ${file.import("SENSITIVE", RUNTIME)};`, `}`];

@@ -1,0 +1,75 @@
+// The committed generated/ tree is exactly what the generator makes of models/: every file
+// compared whole, no file missing or extra, the CLI's --check agrees, the output is
+// deterministic under shuffled model key order, and it type-checks under strict options.
+
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/core.js";
+import { discoverModels } from "../../generator/cli/inputs.js";
+import { listFiles } from "../../generator/cli/output.js";
+import { loadTemplates } from "../../generator/templates.js";
+import { GENERATED, MODELS, ROOT } from "../helpers/paths.js";
+import { typecheckFolder } from "../helpers/typecheck.js";
+
+async function generateModels() {
+  const found = discoverModels(MODELS, { root: ROOT, cwd: ROOT });
+  expect(found.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const host = { readFile: (p: string) => found.sources.get(p)?.text };
+  const result = await generate(found.inputs, host, { templates: loadTemplates() });
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return { inputs: found.inputs, files: result.files };
+}
+
+describe("generated/", () => {
+  it("holds exactly the files the generator makes from models/, each byte for byte", async () => {
+    const { files } = await generateModels();
+    const committed = listFiles(GENERATED).sort();
+    expect(committed).toEqual([...files.keys()].sort());
+    for (const [path, content] of files) {
+      expect(readFileSync(join(GENERATED, path), "utf8"), path).toBe(content);
+    }
+  });
+
+  it("passes `shapesmith generate --check`", () => {
+    const run = spawnSync(process.execPath, ["bin/shapesmith.js", "generate", "--check"], { cwd: ROOT, encoding: "utf8" });
+    expect(run.stderr + run.stdout).not.toMatch(/stale|missing|extra/i);
+    expect(run.status).toBe(0);
+  });
+
+  it("is byte-identical when the model's keys come in another order", async () => {
+    const { inputs, files } = await generateModels();
+    const shuffled = inputs.map((input) => ({
+      ...input,
+      files: input.files.map((f) => (f.path.endsWith(".json") ? { ...f, text: JSON.stringify(reverseKeys(JSON.parse(f.text))) } : f)),
+    }));
+    const again = await generate(shuffled, { readFile: () => undefined }, { templates: loadTemplates() });
+    // Member order is meaningful in Smithy (it is the declared order), so only shape and trait
+    // keys are reversed.
+    expect([...again.files.keys()]).toEqual([...files.keys()]);
+    for (const [path, content] of files) expect(again.files.get(path), path).toBe(content);
+  });
+
+  it("type-checks under strict, noUncheckedIndexedAccess and exactOptionalPropertyTypes", () => {
+    expect(typecheckFolder(GENERATED)).toEqual([]);
+  });
+
+  it("prettier leaves every generated file unchanged (formatted once, stable)", async () => {
+    const prettier = await import("prettier");
+    const { files } = await generateModels();
+    for (const [path, content] of files) {
+      const again = await prettier.format(content, { parser: "typescript", printWidth: 100, trailingComma: "all", proseWrap: "preserve" });
+      expect(again, path).toBe(content);
+    }
+  });
+});
+
+/** Reverses the key order of shapes and traits objects (not of members, whose order is data). */
+function reverseKeys(value: unknown, key = ""): unknown {
+  if (Array.isArray(value)) return value.map((v) => reverseKeys(v));
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, reverseKeys(v, k)] as const);
+  return Object.fromEntries(key === "members" ? entries : entries.reverse());
+}
+
