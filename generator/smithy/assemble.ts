@@ -225,6 +225,13 @@ function upgradeV1(model: SmithyModel, v1Shapes: ReadonlySet<string>, diags: Dia
       traits[DEFAULT] = zeroValue(shape.type);
     }
     delete traits[BOX];
+    if (traits["smithy.api#mixin"] !== undefined) {
+      diags.error(
+        "SMITHY_MIXIN_IN_V1",
+        `Mixins can only be used in Smithy 2.0 or later. Attempted to apply a @mixin trait to \`${id}\` in a model file using version \`1.0\`.`,
+        whereIs(model, id),
+      );
+    }
     if ((original.get(id) as AstShape).traits?.[DEFAULT] !== undefined) {
       diags.error("SMITHY_DEFAULT_IN_V1", `\`${id}\`: the @default trait can only be used in Smithy 2.0 or later`, whereIs(model, id));
     }
@@ -389,30 +396,66 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
         );
       }
     }
-    // A member redefined over an inherited one must keep its target.
-    for (const [name, ref] of membersOf(shape)) {
-      const inherited = inheritedMember(model, shape, name, new Set());
-      if (inherited && inherited.ref.target !== ref.target) {
+    // Members from several mixins, or redefined locally, must keep one target.
+    const names = new Set(membersOf(shape).map(([name]) => name));
+    for (const m of shape.mixins ?? []) {
+      const mixin = model.shapes.get(m.target);
+      if (mixin) for (const name of allMemberNames(model, mixin, new Set())) names.add(name);
+    }
+    for (const name of names) {
+      const local = memberRef(shape, name);
+      const inherited = inheritedMembers(model, shape, name, new Set());
+      const first = local ?? inherited[0]?.ref;
+      const clash = inherited.find((x) => x.ref.target !== first?.target);
+      if (clash) {
         diags.error(
           "SMITHY_MIXIN_MEMBER_CONFLICT",
-          `Member \`${id}$${name}\` conflicts with an inherited mixin member: \`${inherited.owner}$${name}\``,
-          whereIs(model, id, "members", name),
+          `Member \`${id}$${name}\` conflicts with an inherited mixin member: \`${clash.owner}$${name}\``,
+          whereIs(model, id, ...(local ? ["members", name] : ["mixins"])),
+        );
+      }
+    }
+    if (shape.traits?.["smithy.api#mixin"] !== undefined) {
+      if (shape.type === "operation" && ((shape.input && shape.input.target !== "smithy.api#Unit") || (shape.output && shape.output.target !== "smithy.api#Unit"))) {
+        diags.error(
+          "SMITHY_MIXIN_OPERATION_IO",
+          `Operation shapes with the mixin trait MUST target \`smithy.api#Unit\` for their input and output. Operation mixin shape \`${id}\` defines one or both of these properties.`,
+          whereIs(model, id),
+        );
+      }
+      if (shape.type === "resource" && Object.keys({ ...shape.properties, ...shape.identifiers }).length > 0) {
+        diags.error(
+          "SMITHY_MIXIN_RESOURCE_PROPERTIES",
+          `Resource shapes with the mixin trait may not define any properties. Resource mixin shape \`${id}\` defines one or more properties.`,
+          whereIs(model, id, "properties"),
         );
       }
     }
   }
 }
 
-function inheritedMember(model: SmithyModel, shape: AstShape, name: string, seen: Set<string>): { owner: string; ref: AstMemberRef } | undefined {
+function allMemberNames(model: SmithyModel, shape: AstShape, seen: Set<string>): string[] {
+  const out = membersOf(shape).map(([name]) => name);
+  for (const m of shape.mixins ?? []) {
+    if (seen.has(m.target)) continue;
+    seen.add(m.target);
+    const mixin = model.shapes.get(m.target);
+    if (mixin) out.push(...allMemberNames(model, mixin, seen));
+  }
+  return out;
+}
+
+/** Every mixin member named `name` that `shape` inherits, nearest first. */
+export function inheritedMembers(model: SmithyModel, shape: AstShape, name: string, seen: Set<string>): { owner: string; ref: AstMemberRef }[] {
+  const out: { owner: string; ref: AstMemberRef }[] = [];
   for (const mixin of shape.mixins ?? []) {
     if (seen.has(mixin.target)) continue;
     seen.add(mixin.target);
     const m = model.shapes.get(mixin.target);
     if (!m) continue;
     const ref = memberRef(m, name);
-    if (ref) return { owner: mixin.target, ref };
-    const deeper = inheritedMember(model, m, name, seen);
-    if (deeper) return deeper;
+    if (ref) out.push({ owner: mixin.target, ref });
+    else out.push(...inheritedMembers(model, m, name, seen));
   }
-  return undefined;
+  return out;
 }

@@ -168,7 +168,7 @@ class Parser {
       const value = expectNode(lx);
       switch (key) {
         case "version":
-          this.#onVersion(value, line, column);
+          this.#onVersion(value, line, column, lx.line, lx.column);
           break;
         case "operationInputSuffix":
         case "operationOutputSuffix":
@@ -190,7 +190,7 @@ class Parser {
     }
   }
 
-  #onVersion(value: PNode, line: number, column: number): void {
+  #onVersion(value: PNode, line: number, column: number, afterLine: number, afterColumn: number): void {
     if (typeof value !== "string") {
       const shown = value instanceof ShapeRef ? value.text : JSON.stringify(value);
       throw new IdlSyntaxError(
@@ -201,7 +201,7 @@ class Parser {
     }
     if (/^1(\.0)?$/.test(value)) this.out.version = "1.0";
     else if (/^2(\.0)?$/.test(value)) this.out.version = "2.0";
-    else throw new IdlSyntaxError(`Unsupported Smithy version number: ${value}`, line, column);
+    else throw new IdlSyntaxError(`Unsupported Smithy version number: ${value}`, afterLine, afterColumn);
     this.out.explicitVersion = true;
   }
 

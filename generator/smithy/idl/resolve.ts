@@ -103,16 +103,28 @@ function memberOf(shape: AstShape, name: string): AstMemberRef | undefined {
   return undefined;
 }
 
-/** Whether a mixin of `shape` (transitively) has member `name`. */
-function inheritsMember(shape: AstShape, name: string, shapes: ReadonlyMap<string, AstShape>, seen = new Set<string>()): boolean {
+/** The member `name` that a mixin of `shape` (transitively) has, with the mixin's id. */
+function inheritedMember(
+  shape: AstShape,
+  name: string,
+  shapes: ReadonlyMap<string, AstShape>,
+  seen = new Set<string>(),
+): { owner: string; ref: AstMemberRef } | undefined {
   for (const mixin of shape.mixins ?? []) {
     if (seen.has(mixin.target)) continue;
     seen.add(mixin.target);
     const m = shapes.get(mixin.target);
     if (!m) continue;
-    if (memberOf(m, name) !== undefined || inheritsMember(m, name, shapes, seen)) return true;
+    const ref = memberOf(m, name);
+    if (ref !== undefined) return { owner: mixin.target, ref };
+    const deeper = inheritedMember(m, name, shapes, seen);
+    if (deeper) return deeper;
   }
-  return false;
+  return undefined;
+}
+
+function inheritsMember(shape: AstShape, name: string, shapes: ReadonlyMap<string, AstShape>): boolean {
+  return inheritedMember(shape, name, shapes) !== undefined;
 }
 
 function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Diagnostics): void {
@@ -120,18 +132,25 @@ function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Di
   const astShape = ast.shapes?.[shape.id] as AstShape;
   const memberId = `${shape.id}$${member.name}`;
   const local = takeMember(astShape, member.name);
-  if (inheritsMember(astShape, member.name, shapes)) {
+  const resource = resourceId === undefined ? undefined : shapes.get(resourceId);
+  const fromResource = resource?.identifiers?.[member.name]?.target ?? resource?.properties?.[member.name]?.target;
+  const inherited = inheritedMember(astShape, member.name, shapes);
+  if (inherited) {
+    if (fromResource !== undefined && inherited.ref.target !== "" && fromResource !== inherited.ref.target) {
+      diags.error(
+        "SMITHY_MIXIN_MEMBER_CONFLICT",
+        `Member \`${memberId}\` conflicts with an inherited mixin member: \`${inherited.owner}$${member.name}\` (the resource says \`${fromResource}\`, the mixin \`${inherited.ref.target}\`)`,
+        { file: file.file, line: member.line, column: member.column, hint: "Give the member an explicit target, or make the resource and the mixin agree." },
+      );
+      return;
+    }
     // Inherited from a mixin: only its traits are local, as an `apply` to the inherited member.
     if (local?.traits && Object.keys(local.traits).length > 0) {
       (ast.shapes as Record<string, unknown>)[memberId] = { type: "apply", traits: local.traits };
     }
     return;
   }
-  let target: string | undefined;
-  const resource = resourceId === undefined ? undefined : shapes.get(resourceId);
-  if (resource) {
-    target = resource.identifiers?.[member.name]?.target ?? resource.properties?.[member.name]?.target;
-  }
+  const target = fromResource;
   if (target === undefined) {
     diags.error(
       "SMITHY_ELIDED_TARGET",
