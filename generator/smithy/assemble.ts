@@ -15,6 +15,7 @@ import { pointer, type Diagnostics } from "../diagnostics.js";
 import type { Position } from "../source-position.js";
 import type { AstApply, AstMemberRef, AstShape, NodeValue } from "./ast.js";
 import { mergeTraitValue, nodeEquals } from "./idl/merge-traits.js";
+import { selectorAllows } from "./idl/selectors.js";
 import type { LoadedAst } from "./json-ast.js";
 import { preludeShape } from "./prelude-shapes.js";
 
@@ -278,7 +279,7 @@ function validate(model: SmithyModel, diags: Diagnostics): void {
   const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
   for (const [id, shape] of model.shapes) {
     // Traits must be defined, by shapes marked @trait.
-    const checkTraits = (traits: Record<string, NodeValue> | undefined, owner: string, ...path: (string | number)[]) => {
+    const checkTraits = (traits: Record<string, NodeValue> | undefined, owner: string, subjectType: string, ...path: (string | number)[]) => {
       for (const [trait, value] of Object.entries(traits ?? {})) {
         const def = lookup(trait);
         if (!def) {
@@ -292,6 +293,15 @@ function validate(model: SmithyModel, diags: Diagnostics): void {
           diags.error("SMITHY_NOT_A_TRAIT", `Shape \`${trait}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`, whereIs(model, id, ...path, "traits", trait));
           continue;
         }
+        const defValue = def.traits["smithy.api#trait"];
+        const selector = defValue !== null && typeof defValue === "object" && !Array.isArray(defValue) ? defValue["selector"] : undefined;
+        if (typeof selector === "string" && selectorAllows(selector, { type: subjectType, container: shape.type }) === false) {
+          diags.error(
+            "SMITHY_TRAIT_TARGET",
+            `Trait \`${trait}\` cannot be applied to \`${owner}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
+            { ...whereIs(model, id, ...path, "traits", trait), hint: "Remove the trait, or move it to a shape it applies to." },
+          );
+        }
         if (value === null && def.type !== "document") {
           diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected a ${def.type} value but found null`, whereIs(model, id, ...path, "traits", trait));
         } else if (def.type === "structure" && (typeof value !== "object" || Array.isArray(value))) {
@@ -299,9 +309,9 @@ function validate(model: SmithyModel, diags: Diagnostics): void {
         }
       }
     };
-    checkTraits(shape.traits, id);
+    checkTraits(shape.traits, id, shape.type);
     for (const [name, m] of membersOf(shape)) {
-      checkTraits(m.traits, `${id}$${name}`, ...(name === "member" || name === "key" || name === "value" ? [name] : ["members", name]));
+      checkTraits(m.traits, `${id}$${name}`, "member", ...(name === "member" || name === "key" || name === "value" ? [name] : ["members", name]));
     }
   }
   checkMixins(model, diags);

@@ -119,7 +119,6 @@ class Parser {
   readonly out: ParsedFile;
   #inputSuffix = "Input";
   #outputSuffix = "Output";
-  #definedIds = new Set<string>();
 
   constructor(text: string, file: string) {
     this.lx = new Lexer(text);
@@ -441,10 +440,6 @@ class Parser {
   }
 
   #addShape(shape: ParsedShape): void {
-    if (this.#definedIds.has(shape.id)) {
-      throw new IdlSyntaxError(`Duplicate shape definition for \`${shape.id}\``, shape.line, shape.column, shape.id);
-    }
-    this.#definedIds.add(shape.id);
     this.out.shapes.push(shape);
   }
 

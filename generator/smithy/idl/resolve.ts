@@ -8,7 +8,7 @@
 
 import type { Diagnostics } from "../../diagnostics.js";
 import type { AstMemberRef, AstModel, AstShape, NodeValue } from "../ast.js";
-import { mergeTraitValue } from "./merge-traits.js";
+import { mergeTraitValue, nodeEquals } from "./merge-traits.js";
 import { type PNode, resolveNode, ShapeRef, setKey } from "./nodes.js";
 import type { ParsedFile, ParsedMember, ParsedShape, ParsedTrait } from "./parser.js";
 import { nearestId } from "./suggest.js";
@@ -73,11 +73,25 @@ export function resolveFiles(files: readonly ParsedFile[], external: ExternalSha
       ast.metadata = metadata;
     }
     for (const shape of file.shapes) {
-      shapes[shape.id] = ctx.shape(
+      const previous = shapes[shape.id];
+      const built = ctx.shape(
         shape,
         (member, resourceId) => pending.push({ shape, member, resourceId, file, ast }),
         (out) => enums.push({ ctx, shape, out }),
       );
+      if (previous !== undefined) {
+        // The same definition twice is harmless; two different ones are an error.
+        if (!nodeEquals(previous as unknown as NodeValue, built as unknown as NodeValue)) {
+          diags.error("SMITHY_DUPLICATE_SHAPE", `Conflicting shape definition for \`${shape.id}\``, {
+            file: file.file,
+            line: shape.line,
+            column: shape.column,
+            hint: "Keep one definition of the shape, or rename one of them.",
+          });
+        }
+        continue;
+      }
+      shapes[shape.id] = built;
     }
     ast.shapes = shapes;
     for (const apply of file.applies) ctx.apply(apply.target, apply.traits, shapes);
