@@ -1,13 +1,54 @@
 // OpenAPI 3.0/3.1 front end: a document (YAML or JSON, split across files) → ResolvedModel.
-// Placeholder until the OpenAPI front end lands: reports that OpenAPI is not supported yet.
+//
+//   loadOpenApi({ name: "pets", files: [{ path: "pets.yaml", text: "openapi: 3.1.0\n..." }] }, host, diags)
+//   → ResolvedModel { service: { protocol: "http", ... }, operations, shapes }, or undefined with
+//     error diagnostics (syntax, broken `$ref`, unknown type, keyword of the wrong type, ...)
+//
+// The root document is the input file with a top-level `openapi` key; the other files of the
+// input, and any file the host can read, serve relative `$ref`s.
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { Host, ModelInput } from "../frontends.js";
 import type { ResolvedModel } from "../model/ir.js";
+import { Documents } from "./documents.js";
+import { lowerDocument } from "./model.js";
+import { isObject } from "./pointer.js";
 
-export function loadOpenApi(input: ModelInput, _host: Host, diags: Diagnostics): ResolvedModel | undefined {
-  diags.error("OPENAPI_UNSUPPORTED", `OpenAPI input is not supported yet: ${input.files[0]?.path ?? input.name}`, {
-    ...(input.files[0] ? { file: input.files[0].path } : {}),
-  });
-  return undefined;
+export function loadOpenApi(input: ModelInput, host: Host, diags: Diagnostics): ResolvedModel | undefined {
+  const errorsBefore = diags.items.filter((d) => d.severity === "error").length;
+  const docs = new Documents(input.files, host, diags);
+  const roots = input.files.map((f) => docs.root(f.path)).filter((r) => r !== undefined && isObject(r.value) && ("openapi" in r.value || "swagger" in r.value));
+  if (diags.items.filter((d) => d.severity === "error").length > errorsBefore) return undefined;
+  const root = roots[0];
+  const first = input.files[0];
+  if (!root) {
+    diags.error("OPENAPI_NO_DOCUMENT", `No OpenAPI document in ${input.files.map((f) => f.path).join(", ") || input.name}: no file has a top-level \`openapi\` key`, {
+      ...(first ? { file: first.path, line: 1, column: 1 } : {}),
+      hint: "An OpenAPI document starts with `openapi: 3.0.3` or `openapi: 3.1.0`.",
+    });
+    return undefined;
+  }
+  if (roots.length > 1) {
+    diags.error("OPENAPI_SEVERAL_DOCUMENTS", `One model input has several OpenAPI documents: ${roots.map((r) => r!.file).join(", ")}`, {
+      file: roots[1]!.file,
+      hint: "Put each OpenAPI document in its own model input; shared files need no `openapi` key.",
+    });
+    return undefined;
+  }
+  const value = root.value as Record<string, unknown>;
+  const version = value["openapi"];
+  if (typeof version !== "string" || !/^3\.[01]\.[0-9]+/.test(version)) {
+    const swagger = "swagger" in value && !("openapi" in value);
+    docs.report(
+      "error",
+      "OPENAPI_VERSION",
+      swagger ? `Swagger ${String(value["swagger"])} documents are not supported; only OpenAPI 3.0 and 3.1` : `Unsupported OpenAPI version ${JSON.stringify(version)}; only 3.0.x and 3.1.x are supported`,
+      { file: root.file, pointer: swagger ? "/swagger" : "/openapi" },
+      swagger ? "Convert the document to OpenAPI 3 (e.g. with swagger2openapi)." : undefined,
+    );
+    return undefined;
+  }
+  const model = lowerDocument(docs, root, input, version.startsWith("3.1"));
+  const errorsAfter = diags.items.filter((d) => d.severity === "error").length;
+  return errorsAfter > errorsBefore ? undefined : model;
 }

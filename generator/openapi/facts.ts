@@ -1,0 +1,287 @@
+// Normalizes a schema object into the facts the lowering needs: its own keywords, checked,
+// with `allOf` parts and (in OpenAPI 3.1) a `$ref` with sibling keywords merged in.
+//
+//   { allOf: [{ $ref: "#/components/schemas/Base" }, { properties: { b: { type: string } } }],
+//     nullable: true }
+//   with Base = { type: object, required: [a], properties: { a: { type: integer } } }
+//   → { types: ["object"], nullable: true, required: {a},
+//       properties: a → <Base/properties/a>, b → <.../allOf/1/properties/b>, ... }
+//
+// Property schemas stay where they are written (Located), so the lowering names and shares them.
+// A discriminator of an `allOf` part belongs to the part, not to the schema that extends it.
+
+import type { Documents, Located } from "./documents.js";
+import { KeywordReader, show } from "./keywords.js";
+import { isObject } from "./pointer.js";
+
+export const KNOWN_TYPES: ReadonlySet<string> = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
+
+export interface SchemaFacts {
+  /** Declared types other than "null"; undefined when none is declared. */
+  types?: string[];
+  nullable: boolean;
+  format?: string;
+  properties: Map<string, Located>;
+  required: Set<string>;
+  additionalProperties?: Located | boolean;
+  items?: Located;
+  /** `enum` (or `const`) values, null included. */
+  enum?: unknown[];
+  enumNames?: string[];
+  oneOf?: Located[];
+  anyOf?: Located[];
+  discriminator?: Located;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean | number;
+  exclusiveMaximum?: boolean | number;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  description?: string;
+  hasDefault: boolean;
+  default?: unknown;
+  deprecated?: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  contentEncoding?: string;
+  contentMediaType?: string;
+}
+
+/** Keywords that only describe a value; a `$ref` or `allOf` wrapper with just these is an alias. */
+export const ANNOTATIONS: ReadonlySet<string> = new Set([
+  "description", "title", "summary", "nullable", "x-nullable", "readOnly", "writeOnly", "deprecated", "default",
+  "example", "examples", "externalDocs", "xml", "$comment", "$id", "$schema", "$anchor",
+]);
+
+/** Constraint keywords: on a member they can stay on the member. */
+export const CONSTRAINTS: ReadonlySet<string> = new Set([
+  "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+  "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+]);
+
+const MERGED_KEYS = [
+  "format", "additionalProperties", "items", "enum", "enumNames", "oneOf", "anyOf", "minLength", "maxLength", "pattern",
+  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems",
+  "minProperties", "maxProperties", "description", "deprecated", "readOnly", "writeOnly", "contentEncoding",
+  "contentMediaType",
+] as const;
+
+export class FactsReader {
+  readonly #memo = new Map<string, SchemaFacts>();
+  readonly #ownMemo = new Map<string, SchemaFacts>();
+  readonly #active = new Set<string>();
+
+  constructor(
+    private readonly docs: Documents,
+    /** OpenAPI 3.1 (JSON Schema 2020-12): `$ref` siblings count, `exclusiveMinimum` is a number. */
+    readonly openapi31: boolean,
+  ) {}
+
+  /** Only the keywords written on the schema object at `at` (memoized; reported once). */
+  own(at: Located): SchemaFacts {
+    const key = at.file + "#" + at.pointer;
+    let facts = this.#ownMemo.get(key);
+    if (!facts) {
+      facts = isObject(at.value) ? this.#own(at, new KeywordReader(this.docs, at)) : emptyFacts();
+      this.#ownMemo.set(key, facts);
+    }
+    return facts;
+  }
+
+  /** Facts of the schema at `at` (memoized per location). */
+  of(at: Located): SchemaFacts {
+    const key = at.file + "#" + at.pointer;
+    const known = this.#memo.get(key);
+    if (known) return known;
+    if (this.#active.has(key)) {
+      this.docs.report("warning", "OPENAPI_CIRCULAR_ALLOF", "This schema includes itself through `allOf` or `$ref`; the inner inclusion is ignored", at);
+      return emptyFacts();
+    }
+    this.#active.add(key);
+    const facts = this.#build(at);
+    this.#active.delete(key);
+    this.#memo.set(key, facts);
+    return facts;
+  }
+
+  #build(at: Located): SchemaFacts {
+    if (!isObject(at.value)) return emptyFacts();
+    // Most schemas have neither `$ref` nor `allOf`: their facts are their own keywords.
+    if (!("$ref" in at.value) && !("allOf" in at.value)) return this.own(at);
+    const read = new KeywordReader(this.docs, at);
+    const parts: SchemaFacts[] = [];
+    if (read.has("$ref")) {
+      const target = this.docs.resolve(at);
+      if (target) parts.push(this.of(target));
+      // OpenAPI 3.0 ignores the siblings of `$ref`, but its description and nullable are meant.
+      if (!this.openapi31) {
+        const own = this.own(at);
+        const base = parts[0] ?? emptyFacts();
+        return {
+          ...base,
+          nullable: own.nullable || base.nullable,
+          ...(own.description !== undefined ? { description: own.description } : {}),
+          ...(own.deprecated !== undefined ? { deprecated: own.deprecated } : {}),
+          ...(own.readOnly !== undefined ? { readOnly: own.readOnly } : {}),
+          ...(own.writeOnly !== undefined ? { writeOnly: own.writeOnly } : {}),
+        };
+      }
+    }
+    const allOf = read.array("allOf");
+    if (allOf) {
+      allOf.forEach((_, i) => {
+        const { discriminator: _discriminator, ...part } = this.of(this.docs.child(at, "allOf", i));
+        parts.push(part);
+      });
+    }
+    let facts = emptyFacts();
+    for (const part of parts) facts = mergeFacts(facts, part);
+    const own = this.own(at);
+    const merged = mergeFacts(facts, own);
+    // Nullability is the schema's own say; the parts of an `allOf` must all allow null otherwise.
+    merged.nullable = own.nullable || (parts.length > 0 && !read.has("type") && parts.every((p) => p.nullable) && own.types === undefined);
+    return merged;
+  }
+
+  /** The keywords written on this schema object itself. */
+  #own(at: Located, read: KeywordReader): SchemaFacts {
+    const facts = emptyFacts();
+    const type = read.raw("type");
+    if (type !== undefined) {
+      const list = Array.isArray(type) ? type : [type];
+      const types: string[] = [];
+      list.forEach((t, i) => {
+        if (typeof t === "string" && KNOWN_TYPES.has(t)) {
+          if (t === "null") facts.nullable = true;
+          else types.push(t);
+          return;
+        }
+        const where = Array.isArray(type) ? this.docs.child(at, "type", i) : read.child("type");
+        const near = typeof t === "string" ? [...KNOWN_TYPES].find((k) => k === t.toLowerCase()) : undefined;
+        this.docs.report("error", "OPENAPI_UNKNOWN_TYPE", `Unknown schema type ${show(t)}`, where, near ? `Did you mean "${near}"? Types are lower case.` : `Use one of: ${[...KNOWN_TYPES].join(", ")}.`);
+      });
+      if (types.length > 0 || facts.nullable) facts.types = types;
+    }
+    if (read.boolean("nullable") === true) facts.nullable = true;
+    if (read.raw("x-nullable") === true) facts.nullable = true;
+    const format = read.raw("format");
+    if (typeof format === "string") facts.format = format;
+    const properties = read.object("properties");
+    if (properties) {
+      for (const name of Object.keys(properties)) facts.properties.set(name, this.docs.child(at, "properties", name));
+    }
+    const required = read.raw("required");
+    if (required !== undefined) {
+      if (Array.isArray(required) && required.every((r) => typeof r === "string")) {
+        for (const name of required) facts.required.add(name);
+      } else {
+        this.docs.report(
+          "error",
+          "OPENAPI_KEYWORD_TYPE",
+          `\`required\` must be a list of property names, not ${show(required)}`,
+          read.child("required"),
+          typeof required === "boolean" ? "In OpenAPI 3, list required properties in the parent object's `required` array." : "Write `required` as a list of strings.",
+        );
+      }
+    }
+    const additional = read.raw("additionalProperties");
+    if (typeof additional === "boolean") facts.additionalProperties = additional;
+    else if (isObject(additional)) facts.additionalProperties = read.child("additionalProperties");
+    else if (additional !== undefined) read.object("additionalProperties");
+    if (read.has("items")) {
+      if (isObject(read.raw("items")) || typeof read.raw("items") === "boolean") facts.items = read.child("items");
+      else read.object("items");
+    }
+    const values = read.array("enum");
+    if (values) facts.enum = values;
+    if (read.has("const")) facts.enum = [read.raw("const")];
+    const names = read.raw("x-enum-varnames") ?? read.raw("x-enumNames");
+    if (Array.isArray(names) && names.every((n) => typeof n === "string")) facts.enumNames = names as string[];
+    for (const key of ["oneOf", "anyOf"] as const) {
+      const list = read.array(key);
+      if (list) facts[key] = list.map((_, i) => this.docs.child(at, key, i));
+    }
+    if (read.object("discriminator")) facts.discriminator = read.child("discriminator");
+    for (const key of ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] as const) {
+      const n = read.count(key);
+      if (n !== undefined) facts[key] = n;
+    }
+    for (const key of ["minimum", "maximum"] as const) {
+      const n = read.number(key);
+      if (n !== undefined) facts[key] = n;
+    }
+    for (const key of ["exclusiveMinimum", "exclusiveMaximum"] as const) {
+      const n = read.booleanOrNumber(key);
+      if (n !== undefined) facts[key] = n;
+    }
+    const multipleOf = read.positive("multipleOf");
+    if (multipleOf !== undefined) facts.multipleOf = multipleOf;
+    const unique = read.boolean("uniqueItems");
+    if (unique !== undefined) facts.uniqueItems = unique;
+    const pattern = read.string("pattern");
+    if (pattern !== undefined) {
+      if (isEcmaPattern(pattern)) facts.pattern = pattern;
+      else read.warn("pattern", "OPENAPI_BAD_PATTERN", `\`pattern\` ${show(pattern)} is not an ECMA-262 regular expression; it is not enforced`, "OpenAPI patterns follow ECMA-262: rewrite it without PCRE-only syntax.");
+    }
+    const description = read.raw("description") ?? read.raw("title");
+    if (typeof description === "string" && description.trim() !== "") facts.description = description;
+    if (read.has("default")) {
+      facts.hasDefault = true;
+      facts.default = read.raw("default");
+    }
+    for (const key of ["deprecated", "readOnly", "writeOnly"] as const) {
+      const b = read.raw(key);
+      if (typeof b === "boolean") facts[key] = b;
+    }
+    const encoding = read.raw("contentEncoding");
+    if (typeof encoding === "string") facts.contentEncoding = encoding;
+    const media = read.raw("contentMediaType");
+    if (typeof media === "string") facts.contentMediaType = media;
+    return facts;
+  }
+}
+
+export function emptyFacts(): SchemaFacts {
+  return { nullable: false, properties: new Map(), required: new Set(), hasDefault: false };
+}
+
+/** `later` over `earlier`: later keywords win, properties and `required` accumulate. */
+export function mergeFacts(earlier: SchemaFacts, later: SchemaFacts): SchemaFacts {
+  const out: SchemaFacts = {
+    ...earlier,
+    properties: new Map([...earlier.properties, ...later.properties]),
+    required: new Set([...earlier.required, ...later.required]),
+    nullable: later.nullable,
+  };
+  if (later.types !== undefined) out.types = later.types;
+  for (const key of MERGED_KEYS) {
+    if (later[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = later[key];
+  }
+  if (later.discriminator) out.discriminator = later.discriminator;
+  if (later.hasDefault) {
+    out.hasDefault = true;
+    out.default = later.default;
+  }
+  return out;
+}
+
+function isEcmaPattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    try {
+      new RegExp(pattern);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

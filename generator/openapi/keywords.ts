@@ -1,0 +1,95 @@
+// Reads one keyword of a schema or parameter object, checking its JSON type.
+//
+//   new KeywordReader(docs, { file: "a.yaml", pointer: "/components/schemas/Name", value: { minLength: "three" } })
+//     .count("minLength")
+//   → undefined, and an `OPENAPI_KEYWORD_TYPE` error at /components/schemas/Name/minLength:
+//     "`minLength` must be a non-negative integer, not "three""
+//
+// A keyword of the wrong type is reported once and then treated as absent.
+
+import type { Documents, Located } from "./documents.js";
+import { isObject } from "./pointer.js";
+
+export class KeywordReader {
+  readonly #object: Record<string, unknown>;
+
+  constructor(
+    private readonly docs: Documents,
+    private readonly at: Located,
+  ) {
+    this.#object = isObject(at.value) ? at.value : {};
+  }
+
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.#object, key);
+  }
+
+  raw(key: string): unknown {
+    return this.has(key) ? this.#object[key] : undefined;
+  }
+
+  child(key: string): Located {
+    return this.docs.child(this.at, key);
+  }
+
+  string(key: string): string | undefined {
+    return this.#typed(key, (v): v is string => typeof v === "string", "a string");
+  }
+
+  boolean(key: string): boolean | undefined {
+    return this.#typed(key, (v): v is boolean => typeof v === "boolean", "a boolean (true or false)");
+  }
+
+  number(key: string): number | undefined {
+    return this.#typed(key, (v): v is number => typeof v === "number" && Number.isFinite(v), "a number");
+  }
+
+  positive(key: string): number | undefined {
+    return this.#typed(key, (v): v is number => typeof v === "number" && Number.isFinite(v) && v > 0, "a number greater than 0");
+  }
+
+  /** A non-negative integer: lengths, item and property counts. */
+  count(key: string): number | undefined {
+    return this.#typed(key, (v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0, "a non-negative integer");
+  }
+
+  /** `exclusiveMinimum`: a boolean in OpenAPI 3.0, a number in 3.1. */
+  booleanOrNumber(key: string): boolean | number | undefined {
+    return this.#typed(key, (v): v is boolean | number => typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)), "a boolean (OpenAPI 3.0) or a number (3.1)");
+  }
+
+  strings(key: string): string[] | undefined {
+    return this.#typed(key, (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string"), "a list of strings");
+  }
+
+  array(key: string): unknown[] | undefined {
+    return this.#typed(key, (v): v is unknown[] => Array.isArray(v), "a list");
+  }
+
+  object(key: string): Record<string, unknown> | undefined {
+    return this.#typed(key, isObject, "an object");
+  }
+
+  /** Reports a keyword whose value has the right type but an impossible meaning. */
+  invalid(key: string, message: string, hint?: string): void {
+    this.docs.report("error", "OPENAPI_KEYWORD_VALUE", message, this.child(key), hint);
+  }
+
+  warn(key: string, code: string, message: string, hint?: string): void {
+    this.docs.report("warning", code, message, this.child(key), hint);
+  }
+
+  #typed<T>(key: string, check: (v: unknown) => v is T, what: string): T | undefined {
+    if (!this.has(key)) return undefined;
+    const value = this.#object[key];
+    if (check(value)) return value;
+    this.docs.report("error", "OPENAPI_KEYWORD_TYPE", `\`${key}\` must be ${what}, not ${show(value)}`, this.child(key), `Write \`${key}\` as ${what}.`);
+    return undefined;
+  }
+}
+
+export function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) return String(value);
+  return text.length > 60 ? text.slice(0, 57) + "..." : text;
+}

@@ -1,0 +1,122 @@
+// Assembles the resolved model of one OpenAPI document: service, operations and shapes.
+//
+//   { openapi: 3.0.3, info: { title: "Pet Store", version: "1" },
+//     paths: { /pets: { get: { operationId: listPets, ... } } }, components: { schemas: { Pet: ... } } }
+//   → { service: { id: "openapi#PetStore", protocol: "http", version: "1" },
+//       operations: [listPets], shapes: openapi#ListPetsRequest, openapi#Pet, ... (sorted by id) }
+//
+// Every component schema becomes a shape, whether an operation uses it or not; inline shapes that
+// end up unused (an object body whose properties became input members) are left out.
+
+import type { Operation, ResolvedModel, Shape, ShapeId } from "../model/ir.js";
+import type { ModelInput } from "../frontends.js";
+import type { Documents, Located } from "./documents.js";
+import { FactsReader } from "./facts.js";
+import { LocationNamer, NameRegistry, pascal } from "./names.js";
+import { lowerOperation, type OperationSite } from "./operations.js";
+import { isObject } from "./pointer.js";
+import { NAMESPACE, SchemaLowerer, commonmark } from "./schemas.js";
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+export function lowerDocument(docs: Documents, root: Located, input: ModelInput, openapi31: boolean): ResolvedModel {
+  const registry = new NameRegistry();
+  const sites = operationSites(docs, root);
+  const namer = new LocationNamer(new Map(sites.map((s) => [s.at.file + "#" + s.at.pointer, s.name])), (file) => docs.load(file)?.value);
+  const schemas = new SchemaLowerer(docs, new FactsReader(docs, openapi31), namer, registry);
+
+  const components = docs.child(root, "components", "schemas");
+  const componentNames = isObject(components.value) ? Object.keys(components.value).sort(compare) : [];
+  for (const name of componentNames) schemas.claimComponent(docs.child(components, name), name);
+
+  const info = isObject(root.value) && isObject(root.value["info"]) ? root.value["info"] : {};
+  const serviceName = registry.claim(pascal(typeof info["title"] === "string" ? info["title"] : "") || pascal(input.name) || "Service");
+  const claimed = sites.map((site) => ({ ...site, idName: registry.claim(site.name) }));
+
+  const roots: ShapeId[] = componentNames.map((name) => schemas.lower(docs.child(components, name), "other").ref.target);
+  const operations: Operation[] = claimed.map((site) => lowerOperation(docs, schemas, registry, site));
+  for (const op of operations) {
+    if (op.input) roots.push(op.input);
+    if (op.output) roots.push(op.output);
+  }
+
+  const description = info["description"];
+  return {
+    name: input.name,
+    sources: docs.files,
+    service: {
+      id: `${NAMESPACE}#${serviceName}`,
+      name: serviceName,
+      ...(typeof info["version"] === "string" ? { version: info["version"] } : {}),
+      protocol: "http",
+      ...(typeof description === "string" && description.trim() !== "" ? { docs: commonmark(description) } : {}),
+    },
+    operations: [...operations].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)),
+    shapes: reachable(schemas.shapes, roots),
+  };
+}
+
+/** Every operation of the document, in path order then method order, with unique names. */
+function operationSites(docs: Documents, root: Located): Omit<OperationSite, "idName">[] {
+  const paths = docs.child(root, "paths");
+  if (!isObject(paths.value)) return [];
+  const sites: Omit<OperationSite, "idName">[] = [];
+  const names = new Set<string>();
+  for (const path of Object.keys(paths.value).sort(compare)) {
+    const pathItem = docs.deref(docs.child(paths, path));
+    if (!pathItem || !isObject(pathItem.value)) continue;
+    for (const method of METHODS) {
+      const at = docs.child(pathItem, method);
+      if (!isObject(at.value)) continue;
+      const id = at.value["operationId"];
+      const wanted = typeof id === "string" && id.trim() !== "" ? id : method + pascal(path);
+      let name = wanted;
+      for (let i = 2; names.has(name); i++) name = `${wanted}${i}`;
+      if (name !== wanted) {
+        docs.report("warning", "OPENAPI_DUPLICATE_OPERATION_ID", `operationId \`${wanted}\` is used by more than one operation; this one is generated as \`${name}\``, docs.child(at, "operationId"), "operationIds must be unique within a document.");
+      }
+      names.add(name);
+      sites.push({ at, pathItem, method, path, name });
+    }
+  }
+  return sites;
+}
+
+/** The shapes reachable from `roots`, sorted by id. */
+function reachable(shapes: ReadonlyMap<ShapeId, Shape>, roots: readonly ShapeId[]): Map<ShapeId, Shape> {
+  const seen = new Set<ShapeId>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    const shape = shapes.get(id);
+    if (!shape) continue;
+    seen.add(id);
+    switch (shape.type) {
+      case "structure":
+        for (const m of shape.members) stack.push(m.target);
+        if (shape.additionalProperties !== undefined && shape.additionalProperties !== true) stack.push(shape.additionalProperties.target);
+        break;
+      case "union":
+        for (const m of shape.members) stack.push(m.target);
+        break;
+      case "list":
+        stack.push(shape.member.target);
+        break;
+      case "map":
+        stack.push(shape.key.target, shape.value.target);
+        break;
+      case "alternatives":
+        for (const v of shape.variants) stack.push(v.target);
+        for (const m of shape.discriminator?.mapping ?? []) stack.push(m.target);
+        break;
+      default:
+        break;
+    }
+  }
+  return new Map([...seen].sort(compare).map((id) => [id, shapes.get(id)!]));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,121 @@
+// Deterministic names for the shapes of an OpenAPI document, derived from where a schema stands.
+//
+//   /components/schemas/Pet                                      → "Pet" (as written)
+//   /components/schemas/Pet/properties/tags/items                → "PetTagsItem"
+//   /paths/~1pets/post/requestBody/content/application~1json/schema  → "CreatePetRequestBody"
+//       (when that operation's name is `createPet`)
+//
+// Component schemas keep their names exactly; the naming phase makes identifiers of them later.
+// `NameRegistry` keeps shape names unique: a taken name gets `2`, `3`, ... appended.
+
+import { posix } from "node:path";
+import { isObject, pointerSegments, valueAt } from "./pointer.js";
+
+/** `x-y` → `XY`, `created_at` → `CreatedAt`, `/pets/{petId}` → `PetsPetId`. */
+export function pascal(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== "")
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}
+
+export class NameRegistry {
+  readonly #taken = new Set<string>();
+
+  /** Claims `wanted`, or the first free `wanted2`, `wanted3`, ... */
+  claim(wanted: string): string {
+    let name = wanted;
+    for (let i = 2; this.#taken.has(name); i++) name = `${wanted}${i}`;
+    this.#taken.add(name);
+    return name;
+  }
+
+  has(name: string): boolean {
+    return this.#taken.has(name);
+  }
+}
+
+const COMPONENT_SUFFIX: Readonly<Record<string, string>> = {
+  parameters: "Param",
+  requestBodies: "RequestBody",
+  responses: "Response",
+  headers: "Header",
+};
+
+/** Names locations inside the documents; operations are named by the caller up front. */
+export class LocationNamer {
+  readonly #cache = new Map<string, string>();
+
+  constructor(
+    /** `file#pointer` of an operation object → the operation's name. */
+    private readonly operations: ReadonlyMap<string, string>,
+    private readonly rootOf: (file: string) => unknown,
+  ) {}
+
+  name(file: string, pointer: string): string {
+    const key = file + "#" + pointer;
+    let name = this.#cache.get(key);
+    if (name === undefined) {
+      name = this.#derive(file, pointerSegments(pointer)) || "Schema";
+      this.#cache.set(key, name);
+    }
+    return name;
+  }
+
+  #derive(file: string, segments: string[]): string {
+    const n = segments.length;
+    const joined = segments.map((s) => "/" + s.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+    const operation = this.operations.get(file + "#" + joined);
+    if (operation !== undefined) return pascal(operation);
+    if (n === 0) return pascal(posix.basename(file).replace(/\.[^.]*$/, "")) || "Document";
+    const last = segments[n - 1]!;
+    const before = n >= 2 ? segments[n - 2] : undefined;
+    const parent = (drop: number): string => pascal(this.#derive(file, segments.slice(0, n - drop)));
+    if (n === 3 && segments[0] === "components") {
+      return segments[1] === "schemas" ? last : pascal(last) + (COMPONENT_SUFFIX[segments[1]!] ?? "");
+    }
+    if (before === "$defs" || before === "definitions") return last;
+    if (n === 2 && segments[0] === "paths") return pascal(last);
+    if (n === 3 && segments[0] === "paths") return pascal(last) + pascal(segments[1]!);
+    if (n === 2 && segments[0] === "webhooks") return pascal(last) + "Webhook";
+    switch (before) {
+      case "properties":
+        return parent(2) + pascal(last);
+      case "oneOf":
+      case "anyOf":
+        return parent(2) + "Option" + (Number(last) + 1);
+      case "allOf":
+        return parent(2) + "Part" + (Number(last) + 1);
+      case "prefixItems":
+        return parent(2) + "Item" + (Number(last) + 1);
+      case "content":
+        return parent(2);
+      case "responses":
+        return parent(2) + (/^2/.test(last) ? "Response" : "Response" + pascal(last));
+      case "headers":
+        return parent(2) + pascal(last) + "Header";
+      case "parameters": {
+        const parameter = valueAt(this.rootOf(file), joined);
+        const name = isObject(parameter) && typeof parameter["name"] === "string" ? parameter["name"] : last;
+        return parent(2) + pascal(name);
+      }
+      default:
+        break;
+    }
+    switch (last) {
+      case "items":
+        return parent(1) + "Item";
+      case "additionalProperties":
+        return parent(1) + "Value";
+      case "schema":
+        return parent(1);
+      case "requestBody":
+        return parent(1) + "RequestBody";
+      case "not":
+        return parent(1) + "Not";
+      default:
+        return parent(1) + pascal(last);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+// Lowers one OpenAPI operation into an `Operation` and its input structure.
+//
+//   paths./pets/{petId}.get = { operationId: getPet, parameters: [{ name: petId, in: path, schema: { type: string } }] }
+//   → Operation openapi#getPet { http: { method: "GET", uri: "/pets/{petId}" }, input: openapi#GetPetRequest }
+//     openapi#GetPetRequest { petId: smithy.api#String (required, http label "petId") }
+//
+// Parameters of the path item apply unless the operation redefines them (same name and `in`).
+// Member names are the parameter and property names; when two collide, the later one gets a
+// suffix (`idQuery`, `nameBody`) and keeps its wire name in its binding or `jsonName`.
+
+import type { Member, Operation, StructureShape } from "../model/ir.js";
+import type { Documents, Located } from "./documents.js";
+import { lowerRequestBody } from "./bodies.js";
+import { KeywordReader } from "./keywords.js";
+import { pascal, type NameRegistry } from "./names.js";
+import { lowerParameter, parameterKey, type LoweredParameter } from "./parameters.js";
+import { isObject } from "./pointer.js";
+import { lowerOutput } from "./responses.js";
+import { NAMESPACE, commonmark, type SchemaLowerer } from "./schemas.js";
+
+export interface OperationSite {
+  /** The operation object. */
+  readonly at: Located;
+  /** The path item it belongs to (dereferenced). */
+  readonly pathItem: Located;
+  readonly method: string;
+  readonly path: string;
+  /** `operationId`, or a name made of method and path; unique. */
+  readonly name: string;
+  /** The claimed shape-id name of the operation. */
+  readonly idName: string;
+}
+
+const LOCATION_ORDER = ["path", "query", "header", "cookie"] as const;
+
+export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry: NameRegistry, site: OperationSite): Operation {
+  const read = new KeywordReader(docs, site.at);
+  const parameters = collectParameters(docs, site);
+  const lowered: LoweredParameter[] = [];
+  for (const at of parameters) {
+    const parameter = lowerParameter(docs, schemas, at);
+    if (parameter) lowered.push(parameter);
+  }
+  lowered.sort((a, b) => LOCATION_ORDER.indexOf(a.location) - LOCATION_ORDER.indexOf(b.location));
+
+  const members: Member[] = [];
+  const taken = new Set<string>();
+  const claim = (wanted: string, suffix: string): string => {
+    let name = taken.has(wanted) ? wanted + suffix : wanted;
+    for (let i = 2; taken.has(name); i++) name = `${wanted}${suffix}${i}`;
+    taken.add(name);
+    return name;
+  };
+
+  const templateNames = [...site.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  for (const parameter of lowered) {
+    if (!parameter.member) continue;
+    if (parameter.location === "path" && !templateNames.includes(parameter.name)) {
+      docs.report("warning", "OPENAPI_UNUSED_PATH_PARAMETER", `Path parameter \`${parameter.name}\` does not appear in the path ${site.path}; it is ignored`, site.at);
+      continue;
+    }
+    members.push({ ...parameter.member, name: claim(parameter.member.name, pascal(parameter.location)) });
+  }
+  for (const variable of templateNames) {
+    if (lowered.some((p) => p.location === "path" && p.name === variable)) continue;
+    docs.report("warning", "OPENAPI_MISSING_PATH_PARAMETER", `The path ${site.path} has \`{${variable}}\` but the operation defines no path parameter \`${variable}\`; it is taken as a required string`, site.at, "Add the path parameter to the operation or its path item.");
+    members.push({ name: claim(variable, "Path"), target: schemas.primitive("string").target, required: true, constraints: {}, http: { location: "label", name: variable, style: "simple", explode: false } });
+  }
+
+  const bodyAt = read.has("requestBody") ? docs.deref(read.child("requestBody")) : undefined;
+  const body = bodyAt ? lowerRequestBody(docs, schemas, bodyAt) : { members: [] };
+  for (const member of body.members) {
+    const name = claim(member.name, "Body");
+    members.push(name === member.name ? member : { ...member, name, jsonName: member.jsonName ?? member.name });
+  }
+
+  const inputName = registry.claim(pascal(site.name) + "Request");
+  const input: StructureShape = {
+    type: "structure",
+    id: `${NAMESPACE}#${inputName}`,
+    name: inputName,
+    sensitive: false,
+    constraints: {},
+    members,
+  };
+  schemas.add(input);
+
+  const output = read.has("responses")
+    ? lowerOutput(docs, schemas, read.child("responses"), () => registry.claim(pascal(site.name) + "Output"), (shape) => schemas.add(shape))
+    : undefined;
+
+  const constantHeaders = lowered
+    .flatMap((p) => (p.constantHeader ? [p.constantHeader] : []))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const summary = read.string("summary");
+  const description = read.string("description");
+  const text = [summary, description].filter((t): t is string => t !== undefined && t.trim() !== "").join("\n\n");
+  return {
+    id: `${NAMESPACE}#${site.idName}`,
+    name: site.name,
+    input: input.id,
+    ...(output !== undefined ? { output } : {}),
+    errors: [],
+    ...(text !== "" ? { docs: commonmark(text) } : {}),
+    ...(read.boolean("deprecated") === true ? { deprecated: {} } : {}),
+    http: {
+      method: site.method.toUpperCase(),
+      uri: site.path,
+      ...(body.contentType !== undefined ? { contentType: body.contentType } : {}),
+      ...(body.bodyEncoding !== undefined ? { bodyEncoding: body.bodyEncoding } : {}),
+      ...(constantHeaders.length > 0 ? { constantHeaders } : {}),
+    },
+  };
+}
+
+/** Path-item parameters overridden by the operation's own (same `in` and name), dereferenced. */
+function collectParameters(docs: Documents, site: OperationSite): Located[] {
+  const byKey = new Map<string, Located>();
+  const unnamed: Located[] = [];
+  for (const owner of [site.pathItem, site.at]) {
+    const list = isObject(owner.value) ? owner.value["parameters"] : undefined;
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      new KeywordReader(docs, owner).array("parameters");
+      continue;
+    }
+    list.forEach((_, i) => {
+      const at = docs.deref(docs.child(owner, "parameters", i));
+      if (!at) return;
+      const key = parameterKey(at);
+      if (!key) {
+        unnamed.push(at);
+        return;
+      }
+      byKey.set(`${key.location}:${key.location === "header" ? key.name.toLowerCase() : key.name}`, at);
+    });
+  }
+  return [...byKey.values(), ...unnamed];
+}

@@ -1,0 +1,131 @@
+// Lowers one OpenAPI parameter object into an input member with its HTTP binding.
+//
+//   { name: "tags", in: "query", style: "pipeDelimited", schema: { type: array, items: { type: string } } }
+//   → member tags: openapi#ListPetsTags, http { location: "query", name: "tags", style: "pipeDelimited", explode: false }
+//   { name: "X-Amz-Target", in: "header", required: true, schema: { enum: ["Svc.Op"] } }
+//   → no member; constant header X-Amz-Target: Svc.Op
+//
+// Defaults follow the specification: path and header `simple`, query and cookie `form`; `explode`
+// is true for `form` only. `Accept`, `Content-Type` and `Authorization` header parameters are
+// ignored, as the specification says.
+
+import type { HttpBinding, Member } from "../model/ir.js";
+import type { Documents, Located } from "./documents.js";
+import { KeywordReader, show } from "./keywords.js";
+import { isObject } from "./pointer.js";
+import { commonmark, toMember, type SchemaLowerer } from "./schemas.js";
+
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+export interface LoweredParameter {
+  readonly location: ParameterLocation;
+  /** The wire name (for headers as written; compare case-insensitively). */
+  readonly name: string;
+  readonly member?: Member;
+  readonly constantHeader?: { readonly name: string; readonly value: string };
+}
+
+const STYLES: Readonly<Record<ParameterLocation, readonly string[]>> = {
+  path: ["simple", "label", "matrix"],
+  query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+  header: ["simple"],
+  cookie: ["form"],
+};
+
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+/** The location and name of a (dereferenced) parameter object, or undefined if it has none. */
+export function parameterKey(at: Located): { location: ParameterLocation; name: string } | undefined {
+  if (!isObject(at.value)) return undefined;
+  const name = at.value["name"];
+  const location = at.value["in"];
+  if (typeof name !== "string" || typeof location !== "string" || !(location in STYLES)) return undefined;
+  return { location: location as ParameterLocation, name };
+}
+
+export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Located): LoweredParameter | undefined {
+  if (!isObject(at.value)) {
+    docs.report("error", "OPENAPI_BAD_PARAMETER", `A parameter must be an object, not ${show(at.value)}`, at);
+    return undefined;
+  }
+  const read = new KeywordReader(docs, at);
+  const name = read.string("name");
+  const where = read.string("in");
+  if (name === undefined || where === undefined) {
+    if (!read.has("name") || !read.has("in")) {
+      docs.report("error", "OPENAPI_BAD_PARAMETER", `A parameter needs both \`name\` and \`in\``, at);
+    }
+    return undefined;
+  }
+  if (!(where in STYLES)) {
+    docs.report("error", "OPENAPI_BAD_PARAMETER", `Parameter \`${name}\` is \`in: ${where}\`; it must be one of path, query, header, cookie`, read.child("in"), where === "body" || where === "formData" ? "This is Swagger 2.0; in OpenAPI 3 a body is a `requestBody`." : undefined);
+    return undefined;
+  }
+  const location = where as ParameterLocation;
+  if (location === "header" && IGNORED_HEADERS.has(name.toLowerCase())) return { location, name };
+
+  let schemaAt = read.child("schema");
+  const content = read.object("content");
+  if (schemaAt.value === undefined && content) {
+    const first = Object.keys(content)[0];
+    if (first !== undefined) schemaAt = docs.child(read.child("content"), first, "schema");
+  }
+  const required = location === "path" ? true : read.boolean("required") === true;
+
+  const constant = location === "header" && required ? singleValue(docs, schemaAt) : undefined;
+  if (constant !== undefined) return { location, name, constantHeader: { name, value: constant } };
+
+  const style = read.string("style") ?? (location === "query" || location === "cookie" ? "form" : "simple");
+  if (!STYLES[location].includes(style)) {
+    read.invalid("style", `\`style: ${style}\` is not allowed for a ${location} parameter; use one of ${STYLES[location].join(", ")}`);
+    return undefined;
+  }
+  const explode = read.boolean("explode") ?? style === "form";
+  const allowReserved = location === "query" ? read.boolean("allowReserved") === true : false;
+
+  const lowered = schemas.lower(schemaAt, "member");
+  const description = read.string("description");
+  const deprecated = read.boolean("deprecated") === true;
+  const member = toMember(
+    name,
+    {
+      ref: lowered.ref,
+      member: {
+        ...lowered.member,
+        ...(description !== undefined && description.trim() !== "" ? { docs: commonmark(description) } : {}),
+        ...(deprecated ? { deprecated: {} } : {}),
+      },
+    },
+    required,
+  );
+  return { location, name, member: { ...member, http: binding(location, name, style, explode, allowReserved) } };
+}
+
+function binding(location: ParameterLocation, name: string, style: string, explode: boolean, allowReserved: boolean): HttpBinding {
+  switch (location) {
+    case "path":
+      return { location: "label", name, style: style as "simple" | "label" | "matrix", explode };
+    case "query":
+      return {
+        location: "query",
+        name,
+        style: style as "form" | "spaceDelimited" | "pipeDelimited" | "deepObject",
+        explode,
+        ...(allowReserved ? { allowReserved: true } : {}),
+      };
+    case "header":
+      return { location: "header", name, explode };
+    case "cookie":
+      return { location: "cookie", name, explode };
+  }
+}
+
+/** The one string a schema allows (`enum` of one, or `const`), following `$ref`s. */
+function singleValue(docs: Documents, schemaAt: Located): string | undefined {
+  const schema = docs.deref(schemaAt);
+  if (!schema || !isObject(schema.value)) return undefined;
+  const values = schema.value["enum"];
+  if (Array.isArray(values) && values.length === 1 && typeof values[0] === "string") return values[0];
+  const constant = schema.value["const"];
+  return typeof constant === "string" ? constant : undefined;
+}

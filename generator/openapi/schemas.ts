@@ -1,0 +1,514 @@
+// Lowers OpenAPI schema objects into shapes of the resolved model.
+//
+//   components.schemas.Pet = { type: object, required: [name],
+//                              properties: { name: { type: string, maxLength: 40 },
+//                                            tags: { type: array, items: { type: string, minLength: 1 } } } }
+//   lower(<Pet>) → openapi#Pet, with shapes
+//     openapi#Pet          structure { name: smithy.api#String (required, length ≤ 40), tags: openapi#PetTags }
+//     openapi#PetTags      list of openapi#PetTagsItem
+//     openapi#PetTagsItem  string, length ≥ 1
+//
+// Component schemas become shapes of their own name. Inline schemas that need a shape (objects,
+// arrays, enums, unions, or a constrained primitive where no member can carry the constraint)
+// are named after where they stand. A plain primitive becomes a shared primitive shape, with
+// its constraints on the member. A `$ref`, or an `allOf`/`oneOf` that only wraps one schema, is
+// an alias: it reuses the target's shape.
+
+import type { Constraints, Deprecation, Documentation, EnumValue, IntEnumValue, Member, Ref, Shape, ShapeId, ShapeType } from "../model/ir.js";
+import type { Documents, Located } from "./documents.js";
+import { ANNOTATIONS, CONSTRAINTS, emptyFacts, mergeFacts, type FactsReader, type SchemaFacts } from "./facts.js";
+import { show } from "./keywords.js";
+import type { LocationNamer, NameRegistry } from "./names.js";
+import { isObject, pointerSegments } from "./pointer.js";
+import { numberKind, primitiveId, primitiveShape, type PrimitiveKind } from "./primitives.js";
+
+export const NAMESPACE = "openapi";
+
+/** What a member that uses a schema carries itself: the schema's constraints and annotations. */
+export interface MemberFacts {
+  readonly constraints: Constraints;
+  readonly docs?: Documentation;
+  readonly deprecated?: Deprecation;
+  readonly hasDefault?: boolean;
+  readonly default?: unknown;
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  readonly sensitive?: boolean;
+}
+
+export interface Lowered {
+  readonly ref: Ref;
+  readonly member: MemberFacts;
+}
+
+/** Where a schema stands: a member can carry constraints; a list item or union variant cannot. */
+export type Position = "member" | "other";
+
+type Kind =
+  | { readonly type: "structure" }
+  | { readonly type: "map" }
+  | { readonly type: "list" }
+  | { readonly type: "enum"; readonly values: readonly string[] }
+  | { readonly type: "intEnum"; readonly values: readonly number[] }
+  | { readonly type: "alternatives"; readonly variants: readonly Located[]; readonly exclusive: boolean; readonly withBase: boolean }
+  | { readonly type: "types"; readonly types: readonly string[] }
+  | { readonly type: "primitive"; readonly primitive: PrimitiveKind };
+
+export class SchemaLowerer {
+  readonly #shapes = new Map<ShapeId, Shape>();
+  readonly #types = new Map<ShapeId, ShapeType>();
+  readonly #memo = new Map<string, Ref>();
+  /** `file#pointer` of a component schema → its claimed name. */
+  readonly #components = new Map<string, string>();
+
+  constructor(
+    private readonly docs: Documents,
+    private readonly facts: FactsReader,
+    private readonly namer: LocationNamer,
+    private readonly registry: NameRegistry,
+  ) {}
+
+  /** Claims the name of a component schema up front, so it never yields to a derived name. */
+  claimComponent(at: Located, name: string): void {
+    this.#components.set(at.file + "#" + at.pointer, this.registry.claim(name));
+  }
+
+  /** Adds a shape built elsewhere (operation inputs and outputs). */
+  add(shape: Shape): void {
+    this.#shapes.set(shape.id, shape);
+    this.#types.set(shape.id, shape.type);
+  }
+
+  /** Every shape lowered so far (shared primitives included), by id. */
+  get shapes(): ReadonlyMap<ShapeId, Shape> {
+    return this.#shapes;
+  }
+
+  typeOf(id: ShapeId): ShapeType | undefined {
+    return this.#types.get(id) ?? primitiveShape(id)?.type;
+  }
+
+  /** Lowers the schema at `at` (absent: any value) for use at `position`. */
+  lower(at: Located, position: Position): Lowered {
+    const value = at.value;
+    if (value === undefined || typeof value === "boolean") return this.#primitive("document", emptyFacts(), position);
+    if (!isObject(value)) {
+      this.docs.report("error", "OPENAPI_BAD_SCHEMA", `A schema must be an object, not ${show(value)}`, at);
+      return this.#primitive("document", emptyFacts(), position);
+    }
+    const key = at.file + "#" + at.pointer;
+    const memo = this.#memo.get(key);
+    if (memo) return { ref: memo, member: position === "member" ? annotations(this.facts.own(at)) : { constraints: {} } };
+    if (!this.#components.has(key) && !isDefinition(at.pointer)) {
+      const alias = this.#alias(at, value, position);
+      if (alias) return alias;
+    }
+    return this.#own(at, this.facts.of(at), position, key);
+  }
+
+  /** A `$ref`, or an `allOf` / nullable `oneOf` wrapping one schema: the target's shape. */
+  #alias(at: Located, value: Record<string, unknown>, position: Position): Lowered | undefined {
+    const keys = Object.keys(value).filter((k) => !k.startsWith("x-") && !ANNOTATIONS.has(k));
+    const constrained = keys.some((k) => CONSTRAINTS.has(k));
+    const rest = keys.filter((k) => !CONSTRAINTS.has(k));
+    let target: Located | undefined;
+    let inner: Lowered | undefined;
+    let nullable = false;
+    if ("$ref" in value && (!this.facts.openapi31 || rest.every((k) => k === "$ref" || k === "type"))) {
+      if (this.facts.openapi31 && constrained && position === "other") return undefined;
+      target = this.docs.resolve(at);
+      inner = target ? this.lower(target, "other") : this.#primitive("document", emptyFacts(), position);
+    } else if (rest.every((k) => k === "allOf" || k === "type") && Array.isArray(value["allOf"]) && value["allOf"].length === 1) {
+      if (constrained && position === "other") return undefined;
+      inner = this.lower(this.docs.child(at, "allOf", 0), position);
+    } else {
+      const key = Array.isArray(value["oneOf"]) ? "oneOf" : Array.isArray(value["anyOf"]) ? "anyOf" : undefined;
+      if (!key || !rest.every((k) => k === key || k === "type")) return undefined;
+      const variants = value[key] as unknown[];
+      const real = variants.map((v, i) => [v, i] as const).filter(([v]) => !isNullSchema(v));
+      if (real.length !== 1 || real.length === variants.length) return undefined;
+      if (constrained && position === "other") return undefined;
+      inner = this.lower(this.docs.child(at, key, real[0]![1]), position);
+      nullable = true;
+    }
+    const own = this.facts.own(at);
+    const type = this.typeOf(inner.ref.target);
+    const ownMember = annotations(own);
+    const constraints = this.facts.openapi31 || !("$ref" in value) ? { ...inner.member.constraints, ...constraintsFor(type, own) } : inner.member.constraints;
+    return {
+      ref: { target: inner.ref.target, ...(inner.ref.nullable || nullable || own.nullable ? { nullable: true } : {}) },
+      member: { ...inner.member, ...ownMember, constraints },
+    };
+  }
+
+  /** A schema with a shape of its own, or a plain primitive. */
+  #own(at: Located, facts: SchemaFacts, position: Position, key: string): Lowered {
+    const kind = this.#classify(at, facts);
+    const nullable = facts.nullable || (facts.enum?.includes(null) ?? false) || hasNullVariant(facts);
+    const component = this.#components.get(key);
+    if (kind.type === "primitive" && component === undefined && !isDefinition(at.pointer)) {
+      const type = primitiveShape(primitiveId(kind.primitive))!.type;
+      if (position === "member" || isEmpty(constraintsFor(type, facts))) {
+        const lowered = this.#primitive(kind.primitive, facts, position);
+        return nullable ? { ...lowered, ref: { ...lowered.ref, nullable: true } } : lowered;
+      }
+    }
+    const name = component ?? this.registry.claim(this.namer.name(at.file, at.pointer));
+    const id = `${NAMESPACE}#${name}`;
+    const ref: Ref = nullable ? { target: id, nullable: true } : { target: id };
+    this.#memo.set(key, ref);
+    this.#types.set(id, kind.type === "types" ? "alternatives" : kind.type === "primitive" ? primitiveShape(primitiveId(kind.primitive))!.type : kind.type);
+    this.#shapes.set(id, this.#build(at, facts, kind, id, name));
+    return { ref, member: position === "member" ? annotations(facts) : { constraints: {} } };
+  }
+
+  /** The shared shape of a primitive kind, registered for output. */
+  primitive(kind: PrimitiveKind): Ref {
+    return this.#primitive(kind, emptyFacts(), "other").ref;
+  }
+
+  #primitive(kind: PrimitiveKind, facts: SchemaFacts, position: Position): Lowered {
+    const id = primitiveId(kind);
+    if (!this.#shapes.has(id)) this.#shapes.set(id, primitiveShape(id)!);
+    const type = primitiveShape(id)!.type;
+    const member: MemberFacts =
+      position === "member"
+        ? { ...annotations(facts), constraints: constraintsFor(type, facts), ...(facts.format === "password" ? { sensitive: true } : {}) }
+        : { constraints: {} };
+    return { ref: { target: id }, member };
+  }
+
+  #classify(at: Located, facts: SchemaFacts): Kind {
+    const types = facts.types;
+    if (facts.enum) {
+      const values = facts.enum.filter((v) => v !== null);
+      if (values.length === 0) return { type: "primitive", primitive: "document" };
+      const all = (check: (v: unknown) => boolean): boolean => values.every(check);
+      if (types?.includes("string") || (types === undefined && all((v) => typeof v === "string"))) {
+        if (!all((v) => typeof v === "string")) {
+          this.docs.report("warning", "OPENAPI_ENUM_TYPE", "Some `enum` values of this string schema are not strings; they are compared as strings", this.docs.child(at, "enum"));
+        }
+        return { type: "enum", values: unique(values.map((v) => (typeof v === "string" ? v : JSON.stringify(v)))) };
+      }
+      if ((types === undefined || types.includes("integer") || types.includes("number")) && all((v) => typeof v === "number" && Number.isInteger(v))) {
+        return { type: "intEnum", values: unique(values as number[]) };
+      }
+      if (!types?.includes("boolean")) {
+        this.docs.report("warning", "OPENAPI_ENUM_TYPE", `The \`enum\` values do not match the schema type ${show(types ?? "(none)")}; the enum is not enforced`, this.docs.child(at, "enum"));
+      }
+    }
+    const variants = facts.oneOf ?? facts.anyOf;
+    if (variants) {
+      const real = variants.filter((v) => !isNullSchema(v.value));
+      if (real.length > 0) return { type: "alternatives", variants: real, exclusive: facts.oneOf !== undefined, withBase: facts.properties.size > 0 };
+    }
+    if (types && types.length > 1) return { type: "types", types: [...types].sort() };
+    const type = types?.[0] ?? (facts.properties.size > 0 || facts.additionalProperties !== undefined ? "object" : facts.items ? "array" : undefined);
+    switch (type) {
+      case "object":
+        return facts.properties.size > 0 || facts.additionalProperties === false ? { type: "structure" } : { type: "map" };
+      case "array":
+        return { type: "list" };
+      case "string":
+        return { type: "primitive", primitive: stringKind(facts) };
+      case "integer":
+      case "number":
+        return { type: "primitive", primitive: { number: numberKind(type, facts.format) } };
+      case "boolean":
+        return { type: "primitive", primitive: "boolean" };
+      default:
+        return { type: "primitive", primitive: "document" };
+    }
+  }
+
+  #build(at: Located, facts: SchemaFacts, kind: Kind, id: ShapeId, name: string): Shape {
+    const base = {
+      id,
+      name,
+      ...(facts.description !== undefined ? { docs: commonmark(facts.description) } : {}),
+      ...(facts.deprecated ? { deprecated: {} } : {}),
+      sensitive: facts.format === "password",
+    };
+    switch (kind.type) {
+      case "structure": {
+        const members = this.#members(facts);
+        const extra = facts.additionalProperties;
+        const additionalProperties: Ref | true | undefined =
+          extra === true ? true : extra === false || extra === undefined ? undefined : this.#additional(extra);
+        return {
+          ...base,
+          type: "structure",
+          constraints: constraintsFor("structure", facts),
+          members,
+          ...(additionalProperties !== undefined ? { additionalProperties } : {}),
+        };
+      }
+      case "map": {
+        const extra = facts.additionalProperties;
+        const value = isLocated(extra) ? this.lower(extra, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
+        return { ...base, type: "map", constraints: constraintsFor("map", facts), key: this.#primitive("string", emptyFacts(), "other").ref, value };
+      }
+      case "list": {
+        const member = facts.items ? this.lower(facts.items, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
+        return { ...base, type: "list", constraints: constraintsFor("list", facts), member };
+      }
+      case "enum":
+        return { ...base, type: "enum", constraints: constraintsFor("enum", facts), values: enumValues(kind.values, facts.enumNames) };
+      case "intEnum":
+        return { ...base, type: "intEnum", constraints: constraintsFor("intEnum", facts), values: intEnumValues(kind.values, facts.enumNames) };
+      case "alternatives": {
+        const variants = kind.variants.map((variant) => (kind.withBase ? this.#withBase(facts, variant) : this.lower(variant, "other").ref));
+        const discriminator = facts.discriminator ? this.#discriminator(facts.discriminator, kind.variants, variants) : undefined;
+        return {
+          ...base,
+          type: "alternatives",
+          constraints: {},
+          exclusive: kind.exclusive,
+          variants,
+          ...(discriminator ? { discriminator } : {}),
+        };
+      }
+      case "types": {
+        const variants = kind.types.map((t) => this.#primitive(t === "string" ? stringKind(facts) : t === "integer" || t === "number" ? { number: numberKind(t, facts.format) } : t === "boolean" ? "boolean" : "document", emptyFacts(), "other").ref);
+        return { ...base, type: "alternatives", constraints: {}, exclusive: false, variants };
+      }
+      case "primitive": {
+        const shape = primitiveShape(primitiveId(kind.primitive))!;
+        const constraints = constraintsFor(shape.type, facts);
+        if (shape.type === "string") {
+          const format = facts.format ?? (shape.format !== undefined ? shape.format : undefined);
+          return { ...base, type: "string", constraints, ...(format !== undefined ? { format } : {}) };
+        }
+        if (shape.type === "timestamp") return { ...base, type: "timestamp", constraints, format: "date-time" };
+        if (shape.type === "blob") return { ...base, type: "blob", constraints, ...(shape.streaming ? { streaming: true } : {}) };
+        if (shape.type === "number") return { ...base, type: "number", constraints, kind: shape.kind };
+        if (shape.type === "boolean") return { ...base, type: "boolean", constraints };
+        return { ...base, type: "document", constraints };
+      }
+    }
+  }
+
+  #members(facts: SchemaFacts): Member[] {
+    const members: Member[] = [];
+    for (const [name, at] of facts.properties) {
+      const lowered = this.lower(at, "member");
+      members.push(toMember(name, lowered, facts.required.has(name)));
+    }
+    return members;
+  }
+
+  #additional(at: Located): Ref {
+    return this.lower(at, "other").ref;
+  }
+
+  /** A `oneOf` variant of a schema that also has properties: the two merged, as `allOf` would. */
+  #withBase(base: SchemaFacts, variant: Located): Ref {
+    const key = variant.file + "#" + variant.pointer + "&base";
+    const known = this.#memo.get(key);
+    if (known) return known;
+    const { oneOf: _oneOf, anyOf: _anyOf, discriminator: _discriminator, ...rest } = base;
+    const facts = mergeFacts({ ...rest, properties: new Map(base.properties), required: new Set(base.required) }, this.facts.of(variant));
+    facts.nullable = false;
+    return this.#own(variant, facts, "other", key).ref;
+  }
+
+  #discriminator(at: Located, variantAt: readonly Located[], variants: readonly Ref[]): { propertyName: string; mapping: { value: string; target: ShapeId }[] } | undefined {
+    const value = at.value as Record<string, unknown>;
+    const propertyName = value["propertyName"];
+    if (typeof propertyName !== "string") {
+      this.docs.report("error", "OPENAPI_KEYWORD_TYPE", `\`discriminator.propertyName\` must be a string, not ${show(propertyName)}`, this.docs.child(at, "propertyName"));
+      return undefined;
+    }
+    const mapping: { value: string; target: ShapeId }[] = [];
+    const seen = new Set<string>();
+    const explicit = value["mapping"];
+    if (isObject(explicit)) {
+      for (const [name, ref] of Object.entries(explicit)) {
+        if (typeof ref !== "string") continue;
+        const entry = this.docs.child(at, "mapping", name);
+        const target = this.docs.resolve({ ...entry, value: { $ref: ref.includes("/") || ref.includes("#") ? ref : `#/components/schemas/${ref}` } });
+        if (!target) continue;
+        mapping.push({ value: name, target: this.lower(target, "other").ref.target });
+        seen.add(name);
+      }
+    }
+    variantAt.forEach((variant, i) => {
+      const ref = isObject(variant.value) ? variant.value["$ref"] : undefined;
+      const segments = typeof ref === "string" ? pointerSegments(ref.slice(ref.indexOf("#") + 1)) : [];
+      const name = segments.length === 3 && segments[0] === "components" && segments[1] === "schemas" ? segments[2]! : undefined;
+      if (name !== undefined && !seen.has(name) && !mapping.some((m) => m.target === variants[i]!.target)) {
+        mapping.push({ value: name, target: variants[i]!.target });
+        seen.add(name);
+      }
+    });
+    return { propertyName, mapping };
+  }
+}
+
+export function toMember(name: string, lowered: Lowered, required: boolean): Member {
+  const m = lowered.member;
+  return {
+    name,
+    target: lowered.ref.target,
+    ...(lowered.ref.nullable ? { nullable: true } : {}),
+    required,
+    ...(m.docs ? { docs: m.docs } : {}),
+    ...(m.deprecated ? { deprecated: m.deprecated } : {}),
+    constraints: m.constraints,
+    ...(m.hasDefault ? { default: m.default } : {}),
+    ...(m.readOnly ? { readOnly: true } : {}),
+    ...(m.writeOnly ? { writeOnly: true } : {}),
+    ...(m.sensitive ? { sensitive: true } : {}),
+  };
+}
+
+function annotations(facts: SchemaFacts): MemberFacts {
+  return {
+    constraints: {},
+    ...(facts.description !== undefined ? { docs: commonmark(facts.description) } : {}),
+    ...(facts.deprecated ? { deprecated: {} } : {}),
+    ...(facts.hasDefault ? { hasDefault: true, default: facts.default } : {}),
+    ...(facts.readOnly ? { readOnly: true } : {}),
+    ...(facts.writeOnly ? { writeOnly: true } : {}),
+  };
+}
+
+export function commonmark(text: string): Documentation {
+  return { text, format: "commonmark" };
+}
+
+/** The constraints of a schema that apply to a value of shape type `type`. */
+export function constraintsFor(type: ShapeType | undefined, f: SchemaFacts): Constraints {
+  const out: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
+  const bounds = (min: number | undefined, max: number | undefined): { min?: number; max?: number } | undefined =>
+    min === undefined && max === undefined ? undefined : { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  switch (type) {
+    case "string":
+    case "enum": {
+      const length = bounds(f.minLength, f.maxLength);
+      if (length) out.length = length;
+      if (f.pattern !== undefined) out.pattern = f.pattern;
+      break;
+    }
+    case "number":
+    case "intEnum": {
+      let min = f.minimum;
+      let max = f.maximum;
+      let exclusiveMin = f.exclusiveMinimum === true && min !== undefined;
+      let exclusiveMax = f.exclusiveMaximum === true && max !== undefined;
+      if (typeof f.exclusiveMinimum === "number" && (min === undefined || f.exclusiveMinimum >= min)) {
+        min = f.exclusiveMinimum;
+        exclusiveMin = true;
+      }
+      if (typeof f.exclusiveMaximum === "number" && (max === undefined || f.exclusiveMaximum <= max)) {
+        max = f.exclusiveMaximum;
+        exclusiveMax = true;
+      }
+      if (min !== undefined || max !== undefined) {
+        out.range = {
+          ...(min !== undefined ? { min } : {}),
+          ...(max !== undefined ? { max } : {}),
+          ...(exclusiveMin ? { exclusiveMin: true } : {}),
+          ...(exclusiveMax ? { exclusiveMax: true } : {}),
+        };
+      }
+      if (f.multipleOf !== undefined) out.multipleOf = f.multipleOf;
+      break;
+    }
+    case "list": {
+      const length = bounds(f.minItems, f.maxItems);
+      if (length) out.length = length;
+      if (f.uniqueItems) out.uniqueItems = true;
+      break;
+    }
+    case "map": {
+      const length = bounds(f.minProperties, f.maxProperties);
+      if (length) out.length = length;
+      break;
+    }
+    case "structure": {
+      const properties = bounds(f.minProperties, f.maxProperties);
+      if (properties) out.properties = properties;
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+function stringKind(facts: SchemaFacts): PrimitiveKind {
+  switch (facts.format) {
+    case "date-time":
+      return "timestamp";
+    case "date":
+      return "date";
+    case "byte":
+      return "blob";
+    case "binary":
+      return "binary";
+    default:
+      if (facts.contentEncoding === "base64") return "blob";
+      if (facts.contentMediaType !== undefined && facts.contentEncoding === undefined && !/^text\/|json|xml/.test(facts.contentMediaType)) return "binary";
+      return "string";
+  }
+}
+
+/** Enum member names: `x-enum-varnames` when given, else the value in upper snake case. */
+function enumValues(values: readonly string[], names: readonly string[] | undefined): EnumValue[] {
+  const useNames = names !== undefined && names.length === values.length;
+  const taken = new Set<string>();
+  return values.map((value, i) => ({ name: uniqueName(useNames ? names[i]! : upperSnake(value), taken), value }));
+}
+
+function intEnumValues(values: readonly number[], names: readonly string[] | undefined): IntEnumValue[] {
+  const useNames = names !== undefined && names.length === values.length;
+  const taken = new Set<string>();
+  return values.map((value, i) => ({ name: uniqueName(useNames ? names[i]! : `VALUE_${value < 0 ? "MINUS_" : ""}${Math.abs(value)}`, taken), value }));
+}
+
+/** `in-progress` → `IN_PROGRESS`, `fooBar` → `FOO_BAR`, `2xx` → `_2XX`, `` → `EMPTY`. */
+export function upperSnake(value: string): string {
+  const words = value
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toUpperCase();
+  if (words === "") return "EMPTY";
+  return /^[0-9]/.test(words) ? "_" + words : words;
+}
+
+function uniqueName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let i = 2; taken.has(name); i++) name = `${wanted}_${i}`;
+  taken.add(name);
+  return name;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function isNullSchema(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value["type"] === "null") return true;
+  const e = value["enum"];
+  return Array.isArray(e) && e.length === 1 && e[0] === null;
+}
+
+function hasNullVariant(facts: SchemaFacts): boolean {
+  return (facts.oneOf ?? facts.anyOf ?? []).some((v) => isNullSchema(v.value));
+}
+
+function isEmpty(c: Constraints): boolean {
+  return Object.keys(c).length === 0;
+}
+
+function isLocated(value: Located | boolean | undefined): value is Located {
+  return typeof value === "object";
+}
+
+/** `/components/schemas/X`, `/$defs/X`, `/definitions/X`: a definition with a name of its own. */
+function isDefinition(pointer: string): boolean {
+  return /^\/components\/schemas\/[^/]*$|\/(\$defs|definitions)\/[^/]*$/.test(pointer);
+}
