@@ -6,37 +6,7 @@ import { Diagnostics } from "../../generator/diagnostics.js";
 import { SYNTACTIC_SHAPE_ID } from "../../generator/smithy/idl/index.js";
 import { loadSmithy } from "../../generator/smithy/load.js";
 import { listCorpus, source } from "./corpus.js";
-
-/**
- * The corpus lacks the `smithy.framework` model (Smithy's smithy-validation-model package) that
- * the restJson1 validation and rpcv2 tests bind as an error. This stand-in, written here from
- * the Smithy documentation, declares the shape so that references resolve; nothing else is
- * relaxed.
- */
-const FRAMEWORK_STANDIN = {
-  path: "test/idl/smithy-framework-standin.smithy",
-  text: `$version: "2.0"
-namespace smithy.framework
-
-@error("client")
-structure ValidationException {
-    @required
-    message: String
-    fieldList: ValidationExceptionFieldList
-}
-
-list ValidationExceptionFieldList {
-    member: ValidationExceptionField
-}
-
-structure ValidationExceptionField {
-    @required
-    path: String
-    @required
-    message: String
-}
-`,
-};
+import { FRAMEWORK_STANDIN } from "./framework-standin.js";
 
 test("smithy/protocol-tests + trait-defs load with no error", () => {
   const files = [

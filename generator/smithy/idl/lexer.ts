@@ -172,15 +172,16 @@ export class Lexer {
 
   #advance(n: number): void {
     const t = this.text;
-    for (let k = 0; k < n; k++) {
-      if (t.charCodeAt(this.#pos) === Ch.Nl) {
-        this.#line++;
-        this.#col = 1;
-      } else {
-        this.#col++;
-      }
-      this.#pos++;
+    const end = this.#pos + n;
+    let nl = t.indexOf("\n", this.#pos);
+    let lineStart = -1;
+    while (nl >= 0 && nl < end) {
+      this.#line++;
+      lineStart = nl + 1;
+      nl = t.indexOf("\n", nl + 1);
     }
+    this.#col = lineStart < 0 ? this.#col + n : end - lineStart + 1;
+    this.#pos = end;
   }
 
   /** Advances over characters that are known not to be newlines. */

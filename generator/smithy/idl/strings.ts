@@ -36,8 +36,15 @@ export function unescape(raw: string): string {
       continue;
     }
     if (c !== 92 /* \ */) {
-      out += raw[i];
-      i++;
+      // Copy the run up to the next backslash or carriage return in one go.
+      let j = i + 1;
+      while (j < n) {
+        const d = raw.charCodeAt(j);
+        if (d === 92 || d === 13) break;
+        j++;
+      }
+      out += raw.slice(i, j);
+      i = j;
       continue;
     }
     const e = raw[i + 1];
