@@ -73,7 +73,7 @@ export async function emitModel(
   const generated: GeneratedFile[] = [
     emitTypes(model, names),
     emitSerializers(model, names),
-    emitValidators(model, names),
+    emitValidators(model, names, diags),
     emitRedaction(model, names),
   ];
   const out = new Map<string, string>();
