@@ -1,4 +1,4 @@
-// The log-safe view emitter: for each named shape, a function that returns a copy of a value with
+// The log-safe view emitter: for each aggregate shape of an operation input, a function that returns a copy of a value with
 // every `@sensitive` value replaced by a fixed marker, at any depth.
 //
 //   structure Req { ClientId: ClientIdType (sensitive), Name: String }
@@ -13,6 +13,7 @@
 
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import { propertyAccess, type Names } from "../naming/names.js";
+import { inputClosure } from "../passes/input-closure.js";
 import { GeneratedFile } from "./file-builder.js";
 import { setProperty } from "./print.js";
 import { typeOf } from "./type-ref.js";
@@ -22,9 +23,11 @@ const RUNTIME = "./runtime.js";
 export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile {
   const file = new GeneratedFile("redact.ts");
   const holds = sensitiveClosure(model);
+  const inputs = inputClosure(model);
   for (const shape of model.shapes.values()) {
-    // One redactor per aggregate (structure, union, list, map, alternatives); scalars need none.
-    if (names.isInline(shape.id) || !isAggregate(shape)) continue;
+    // One redactor per aggregate (structure, union, list, map, alternatives) that an operation
+    // input can contain; scalars need none.
+    if (names.isInline(shape.id) || !isAggregate(shape) || !inputs.has(shape.id)) continue;
     file.line(...redactor(model, names, file, holds, shape), "");
   }
   if (file.isEmpty()) file.line("export {};");
