@@ -238,7 +238,11 @@ function describeNode(node: Node): string {
 
 /** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  const prefixed = candidates.filter((c) => word.length >= 2 && c.toLowerCase().startsWith(word.toLowerCase()));
+  const w = word.toLowerCase();
+  const prefixed = candidates.filter((c) => {
+    const l = c.toLowerCase();
+    return (w.length >= 2 && l.startsWith(w)) || (l.length >= 3 && w.startsWith(l));
+  });
   if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -157,19 +157,27 @@ function templateDiagnostic(error: unknown, name: string, file: string, text: st
   if (typeof e.lineNumber === "number" && typeof e.column === "number") {
     where.line = e.lineNumber;
     where.column = e.column + 1;
-    message = raw.replace(/ - \d+:\d+$/, "");
+    message = raw.replace(/ - \d+:\d+$/, "").replace(/^"([^"]+)" not defined in .*$/, "`$1` is not defined here");
   } else {
     const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n([^]*)$/.exec(raw);
     if (parse) {
       const line = Number(parse[1]);
       where.line = line;
-      const shown = parse[2] ?? "";
-      const source = text.split("\n")[line - 1] ?? "";
-      // Handlebars shows the source line up to the error (prefixed by "..." when cut).
-      if (!shown.startsWith("...") && source.startsWith(shown.slice(0, (parse[3] ?? "").length))) {
-        where.column = (parse[3] ?? "").length + 1;
-      }
+      const column = parseErrorColumn(text, line, (parse[2] ?? "").slice(0, (parse[3] ?? "").length));
+      if (column !== undefined) where.column = column;
       message = parse[4] ?? raw;
+    }
+  }
+  if (where.line === undefined) {
+    // Strict lookups on a string or number fail with a bare TypeError naming the field: find it.
+    const name = /(?:search for|read properties of \w+ \(reading) '([\w$]+)'/.exec(raw)?.[1];
+    const index = name === undefined ? -1 : text.search(new RegExp(`\\{\\{[^}]*?\\b${name}\\b`));
+    if (name !== undefined && index >= 0) {
+      const at = text.indexOf(name, index);
+      const before = text.slice(0, at);
+      where.line = before.split("\n").length;
+      where.column = at - before.lastIndexOf("\n");
+      message = `\`${name}\` is not defined here`;
     }
   }
   return {
@@ -180,4 +188,24 @@ function templateDiagnostic(error: unknown, name: string, file: string, text: st
     ...where,
     hint: "Fix the template; its context is documented in generator/templates.ts.",
   };
+}
+
+/**
+ * The column of a Handlebars parse error. Its message shows the text before the bad token as
+ * `(more than 20 chars ? "..." : "") + last 20 chars, newlines removed`; find the column on the
+ * error's line where the source gives exactly that.
+ */
+function parseErrorColumn(text: string, line: number, shownBefore: string): number | undefined {
+  let lineStart = 0;
+  for (let n = 1; n < line; n++) {
+    const next = text.indexOf("\n", lineStart);
+    if (next < 0) return undefined;
+    lineStart = next + 1;
+  }
+  const lineEnd = text.indexOf("\n", lineStart) < 0 ? text.length : text.indexOf("\n", lineStart);
+  for (let offset = lineStart; offset <= lineEnd; offset++) {
+    const past = text.slice(0, offset);
+    if ((past.length > 20 ? "..." : "") + past.slice(-20).replace(/\n/g, "") === shownBefore) return offset - lineStart + 1;
+  }
+  return undefined;
 }

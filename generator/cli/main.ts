@@ -5,14 +5,13 @@
 //
 // Exit codes: 0 success, 1 a user's mistake or a failed check (diagnostics printed, nothing
 // written), 2 an internal error (a bug in Shapesmith: "internal error" and the stack).
-// This module loads nothing heavy; commands import the core when they run.
+// This module loads nothing heavy (startup matters): commands, the printer and the core are
+// imported when needed.
 
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
-import { nearest } from "../options.js";
 import { processIo, type Io } from "./io.js";
-import { formatDiagnostics } from "./print.js";
 
 const OPTIONS = {
   config: { type: "string" },
@@ -64,10 +63,7 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
   try {
     return await run(args, io);
   } catch (error) {
-    if (error instanceof DiagnosticError) {
-      io.stderr(formatDiagnostics([error.diagnostic], (file) => ({ display: file }), true));
-      return 1;
-    }
+    if (error instanceof DiagnosticError) return await usageError(error.diagnostic, io);
     return internalError(error, io);
   }
 }
@@ -84,7 +80,7 @@ async function run(args: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    return usageError(argumentDiagnostic(error), io);
+    return usageError(await argumentDiagnostic(error), io);
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -101,6 +97,7 @@ async function run(args: readonly string[], io: Io): Promise<number> {
     return 1;
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
+    const { nearest } = await import("../options.js");
     const near = nearest(command, COMMANDS);
     return usageError(
       {
@@ -135,13 +132,15 @@ async function run(args: readonly string[], io: Io): Promise<number> {
   return runAstCommand(rest, verbose, io);
 }
 
-function usageError(diagnostic: Diagnostic, io: Io): number {
+async function usageError(diagnostic: Diagnostic, io: Io): Promise<number> {
+  const { formatDiagnostics } = await import("./print.js");
   io.stderr(formatDiagnostics([diagnostic], (file) => ({ display: file }), true));
   return 1;
 }
 
 /** Turns a node:util parseArgs error into a diagnostic with a hint. */
-function argumentDiagnostic(error: unknown): Diagnostic {
+async function argumentDiagnostic(error: unknown): Promise<Diagnostic> {
+  const { nearest } = await import("../options.js");
   const e = error as { code?: string; message?: string };
   const message = e.message ?? String(error);
   const optionNames = Object.entries(OPTIONS).map(([name]) => `--${name}`);

@@ -55,23 +55,28 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], lookup: So
   return blocks.join("\n\n") + (shown.length > 1 && summary ? `\n\n${summary}` : "") + "\n";
 }
 
+/** Widest source line shown in a frame; longer lines (minified JSON, long strings) are cut. */
+const MAX_WIDTH = 120;
+const ABOVE = 2;
+const BELOW = 2;
+
 function codeFrame(text: string, line: number, column: number | undefined): string | undefined {
-  const lineCount = text.split("\n").length;
-  if (line < 1 || line > lineCount) return undefined;
-  // Long lines (minified JSON) would flood the terminal: show a window around the column.
-  const source = text.split("\n")[line - 1] ?? "";
-  if (source.length > 200 && column !== undefined) {
-    const start = Math.max(0, column - 1 - 60);
-    const end = Math.min(source.length, column - 1 + 60);
-    const excerpt = (start > 0 ? "…" : "") + source.slice(start, end) + (end < source.length ? "…" : "");
-    const gutter = String(line);
-    const caret = " ".repeat(column - 1 - start + (start > 0 ? 1 : 0)) + "^";
-    return `> ${gutter} | ${excerpt}\n  ${" ".repeat(gutter.length)} | ${caret}`;
-  }
-  return codeFrameColumns(text, { start: column !== undefined ? { line, column } : { line } }, {
+  const lines = text.split("\n");
+  if (line < 1 || line > lines.length) return undefined;
+  // Only the window of lines around the error is shown: blank the others (keeping the line
+  // numbers) and cut long lines to a horizontal window that keeps the column in view.
+  const start = column !== undefined && column > MAX_WIDTH - 20 ? column - 1 - 60 : 0;
+  const window = lines.map((l, i) => {
+    const n = i + 1;
+    if (n < line - ABOVE || n > line + BELOW) return "";
+    const cut = l.replace(/\r$/, "").slice(start, start + MAX_WIDTH);
+    return (start > 0 && l.length > 0 ? "…" : "") + cut + (l.length > start + MAX_WIDTH ? "…" : "");
+  });
+  const col = column === undefined ? undefined : column - start + (start > 0 ? 1 : 0);
+  return codeFrameColumns(window.join("\n"), { start: col !== undefined ? { line, column: col } : { line } }, {
     highlightCode: false,
-    linesAbove: 2,
-    linesBelow: 2,
+    linesAbove: ABOVE,
+    linesBelow: BELOW,
   });
 }
 
