@@ -9,7 +9,7 @@
 // When several media types are offered, JSON wins, then a URL-encoded form, then raw bytes,
 // then text; the others are reported and sent as their schema says.
 
-import type { Member } from "../model/ir.js";
+import type { Documentation, Member } from "../model/ir.js";
 import type { Documents, Located } from "./documents.js";
 import { KeywordReader } from "./keywords.js";
 import { commonmark, toMember, type SchemaLowerer } from "./schemas.js";
@@ -18,13 +18,16 @@ export interface LoweredBody {
   readonly members: readonly Member[];
   readonly contentType?: string;
   readonly bodyEncoding?: "json" | "form";
+  /** The description of the body, or of its schema when its properties became members. */
+  readonly docs?: Documentation;
 }
 
 type MediaKind = "json" | "form" | "binary" | "text" | "multipart" | "other";
 
 export function mediaKind(type: string): MediaKind {
   const t = type.toLowerCase().split(";")[0]!.trim();
-  if (t === "application/json" || t.endsWith("+json") || t === "text/json" || t === "application/*") return "json";
+  // application/json, +json suffixes, text/json, application/x-amz-json-1.1, ...
+  if (/^[a-z*]+\/([^;]*[.+-])?json([.+-][^;]*)?$/.test(t) || t === "application/*") return "json";
   if (t === "application/x-www-form-urlencoded") return "form";
   if (t.startsWith("multipart/")) return "multipart";
   if (t.startsWith("text/")) return "text";
@@ -73,7 +76,8 @@ export function lowerRequestBody(docs: Documents, schemas: SchemaLowerer, at: Lo
       const members = shape.members
         .filter((m) => !m.readOnly)
         .map((m): Member => ({ ...m, required: m.required && required, http: { location: "body" } }));
-      return { members, contentType, bodyEncoding: kind };
+      const docs = description ? commonmark(description) : shape.docs;
+      return { members, contentType, bodyEncoding: kind, ...(docs ? { docs } : {}) };
     }
     const member = toMember("body", { ...lowered, member: { constraints: {}, ...(description ? { docs: commonmark(description) } : {}) } }, required);
     return { members: [{ ...member, http: { location: "payload" } }], contentType, bodyEncoding: kind };

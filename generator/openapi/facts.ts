@@ -24,6 +24,8 @@ export interface SchemaFacts {
   properties: Map<string, Located>;
   required: Set<string>;
   additionalProperties?: Located | boolean;
+  /** JSON Schema `propertyNames` (3.1): the schema of a map's keys. */
+  propertyNames?: Located;
   items?: Located;
   /** `enum` (or `const`) values, null included. */
   enum?: unknown[];
@@ -67,7 +69,7 @@ export const CONSTRAINTS: ReadonlySet<string> = new Set([
 ]);
 
 const MERGED_KEYS = [
-  "format", "additionalProperties", "items", "enum", "enumNames", "oneOf", "anyOf", "minLength", "maxLength", "pattern",
+  "format", "additionalProperties", "propertyNames", "items", "enum", "enumNames", "oneOf", "anyOf", "minLength", "maxLength", "pattern",
   "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems",
   "minProperties", "maxProperties", "description", "deprecated", "readOnly", "writeOnly", "contentEncoding",
   "contentMediaType",
@@ -195,6 +197,7 @@ export class FactsReader {
     if (typeof additional === "boolean") facts.additionalProperties = additional;
     else if (isObject(additional)) facts.additionalProperties = read.child("additionalProperties");
     else if (additional !== undefined) read.object("additionalProperties");
+    if (isObject(read.raw("propertyNames"))) facts.propertyNames = read.child("propertyNames");
     if (read.has("items")) {
       if (isObject(read.raw("items")) || typeof read.raw("items") === "boolean") facts.items = read.child("items");
       else read.object("items");

@@ -10,7 +10,7 @@
 
 import type { Member, Operation, StructureShape } from "../model/ir.js";
 import type { Documents, Located } from "./documents.js";
-import { lowerRequestBody } from "./bodies.js";
+import { lowerRequestBody, type LoweredBody } from "./bodies.js";
 import { KeywordReader } from "./keywords.js";
 import { pascal, type NameRegistry } from "./names.js";
 import { lowerParameter, parameterKey, type LoweredParameter } from "./parameters.js";
@@ -68,17 +68,20 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
   }
 
   const bodyAt = read.has("requestBody") ? docs.deref(read.child("requestBody")) : undefined;
-  const body = bodyAt ? lowerRequestBody(docs, schemas, bodyAt) : { members: [] };
+  const body: LoweredBody = bodyAt ? lowerRequestBody(docs, schemas, bodyAt) : { members: [] };
   for (const member of body.members) {
     const name = claim(member.name, "Body");
     members.push(name === member.name ? member : { ...member, name, jsonName: member.jsonName ?? member.name });
   }
 
-  const inputName = registry.claim(pascal(site.name) + "Request");
+  const wanted = pascal(site.name) + "Request";
+  // A component schema often has that name already (the body's own schema): then `...Input`.
+  const inputName = registry.claim(registry.has(wanted) ? pascal(site.name) + "Input" : wanted);
   const input: StructureShape = {
     type: "structure",
     id: `${NAMESPACE}#${inputName}`,
     name: inputName,
+    ...(body.docs ? { docs: body.docs } : {}),
     sensitive: false,
     constraints: {},
     members,

@@ -246,7 +246,8 @@ export class SchemaLowerer {
       case "map": {
         const extra = facts.additionalProperties;
         const value = isLocated(extra) ? this.lower(extra, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
-        return { ...base, type: "map", constraints: constraintsFor("map", facts), key: this.#primitive("string", emptyFacts(), "other").ref, value };
+        const key = facts.propertyNames ? this.lower(facts.propertyNames, "other").ref : this.#primitive("string", emptyFacts(), "other").ref;
+        return { ...base, type: "map", constraints: constraintsFor("map", facts), key, value };
       }
       case "list": {
         const member = facts.items ? this.lower(facts.items, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
