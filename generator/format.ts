@@ -1,8 +1,8 @@
 // Formats one generated TypeScript file with prettier, once: text in, formatted text out.
 //
 //   await formatTypeScript("export const a={b:1}") → 'export const a = { b: 1 };\n'
-
-import { format } from "prettier";
+//
+// prettier is loaded on first use only, so runs with formatting off do not pay for loading it.
 
 const OPTIONS = Object.freeze({
   parser: "typescript",
@@ -12,5 +12,6 @@ const OPTIONS = Object.freeze({
 } as const);
 
 export async function formatTypeScript(text: string): Promise<string> {
+  const { format } = await import("prettier");
   return format(text, OPTIONS);
 }
