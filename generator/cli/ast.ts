@@ -1,0 +1,56 @@
+// Core of `shapesmith ast FILE...`: loads IDL and JSON AST files together and prints the model
+// as a Smithy 2.0 JSON AST (prelude shapes left out, mixins kept as declared, applies to
+// inherited mixin members as `apply` entries), shapes sorted by id, keys in a fixed order.
+//
+//   runAst([{ path: "a.smithy", text: "namespace a\nstring S" }])
+//   → { stdout: '{\n    "smithy": "2.0",\n    "shapes": {\n        "a#S": {\n            "type": "string"\n ...', diagnostics: [] }
+
+import { Diagnostics, type Diagnostic } from "../diagnostics.js";
+import type { AstShape, NodeValue } from "../smithy/ast.js";
+import { loadSmithy, type SourceFile } from "../smithy/load.js";
+
+const KEY_ORDER = [
+  "type", "version", "mixins", "member", "key", "value", "members", "identifiers", "properties",
+  "create", "put", "read", "update", "delete", "list", "operations", "collectionOperations",
+  "resources", "input", "output", "errors", "rename", "traits",
+];
+
+function ordered(shape: AstShape): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const source = shape as unknown as Record<string, unknown>;
+  for (const key of KEY_ORDER) if (source[key] !== undefined) out[key] = source[key];
+  for (const key of Object.keys(source).sort()) if (!(key in out)) out[key] = source[key];
+  return out;
+}
+
+export function runAst(sources: readonly SourceFile[]): { stdout: string; diagnostics: Diagnostic[] } {
+  const diags = new Diagnostics();
+  const model = loadSmithy(sources, diags);
+  if (!model) return { stdout: "", diagnostics: [...diags.items] };
+  const shapes: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [...model.shapes].map(([id, shape]) => [id, ordered(shape)]);
+  const applies = new Map<string, Record<string, NodeValue>>();
+  for (const p of model.pendingApplies) applies.set(p.target, { ...applies.get(p.target), ...p.traits });
+  for (const [target, traits] of applies) entries.push([target, { type: "apply", traits }]);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [id, shape] of entries) shapes[id] = shape;
+  const doc: Record<string, unknown> = { smithy: "2.0" };
+  if (Object.keys(model.metadata).length > 0) doc["metadata"] = model.metadata;
+  doc["shapes"] = shapes;
+  return { stdout: printJson(doc) + "\n", diagnostics: [...diags.items] };
+}
+
+/**
+ * JSON with 4-space indentation. Numbers beyond the double range (IDL `2e+308`, a bigDecimal
+ * trait value) are held as ±Infinity, which JSON.stringify would print as `null`; they are
+ * printed as `1e999` / `-1e999`, which read back as the same value.
+ */
+function printJson(doc: unknown): string {
+  const marker = "\u0000inf\u0000";
+  const text = JSON.stringify(doc, (_key, value: unknown) => {
+    if (value === Infinity) return marker;
+    if (value === -Infinity) return "-" + marker;
+    return value;
+  }, 4);
+  return text.replaceAll(`"-${JSON.stringify(marker).slice(1, -1)}"`, "-1e999").replaceAll(JSON.stringify(marker), "1e999");
+}
