@@ -164,13 +164,13 @@ function httpBody(ctx: Context, op: Operation, input: Shape): string[] {
     const access = propertyAccess("input", payload.name);
     const type = target.type;
     if (type === "blob") {
-      lines.push(`if (${access} !== undefined) headers["Content-Type"] = ${JSON.stringify(http.contentType ?? "application/octet-stream")};`);
+      lines.push(`if (${access} !== undefined) headers["Content-Type"] ??= ${JSON.stringify(http.contentType ?? "application/octet-stream")};`);
       body = access;
     } else if (type === "string" || type === "enum") {
-      lines.push(`if (${access} !== undefined) headers["Content-Type"] = ${JSON.stringify(http.contentType ?? "text/plain")};`);
+      lines.push(`if (${access} !== undefined) headers["Content-Type"] ??= ${JSON.stringify(http.contentType ?? "text/plain")};`);
       body = access;
     } else {
-      lines.push(`if (${access} !== undefined) headers["Content-Type"] = ${JSON.stringify(http.contentType ?? "application/json")};`);
+      lines.push(`if (${access} !== undefined) headers["Content-Type"] ??= ${JSON.stringify(http.contentType ?? "application/json")};`);
       body = `${access} === undefined ? undefined : JSON.stringify(${writeValue(ctx, access, payload)})`;
     }
   } else if (bodyMembers.length > 0) {
@@ -247,13 +247,14 @@ function queryExpr(ctx: Context, m: Member, b: Extract<HttpBinding, { location: 
   const shape = shapeOf(ctx.model, m.target);
   const enc = (s: string) => (b.allowReserved ? `encodeURI(${s})` : `encodeURIComponent(${s})`);
   const key = JSON.stringify(encodeURIComponent(b.name));
+  const keyEq = JSON.stringify(encodeURIComponent(b.name) + "=");
   const style = b.style ?? "form";
   const explode = b.explode ?? style === "form";
   if (shape.type === "list") {
     const item = scalarString(ctx, shape.member, "item", "query");
-    if (explode) return [`for (const item of ${access}) query.push(${key} + "=" + ${enc(item)});`];
+    if (explode) return [`for (const item of ${access}) query.push(${keyEq} + ${enc(item)});`];
     const sep = style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",";
-    return [`query.push(${key} + "=" + ${access}.map((item) => ${enc(item)}).join(${JSON.stringify(encodeURIComponent(sep))}));`];
+    return [`query.push(${keyEq} + ${access}.map((item) => ${enc(item)}).join(${JSON.stringify(encodeURIComponent(sep))}));`];
   }
   if (shape.type === "map" || shape.type === "structure") {
     const value = shape.type === "map" ? scalarString(ctx, shape.value, "value", "query") : "String(value)";
@@ -261,9 +262,9 @@ function queryExpr(ctx: Context, m: Member, b: Extract<HttpBinding, { location: 
       return [`for (const [k, value] of Object.entries(${access})) if (value !== undefined) query.push(${key} + "%5B" + encodeURIComponent(k) + "%5D=" + ${enc(value)});`];
     }
     if (explode) return [`for (const [k, value] of Object.entries(${access})) if (value !== undefined) query.push(encodeURIComponent(k) + "=" + ${enc(value)});`];
-    return [`query.push(${key} + "=" + Object.entries(${access}).filter(([, value]) => value !== undefined).map(([k, value]) => encodeURIComponent(k) + "," + ${enc(value)}).join(","));`];
+    return [`query.push(${keyEq} + Object.entries(${access}).filter(([, value]) => value !== undefined).map(([k, value]) => encodeURIComponent(k) + "," + ${enc(value)}).join(","));`];
   }
-  return [`query.push(${key} + "=" + ${enc(scalarString(ctx, m, access, "query"))});`];
+  return [`query.push(${keyEq} + ${enc(scalarString(ctx, m, access, "query"))});`];
 }
 
 function queryParamsExpr(ctx: Context, m: Member, access: string, members: readonly Member[]): string[] {
@@ -427,7 +428,8 @@ function jsonWriter(ctx: Context, shape: Shape): string[] {
       for (const m of shape.members) {
         const access = propertyAccess("value", m.name);
         // A computed key, so that a member named `__proto__` stays an own property.
-        lines.push(`  if (${access} !== undefined) return { [${JSON.stringify(wireName(ctx, m))}]: ${writeValue(ctx, access, m)} };`);
+        const key = wireName(ctx, m) === "__proto__" ? `["__proto__"]` : JSON.stringify(wireName(ctx, m));
+        lines.push(`  if (${access} !== undefined) return { ${key}: ${writeValue(ctx, access, m)} };`);
       }
       lines.push(`  return {};`, `}`);
       return lines;

@@ -103,8 +103,19 @@ export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** Reads a property in generated code: `v.Name` or `v["x-y"]`. */
+/** Names every object inherits (`constructor`, `__proto__`, `toString`, ...). */
+const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Reads a property in generated code: `v.Name`, `v["x-y"]`, or, for a name every object
+ * inherits (`constructor`, `__proto__`), only an own property, so that an absent member does
+ * not read as `Object` or `Object.prototype`.
+ */
 export function propertyAccess(target: string, name: string): string {
+  if (INHERITED.has(name)) {
+    const key = JSON.stringify(name);
+    return `(Object.prototype.hasOwnProperty.call(${target}, ${key}) ? ${target}[${key}] : undefined)`;
+  }
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${target}.${name}` : `${target}[${JSON.stringify(name)}]`;
 }
 
