@@ -1,4 +1,4 @@
-// The Smithy front end: JSON AST (and IDL) files of one model → resolved models, one per service.
+// The Smithy front end: IDL and JSON AST files of one model → resolved models, one per service.
 //
 //   loadSmithyModels({ name: "weather", files: [{ path: "weather.json", text }] }, diags)
 //   → [ResolvedModel for the service in weather.json]
@@ -8,23 +8,22 @@ import type { ModelInput } from "../frontends.js";
 import type { ResolvedModel } from "../model/ir.js";
 import { assemble } from "./assemble.js";
 import { checkReferences } from "./check-refs.js";
-import { readJsonAst, type LoadedAst } from "./json-ast.js";
+import { preludeShapes } from "./idl/index.js";
+import { loadSmithyAsts } from "./load.js";
 import { lowerSmithy } from "./lower.js";
-import { PRELUDE_IDS, preludeShape } from "./prelude-shapes.js";
+import { flattenMixins } from "./mixins.js";
 
 export function loadSmithyModels(input: ModelInput, diags: Diagnostics): ResolvedModel[] {
-  const loaded: LoadedAst[] = [];
-  for (const file of input.files) {
-    const ast = readJsonAst(file.text, file.path, diags);
-    if (ast) loaded.push(ast);
-  }
-  if (diags.hasErrors) return [];
+  const asts = loadSmithyAsts(input.files, diags);
+  if (!asts) return [];
   const loaderDiags = new Diagnostics();
-  const model = assemble(loaded, loaderDiags);
+  const model = assemble(asts, loaderDiags);
   forwardLoaderDiagnostics(loaderDiags, diags);
-  checkReferences(model, (id) => preludeShape(id) !== undefined, PRELUDE_IDS, diags);
   if (diags.hasErrors) return [];
-  return lowerSmithy(model, input.name, input.files.map((f) => f.path), diags);
+  const prelude = preludeShapes();
+  checkReferences(model, (id) => prelude.has(id), [...prelude.keys()], diags);
+  if (diags.hasErrors) return [];
+  return lowerSmithy(flattenMixins(model), input.name, input.files.map((f) => f.path), diags);
 }
 
 /**
