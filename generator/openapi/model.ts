@@ -31,7 +31,8 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
 
   const info = isObject(root.value) && isObject(root.value["info"]) ? root.value["info"] : {};
   const serviceName = registry.claim(pascal(typeof info["title"] === "string" ? info["title"] : "") || pascal(input.name) || "Service");
-  const claimed = sites.map((site) => ({ ...site, idName: registry.claim(site.name) }));
+  // Operation ids stay plain identifiers (`orders/create-one` → `openapi#orders_create_one`).
+  const claimed = sites.map((site) => ({ ...site, idName: registry.claim(site.name.replace(/[^A-Za-z0-9_]+/g, "_")) }));
 
   const roots: ShapeId[] = componentNames.map((name) => schemas.lower(docs.child(components, name), "other").ref.target);
   const operations: Operation[] = claimed.map((site) => lowerOperation(docs, schemas, registry, site));

@@ -86,7 +86,8 @@ export class LocationNamer {
       case "anyOf":
         return parent(2) + "Option" + (Number(last) + 1);
       case "allOf":
-        return parent(2) + "Part" + (Number(last) + 1);
+        // The parts of an allOf are merged into their parent: their properties are the parent's.
+        return parent(2);
       case "prefixItems":
         return parent(2) + "Item" + (Number(last) + 1);
       case "content":
