@@ -22,6 +22,8 @@ export interface GenerateFlags {
   readonly out?: string | undefined;
   readonly check: boolean;
   readonly verbose: boolean;
+  /** Run prettier over every file (false only for benchmarks). */
+  readonly format?: boolean;
 }
 
 export async function runGenerate(flags: GenerateFlags, io: Io): Promise<number> {
@@ -68,7 +70,7 @@ export async function runGenerate(flags: GenerateFlags, io: Io): Promise<number>
 
   const { generate } = await import("../core.js");
   const host = diskHost(ctx, read.sources);
-  const result = await generate(read.inputs, host, { templates });
+  const result = await generate(read.inputs, host, { templates, format: flags.format !== false });
   for (const [path, { text }] of read.sources) texts.set(path, text);
   diagnostics.push(...result.diagnostics);
   if (hasErrors(diagnostics)) return fail();

@@ -18,6 +18,7 @@ const OPTIONS = {
   out: { type: "string" },
   check: { type: "boolean" },
   verbose: { type: "boolean" },
+  "no-format": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -26,7 +27,7 @@ const COMMANDS = ["generate", "ast", "help"] as const;
 
 /** Which options each command accepts (besides --help, --version). */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  generate: ["config", "out", "check", "verbose"],
+  generate: ["config", "out", "check", "verbose", "no-format"],
   ast: ["verbose"],
   help: [],
 };
@@ -44,6 +45,7 @@ Commands:
     --out DIR                Output folder; it is replaced as a whole, atomically.
     --check                  Write nothing; exit 1 naming every stale, missing or extra file.
     --verbose                Also print informational notes.
+    --no-format              Skip prettier (for benchmarks; the output differs).
   ast FILE...                Load the Smithy files together; print the model as JSON AST.
 
 Options:
@@ -126,7 +128,10 @@ async function run(args: readonly string[], io: Io): Promise<number> {
   const verbose = values.verbose === true;
   if (command === "generate") {
     const { runGenerate } = await import("./generate.js");
-    return runGenerate({ models: rest, config: values.config, out: values.out, check: values.check === true, verbose }, io);
+    return runGenerate(
+      { models: rest, config: values.config, out: values.out, check: values.check === true, verbose, format: values["no-format"] !== true },
+      io,
+    );
   }
   const { runAstCommand } = await import("./ast-command.js");
   return runAstCommand(rest, verbose, io);
