@@ -106,7 +106,21 @@ export async function runGenerate(flags: GenerateFlags, io: Io): Promise<number>
     io.stdout(`${outShown} is up to date (${count(result.files.size, "file")}); nothing written.\n`);
     return 0;
   }
-  replaceTree(options.out, result.files);
+  try {
+    replaceTree(options.out, result.files);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !/^E[A-Z]+$/.test(code)) throw error;
+    // The file system said no (permissions, a file in the way, a full disk): not a bug.
+    return fail([
+      {
+        code: "OUT_WRITE_FAILED",
+        severity: "error",
+        message: `Cannot write \`${outShown}\` (${code}): ${(error as Error).message}; it was left as it was`,
+        hint: "Check that the output folder and its parent are writable folders, or choose another --out.",
+      },
+    ]);
+  }
   const changes = [
     comparison.stale.length > 0 ? `${comparison.stale.length} changed` : "",
     comparison.missing.length > 0 ? `${comparison.missing.length} new` : "",

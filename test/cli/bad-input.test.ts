@@ -117,4 +117,14 @@ describe("bad input → exit 1, a positioned diagnostic, nothing written", () =>
     expect(firstLine(run.stderr)).toMatch(/^error MODEL_FOLDER_EMPTY: /);
     expectNoStack(run.stderr);
   });
+
+  it("an output folder that cannot be written (a file in the way) is an error, not a crash", () => {
+    const dir = makeProject({ "weather.json": WEATHER, "blocker": "a file\n" }, "cli-bad");
+    projects.push(dir);
+    const run = runCli(["generate", "weather.json", "--out", "blocker/out"], dir);
+    expect(run.code).toBe(1);
+    expect(firstLine(run.stderr)).toMatch(/^error OUT_WRITE_FAILED: Cannot write `blocker\/out\/` \(E[A-Z]+\)/);
+    expectNoStack(run.stderr);
+    expect(readdirSync(dir).sort()).toEqual(["blocker", "weather.json"]);
+  });
 });
