@@ -50,11 +50,11 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 
 /** Sample contexts: every template is rendered once at compile time, so mistakes surface early. */
-const SAMPLES: { readonly [K in TemplateName]: object } = {
+const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "header.hbs": { model: "example", sources: ["models/example.json"], service: "Example" },
   "index.ts.hbs": { model: "example", header: "// header", modules: ["types.js"] },
   "runtime.ts.hbs": { header: "// header" },
-};
+});
 
 /**
  * Compiles the three templates from their text.

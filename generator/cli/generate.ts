@@ -139,7 +139,7 @@ export function describeDifferences(outShown: string, c: TreeComparison): string
       c.extra.length > 0 ? `${c.extra.length} extra` : "",
     ]
       .filter(Boolean)
-      .join(", ")}`,
+      .join(", ")}${c.exists ? "" : ` (${outShown} does not exist)`}`,
   ];
   for (const path of c.stale) lines.push(`  stale    ${outShown}${path}`);
   for (const path of c.missing) lines.push(`  missing  ${outShown}${path}`);
