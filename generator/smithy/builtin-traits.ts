@@ -1,0 +1,45 @@
+// Definitions of the protocol traits Shapesmith generates code for, in our own words, so that a
+// model can apply `@awsJson1_1` without shipping the `aws.protocols` model (as a Smithy build
+// gets it from its classpath). Added to a load only when no input defines that namespace.
+//
+//   needsBuiltinTraits([{ path: "m.smithy", text: "namespace aws.protocols ..." }]) → false
+//   BUILTIN_TRAITS_SOURCE.path → "<built-in>/aws.protocols.json"
+
+import type { AstModel, AstShape } from "./ast.js";
+
+const NS = "aws.protocols";
+
+function protocolTrait(): AstShape {
+  return {
+    type: "structure",
+    members: {
+      http: { target: `${NS}#StringList` },
+      eventStreamHttp: { target: `${NS}#StringList` },
+    },
+    traits: {
+      "smithy.api#trait": { selector: "service" },
+      "smithy.api#protocolDefinition": {},
+    },
+  };
+}
+
+const MODEL: AstModel = {
+  smithy: "2.0",
+  shapes: {
+    [`${NS}#awsJson1_0`]: protocolTrait(),
+    [`${NS}#awsJson1_1`]: protocolTrait(),
+    [`${NS}#restJson1`]: protocolTrait(),
+    [`${NS}#StringList`]: { type: "list", member: { target: "smithy.api#String" }, traits: { "smithy.api#private": {} } },
+  },
+};
+
+export const BUILTIN_TRAITS_SOURCE = Object.freeze({
+  path: `<built-in>/${NS}.json`,
+  text: JSON.stringify(MODEL, null, 2),
+});
+
+/** False when some input defines shapes of the namespace itself (then its definitions win). */
+export function needsBuiltinTraits(sources: readonly { path: string; text: string }[]): boolean {
+  const defines = new RegExp(`^\\s*namespace\\s+${NS.replace(".", "\\.")}\\s*$|"${NS.replace(".", "\\.")}#\\w+"\\s*:\\s*\\{\\s*"type"`, "m");
+  return !sources.some((s) => defines.test(s.text));
+}
