@@ -2,35 +2,47 @@
 // returning every constraint the value fails, worded as Smithy's validation framework words it.
 //
 //   @length(min: 1, max: 128) @pattern("^[\w+]+$") string ClientIdType
-//   structure Req { @required ClientId: ClientIdType }
+//   structure Req { @required ClientId: ClientIdType, Note: String }
 //   →
 //   const re_ClientIdType = /^[\w+]+$/u;
 //
-//   /** Checks a value against `Req` (`ns#Req`); returns every failure, empty when valid. */
+//   /** Every constraint `value` fails as `Req`; empty when it is valid. */
 //   export function validateReq(value: unknown, path = ""): ValidationFailure[] {
 //     const out: ValidationFailure[] = [];
 //     $validateReq(value, path, out);
 //     return out;
 //   }
 //
-//   /** Appends the failures of a `Req` structure at `path` to `out`. */
 //   function $validateReq(value: unknown, path: string, out: ValidationFailure[]): void {
-//     if (!isPlainObject(value)) { addFailure(out, path, "type", "Member must be of type object", "of type " + typeName(value)); return; }
+//     if (!isPlainObject(value)) { failType(out, path, "object", value); return; }
 //     const v1 = value.ClientId;
-//     if (v1 === undefined || v1 === null) addFailure(out, path + "/ClientId", "required", "Member must not be null");
-//     else if (typeof v1 !== "string") addFailure(out, path + "/ClientId", "type", ...);
-//     else {
-//       if (v1.length > 128 || v1.length < 2) { const n2 = codePointLength(v1); if (n2 < 1 || n2 > 128) addFailure(...); }
-//       if (!re_ClientIdType.test(v1)) addFailure(out, path + "/ClientId", "pattern", "Member must satisfy regular expression pattern: ^[\\w+]+$");
-//     }
+//     if (v1 == null) failRequired(out, path + "/ClientId");
+//     else $validateClientIdType(v1, path + "/ClientId", out);
+//     const v2 = value.Note;
+//     if (v2 != null && typeof v2 !== "string") failType(out, path + "/Note", "string", v2);
 //   }
 //
+//   function $validateClientIdType(value: unknown, path: string, out: ValidationFailure[]): void {
+//     if (typeof value !== "string") { failType(out, path, "string", value); return; }
+//     if (value.length > 128 || value.length < 2) {          // code points: only counted when needed
+//       const n1 = codePointLength(value);
+//       if (n1 < 1 || n1 > 128) failLength(out, path, n1, "between 1 and 128, inclusive");
+//     }
+//     if (!re_ClientIdType.test(value)) failPattern(out, path, "^[\\w+]+$");
+//   }
+//
+//   validateReq({ ClientId: "" }) → [
+//     { path: "/ClientId", constraint: "length", message: "Value with length 0 at '/ClientId' failed
+//       to satisfy constraint: Member must have length between 1 and 128, inclusive" },
+//     { path: "/ClientId", constraint: "pattern", message: "Value at '/ClientId' failed to satisfy
+//       constraint: Member must satisfy regular expression pattern: ^[\\w+]+$" } ]
+//
 // Design:
-// - Scalars (strings, enums, numbers, booleans, blobs, timestamps, documents) are checked inline
-//   where they are referenced: straight-line code, no calls, and the failure path string is only
-//   built inside the failure branch. Aggregates (structures, lists, maps, unions, alternatives)
-//   get a module-private `$validate<Type>(value, path, out)` that appends to one shared array, so
-//   recursive shapes simply call each other.
+// - Aggregates (structures, lists, maps, unions, alternatives) and named scalars with enum values
+//   or a pattern get a module-private `$validate<Type>(value, path, out)` that appends to one
+//   shared array, so recursive shapes simply call each other and long checks are printed once.
+//   Other scalars (type, length, range checks) are inlined where referenced: straight-line code,
+//   and their failure path string is only built inside the failure branch.
 // - A shape's own constraints (length of a list, properties of a map, ...) are applied by whoever
 //   references it, merged with the referencing member's constraints (the member's win key by key).
 // - Paths are RFC 6901 JSON pointers from the input root (`/List/0/Name`); map keys are escaped at
@@ -38,8 +50,10 @@
 //   reported at the map's path, as Smithy does.
 // - Messages follow the restJson1 `httpMalformedRequestTests` wording (`Value with length 0 at
 //   '/ClientId' failed to satisfy constraint: Member must have length between 1 and 128,
-//   inclusive`). For what Smithy does not word, the same form is kept: type failures are
-//   `Value of type number at '/x' ...: Member must be of type string`; exclusive bounds
+//   inclusive`), built by runtime helpers (`failLength`, `failPattern`, ...) so the wording lives
+//   in one place and each failure is one short line. For what Smithy does not word, the same
+//   form is kept: type failures are `Value of type number at '/x' ...: Member must be of type
+//   string`; exclusive bounds
 //   `Member must be greater than 0`; `Member must be a multiple of 0.5`; `Value with property
 //   count 0 at '/m' ...: Member must have property count greater than or equal to 1`; unions
 //   `Member must have exactly one of [a, b] set`; alternatives `Member must match exactly one
@@ -133,6 +147,7 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
   for (const shape of shapes) {
     if (!names.isInline(shape.id)) body.push("", ...publicValidator(ctx, shape));
     if (isAggregate(shape)) body.push("", ...aggregateValidator(ctx, shape));
+    else if (hasScalarFunction(ctx, shape)) body.push("", ...scalarValidator(ctx, shape));
   }
   if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
   f.line(...body);
@@ -164,16 +179,47 @@ function isAggregate(shape: Shape): shape is Aggregate {
   }
 }
 
+/**
+ * Named scalars with enum values or a pattern get a function too, so the (long) check is
+ * printed once rather than at every reference; cheap checks (type, length, range) stay inline.
+ */
+function hasScalarFunction(ctx: Ctx, shape: Shape): boolean {
+  if (isAggregate(shape) || ctx.names.isInline(shape.id)) return false;
+  if ((shape.type === "enum" || shape.type === "intEnum") && shape.values.length > 0) return true;
+  return (shape.type === "string" || shape.type === "enum") && shape.constraints.pattern !== undefined;
+}
+
+/** The module-private `$validate<Type>(value, path, out)` of a scalar with enum values or a pattern. */
+function scalarValidator(ctx: Ctx, shape: Shape): string[] {
+  const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  return [
+    `/** Appends the failures of \`value\` as \`${comment(ctx.names.type(shape.id))}\` (${shape.type}) to \`out\`. */`,
+    `function ${internalName(ctx, shape.id)}(value: unknown, path: string, out: ValidationFailure[]): void {`,
+    ...indent(checkShape(ctx, new Scope(), shape, shape.constraints, site)),
+    "}",
+  ];
+}
+
+/**
+ * Lines checking a reference to `target`, with a member's own constraints on top when given:
+ * a call when the target has a function and the member adds nothing, else inline checks.
+ */
+function checkRef(ctx: Ctx, scope: Scope, target: Shape, own: Constraints | undefined, site: Site): string[] {
+  const adds = own !== undefined && Object.keys(own).length > 0;
+  if (hasScalarFunction(ctx, target) && !adds) return [`${internalName(ctx, target.id)}(${site.v}, ${site.p}, ${site.out});`];
+  return checkShape(ctx, scope, target, own === undefined ? target.constraints : merge(target.constraints, own), site);
+}
+
 /** The exported `validate<Type>(value, path = "")` of a named shape. */
 function publicValidator(ctx: Ctx, shape: Shape): string[] {
   const name = ctx.names.validator(shape.id);
   const scope = new Scope();
   const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
   return [
-    `/** Checks a value against \`${comment(ctx.names.type(shape.id))}\` (\`${comment(shape.id)}\`); returns every failure, empty when valid. */`,
+    `/** Every constraint \`value\` fails as \`${comment(ctx.names.type(shape.id))}\`; empty when it is valid. */`,
     `export function ${name}(value: unknown, path = ""): ValidationFailure[] {`,
     `  const out: ValidationFailure[] = [];`,
-    ...indent(checkShape(ctx, scope, shape, shape.constraints, site)),
+    ...indent(checkRef(ctx, scope, shape, undefined, site)),
     `  return out;`,
     `}`,
   ];
@@ -184,7 +230,7 @@ function aggregateValidator(ctx: Ctx, shape: Aggregate): string[] {
   const scope = new Scope();
   const what = ctx.names.isInline(shape.id) ? shape.id : ctx.names.type(shape.id);
   const head = [
-    `/** Appends the failures of a \`${comment(what)}\` ${shape.type} value at \`path\` to \`out\` (its own constraints are checked by the caller). */`,
+    `/** Appends the failures of \`value\` as \`${comment(what)}\` (${shape.type}) to \`out\`; its own constraints are the caller's. */`,
     `function ${internalName(ctx, shape.id)}(value: unknown, path: string, out: ValidationFailure[]): void {`,
   ];
   let lines: string[];
@@ -210,16 +256,19 @@ function aggregateValidator(ctx: Ctx, shape: Aggregate): string[] {
   return [...head, ...indent(lines), "}"];
 }
 
-/** `$validate<Type>`: the private function of an aggregate, named after its public one. */
+/** `$validate<Type>`: the private function of a shape, named after its public one. */
 function internalName(ctx: Ctx, id: ShapeId): string {
   return "$" + ctx.names.validator(id);
 }
 
 /** The type-failure line: `Value of type number at '/x' failed ...: Member must be of type string`. */
 function typeFailure(ctx: Ctx, site: Site, expected: string): string {
-  const add = ctx.f.import("addFailure", RUNTIME);
-  const typeName = ctx.f.import("typeName", RUNTIME);
-  return `${add}(${site.out}, ${site.p}, "type", ${str(`Member must be of type ${expected}`)}, "of type " + ${typeName}(${site.v}));`;
+  return `${ctx.f.import("failType", RUNTIME)}(${site.out}, ${site.p}, ${str(expected)}, ${site.v});`;
+}
+
+/** The required-failure line: `Value at '/x' failed to satisfy constraint: Member must not be null`. */
+function requiredFailure(ctx: Ctx, site: Site): string {
+  return `${ctx.f.import("failRequired", RUNTIME)}(${site.out}, ${site.p});`;
 }
 
 /** A failure line without a detail: `Value at '/x' failed to satisfy constraint: <rule>`. */
@@ -321,7 +370,7 @@ function enumCheck(ctx: Ctx, site: Site, literals: readonly string[], shown: rea
     ...literals.map((l) => `  case ${l}:`),
     "    break;",
     "  default:",
-    `    ${failure(ctx, site, "enum", `Member must satisfy enum value set: [${shown.join(", ")}]`)}`,
+    `    ${ctx.f.import("failEnum", RUNTIME)}(${site.out}, ${site.p}, ${str(`[${shown.join(", ")}]`)});`,
     "}",
   ];
 }
@@ -367,13 +416,17 @@ function countCheck(
   if (min !== undefined && min > 0) tests.push(`${count} < ${num(min)}`);
   if (max !== undefined) tests.push(`${count} > ${num(max)}`);
   if (tests.length === 0) return [];
-  const rule =
+  const bound =
     min !== undefined && max !== undefined
-      ? `Member must have ${noun} between ${num(min)} and ${num(max)}, inclusive`
+      ? `between ${num(min)} and ${num(max)}, inclusive`
       : min !== undefined
-        ? `Member must have ${noun} greater than or equal to ${num(min)}`
-        : `Member must have ${noun} less than or equal to ${num(max ?? 0)}`;
-  return [`if (${tests.join(" || ")}) {`, `  ${failure(ctx, site, constraint, rule, `"with ${noun} " + ${count}`)}`, "}"];
+        ? `greater than or equal to ${num(min)}`
+        : `less than or equal to ${num(max ?? 0)}`;
+  const fail =
+    constraint === "length"
+      ? `${ctx.f.import("failLength", RUNTIME)}(${site.out}, ${site.p}, ${count}, ${str(bound)});`
+      : failure(ctx, site, constraint, `Member must have ${noun} ${bound}`, `"with ${noun} " + ${count}`);
+  return [`if (${tests.join(" || ")}) {`, `  ${fail}`, "}"];
 }
 
 /** Properties (min/max number of keys) of a structure or union value known to be an object. */
@@ -415,7 +468,7 @@ function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] 
   if (re === null) return [];
   return [
     `if (!${re}.test(${site.v})) {`,
-    `  ${failure(ctx, site, "pattern", `Member must satisfy regular expression pattern: ${constraints.pattern}`)}`,
+    `  ${ctx.f.import("failPattern", RUNTIME)}(${site.out}, ${site.p}, ${str(constraints.pattern)});`,
     "}",
   ];
 }
@@ -472,11 +525,11 @@ function numberChecks(ctx: Ctx, scope: Scope, constraints: Constraints, site: Si
     const ok = [lo && `${site.v} ${lo.op} ${lo.n}`, hi && `${site.v} ${hi.op} ${hi.n}`].filter((x) => x).join(" && ");
     let rule: string;
     if (lo && hi && !!range.exclusiveMin === !!range.exclusiveMax) {
-      rule = `Member must be between ${lo.n} and ${hi.n}, ${range.exclusiveMin ? "exclusive" : "inclusive"}`;
+      rule = `between ${lo.n} and ${hi.n}, ${range.exclusiveMin ? "exclusive" : "inclusive"}`;
     } else {
-      rule = "Member must be " + [lo && `${lo.text} ${lo.n}`, hi && `${hi.text} ${hi.n}`].filter((x) => x).join(" and ");
+      rule = [lo && `${lo.text} ${lo.n}`, hi && `${hi.text} ${hi.n}`].filter((x) => x).join(" and ");
     }
-    lines.push(`if (!(${ok})) {`, `  ${failure(ctx, site, "range", rule)}`, "}");
+    lines.push(`if (!(${ok})) {`, `  ${ctx.f.import("failRange", RUNTIME)}(${site.out}, ${site.p}, ${str(rule)});`, "}");
   }
   const m = constraints.multipleOf;
   if (m !== undefined && m > 0) {
@@ -514,14 +567,14 @@ function memberCheck(ctx: Ctx, scope: Scope, owner: Shape, member: Member, requi
     out: "out",
     owner: ownerKey(member, owner),
   };
-  const checks = checkShape(ctx, scope, target, merge(target.constraints, member.constraints), site);
-  const read = `const ${v}: unknown = ${readMember(ctx, "value", member.name)};`;
+  const checks = checkRef(ctx, scope, target, member.constraints, site);
+  const read = `const ${v}${INHERITED.has(member.name) ? ": unknown" : ""} = ${readMember(ctx, "value", member.name)};`;
   if (!required) {
     if (checks.length === 0) return [];
-    return [read, `if (${v} !== undefined && ${v} !== null) {`, ...indent(checks), "}"];
+    return [read, `if (${v} != null) {`, ...indent(checks), "}"];
   }
-  const missing = member.nullable ? `${v} === undefined` : `${v} === undefined || ${v} === null`;
-  const lines = [read, `if (${missing}) {`, `  ${failure(ctx, site, "required", "Member must not be null")}`];
+  const missing = member.nullable ? `${v} === undefined` : `${v} == null`;
+  const lines = [read, `if (${missing}) {`, `  ${requiredFailure(ctx, site)}`];
   if (checks.length === 0) return [...lines, "}"];
   if (member.nullable) return [...lines, `} else if (${v} !== null) {`, ...indent(checks), "}"];
   return [...lines, "} else {", ...indent(checks), "}"];
@@ -554,7 +607,7 @@ function structureBody(ctx: Ctx, scope: Scope, shape: StructureShape): string[] 
     const k = scope.fresh("k");
     const e = scope.fresh("e");
     const site: Site = { v: e, p: `path + "/" + ${ctx.f.import("pointerSegment", RUNTIME)}(${k})`, out: "out", owner: target.id };
-    const checks = checkShape(ctx, scope, target, target.constraints, site);
+    const checks = checkRef(ctx, scope, target, undefined, site);
     if (checks.length > 0) {
       const skip = shape.members.length === 0 ? [] : ["switch (" + k + ") {", ...shape.members.map((m) => `  case ${str(m.name)}:`), "    continue;", "}"];
       lines.push(
@@ -588,7 +641,7 @@ function unionBody(ctx: Ctx, scope: Scope, shape: UnionShape): string[] {
     `let ${set} = 0;`,
     `let ${known} = 0;`,
     `for (const ${k} in value) {`,
-    `  if (!${hasOwn}(value, ${k}) || value[${k}] === undefined || value[${k}] === null) continue;`,
+    `  if (!${hasOwn}(value, ${k}) || value[${k}] == null) continue;`,
     `  ${set}++;`,
     ...(memberNames.length === 0 ? [] : indent(["switch (" + k + ") {", ...memberNames.map((n) => `  case ${str(n)}:`), `    ${known}++;`, "}"])),
     "}",
@@ -606,7 +659,7 @@ function listBody(ctx: Ctx, scope: Scope, shape: ListShape): string[] {
   const target = shapeOf(ctx.model, shape.member.target);
   const i = scope.fresh("i");
   const e = scope.fresh("e");
-  const checks = checkShape(ctx, scope, target, target.constraints, { v: e, p: `path + "/" + ${i}`, out: "out", owner: target.id });
+  const checks = checkRef(ctx, scope, target, undefined, { v: e, p: `path + "/" + ${i}`, out: "out", owner: target.id });
   const lines = [`if (!Array.isArray(value)) {`, `  ${typeFailure(ctx, site, "array")}`, "  return;", "}"];
   if (checks.length === 0) return lines;
   const list = scope.fresh("list");
@@ -629,7 +682,7 @@ function mapBody(ctx: Ctx, scope: Scope, shape: MapShape): string[] {
   const valueShape = shapeOf(ctx.model, shape.value.target);
   const keyChecks = checkShape(ctx, scope, keyShape, keyShape.constraints, { v: k, p: "path", out: "out", owner: keyShape.id, knownString: true });
   const valuePath = `path + "/" + pointerSegment(${k})`;
-  const valueChecks = checkShape(ctx, scope, valueShape, valueShape.constraints, { v: e, p: valuePath, out: "out", owner: valueShape.id });
+  const valueChecks = checkRef(ctx, scope, valueShape, undefined, { v: e, p: valuePath, out: "out", owner: valueShape.id });
   if (valueChecks.length > 0) ctx.f.import("pointerSegment", RUNTIME);
   if (keyChecks.length === 0 && valueChecks.length === 0) return lines;
   const body = [...keyChecks];
@@ -650,7 +703,7 @@ function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): str
   if (shape.variants.some((r) => r.nullable)) lines.push("if (value === null) return;");
   const variantCheck = (target: ShapeId, out: string): string[] => {
     const s = shapeOf(ctx.model, target);
-    return checkShape(ctx, scope, s, s.constraints, { v: "value", p: "path", out, owner: s.id });
+    return checkRef(ctx, scope, s, undefined, { v: "value", p: "path", out, owner: s.id });
   };
   const disc = shape.discriminator;
   if (disc && disc.mapping.length > 0) {
@@ -663,10 +716,10 @@ function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): str
     }
     lines.push(
       "}",
-      `if (${d} === undefined || ${d} === null) {`,
-      `  ${failure(ctx, dSite, "required", "Member must not be null")}`,
+      `if (${d} == null) {`,
+      `  ${requiredFailure(ctx, dSite)}`,
       "} else {",
-      `  ${failure(ctx, dSite, "enum", `Member must satisfy enum value set: [${disc.mapping.map((m) => m.value).join(", ")}]`)}`,
+      `  ${ctx.f.import("failEnum", RUNTIME)}(${dSite.out}, ${dSite.p}, ${str(`[${disc.mapping.map((m) => m.value).join(", ")}]`)});`,
       "}",
     );
     return lines;

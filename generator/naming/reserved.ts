@@ -26,7 +26,8 @@ export const GLOBALS: ReadonlySet<string> = new Set([
 export const RUNTIME_EXPORTS: ReadonlySet<string> = new Set([
   "HttpRequest", "ValidationFailure", "SENSITIVE", "codePointLength", "toBase64", "epochSeconds",
   "encodePathSegment", "deepEqual", "isPlainObject", "hasOwn", "toDateTime", "toHttpDate",
-  "typeName", "stringOf", "pointerSegment", "addFailure", "jsonNumber", "plainJson",
+  "typeName", "stringOf", "pointerSegment", "addFailure", "failType", "failRequired",
+  "failLength", "failPattern", "failEnum", "failRange", "jsonNumber", "plainJson",
 ]);
 
 export function isReserved(name: string): boolean {
