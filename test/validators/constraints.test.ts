@@ -1,7 +1,23 @@
 // Runtime behaviour of the generated validators: each constraint, with the full failure list.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { emitAndImport, kitchenModel, msg, type Validator } from "./fixtures.js";
+import type { Shape } from "../../generator/model/ir.js";
+import {
+  emitAndImport,
+  enumOf,
+  id,
+  kitchenModel,
+  map,
+  member,
+  model,
+  msg,
+  num,
+  ref,
+  str,
+  STRING,
+  struct,
+  type Validator,
+} from "./fixtures.js";
 
 let validate: (name: string) => Validator;
 
@@ -382,5 +398,85 @@ describe("alternatives", () => {
         { path: "", constraint: "union", message: msg("", "Member must match exactly one of [String, Percent]") },
       ]);
     }
+  });
+});
+
+describe("less common shapes", () => {
+  let extra: (name: string) => Validator;
+
+  beforeAll(async () => {
+    const nullableAlt: Shape = {
+      type: "alternatives",
+      id: id("MaybeNumber"),
+      name: "MaybeNumber",
+      sensitive: false,
+      constraints: {},
+      exclusive: true,
+      variants: [ref(STRING), ref("Percent", true)],
+    };
+    ({ validate: extra } = await emitAndImport(
+      model("extras", [
+        struct("Open", [member("name", STRING, { required: true })], {}, { additionalProperties: ref("Short", true) }),
+        struct("Closed", [member("name", STRING)], { properties: { max: 1 } }, { additionalProperties: true }),
+        str("Short", { length: { max: 2 } }),
+        map("ByColor", "Color", ref(STRING)),
+        enumOf("Color", ["red", "green"]),
+        struct("Override", [
+          member("Digits", "Word", { constraints: { pattern: "^[0-9]+$" } }),
+          member("Plain", "Word"),
+        ]),
+        str("Word", { pattern: "^[a-z]+$" }),
+        num("Percent", "integer", { range: { min: 0, max: 100 } }),
+        nullableAlt,
+      ]),
+    ));
+  });
+
+  it("validates additionalProperties against their schema, after the declared members", () => {
+    expect(extra("validateOpen")({ name: "long name", a: "ok", b: null })).toEqual([]);
+    expect(extra("validateOpen")({ name: 1, "x/y": "long", z: 3 })).toEqual([
+      { path: "/name", constraint: "type", message: msg("/name", "Member must be of type string", "of type number") },
+      {
+        path: "/x~1y",
+        constraint: "length",
+        message: msg("/x~1y", "Member must have length less than or equal to 2", "with length 4"),
+      },
+      { path: "/z", constraint: "type", message: msg("/z", "Member must be of type string", "of type number") },
+    ]);
+  });
+
+  it("counts properties of a structure", () => {
+    expect(extra("validateClosed")({ anything: 1 })).toEqual([]);
+    expect(extra("validateClosed")({ name: "a", other: 2 })).toEqual([
+      {
+        path: "",
+        constraint: "properties",
+        message: msg("", "Member must have property count less than or equal to 1", "with property count 2"),
+      },
+    ]);
+  });
+
+  it("reports map key failures at the map's path, as Smithy does", () => {
+    expect(extra("validateByColor")({ red: "1", green: "2" })).toEqual([]);
+    expect(extra("validateByColor")({ red: "1", blue: "2" })).toEqual([
+      { path: "", constraint: "enum", message: msg("", "Member must satisfy enum value set: [red, green]") },
+    ]);
+  });
+
+  it("applies a member's own pattern instead of its target's", () => {
+    expect(extra("validateOverride")({ Digits: "123", Plain: "abc" })).toEqual([]);
+    expect(extra("validateOverride")({ Digits: "abc", Plain: "123" })).toEqual([
+      { path: "/Digits", constraint: "pattern", message: msg("/Digits", "Member must satisfy regular expression pattern: ^[0-9]+$") },
+      { path: "/Plain", constraint: "pattern", message: msg("/Plain", "Member must satisfy regular expression pattern: ^[a-z]+$") },
+    ]);
+  });
+
+  it("accepts null when a variant of the alternatives is nullable", () => {
+    const maybe = extra("validateMaybeNumber");
+    expect(maybe(null)).toEqual([]);
+    expect(maybe(5)).toEqual([]);
+    expect(maybe(500)).toEqual([
+      { path: "", constraint: "union", message: msg("", "Member must match exactly one of [String, Percent]") },
+    ]);
   });
 });
