@@ -43,6 +43,11 @@ export function emitSerializers(model: ResolvedModel, names: Names): GeneratedFi
     useJsonName: protocol === "restJson1" || protocol === "http",
     defaultTimestamp: protocol === "http" ? "date-time" : "epoch-seconds",
   };
+  if (protocol === "none") {
+    file.line(`// No serializers: Shapesmith does not support the protocol of this service (${model.service.protocolTrait ?? "none declared"}) yet.`);
+    file.line("export {};");
+    return file;
+  }
   for (const op of model.operations) {
     if (!op.input) continue;
     file.line(...operationSerializer(ctx, op, protocol), "");

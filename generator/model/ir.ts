@@ -223,8 +223,12 @@ export type Shape =
 
 export type ShapeType = Shape["type"];
 
-/** The wire protocol of a service. `http` is a plain HTTP binding as OpenAPI describes it. */
-export type Protocol = "awsJson1_0" | "awsJson1_1" | "restJson1" | "http";
+/**
+ * The wire protocol of a service. `http` is a plain HTTP binding as OpenAPI describes it; `none`
+ * is a protocol Shapesmith has no serializer for yet (types, validators and log-safe views are
+ * still generated; `Service.protocolTrait` names it).
+ */
+export type Protocol = "awsJson1_0" | "awsJson1_1" | "restJson1" | "http" | "none";
 
 export interface Operation {
   readonly id: ShapeId;
@@ -252,6 +256,8 @@ export interface Service {
   readonly name: string;
   readonly version?: string;
   readonly protocol: Protocol;
+  /** The protocol trait as the model names it, e.g. `aws.protocols#restXml`, when there is one. */
+  readonly protocolTrait?: string;
   readonly docs?: Documentation;
   /** awsJson `X-Amz-Target` prefix; defaults to `name`. */
   readonly targetPrefix?: string;

@@ -66,15 +66,15 @@ function lowerService(
   diags: Diagnostics,
 ): ResolvedModel {
   const traits = service.traits ?? {};
-  const found = PROTOCOLS.filter(([trait]) => trait in traits);
-  let protocol: Protocol = found[0]?.[1] ?? "awsJson1_1";
-  if (found.length === 0) {
-    const named = Object.keys(traits).filter((t) => /protocols?#/.test(t));
-    diags.error("SMITHY_UNSUPPORTED_PROTOCOL", `Service \`${serviceId}\` uses ${named.length ? named.map((t) => `\`${t}\``).join(", ") : "no protocol trait"}; supported: ${PROTOCOLS.map(([t]) => t).join(", ")}`, {
+  const found = PROTOCOLS.find(([trait]) => trait in traits);
+  const named = Object.keys(traits).filter((t) => t.startsWith("aws.protocols#") || t.startsWith("smithy.protocols#")).sort();
+  const protocol: Protocol = found?.[1] ?? "none";
+  const protocolTrait = found?.[0] ?? named[0];
+  if (!found) {
+    diags.warning("SMITHY_UNSUPPORTED_PROTOCOL", `Service \`${serviceId}\` uses ${protocolTrait ? `\`${protocolTrait}\`` : "no protocol trait"}: its types, validators and log-safe views are generated, but no serializers (supported: ${PROTOCOLS.map(([t]) => t).join(", ")})`, {
       ...whereIs(model, serviceId, "traits"),
-      hint: "Add a supported protocol trait to the service, e.g. @awsJson1_1.",
+      hint: "Serializers need one of the supported protocol traits on the service.",
     });
-    protocol = "awsJson1_1";
   }
   const rename = service.rename ?? {};
   const shapeName = (id: string): string => rename[id] ?? localName(id);
@@ -146,6 +146,7 @@ function lowerService(
       name: localName(serviceId),
       ...(service.version !== undefined ? { version: service.version } : {}),
       protocol,
+      ...(protocolTrait ? { protocolTrait } : {}),
       ...docsOf(traits),
     },
     operations,

@@ -1,0 +1,24 @@
+// A sample of real AWS service models beyond Cognito, one per protocol family (restJson1 with
+// labels, payloads and streaming; awsJson1_0; awsJson1_1; an awsQuery service whose serializers
+// are not supported yet): each generates without errors and type-checks under strict options.
+// The whole corpus runs behind `npm run test:aws-corpus`.
+
+import { describe, expect, it } from "vitest";
+import { corpusFile } from "../helpers/paths.js";
+import { generateGz } from "./gz.js";
+import { writeTree } from "../helpers/generate.js";
+import { typecheckFolder } from "../helpers/typecheck.js";
+
+const SAMPLE = ["kinesis-video-media", "iot-data-plane", "billing", "pricing", "sts"];
+
+describe("AWS models sample", () => {
+  it.each(SAMPLE)("%s generates and type-checks", async (name) => {
+    const result = await generateGz(corpusFile(`aws-smithy/${name}.json.gz`), name);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    if (name === "sts") {
+      expect(result.diagnostics.map((d) => d.code)).toContain("SMITHY_UNSUPPORTED_PROTOCOL");
+      expect(result.files.get("sts/serializers.ts")).toMatch(/No serializers: .*aws\.protocols#awsQuery/);
+    }
+    expect(typecheckFolder(writeTree(result.files, name))).toEqual([]);
+  });
+});
