@@ -64,8 +64,10 @@
 //   unless the reference is nullable. In a union, a key with a non-null value counts as set,
 //   known or not.
 // - Patterns are compiled once, as module-level `const` RegExps, with the `u` flag where the
-//   source is valid with it; a pattern JavaScript cannot compile is reported as a
-//   `PATTERN_INVALID` diagnostic (or thrown when no diagnostics are given) and not checked.
+//   source is valid with it. A leading Java-style inline flag group (`^(?s)`, `(?i)`), which AWS
+//   models use, becomes RegExp flags (an info diagnostic `PATTERN_TRANSLATED`). A pattern
+//   JavaScript still cannot compile is reported as a `PATTERN_INVALID` warning (or thrown when
+//   no diagnostics are given) and not checked.
 
 import type { Diagnostics } from "../diagnostics.js";
 import { pointerSegment } from "../diagnostics.js";
@@ -481,27 +483,24 @@ function patternConst(ctx: Ctx, owner: string, source: string): string | null {
   const key = `${owner}\n${source}`;
   const known = ctx.patterns.get(key);
   if (known !== undefined) return known;
-  let compiled: RegExp | undefined;
-  let flags = "u";
-  let problem = "";
-  try {
-    compiled = new RegExp(source, "u");
-  } catch {
-    flags = "";
-    try {
-      compiled = new RegExp(source);
-    } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
-    }
-  }
-  if (compiled === undefined) {
-    const message = `The @pattern of \`${owner.replace("\n", "$")}\` is not a valid ECMA-262 regular expression (${problem}); it is not checked`;
+  const result = compilePattern(source);
+  const where = `\`${owner.replace("\n", "$")}\``;
+  if ("problem" in result) {
+    const message = `The @pattern of ${where} is not a valid ECMA-262 regular expression (${result.problem}); it is not checked`;
     if (!ctx.diags) throw new Error(message);
     ctx.diags.warning("PATTERN_INVALID", message, {
       hint: "Write the pattern in ECMA-262 syntax (JavaScript RegExp without flags), e.g. no possessive quantifiers or inline flags.",
     });
     ctx.patterns.set(key, null);
     return null;
+  }
+  const compiled = result.re;
+  if (result.inlineFlags !== undefined) {
+    ctx.diags?.add({
+      code: "PATTERN_TRANSLATED",
+      severity: "info",
+      message: `The @pattern of ${where} starts with the inline flags \`${result.inlineFlags}\`, which ECMA-262 lacks; it is checked as /${compiled.source}/${compiled.flags}`,
+    });
   }
   const [id, member] = owner.split("\n") as [string, string | undefined];
   let name = "re_" + ctx.names.validator(id).slice("validate".length).replace(/^_/, "");
@@ -510,8 +509,37 @@ function patternConst(ctx: Ctx, owner: string, source: string): string | null {
   for (let i = 2; ctx.constNames.has(name); i++) name = `${base}_${i}`;
   ctx.constNames.add(name);
   ctx.patterns.set(key, name);
-  ctx.patternDecls.push(`const ${name} = /${compiled.source}/${flags};`);
+  ctx.patternDecls.push(`const ${name} = /${compiled.source}/${compiled.flags};`);
   return name;
+}
+
+/**
+ * Compiles a pattern as JavaScript runs it: with the `u` flag where the source is valid with it,
+ * else without. A leading Java-style inline flag group (`^(?s)`, `(?i)`, `(?ms)`), which AWS
+ * models use and JavaScript rejects, becomes the same RegExp flags.
+ */
+function compilePattern(source: string): { re: RegExp; inlineFlags?: string } | { problem: string } {
+  const attempt = (src: string, flags: string): RegExp | string => {
+    try {
+      return new RegExp(src, flags);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+  const first = attempt(source, "u");
+  if (first instanceof RegExp) return { re: first };
+  const plain = attempt(source, "");
+  if (plain instanceof RegExp) return { re: plain };
+  const inline = /^(\^?)\(\?([ims]+)\)/.exec(source);
+  if (inline) {
+    const flags = [...new Set(inline[2])].join("");
+    const rest = (inline[1] ?? "") + source.slice(inline[0].length);
+    for (const extra of ["u", ""]) {
+      const re = attempt(rest, flags + extra);
+      if (re instanceof RegExp) return { re, inlineFlags: `(?${inline[2]})` };
+    }
+  }
+  return { problem: plain };
 }
 
 /** Range (with exclusive bounds) and multipleOf of a value known to be a number. */

@@ -92,7 +92,7 @@ describe("validators.ts", () => {
     const bad = () =>
       model("bad", [
         str("Backwards", { pattern: "[z-a]" }),
-        struct("Holder", [member("Code", "smithy.api#String", { constraints: { pattern: "(?i)abc" } })]),
+        struct("Holder", [member("Code", "smithy.api#String", { constraints: { pattern: "(?x)a b" } })]),
       ]);
     const diags = new Diagnostics();
     const text = emitValidators(bad(), assignNames(bad(), diags), diags).render("// header");
@@ -106,5 +106,29 @@ describe("validators.ts", () => {
     const { validate } = await emitAndImport(bad());
     expect(validate("validateBackwards")("anything")).toEqual([]);
     expect(() => emitValidators(bad(), assignNames(bad(), new Diagnostics()))).toThrow(/not a valid ECMA-262 regular expression/);
+  });
+
+  it("turns a leading inline flag group into RegExp flags, with an info diagnostic", async () => {
+    const m = () => model("inline", [str("Anything", { pattern: "^(?s)" }), str("Shout", { pattern: "^(?i)abc$" })]);
+    const diags = new Diagnostics();
+    emitValidators(m(), assignNames(m(), diags), diags);
+    expect(diags.items.map((d) => [d.code, d.severity, d.message])).toEqual([
+      [
+        "PATTERN_TRANSLATED",
+        "info",
+        "The @pattern of `test.validation#Anything` starts with the inline flags `(?s)`, which ECMA-262 lacks; it is checked as /^/su",
+      ],
+      [
+        "PATTERN_TRANSLATED",
+        "info",
+        "The @pattern of `test.validation#Shout` starts with the inline flags `(?i)`, which ECMA-262 lacks; it is checked as /^abc$/iu",
+      ],
+    ]);
+    const { validate } = await emitAndImport(m());
+    expect(validate("validateAnything")("line one\nline two")).toEqual([]);
+    expect(validate("validateShout")("ABC")).toEqual([]);
+    expect(validate("validateShout")("ABCD")).toEqual([
+      { path: "", constraint: "pattern", message: msg("", "Member must satisfy regular expression pattern: ^(?i)abc$") },
+    ]);
   });
 });
