@@ -19,7 +19,10 @@ export function lineColumn(text: string, offset: number): Position {
   return { line, column: offset - start + 1 };
 }
 
-/** Finds where a value sits in a parsed JSON tree; for a property, where its key is. */
+/**
+ * Finds where a value sits in a parsed JSON tree (the value itself, so a wrong trait value or
+ * target is pointed at); a path that does not exist is reported at its nearest existing parent.
+ */
 export type Locate = (path: readonly (string | number)[]) => Position | undefined;
 
 export function jsonLocator(text: string, root: Node): Locate {
@@ -28,8 +31,7 @@ export function jsonLocator(text: string, root: Node): Locate {
     for (let n = path.length; n >= 0; n--) {
       const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
       if (!node) continue;
-      const at = node.parent?.type === "property" && n > 0 ? node.parent.children?.[0] ?? node : node;
-      return lineColumn(text, at.offset);
+      return lineColumn(text, node.offset);
     }
     return undefined;
   };
