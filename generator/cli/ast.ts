@@ -1,5 +1,5 @@
 // Core of `shapesmith ast FILE...`: loads IDL and JSON AST files together and prints the model
-// as a Smithy 2.0 JSON AST (prelude shapes left out, mixins kept as declared, applies to
+// as a Smithy 2.0 JSON AST (prelude shapes and our built-in trait definitions left out, mixins kept as declared, applies to
 // inherited mixin members as `apply` entries), shapes sorted by id, keys in a fixed order.
 //
 //   runAst([{ path: "a.smithy", text: "namespace a\nstring S" }])
@@ -7,6 +7,7 @@
 
 import { Diagnostics, type Diagnostic } from "../diagnostics.js";
 import type { AstShape, NodeValue } from "../smithy/ast.js";
+import { BUILTIN_TRAITS_SOURCE, withBuiltinTraits } from "../smithy/builtin-traits.js";
 import { loadSmithy, type SourceFile } from "../smithy/load.js";
 
 const KEY_ORDER = [
@@ -25,10 +26,13 @@ function ordered(shape: AstShape): Record<string, unknown> {
 
 export function runAst(sources: readonly SourceFile[]): { stdout: string; diagnostics: Diagnostic[] } {
   const diags = new Diagnostics();
-  const model = loadSmithy(sources, diags);
+  const model = loadSmithy(withBuiltinTraits(sources), diags);
   if (!model) return { stdout: "", diagnostics: [...diags.items] };
   const shapes: Record<string, unknown> = {};
-  const entries: [string, unknown][] = [...model.shapes].map(([id, shape]) => [id, ordered(shape)]);
+  // Our built-in trait definitions are left out, like the prelude.
+  const entries: [string, unknown][] = [...model.shapes]
+    .filter(([id]) => model.origins.get(id)?.file !== BUILTIN_TRAITS_SOURCE.path)
+    .map(([id, shape]) => [id, ordered(shape)]);
   const applies = new Map<string, Record<string, NodeValue>>();
   for (const p of model.pendingApplies) applies.set(p.target, { ...applies.get(p.target), ...p.traits });
   for (const [target, traits] of applies) entries.push([target, { type: "apply", traits }]);

@@ -43,3 +43,8 @@ export function needsBuiltinTraits(sources: readonly { path: string; text: strin
   const defines = new RegExp(`^\\s*namespace\\s+${NS.replace(".", "\\.")}\\s*$|"${NS.replace(".", "\\.")}#\\w+"\\s*:\\s*\\{\\s*"type"`, "m");
   return !sources.some((s) => defines.test(s.text));
 }
+
+/** The sources plus our built-in trait definitions when the sources do not define them. */
+export function withBuiltinTraits<T extends { path: string; text: string }>(sources: readonly T[]): readonly (T | typeof BUILTIN_TRAITS_SOURCE)[] {
+  return needsBuiltinTraits(sources) ? [...sources, BUILTIN_TRAITS_SOURCE] : sources;
+}

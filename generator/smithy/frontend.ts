@@ -7,7 +7,7 @@ import { Diagnostics } from "../diagnostics.js";
 import type { ModelInput } from "../frontends.js";
 import type { ResolvedModel } from "../model/ir.js";
 import { assemble } from "./assemble.js";
-import { BUILTIN_TRAITS_SOURCE, needsBuiltinTraits } from "./builtin-traits.js";
+import { withBuiltinTraits } from "./builtin-traits.js";
 import { checkReferences } from "./check-refs.js";
 import { preludeShapes } from "./idl/index.js";
 import { loadSmithyAsts } from "./load.js";
@@ -15,8 +15,7 @@ import { lowerSmithy } from "./lower.js";
 import { flattenMixins } from "./mixins.js";
 
 export function loadSmithyModels(input: ModelInput, diags: Diagnostics): ResolvedModel[] {
-  const sources = needsBuiltinTraits(input.files) ? [...input.files, BUILTIN_TRAITS_SOURCE] : input.files;
-  const asts = loadSmithyAsts(sources, diags);
+  const asts = loadSmithyAsts(withBuiltinTraits(input.files), diags);
   if (!asts) return [];
   const loaderDiags = new Diagnostics();
   const model = assemble(asts, loaderDiags);

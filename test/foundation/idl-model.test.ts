@@ -1,7 +1,9 @@
 // models/ is written in Smithy IDL; the JSON AST fixture of the same model must load to the same
 // resolved model and generate the same files (but for the header naming the source file).
 
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { runAst } from "../../generator/cli/ast.js";
 import { describe, expect, it } from "vitest";
 import { generateFrom } from "../helpers/generate.js";
 import { MODELS, ROOT } from "../helpers/paths.js";
@@ -17,5 +19,13 @@ describe("the IDL model and its JSON AST twin", () => {
       const other = json.files.get(path)!;
       expect(other.replace("test/fixtures/cognito-identity-provider.json", "models/cognito-identity-provider.smithy"), path).toBe(content);
     }
+  });
+
+  it("`shapesmith ast` of the IDL model is its JSON AST twin", () => {
+    const idlPath = resolve(MODELS, "cognito-identity-provider.smithy");
+    const result = runAst([{ path: idlPath, text: readFileSync(idlPath, "utf8") }]);
+    expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    const twin = JSON.parse(readFileSync(resolve(ROOT, "test/fixtures/cognito-identity-provider.json"), "utf8")) as unknown;
+    expect(JSON.parse(result.stdout)).toEqual(twin);
   });
 });
