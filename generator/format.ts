@@ -5,7 +5,8 @@
 // prettier is loaded on first use only, so runs with formatting off do not pay for loading it.
 
 const OPTIONS = Object.freeze({
-  parser: "typescript",
+  // babel-ts: about twice as fast as the typescript parser on large files, same output for our code.
+  parser: "babel-ts",
   printWidth: 100,
   trailingComma: "all",
   proseWrap: "preserve",

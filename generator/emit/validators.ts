@@ -87,6 +87,8 @@ import type {
 import { shapeOf } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
 import { compare, propertyAccess, toIdentifier } from "../naming/names.js";
+import { inputClosure } from "../passes/input-closure.js";
+import { toEcmaPattern } from "../passes/patterns.js";
 import { GeneratedFile } from "./file-builder.js";
 
 const RUNTIME = "./runtime.js";
@@ -144,7 +146,9 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
   const f = new GeneratedFile("validators.ts");
   const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set() };
   f.importType("ValidationFailure", RUNTIME);
-  const shapes = [...model.shapes.values()].sort((a, b) => compare(a.id, b.id));
+  // Validators exist for what an operation input can contain; output-only shapes get none.
+  const inputs = inputClosure(model);
+  const shapes = [...model.shapes.values()].filter((s) => inputs.has(s.id)).sort((a, b) => compare(a.id, b.id));
   const body: string[] = [];
   for (const shape of shapes) {
     if (!names.isInline(shape.id)) body.push("", ...publicValidator(ctx, shape));
@@ -495,11 +499,11 @@ function patternConst(ctx: Ctx, owner: string, source: string): string | null {
     return null;
   }
   const compiled = result.re;
-  if (result.inlineFlags !== undefined) {
+  if (result.translated.length > 0) {
     ctx.diags?.add({
       code: "PATTERN_TRANSLATED",
       severity: "info",
-      message: `The @pattern of ${where} starts with the inline flags \`${result.inlineFlags}\`, which ECMA-262 lacks; it is checked as /${compiled.source}/${compiled.flags}`,
+      message: `The @pattern of ${where} uses ${result.translated.map((t) => `\`${t}\``).join(", ")}, which ECMA-262 lacks; it is checked as /${compiled.source}/${compiled.flags}`,
     });
   }
   const [id, member] = owner.split("\n") as [string, string | undefined];
@@ -514,32 +518,21 @@ function patternConst(ctx: Ctx, owner: string, source: string): string | null {
 }
 
 /**
- * Compiles a pattern as JavaScript runs it: with the `u` flag where the source is valid with it,
- * else without. A leading Java-style inline flag group (`^(?s)`, `(?i)`, `(?ms)`), which AWS
- * models use and JavaScript rejects, becomes the same RegExp flags.
+ * Compiles a pattern as JavaScript runs it, after the pattern pass has translated the Java-isms
+ * with an exact ECMA-262 meaning (`(?s)`, `\p{Alnum}`, `\z`): with the `u` flag where the source
+ * is valid with it, else without.
  */
-function compilePattern(source: string): { re: RegExp; inlineFlags?: string } | { problem: string } {
-  const attempt = (src: string, flags: string): RegExp | string => {
+function compilePattern(pattern: string): { re: RegExp; translated: readonly string[] } | { problem: string } {
+  const ecma = toEcmaPattern(pattern);
+  let problem = "";
+  for (const flags of [ecma.flags + "u", ecma.flags]) {
     try {
-      return new RegExp(src, flags);
+      return { re: new RegExp(ecma.source, flags), translated: ecma.notes };
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  };
-  const first = attempt(source, "u");
-  if (first instanceof RegExp) return { re: first };
-  const plain = attempt(source, "");
-  if (plain instanceof RegExp) return { re: plain };
-  const inline = /^(\^?)\(\?([ims]+)\)/.exec(source);
-  if (inline) {
-    const flags = [...new Set(inline[2])].join("");
-    const rest = (inline[1] ?? "") + source.slice(inline[0].length);
-    for (const extra of ["u", ""]) {
-      const re = attempt(rest, flags + extra);
-      if (re instanceof RegExp) return { re, inlineFlags: `(?${inline[2]})` };
+      problem = error instanceof Error ? error.message : String(error);
     }
   }
-  return { problem: plain };
+  return { problem };
 }
 
 /** Range (with exclusive bounds) and multipleOf of a value known to be a number. */

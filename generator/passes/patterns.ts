@@ -3,7 +3,7 @@
 // are translated, and each translation is named so the caller can report it.
 //
 //   toEcmaPattern("^[\\p{Alnum}\\p{Blank}]*$") → { source: "^[A-Za-z0-9 \\t]*$", flags: "", notes: ["\\p{Alnum}", "\\p{Blank}"] }
-//   toEcmaPattern("(?s)^.*$")                   → { source: "^.*$", flags: "s", notes: ["(?s)"] }
+//   toEcmaPattern("^(?s).*$")                   → { source: "^.*$", flags: "s", notes: ["(?s)"] }
 //   toEcmaPattern("\\Aab\\z")                    → { source: "^ab$", flags: "", notes: ["\\A", "\\z"] }
 
 /** Java's POSIX classes (US-ASCII), as the contents of an ECMA-262 character class. */
@@ -35,11 +35,12 @@ export function toEcmaPattern(pattern: string): EcmaPattern {
   const notes: string[] = [];
   let flags = "";
   let rest = pattern;
-  const inline = /^\(\?([ims]+)\)/.exec(rest);
+  // A flag group at the start, or right after a leading `^` (`^(?s).*$`, as AWS models write it).
+  const inline = /^(\^?)\(\?([ims]+)\)/.exec(rest);
   if (inline) {
-    flags = [...new Set(inline[1]!)].sort().join("");
-    notes.push(inline[0]);
-    rest = rest.slice(inline[0].length);
+    flags = [...new Set(inline[2]!)].sort().join("");
+    notes.push(inline[0].slice(inline[1]!.length));
+    rest = inline[1]! + rest.slice(inline[0].length);
   }
   let out = "";
   let inClass = false;

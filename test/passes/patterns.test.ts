@@ -19,6 +19,7 @@ describe("toEcmaPattern", () => {
   it("turns leading inline flags and \\A, \\z, \\Z into ECMA-262", () => {
     expect(toEcmaPattern("(?s)^.*$")).toEqual({ source: "^.*$", flags: "s", notes: ["(?s)"] });
     expect(toEcmaPattern("(?is)x")).toEqual({ source: "x", flags: "is", notes: ["(?is)"] });
+    expect(toEcmaPattern("^(?s).*\\{####\\}.*$")).toEqual({ source: "^.*\\{####\\}.*$", flags: "s", notes: ["(?s)"] });
     expect(toEcmaPattern("\\Aab\\z")).toEqual({ source: "^ab$", flags: "", notes: ["\\A", "\\z"] });
   });
 

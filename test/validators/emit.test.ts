@@ -108,7 +108,7 @@ describe("validators.ts", () => {
     expect(() => emitValidators(bad(), assignNames(bad(), new Diagnostics()))).toThrow(/not a valid ECMA-262 regular expression/);
   });
 
-  it("turns a leading inline flag group into RegExp flags, with an info diagnostic", async () => {
+  it("turns a leading inline flag group into RegExp flags (the pattern pass), with an info diagnostic", async () => {
     const m = () => model("inline", [str("Anything", { pattern: "^(?s)" }), str("Shout", { pattern: "^(?i)abc$" })]);
     const diags = new Diagnostics();
     emitValidators(m(), assignNames(m(), diags), diags);
@@ -116,12 +116,12 @@ describe("validators.ts", () => {
       [
         "PATTERN_TRANSLATED",
         "info",
-        "The @pattern of `test.validation#Anything` starts with the inline flags `(?s)`, which ECMA-262 lacks; it is checked as /^/su",
+        "The @pattern of `test.validation#Anything` uses `(?s)`, which ECMA-262 lacks; it is checked as /^/su",
       ],
       [
         "PATTERN_TRANSLATED",
         "info",
-        "The @pattern of `test.validation#Shout` starts with the inline flags `(?i)`, which ECMA-262 lacks; it is checked as /^abc$/iu",
+        "The @pattern of `test.validation#Shout` uses `(?i)`, which ECMA-262 lacks; it is checked as /^abc$/iu",
       ],
     ]);
     const { validate } = await emitAndImport(m());

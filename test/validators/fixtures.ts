@@ -104,14 +104,17 @@ export function map(name: string, key: string, value: Ref, constraints: Constrai
   return { ...base, type: "map", id: id(name), name, key: ref(key), value, constraints };
 }
 
-/** A resolved model of the given shapes plus the prelude, keyed and iterated in id order. */
+/**
+ * A resolved model of the given shapes plus the prelude, keyed and iterated in id order. Each
+ * given shape is the input of an operation, since validators exist for operation inputs only.
+ */
 export function model(name: string, shapes: readonly Shape[]): ResolvedModel {
   const all = [...PRELUDE, ...shapes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     name,
     sources: [`models/${name}.json`],
     service: { id: NS + "Service", name: "Service", protocol: "awsJson1_1" },
-    operations: [],
+    operations: shapes.map((s) => ({ id: `${NS}Use${s.name}`, name: `Use${s.name}`, input: s.id, errors: [] })),
     shapes: new Map(all.map((s) => [s.id, s])),
   };
 }
