@@ -15,17 +15,15 @@ import {
 } from "./runtime.js";
 
 const re_ClientIdType = /^[\w+]+$/u;
-const re_DeviceKeyType = /^[\w-]+_[0-9a-f-]+$/u;
-const re_TokenModelType = /^[A-Za-z0-9-_=.]+$/u;
 
-/** Every constraint `value` fails as a `AnalyticsMetadataType`; empty when it is valid. */
+/** Every constraint `value` fails as `AnalyticsMetadataType`; empty when it is valid. */
 export function validateAnalyticsMetadataType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   $validateAnalyticsMetadataType(value, path, out);
   return out;
 }
 
-/** Appends the failures of a `AnalyticsMetadataType` structure value at `path` to `out` (its own constraints are checked by the caller). */
+/** Appends the failures of `value` as `AnalyticsMetadataType` (structure) to `out`; its own constraints are the caller's. */
 function $validateAnalyticsMetadataType(
   value: unknown,
   path: string,
@@ -35,7 +33,7 @@ function $validateAnalyticsMetadataType(
     failType(out, path, "object", value);
     return;
   }
-  const v1: unknown = value.AnalyticsEndpointId;
+  const v1 = value.AnalyticsEndpointId;
   if (v1 != null) {
     if (typeof v1 !== "string") {
       failType(out, path + "/AnalyticsEndpointId", "string", v1);
@@ -50,14 +48,14 @@ function $validateAnalyticsMetadataType(
   }
 }
 
-/** Every constraint `value` fails as a `AuthFlowType`; empty when it is valid. */
+/** Every constraint `value` fails as `AuthFlowType`; empty when it is valid. */
 export function validateAuthFlowType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   $validateAuthFlowType(value, path, out);
   return out;
 }
 
-/** Appends the failures of a `AuthFlowType` enum value at `path` to `out`. */
+/** Appends the failures of `value` as `AuthFlowType` (enum) to `out`. */
 function $validateAuthFlowType(value: unknown, path: string, out: ValidationFailure[]): void {
   if (typeof value !== "string") {
     failType(out, path, "string", value);
@@ -82,14 +80,14 @@ function $validateAuthFlowType(value: unknown, path: string, out: ValidationFail
   }
 }
 
-/** Every constraint `value` fails as a `AuthParametersType`; empty when it is valid. */
+/** Every constraint `value` fails as `AuthParametersType`; empty when it is valid. */
 export function validateAuthParametersType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   $validateAuthParametersType(value, path, out);
   return out;
 }
 
-/** Appends the failures of a `AuthParametersType` map value at `path` to `out` (its own constraints are checked by the caller). */
+/** Appends the failures of `value` as `AuthParametersType` (map) to `out`; its own constraints are the caller's. */
 function $validateAuthParametersType(value: unknown, path: string, out: ValidationFailure[]): void {
   if (!isPlainObject(value)) {
     failType(out, path, "object", value);
@@ -117,171 +115,14 @@ function $validateAuthParametersType(value: unknown, path: string, out: Validati
   }
 }
 
-/** Every constraint `value` fails as a `AuthenticationResultType`; empty when it is valid. */
-export function validateAuthenticationResultType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateAuthenticationResultType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `AuthenticationResultType` structure value at `path` to `out` (its own constraints are checked by the caller). */
-function $validateAuthenticationResultType(
-  value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
-  if (!isPlainObject(value)) {
-    failType(out, path, "object", value);
-    return;
-  }
-  const v1: unknown = value.AccessToken;
-  if (v1 != null) {
-    $validateTokenModelType(v1, path + "/AccessToken", out);
-  }
-  const v2: unknown = value.ExpiresIn;
-  if (v2 != null) {
-    if (typeof v2 !== "number" || !Number.isInteger(v2) || v2 < -2147483648 || v2 > 2147483647) {
-      failType(out, path + "/ExpiresIn", "integer", v2);
-    }
-  }
-  const v3: unknown = value.TokenType;
-  if (v3 != null) {
-    if (typeof v3 !== "string") {
-      failType(out, path + "/TokenType", "string", v3);
-    } else {
-      if (v3.length > 131072) {
-        const n4 = codePointLength(v3);
-        if (n4 > 131072) {
-          failLength(out, path + "/TokenType", n4, "less than or equal to 131072");
-        }
-      }
-    }
-  }
-  const v5: unknown = value.RefreshToken;
-  if (v5 != null) {
-    $validateTokenModelType(v5, path + "/RefreshToken", out);
-  }
-  const v6: unknown = value.IdToken;
-  if (v6 != null) {
-    $validateTokenModelType(v6, path + "/IdToken", out);
-  }
-  const v7: unknown = value.NewDeviceMetadata;
-  if (v7 != null) {
-    $validateNewDeviceMetadataType(v7, path + "/NewDeviceMetadata", out);
-  }
-}
-
-/** Every constraint `value` fails as a `AvailableChallengeListType`; empty when it is valid. */
-export function validateAvailableChallengeListType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateAvailableChallengeListType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `AvailableChallengeListType` list value at `path` to `out` (its own constraints are checked by the caller). */
-function $validateAvailableChallengeListType(
-  value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
-  if (!Array.isArray(value)) {
-    failType(out, path, "array", value);
-    return;
-  }
-  const list3: readonly unknown[] = value;
-  for (let i1 = 0; i1 < list3.length; i1++) {
-    const e2 = list3[i1];
-    $validateChallengeNameType(e2, path + "/" + i1, out);
-  }
-}
-
-/** Every constraint `value` fails as a `ChallengeNameType`; empty when it is valid. */
-export function validateChallengeNameType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateChallengeNameType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `ChallengeNameType` enum value at `path` to `out`. */
-function $validateChallengeNameType(value: unknown, path: string, out: ValidationFailure[]): void {
-  if (typeof value !== "string") {
-    failType(out, path, "string", value);
-  } else {
-    switch (value) {
-      case "SMS_MFA":
-      case "EMAIL_OTP":
-      case "SOFTWARE_TOKEN_MFA":
-      case "SELECT_MFA_TYPE":
-      case "MFA_SETUP":
-      case "PASSWORD_VERIFIER":
-      case "CUSTOM_CHALLENGE":
-      case "SELECT_CHALLENGE":
-      case "DEVICE_SRP_AUTH":
-      case "DEVICE_PASSWORD_VERIFIER":
-      case "ADMIN_NO_SRP_AUTH":
-      case "NEW_PASSWORD_REQUIRED":
-      case "SMS_OTP":
-      case "PASSWORD":
-      case "WEB_AUTHN":
-      case "PASSWORD_SRP":
-        break;
-      default:
-        failEnum(
-          out,
-          path,
-          "[SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE, MFA_SETUP, PASSWORD_VERIFIER, CUSTOM_CHALLENGE, SELECT_CHALLENGE, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER, ADMIN_NO_SRP_AUTH, NEW_PASSWORD_REQUIRED, SMS_OTP, PASSWORD, WEB_AUTHN, PASSWORD_SRP]",
-        );
-    }
-  }
-}
-
-/** Every constraint `value` fails as a `ChallengeParametersType`; empty when it is valid. */
-export function validateChallengeParametersType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateChallengeParametersType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `ChallengeParametersType` map value at `path` to `out` (its own constraints are checked by the caller). */
-function $validateChallengeParametersType(
-  value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
-  if (!isPlainObject(value)) {
-    failType(out, path, "object", value);
-    return;
-  }
-  for (const k1 in value) {
-    if (!hasOwn(value, k1)) continue;
-    if (k1.length > 131072) {
-      const n3 = codePointLength(k1);
-      if (n3 > 131072) {
-        failLength(out, path, n3, "less than or equal to 131072");
-      }
-    }
-    const e2 = value[k1];
-    if (typeof e2 !== "string") {
-      failType(out, path + "/" + pointerSegment(k1), "string", e2);
-    } else {
-      if (e2.length > 131072) {
-        const n4 = codePointLength(e2);
-        if (n4 > 131072) {
-          failLength(out, path + "/" + pointerSegment(k1), n4, "less than or equal to 131072");
-        }
-      }
-    }
-  }
-}
-
-/** Every constraint `value` fails as a `ClientIdType`; empty when it is valid. */
+/** Every constraint `value` fails as `ClientIdType`; empty when it is valid. */
 export function validateClientIdType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   $validateClientIdType(value, path, out);
   return out;
 }
 
-/** Appends the failures of a `ClientIdType` string value at `path` to `out`. */
+/** Appends the failures of `value` as `ClientIdType` (string) to `out`. */
 function $validateClientIdType(value: unknown, path: string, out: ValidationFailure[]): void {
   if (typeof value !== "string") {
     failType(out, path, "string", value);
@@ -298,14 +139,14 @@ function $validateClientIdType(value: unknown, path: string, out: ValidationFail
   }
 }
 
-/** Every constraint `value` fails as a `ClientMetadataType`; empty when it is valid. */
+/** Every constraint `value` fails as `ClientMetadataType`; empty when it is valid. */
 export function validateClientMetadataType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   $validateClientMetadataType(value, path, out);
   return out;
 }
 
-/** Appends the failures of a `ClientMetadataType` map value at `path` to `out` (its own constraints are checked by the caller). */
+/** Appends the failures of `value` as `ClientMetadataType` (map) to `out`; its own constraints are the caller's. */
 function $validateClientMetadataType(value: unknown, path: string, out: ValidationFailure[]): void {
   if (!isPlainObject(value)) {
     failType(out, path, "object", value);
@@ -333,65 +174,14 @@ function $validateClientMetadataType(value: unknown, path: string, out: Validati
   }
 }
 
-/** Every constraint `value` fails as a `DeviceKeyType`; empty when it is valid. */
-export function validateDeviceKeyType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateDeviceKeyType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `DeviceKeyType` string value at `path` to `out`. */
-function $validateDeviceKeyType(value: unknown, path: string, out: ValidationFailure[]): void {
-  if (typeof value !== "string") {
-    failType(out, path, "string", value);
-  } else {
-    if (value.length > 55 || value.length < 2) {
-      const n1 = codePointLength(value);
-      if (n1 < 1 || n1 > 55) {
-        failLength(out, path, n1, "between 1 and 55, inclusive");
-      }
-    }
-    if (!re_DeviceKeyType.test(value)) {
-      failPattern(out, path, "^[\\w-]+_[0-9a-f-]+$");
-    }
-  }
-}
-
-/** Every constraint `value` fails as a `ErrorResponse`; empty when it is valid. */
-export function validateErrorResponse(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateErrorResponse(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `ErrorResponse` structure value at `path` to `out` (its own constraints are checked by the caller). */
-function $validateErrorResponse(value: unknown, path: string, out: ValidationFailure[]): void {
-  if (!isPlainObject(value)) {
-    failType(out, path, "object", value);
-    return;
-  }
-  const v1: unknown = value.__type;
-  if (v1 != null) {
-    if (typeof v1 !== "string") {
-      failType(out, path + "/__type", "string", v1);
-    }
-  }
-  const v2: unknown = value.message;
-  if (v2 != null) {
-    if (typeof v2 !== "string") {
-      failType(out, path + "/message", "string", v2);
-    }
-  }
-}
-
-/** Every constraint `value` fails as a `InitiateAuthRequest`; empty when it is valid. */
+/** Every constraint `value` fails as `InitiateAuthRequest`; empty when it is valid. */
 export function validateInitiateAuthRequest(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   $validateInitiateAuthRequest(value, path, out);
   return out;
 }
 
-/** Appends the failures of a `InitiateAuthRequest` structure value at `path` to `out` (its own constraints are checked by the caller). */
+/** Appends the failures of `value` as `InitiateAuthRequest` (structure) to `out`; its own constraints are the caller's. */
 function $validateInitiateAuthRequest(
   value: unknown,
   path: string,
@@ -401,35 +191,35 @@ function $validateInitiateAuthRequest(
     failType(out, path, "object", value);
     return;
   }
-  const v1: unknown = value.AuthFlow;
+  const v1 = value.AuthFlow;
   if (v1 == null) {
     failRequired(out, path + "/AuthFlow");
   } else {
     $validateAuthFlowType(v1, path + "/AuthFlow", out);
   }
-  const v2: unknown = value.AuthParameters;
+  const v2 = value.AuthParameters;
   if (v2 != null) {
     $validateAuthParametersType(v2, path + "/AuthParameters", out);
   }
-  const v3: unknown = value.ClientMetadata;
+  const v3 = value.ClientMetadata;
   if (v3 != null) {
     $validateClientMetadataType(v3, path + "/ClientMetadata", out);
   }
-  const v4: unknown = value.ClientId;
+  const v4 = value.ClientId;
   if (v4 == null) {
     failRequired(out, path + "/ClientId");
   } else {
     $validateClientIdType(v4, path + "/ClientId", out);
   }
-  const v5: unknown = value.AnalyticsMetadata;
+  const v5 = value.AnalyticsMetadata;
   if (v5 != null) {
     $validateAnalyticsMetadataType(v5, path + "/AnalyticsMetadata", out);
   }
-  const v6: unknown = value.UserContextData;
+  const v6 = value.UserContextData;
   if (v6 != null) {
     $validateUserContextDataType(v6, path + "/UserContextData", out);
   }
-  const v7: unknown = value.Session;
+  const v7 = value.Session;
   if (v7 != null) {
     if (typeof v7 !== "string") {
       failType(out, path + "/Session", "string", v7);
@@ -444,91 +234,7 @@ function $validateInitiateAuthRequest(
   }
 }
 
-/** Every constraint `value` fails as a `InitiateAuthResponse`; empty when it is valid. */
-export function validateInitiateAuthResponse(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateInitiateAuthResponse(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `InitiateAuthResponse` structure value at `path` to `out` (its own constraints are checked by the caller). */
-function $validateInitiateAuthResponse(
-  value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
-  if (!isPlainObject(value)) {
-    failType(out, path, "object", value);
-    return;
-  }
-  const v1: unknown = value.ChallengeName;
-  if (v1 != null) {
-    $validateChallengeNameType(v1, path + "/ChallengeName", out);
-  }
-  const v2: unknown = value.Session;
-  if (v2 != null) {
-    if (typeof v2 !== "string") {
-      failType(out, path + "/Session", "string", v2);
-    } else {
-      if (v2.length > 2048 || v2.length < 40) {
-        const n3 = codePointLength(v2);
-        if (n3 < 20 || n3 > 2048) {
-          failLength(out, path + "/Session", n3, "between 20 and 2048, inclusive");
-        }
-      }
-    }
-  }
-  const v4: unknown = value.ChallengeParameters;
-  if (v4 != null) {
-    $validateChallengeParametersType(v4, path + "/ChallengeParameters", out);
-  }
-  const v5: unknown = value.AuthenticationResult;
-  if (v5 != null) {
-    $validateAuthenticationResultType(v5, path + "/AuthenticationResult", out);
-  }
-  const v6: unknown = value.AvailableChallenges;
-  if (v6 != null) {
-    $validateAvailableChallengeListType(v6, path + "/AvailableChallenges", out);
-  }
-}
-
-/** Every constraint `value` fails as a `NewDeviceMetadataType`; empty when it is valid. */
-export function validateNewDeviceMetadataType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateNewDeviceMetadataType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `NewDeviceMetadataType` structure value at `path` to `out` (its own constraints are checked by the caller). */
-function $validateNewDeviceMetadataType(
-  value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
-  if (!isPlainObject(value)) {
-    failType(out, path, "object", value);
-    return;
-  }
-  const v1: unknown = value.DeviceKey;
-  if (v1 != null) {
-    $validateDeviceKeyType(v1, path + "/DeviceKey", out);
-  }
-  const v2: unknown = value.DeviceGroupKey;
-  if (v2 != null) {
-    if (typeof v2 !== "string") {
-      failType(out, path + "/DeviceGroupKey", "string", v2);
-    } else {
-      if (v2.length > 131072) {
-        const n3 = codePointLength(v2);
-        if (n3 > 131072) {
-          failLength(out, path + "/DeviceGroupKey", n3, "less than or equal to 131072");
-        }
-      }
-    }
-  }
-}
-
-/** Every constraint `value` fails as a `SessionType`; empty when it is valid. */
+/** Every constraint `value` fails as `SessionType`; empty when it is valid. */
 export function validateSessionType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   if (typeof value !== "string") {
@@ -544,7 +250,7 @@ export function validateSessionType(value: unknown, path = ""): ValidationFailur
   return out;
 }
 
-/** Every constraint `value` fails as a `StringType`; empty when it is valid. */
+/** Every constraint `value` fails as `StringType`; empty when it is valid. */
 export function validateStringType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   if (typeof value !== "string") {
@@ -560,32 +266,14 @@ export function validateStringType(value: unknown, path = ""): ValidationFailure
   return out;
 }
 
-/** Every constraint `value` fails as a `TokenModelType`; empty when it is valid. */
-export function validateTokenModelType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateTokenModelType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of a `TokenModelType` string value at `path` to `out`. */
-function $validateTokenModelType(value: unknown, path: string, out: ValidationFailure[]): void {
-  if (typeof value !== "string") {
-    failType(out, path, "string", value);
-  } else {
-    if (!re_TokenModelType.test(value)) {
-      failPattern(out, path, "^[A-Za-z0-9-_=.]+$");
-    }
-  }
-}
-
-/** Every constraint `value` fails as a `UserContextDataType`; empty when it is valid. */
+/** Every constraint `value` fails as `UserContextDataType`; empty when it is valid. */
 export function validateUserContextDataType(value: unknown, path = ""): ValidationFailure[] {
   const out: ValidationFailure[] = [];
   $validateUserContextDataType(value, path, out);
   return out;
 }
 
-/** Appends the failures of a `UserContextDataType` structure value at `path` to `out` (its own constraints are checked by the caller). */
+/** Appends the failures of `value` as `UserContextDataType` (structure) to `out`; its own constraints are the caller's. */
 function $validateUserContextDataType(
   value: unknown,
   path: string,
@@ -595,7 +283,7 @@ function $validateUserContextDataType(
     failType(out, path, "object", value);
     return;
   }
-  const v1: unknown = value.IpAddress;
+  const v1 = value.IpAddress;
   if (v1 != null) {
     if (typeof v1 !== "string") {
       failType(out, path + "/IpAddress", "string", v1);
@@ -608,7 +296,7 @@ function $validateUserContextDataType(
       }
     }
   }
-  const v3: unknown = value.EncodedData;
+  const v3 = value.EncodedData;
   if (v3 != null) {
     if (typeof v3 !== "string") {
       failType(out, path + "/EncodedData", "string", v3);
