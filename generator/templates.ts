@@ -9,9 +9,9 @@
 // a user's folder override it file by file. A missing or broken template is a user's mistake:
 // it is thrown as a DiagnosticError (code TEMPLATE_*), never as a bare exception.
 
+import { packageRoot } from "./package-root.js";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { DiagnosticError, type Diagnostic, type Diagnostics } from "./diagnostics.js";
 
@@ -47,7 +47,7 @@ export const TEMPLATE_NAMES = Object.freeze(["header.hbs", "index.ts.hbs", "runt
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** The package's own templates folder (the defaults). */
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
+export const BUILTIN_TEMPLATES_DIR = join(packageRoot(), "templates");
 
 /** Sample contexts: every template is rendered once at compile time, so mistakes surface early. */
 const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({

@@ -8,7 +8,9 @@
 // This module loads nothing heavy (startup matters): commands, the printer and the core are
 // imported when needed.
 
+import { packageRoot } from "../package-root.js";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import { processIo, type Io } from "./io.js";
@@ -178,6 +180,6 @@ async function argumentDiagnostic(error: unknown): Promise<Diagnostic> {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version?: unknown };
   return typeof pkg.version === "string" ? pkg.version : "unknown";
 }
