@@ -13,6 +13,7 @@
 
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import { propertyAccess, type Names } from "../naming/names.js";
+import { childRefs, isAggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
 import { GeneratedFile } from "./file-builder.js";
 import { setProperty } from "./print.js";
@@ -41,45 +42,13 @@ export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
     changed = false;
     for (const shape of model.shapes.values()) {
       if (holds.has(shape.id)) continue;
-      if (shape.sensitive || children(shape).some((r) => holds.has(r.target) || ("sensitive" in r && r.sensitive === true))) {
+      if (shape.sensitive || childRefs(shape).some((r) => holds.has(r.target) || ("sensitive" in r && r.sensitive === true))) {
         holds.add(shape.id);
         changed = true;
       }
     }
   }
   return holds;
-}
-
-function isAggregate(shape: Shape): boolean {
-  return children(shape).length > 0 || shape.type === "structure" || shape.type === "union";
-}
-
-function children(shape: Shape): readonly (Ref & { sensitive?: boolean })[] {
-  switch (shape.type) {
-    case "list":
-      return [shape.member];
-    case "map":
-      return [shape.key, shape.value];
-    case "structure":
-      return shape.additionalProperties && shape.additionalProperties !== true ? [...shape.members, shape.additionalProperties] : shape.members;
-    case "union":
-      return shape.members;
-    case "alternatives":
-      return shape.variants;
-    case "string":
-    case "enum":
-    case "intEnum":
-    case "number":
-    case "boolean":
-    case "blob":
-    case "timestamp":
-    case "document":
-      return [];
-    default: {
-      const never: never = shape;
-      throw new Error(`internal: unknown shape ${String(never)}`);
-    }
-  }
 }
 
 function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds: ReadonlySet<ShapeId>, shape: Shape): string[] {

@@ -87,6 +87,7 @@ import type {
 import { shapeOf } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
 import { compare, propertyAccess, toIdentifier } from "../naming/names.js";
+import { isAggregate, type Aggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
 import { toEcmaPattern } from "../passes/patterns.js";
 import { GeneratedFile } from "./file-builder.js";
@@ -158,31 +159,6 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
   if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
   f.line(...body);
   return f;
-}
-
-type Aggregate = StructureShape | UnionShape | ListShape | MapShape | AlternativesShape;
-
-/** Structures, unions, lists, maps and alternatives get a function of their own. */
-function isAggregate(shape: Shape): shape is Aggregate {
-  switch (shape.type) {
-    case "structure":
-    case "union":
-    case "list":
-    case "map":
-    case "alternatives":
-      return true;
-    case "string":
-    case "enum":
-    case "intEnum":
-    case "number":
-    case "boolean":
-    case "blob":
-    case "timestamp":
-    case "document":
-      return false;
-    default:
-      return unreachable(shape);
-  }
 }
 
 /**
