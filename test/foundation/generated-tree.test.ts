@@ -3,14 +3,14 @@
 // deterministic under shuffled model key order, and it type-checks under strict options.
 
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { discoverModels } from "../../generator/cli/inputs.js";
 import { listFiles } from "../../generator/cli/output.js";
 import { loadTemplates } from "../../generator/templates.js";
-import { GENERATED, MODELS, ROOT } from "../helpers/paths.js";
+import { GENERATED, MODELS, ROOT, TMP } from "../helpers/paths.js";
 
 const FIXTURE = join(ROOT, "test/fixtures/cognito-identity-provider.json");
 import { typecheckFolder } from "../helpers/typecheck.js";
@@ -38,6 +38,23 @@ describe("generated/", () => {
     const run = spawnSync(process.execPath, ["bin/shapesmith.js", "generate", "--check"], { cwd: ROOT, encoding: "utf8" });
     expect(run.stderr + run.stdout).not.toMatch(/stale|missing|extra/i);
     expect(run.status).toBe(0);
+  });
+
+  it("goes stale, and --check exits 1 naming the file, when a documentation string in models/ changes", () => {
+    mkdirSync(TMP, { recursive: true });
+    const dir = mkdtempSync(join(TMP, "doc-change-"));
+    cpSync(MODELS, join(dir, "models"), { recursive: true });
+    cpSync(GENERATED, join(dir, "generated"), { recursive: true });
+    const check = () => spawnSync(process.execPath, [join(ROOT, "bin/shapesmith.js"), "generate", "--check"], { cwd: dir, encoding: "utf8" });
+    expect(check().status).toBe(0);
+    const model = join(dir, "models/cognito-identity-provider.smithy");
+    const text = readFileSync(model, "utf8");
+    const changed = text.replace("<p>The ID of the app client that the user signs in to.</p>", "<p>The ID of the app client.</p>");
+    expect(changed).not.toBe(text);
+    writeFileSync(model, changed);
+    const stale = check();
+    expect(stale.status).toBe(1);
+    expect(stale.stdout + stale.stderr).toContain("stale    generated/cognito-identity-provider/types.ts");
   });
 
   it("is byte-identical when the model's keys come in another order", async () => {
