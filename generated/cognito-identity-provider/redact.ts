@@ -10,22 +10,22 @@ import type {
   UserContextDataType,
 } from "./types.js";
 
-/** A view of a `AnalyticsMetadataType` that is safe to log: sensitive values are replaced by `SENSITIVE` (values with nothing sensitive are returned as they are). */
+/** A `AnalyticsMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
 export function redactAnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
   return value;
 }
 
-/** A view of a `AuthParametersType` that is safe to log: sensitive values are replaced by `SENSITIVE` (values with nothing sensitive are returned as they are). */
+/** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
 export function redactAuthParametersType(value: AuthParametersType): unknown {
   return SENSITIVE;
 }
 
-/** A view of a `ClientMetadataType` that is safe to log: sensitive values are replaced by `SENSITIVE` (values with nothing sensitive are returned as they are). */
+/** A `ClientMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
 export function redactClientMetadataType(value: ClientMetadataType): unknown {
   return value;
 }
 
-/** A view of a `InitiateAuthRequest` that is safe to log: sensitive values are replaced by `SENSITIVE` (values with nothing sensitive are returned as they are). */
+/** A `InitiateAuthRequest` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
 export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
   const out: Record<string, unknown> = { ...value };
   if (value.AuthParameters !== undefined) out["AuthParameters"] = SENSITIVE;
@@ -35,7 +35,7 @@ export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
   return out;
 }
 
-/** A view of a `UserContextDataType` that is safe to log: sensitive values are replaced by `SENSITIVE` (values with nothing sensitive are returned as they are). */
+/** A `UserContextDataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
 export function redactUserContextDataType(value: UserContextDataType): unknown {
   return SENSITIVE;
 }

@@ -54,7 +54,7 @@ export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
 function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds: ReadonlySet<ShapeId>, shape: Shape): string[] {
   const fn = names.redactor(shape.id);
   const type = file.importType(typeOf(names, model, shape.id), "./types.js");
-  const doc = [`/** A view of a \`${type}\` that is safe to log: sensitive values are replaced by \`SENSITIVE\` (values with nothing sensitive are returned as they are). */`];
+  const doc = [`/** A \`${type}\` made safe to log: sensitive values replaced by \`SENSITIVE\`; a value with nothing sensitive is returned as it is. */`];
   const head = `export function ${fn}(value: ${type}): unknown {`;
   if (!holds.has(shape.id)) return [...doc, head, `  return value;`, `}`];
   if (shape.sensitive) return [...doc, head, `  return ${file.import("SENSITIVE", RUNTIME)};`, `}`];
