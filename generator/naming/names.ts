@@ -41,10 +41,13 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
   const types = new Map<ShapeId, string>();
   const taken = new Set<string>();
   const claim = (wanted: string, what: string): string => {
-    let name = wanted;
+    // A type named like a generated function (`validateFoo`) can never lose that prefix by a
+    // suffix: capitalise it (`ValidateFoo`) first, then add suffixes as for any other name.
+    const base = FUNCTION_PREFIX.test(wanted) ? upperFirst(wanted) : wanted;
+    let name = base;
     const blocked = (n: string): boolean => isReserved(n) || FUNCTION_PREFIX.test(n) || taken.has(n);
-    if (blocked(name)) name = name + "_";
-    for (let i = 2; blocked(name); i++) name = `${wanted}_${i}`;
+    if (blocked(name)) name = base + "_";
+    for (let i = 2; blocked(name); i++) name = `${base}_${i}`;
     taken.add(name);
     if (name !== wanted) {
       diags.add({
