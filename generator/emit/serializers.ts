@@ -214,7 +214,10 @@ function splitUri(uri: string): [string, string | undefined] {
 }
 
 function ifPresent(access: string, body: string[]): string[] {
-  return [`if (${access} !== undefined) {`, ...body.map((l) => "  " + l), `}`];
+  if (!access.startsWith("(")) return [`if (${access} !== undefined) {`, ...body.map((l) => "  " + l), `}`];
+  // An own-property read (`constructor`, `__proto__`): read it once into a local, so that
+  // TypeScript narrows it to defined inside the block.
+  return [`{`, `  const own = ${access};`, `  if (own !== undefined) {`, ...body.map((l) => "    " + l.split(access).join("own")), `  }`, `}`];
 }
 
 function wireName(ctx: Context, m: Member): string {
