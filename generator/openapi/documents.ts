@@ -71,8 +71,20 @@ export class Documents {
     return { file: at.file, pointer: childPointer(at.pointer, ...segments), value };
   }
 
-  /** Resolves the `$ref` of the object at `from` (one step), reporting a broken one. */
+  /** `file#pointer` of an object with a `$ref` → where it leads (null: broken, reported once). */
+  readonly #resolved = new Map<string, Located | null>();
+
+  /** Resolves the `$ref` of the object at `from` (one step), reporting a broken one once. */
   resolve(from: Located): Located | undefined {
+    const key = from.file + "#" + from.pointer;
+    const known = this.#resolved.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.#resolve(from);
+    this.#resolved.set(key, found ?? null);
+    return found;
+  }
+
+  #resolve(from: Located): Located | undefined {
     const ref = isObject(from.value) ? from.value["$ref"] : undefined;
     const where = this.child(from, "$ref");
     if (typeof ref !== "string") {

@@ -76,6 +76,8 @@ export class LocationNamer {
       return segments[1] === "schemas" ? last : pascal(last) + (COMPONENT_SUFFIX[segments[1]!] ?? "");
     }
     if (before === "$defs" || before === "definitions") return last;
+    // A top-level entry of a shared file (`common.yaml#/Error`) is named by its key.
+    if (n === 1 && !["paths", "components", "webhooks"].includes(last)) return last;
     if (n === 2 && segments[0] === "paths") return pascal(last);
     if (n === 3 && segments[0] === "paths") return pascal(last) + pascal(segments[1]!);
     if (n === 2 && segments[0] === "webhooks") return pascal(last) + "Webhook";

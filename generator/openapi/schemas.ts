@@ -68,9 +68,26 @@ export class SchemaLowerer {
     private readonly registry: NameRegistry,
   ) {}
 
-  /** Claims the name of a component schema up front, so it never yields to a derived name. */
+  /** `file#pointer` of a component that only refers elsewhere → the schema it stands for. */
+  readonly #aliases = new Map<string, Located>();
+
+  /**
+   * Claims the name of a component schema up front, so it never yields to a derived name. A
+   * component that is only a `$ref` to a schema in another file gives that schema its name.
+   */
   claimComponent(at: Located, name: string): void {
-    this.#components.set(at.file + "#" + at.pointer, this.registry.claim(name));
+    const key = at.file + "#" + at.pointer;
+    const value = at.value;
+    if (isObject(value) && typeof value["$ref"] === "string" && Object.keys(value).every((k) => k === "$ref" || ANNOTATIONS.has(k) || k.startsWith("x-"))) {
+      const target = this.docs.resolve(at);
+      const targetKey = target ? target.file + "#" + target.pointer : undefined;
+      if (target && targetKey !== undefined && target.file !== at.file && !this.#components.has(targetKey)) {
+        this.#aliases.set(key, target);
+        this.#components.set(targetKey, this.registry.claim(name));
+        return;
+      }
+    }
+    this.#components.set(key, this.registry.claim(name));
   }
 
   /** Adds a shape built elsewhere (operation inputs and outputs). */
@@ -97,6 +114,8 @@ export class SchemaLowerer {
       return this.#primitive("document", emptyFacts(), position);
     }
     const key = at.file + "#" + at.pointer;
+    const alias = this.#aliases.get(key);
+    if (alias) return this.lower(alias, position);
     const memo = this.#memo.get(key);
     if (memo) return { ref: memo, member: position === "member" ? annotations(this.facts.own(at)) : { constraints: {} } };
     if (!this.#components.has(key) && !isDefinition(at.pointer)) {
