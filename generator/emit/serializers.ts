@@ -144,7 +144,7 @@ function httpBody(ctx: Context, op: Operation, input: Shape): string[] {
         );
         break;
       case "cookie":
-        cookies.push(...ifPresent(access, [`cookies.push(${JSON.stringify(b.name + "=")} + encodeURIComponent(${scalarString(ctx, m, access, "query")}));`]));
+        cookies.push(...ifPresent(access, cookieLines(ctx, m, b.name, b.explode ?? true, access)));
         break;
       case "payload":
         payload = m;
@@ -247,6 +247,13 @@ function labelExpr(ctx: Context, m: Member, greedy: boolean): string {
     const sep = b?.explode ? (style === "label" ? "." : style === "matrix" ? `;${b.name}=` : ",") : ",";
     return `${JSON.stringify(prefix)} + ${access}.map((item) => ${encode}(${item}, false)).join(${JSON.stringify(sep)})`;
   }
+  if (shape.type === "map" || shape.type === "structure") {
+    // OpenAPI objects (RFC 6570): `R,100,G,200` or, exploded, `R=100,G=200` / `.R=100.G=200` / `;R=100;G=200`.
+    const pairs = objectPairs(ctx, shape, access, (s) => `${encode}(${s}, false)`);
+    if (!b?.explode) return `${JSON.stringify(prefix)} + ${pairs}.map(([k, v]) => k + "," + v).join(",")`;
+    const lead = style === "label" ? "." : style === "matrix" ? ";" : "";
+    return `${JSON.stringify(lead)} + ${pairs}.map(([k, v]) => k + "=" + v).join(${JSON.stringify(lead || ",")})`;
+  }
   const value = `${encode}(${scalarString(ctx, m, access, "label")}, ${greedy})`;
   return prefix ? `${JSON.stringify(prefix)} + ${value}` : value;
 }
@@ -262,7 +269,8 @@ function queryExpr(ctx: Context, m: Member, b: Extract<HttpBinding, { location: 
     const item = scalarString(ctx, shape.member, "item", "query");
     if (explode) return [`for (const item of ${access}) query.push(${keyEq} + ${enc(item)});`];
     const sep = style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",";
-    return [`query.push(${keyEq} + ${access}.map((item) => ${enc(item)}).join(${JSON.stringify(encodeURIComponent(sep))}));`];
+    // The delimiter itself stays literal (a comma or pipe inside an item is escaped); a space is `%20`.
+    return [`query.push(${keyEq} + ${access}.map((item) => ${enc(item)}).join(${JSON.stringify(sep === " " ? "%20" : sep)}));`];
   }
   if (shape.type === "map" || shape.type === "structure") {
     const value = shape.type === "map" ? scalarString(ctx, shape.value, "value", "query") : "String(value)";
@@ -308,6 +316,28 @@ function headerValue(ctx: Context, m: Member, access: string, explode: boolean |
     return `Object.entries(${access}).filter(([, v]) => v !== undefined).map(([k, v]) => k + ${JSON.stringify(sep)} + String(v)).join(",")`;
   }
   return scalarString(ctx, m, access, "header");
+}
+
+/** An expression for the defined entries of an object member as encoded `[key, value]` pairs. */
+function objectPairs(ctx: Context, shape: Shape, access: string, encode: (s: string) => string): string {
+  const value = shape.type === "map" ? scalarString(ctx, shape.value, "value", "query") : "String(value)";
+  return `Object.entries(${access}).filter(([, value]) => value !== undefined).map(([k, value]) => [${encode("k")}, ${encode(value)}] as const)`;
+}
+
+/** Cookie pairs in OpenAPI `form` style: `name=a,b` for lists and objects, one pair per item exploded. */
+function cookieLines(ctx: Context, m: Member, name: string, explode: boolean, access: string): string[] {
+  const shape = shapeOf(ctx.model, m.target);
+  const key = JSON.stringify(name + "=");
+  const encode = (s: string) => `encodeURIComponent(${s})`;
+  if (shape.type === "list") {
+    const item = encode(scalarString(ctx, shape.member, "item", "query"));
+    return explode ? [`for (const item of ${access}) cookies.push(${key} + ${item});`] : [`cookies.push(${key} + ${access}.map((item) => ${item}).join(","));`];
+  }
+  if (shape.type === "map" || shape.type === "structure") {
+    const pairs = objectPairs(ctx, shape, access, encode);
+    return explode ? [`for (const [k, v] of ${pairs}) cookies.push(k + "=" + v);`] : [`cookies.push(${key} + ${pairs}.map(([k, v]) => k + "," + v).join(","));`];
+  }
+  return [`cookies.push(${key} + ${encode(scalarString(ctx, m, access, "query"))});`];
 }
 
 function formFieldLines(ctx: Context, m: Member, access: string, key: string): string[] {
