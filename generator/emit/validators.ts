@@ -157,7 +157,8 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
     else if (hasScalarFunction(ctx, shape)) body.push("", ...scalarValidator(ctx, shape));
   }
   if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
-  f.line(...body);
+  // In slices: spreading a very large model's lines into one call overflows the stack.
+  for (let i = 0; i < body.length; i += 10_000) f.line(...body.slice(i, i + 10_000));
   return f;
 }
 
