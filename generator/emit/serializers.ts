@@ -126,13 +126,13 @@ function httpBody(ctx: Context, op: Operation, input: Shape): string[] {
       case "label":
         break;
       case "query":
-        queryLines.push(...ifPresent(access, queryExpr(ctx, m, b, access)));
+        queryLines.push(...ifPresent(access, queryExpr(ctx, m, b, access), m.nullable === true));
         break;
       case "queryParams":
         queryParamsLines.push(...ifPresent(access, queryParamsExpr(ctx, m, access, members)));
         break;
       case "header":
-        headers.push(...ifPresent(access, [`headers[${JSON.stringify(b.name)}] = ${headerValue(ctx, m, access, b.explode)};`]));
+        headers.push(...ifPresent(access, [`headers[${JSON.stringify(b.name)}] = ${headerValue(ctx, m, access, b.explode)};`], m.nullable === true));
         break;
       case "prefixHeaders":
         headers.push(
@@ -144,7 +144,7 @@ function httpBody(ctx: Context, op: Operation, input: Shape): string[] {
         );
         break;
       case "cookie":
-        cookies.push(...ifPresent(access, cookieLines(ctx, m, b.name, b.explode ?? true, access)));
+        cookies.push(...ifPresent(access, cookieLines(ctx, m, b.name, b.explode ?? true, access), m.nullable === true));
         break;
       case "payload":
         payload = m;
@@ -213,11 +213,13 @@ function splitUri(uri: string): [string, string | undefined] {
   return q === -1 ? [uri, undefined] : [uri.slice(0, q), uri.slice(q + 1)];
 }
 
-function ifPresent(access: string, body: string[]): string[] {
-  if (!access.startsWith("(")) return [`if (${access} !== undefined) {`, ...body.map((l) => "  " + l), `}`];
+function ifPresent(access: string, body: string[], nullable = false): string[] {
+  // A nullable (OpenAPI) parameter set to null is sent like an absent one.
+  const present = nullable ? "!= null" : "!== undefined";
+  if (!access.startsWith("(")) return [`if (${access} ${present}) {`, ...body.map((l) => "  " + l), `}`];
   // An own-property read (`constructor`, `__proto__`): read it once into a local, so that
   // TypeScript narrows it to defined inside the block.
-  return [`{`, `  const own = ${access};`, `  if (own !== undefined) {`, ...body.map((l) => "    " + l.split(access).join("own")), `  }`, `}`];
+  return [`{`, `  const own = ${access};`, `  if (own ${present}) {`, ...body.map((l) => "    " + l.split(access).join("own")), `  }`, `}`];
 }
 
 function wireName(ctx: Context, m: Member): string {
