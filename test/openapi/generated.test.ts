@@ -33,7 +33,7 @@ describe("generated code from OpenAPI fixtures", () => {
       const files = readdirSync(dir).sort();
       expect(files).toEqual(["index.ts", "redact.ts", "runtime.ts", "serializers.ts", "types.ts", "validators.ts"]);
       for (const file of files.filter((f) => f !== "runtime.ts")) {
-        await expect(readFileSync(join(dir, file), "utf8")).toMatchFileSnapshot(`__snapshots__/generated/${fixture.replace(/\.yaml$/, "")}/${file}`);
+        await expect(readFileSync(join(dir, file), "utf8")).toMatchFileSnapshot(`__snapshots__/generated/${fixture.replace(/\.yaml$/, "")}/${file}.snap`);
       }
     });
   }
