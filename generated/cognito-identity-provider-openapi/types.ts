@@ -8,7 +8,7 @@ export interface AnalyticsMetadataType {
   /**
    * The endpoint ID in Amazon Pinpoint.
    *
-   * Constraints: length at most 131072 (Unicode code points).
+   * Constraints: length 0–131072 (Unicode code points).
    */
   AnalyticsEndpointId?: StringType | undefined;
 }
@@ -55,7 +55,7 @@ export interface AuthenticationResultType {
   /**
    * The kind of the tokens, always `Bearer`.
    *
-   * Constraints: length at most 131072 (Unicode code points).
+   * Constraints: length 0–131072 (Unicode code points).
    */
   TokenType?: StringType | undefined;
   /**
@@ -232,7 +232,7 @@ export interface NewDeviceMetadataType {
   /**
    * The group of the device.
    *
-   * Constraints: length at most 131072 (Unicode code points).
+   * Constraints: length 0–131072 (Unicode code points).
    */
   DeviceGroupKey?: StringType | undefined;
 }
@@ -245,7 +245,7 @@ export interface NewDeviceMetadataType {
 export type SessionType = string;
 
 /**
- * Constraints: length at most 131072 (Unicode code points).
+ * Constraints: length 0–131072 (Unicode code points).
  */
 export type StringType = string;
 
@@ -263,13 +263,13 @@ export interface UserContextDataType {
   /**
    * The IP address of the user's device, e.g. `192.0.2.1`.
    *
-   * Constraints: length at most 131072 (Unicode code points).
+   * Constraints: length 0–131072 (Unicode code points).
    */
   IpAddress?: StringType | undefined;
   /**
    * The device fingerprint that the Amazon Cognito context data collection library encodes.
    *
-   * Constraints: length at most 131072 (Unicode code points).
+   * Constraints: length 0–131072 (Unicode code points).
    */
   EncodedData?: StringType | undefined;
 }

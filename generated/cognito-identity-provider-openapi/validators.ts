@@ -41,7 +41,7 @@ function $validateAnalyticsMetadataType(
       if (v1.length > 131072) {
         const n2 = codePointLength(v1);
         if (n2 > 131072) {
-          failLength(out, path + "/AnalyticsEndpointId", n2, "less than or equal to 131072");
+          failLength(out, path + "/AnalyticsEndpointId", n2, "between 0 and 131072, inclusive");
         }
       }
     }
@@ -98,7 +98,7 @@ function $validateAuthParametersType(value: unknown, path: string, out: Validati
     if (k1.length > 131072) {
       const n3 = codePointLength(k1);
       if (n3 > 131072) {
-        failLength(out, path, n3, "less than or equal to 131072");
+        failLength(out, path, n3, "between 0 and 131072, inclusive");
       }
     }
     const e2 = value[k1];
@@ -108,7 +108,7 @@ function $validateAuthParametersType(value: unknown, path: string, out: Validati
       if (e2.length > 131072) {
         const n4 = codePointLength(e2);
         if (n4 > 131072) {
-          failLength(out, path + "/" + pointerSegment(k1), n4, "less than or equal to 131072");
+          failLength(out, path + "/" + pointerSegment(k1), n4, "between 0 and 131072, inclusive");
         }
       }
     }
@@ -157,7 +157,7 @@ function $validateClientMetadataType(value: unknown, path: string, out: Validati
     if (k1.length > 131072) {
       const n3 = codePointLength(k1);
       if (n3 > 131072) {
-        failLength(out, path, n3, "less than or equal to 131072");
+        failLength(out, path, n3, "between 0 and 131072, inclusive");
       }
     }
     const e2 = value[k1];
@@ -167,7 +167,7 @@ function $validateClientMetadataType(value: unknown, path: string, out: Validati
       if (e2.length > 131072) {
         const n4 = codePointLength(e2);
         if (n4 > 131072) {
-          failLength(out, path + "/" + pointerSegment(k1), n4, "less than or equal to 131072");
+          failLength(out, path + "/" + pointerSegment(k1), n4, "between 0 and 131072, inclusive");
         }
       }
     }
@@ -259,7 +259,7 @@ export function validateStringType(value: unknown, path = ""): ValidationFailure
     if (value.length > 131072) {
       const n1 = codePointLength(value);
       if (n1 > 131072) {
-        failLength(out, path, n1, "less than or equal to 131072");
+        failLength(out, path, n1, "between 0 and 131072, inclusive");
       }
     }
   }
@@ -291,7 +291,7 @@ function $validateUserContextDataType(
       if (v1.length > 131072) {
         const n2 = codePointLength(v1);
         if (n2 > 131072) {
-          failLength(out, path + "/IpAddress", n2, "less than or equal to 131072");
+          failLength(out, path + "/IpAddress", n2, "between 0 and 131072, inclusive");
         }
       }
     }
@@ -304,7 +304,7 @@ function $validateUserContextDataType(
       if (v3.length > 131072) {
         const n4 = codePointLength(v3);
         if (n4 > 131072) {
-          failLength(out, path + "/EncodedData", n4, "less than or equal to 131072");
+          failLength(out, path + "/EncodedData", n4, "between 0 and 131072, inclusive");
         }
       }
     }
