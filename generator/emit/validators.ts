@@ -598,7 +598,19 @@ function objectGuard(ctx: Ctx, shape: Shape): string[] {
 /** Structure: each member in declared order, then `additionalProperties` when it has a schema. */
 function structureBody(ctx: Ctx, scope: Scope, shape: StructureShape): string[] {
   const lines = objectGuard(ctx, shape);
-  for (const member of shape.members) lines.push(...memberCheck(ctx, scope, shape, member, member.required));
+  // A structure with hundreds of members (DocuSign's settings) would make one function too large
+  // for TypeScript's control-flow analysis (TS2563): check each slice in a local arrow function.
+  const slice = shape.members.length > 150 ? 100 : shape.members.length;
+  for (let i = 0; i < shape.members.length; i += slice) {
+    const checks: string[] = [];
+    for (const member of shape.members.slice(i, i + slice)) checks.push(...memberCheck(ctx, scope, shape, member, member.required));
+    if (slice === shape.members.length) lines.push(...checks);
+    else {
+      // Not an IIFE: TypeScript inlines those into the enclosing flow graph.
+      const part = scope.fresh("part");
+      lines.push(`const ${part} = (): void => {`, ...indent(checks), "};", `${part}();`);
+    }
+  }
   const extra = shape.additionalProperties;
   if (extra !== undefined && extra !== true) {
     const target = shapeOf(ctx.model, extra.target);
