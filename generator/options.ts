@@ -12,6 +12,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { Diagnostics, pointer, type Diagnostic } from "./diagnostics.js";
+import { lineColumn } from "./source-position.js";
 
 export const CONFIG_FILE = "shapesmith.config.json";
 
@@ -181,19 +182,6 @@ export function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   const shown = rel === "" ? "." : isAbsolute(rel) ? path : rel;
   return shown.split("\\").join("/");
-}
-
-/** 1-based line and column of a UTF-16 offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
 }
 
 function describeParseError(error: ParseError): string {
