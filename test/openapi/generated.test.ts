@@ -13,7 +13,7 @@ import { fixtureFiles, generateToTemp, loadFixture } from "./helpers.js";
 
 const FIXTURES = [
   "objects.yaml", "arrays-enums.yaml", "unions.yaml", "allof.yaml", "openapi31.yaml", "formats.yaml", "constraints.yaml",
-  "recursive.yaml", "params.yaml", "bodies.yaml", "naming.yaml", "adversarial.yaml", "split/api.yaml",
+  "recursive.yaml", "params.yaml", "bodies.yaml", "naming.yaml", "adversarial.yaml", "split/api.yaml", "validation.yaml",
 ];
 const SNAPSHOTS = ["params.yaml", "bodies.yaml", "adversarial.yaml"];
 
