@@ -54,24 +54,29 @@ export class LocationNamer {
   ) {}
 
   name(file: string, pointer: string): string {
-    const key = file + "#" + pointer;
+    return this.#named(file, pointerSegments(pointer)) || "Schema";
+  }
+
+  /** The derived name of a location, cached per location (parents are asked for again and again). */
+  #named(file: string, segments: string[]): string {
+    const joined = segments.map((s) => "/" + s.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+    const key = file + "#" + joined;
     let name = this.#cache.get(key);
     if (name === undefined) {
-      name = this.#derive(file, pointerSegments(pointer)) || "Schema";
+      name = this.#derive(file, segments, joined);
       this.#cache.set(key, name);
     }
     return name;
   }
 
-  #derive(file: string, segments: string[]): string {
+  #derive(file: string, segments: string[], joined: string): string {
     const n = segments.length;
-    const joined = segments.map((s) => "/" + s.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
     const operation = this.operations.get(file + "#" + joined);
     if (operation !== undefined) return pascal(operation);
     if (n === 0) return pascal(posix.basename(file).replace(/\.[^.]*$/, "")) || "Document";
     const last = segments[n - 1]!;
     const before = n >= 2 ? segments[n - 2] : undefined;
-    const parent = (drop: number): string => pascal(this.#derive(file, segments.slice(0, n - drop)));
+    const parent = (drop: number): string => pascal(this.#named(file, segments.slice(0, n - drop)));
     if (n === 3 && segments[0] === "components") {
       return segments[1] === "schemas" ? last : pascal(last) + (COMPONENT_SUFFIX[segments[1]!] ?? "");
     }
