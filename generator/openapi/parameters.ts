@@ -83,7 +83,9 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
   const explode = read.boolean("explode") ?? style === "form";
   const allowReserved = location === "query" ? read.boolean("allowReserved") === true : false;
 
-  const lowered = schemas.lower(schemaAt, "member");
+  const schema = schemas.lower(schemaAt, "member");
+  // A path segment always has a value: a nullable schema there cannot mean null on the wire.
+  const lowered = location === "path" && schema.ref.nullable ? { ...schema, ref: { target: schema.ref.target } } : schema;
   const description = read.string("description");
   const deprecated = read.boolean("deprecated") === true;
   const member = toMember(

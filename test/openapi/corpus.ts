@@ -62,5 +62,5 @@ export function typecheckFiles(files: ReadonlyMap<string, string>): string[] {
   return project
     .getPreEmitDiagnostics()
     .slice(0, 20)
-    .map((d) => `${d.getSourceFile()?.getBaseName() ?? "?"}:${d.getLineNumber() ?? "?"} TS${d.getCode()} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, "\n").slice(0, 300)}`);
+    .map((d) => `${d.getSourceFile()?.getBaseName() ?? "?"}:${d.getLineNumber() ?? "?"} TS${d.getCode()} ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, "\n").slice(0, 300)}`);
 }
