@@ -39,6 +39,7 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
   for (const op of operations) {
     if (op.input) roots.push(op.input);
     if (op.output) roots.push(op.output);
+    roots.push(...op.errors);
   }
 
   const description = info["description"];

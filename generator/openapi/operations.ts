@@ -15,7 +15,7 @@ import { KeywordReader } from "./keywords.js";
 import { pascal, type NameRegistry } from "./names.js";
 import { lowerParameter, parameterKey, type LoweredParameter } from "./parameters.js";
 import { isObject } from "./pointer.js";
-import { lowerOutput } from "./responses.js";
+import { lowerErrors, lowerOutput } from "./responses.js";
 import { NAMESPACE, commonmark, type SchemaLowerer } from "./schemas.js";
 
 export interface OperationSite {
@@ -103,7 +103,7 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     name: site.name,
     input: input.id,
     ...(output !== undefined ? { output } : {}),
-    errors: [],
+    errors: read.has("responses") ? lowerErrors(docs, schemas, read.child("responses")) : [],
     ...(text !== "" ? { docs: commonmark(text) } : {}),
     ...(read.boolean("deprecated") === true ? { deprecated: {} } : {}),
     http: {

@@ -5,7 +5,8 @@
 //   responses: { 200: { content: { application/json: { schema: { type: array, items: ... } } } } }
 //   → openapi#ListPetsOutput, a structure whose member `body` is the payload
 //
-// The lowest 2xx status wins, then `2XX`; an operation without one has no output.
+// The lowest 2xx status wins, then `2XX`; an operation without one has no output. The JSON
+// bodies of 4xx, 5xx and `default` responses that are structures become the operation's errors.
 
 import type { Documents, Located } from "./documents.js";
 import type { Shape, ShapeId } from "../model/ir.js";
@@ -54,4 +55,22 @@ export function lowerOutput(
     ],
   });
   return id;
+}
+
+/** The structures of the error responses (4xx, 5xx, `default`) that have a JSON body, sorted. */
+export function lowerErrors(docs: Documents, schemas: SchemaLowerer, responses: Located): ShapeId[] {
+  if (!isObject(responses.value)) return [];
+  const errors = new Set<ShapeId>();
+  for (const code of Object.keys(responses.value).sort()) {
+    if (!/^[45]([0-9][0-9]|XX)$|^default$/i.test(code)) continue;
+    const response = docs.deref(docs.child(responses, code));
+    if (!response || !isObject(response.value) || !isObject(response.value["content"])) continue;
+    const type = pickMediaType(Object.keys(response.value["content"]));
+    if (type === undefined) continue;
+    const schemaAt = docs.child(response, "content", type, "schema");
+    if (schemaAt.value === undefined) continue;
+    const target = schemas.lower(schemaAt, "other").ref.target;
+    if (schemas.typeOf(target) === "structure") errors.add(target);
+  }
+  return [...errors].sort();
 }
