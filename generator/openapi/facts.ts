@@ -68,6 +68,9 @@ export const CONSTRAINTS: ReadonlySet<string> = new Set([
   "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
 ]);
 
+/** JSON Schema keywords the lowering does not model: reported, never silently dropped. */
+const UNENFORCED = ["not", "if", "patternProperties", "prefixItems", "contains", "dependentRequired", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems"] as const;
+
 const MERGED_KEYS = [
   "format", "additionalProperties", "propertyNames", "items", "enum", "enumNames", "oneOf", "anyOf", "minLength", "maxLength", "pattern",
   "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems",
@@ -232,6 +235,9 @@ export class FactsReader {
     if (pattern !== undefined) {
       if (isEcmaPattern(pattern)) facts.pattern = pattern;
       else read.warn("pattern", "OPENAPI_BAD_PATTERN", `\`pattern\` ${show(pattern)} is not an ECMA-262 regular expression; it is not enforced`, "OpenAPI patterns follow ECMA-262: rewrite it without PCRE-only syntax.");
+    }
+    for (const key of UNENFORCED) {
+      if (read.has(key)) read.warn(key, "OPENAPI_UNSUPPORTED_KEYWORD", `\`${key}\` is not supported: the generated types and validators ignore it`, "Express the constraint with the supported keywords (type, properties, enum, oneOf, ...) if it matters.");
     }
     const description = read.raw("description") ?? read.raw("title");
     if (typeof description === "string" && description.trim() !== "") facts.description = description;

@@ -180,6 +180,24 @@ paths:
     ]);
   });
 
+  it("keywords the generator does not model are warned about, with their position, not dropped silently", () => {
+    const loaded = loadText(`openapi: 3.1.0
+info: { title: Warn, version: "1" }
+components:
+  schemas:
+    A: { type: string, not: { enum: [x] } }
+    B:
+      type: object
+      patternProperties:
+        "^x-": { type: string }
+`);
+    expect(loaded.model).toBeDefined();
+    expect(problems(loaded).map((d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.pointer} ${d.message}`)).toEqual([
+      "warning OPENAPI_UNSUPPORTED_KEYWORD 5:24 /components/schemas/A/not `not` is not supported: the generated types and validators ignore it",
+      "warning OPENAPI_UNSUPPORTED_KEYWORD 8:7 /components/schemas/B/patternProperties `patternProperties` is not supported: the generated types and validators ignore it",
+    ]);
+  });
+
   it("the core generates nothing when the front end reports an error", async () => {
     const result = await generateFiles([{ path: "bad.yaml", text: HEAD + "    Pet: { type: Object }\n" }], "bad");
     expect(result.files.size).toBe(0);
