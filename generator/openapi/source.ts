@@ -11,12 +11,10 @@ import { parseTree, parse as parseJsonc, printParseErrorCode, type Node, type Pa
 import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import type { Diagnostics } from "../diagnostics.js";
 import type { SourceFile } from "../frontends.js";
+import { lineColumn, type Position } from "../source-position.js";
 import { pointerSegments } from "./pointer.js";
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
+export type { Position };
 
 export interface ParsedSource {
   readonly path: string;
@@ -124,15 +122,4 @@ function locateYaml(doc: Document, text: string, pointer: string): Position | un
     }
   }
   return at === undefined ? undefined : lineColumn(text, at);
-}
-
-/** 1-based line and column of a character offset. */
-export function lineColumn(text: string, offset: number): Position {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
 }
