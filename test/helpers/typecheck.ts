@@ -5,23 +5,24 @@
 
 import { Project, ts } from "ts-morph";
 
+/** The compiler options generated code must pass (shared by every type-checking test). */
+export const STRICT_OPTIONS = Object.freeze({
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ["lib.es2022.d.ts"],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
+  noEmit: true,
+  skipLibCheck: false,
+  types: [],
+});
+
 export function typecheckFolder(dir: string): string[] {
-  const project = new Project({
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts"],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      noImplicitOverride: true,
-      noFallthroughCasesInSwitch: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: [],
-    },
-  });
+  const project = new Project({ compilerOptions: { ...STRICT_OPTIONS, lib: [...STRICT_OPTIONS.lib], types: [] } });
   project.addSourceFilesAtPaths(`${dir}/**/*.ts`);
   return project.getPreEmitDiagnostics().map((d) => {
     const file = d.getSourceFile();

@@ -4,6 +4,7 @@
 //   await sweepDocument("xkcd.com.json.gz")
 //   → { file: "xkcd.com.json.gz", outcome: "generated", errors: [], typeErrors: [], ms: 120 }
 
+import { STRICT_OPTIONS } from "../helpers/typecheck.js";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -44,20 +45,7 @@ export async function sweepDocument(file: string, typecheck = true): Promise<Swe
 
 /** Type-checks generated files in memory; returns `file:line TSnnnn message` per error (at most 20). */
 export function typecheckFiles(files: ReadonlyMap<string, string>): string[] {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts"],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      noEmit: true,
-      types: [],
-    },
-  });
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...STRICT_OPTIONS, lib: [...STRICT_OPTIONS.lib], types: [] } });
   for (const [path, content] of files) project.createSourceFile(`/out/${path}`, content);
   return project
     .getPreEmitDiagnostics()

@@ -30,54 +30,24 @@ export function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
  * Returns the text; the lexer is left after it.
  */
 export function expectShapeId(lx: Lexer): ShapeRef {
-  const line = lx.line;
-  const column = lx.column;
-  lx.expect("IDENTIFIER");
-  let text = lx.lexeme;
-  lx.next();
-  while (lx.tok() === "DOT") {
-    lx.next();
-    lx.expect("IDENTIFIER");
-    text += "." + lx.lexeme;
-    lx.next();
-  }
-  if (lx.tok() === "POUND") {
-    lx.next();
-    lx.expect("IDENTIFIER");
-    text += "#" + lx.lexeme;
-    lx.next();
-  }
-  if (lx.tok() === "DOLLAR") {
-    lx.next();
-    lx.expect("IDENTIFIER");
-    text += "$" + lx.lexeme;
-    lx.next();
-  }
-  return new ShapeRef(text, line, column);
+  return shapeId(lx, false);
 }
 
 /** Parses `namespace "#" identifier ["$" identifier]`: a shape id that must be absolute. */
 export function expectAbsoluteShapeId(lx: Lexer): ShapeRef {
+  return shapeId(lx, true);
+}
+
+function shapeId(lx: Lexer, absolute: boolean): ShapeRef {
   const line = lx.line;
   const column = lx.column;
-  lx.expect("IDENTIFIER");
-  let text = lx.lexeme;
-  lx.next();
-  while (lx.tok() === "DOT") {
+  let text = expectNamespace(lx);
+  if (absolute) lx.expect("POUND");
+  for (const [token, separator] of [["POUND", "#"], ["DOLLAR", "$"]] as const) {
+    if (lx.tok() !== token) continue;
     lx.next();
     lx.expect("IDENTIFIER");
-    text += "." + lx.lexeme;
-    lx.next();
-  }
-  lx.expect("POUND");
-  lx.next();
-  lx.expect("IDENTIFIER");
-  text += "#" + lx.lexeme;
-  lx.next();
-  if (lx.tok() === "DOLLAR") {
-    lx.next();
-    lx.expect("IDENTIFIER");
-    text += "$" + lx.lexeme;
+    text += separator + lx.lexeme;
     lx.next();
   }
   return new ShapeRef(text, line, column);
