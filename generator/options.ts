@@ -24,9 +24,14 @@ export interface Config {
   readonly out: string;
   /** Folder of templates overriding the built-in ones file by file. */
   readonly templates: string;
+  /** Format every generated file with prettier (`--no-format` turns it off for one run). */
+  readonly format: boolean;
 }
 
-export const DEFAULT_CONFIG: Config = Object.freeze({ models: "models", out: "generated", templates: "templates" });
+export const DEFAULT_CONFIG: Config = Object.freeze({ models: "models", out: "generated", templates: "templates", format: true });
+
+/** The config keys that hold paths (every other key is a boolean). */
+const PATH_KEYS: ReadonlySet<string> = new Set(["models", "out", "templates"]);
 
 const KEYS: readonly string[] = ["$schema", ...Object.keys(DEFAULT_CONFIG)];
 
@@ -39,6 +44,8 @@ export interface Options {
   readonly models: string;
   readonly out: string;
   readonly templates: string;
+  /** Run prettier over the output. */
+  readonly format: boolean;
   /** True when the templates folder was named explicitly (then it must exist). */
   readonly templatesExplicit: boolean;
 }
@@ -81,7 +88,7 @@ export function parseConfig(text: string, file: string): { config: Partial<Confi
     });
     return { config: {}, diagnostics: [...diags.items] };
   }
-  const config: { -readonly [K in keyof Config]?: string } = {};
+  const config: { -readonly [K in keyof Config]?: Config[K] } = {};
   const seen = new Set<string>();
   for (const property of tree.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
@@ -106,6 +113,18 @@ export function parseConfig(text: string, file: string): { config: Partial<Confi
     }
     seen.add(key);
     if (valueNode === undefined) continue;
+    if (key === "format") {
+      if (valueNode.type !== "boolean") {
+        diags.error("CONFIG_TYPE", `The config key \`format\` must be true or false, not ${describeNode(valueNode)}`, {
+          ...at(valueNode.offset),
+          pointer: pointer(key),
+          hint: 'For example: "format": false',
+        });
+      } else {
+        config.format = valueNode.value as boolean;
+      }
+      continue;
+    }
     if (valueNode.type !== "string") {
       diags.error("CONFIG_TYPE", `The config key \`${key}\` must be a string (a path), not ${describeNode(valueNode)}`, {
         ...at(valueNode.offset),
@@ -124,7 +143,7 @@ export function parseConfig(text: string, file: string): { config: Partial<Confi
       });
       continue;
     }
-    config[key as keyof Config] = value;
+    if (PATH_KEYS.has(key)) config[key as "models" | "out" | "templates"] = value;
   }
   return { config, diagnostics: [...diags.items] };
 }
@@ -172,6 +191,7 @@ export function resolveOptions(overrides: OptionOverrides): OptionsResult {
     models: resolve(root, config.models ?? DEFAULT_CONFIG.models),
     out: overrides.out !== undefined ? resolve(overrides.cwd, overrides.out) : resolve(root, config.out ?? DEFAULT_CONFIG.out),
     templates: resolve(root, config.templates ?? DEFAULT_CONFIG.templates),
+    format: config.format ?? DEFAULT_CONFIG.format,
     templatesExplicit: config.templates !== undefined,
   });
   return { options, diagnostics, sources };

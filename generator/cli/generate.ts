@@ -70,7 +70,7 @@ export async function runGenerate(flags: GenerateFlags, io: Io): Promise<number>
 
   const { generate } = await import("../core.js");
   const host = diskHost(ctx, read.sources);
-  const result = await generate(read.inputs, host, { templates, format: flags.format !== false });
+  const result = await generate(read.inputs, host, { templates, format: flags.format !== false && options.format });
   for (const [path, { text }] of read.sources) texts.set(path, text);
   diagnostics.push(...result.diagnostics);
   if (hasErrors(diagnostics)) return fail();

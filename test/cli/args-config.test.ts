@@ -85,6 +85,27 @@ describe("shapesmith.config.json", () => {
     );
   });
 
+  it('"format": false skips prettier like --no-format; a non-boolean is an error at the value', () => {
+    const viaFlag = project({ "models/weather.json": WEATHER });
+    expect(runCli(["generate", "--no-format"], viaFlag).code).toBe(0);
+    const viaConfig = project({ "shapesmith.config.json": '{ "format": false }\n', "models/weather.json": WEATHER });
+    expect(runCli(["generate"], viaConfig).code).toBe(0);
+    const formatted = project({ "models/weather.json": WEATHER });
+    expect(runCli(["generate"], formatted).code).toBe(0);
+    const tree = (dir: string) =>
+      readdirSync(join(dir, "generated/weather")).sort().map((f) => readFileSync(join(dir, "generated/weather", f), "utf8")).join("\n");
+    expect(tree(viaConfig)).toBe(tree(viaFlag));
+    // Somewhere prettier changes the printers' own layout (long lines wrapped).
+    expect(tree(viaConfig)).not.toBe(tree(formatted));
+
+    const bad = project({ "shapesmith.config.json": '{ "format": "no" }\n', "models/weather.json": WEATHER });
+    const run = runCli(["generate"], bad);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n")[0]).toBe(
+      'shapesmith.config.json:1:13: error CONFIG_TYPE: The config key `format` must be true or false, not a string',
+    );
+  });
+
   it("invalid JSON is an error at its position", () => {
     const config = '{\n  "out": "gen"\n  "models": "m"\n}\n';
     const dir = project({ "shapesmith.config.json": config });
