@@ -20,6 +20,7 @@ describe("resolveOptions", () => {
       models: join(dir, "models"),
       out: join(dir, "generated"),
       templates: join(dir, "templates"),
+      format: true,
       templatesExplicit: false,
     });
     expect(Object.isFrozen(options)).toBe(true);
