@@ -82,7 +82,17 @@ function isV1(version: string): boolean {
   return version === "1" || version === "1.0";
 }
 
-export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics): SmithyModel {
+export interface AssembleOptions {
+  /**
+   * Code generation tolerates traits whose definitions are not loaded (AWS models apply dozens
+   * of `aws.*` and `smithy.rules#*` traits without shipping their definitions; Smithy's build has
+   * `--allow-unknown-traits` for that): each such trait id is reported once, as info. An unknown
+   * trait of the prelude namespace stays an error: that is a typo such as `smithy.api#lenght`.
+   */
+  readonly allowUnknownTraits?: boolean;
+}
+
+export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics, options: AssembleOptions = {}): SmithyModel {
   const model: SmithyModel = { metadata: {}, shapes: new Map(), origins: new Map(), pendingApplies: [] };
   const applies: { target: string; apply: AstApply; origin: Origin }[] = [];
   const v1Shapes = new Set<string>();
@@ -171,7 +181,7 @@ export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics): Smit
   }
   upgradeV1(model, v1Shapes, diags);
   for (const [id, shape] of model.shapes) model.shapes.set(id, normalize(shape));
-  validate(model, diags);
+  validate(model, diags, options);
   return model;
 }
 
@@ -275,13 +285,27 @@ function withoutTraits(shape: AstShape): AstShape {
 }
 
 /** The loader's checks on the assembled (not yet flattened) model. */
-function validate(model: SmithyModel, diags: Diagnostics): void {
+function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptions): void {
   const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
+  const toleratedTraits = new Set<string>();
   for (const [id, shape] of model.shapes) {
     // Traits must be defined, by shapes marked @trait.
     const checkTraits = (traits: Record<string, NodeValue> | undefined, owner: string, subjectType: string, ...path: (string | number)[]) => {
       for (const [trait, value] of Object.entries(traits ?? {})) {
         const def = lookup(trait);
+        if (!def && options.allowUnknownTraits && !trait.startsWith("smithy.api#")) {
+          if (!toleratedTraits.has(trait)) {
+            toleratedTraits.add(trait);
+            diags.add({
+              code: "SMITHY_UNKNOWN_TRAIT",
+              severity: "info",
+              message: `Trait \`${trait}\` (applied to \`${owner}\`) is not defined by any loaded model; its values are not checked`,
+              ...whereIs(model, id, ...path, "traits", trait),
+              hint: "Load the model that defines it to check its values.",
+            });
+          }
+          continue;
+        }
         if (!def) {
           diags.error("SMITHY_UNKNOWN_TRAIT", `Unable to resolve trait \`${trait}\` applied to \`${owner}\`. If this is a custom trait, it must be defined and loaded.`, {
             ...whereIs(model, id, ...path, "traits", trait),

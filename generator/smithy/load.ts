@@ -8,7 +8,7 @@
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { AstShape } from "./ast.js";
-import { assemble, type SmithyModel } from "./assemble.js";
+import { assemble, type AssembleOptions, type SmithyModel } from "./assemble.js";
 import { checkReferences } from "./check-refs.js";
 import { parseIdlFile, preludeShapes, resolveIdlFiles } from "./idl/index.js";
 import type { ParsedFile } from "./idl/parser.js";
@@ -46,11 +46,11 @@ export function loadSmithyAsts(sources: readonly SourceFile[], diags: Diagnostic
   return hasErrorsSince(diags, before) ? undefined : out;
 }
 
-export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics): SmithyModel | undefined {
+export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics, options: AssembleOptions = {}): SmithyModel | undefined {
   const before = diags.items.length;
   const asts = loadSmithyAsts(sources, diags);
   if (!asts) return undefined;
-  const model = assemble(asts, diags);
+  const model = assemble(asts, diags, options);
   if (!hasErrorsSince(diags, before)) {
     const prelude = preludeShapes();
     checkReferences(model, (id) => prelude.has(id), [...prelude.keys()], diags);
