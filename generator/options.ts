@@ -13,6 +13,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { Diagnostics, pointer, type Diagnostic } from "./diagnostics.js";
 import { lineColumn } from "./source-position.js";
+import { nearest } from "./suggest.js";
 
 export const CONFIG_FILE = "shapesmith.config.json";
 
@@ -242,37 +243,4 @@ function describeNode(node: Node): string {
     default:
       return `a ${node.type}`;
   }
-}
-
-/** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  const prefixed = candidates.filter((c) => {
-    const l = c.toLowerCase();
-    return (w.length >= 2 && l.startsWith(w)) || (l.length >= 3 && w.startsWith(l));
-  });
-  if (prefixed.length === 1) return prefixed[0];
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

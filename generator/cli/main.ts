@@ -101,7 +101,7 @@ async function run(args: readonly string[], io: Io): Promise<number> {
     return 1;
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    const { nearest } = await import("../options.js");
+    const { nearest } = await import("../suggest.js");
     const near = nearest(command, COMMANDS);
     return usageError(
       {
@@ -147,7 +147,7 @@ async function usageError(diagnostic: Diagnostic, io: Io): Promise<number> {
 
 /** Turns a node:util parseArgs error into a diagnostic with a hint. */
 async function argumentDiagnostic(error: unknown): Promise<Diagnostic> {
-  const { nearest } = await import("../options.js");
+  const { nearest } = await import("../suggest.js");
   const e = error as { code?: string; message?: string };
   const message = e.message ?? String(error);
   const optionNames = Object.entries(OPTIONS).map(([name]) => `--${name}`);

@@ -8,6 +8,7 @@
 // A `$ref` that points nowhere, to a URL or to an anchor is reported with the position of the
 // `$ref` itself and resolves to nothing; callers fall back to an untyped value.
 
+import { editDistance } from "../suggest.js";
 import { posix } from "node:path";
 import type { Diagnostics, Severity } from "../diagnostics.js";
 import type { Host, SourceFile } from "../frontends.js";
@@ -170,25 +171,10 @@ export class Documents {
     const wanted = fragment.slice(slash + 1).replace(/~1/g, "/").replace(/~0/g, "~");
     if (isObject(parent)) {
       const close = Object.keys(parent)
-        .filter((k) => k.toLowerCase() === wanted.toLowerCase() || editDistance(k, wanted) <= 2)
+        .filter((k) => k.toLowerCase() === wanted.toLowerCase() || editDistance(k, wanted, 2) <= 2)
         .sort();
       if (close.length > 0) return `Did you mean \`${close[0]}\`?`;
     }
     return "Define the target or fix the reference.";
   }
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

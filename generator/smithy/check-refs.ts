@@ -5,13 +5,14 @@
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { AstShape } from "./ast.js";
+import { nearestId } from "../suggest.js";
 import { whereIs, type SmithyModel } from "./assemble.js";
 
 export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string) => boolean, preludeIds: readonly string[], diags: Diagnostics): void {
   const exists = (id: string) => model.shapes.has(id) || isKnownPrelude(id);
   const report = (owner: string, target: string, what: string, path: (string | number)[]) => {
     if (exists(target)) return;
-    const near = nearest(target, [...model.shapes.keys(), ...preludeIds]);
+    const near = nearestId(target, [...model.shapes.keys(), ...preludeIds]);
     diags.error("SMITHY_UNKNOWN_TARGET", `${what} targets \`${target}\`, which is not defined`, {
       ...whereIs(model, owner, ...path),
       hint: near ? `Did you mean \`${near}\`?` : "Define the shape or fix the shape id.",
@@ -38,33 +39,4 @@ export function forEachRef(shape: AstShape, visit: (target: string, path: (strin
   }
   for (const [name, ref] of Object.entries(shape.identifiers ?? {})) visit(ref.target, ["identifiers", name, "target"], `Identifier ${name}`);
   for (const [name, ref] of Object.entries(shape.properties ?? {})) visit(ref.target, ["properties", name, "target"], `Property ${name}`);
-}
-
-/** The candidate closest by edit distance, if close enough to be a plausible typo. */
-export function nearest(wanted: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = wanted.toLowerCase();
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase(), bestDistance);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  const name = wanted.slice(wanted.indexOf("#") + 1);
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }

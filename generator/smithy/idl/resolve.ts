@@ -11,7 +11,7 @@ import type { AstMemberRef, AstModel, AstShape, NodeValue } from "../ast.js";
 import { mergeTraitValue, nodeEquals } from "./merge-traits.js";
 import { type PNode, resolveNode, ShapeRef, setKey } from "./nodes.js";
 import type { ParsedFile, ParsedMember, ParsedShape, ParsedTrait } from "./parser.js";
-import { nearestId } from "./suggest.js";
+import { nearestId } from "../../suggest.js";
 
 /** Shapes defined outside the IDL files being resolved: the prelude and JSON AST files. */
 export type ExternalShapes = ReadonlyMap<string, AstShape>;
