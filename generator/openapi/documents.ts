@@ -9,7 +9,7 @@
 // `$ref` itself and resolves to nothing; callers fall back to an untyped value.
 
 import { editDistance } from "../suggest.js";
-import { posix } from "node:path";
+import * as posix from "../posix-path.js";
 import type { Diagnostics, Severity } from "../diagnostics.js";
 import type { Host, SourceFile } from "../frontends.js";
 import { childPointer, isObject, valueAt } from "./pointer.js";

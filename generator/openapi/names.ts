@@ -8,7 +8,7 @@
 // Component schemas keep their names exactly; the naming phase makes identifiers of them later.
 // `NameRegistry` keeps shape names unique: a taken name gets `2`, `3`, ... appended.
 
-import { posix } from "node:path";
+import * as posix from "../posix-path.js";
 import { isObject, pointerSegments, valueAt } from "./pointer.js";
 
 /** `x-y` → `XY`, `created_at` → `CreatedAt`, `/pets/{petId}` → `PetsPetId`. */
