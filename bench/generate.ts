@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { generate } from "../generator/core.js";
-import { loadTemplates } from "../generator/templates.js";
+import { loadTemplates } from "../generator/cli/templates.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const MODEL = resolve(ROOT, "../shared/corpus/aws-smithy/cognito-identity-provider.json");

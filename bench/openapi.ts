@@ -14,7 +14,7 @@ import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import openapiTS, { astToString } from "openapi-typescript";
 import { generate } from "../generator/core.js";
-import { loadTemplates } from "../generator/templates.js";
+import { loadTemplates } from "../generator/cli/templates.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DOCUMENTS = ["github.com__api.github.com.json.gz", "stripe.com.json.gz"];

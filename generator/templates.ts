@@ -5,15 +5,13 @@
 //     .header({ model: "weather", sources: ["models/weather.json"], service: "Weather" })
 //   → "// Generated from weather"
 //
-// `compileTemplates` is pure. `loadTemplates` reads the package's own `templates/` folder and lets
-// a user's folder override it file by file. A missing or broken template is a user's mistake:
-// it is thrown as a DiagnosticError (code TEMPLATE_*), never as a bare exception.
+// Pure (no disk: it bundles for the browser). `generator/cli/templates.ts` reads the package's own
+// `templates/` folder and lets a user's folder override it file by file. A missing or broken
+// template is a user's mistake: it is thrown as a DiagnosticError (code TEMPLATE_*), never as a
+// bare exception.
 
-import { packageRoot } from "./package-root.js";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import Handlebars from "handlebars";
-import { DiagnosticError, type Diagnostic, type Diagnostics } from "./diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
 
 export interface HeaderContext {
   /** Output folder name of the model, e.g. `cognito-identity-provider`. */
@@ -45,9 +43,6 @@ export interface Templates {
 /** Every template file the generator uses, by the name it has in a templates folder. */
 export const TEMPLATE_NAMES = Object.freeze(["header.hbs", "index.ts.hbs", "runtime.ts.hbs"] as const);
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
-
-/** The package's own templates folder (the defaults). */
-export const BUILTIN_TEMPLATES_DIR = join(packageRoot(), "templates");
 
 /** Sample contexts: every template is rendered once at compile time, so mistakes surface early. */
 const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
@@ -92,60 +87,6 @@ export function compileTemplates(
     index: (ctx: IndexContext) => compiled["index.ts.hbs"](ctx),
     runtime: (ctx: RuntimeContext) => compiled["runtime.ts.hbs"](ctx),
   });
-}
-
-/**
- * Reads the templates: the built-in ones, each replaced by the file of the same name in
- * `userDir` when there is one. Unknown `.hbs` files in `userDir` are warnings.
- */
-export function readTemplateSources(
-  userDir: string | undefined,
-  diags?: Diagnostics,
-  builtinDir: string = BUILTIN_TEMPLATES_DIR,
-): { sources: Record<string, string>; files: Record<string, string> } {
-  const sources: Record<string, string> = {};
-  const files: Record<string, string> = {};
-  const userFiles = userDir === undefined ? [] : listDir(userDir);
-  for (const name of TEMPLATE_NAMES) {
-    const dir = userFiles.includes(name) && userDir !== undefined ? userDir : builtinDir;
-    const file = join(dir, name);
-    const text = readText(file);
-    if (text !== undefined) {
-      sources[name] = text;
-      files[name] = file;
-    }
-  }
-  for (const extra of userFiles) {
-    if (extra.endsWith(".hbs") && !(TEMPLATE_NAMES as readonly string[]).includes(extra)) {
-      diags?.warning("TEMPLATE_UNKNOWN", `The template \`${extra}\` is not used by Shapesmith`, {
-        file: join(userDir ?? "", extra),
-        hint: `Templates Shapesmith reads: ${TEMPLATE_NAMES.join(", ")}.`,
-      });
-    }
-  }
-  return { sources, files };
-}
-
-/** Reads and compiles the templates (see readTemplateSources); throws DiagnosticError. */
-export function loadTemplates(userDir?: string, diags?: Diagnostics): Templates {
-  const { sources, files } = readTemplateSources(userDir, diags);
-  return compileTemplates(sources, files);
-}
-
-function listDir(dir: string): string[] {
-  try {
-    return statSync(dir).isDirectory() ? readdirSync(dir) : [];
-  } catch {
-    return [];
-  }
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /** Turns a Handlebars parse or render error into a diagnostic with the best position it has. */

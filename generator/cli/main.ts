@@ -8,7 +8,7 @@
 // This module loads nothing heavy (startup matters): commands, the printer and the core are
 // imported when needed.
 
-import { packageRoot } from "../package-root.js";
+import { packageRoot } from "./package-root.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";

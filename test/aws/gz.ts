@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { generate, type GenerateResult } from "../../generator/core.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 
 export async function generateGz(path: string, name: string, options: { format?: boolean } = {}): Promise<GenerateResult> {
   const text = gunzipSync(readFileSync(path)).toString("utf8");

@@ -4,7 +4,8 @@
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { DiagnosticError, type Diagnostic } from "../../generator/diagnostics.js";
-import { compileTemplates, readTemplateSources, TEMPLATE_NAMES } from "../../generator/templates.js";
+import { compileTemplates, TEMPLATE_NAMES } from "../../generator/templates.js";
+import { readTemplateSources } from "../../generator/cli/templates.js";
 
 const builtin = readTemplateSources(undefined).sources;
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { discoverModels } from "../../generator/cli/inputs.js";
 import { listFiles } from "../../generator/cli/output.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 import { GENERATED, MODELS, ROOT, TMP } from "../helpers/paths.js";
 
 const FIXTURE = join(ROOT, "test/fixtures/cognito-identity-provider.json");

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { generate, type GenerateResult } from "../../generator/core.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 import { ROOT, TMP } from "./paths.js";
 
 export async function generateFrom(

@@ -11,7 +11,7 @@ import { Diagnostics, type Diagnostic } from "../../generator/diagnostics.js";
 import type { SourceFile } from "../../generator/frontends.js";
 import type { ResolvedModel } from "../../generator/model/ir.js";
 import { loadOpenApi } from "../../generator/openapi/index.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 import { writeTree } from "../helpers/generate.js";
 import { CORPUS, ROOT } from "../helpers/paths.js";
 

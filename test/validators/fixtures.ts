@@ -21,7 +21,7 @@ import type {
   ShapeId,
 } from "../../generator/model/ir.js";
 import { assignNames } from "../../generator/naming/names.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 
 export const NS = "test.validation#";
 

@@ -1,7 +1,7 @@
 // The folder of the Shapesmith package itself (where package.json and templates/ are), found by
 // walking up from this module, so it holds whether the sources run as they are or bundled.
 //
-//   packageRoot() → "/work/main"   (from generator/package-root.ts or from dist/shapesmith.mjs)
+//   packageRoot() → "/work/main"   (from generator/cli/package-root.ts or from a bundle in dist/)
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
