@@ -19,10 +19,21 @@ import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
 import { formatTypeScript } from "./format.js";
 
+/** The files a model can get besides `types.ts` (and `index.ts`, always). */
+export const ARTIFACTS = Object.freeze(["types", "serializers", "validators", "redact"] as const);
+export type Artifact = (typeof ARTIFACTS)[number];
+
 export interface GenerateOptions {
   readonly templates: Templates;
   /** Run prettier over every file (default true; turning it off is for benchmarks only). */
   readonly format?: boolean;
+  /**
+   * Which artifacts to emit (default: all). `types` is always emitted; `runtime.ts` comes with
+   * any artifact that needs it (every one but `types`).
+   */
+  readonly artifacts?: readonly Artifact[];
+  /** Called before each model is emitted (for a progress line): 0-based index, count, name. */
+  readonly onModel?: (index: number, count: number, name: string) => void;
 }
 
 export interface GenerateResult {
@@ -47,7 +58,8 @@ export async function generate(
   if (diags.hasErrors) return { files: new Map(), diagnostics: diags.items };
   const files = new Map<string, string>();
   const seen = new Map<string, string>();
-  for (const model of models) {
+  for (const [index, model] of models.entries()) {
+    options.onModel?.(index, models.length, model.name);
     const other = seen.get(model.name);
     if (other !== undefined) {
       diags.error("OUTPUT_COLLISION", `Two models would both be generated into \`${model.name}/\`: ${other} and ${model.sources.join(", ")}`, {
@@ -70,21 +82,23 @@ export async function emitModel(
 ): Promise<Map<string, string>> {
   const names = assignNames(model, diags);
   const header = options.templates.header({ model: model.name, sources: model.sources, service: model.service.name });
+  const wanted = (artifact: Artifact) => artifact === "types" || options.artifacts === undefined || options.artifacts.includes(artifact);
   const generated: GeneratedFile[] = [
     emitTypes(model, names),
-    emitSerializers(model, names),
-    emitValidators(model, names, diags),
-    emitRedaction(model, names),
+    ...(wanted("serializers") ? [emitSerializers(model, names)] : []),
+    ...(wanted("validators") ? [emitValidators(model, names, diags)] : []),
+    ...(wanted("redact") ? [emitRedaction(model, names)] : []),
   ];
   const out = new Map<string, string>();
-  out.set(`${model.name}/runtime.ts`, await finish(options.templates.runtime({ header }), options));
+  const runtime = generated.length > 1;
+  if (runtime) out.set(`${model.name}/runtime.ts`, await finish(options.templates.runtime({ header }), options));
   for (const file of generated) {
     out.set(`${model.name}/${file.path}`, await finish(file.render(header), options));
   }
   const index = options.templates.index({
     model: model.name,
     header,
-    modules: ["runtime.js", ...generated.filter((f) => f.exported).map((f) => f.path.replace(/\.ts$/, ".js"))],
+    modules: [...(runtime ? ["runtime.js"] : []), ...generated.filter((f) => f.exported).map((f) => f.path.replace(/\.ts$/, ".js"))],
   });
   out.set(`${model.name}/index.ts`, await finish(index, options));
   return out;
