@@ -1,0 +1,98 @@
+// Turns a protocol test case's `params` (a Smithy node value) into the typed input the generated
+// serializer takes, guided by the resolved model (CONTRACT.md: timestamps are `Date`, blobs
+// `Uint8Array`, unions `{ member: value }`, documents as they are).
+//
+//   structure In { when: Timestamp, data: Blob, f: Float, tags: TagList }
+//   toInput(model, "ns#In", { when: 1576540098, data: "abc", f: "NaN", tags: ["a"] })
+//   → { when: new Date(1576540098000), data: Uint8Array [97, 98, 99], f: NaN, tags: ["a"] }
+//
+// A `null` structure member is left out (it means "not set"; the input types have no null there).
+// A value that does not fit its shape (an unknown member, a string where a list is due) throws:
+// the runner reports the case as failed with that message, naming the path.
+
+import type { ResolvedModel, Shape } from "../../generator/model/ir.js";
+import type { NodeValue } from "../../generator/smithy/ast.js";
+
+const UNIT = "smithy.api#Unit";
+
+export function toInput(model: ResolvedModel, inputId: string | undefined, params: NodeValue | undefined): unknown {
+  if (inputId === undefined) {
+    if (params !== undefined && !(isObject(params) && Object.keys(params).length === 0)) {
+      throw new Error(`params given for an operation without input: ${JSON.stringify(params)}`);
+    }
+    return {};
+  }
+  return convert(model, inputId, params ?? {}, "params");
+}
+
+function convert(model: ResolvedModel, target: string, value: NodeValue, at: string): unknown {
+  if (target === UNIT) {
+    if (isObject(value) && Object.keys(value).length === 0) return {};
+    throw new Error(`${at}: a Unit member takes {}, got ${JSON.stringify(value)}`);
+  }
+  const shape: Shape | undefined = model.shapes.get(target);
+  if (!shape) throw new Error(`${at}: shape ${target} is not in the resolved model`);
+  if (value === null) return null; // sparse lists and maps keep their nulls
+  switch (shape.type) {
+    case "string":
+    case "enum":
+      return expect(typeof value === "string", value, at, "a string");
+    case "boolean":
+      return expect(typeof value === "boolean", value, at, "a boolean");
+    case "intEnum":
+      return expect(typeof value === "number", value, at, "a number");
+    case "number":
+      if (typeof value === "number") return value;
+      if (value === "NaN") return Number.NaN;
+      if (value === "Infinity") return Number.POSITIVE_INFINITY;
+      if (value === "-Infinity") return Number.NEGATIVE_INFINITY;
+      throw new Error(`${at}: expected a number, got ${JSON.stringify(value)}`);
+    case "timestamp":
+      if (typeof value === "number") return new Date(value * 1000);
+      if (typeof value === "string") return new Date(value);
+      throw new Error(`${at}: expected epoch seconds, got ${JSON.stringify(value)}`);
+    case "blob":
+      if (typeof value === "string") return new TextEncoder().encode(value);
+      throw new Error(`${at}: expected a blob as a string, got ${JSON.stringify(value)}`);
+    case "document":
+      return value;
+    case "list":
+      if (!Array.isArray(value)) throw new Error(`${at}: expected a list, got ${JSON.stringify(value)}`);
+      return value.map((item, i) => convert(model, shape.member.target, item, `${at}[${i}]`));
+    case "map": {
+      if (!isObject(value)) throw new Error(`${at}: expected a map, got ${JSON.stringify(value)}`);
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = convert(model, shape.value.target, v, `${at}.${k}`);
+      return out;
+    }
+    case "structure":
+    case "union": {
+      if (!isObject(value)) throw new Error(`${at}: expected a ${shape.type}, got ${JSON.stringify(value)}`);
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        // A null member is an unset member: the input types have no null for structure and
+        // union members (only sparse list items and map values keep their nulls).
+        if (v === null) continue;
+        const member = shape.members.find((m) => m.name === k);
+        if (!member) throw new Error(`${at}: ${shape.id} has no member ${k}`);
+        out[k] = convert(model, member.target, v, `${at}.${k}`);
+      }
+      return out;
+    }
+    case "alternatives":
+      return value; // OpenAPI only; Smithy models never lower to it
+    default: {
+      const never: never = shape;
+      throw new Error(`${at}: unknown shape type ${(never as Shape).type}`);
+    }
+  }
+}
+
+function expect(ok: boolean, value: NodeValue, at: string, what: string): NodeValue {
+  if (!ok) throw new Error(`${at}: expected ${what}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function isObject(v: NodeValue): v is { [key: string]: NodeValue } {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
