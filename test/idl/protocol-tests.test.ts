@@ -1,21 +1,21 @@
-// Every protocol test model, loaded together with the trait definitions and the prelude, loads
-// with no error: they are the inputs of the protocol compliance work.
+// Every protocol test model, loaded together with the trait definitions, the smithy.framework
+// model (smithy/framework/) and the prelude, loads with no error: they are the inputs of the protocol compliance work.
 
 import { expect, test } from "vitest";
 import { Diagnostics } from "../../generator/diagnostics.js";
 import { SYNTACTIC_SHAPE_ID } from "../../generator/smithy/idl/index.js";
 import { loadSmithy } from "../../generator/smithy/load.js";
 import { listCorpus, source } from "./corpus.js";
-import { FRAMEWORK_STANDIN } from "./framework-standin.js";
 
 test("smithy/protocol-tests + trait-defs load with no error", () => {
   const files = [
     ...listCorpus("smithy/trait-defs", (rel) => /\.(smithy|json)$/.test(rel)),
+    ...listCorpus("smithy/framework", (rel) => /\.(smithy|json)$/.test(rel)),
     ...listCorpus("smithy/protocol-tests", (rel) => /\.(smithy|json)$/.test(rel)),
   ];
   expect(files.length).toBeGreaterThan(50);
   const diags = new Diagnostics();
-  const model = loadSmithy([...files.map(source), FRAMEWORK_STANDIN], diags);
+  const model = loadSmithy(files.map(source), diags);
   // Errors, and unquoted node values naming no shape (DANGER in Smithy), are failures.
   const errors = diags.items.filter((d) => d.severity === "error" || d.code === SYNTACTIC_SHAPE_ID);
   console.log(`protocol-tests: ${files.length} files, ${model?.shapes.size ?? 0} shapes, ${errors.length} errors`);
