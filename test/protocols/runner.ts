@@ -26,7 +26,7 @@ import type { ResolvedModel } from "../../generator/model/ir.js";
 import { assignNames } from "../../generator/naming/names.js";
 import type { AstShape } from "../../generator/smithy/ast.js";
 import { loadSmithy } from "../../generator/smithy/load.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 import { CORPUS, ROOT, TMP, corpusFile } from "../helpers/paths.js";
 import { compareRequest, type HttpRequest, type RequestCase } from "./compare.js";
 import { toInput } from "./params.js";
