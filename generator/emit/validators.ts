@@ -45,6 +45,8 @@
 //   and their failure path string is only built inside the failure branch.
 // - A shape's own constraints (length of a list, properties of a map, ...) are applied by whoever
 //   references it, merged with the referencing member's constraints (the member's win key by key).
+//   The same holds at every other position: a list `member`, a map `key` and `value` and
+//   `additionalProperties` carry constraints of their own (`list L { @length(max: 5) member: S }`).
 // - Paths are RFC 6901 JSON pointers from the input root (`/List/0/Name`); map keys are escaped at
 //   run time with `pointerSegment`, member names at generation time. Failures of a map key are
 //   reported at the map's path, as Smithy does.
@@ -583,6 +585,14 @@ function ownerKey(member: Member, owner: Shape): string {
   return member.constraints.pattern !== undefined ? `${owner.id}\n${member.name}` : member.target;
 }
 
+/**
+ * The owner of the constraints at a list member, map key or value: the target's id unless the
+ * reference adds its own pattern (then the pattern const is named after the container and position).
+ */
+function refOwner(container: Shape, position: string, own: Constraints | undefined, target: Shape): string {
+  return own?.pattern !== undefined ? `${container.id}\n${position}` : target.id;
+}
+
 /** Target constraints with the member's on top, key by key. */
 function merge(target: Constraints, member: Constraints): Constraints {
   if (Object.keys(member).length === 0) return target;
@@ -616,8 +626,9 @@ function structureBody(ctx: Ctx, scope: Scope, shape: StructureShape): string[] 
     const target = shapeOf(ctx.model, extra.target);
     const k = scope.fresh("k");
     const e = scope.fresh("e");
-    const site: Site = { v: e, p: `path + "/" + ${ctx.f.import("pointerSegment", RUNTIME)}(${k})`, out: "out", owner: target.id };
-    const checks = checkRef(ctx, scope, target, undefined, site);
+    const own = extra.constraints;
+    const site: Site = { v: e, p: `path + "/" + ${ctx.f.import("pointerSegment", RUNTIME)}(${k})`, out: "out", owner: refOwner(shape, "additionalProperties", own, target) };
+    const checks = checkRef(ctx, scope, target, own, site);
     if (checks.length > 0) {
       const skip = shape.members.length === 0 ? [] : ["switch (" + k + ") {", ...shape.members.map((m) => `  case ${str(m.name)}:`), "    continue;", "}"];
       lines.push(
@@ -669,7 +680,8 @@ function listBody(ctx: Ctx, scope: Scope, shape: ListShape): string[] {
   const target = shapeOf(ctx.model, shape.member.target);
   const i = scope.fresh("i");
   const e = scope.fresh("e");
-  const checks = checkRef(ctx, scope, target, undefined, { v: e, p: `path + "/" + ${i}`, out: "out", owner: target.id });
+  const own = shape.member.constraints;
+  const checks = checkRef(ctx, scope, target, own, { v: e, p: `path + "/" + ${i}`, out: "out", owner: refOwner(shape, "member", own, target) });
   const lines = [`if (!Array.isArray(value)) {`, `  ${typeFailure(ctx, site, "array")}`, "  return;", "}"];
   if (checks.length === 0) return lines;
   const list = scope.fresh("list");
@@ -690,9 +702,13 @@ function mapBody(ctx: Ctx, scope: Scope, shape: MapShape): string[] {
   const e = scope.fresh("e");
   const keyShape = shapeOf(ctx.model, shape.key.target);
   const valueShape = shapeOf(ctx.model, shape.value.target);
-  const keyChecks = checkShape(ctx, scope, keyShape, keyShape.constraints, { v: k, p: "path", out: "out", owner: keyShape.id, knownString: true });
+  const keyOwn = shape.key.constraints;
+  const keySite: Site = { v: k, p: "path", out: "out", owner: refOwner(shape, "key", keyOwn, keyShape), knownString: true };
+  const keyChecks = checkShape(ctx, scope, keyShape, keyOwn === undefined ? keyShape.constraints : merge(keyShape.constraints, keyOwn), keySite);
   const valuePath = `path + "/" + pointerSegment(${k})`;
-  const valueChecks = checkRef(ctx, scope, valueShape, undefined, { v: e, p: valuePath, out: "out", owner: valueShape.id });
+  const valueOwn = shape.value.constraints;
+  const valueSite: Site = { v: e, p: valuePath, out: "out", owner: refOwner(shape, "value", valueOwn, valueShape) };
+  const valueChecks = checkRef(ctx, scope, valueShape, valueOwn, valueSite);
   if (valueChecks.length > 0) ctx.f.import("pointerSegment", RUNTIME);
   if (keyChecks.length === 0 && valueChecks.length === 0) return lines;
   const body = [...keyChecks];

@@ -77,6 +77,13 @@ export interface Ref {
   readonly target: ShapeId;
   /** The value may be `null` on the wire (OpenAPI `nullable`, 3.1 `type: [..., "null"]`). */
   readonly nullable?: boolean;
+  /**
+   * Constraints declared on the reference itself, applied on top of the target's (the
+   * reference's win key by key): Smithy traits on a list `member` or a map `key` / `value`.
+   */
+  readonly constraints?: Constraints;
+  /** The reference itself is `@sensitive` (a list member or map value, say). */
+  readonly sensitive?: boolean;
 }
 
 export interface Member extends Ref {

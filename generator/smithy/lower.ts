@@ -22,6 +22,7 @@ import type {
   NumberKind,
   Operation,
   Protocol,
+  Ref,
   ResolvedModel,
   Shape,
   ShapeId,
@@ -166,13 +167,20 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
     sensitive: `${T}sensitive` in traits,
     constraints: constraintsOf(traits),
   };
-  const ref = (r: AstMemberRef | undefined, what: string): { target: string } => {
+  const ref = (r: AstMemberRef | undefined, what: string): Ref => {
     if (!r) {
       fail(`Shape \`${id}\` has no ${what}`, what);
       return { target: `${T}Document` };
     }
     want(r.target);
-    return { target: r.target };
+    // Traits on a list member or a map key / value constrain that position (`@length(max: 5) member: String`).
+    const own = r.traits ?? {};
+    const constraints = constraintsOf(own);
+    return {
+      target: r.target,
+      ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
+      ...(`${T}sensitive` in own ? { sensitive: true } : {}),
+    };
   };
   const type = ast.type;
   if (NUMBER_KINDS.has(type)) return { ...base, type: "number", kind: type as NumberKind };
