@@ -42,7 +42,7 @@ export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
     changed = false;
     for (const shape of model.shapes.values()) {
       if (holds.has(shape.id)) continue;
-      if (shape.sensitive || childRefs(shape).some((r) => holds.has(r.target) || ("sensitive" in r && r.sensitive === true))) {
+      if (shape.sensitive || childRefs(shape).some((r) => holds.has(r.target) || r.sensitive === true)) {
         holds.add(shape.id);
         changed = true;
       }
@@ -58,7 +58,7 @@ function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds
   const head = `export function ${fn}(value: ${type}): unknown {`;
   if (!holds.has(shape.id)) return [...doc, head, `  return value;`, `}`];
   if (shape.sensitive) return [...doc, head, `  return ${file.import("SENSITIVE", RUNTIME)};`, `}`];
-  const child = (expr: string, ref: Ref & { sensitive?: boolean }): string | undefined => {
+  const child = (expr: string, ref: Ref): string | undefined => {
     if (ref.sensitive || shapeOf(model, ref.target).sensitive) return file.import("SENSITIVE", RUNTIME);
     if (!holds.has(ref.target)) return undefined;
     const call = `${names.redactor(ref.target)}(${expr})`;

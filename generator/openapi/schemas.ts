@@ -190,11 +190,13 @@ export class SchemaLowerer {
     const id = primitiveId(kind);
     if (!this.#shapes.has(id)) this.#shapes.set(id, primitiveShape(id)!);
     const type = primitiveShape(id)!.type;
+    const password = facts.format === "password";
     const member: MemberFacts =
       position === "member"
-        ? { ...annotations(facts), constraints: constraintsFor(type, facts), ...(facts.format === "password" ? { sensitive: true } : {}) }
+        ? { ...annotations(facts), constraints: constraintsFor(type, facts), ...(password ? { sensitive: true } : {}) }
         : { constraints: {} };
-    return { ref: { target: id }, member };
+    // Where no member carries it (a list item, a map value), the reference itself is sensitive.
+    return { ref: { target: id, ...(password && position === "other" ? { sensitive: true } : {}) }, member };
   }
 
   #classify(at: Located, facts: SchemaFacts): Kind {
