@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { Diagnostics } from "../../generator/diagnostics.js";
 import { loadSmithyModels } from "../../generator/smithy/frontend.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 import { TMP } from "../helpers/paths.js";
 import { loadText } from "../openapi/helpers.js";
 import { msg } from "./fixtures.js";
