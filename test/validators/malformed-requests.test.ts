@@ -23,7 +23,6 @@ import { loadSmithy } from "../../generator/smithy/load.js";
 import { loadSmithyModels } from "../../generator/smithy/frontend.js";
 import { assignNames } from "../../generator/naming/names.js";
 import { listCorpus, source } from "../idl/corpus.js";
-import { FRAMEWORK_STANDIN } from "../idl/framework-standin.js";
 import { emitAndImport, type Failure, type Validator } from "./fixtures.js";
 
 const VALIDATION_DIR = "smithy/protocol-tests/aws/restJson1";
@@ -63,8 +62,8 @@ interface Case {
 function loadCases(): { files: { path: string; text: string }[]; cases: Case[] } {
   const common = [
     ...listCorpus("smithy/trait-defs", (rel) => /\.(smithy|json)$/.test(rel)).map(source),
+    ...listCorpus("smithy/framework", (rel) => /\.(smithy|json)$/.test(rel)).map(source),
     source("smithy/protocol-tests/aws/shared-types.smithy"),
-    FRAMEWORK_STANDIN,
   ];
   // The cases of every restJson1 test service are read (to count the ones skipped); the
   // validators are generated for the validation service alone.
