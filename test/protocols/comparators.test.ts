@@ -106,10 +106,12 @@ describe("compareRequest", () => {
     expect(compareRequest({ ...base, uri: "/things/a b" }, request)).toEqual(["uri: expected /things/a b, got /things/a%20b"]);
   });
 
-  test("query: listed params present in their relative order; extra params allowed; forbid and require by key", () => {
+  test("query: listed params present, values of one key in the order given; extra params allowed; forbid and require by key", () => {
     const q = { ...request, query: ["a=1", "b=2", "a=3", "flag"] };
     expect(compareRequest({ ...base, queryParams: ["a=1", "a=3"], requireQueryParams: ["flag", "b"], forbidQueryParams: ["c"] }, q)).toEqual([]);
-    expect(compareRequest({ ...base, queryParams: ["a=3", "a=1"] }, q)).toEqual(["query: a=1 is out of order (query: a=1&b=2&a=3&flag)"]);
+    expect(compareRequest({ ...base, queryParams: ["a=3", "a=1"] }, q)).toEqual(["query: a=1 is out of order among the values of a (query: a=1&b=2&a=3&flag)"]);
+    expect(compareRequest({ ...base, queryParams: ["b=2", "a=1", "flag", "a=3"] }, q)).toEqual([]);
+    expect(compareRequest({ ...base, queryParams: ["a=1", "a=1"] }, q)).toEqual(["query: expected a=1 once more (query: a=1&b=2&a=3&flag)"]);
     expect(compareRequest({ ...base, queryParams: ["a=2"] }, q)).toEqual(["query: expected a=2 (query: a=1&b=2&a=3&flag)"]);
     expect(compareRequest({ ...base, forbidQueryParams: ["flag"] }, q)).toEqual(["query: forbidden parameter flag is present (query: a=1&b=2&a=3&flag)"]);
     expect(compareRequest({ ...base, requireQueryParams: ["z"] }, q)).toEqual(["query: required parameter z is missing (query: a=1&b=2&a=3&flag)"]);

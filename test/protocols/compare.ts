@@ -8,8 +8,10 @@
 //
 // - uri: the request path, after the path of the case's `host` ("example.com/custom" + "/" →
 //   "/custom/").
-// - queryParams: each expected (already encoded) `k=v` is present, in the relative order given;
-//   forbid/requireQueryParams look at keys only.
+// - queryParams: each expected (already encoded) `k=v` is present, one actual param per expected
+//   one; values of the same key in the order given (a list), other params in any order (the
+//   smithy.test rule puts no constraint on order across keys); forbid/requireQueryParams look at
+//   keys only.
 // - headers: names case-insensitive, values exact. `Content-Length` is never set by the serializer
 //   (the transport computes it from the body), so it counts as present exactly when the body is
 //   not empty.
@@ -109,16 +111,22 @@ const queryKey = (param: string): string => {
 
 function queryProblems(expected: RequestCase, query: readonly string[]): string[] {
   const out: string[] = [];
-  let from = 0;
+  const used = new Set<number>();
+  const cursor = new Map<string, number>(); // key → index after its last matched value
   for (const param of expected.queryParams ?? []) {
-    const at = query.indexOf(param, from);
+    const key = queryKey(param);
+    const from = cursor.get(key) ?? 0;
+    const at = query.findIndex((q, i) => i >= from && !used.has(i) && q === param);
     if (at >= 0) {
-      from = at + 1;
+      used.add(at);
+      cursor.set(key, at + 1);
       continue;
     }
-    out.push(query.includes(param)
-      ? `query: ${param} is out of order (query: ${query.join("&")})`
-      : `query: expected ${param} (query: ${query.join("&") || "none"})`);
+    const unusedEarlier = query.some((q, i) => q === param && !used.has(i));
+    const what = unusedEarlier
+      ? `${param} is out of order among the values of ${key}`
+      : query.includes(param) ? `expected ${param} once more` : `expected ${param}`;
+    out.push(`query: ${what} (query: ${query.join("&") || "none"})`);
   }
   const keys = new Set(query.map(queryKey));
   for (const key of expected.forbidQueryParams ?? []) if (keys.has(key)) out.push(`query: forbidden parameter ${key} is present (query: ${query.join("&")})`);

@@ -209,11 +209,15 @@ async function generateFolder(input: ModelInput): Promise<Map<string, Loaded> | 
 
 /** Runs every client request case of one folder. */
 export async function runFolder(folder: Folder, options: RunOptions): Promise<CaseResult[]> {
-  const input = folderInput(folder);
+  return runInput(folderInput(folder), options);
+}
+
+/** Runs every client request case of one model input (a folder's files, or a subset of them). */
+export async function runInput(input: ModelInput, options: RunOptions): Promise<CaseResult[]> {
   const found = findCases(input);
   const generated = await generateFolder(input);
   return found.map((f): CaseResult => {
-    const base = { protocol: f.protocol, id: f.testCase.id, operation: f.operation, folder: folder.name, case: f.testCase };
+    const base = { protocol: f.protocol, id: f.testCase.id, operation: f.operation, folder: input.name, case: f.testCase };
     const skip = options.skip(f.protocol, f.testCase.id);
     if (skip !== undefined) return { ...base, outcome: "skipped", problems: [skip] };
     if (f.services.length === 0) return { ...base, outcome: "skipped", problems: [`no service of protocol ${f.testCase.protocol} binds ${f.operation}`] };
