@@ -1,13 +1,15 @@
 // The compliance runner's comparators on hand-made pairs: each body comparator accepts what the
 // smithy.test rules call equal and rejects a single real difference; compareRequest applies the
-// uri, query, header, host and body rules.
+// uri, query, header, host and body rules; the expected-failure check catches stale lists.
 
 import { gzipSync } from "node:zlib";
 import { encode as encodeCbor, Tag } from "cbor2";
 import { describe, expect, test } from "vitest";
 import { canonicalDecimal, compareCbor, compareForm, compareJson, compareXml } from "./bodies.js";
 import { compareRequest, type HttpRequest, type RequestCase } from "./compare.js";
+import { checkOutcomes, renderExpected, type ExpectedOutcomes } from "./expected.js";
 import { applicableMutations, mutateAs } from "./mutate.js";
+import type { CaseResult } from "./runner.js";
 
 const cbor = (v: unknown) => encodeCbor(v);
 
@@ -174,5 +176,34 @@ describe("compareRequest", () => {
       expect(compareRequest(bc, { ...request, body: actual }), `${mediaType}`).toEqual([]);
       expect(compareRequest(mutateAs(bc, "body"), { ...request, body: actual }), `${mediaType} mutated`).toHaveLength(1);
     }
+  });
+});
+
+describe("expected-failure lists stay honest", () => {
+  const result = (id: string, outcome: CaseResult["outcome"], problems: string[] = []): CaseResult => ({
+    protocol: "restJson1",
+    id,
+    operation: "ns#Op",
+    folder: "aws-restJson1",
+    case: { id, protocol: "aws.protocols#restJson1", method: "GET", uri: "/" },
+    outcome,
+    problems,
+  });
+  const results = [result("A", "passed"), result("B", "failed", ["uri: …"]), result("C", "failed", ["x"]), result("D", "skipped", ["why"])];
+
+  test("an unlisted failure, a listed pass, a stale entry and a missing reason are each reported", () => {
+    const list: ExpectedOutcomes = { failures: { A: "old", C: "", Z: "gone" }, skipped: { D: "why" } };
+    expect(checkOutcomes(list, results)).toEqual([
+      "A passes but is listed as an expected failure (old): remove it from the list",
+      "B fails but is not listed as an expected failure: uri: …",
+      "Z is listed but is no client request case of this protocol: remove it",
+      "C is listed without a reason",
+    ]);
+    expect(checkOutcomes({ failures: { B: "b", C: "c" }, skipped: { D: "why" } }, results)).toEqual([]);
+  });
+
+  test("the rewritten list keeps reasons of ids still failing and drops passing ones", () => {
+    const text = renderExpected("restJson1", { failures: { A: "old", C: "edited by a human" }, skipped: { D: "why" } }, results);
+    expect(text).toContain(`  failures: {\n    "B": "uri: …",\n    "C": "edited by a human",\n  },\n  skipped: {\n    "D": "why",\n  },\n`);
   });
 });

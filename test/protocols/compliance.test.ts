@@ -31,6 +31,11 @@ const UPDATE = process.env["UPDATE_EXPECTED_FAILURES"] === "1";
 let results: CaseResult[] = [];
 beforeAll(async () => {
   results = await runAll({ skip: (protocol, id) => EXPECTED[protocol].skipped[id] });
+  const passed = results.filter((r) => r.outcome === "passed").length;
+  console.log(
+    `protocol tests (request): ${passed} of ${results.length} client request cases pass. ` +
+      "Content-Length counts as present exactly when the body is not empty: the transport sets it, not the serializer.",
+  );
 });
 
 function report(protocol: ProtocolName, mine: readonly CaseResult[]): string {
