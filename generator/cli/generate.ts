@@ -1,6 +1,7 @@
 // `shapesmith generate [MODEL_FILE...] [--config F] [--out DIR] [--check]`: reads the models, runs
 // the pure core, and either compares its tree with the output folder (`--check`) or replaces the
-// folder with it atomically. Nothing is written when any error diagnostic exists.
+// folder with it through the journal protocol of output.ts (a run first repairs what an
+// interrupted run left). Nothing is written when any error diagnostic exists.
 //
 //   generate                  → every model under models/ into generated/ (or what the config names)
 //   generate a.json --out x   → the model a.json into x/
@@ -13,7 +14,8 @@ import { displayPath, resolveOptions, type Options } from "../options.js";
 import { compileTemplates, type Templates } from "../templates.js";
 import { readTemplateSources } from "./templates.js";
 import { discoverModels, diskHost, modelsFromArguments, type InputContext, type ReadResult } from "./inputs.js";
-import { compareTree, isUpToDate, NotAFolderError, replaceTree, type TreeComparison } from "./output.js";
+import { compareTree, isUpToDate, pendingLeftovers, recoverOutput, replaceTree, stepHookFromEnv, type ReplaceResult, type TreeComparison } from "./output.js";
+import { leftoversDiagnostic, recoveryDiagnostics, writeFailure } from "./output-report.js";
 import { formatDiagnostics, type SourceLookup } from "./print.js";
 import type { Io } from "./io.js";
 
@@ -53,6 +55,19 @@ export async function runGenerate(flags: GenerateFlags, io: Io): Promise<number>
     ]);
   }
 
+  // A run that may write first repairs what an interrupted earlier run left (output.ts), even
+  // when this run then fails on its input: leftovers never outlive the next run.
+  const step = stepHookFromEnv(process.env);
+  if (!flags.check) {
+    try {
+      diagnostics.push(...recoveryDiagnostics(recoverOutput(options.out, { step }), io.cwd, options.out));
+    } catch (error) {
+      const failure = writeFailure(error, io.cwd, options.out);
+      if (failure === undefined) throw error;
+      return fail([failure]);
+    }
+  }
+
   const read: ReadResult = flags.models.length > 0 ? modelsFromArguments(flags.models, ctx) : discoverModels(options.models, ctx);
   diagnostics.push(...read.diagnostics);
   for (const [path, { text }] of read.sources) texts.set(path, text);
@@ -79,48 +94,39 @@ export async function runGenerate(flags: GenerateFlags, io: Io): Promise<number>
   if (notes) io.stderr(notes);
 
   const outShown = displayPath(io.cwd, options.out) + "/";
-  let comparison: TreeComparison;
-  try {
-    comparison = compareTree(options.out, result.files);
-  } catch (error) {
-    if (!(error instanceof NotAFolderError)) throw error;
-    return fail([
-      {
-        code: "OUT_NOT_A_FOLDER",
-        severity: "error",
-        message: `The output path \`${displayPath(io.cwd, options.out)}\` exists and is not a folder`,
-        hint: "Remove it or choose another --out.",
-      },
-    ]);
-  }
-
   if (flags.check) {
-    if (isUpToDate(comparison)) {
+    let comparison: TreeComparison;
+    try {
+      comparison = compareTree(options.out, result.files);
+    } catch (error) {
+      const failure = writeFailure(error, io.cwd, options.out);
+      if (failure === undefined) throw error;
+      return fail([failure]);
+    }
+    const leftovers = pendingLeftovers(options.out);
+    if (leftovers.length > 0) io.stderr(formatDiagnostics([leftoversDiagnostic(leftovers, io.cwd, options.out)], lookup, flags.verbose));
+    if (isUpToDate(comparison) && leftovers.length === 0) {
       io.stdout(`${outShown} is up to date (${count(result.files.size, "file")}).\n`);
       return 0;
     }
-    io.stdout(describeDifferences(outShown, comparison));
+    if (!isUpToDate(comparison)) io.stdout(describeDifferences(outShown, comparison));
     return 1;
   }
 
+  let written: ReplaceResult;
+  try {
+    written = replaceTree(options.out, result.files, { step });
+  } catch (error) {
+    const failure = writeFailure(error, io.cwd, options.out);
+    if (failure === undefined) throw error;
+    return fail([failure]);
+  }
+  const recovered = recoveryDiagnostics(written.recovery, io.cwd, options.out);
+  if (recovered.length > 0) io.stderr(formatDiagnostics(recovered, lookup, flags.verbose));
+  const comparison = written.comparison;
   if (isUpToDate(comparison)) {
     io.stdout(`${outShown} is up to date (${count(result.files.size, "file")}); nothing written.\n`);
     return 0;
-  }
-  try {
-    replaceTree(options.out, result.files);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined || !/^E[A-Z]+$/.test(code)) throw error;
-    // The file system said no (permissions, a file in the way, a full disk): not a bug.
-    return fail([
-      {
-        code: "OUT_WRITE_FAILED",
-        severity: "error",
-        message: `Cannot write \`${outShown}\` (${code}): ${(error as Error).message}; it was left as it was`,
-        hint: "Check that the output folder and its parent are writable folders, or choose another --out.",
-      },
-    ]);
   }
   const changes = [
     comparison.stale.length > 0 ? `${comparison.stale.length} changed` : "",

@@ -1,10 +1,23 @@
 // The output folder functions in-process: comparing a tree with the disk, and replacing a folder
-// atomically, including a write that fails halfway.
+// through the journal protocol, including writes that fail before, after and long after the
+// commit point, a held or stale lock, and leftovers of the earlier protocol. (Kills of the real
+// CLI: kill.test.ts.)
 
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compareTree, NotAFolderError, replaceTree } from "../../generator/cli/output.js";
+import {
+  CleanupError,
+  compareTree,
+  NotAFolderError,
+  OutputBusyError,
+  pendingLeftovers,
+  recoverOutput,
+  replaceTree,
+  WriteIncompleteError,
+} from "../../generator/cli/output.js";
+import { recoveryDiagnostics, writeFailure } from "../../generator/cli/output-report.js";
 import { makeProject, removeProject, treeHash, writeFile } from "./helpers.js";
 
 const projects: string[] = [];
@@ -72,5 +85,161 @@ describe("replaceTree", () => {
     expect(readdirSync(dirname(out))).toEqual(["out"]);
     writeFile(dir, "out/b.ts", "b");
     expect(readdirSync(out).sort()).toEqual(["a.ts", "b.ts"]);
+  });
+});
+
+/** A step hook that throws a file-system error at the first step whose description starts with `prefix`. */
+function failAt(prefix: string): (what: string) => void {
+  let failed = false;
+  return (what) => {
+    if (!failed && what.startsWith(prefix)) {
+      failed = true;
+      throw Object.assign(new Error(`EIO: i/o error, simulated at "${what}"`), { code: "EIO" });
+    }
+  };
+}
+
+describe("replaceTree: the journal protocol", () => {
+  const OLD = { "a/same.ts": "same", "a/changed.ts": "old", "gone/x.ts": "x", "gone/deep/y.ts": "y" };
+  const NEW = tree({ "a/same.ts": "same", "a/changed.ts": "new", "b/new.ts": "b" });
+  const snapshot = (out: string) => Object.fromEntries(readdirSync(out, { recursive: true, encoding: "utf8" }).sort().map((p) => {
+    const full = join(out, p);
+    return [p, statSync(full).isDirectory() ? "<dir>" : readFileSync(full, "utf8")];
+  }));
+  const NEW_SNAPSHOT = { a: "<dir>", "a/changed.ts": "new", "a/same.ts": "same", b: "<dir>", "b/new.ts": "b" };
+
+  it("touches only what changed: an unchanged file keeps its inode; emptied folders go", () => {
+    const dir = project(Object.fromEntries(Object.entries(OLD).map(([p, c]) => [`out/${p}`, c])));
+    const out = join(dir, "out");
+    const inode = statSync(join(out, "a/same.ts")).ino;
+    const result = replaceTree(out, NEW);
+    expect(result.comparison).toEqual({ stale: ["a/changed.ts"], missing: ["b/new.ts"], extra: ["gone/deep/y.ts", "gone/x.ts"], exists: true });
+    expect(result.recovery).toEqual([]);
+    expect(snapshot(out)).toEqual(NEW_SNAPSHOT);
+    expect(statSync(join(out, "a/same.ts")).ino).toBe(inode);
+    expect(readdirSync(dir)).toEqual(["out"]);
+    // Nothing differs: nothing is written, no work folder appears.
+    const steps: string[] = [];
+    expect(replaceTree(out, NEW, { step: (w) => void steps.push(w) }).comparison.stale).toEqual([]);
+    expect(steps).toEqual(["create the work folder and its lock", "release the lock", "remove the work folder"]);
+  });
+
+  it("a file may replace a folder and a folder a file", () => {
+    const dir = project({ "out/x/inner.ts": "1", "out/y": "2" });
+    const out = join(dir, "out");
+    replaceTree(out, tree({ x: "file now", "y/inner.ts": "folder now" }));
+    expect(snapshot(out)).toEqual({ x: "file now", y: "<dir>", "y/inner.ts": "folder now" });
+  });
+
+  it("a failure before the commit leaves the folder untouched and removes the work folder", () => {
+    for (const at of ["stage a/changed.ts", "stage b/new.ts", "write journal.tmp", "commit"]) {
+      const dir = project(Object.fromEntries(Object.entries(OLD).map(([p, c]) => [`out/${p}`, c])));
+      const out = join(dir, "out");
+      const before = snapshot(out);
+      let caught: unknown;
+      try {
+        replaceTree(out, NEW, { step: failAt(at) });
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as NodeJS.ErrnoException).code, at).toBe("EIO");
+      expect(snapshot(out), at).toEqual(before);
+      expect(readdirSync(dir), at).toEqual(["out"]);
+      expect(writeFailure(caught, dir, out)?.message).toBe("Cannot write `out/` (EIO): EIO: i/o error, simulated at \"" + at + (at === "commit" ? ": rename journal.tmp to journal" : "") + "\"; it was left as it was");
+    }
+  });
+
+  it("a failure after the commit says the folder is partly updated; the next run finishes the write", () => {
+    const dir = project(Object.fromEntries(Object.entries(OLD).map(([p, c]) => [`out/${p}`, c])));
+    const out = join(dir, "out");
+    let caught: unknown;
+    try {
+      replaceTree(out, NEW, { step: failAt("put b/new.ts") });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(WriteIncompleteError);
+    const e = caught as WriteIncompleteError;
+    expect([e.done, e.total]).toEqual([3, 4]); // two deletes and one put went through
+    expect(snapshot(out)).toEqual({ a: "<dir>", "a/changed.ts": "new", "a/same.ts": "same", b: "<dir>" });
+    expect(writeFailure(caught, dir, out)).toEqual({
+      code: "OUT_WRITE_INCOMPLETE",
+      severity: "error",
+      message:
+        "Writing `out/` stopped after 3 of 4 changes (EIO: i/o error, simulated at \"put b/new.ts\"): it is partly updated. " +
+        "The journal in `.out.shapesmith/` records the rest",
+      hint: "Fix the cause (permissions, disk space), then run the same command again: it finishes the write first.",
+    });
+    expect(pendingLeftovers(out)).toEqual([join(dir, ".out.shapesmith")]);
+    const recovered = recoverOutput(out);
+    expect(recovered).toEqual([{ kind: "rolled-forward", work: join(dir, ".out.shapesmith"), deleted: 2, put: 2 }]);
+    expect(recoveryDiagnostics(recovered, dir, out).map((d) => d.message)).toEqual([
+      "An earlier run was interrupted after it committed its write to `out/`: finished it (2 written, 2 deleted, from `.out.shapesmith/`); `out/` is that run's output",
+    ]);
+    expect(snapshot(out)).toEqual(NEW_SNAPSHOT);
+    expect(readdirSync(dir)).toEqual(["out"]);
+    expect(pendingLeftovers(out)).toEqual([]);
+  });
+
+  it("a failure while cleaning up says the new tree is in place", () => {
+    const dir = project(Object.fromEntries(Object.entries(OLD).map(([p, c]) => [`out/${p}`, c])));
+    const out = join(dir, "out");
+    let caught: unknown;
+    try {
+      replaceTree(out, NEW, { step: failAt("remove journal") });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CleanupError);
+    expect(snapshot(out)).toEqual(NEW_SNAPSHOT);
+    expect(writeFailure(caught, dir, out)?.message).toBe(
+      "`out/` was written, but `.out.shapesmith/` could not be removed (EIO: i/o error, simulated at \"remove journal\")",
+    );
+    // The journal is still there: the next run redoes the (finished) apply, which changes nothing.
+    const result = replaceTree(out, NEW);
+    expect(result.recovery).toEqual([{ kind: "rolled-forward", work: join(dir, ".out.shapesmith"), deleted: 2, put: 2 }]);
+    expect(snapshot(out)).toEqual(NEW_SNAPSHOT);
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("a lock held by a live process refuses the write; a dead holder's lock is stale", () => {
+    const dir = project({ "out/a.ts": "a" });
+    const out = join(dir, "out");
+    mkdirSync(join(dir, ".out.shapesmith"));
+    writeFileSync(join(dir, ".out.shapesmith/lock"), JSON.stringify({ pid: process.pid }));
+    expect(() => replaceTree(out, tree({ "a.ts": "b" }))).toThrow(OutputBusyError);
+    expect(() => recoverOutput(out)).toThrow(OutputBusyError);
+    expect(readFileSync(join(out, "a.ts"), "utf8")).toBe("a");
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    writeFileSync(join(dir, ".out.shapesmith/lock"), JSON.stringify({ pid: dead }));
+    expect(replaceTree(out, tree({ "a.ts": "b" })).recovery).toEqual([]);
+    expect(readFileSync(join(out, "a.ts"), "utf8")).toBe("b");
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("an unreadable journal is not trusted: the staged files are discarded, the folder left as it is", () => {
+    const dir = project({ "out/a.ts": "a", ".out.shapesmith/journal": "{\"format\":\"shapesmith-journal/1\",\"put\":[\"../evil\"],\"delete\":[]}", ".out.shapesmith/stage/x": "x" });
+    const out = join(dir, "out");
+    expect(recoverOutput(out)).toEqual([{ kind: "rolled-back", work: join(dir, ".out.shapesmith") }]);
+    expect(snapshot(out)).toEqual({ "a.ts": "a" });
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("removes leftovers of the earlier whole-folder swap, putting a missing folder's backup back", () => {
+    const dir = project({
+      ".out.shapesmith-41-0123abcd/a.ts": "new",
+      ".out.shapesmith-41-0123abcd.old/a.ts": "old",
+      ".other.shapesmith-41-0123abcd/a.ts": "someone else's",
+    });
+    const out = join(dir, "out");
+    expect(pendingLeftovers(out)).toEqual([join(dir, ".out.shapesmith-41-0123abcd"), join(dir, ".out.shapesmith-41-0123abcd.old")]);
+    const recovered = recoverOutput(out);
+    expect(recovered).toEqual([{ kind: "legacy", removed: [join(dir, ".out.shapesmith-41-0123abcd")], restored: join(dir, ".out.shapesmith-41-0123abcd.old") }]);
+    expect(recoveryDiagnostics(recovered, dir, out).map((d) => d.message)).toEqual([
+      "`out/` was missing after an interrupted run: renamed its backup `.out.shapesmith-41-0123abcd.old` back. Removed a temporary folder left by an earlier run: `.out.shapesmith-41-0123abcd`",
+    ]);
+    expect(snapshot(out)).toEqual({ "a.ts": "old" });
+    expect(readdirSync(dir).sort()).toEqual([".other.shapesmith-41-0123abcd", "out"]);
+    expect(existsSync(join(dir, ".out.shapesmith"))).toBe(false);
   });
 });
