@@ -10,8 +10,18 @@
 //
 // Enums are a const object plus a union type of the values; lists are arrays, maps records,
 // unions tagged objects (exactly one key set), timestamps `Date`, blobs `Uint8Array`.
+//
+// A map that refers back to itself through maps and alternatives only (OpenAPI
+// `Tree: { additionalProperties: { $ref: Tree } }`, the "any JSON value" `oneOf`) would be a
+// type alias that names itself (`type Tree = Record<string, Tree>`, TS2456): it is printed as an
+// interface with an index signature instead, which TypeScript resolves lazily:
+//
+//   export interface Tree {
+//     [key: string]: Tree;
+//   }
 
-import { shapeOf, type Member, type ResolvedModel, type Shape } from "../model/ir.js";
+import { stronglyConnected } from "../model/cycles.js";
+import { shapeOf, type Member, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import { propertyKey, type Names } from "../naming/names.js";
 import { docComment, memberDocComment } from "./doc-comments.js";
 import { GeneratedFile } from "./file-builder.js";
@@ -19,14 +29,39 @@ import { primitiveType, refType } from "./type-ref.js";
 
 export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
   const file = new GeneratedFile("types.ts");
+  const interfaces = selfReferringMaps(model);
   for (const shape of model.shapes.values()) {
     if (names.isInline(shape.id)) continue;
-    file.line(...declaration(model, names, shape), "");
+    file.line(...declaration(model, names, shape, interfaces), "");
   }
   return file;
 }
 
-function declaration(model: ResolvedModel, names: Names, shape: Shape): string[] {
+/**
+ * Maps whose type alias would name itself: on a cycle of references that TypeScript resolves
+ * eagerly in an alias (a map's value in `Record<string, V>`, the variants of a union type).
+ * Lists (`V[]`), structures and unions (object types) are resolved lazily and end such cycles.
+ */
+function selfReferringMaps(model: ResolvedModel): ReadonlySet<ShapeId> {
+  const eager = (id: ShapeId): readonly ShapeId[] => {
+    const shape = model.shapes.get(id);
+    if (shape?.type === "map") return [shape.value.target];
+    if (shape?.type === "alternatives") return shape.variants.map((v) => v.target);
+    return [];
+  };
+  const ids = [...model.shapes.keys()].filter((id) => eager(id).length > 0);
+  const component = stronglyConnected(ids, eager);
+  const size = new Map<number, number>();
+  for (const c of component.values()) size.set(c, (size.get(c) ?? 0) + 1);
+  const out = new Set<ShapeId>();
+  for (const id of ids) {
+    const c = component.get(id)!;
+    if (model.shapes.get(id)?.type === "map" && (size.get(c)! > 1 || eager(id).includes(id))) out.add(id);
+  }
+  return out;
+}
+
+function declaration(model: ResolvedModel, names: Names, shape: Shape, interfaces: ReadonlySet<ShapeId>): string[] {
   const name = names.type(shape.id);
   const doc = docComment(shape);
   switch (shape.type) {
@@ -56,6 +91,7 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape): string[]
     case "list":
       return [...doc, `export type ${name} = (${refType(names, model, shape.member)})[];`];
     case "map":
+      if (interfaces.has(shape.id)) return [...doc, `export interface ${name} {`, `  [key: string]: ${refType(names, model, shape.value)};`, `}`];
       return [...doc, `export type ${name} = Record<string, ${refType(names, model, shape.value)}>;`];
     case "structure": {
       const extra = shape.additionalProperties ? ["  [key: string]: unknown;"] : [];

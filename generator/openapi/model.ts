@@ -16,6 +16,7 @@ import { LocationNamer, NameRegistry, pascal } from "./names.js";
 import { lowerOperation, type OperationSite } from "./operations.js";
 import { isObject } from "./pointer.js";
 import { NAMESPACE, SchemaLowerer, commonmark } from "./schemas.js";
+import { breakVariantCycles } from "./variant-cycles.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -41,6 +42,8 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
     if (op.output) roots.push(op.output);
     roots.push(...op.errors);
   }
+
+  breakVariantCycles(schemas, docs);
 
   const description = info["description"];
   return {

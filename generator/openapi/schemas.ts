@@ -96,6 +96,14 @@ export class SchemaLowerer {
     this.#types.set(shape.id, shape.type);
   }
 
+  /** Where the schema of each shape of its own is. */
+  readonly #where = new Map<ShapeId, Located>();
+
+  /** Where the schema of a shape is, when it has one of its own (not a shared primitive). */
+  locationOf(id: ShapeId): Located | undefined {
+    return this.#where.get(id);
+  }
+
   /** Every shape lowered so far (shared primitives included), by id. */
   get shapes(): ReadonlyMap<ShapeId, Shape> {
     return this.#shapes;
@@ -177,6 +185,7 @@ export class SchemaLowerer {
     const ref: Ref = nullable ? { target: id, nullable: true } : { target: id };
     this.#memo.set(key, ref);
     this.#types.set(id, kind.type === "types" ? "alternatives" : kind.type === "primitive" ? primitiveShape(primitiveId(kind.primitive))!.type : kind.type);
+    this.#where.set(id, at);
     this.#shapes.set(id, this.#build(at, facts, kind, id, name));
     return { ref, member: position === "member" ? annotations(facts) : { constraints: {} } };
   }

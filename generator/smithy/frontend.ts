@@ -10,9 +10,14 @@ import { withBuiltinTraits } from "./builtin-traits.js";
 import { loadSmithy } from "./load.js";
 import { lowerSmithy } from "./lower.js";
 import { flattenMixins } from "./mixins.js";
+import { checkShapeRecursion } from "./recursion.js";
 
 export function loadSmithyModels(input: ModelInput, diags: Diagnostics): ResolvedModel[] {
   const model = loadSmithy(withBuiltinTraits(input.files), diags, { allowUnknownTraits: true });
   if (!model) return [];
-  return lowerSmithy(flattenMixins(model), input.name, input.files.map((f) => f.path), diags);
+  const flat = flattenMixins(model);
+  const before = diags.items.length;
+  checkShapeRecursion(flat, diags);
+  if (diags.items.slice(before).some((d) => d.severity === "error")) return [];
+  return lowerSmithy(flat, input.name, input.files.map((f) => f.path), diags);
 }

@@ -1,0 +1,147 @@
+// Rejects the shape recursion that Smithy forbids ("Recursive shape definitions" in the Smithy
+// spec; the reference implementation's `ShapeRecursion` events), with a diagnostic per shape:
+//
+// 1. A list, set or map that refers back to itself through lists, sets and maps only:
+//      map Tree { key: String, value: Tree }
+//      → error SMITHY_SHAPE_RECURSION at Tree's `value`: "Found invalid shape recursion:
+//        ns#Tree$value > ns#Tree. A recursive list, set, or map shape is only valid if an
+//        intermediate reference is through a union or structure."
+//    (TypeScript cannot even name it: `type Tree = Record<string, Tree>` is TS2456.)
+// 2. A structure that refers back to itself through required members only: no finite value
+//    of it exists.
+// 3. A union none of whose members can hold a finite value (`union U { a: U }`).
+//
+// Everything here walks with explicit stacks: a long chain of shapes never overflows the call
+// stack.
+
+import type { Diagnostics } from "../diagnostics.js";
+import type { AstShape } from "./ast.js";
+import { stronglyConnected } from "../model/cycles.js";
+import { whereIs, type SmithyModel } from "./assemble.js";
+
+const REQUIRED = "smithy.api#required";
+
+/** One reference that can make a cycle: from `from`, through its member `member`, to `to`. */
+interface Edge {
+  readonly member: string;
+  /** Where the member is inside its shape, for the diagnostic (`["value"]`, `["members", "a"]`). */
+  readonly at: readonly string[];
+  readonly to: string;
+}
+
+export function checkShapeRecursion(model: SmithyModel, diags: Diagnostics): void {
+  const isCollection = (s: AstShape | undefined) => s !== undefined && (s.type === "list" || s.type === "set" || s.type === "map");
+
+  // 1. Collections through collections.
+  reportCycles(model, diags, (shape) => {
+    if (!isCollection(shape)) return [];
+    const edges: Edge[] = [];
+    for (const key of ["member", "key", "value"] as const) {
+      const ref = shape[key];
+      if (ref && isCollection(model.shapes.get(ref.target))) edges.push({ member: key, at: [key], to: ref.target });
+    }
+    return edges;
+  }, "A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.",
+  "Put a structure or union between the collection and itself (e.g. `structure Node { children: Tree }`).");
+
+  // 2. Structures through required members.
+  reportCycles(model, diags, (shape) => {
+    if (shape.type !== "structure") return [];
+    const edges: Edge[] = [];
+    for (const [name, m] of Object.entries(shape.members ?? {})) {
+      if (m.traits && REQUIRED in m.traits && model.shapes.get(m.target)?.type === "structure") {
+        edges.push({ member: name, at: ["members", name], to: m.target });
+      }
+    }
+    return edges;
+  }, "A structure cannot be mutually recursive through all required members.",
+  "Make one of the members on the cycle optional (remove its @required).");
+
+  // 3. Unions that no finite value satisfies: the least fixed point of "can hold a value".
+  const inhabited = new Set<string>();
+  const pending = [...model.shapes].filter(([, s]) => s.type === "structure" || s.type === "union");
+  const holds = (target: string): boolean => {
+    const s = model.shapes.get(target);
+    return s === undefined || (s.type !== "structure" && s.type !== "union") || inhabited.has(target);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [id, s] of pending) {
+      if (inhabited.has(id)) continue;
+      const members = Object.values(s.members ?? {});
+      const ok = s.type === "union" ? members.some((m) => holds(m.target)) : members.every((m) => !(m.traits && REQUIRED in m.traits) || holds(m.target));
+      if (ok) {
+        inhabited.add(id);
+        changed = true;
+      }
+    }
+  }
+  for (const [id, s] of pending) {
+    if (s.type !== "union" || inhabited.has(id) || Object.keys(s.members ?? {}).length === 0) continue;
+    diags.error("SMITHY_SHAPE_RECURSION", `It is impossible to create instances of the recursive union \`${id}\`: every member leads back to it`, {
+      ...whereIs(model, id),
+      hint: "Give the union a member that does not lead back to it (a string, a list, an optional structure member, ...).",
+    });
+  }
+}
+
+/**
+ * Reports every shape that lies on a cycle of `edgesOf` (strongly connected components, found
+ * iteratively), with one such cycle spelled out as Smithy does: `a$m > b > b$n > a`.
+ */
+function reportCycles(
+  model: SmithyModel,
+  diags: Diagnostics,
+  edgesOf: (shape: AstShape) => readonly Edge[],
+  rule: string,
+  hint: string,
+): void {
+  const ids = [...model.shapes.keys()].sort();
+  const edges = new Map<string, readonly Edge[]>();
+  for (const id of ids) {
+    const e = edgesOf(model.shapes.get(id)!);
+    if (e.length > 0) edges.set(id, e);
+  }
+  const component = stronglyConnected(ids.filter((id) => edges.has(id)), (id) => (edges.get(id) ?? []).map((e) => e.to));
+  const size = new Map<number, number>();
+  for (const c of component.values()) size.set(c, (size.get(c) ?? 0) + 1);
+  for (const id of ids) {
+    const own = edges.get(id);
+    const mine = component.get(id);
+    if (!own || mine === undefined) continue;
+    if (!own.some((e) => e.to === id) && size.get(mine)! < 2) continue;
+    const path = cycleFrom(id, (n) => (edges.get(n) ?? []).filter((e) => component.get(e.to) === mine));
+    const first = path[0];
+    if (!first) continue;
+    const spelled = path.map((e) => `${e.from}$${e.member} > ${e.to}`).join(" > ");
+    diags.error("SMITHY_SHAPE_RECURSION", `Found invalid shape recursion: ${spelled}. ${rule}`, {
+      ...whereIs(model, id, ...first.at),
+      hint,
+    });
+  }
+}
+
+/** A shortest cycle from `start` back to itself (breadth first), as its edges. */
+function cycleFrom(start: string, edgesOf: (node: string) => readonly Edge[]): (Edge & { from: string })[] {
+  const via = new Map<string, Edge & { from: string }>();
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (const e of edgesOf(node)) {
+      if (e.to === start) {
+        const path: (Edge & { from: string })[] = [{ ...e, from: node }];
+        for (let n = node; n !== start; ) {
+          const step = via.get(n)!;
+          path.unshift(step);
+          n = step.from;
+        }
+        return path;
+      }
+      if (!via.has(e.to)) {
+        via.set(e.to, { ...e, from: node });
+        queue.push(e.to);
+      }
+    }
+  }
+  return [];
+}
