@@ -10,8 +10,8 @@
 //
 // JSON numbers are compared by their exact decimal value from the source text, not through
 // float64 (so a bigDecimal that lost digits is caught). XML: element trees in order, attributes
-// order-insensitive, whitespace-only text dropped, entities and CDATA decoded, the declaration
-// ignored (fast-xml-parser). CBOR: decoded with cbor2 and compared as data (ints and floats by
+// order-insensitive, whitespace-only text beside child elements dropped (layout; in a leaf element
+// it is the value), entities and CDATA decoded, the declaration ignored (fast-xml-parser). CBOR: decoded with cbor2 and compared as data (ints and floats by
 // value, map keys order-insensitive, tags kept: a timestamp is tag 1). Forms: ordered key/value
 // pairs after percent-decoding (`+` is a space).
 
@@ -163,7 +163,9 @@ function normaliseXml(items: readonly unknown[]): XmlNode[] {
       }
     }
   }
-  // Whitespace-only text between elements is layout, not content.
+  // Whitespace-only text beside child elements is layout; in a leaf element it is the value
+  // (`<stringValue>   </stringValue>` is three spaces, not an empty string).
+  if (!out.some((n) => typeof n !== "string")) return out;
   return out.filter((n) => typeof n !== "string" || n.trim() !== "");
 }
 

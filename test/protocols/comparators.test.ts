@@ -56,6 +56,8 @@ describe("XML bodies", () => {
     expect(compareXml('<A xmlns="u"/>', "<A/>")).toBe('/A[0]: expected attributes [["xmlns","u"]], got []');
     expect(compareXml("<A><B/><C/></A>", "<A><B/></A>")).toBe("/A/C[1]: missing <C/>");
     expect(compareXml("<A>  x </A>", "<A>x</A>")).toBe('/A/text()[0]: expected "  x ", got "x"');
+    expect(compareXml("<A>\n  <B>   </B>\n</A>", "<A><B/></A>")).toBe('/A/B/text()[0]: missing "   "');
+    expect(compareXml("<A><B>   </B></A>", "<A>\n<B>   </B>\n</A>")).toBeUndefined();
   });
   test("not XML is a difference", () => {
     expect(compareXml("<A/>", "<A><B></A>")).toMatch(/^actual body is not XML/);
