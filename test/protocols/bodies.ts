@@ -11,9 +11,10 @@
 // JSON numbers are compared by their exact decimal value from the source text, not through
 // float64 (so a bigDecimal that lost digits is caught). XML: element trees in order, attributes
 // order-insensitive, whitespace-only text beside child elements dropped (layout; in a leaf element
-// it is the value), entities and CDATA decoded, the declaration ignored (fast-xml-parser). CBOR: decoded with cbor2 and compared as data (ints and floats by
-// value, map keys order-insensitive, tags kept: a timestamp is tag 1). Forms: ordered key/value
-// pairs after percent-decoding (`+` is a space).
+// it is the value), entities and CDATA decoded, the declaration ignored (fast-xml-parser).
+// CBOR: decoded with cbor2 and compared as data (ints and floats by value, map keys
+// order-insensitive, tags kept: a timestamp is tag 1). Forms: fields after percent-decoding (`+`
+// is a space), keys in any order, the values of one key in order.
 
 import { decode as decodeCbor, Tag } from "cbor2";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -326,17 +327,28 @@ function formDecode(s: string): string {
   }
 }
 
+/**
+ * Form fields are compared as a map from key to its values: keys in any order (as Smithy's own
+ * TypeScript and Java runners compare them: the order of fields carries no meaning in a form),
+ * the values of a repeated key in the order given.
+ */
 export function compareForm(expected: string, actual: string): string | undefined {
-  const e = formPairs(expected);
-  const a = formPairs(actual);
-  const n = Math.max(e.length, a.length);
-  for (let i = 0; i < n; i++) {
-    const x = e[i];
-    const y = a[i];
-    const show = (p: [string, string] | undefined) => (p ? `${p[0]}=${JSON.stringify(p[1])}` : "nothing");
-    if (!x || !y || x[0] !== y[0] || x[1] !== y[1]) return `form field ${i + 1}: expected ${show(x)}, got ${show(y)} (body: ${clip(actual)})`;
+  const e = formFields(expected);
+  const a = formFields(actual);
+  const show = (values: readonly string[]) => (values.length === 1 ? JSON.stringify(values[0]) : JSON.stringify(values));
+  for (const [key, values] of e) {
+    const got = a.get(key);
+    if (!got) return `form: missing field ${key}=${show(values)} (body: ${clip(actual)})`;
+    if (JSON.stringify(got) !== JSON.stringify(values)) return `form field ${key}: expected ${show(values)}, got ${show(got)} (body: ${clip(actual)})`;
   }
+  for (const [key, values] of a) if (!e.has(key)) return `form: unexpected field ${key}=${show(values)} (body: ${clip(actual)})`;
   return undefined;
+}
+
+function formFields(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of formPairs(text)) out.set(k, [...(out.get(k) ?? []), v]);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
