@@ -8,9 +8,11 @@
 // Pure (no disk: it bundles for the browser). `generator/cli/templates.ts` reads the package's own
 // `templates/` folder and lets a user's folder override it file by file. A missing or broken
 // template is a user's mistake: it is thrown as a DiagnosticError (code TEMPLATE_*), never as a
-// bare exception.
+// bare exception. The header's values are escaped for a comment (`commentText`): a file name with
+// a newline or U+2028 stays inside the comment.
 
 import Handlebars from "handlebars";
+import { commentText } from "./printable.js";
 import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
 
 export interface HeaderContext {
@@ -83,7 +85,13 @@ export function compileTemplates(
     compiled[name] = template;
   }
   return Object.freeze({
-    header: (ctx: HeaderContext) => compiled["header.hbs"](ctx),
+    // The header is a comment: names from the file system must not end it (see printable.ts).
+    header: (ctx: HeaderContext) =>
+      compiled["header.hbs"]({
+        model: commentText(ctx.model),
+        sources: ctx.sources.map(commentText),
+        service: commentText(ctx.service),
+      } satisfies HeaderContext),
     index: (ctx: IndexContext) => compiled["index.ts.hbs"](ctx),
     runtime: (ctx: RuntimeContext) => compiled["runtime.ts.hbs"](ctx),
   });

@@ -16,6 +16,7 @@ import { readTemplateSources } from "./templates.js";
 import { discoverModels, diskHost, modelsFromArguments, type InputContext, type ReadResult } from "./inputs.js";
 import { compareTree, isUpToDate, pendingLeftovers, recoverOutput, replaceTree, stepHookFromEnv, type ReplaceResult, type TreeComparison } from "./output.js";
 import { leftoversDiagnostic, recoveryDiagnostics, writeFailure } from "./output-report.js";
+import { printable } from "../printable.js";
 import { formatDiagnostics, type SourceLookup } from "./print.js";
 import type { Io } from "./io.js";
 
@@ -148,9 +149,9 @@ export function describeDifferences(outShown: string, c: TreeComparison): string
       .filter(Boolean)
       .join(", ")}${c.exists ? "" : ` (${outShown} does not exist)`}`,
   ];
-  for (const path of c.stale) lines.push(`  stale    ${outShown}${path}`);
-  for (const path of c.missing) lines.push(`  missing  ${outShown}${path}`);
-  for (const path of c.extra) lines.push(`  extra    ${outShown}${path}`);
+  for (const path of c.stale) lines.push(`  stale    ${outShown}${printable(path)}`);
+  for (const path of c.missing) lines.push(`  missing  ${outShown}${printable(path)}`);
+  for (const path of c.extra) lines.push(`  extra    ${outShown}${printable(path)}`);
   lines.push("hint: run the same command without --check to regenerate it.");
   return lines.join("\n") + "\n";
 }

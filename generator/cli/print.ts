@@ -1,5 +1,7 @@
 // Renders diagnostics for a terminal: position, severity, code, message, a code frame (or the
-// JSON pointer when no position is known) and the hint.
+// JSON pointer when no position is known) and the hint. A file name is shown escaped (a newline in
+// it cannot start a line); control characters, "\r", U+2028 and U+2029 in a framed line are shown
+// as visible stand-ins, so the frame's line numbers and caret stay where the position says.
 //
 //   formatDiagnostic({ code: "JSON_SYNTAX", severity: "error", message: "Unexpected end of input",
 //                      file: "models/x.json", line: 3, column: 1, hint: "Complete the JSON." }, sources)
@@ -11,6 +13,7 @@
 
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Diagnostic, Severity } from "../diagnostics.js";
+import { printable } from "../printable.js";
 
 /** What the printer knows about a file a diagnostic names. */
 export interface SourceInfo {
@@ -28,7 +31,7 @@ export function formatDiagnostic(d: Diagnostic, lookup: SourceLookup): string {
   const file = d.file !== undefined ? (info?.display ?? d.file) : undefined;
   let where = "";
   if (file !== undefined) {
-    where = file;
+    where = printable(file);
     if (d.line !== undefined) where += `:${d.line}` + (d.column !== undefined ? `:${d.column}` : "");
     where += ": ";
   }
@@ -69,7 +72,7 @@ function codeFrame(text: string, line: number, column: number | undefined): stri
   const window = lines.map((l, i) => {
     const n = i + 1;
     if (n < line - ABOVE || n > line + BELOW) return "";
-    const cut = l.replace(/\r$/, "").slice(start, start + MAX_WIDTH);
+    const cut = visible(l.replace(/\r$/, "").slice(start, start + MAX_WIDTH));
     return (start > 0 && l.length > 0 ? "…" : "") + cut + (l.length > start + MAX_WIDTH ? "…" : "");
   });
   const col = column === undefined ? undefined : column - start + (start > 0 ? 1 : 0);
@@ -77,6 +80,22 @@ function codeFrame(text: string, line: number, column: number | undefined): stri
     highlightCode: false,
     linesAbove: ABOVE,
     linesBelow: BELOW,
+  });
+}
+
+/**
+ * Positions count lines by "\n" only (source-position.ts, the IDL lexer), but the frame printer
+ * also breaks lines at "\r", U+2028 and U+2029: each of those, and every other control character
+ * but the tab, is shown as one visible stand-in (the same width: columns stay right).
+ */
+function visible(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code); // ␀ … ␟ (␍ for "\r")
+    if (code === 0x7f) return "\u2421"; // ␡
+    if (code === 0x2028) return "\u2424"; // ␤
+    if (code === 0x2029) return "\u00b6"; // ¶
+    return "\ufffd";
   });
 }
 

@@ -104,12 +104,12 @@ describe("parser", () => {
 });
 
 describe("errors", () => {
-  test("a syntax error says what was expected and found, where, with a code frame", () => {
+  test("a syntax error says what was expected and found, and where (the printer draws the frame, not the hint)", () => {
     const { ast, diags } = parse("namespace a\nstructure S {\n  x String\n}\n");
     expect(ast).toBeUndefined();
     expect(diags[0]).toMatchObject({ code: "SMITHY_IDL_SYNTAX", line: 3, column: 5, file: "t.smithy" });
     expect(diags[0]?.message).toBe("Expected COLON(':') but found SPACE(' ')".replace("SPACE(' ')", "IDENTIFIER('String')"));
-    expect(diags[0]?.hint).toContain("3 |   x String\n  |     ^");
+    expect(diags[0]?.hint).toBe("Fix the syntax at this position; the grammar is at https://smithy.io/2.0/spec/idl.html.");
   });
   test("unterminated string points at the end of the file", () => {
     const { diags } = parse('namespace a\n@documentation("x)\nstring S\n');

@@ -19,7 +19,10 @@ export function preludeShapes(): Map<string, AstShape> {
   return new Map(Object.entries(PRELUDE.shapes ?? {}) as [string, AstShape][]);
 }
 
-/** Parses one file; a syntax error becomes a diagnostic (with a code frame hint) and `undefined`. */
+/**
+ * Parses one file; a syntax error becomes a diagnostic at its line and column (the printer shows
+ * the code frame) and `undefined`.
+ */
 export function parseIdlFile(text: string, file: string, diags: Diagnostics): ParsedFile | undefined {
   try {
     return parseFile(text, file);
@@ -29,7 +32,7 @@ export function parseIdlFile(text: string, file: string, diags: Diagnostics): Pa
       file,
       line: e.line,
       column: e.column,
-      hint: codeFrame(text, e.line, e.column),
+      hint: "Fix the syntax at this position; the grammar is at https://smithy.io/2.0/spec/idl.html.",
     });
     return undefined;
   }
@@ -46,16 +49,4 @@ export function parseIdl(text: string, file: string, diags: Diagnostics): AstMod
   const before = diags.items.length;
   const [ast] = resolveFiles([parsed], preludeShapes(), diags);
   return diags.items.slice(before).some((d) => d.severity === "error") ? undefined : ast;
-}
-
-/** Two lines of context and a caret under the column. */
-export function codeFrame(text: string, line: number, column: number): string {
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
-  const width = String(line).length;
-  for (let l = Math.max(1, line - 2); l <= Math.min(lines.length, line); l++) {
-    out.push(`${String(l).padStart(width)} | ${lines[l - 1] ?? ""}`);
-  }
-  out.push(`${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}^`);
-  return out.join("\n");
 }
