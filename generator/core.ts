@@ -12,7 +12,7 @@ import { loadModels, type Host, type ModelInput } from "./frontends.js";
 import type { ResolvedModel } from "./model/ir.js";
 import { assignNames } from "./naming/names.js";
 import { emitTypes } from "./emit/types.js";
-import { emitSerializers } from "./emit/serializers.js";
+import { emitSerializers } from "./protocols/serializers.js";
 import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
@@ -85,7 +85,7 @@ export async function emitModel(
   const wanted = (artifact: Artifact) => artifact === "types" || options.artifacts === undefined || options.artifacts.includes(artifact);
   const generated: GeneratedFile[] = [
     emitTypes(model, names),
-    ...(wanted("serializers") ? [emitSerializers(model, names)] : []),
+    ...(wanted("serializers") ? [emitSerializers(model, names, diags)] : []),
     ...(wanted("validators") ? [emitValidators(model, names, diags)] : []),
     ...(wanted("redact") ? [emitRedaction(model, names)] : []),
   ];

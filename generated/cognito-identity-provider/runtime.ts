@@ -12,8 +12,16 @@ export interface HttpRequest {
   /** Query parameters in order, each already percent-encoded as `name=value`; a name may repeat. */
   readonly query: readonly string[];
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as sent: a string (JSON, form) or raw bytes; absent when there is none. */
+  /** The body as sent: a string (JSON, XML, form) or raw bytes (CBOR, blobs, gzip); absent when there is none. */
   readonly body?: string | Uint8Array;
+  /** From the operation's `@endpoint` host prefix, labels filled in (`foo.bar.`): put it before the host. */
+  readonly hostPrefix?: string;
+}
+
+/** Options of every serializer. */
+export interface SerializeOptions {
+  /** Makes the idempotency token of a request that leaves it unset; default: a random UUID. */
+  readonly idempotencyToken?: () => string;
 }
 
 /** One constraint a value failed, with a JSON-pointer-like path to it (`/ClientId`). */
@@ -154,6 +162,41 @@ export function plainJson(value: unknown): unknown {
 /** IMF-fixdate (RFC 7231), as HTTP headers carry dates. */
 export function toHttpDate(date: Date): string {
   return date.toUTCString();
+}
+
+/** Percent-encodes a query name or value as RFC 3986 says: everything but `A-Z a-z 0-9 - . _ ~`. */
+export function encodeQueryComponent(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
+}
+
+/** A random (version 4) UUID from the platform's WebCrypto, for idempotency tokens. */
+export function newIdempotencyToken(): string {
+  return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID();
+}
+
+/** The UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
+export function utf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else
+      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return new Uint8Array(out);
 }
 
 /** Percent-encodes a path label; `/` stays when the label is greedy. */

@@ -1,19 +1,37 @@
 // A generated file that tracks its imports: emitters print code and name the symbols they use;
-// the file writes one sorted import block.
+// the file writes one sorted import block, with the relative path of each symbol's own file, and
+// aliases an imported name that clashes with a name declared here or imported from elsewhere.
 //
 //   const f = new GeneratedFile("validators.ts");
-//   f.importType("InitiateAuthRequest", "./types.js");
-//   f.line("export function validate(x: InitiateAuthRequest) {}");
+//   f.declare("HttpRequest");                                   // a local declaration
+//   const t = f.use({ name: "HttpRequest", file: "runtime.ts", kind: "type" });
+//   f.line(`export function validate(x: ${t}) {}`);
 //   f.render("// header") →
 //     // header
-//     import type { InitiateAuthRequest } from "./types.js";
+//     import type { HttpRequest as HttpRequest_1 } from "./runtime.js";
 //
-//     export function validate(x: InitiateAuthRequest) {}
+//     export function validate(x: HttpRequest_1) {}
+//
+// `use` returns a placeholder that `render` replaces by the final local name, so a declaration
+// made after the first use still wins its own name, and the choice of aliases does not depend on
+// the order in which emitters asked.
+
+/** A named thing in one generated file of a model's output folder. */
+export interface Sym {
+  readonly name: string;
+  /** Path inside the model's output folder, `/`-separated, e.g. `runtime.ts`. */
+  readonly file: string;
+  /** A type-only symbol is imported with `import type`. */
+  readonly kind: "type" | "value";
+}
+
+const MARK = "\u0001";
 
 export class GeneratedFile {
   readonly #lines: string[] = [];
-  /** module → name → true when the import is type-only. */
-  readonly #imports = new Map<string, Map<string, boolean>>();
+  /** `file\0name` → the symbol and whether every use was type-only. */
+  readonly #imports = new Map<string, { sym: Sym; typeOnly: boolean; index: number }>();
+  readonly #declared = new Set<string>();
 
   constructor(
     /** Path inside the model's output folder, e.g. `types.ts`. */
@@ -22,22 +40,30 @@ export class GeneratedFile {
     readonly exported = true,
   ) {}
 
-  /** Records a value import and returns the name to print. */
-  import(name: string, from: string): string {
-    this.#record(name, from, false);
+  /** Records a name this file declares (imports that clash with it are aliased). */
+  declare(name: string): string {
+    this.#declared.add(name);
     return name;
+  }
+
+  /** The expression naming `sym` in this file: its own name here, or an (aliased) import. */
+  use(sym: Sym): string {
+    if (sym.file === this.path) return sym.name;
+    const key = `${sym.file}\0${sym.name}`;
+    let entry = this.#imports.get(key);
+    if (!entry) this.#imports.set(key, (entry = { sym, typeOnly: true, index: this.#imports.size }));
+    if (sym.kind === "value") entry.typeOnly = false;
+    return `${MARK}${entry.index}${MARK}`;
+  }
+
+  /** Records a value import from a module path (`./runtime.js`) and returns the name to print. */
+  import(name: string, from: string): string {
+    return this.use({ name, file: fileOf(from), kind: "value" });
   }
 
   /** Records a type-only import (upgraded to a value import if also imported as a value). */
   importType(name: string, from: string): string {
-    this.#record(name, from, true);
-    return name;
-  }
-
-  #record(name: string, from: string, typeOnly: boolean): void {
-    let names = this.#imports.get(from);
-    if (!names) this.#imports.set(from, (names = new Map()));
-    names.set(name, (names.get(name) ?? true) && typeOnly);
+    return this.use({ name, file: fileOf(from), kind: "type" });
   }
 
   /** Appends lines (each string may hold several lines). */
@@ -57,18 +83,66 @@ export class GeneratedFile {
     return this.#lines.every((l) => l.trim() === "");
   }
 
+  /** The files this one imports from, e.g. `["runtime.ts", "types.ts"]`. */
+  dependencies(): string[] {
+    return [...new Set([...this.#imports.values()].map((e) => e.sym.file))].sort();
+  }
+
   render(header: string): string {
-    const imports: string[] = [];
-    for (const from of [...this.#imports.keys()].sort()) {
-      const names = this.#imports.get(from)!;
-      const sorted = [...names.keys()].sort();
-      const allTypes = sorted.every((n) => names.get(n));
-      const spec = sorted.map((n) => (!allTypes && names.get(n) ? `type ${n}` : n)).join(", ");
-      imports.push(`import ${allTypes ? "type " : ""}{ ${spec} } from "${from}";`);
+    // Local names: sorted by module then name, first come first served; clashes get `_1`, `_2`.
+    const entries = [...this.#imports.values()].sort(
+      (a, b) => compare(a.sym.file, b.sym.file) || compare(a.sym.name, b.sym.name),
+    );
+    const taken = new Set(this.#declared);
+    const local = new Map<number, string>();
+    for (const e of entries) {
+      let name = e.sym.name;
+      for (let i = 1; taken.has(name); i++) name = `${e.sym.name}_${i}`;
+      taken.add(name);
+      local.set(e.index, name);
     }
+    const byFile = new Map<string, typeof entries>();
+    for (const e of entries) {
+      const list = byFile.get(e.sym.file) ?? [];
+      list.push(e);
+      byFile.set(e.sym.file, list);
+    }
+    const imports: string[] = [];
+    for (const [file, list] of byFile) {
+      const allTypes = list.every((e) => e.typeOnly);
+      const spec = list
+        .map((e) => {
+          const as = local.get(e.index)!;
+          const named = as === e.sym.name ? as : `${e.sym.name} as ${as}`;
+          return !allTypes && e.typeOnly ? `type ${named}` : named;
+        })
+        .join(", ");
+      imports.push(`import ${allTypes ? "type " : ""}{ ${spec} } from "${modulePath(this.path, file)}";`);
+    }
+    const body = this.#lines.join("\n").trim().replace(/\u0001(\d+)\u0001/g, (_m, i: string) => local.get(Number(i))!);
     const parts = [header.trimEnd()];
     if (imports.length > 0) parts.push(imports.join("\n"));
-    parts.push(this.#lines.join("\n").trim());
+    parts.push(body);
     return parts.join("\n\n") + "\n";
   }
+}
+
+/** `./runtime.js` → `runtime.ts` (module specifiers of the same folder). */
+function fileOf(from: string): string {
+  return from.replace(/^\.\//, "").replace(/\.js$/, ".ts");
+}
+
+/** The import specifier of `to` from `from`, both folder-relative: `a/x.ts`, `b.ts` → `../b.js`. */
+export function modulePath(from: string, to: string): string {
+  const fromDir = from.split("/").slice(0, -1);
+  const target = to.split("/");
+  let common = 0;
+  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
+  const up = fromDir.length - common;
+  const rest = target.slice(common).join("/").replace(/\.ts$/, ".js");
+  return (up === 0 ? "./" : "../".repeat(up)) + rest;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -95,6 +95,7 @@ function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds
       // Which variant a value is cannot be told without validating it; hide it whole.
       return [...doc, head, `  return ${file.import("SENSITIVE", RUNTIME)};`, `}`];
     }
+    case "unit":
     case "string":
     case "enum":
     case "intEnum":

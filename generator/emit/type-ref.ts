@@ -10,6 +10,8 @@ import type { Names } from "../naming/names.js";
 /** The TypeScript type of a value of this shape kind, when printed inline. */
 export function primitiveType(shape: Shape): string {
   switch (shape.type) {
+    case "unit":
+      return "Record<string, never>";
     case "string":
       return "string";
     case "number":

@@ -65,6 +65,7 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
   const name = names.type(shape.id);
   const doc = docComment(shape);
   switch (shape.type) {
+    case "unit":
     case "string":
     case "number":
     case "boolean":

@@ -336,6 +336,8 @@ function checkShape(ctx: Ctx, scope: Scope, shape: Shape, constraints: Constrain
     }
     case "document":
       return [];
+    case "unit":
+      return typed(`typeof ${site.v} !== "object" || ${site.v} === null || Array.isArray(${site.v})`, typeFailure(ctx, site, "object"), []);
     default:
       return unreachable(shape);
   }

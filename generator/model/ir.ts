@@ -46,7 +46,11 @@ export interface Constraints {
   readonly properties?: { readonly min?: number; readonly max?: number };
 }
 
-/** Where a member of an operation input travels in an HTTP request. */
+/**
+ * Where a member travels in an HTTP message. The same binding reads both ways: `label`, `query`,
+ * `queryParams`, `cookie` and `hostLabel` only exist in requests, `responseCode` only in responses;
+ * `header`, `prefixHeaders`, `payload` and `body` in both.
+ */
 export type HttpBinding =
   | {
       readonly location: "label";
@@ -70,7 +74,19 @@ export type HttpBinding =
   | { readonly location: "prefixHeaders"; readonly prefix: string }
   | { readonly location: "cookie"; readonly name: string; readonly explode?: boolean }
   | { readonly location: "payload" }
+  | { readonly location: "responseCode" }
   | { readonly location: "body" };
+
+/** The XML traits of a shape, member or collection member (`@xmlName`, `@xmlAttribute`, ...). */
+export interface XmlTraits {
+  /** `@xmlName`: the element (or attribute) name, possibly with a `prefix:`. */
+  readonly name?: string;
+  readonly attribute?: boolean;
+  /** `@xmlFlattened` (members targeting lists and maps). */
+  readonly flattened?: boolean;
+  /** `@xmlNamespace`. */
+  readonly namespace?: { readonly uri: string; readonly prefix?: string };
+}
 
 /** A reference to a shape from a member, a list item or a map value. */
 export interface Ref {
@@ -84,6 +100,10 @@ export interface Ref {
   readonly constraints?: Constraints;
   /** The reference itself is `@sensitive` (a list member or map value, say). */
   readonly sensitive?: boolean;
+  /** `@timestampFormat` on the member (also allowed on list members and map values). */
+  readonly timestampFormat?: TimestampFormat;
+  /** `@xmlName`, `@xmlNamespace`, ... on the member. */
+  readonly xml?: XmlTraits;
 }
 
 export interface Member extends Ref {
@@ -96,9 +116,17 @@ export interface Member extends Ref {
   readonly constraints: Constraints;
   /** Name in a JSON body when it differs from `name` (Smithy `@jsonName`). */
   readonly jsonName?: string;
-  readonly timestampFormat?: TimestampFormat;
   readonly http?: HttpBinding;
+  /** `@hostLabel`: the member fills a label of the operation's `@endpoint` host prefix. */
+  readonly hostLabel?: boolean;
+  /** `@ec2QueryName`: the member's name in ec2Query requests. */
+  readonly ec2QueryName?: string;
+  /** `@idempotencyToken`: a client fills in a fresh UUID when the member is left unset. */
+  readonly idempotencyToken?: boolean;
+  /** `@default` value as a node value (timestamps as epoch seconds or strings, blobs as strings). */
   readonly default?: unknown;
+  /** `@clientOptional`: a client never fills in the member's default. */
+  readonly clientOptional?: boolean;
   readonly readOnly?: boolean;
   readonly writeOnly?: boolean;
   /** The member itself is `@sensitive` (OpenAPI `format: password`, say). */
@@ -125,6 +153,15 @@ interface ShapeBase {
   readonly deprecated?: Deprecation;
   readonly sensitive: boolean;
   readonly constraints: Constraints;
+  /** `@xmlName` / `@xmlNamespace` on the shape. */
+  readonly xml?: XmlTraits;
+  /** `@mediaType` of a string or blob (the Content-Type of a payload bound to it). */
+  readonly mediaType?: string;
+}
+
+/** `smithy.api#Unit`: no value; a union member that targets it is set as `{ member: {} }`. */
+export interface UnitShape extends ShapeBase {
+  readonly type: "unit";
 }
 
 export interface StringShape extends ShapeBase {
@@ -186,6 +223,10 @@ export interface StructureShape extends ShapeBase {
   readonly members: readonly Member[];
   /** Structures marked `@error`. */
   readonly error?: "client" | "server";
+  /** `@httpError`: the status code of the error. */
+  readonly httpError?: number;
+  /** `@awsQueryError`: the error code and status awsQuery uses for this error. */
+  readonly awsQueryError?: { readonly code: string; readonly httpResponseCode: number };
   /**
    * Extra properties beyond `members` (OpenAPI `additionalProperties` next to `properties`):
    * `true` allows any value, a ref constrains them; absent means none are declared.
@@ -214,6 +255,7 @@ export interface AlternativesShape extends ShapeBase {
 }
 
 export type Shape =
+  | UnitShape
   | StringShape
   | EnumShape
   | IntEnumShape
@@ -231,11 +273,18 @@ export type Shape =
 export type ShapeType = Shape["type"];
 
 /**
- * The wire protocol of a service. `http` is a plain HTTP binding as OpenAPI describes it; `none`
- * is a protocol Shapesmith has no serializer for yet (types, validators and log-safe views are
- * still generated; `Service.protocolTrait` names it).
+ * A protocol trait of a service, e.g. `{ id: "aws.protocols#restJson1", value: {} }`. The protocol
+ * registry (`generator/protocols/registry.ts`) picks the first one it knows. OpenAPI documents carry
+ * `OPENAPI_HTTP`, a protocol of our own: plain HTTP as the document's parameters describe it.
  */
-export type Protocol = "awsJson1_0" | "awsJson1_1" | "restJson1" | "http" | "none";
+export interface ProtocolTrait {
+  readonly id: string;
+  /** The trait's value as the model wrote it. */
+  readonly value: unknown;
+}
+
+/** The protocol id of OpenAPI documents (not a Smithy trait; no model can apply it). */
+export const OPENAPI_HTTP = "shapesmith.openapi#http";
 
 export interface Operation {
   readonly id: ShapeId;
@@ -249,6 +298,8 @@ export interface Operation {
   readonly http?: {
     readonly method: string;
     readonly uri: string;
+    /** `@http(code)`: the status of a successful response. */
+    readonly code?: number;
     /** Content type of a body made of `body`-bound members, or of the payload. */
     readonly contentType?: string;
     /** Body encoding for `body` members: JSON (default) or a URL-encoded form. */
@@ -256,18 +307,27 @@ export interface Operation {
     /** Headers every request carries whatever the input (OpenAPI single-value header enums). */
     readonly constantHeaders?: readonly { readonly name: string; readonly value: string }[];
   };
+  /** `@endpoint(hostPrefix)`, e.g. `{label}-foo.`; labels are `@hostLabel` input members. */
+  readonly endpoint?: { readonly hostPrefix: string };
+  /** `@requestCompression(encodings)`: the encodings a client may compress the body with, in order. */
+  readonly requestCompression?: readonly string[];
+  /** `@httpChecksumRequired`: requests carry a `Content-MD5` header. */
+  readonly httpChecksumRequired?: boolean;
+  readonly idempotent?: boolean;
+  readonly readonly?: boolean;
 }
 
 export interface Service {
   readonly id: ShapeId;
   readonly name: string;
   readonly version?: string;
-  readonly protocol: Protocol;
-  /** The protocol trait as the model names it, e.g. `aws.protocols#restXml`, when there is one. */
-  readonly protocolTrait?: string;
+  /** The service's protocol traits in id order; empty when it declares none. */
+  readonly protocols: readonly ProtocolTrait[];
   readonly docs?: Documentation;
   /** awsJson `X-Amz-Target` prefix; defaults to `name`. */
   readonly targetPrefix?: string;
+  /** `@xmlNamespace` of the service (restXml, awsQuery responses). */
+  readonly xml?: XmlTraits;
 }
 
 export interface ResolvedModel {

@@ -21,6 +21,7 @@ export function childRefs(shape: Shape): readonly (Ref | Member)[] {
       return shape.members;
     case "alternatives":
       return [...shape.variants, ...(shape.discriminator?.mapping.map((m) => ({ target: m.target })) ?? [])];
+    case "unit":
     case "string":
     case "enum":
     case "intEnum":

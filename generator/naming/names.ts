@@ -19,15 +19,21 @@ export interface Names {
   validator(id: ShapeId): string;
   /** The log-safe view function of a shape: `redact<Type>`. */
   redactor(id: ShapeId): string;
-  /** The (module-private) function that turns a value into its JSON body form: `json_<Type>`. */
-  jsonWriter(id: ShapeId): string;
+  /**
+   * A codec's module-private function for a shape: `codecFunction("json", id)` → `json_<Type>`.
+   * No type name can start with a codec prefix, so these never clash with types.
+   */
+  codecFunction(codec: CodecPrefix, id: ShapeId): string;
   /** The serializer function of an operation: `serialize<Operation>Request`. */
   serializer(operationId: ShapeId): string;
 }
 
 const PRELUDE = "smithy.api#";
 /** Type names that look like generated function names would clash with them. */
-const FUNCTION_PREFIX = /^(validate|redact|serialize)[A-Z_]|^json_/;
+const FUNCTION_PREFIX = /^(validate|redact|serialize)[A-Z_]|^(json|xml|query|cbor)_/;
+
+/** The codecs that print per-shape functions (see `codecFunction`). */
+export type CodecPrefix = "json" | "xml" | "query" | "cbor";
 
 /** Turns any model name into a valid identifier: `x-y` → `X_y`, `0abc` → `_0abc`. */
 export function toIdentifier(name: string): string {
@@ -84,7 +90,7 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
     type: typeName,
     validator: (id) => `validate${fnSuffix(id)}`,
     redactor: (id) => `redact${fnSuffix(id)}`,
-    jsonWriter: (id) => `json_${fnSuffix(id)}`,
+    codecFunction: (codec, id) => `${codec}_${fnSuffix(id)}`,
     serializer: (id) => {
       const name = serializers.get(id);
       if (name === undefined) throw new Error(`internal: no serializer name for ${id}`);

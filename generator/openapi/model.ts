@@ -8,7 +8,7 @@
 // Every component schema becomes a shape, whether an operation uses it or not; inline shapes that
 // end up unused (an object body whose properties became input members) are left out.
 
-import type { Operation, ResolvedModel, Shape, ShapeId } from "../model/ir.js";
+import { OPENAPI_HTTP, type Operation, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import type { ModelInput } from "../frontends.js";
 import type { Documents, Located } from "./documents.js";
 import { FactsReader } from "./facts.js";
@@ -53,7 +53,7 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
       id: `${NAMESPACE}#${serviceName}`,
       name: serviceName,
       ...(typeof info["version"] === "string" ? { version: info["version"] } : {}),
-      protocol: "http",
+      protocols: [{ id: OPENAPI_HTTP, value: {} }],
       ...(typeof description === "string" && description.trim() !== "" ? { docs: commonmark(description) } : {}),
     },
     operations: [...operations].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)),

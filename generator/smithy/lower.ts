@@ -8,7 +8,10 @@
 //       shapes: Map { "ns#OpRequest" → structure, "smithy.api#String" → string } }
 //
 // Only the shapes reachable from the service's operations are kept. Traits become typed fields
-// (constraints, docs, http bindings); traits the emitters do not use are dropped here.
+// (constraints, docs, http bindings, the xml and protocol traits, client behaviours such as
+// `@idempotencyToken`); the service keeps every protocol trait it declares, and the protocol
+// registry picks the one it generates for. `smithy.api#Unit` is a shape (`type: "unit"`): union
+// members may target it; an operation whose input or output is `Unit` has none.
 
 import type { Diagnostics } from "../diagnostics.js";
 import type {
@@ -21,24 +24,19 @@ import type {
   Member,
   NumberKind,
   Operation,
-  Protocol,
+  ProtocolTrait,
   Ref,
   ResolvedModel,
   Shape,
   ShapeId,
   TimestampFormat,
+  XmlTraits,
 } from "../model/ir.js";
 import type { AstMemberRef, AstShape, NodeValue } from "./ast.js";
 import { whereIs, type SmithyModel } from "./assemble.js";
 import { preludeShape } from "./prelude-shapes.js";
 
 const T = "smithy.api#";
-
-const PROTOCOLS: readonly [string, Protocol][] = [
-  ["aws.protocols#awsJson1_1", "awsJson1_1"],
-  ["aws.protocols#awsJson1_0", "awsJson1_0"],
-  ["aws.protocols#restJson1", "restJson1"],
-];
 
 const NUMBER_KINDS: ReadonlySet<string> = new Set([
   "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal",
@@ -67,16 +65,10 @@ function lowerService(
   diags: Diagnostics,
 ): ResolvedModel {
   const traits = service.traits ?? {};
-  const found = PROTOCOLS.find(([trait]) => trait in traits);
-  const named = Object.keys(traits).filter((t) => t.startsWith("aws.protocols#") || t.startsWith("smithy.protocols#")).sort();
-  const protocol: Protocol = found?.[1] ?? "none";
-  const protocolTrait = found?.[0] ?? named[0];
-  if (!found) {
-    diags.warning("SMITHY_UNSUPPORTED_PROTOCOL", `Service \`${serviceId}\` uses ${protocolTrait ? `\`${protocolTrait}\`` : "no protocol trait"}: its types, validators and log-safe views are generated, but no serializers (supported: ${PROTOCOLS.map(([t]) => t).join(", ")})`, {
-      ...whereIs(model, serviceId, "traits"),
-      hint: "Serializers need one of the supported protocol traits on the service.",
-    });
-  }
+  const protocols: ProtocolTrait[] = Object.keys(traits)
+    .filter((t) => isProtocolTrait(model, t))
+    .sort()
+    .map((id) => ({ id, value: traits[id] }));
   const rename = service.rename ?? {};
   const shapeName = (id: string): string => rename[id] ?? localName(id);
 
@@ -100,19 +92,26 @@ function lowerService(
 
   const shapes = new Map<ShapeId, Shape>();
   const pending: string[] = [];
+  const queued = new Set<string>();
   const want = (id: string | undefined): string | undefined => {
-    if (id === undefined || id === `${T}Unit`) return undefined;
-    if (!shapes.has(id) && !pending.includes(id)) pending.push(id);
+    if (id === undefined) return undefined;
+    if (!queued.has(id)) {
+      queued.add(id);
+      pending.push(id);
+    }
     return id;
   };
+  const wantValue = (id: string | undefined): string | undefined => (id === `${T}Unit` ? undefined : want(id));
   const operations: Operation[] = [];
   for (const opId of operationIds) {
     const op = model.shapes.get(opId);
     if (!op || op.type !== "operation") continue;
     const opTraits = op.traits ?? {};
     const http = objectOf(opTraits[`${T}http`]);
-    const input = want(op.input?.target);
-    const output = want(op.output?.target);
+    const input = wantValue(op.input?.target);
+    const output = wantValue(op.output?.target);
+    const endpoint = objectOf(opTraits[`${T}endpoint`]);
+    const compression = objectOf(opTraits[`${T}requestCompression`])?.["encodings"];
     operations.push({
       id: opId,
       name: shapeName(opId),
@@ -122,14 +121,19 @@ function lowerService(
       ...docsOf(opTraits),
       ...deprecationOf(opTraits),
       ...(http && typeof http["method"] === "string" && typeof http["uri"] === "string"
-        ? { http: { method: http["method"], uri: http["uri"] } }
+        ? { http: { method: http["method"], uri: http["uri"], ...(typeof http["code"] === "number" ? { code: http["code"] } : {}) } }
         : {}),
+      ...(endpoint && typeof endpoint["hostPrefix"] === "string" ? { endpoint: { hostPrefix: endpoint["hostPrefix"] } } : {}),
+      ...(Array.isArray(compression) ? { requestCompression: compression.filter((e): e is string => typeof e === "string") } : {}),
+      ...(`${T}httpChecksumRequired` in opTraits ? { httpChecksumRequired: true } : {}),
+      ...(`${T}idempotent` in opTraits ? { idempotent: true } : {}),
+      ...(`${T}readonly` in opTraits ? { readonly: true } : {}),
     });
   }
   operations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-  while (pending.length > 0) {
-    const id = pending.shift()!;
+  for (let next = 0; next < pending.length; next++) {
+    const id = pending[next]!;
     if (shapes.has(id)) continue;
     const ast = model.shapes.get(id) ?? preludeShape(id);
     if (!ast) continue; // reported by checkReferences
@@ -146,13 +150,27 @@ function lowerService(
       id: serviceId,
       name: localName(serviceId),
       ...(service.version !== undefined ? { version: service.version } : {}),
-      protocol,
-      ...(protocolTrait ? { protocolTrait } : {}),
+      protocols,
       ...docsOf(traits),
+      ...xmlOf(traits),
     },
     operations,
     shapes: new Map([...shapes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
+}
+
+/** Traits of the protocol namespaces that are not protocols themselves. */
+const NOT_PROTOCOLS: ReadonlySet<string> = new Set(["ec2QueryName", "awsQueryError", "awsQueryCompatible", "httpChecksum"]);
+
+/**
+ * A protocol trait is one whose definition carries `@protocolDefinition`. Models loaded without
+ * their trait definitions (the AWS models) are read by namespace: `aws.protocols#restXml`.
+ */
+function isProtocolTrait(model: SmithyModel, id: string): boolean {
+  const definition = model.shapes.get(id);
+  if (definition) return `${T}protocolDefinition` in (definition.traits ?? {});
+  const [ns, name = ""] = id.split("#");
+  return (ns === "aws.protocols" || ns === "smithy.protocols") && !NOT_PROTOCOLS.has(name);
 }
 
 type Fail = (message: string, ...inner: (string | number)[]) => void;
@@ -166,6 +184,8 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
     ...deprecationOf(traits),
     sensitive: `${T}sensitive` in traits,
     constraints: constraintsOf(traits),
+    ...xmlOf(traits),
+    ...(typeof traits[`${T}mediaType`] === "string" ? { mediaType: traits[`${T}mediaType`] as string } : {}),
   };
   const ref = (r: AstMemberRef | undefined, what: string): Ref => {
     if (!r) {
@@ -176,13 +196,17 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
     // Traits on a list member or a map key / value constrain that position (`@length(max: 5) member: String`).
     const own = r.traits ?? {};
     const constraints = constraintsOf(own);
+    const format = timestampFormatOf(own);
     return {
       target: r.target,
       ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
       ...(`${T}sensitive` in own ? { sensitive: true } : {}),
+      ...(format ? { timestampFormat: format } : {}),
+      ...xmlOf(own),
     };
   };
   const type = ast.type;
+  if (id === `${T}Unit`) return { ...base, type: "unit" };
   if (NUMBER_KINDS.has(type)) return { ...base, type: "number", kind: type as NumberKind };
   switch (type) {
     case "string": {
@@ -239,7 +263,18 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
       const members = Object.entries(ast.members ?? {}).map(([memberName, m]) => lowerMember(memberName, m, want));
       if (type === "union") return { ...base, type: "union", members };
       const error = traits[`${T}error`];
-      return { ...base, type: "structure", members, ...(error === "client" || error === "server" ? { error } : {}) };
+      const httpError = traits[`${T}httpError`];
+      const queryError = objectOf(traits["aws.protocols#awsQueryError"]);
+      return {
+        ...base,
+        type: "structure",
+        members,
+        ...(error === "client" || error === "server" ? { error } : {}),
+        ...(typeof httpError === "number" ? { httpError } : {}),
+        ...(queryError && typeof queryError["code"] === "string" && typeof queryError["httpResponseCode"] === "number"
+          ? { awsQueryError: { code: queryError["code"], httpResponseCode: queryError["httpResponseCode"] } }
+          : {}),
+      };
     }
     default:
       fail(`Shape \`${id}\` of type ${type} cannot be used as a value`);
@@ -263,9 +298,29 @@ function lowerMember(name: string, m: AstMemberRef, want: (id: string) => string
     ...(typeof jsonName === "string" ? { jsonName } : {}),
     ...(format ? { timestampFormat: format } : {}),
     ...(http ? { http } : {}),
+    ...xmlOf(traits),
+    ...(`${T}hostLabel` in traits ? { hostLabel: true } : {}),
+    ...(typeof traits["aws.protocols#ec2QueryName"] === "string" ? { ec2QueryName: traits["aws.protocols#ec2QueryName"] as string } : {}),
+    ...(`${T}idempotencyToken` in traits ? { idempotencyToken: true } : {}),
     ...(`${T}default` in traits ? { default: traits[`${T}default`] } : {}),
+    ...(`${T}clientOptional` in traits ? { clientOptional: true } : {}),
     ...(`${T}sensitive` in traits ? { sensitive: true } : {}),
   };
+}
+
+/** `@xmlName`, `@xmlAttribute`, `@xmlFlattened` and `@xmlNamespace`, when any is present. */
+function xmlOf(traits: Record<string, NodeValue>): { xml?: XmlTraits } {
+  const name = traits[`${T}xmlName`];
+  const ns = objectOf(traits[`${T}xmlNamespace`]);
+  const xml: XmlTraits = {
+    ...(typeof name === "string" ? { name } : {}),
+    ...(`${T}xmlAttribute` in traits ? { attribute: true } : {}),
+    ...(`${T}xmlFlattened` in traits ? { flattened: true } : {}),
+    ...(ns && typeof ns["uri"] === "string"
+      ? { namespace: { uri: ns["uri"], ...(typeof ns["prefix"] === "string" ? { prefix: ns["prefix"] } : {}) } }
+      : {}),
+  };
+  return Object.keys(xml).length > 0 ? { xml } : {};
 }
 
 function httpBindingOf(traits: Record<string, NodeValue>, memberName: string): HttpBinding | undefined {
@@ -278,6 +333,7 @@ function httpBindingOf(traits: Record<string, NodeValue>, memberName: string): H
   const prefix = traits[`${T}httpPrefixHeaders`];
   if (typeof prefix === "string") return { location: "prefixHeaders", prefix };
   if (`${T}httpPayload` in traits) return { location: "payload" };
+  if (`${T}httpResponseCode` in traits) return { location: "responseCode" };
   return undefined;
 }
 

@@ -9,7 +9,7 @@ function model(shapes: Shape[]): ResolvedModel {
   return {
     name: "m",
     sources: [],
-    service: { id: "ns#S", name: "S", protocol: "awsJson1_1" },
+    service: { id: "ns#S", name: "S", protocols: [{ id: "aws.protocols#awsJson1_1", value: {} }] },
     operations: [{ id: "ns#Op", name: "Op", input: "ns#Req", output: "ns#Resp", errors: [] }],
     shapes: new Map(shapes.map((s) => [s.id, s])),
   };

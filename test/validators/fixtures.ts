@@ -113,7 +113,7 @@ export function model(name: string, shapes: readonly Shape[]): ResolvedModel {
   return {
     name,
     sources: [`models/${name}.json`],
-    service: { id: NS + "Service", name: "Service", protocol: "awsJson1_1" },
+    service: { id: NS + "Service", name: "Service", protocols: [{ id: "aws.protocols#awsJson1_1", value: {} }] },
     operations: shapes.map((s) => ({ id: `${NS}Use${s.name}`, name: `Use${s.name}`, input: s.id, errors: [] })),
     shapes: new Map(all.map((s) => [s.id, s])),
   };

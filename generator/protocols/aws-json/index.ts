@@ -1,0 +1,40 @@
+// awsJson1_0 and awsJson1_1: every request is `POST /` with the whole input as a JSON body, the
+// operation named by `X-Amz-Target: <Service>.<Operation>`. HTTP binding traits are ignored and
+// so is `@jsonName`; timestamps are epoch seconds.
+//
+//   awsJson1_1, service Svc, operation Op, input { Name: "x", When: Date(0) } →
+//   { method: "POST", path: "/", query: [],
+//     headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Svc.Op" },
+//     body: '{"Name":"x","When":0}' }
+//   An operation without input sends `{}`.
+
+import type { Protocol, RequestPlan, SerializerContext } from "../protocol.js";
+import type { Operation, StructureShape } from "../../model/ir.js";
+import { jsonValue, jsonWriter } from "../codecs/json/writer.js";
+
+function awsJson(version: "1.0" | "1.1"): Protocol {
+  return {
+    id: `aws.protocols#awsJson${version.replace(".", "_")}`,
+    name: `awsJson${version.replace(".", "_")}`,
+    request(ctx: SerializerContext, op: Operation, input: StructureShape | undefined): RequestPlan {
+      const target = `${ctx.model.service.targetPrefix ?? ctx.model.service.name}.${op.name}`;
+      const w = jsonWriter(ctx, { useJsonName: false, defaultTimestamp: "epoch-seconds" });
+      const body = input ? `JSON.stringify(${jsonValue(w, "input", { target: input.id })})` : `"{}"`;
+      return {
+        lines: [
+          `const headers: Record<string, string> = {`,
+          `  "Content-Type": ${JSON.stringify(`application/x-amz-json-${version}`)},`,
+          `  "X-Amz-Target": ${JSON.stringify(target)},`,
+          `};`,
+        ],
+        method: `"POST"`,
+        path: `"/"`,
+        query: "[]",
+        body,
+      };
+    },
+  };
+}
+
+export const awsJson1_0 = awsJson("1.0");
+export const awsJson1_1 = awsJson("1.1");

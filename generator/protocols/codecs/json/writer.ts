@@ -1,0 +1,148 @@
+// The JSON codec's writer: a shape visitor that turns a typed value into its JSON form (a plain
+// value for `JSON.stringify`), printed as expressions and module-private `json_<Type>` functions.
+//
+//   jsonValue(writer, "input.When", { target: "smithy.api#Timestamp" })  → "epochSeconds(input.When)"
+//   jsonValue(writer, "input.Tags", { target: "ns#TagList" })            → "json_TagList(input.Tags)"
+//   json_TagList: function json_TagList(value: TagList): unknown { return value.map((item) => json_Tag(item)); }
+//
+// Options per protocol: `jsonName` on or off (awsJson ignores it), the default timestamp format
+// (epoch seconds for the AWS protocols, date-time for OpenAPI). Floats write `NaN` and
+// `Infinity` as strings, blobs as base64, documents as they are, a union member that targets
+// `Unit` as `{}`. Nested members left unset get their `@default` (see shared/defaults.ts); the
+// members of an operation input do not.
+
+import { shapeOf, type Member, type Ref, type Shape, type TimestampFormat } from "../../../model/ir.js";
+import { propertyAccess } from "../../../naming/names.js";
+import { setProperty } from "../../../emit/print.js";
+import { typeOf } from "../../../emit/type-ref.js";
+import type { SerializerContext } from "../../protocol.js";
+import { RUNTIME } from "../../symbols.js";
+import { defaultExpression } from "../../shared/defaults.js";
+
+export interface JsonWriterOptions {
+  /** Use `@jsonName` for member names (restJson1, OpenAPI). */
+  readonly useJsonName: boolean;
+  readonly defaultTimestamp: TimestampFormat;
+}
+
+export interface JsonWriter extends JsonWriterOptions {
+  readonly ctx: SerializerContext;
+}
+
+export function jsonWriter(ctx: SerializerContext, options: JsonWriterOptions): JsonWriter {
+  return { ctx, ...options };
+}
+
+/** The name of a member in a JSON object. */
+export function jsonMemberName(w: JsonWriter, m: Member): string {
+  return w.useJsonName && m.jsonName !== undefined ? m.jsonName : m.name;
+}
+
+/** An expression for the JSON form of `expr`, a value of the ref's target. */
+export function jsonValue(w: JsonWriter, expr: string, ref: Ref): string {
+  const shape = shapeOf(w.ctx.model, ref.target);
+  const inner = nonNull(w, expr, shape, ref.timestampFormat);
+  return ref.nullable && inner !== expr ? `${expr} === null ? null : ${inner}` : inner;
+}
+
+/** The timestamp `expr` in `format`, as a JSON value (a number or a string). */
+export function timestampValue(w: { readonly ctx: SerializerContext }, format: TimestampFormat, expr: string): string {
+  const file = w.ctx.file;
+  switch (format) {
+    case "epoch-seconds":
+      return `${file.use(RUNTIME.epochSeconds)}(${expr})`;
+    case "date-time":
+      return `${file.use(RUNTIME.toDateTime)}(${expr})`;
+    case "http-date":
+      return `${file.use(RUNTIME.toHttpDate)}(${expr})`;
+    default: {
+      const never: never = format;
+      throw new Error(`internal: unknown timestamp format ${String(never)}`);
+    }
+  }
+}
+
+function nonNull(w: JsonWriter, expr: string, shape: Shape, format: TimestampFormat | undefined): string {
+  const file = w.ctx.file;
+  switch (shape.type) {
+    case "string":
+    case "enum":
+    case "intEnum":
+    case "boolean":
+      return expr;
+    case "unit":
+      return "{}";
+    case "number":
+      return shape.kind === "float" || shape.kind === "double" || shape.kind === "bigDecimal" ? `${file.use(RUNTIME.jsonNumber)}(${expr})` : expr;
+    case "blob":
+      return `${file.use(RUNTIME.toBase64)}(${expr})`;
+    case "timestamp":
+      return timestampValue(w, format ?? shape.format ?? w.defaultTimestamp, expr);
+    case "document":
+    case "alternatives":
+      return `${file.use(RUNTIME.plainJson)}(${expr})`;
+    case "list":
+    case "map":
+    case "structure":
+    case "union":
+      return `${writerFunction(w, shape)}(${expr})`;
+    default: {
+      const never: never = shape;
+      throw new Error(`internal: unknown shape ${String(never)}`);
+    }
+  }
+}
+
+/** The module-private writer of a list, map, structure or union; printed once per file. */
+function writerFunction(w: JsonWriter, shape: Shape): string {
+  const name = w.ctx.names.codecFunction("json", shape.id);
+  return w.ctx.need(name, () => printWriter(w, shape, name));
+}
+
+function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
+  const { ctx } = w;
+  const type = ctx.file.use({ name: typeOf(ctx.names, ctx.model, shape.id), file: "types.ts", kind: "type" });
+  const head = `function ${name}(value: ${type}): unknown {`;
+  switch (shape.type) {
+    case "list": {
+      const item = jsonValue(w, "item", shape.member);
+      return [head, item === "item" ? `  return value;` : `  return value.map((item) => ${item});`, `}`];
+    }
+    case "map":
+      // Object.fromEntries defines properties, so a `__proto__` key stays an ordinary key.
+      return [
+        head,
+        `  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, ${jsonValue(w, "item", shape.value)}]));`,
+        `}`,
+      ];
+    case "structure": {
+      const topLevel = ctx.model.operations.some((op) => op.input === shape.id);
+      const lines = [head, `  const out: Record<string, unknown> = {};`];
+      shape.members.forEach((m, i) => {
+        const access = propertyAccess("value", m.name);
+        const fill = topLevel ? undefined : defaultExpression(ctx.model, m);
+        if (fill === undefined) {
+          lines.push(`  if (${access} !== undefined) ${setProperty("out", jsonMemberName(w, m), jsonValue(w, access, m))}`);
+        } else {
+          const local = `v${i}`;
+          lines.push(`  const ${local} = ${access} ?? ${fill};`, `  ${setProperty("out", jsonMemberName(w, m), jsonValue(w, local, m))}`);
+        }
+      });
+      lines.push(`  return out;`, `}`);
+      return lines;
+    }
+    case "union": {
+      const lines = [head];
+      for (const m of shape.members) {
+        const access = propertyAccess("value", m.name);
+        // A computed key, so that a member named `__proto__` stays an own property.
+        const key = jsonMemberName(w, m) === "__proto__" ? `["__proto__"]` : JSON.stringify(jsonMemberName(w, m));
+        lines.push(`  if (${access} !== undefined) return { ${key}: ${jsonValue(w, access, m)} };`);
+      }
+      lines.push(`  return {};`, `}`);
+      return lines;
+    }
+    default:
+      throw new Error(`internal: no JSON writer for ${shape.type} ${shape.id}`);
+  }
+}

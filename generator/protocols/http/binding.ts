@@ -1,0 +1,319 @@
+// The HTTP binding layer: places the bound members of an input in the path, the query, the
+// headers and cookies, and hands what remains (the payload member, or the body members) to the
+// protocol's body codec. Used by restJson1, restXml and OpenAPI's plain HTTP.
+//
+//   @http(method: "GET", uri: "/things/{Id}") input { @httpLabel Id: String, @httpQuery("n") N: Integer, Note: String }
+//   → lines:  const query: string[] = [];
+//             const headers: Record<string, string> = {};
+//             if (input.N !== undefined) { query.push("n=" + encodeQueryComponent(String(input.N))); }
+//             <the codec's lines for a body of { Note }>
+//     path:   "/things/" + encodePathSegment(input.Id, false)
+//
+// Smithy labels, query values and headers follow the HTTP binding traits (timestamps date-time in
+// labels and queries, http-date in headers; lists in headers comma-joined, quoted when needed;
+// a string with `@mediaType` in a header is base64). OpenAPI parameters carry `style`/`explode`
+// (RFC 6570 / the OpenAPI style table) on the same bindings.
+
+import { shapeOf, type HttpBinding, type Member, type Operation, type Ref, type Shape, type StructureShape } from "../../model/ir.js";
+import { propertyAccess } from "../../naming/names.js";
+import type { RequestPlan, SerializerContext } from "../protocol.js";
+import { RUNTIME } from "../symbols.js";
+import { timestampValue } from "../codecs/json/writer.js";
+
+/** How a protocol writes what the bindings leave for the body. */
+export interface BodyCodec {
+  /**
+   * Lines that compute a body from the `body`-bound members (all of them, set or not), and the
+   * body expression (string or bytes); `contentType` is sent with it.
+   */
+  members(ctx: SerializerContext, members: readonly Member[]): { lines: string[]; body: string; contentType: string };
+  /** The body of a payload member that targets a structure, union, document, list or map. */
+  payload(ctx: SerializerContext, member: Member, access: string): { body: string; contentType: string };
+}
+
+export interface BindingOptions {
+  /** Query values percent-encoded as RFC 3986 says (Smithy); OpenAPI keeps `encodeURIComponent`. */
+  readonly strictQuery: boolean;
+  readonly codec: BodyCodec;
+  /** An unset structure or union payload is sent empty (`{}`, Smithy) rather than left out (OpenAPI). */
+  readonly emptyStructurePayload: boolean;
+}
+
+/** The request of an operation with HTTP bindings. */
+export function httpRequest(ctx: SerializerContext, op: Operation, input: StructureShape | undefined, options: BindingOptions): RequestPlan {
+  const members = input?.members ?? [];
+  const http = op.http ?? { method: "POST", uri: "/" };
+  const lines: string[] = [`const query: string[] = [];`, `const headers: Record<string, string> = {};`];
+  for (const h of http.constantHeaders ?? []) lines.push(`headers[${JSON.stringify(h.name)}] = ${JSON.stringify(h.value)};`);
+  const enc = (s: string) => (options.strictQuery ? `${ctx.file.use(RUNTIME.encodeQueryComponent)}(${s})` : `encodeURIComponent(${s})`);
+
+  // Path: literal segments and labels.
+  const [pathPart, queryPart] = splitUri(http.uri);
+  const pathExpr = pathPart
+    .split(/(\{[^}]+\})/)
+    .filter((p) => p !== "")
+    .map((part) => {
+      const label = /^\{([^}+]+)(\+)?\}$/.exec(part);
+      if (!label) return JSON.stringify(part);
+      const m = members.find((x) => (x.http?.location === "label" ? x.http.name : undefined) === label[1]);
+      if (!m) return JSON.stringify(part);
+      return labelExpr(ctx, m, Boolean(label[2]));
+    });
+  // Literal query in the URI (`/things?list`), sent as is.
+  for (const literal of queryPart ? queryPart.split("&") : []) lines.push(`query.push(${JSON.stringify(literal)});`);
+
+  const bodyMembers: Member[] = [];
+  let payload: Member | undefined;
+  const queryLines: string[] = [];
+  const queryParamsLines: string[] = [];
+  const headerLines: string[] = [];
+  const cookies: string[] = [];
+  for (const m of members) {
+    const b: HttpBinding = m.http ?? { location: "body" };
+    const access = propertyAccess("input", m.name);
+    switch (b.location) {
+      case "label":
+      case "responseCode":
+        break;
+      case "query":
+        queryLines.push(...ifPresent(access, queryLinesOf(ctx, m, b, access, enc), m.nullable === true));
+        break;
+      case "queryParams":
+        queryParamsLines.push(...ifPresent(access, queryParamsLinesOf(ctx, m, access, members, enc)));
+        break;
+      case "header":
+        headerLines.push(...ifPresent(access, [`headers[${JSON.stringify(b.name)}] = ${headerValue(ctx, m, access, b.explode)};`], m.nullable === true));
+        break;
+      case "prefixHeaders":
+        headerLines.push(
+          ...ifPresent(access, [
+            `for (const [key, value] of Object.entries(${access})) {`,
+            `  if (value !== undefined) headers[${JSON.stringify(b.prefix)} + key] = ${scalarString(ctx, mapValueRef(ctx, m), "value", "header")};`,
+            `}`,
+          ]),
+        );
+        break;
+      case "cookie":
+        cookies.push(...ifPresent(access, cookieLines(ctx, m, b.name, b.explode ?? true, access), m.nullable === true));
+        break;
+      case "payload":
+        payload = m;
+        break;
+      case "body":
+        bodyMembers.push(m);
+        break;
+      default: {
+        const never: never = b;
+        throw new Error(`internal: unknown binding ${String(never)}`);
+      }
+    }
+  }
+  lines.push(...queryLines, ...queryParamsLines, ...headerLines);
+  if (cookies.length > 0) {
+    lines.push(`const cookies: string[] = [];`, ...cookies, `if (cookies.length > 0) headers["Cookie"] = cookies.join("; ");`);
+  }
+
+  const method = JSON.stringify(http.method);
+  const path = pathExpr.length === 0 ? `"/"` : pathExpr.join(" + ");
+  const contentType = (type: string) => `headers["Content-Type"] ??= ${JSON.stringify(http.contentType ?? type)};`;
+  if (payload) {
+    const target = shapeOf(ctx.model, payload.target);
+    const access = propertyAccess("input", payload.name);
+    if (target.type === "blob" || target.type === "string" || target.type === "enum") {
+      const type = target.mediaType ?? (target.type === "blob" ? "application/octet-stream" : "text/plain");
+      lines.push(`if (${access} !== undefined) ${contentType(type)}`);
+      return { lines, method, path, query: "query", body: access, optionalBody: true };
+    }
+    const written = options.codec.payload(ctx, payload, "payload");
+    lines.push(`const payload = ${access};`);
+    if (options.emptyStructurePayload && (target.type === "structure" || target.type === "union")) {
+      // An unset structure payload is sent as an empty one.
+      lines.push(contentType(written.contentType));
+      lines.push(`const body = ${written.body.split("payload").join("(payload ?? {})")};`);
+      return { lines, method, path, query: "query", body: "body" };
+    }
+    lines.push(`if (payload !== undefined) ${contentType(written.contentType)}`);
+    return { lines, method, path, query: "query", body: `payload === undefined ? undefined : ${written.body}`, optionalBody: true };
+  }
+  if (bodyMembers.length > 0) {
+    const written = options.codec.members(ctx, bodyMembers);
+    lines.push(...written.lines, contentType(written.contentType));
+    return { lines, method, path, query: "query", body: written.body };
+  }
+  return { lines, method, path, query: "query" };
+}
+
+function splitUri(uri: string): [string, string | undefined] {
+  const q = uri.indexOf("?");
+  return q === -1 ? [uri, undefined] : [uri.slice(0, q), uri.slice(q + 1)];
+}
+
+/**
+ * `if (<access> !== undefined) { body }`. A nullable (OpenAPI) parameter set to null is sent like
+ * an absent one. An own-property read (`constructor`, `__proto__`) is read once into a local, so
+ * that TypeScript narrows it to defined inside the block.
+ */
+export function ifPresent(access: string, body: string[], nullable = false): string[] {
+  const present = nullable ? "!= null" : "!== undefined";
+  if (!access.startsWith("(")) return [`if (${access} ${present}) {`, ...body.map((l) => "  " + l), `}`];
+  return [`{`, `  const own = ${access};`, `  if (own ${present}) {`, ...body.map((l) => "    " + l.split(access).join("own")), `  }`, `}`];
+}
+
+function mapValueRef(ctx: SerializerContext, m: Ref): Ref {
+  const shape = shapeOf(ctx.model, m.target);
+  return shape.type === "map" ? shape.value : m;
+}
+
+function labelExpr(ctx: SerializerContext, m: Member, greedy: boolean): string {
+  const access = propertyAccess("input", m.name);
+  const encode = ctx.file.use(RUNTIME.encodePathSegment);
+  const b = m.http?.location === "label" ? m.http : undefined;
+  const shape = shapeOf(ctx.model, m.target);
+  const style = b?.style ?? "simple";
+  const prefix = style === "label" ? "." : style === "matrix" ? `;${b?.name ?? m.name}=` : "";
+  if (shape.type === "list") {
+    const item = scalarString(ctx, shape.member, "item", "label");
+    const sep = b?.explode ? (style === "label" ? "." : style === "matrix" ? `;${b.name}=` : ",") : ",";
+    return `${JSON.stringify(prefix)} + ${access}.map((item) => ${encode}(${item}, false)).join(${JSON.stringify(sep)})`;
+  }
+  if (shape.type === "map" || shape.type === "structure") {
+    // OpenAPI objects (RFC 6570): `R,100,G,200` or, exploded, `R=100,G=200` / `.R=100.G=200` / `;R=100;G=200`.
+    const pairs = objectPairs(ctx, shape, access, (s) => `${encode}(${s}, false)`);
+    if (!b?.explode) return `${JSON.stringify(prefix)} + ${pairs}.map(([k, v]) => k + "," + v).join(",")`;
+    const lead = style === "label" ? "." : style === "matrix" ? ";" : "";
+    return `${JSON.stringify(lead)} + ${pairs}.map(([k, v]) => k + "=" + v).join(${JSON.stringify(lead || ",")})`;
+  }
+  const value = `${encode}(${scalarString(ctx, m, access, "label")}, ${greedy})`;
+  return prefix ? `${JSON.stringify(prefix)} + ${value}` : value;
+}
+
+function queryLinesOf(
+  ctx: SerializerContext,
+  m: Member,
+  b: Extract<HttpBinding, { location: "query" }>,
+  access: string,
+  strictEnc: (s: string) => string,
+): string[] {
+  const shape = shapeOf(ctx.model, m.target);
+  const enc = (s: string) => (b.allowReserved ? `encodeURI(${s})` : strictEnc(s));
+  const key = JSON.stringify(encodeURIComponent(b.name));
+  const keyEq = JSON.stringify(encodeURIComponent(b.name) + "=");
+  const style = b.style ?? "form";
+  const explode = b.explode ?? style === "form";
+  if (shape.type === "list") {
+    const item = scalarString(ctx, shape.member, "item", "query");
+    if (explode) return [`for (const item of ${access}) query.push(${keyEq} + ${enc(item)});`];
+    const sep = style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",";
+    // The delimiter itself stays literal (a comma or pipe inside an item is escaped); a space is `%20`.
+    return [`query.push(${keyEq} + ${access}.map((item) => ${enc(item)}).join(${JSON.stringify(sep === " " ? "%20" : sep)}));`];
+  }
+  if (shape.type === "map" || shape.type === "structure") {
+    const value = shape.type === "map" ? scalarString(ctx, shape.value, "value", "query") : "String(value)";
+    if (style === "deepObject") {
+      return [`for (const [k, value] of Object.entries(${access})) if (value !== undefined) query.push(${key} + "%5B" + encodeURIComponent(k) + "%5D=" + ${enc(value)});`];
+    }
+    if (explode) return [`for (const [k, value] of Object.entries(${access})) if (value !== undefined) query.push(encodeURIComponent(k) + "=" + ${enc(value)});`];
+    return [`query.push(${keyEq} + Object.entries(${access}).filter(([, value]) => value !== undefined).map(([k, value]) => encodeURIComponent(k) + "," + ${enc(value)}).join(","));`];
+  }
+  return [`query.push(${keyEq} + ${enc(scalarString(ctx, m, access, "query"))});`];
+}
+
+function queryParamsLinesOf(ctx: SerializerContext, m: Member, access: string, members: readonly Member[], enc: (s: string) => string): string[] {
+  // Explicit @httpQuery members win over entries of the @httpQueryParams map with the same name.
+  const taken = members.flatMap((x) => (x.http?.location === "query" ? [x.http.name] : []));
+  const shape = shapeOf(ctx.model, m.target);
+  const valueRef = shape.type === "map" ? shape.value : m;
+  const valueShape = shapeOf(ctx.model, valueRef.target);
+  const push =
+    valueShape.type === "list"
+      ? `for (const item of value) query.push(${enc("key")} + "=" + ${enc(scalarString(ctx, valueShape.member, "item", "query"))});`
+      : `query.push(${enc("key")} + "=" + ${enc(scalarString(ctx, valueRef, "value", "query"))});`;
+  return [
+    `for (const [key, value] of Object.entries(${access})) {`,
+    `  if (value === undefined${taken.map((t) => ` || key === ${JSON.stringify(t)}`).join("")}) continue;`,
+    `  ${push}`,
+    `}`,
+  ];
+}
+
+function headerValue(ctx: SerializerContext, m: Member, access: string, explode: boolean | undefined): string {
+  const shape = shapeOf(ctx.model, m.target);
+  if (shape.type === "list") {
+    const itemShape = shapeOf(ctx.model, shape.member.target);
+    // Smithy: list items that contain a comma or quote are quoted; http-dates are not (they hold a comma by design).
+    const item = scalarString(ctx, shape.member, "item", "header");
+    const quoted =
+      itemShape.type === "string" || itemShape.type === "enum"
+        ? `/[",]/.test(item) ? '"' + item.replace(/[\\\\"]/g, (c) => "\\\\" + c) + '"' : item`
+        : item;
+    return `${access}.map((item) => ${quoted}).join(", ")`;
+  }
+  if (shape.type === "map" || shape.type === "structure") {
+    const sep = explode ? "=" : ",";
+    return `Object.entries(${access}).filter(([, v]) => v !== undefined).map(([k, v]) => k + ${JSON.stringify(sep)} + String(v)).join(",")`;
+  }
+  return scalarString(ctx, m, access, "header");
+}
+
+/** An expression for the defined entries of an object member as encoded `[key, value]` pairs. */
+function objectPairs(ctx: SerializerContext, shape: Shape, access: string, encode: (s: string) => string): string {
+  const value = shape.type === "map" ? scalarString(ctx, shape.value, "value", "query") : "String(value)";
+  return `Object.entries(${access}).filter(([, value]) => value !== undefined).map(([k, value]) => [${encode("k")}, ${encode(value)}] as const)`;
+}
+
+/** Cookie pairs in OpenAPI `form` style: `name=a,b` for lists and objects, one pair per item exploded. */
+function cookieLines(ctx: SerializerContext, m: Member, name: string, explode: boolean, access: string): string[] {
+  const shape = shapeOf(ctx.model, m.target);
+  const key = JSON.stringify(name + "=");
+  const encode = (s: string) => `encodeURIComponent(${s})`;
+  if (shape.type === "list") {
+    const item = encode(scalarString(ctx, shape.member, "item", "query"));
+    return explode ? [`for (const item of ${access}) cookies.push(${key} + ${item});`] : [`cookies.push(${key} + ${access}.map((item) => ${item}).join(","));`];
+  }
+  if (shape.type === "map" || shape.type === "structure") {
+    const pairs = objectPairs(ctx, shape, access, encode);
+    return explode ? [`for (const [k, v] of ${pairs}) cookies.push(k + "=" + v);`] : [`cookies.push(${key} + ${pairs}.map(([k, v]) => k + "," + v).join(","));`];
+  }
+  return [`cookies.push(${key} + ${encode(scalarString(ctx, m, access, "query"))});`];
+}
+
+export type Place = "label" | "query" | "header";
+
+/** A scalar as a string for a label, query value or header. */
+export function scalarString(ctx: SerializerContext, ref: Ref, expr: string, place: Place): string {
+  const shape = shapeOf(ctx.model, ref.target);
+  switch (shape.type) {
+    case "string":
+    case "enum":
+      // A header that holds a media type's text (`@mediaType("application/json")`) is base64.
+      return place === "header" && shape.mediaType !== undefined
+        ? `${ctx.file.use(RUNTIME.toBase64)}(${ctx.file.use(RUNTIME.utf8)}(${expr}))`
+        : expr;
+    case "number":
+      return shape.kind === "float" || shape.kind === "double" || shape.kind === "bigDecimal"
+        ? `String(${ctx.file.use(RUNTIME.jsonNumber)}(${expr}))`
+        : `String(${expr})`;
+    case "intEnum":
+    case "boolean":
+      return `String(${expr})`;
+    case "blob":
+      return `${ctx.file.use(RUNTIME.toBase64)}(${expr})`;
+    case "timestamp": {
+      const format = ref.timestampFormat ?? shape.format ?? (place === "header" ? "http-date" : "date-time");
+      const value = timestampValue({ ctx }, format, expr);
+      return format === "epoch-seconds" ? `String(${value})` : value;
+    }
+    case "unit":
+    case "document":
+    case "list":
+    case "map":
+    case "structure":
+    case "union":
+    case "alternatives":
+      return `JSON.stringify(${ctx.file.use(RUNTIME.plainJson)}(${expr}))`;
+    default: {
+      const never: never = shape;
+      throw new Error(`internal: unknown shape ${String(never)}`);
+    }
+  }
+}

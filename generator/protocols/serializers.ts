@@ -1,0 +1,131 @@
+// The serializers file of a model: one `serialize<Op>Request(input, options)` per operation,
+// whatever its protocol. The protocol (picked by the registry) plans the request; this module
+// prints what every protocol shares around that plan.
+//
+//   awsJson1_1 service Svc, operation Op with @idempotencyToken Token →
+//   export function serializeOpRequest(input: OpInput, options: SerializeOptions = {}): HttpRequest {
+//     input = { ...input, Token: input.Token ?? (options.idempotencyToken ?? newIdempotencyToken)() };
+//     const headers: Record<string, string> = { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Svc.Op" };
+//     const body = JSON.stringify(json_OpInput(input));
+//     return { method: "POST", path: "/", query: [], headers, body };
+//   }
+//
+// Shared here: the signature and doc comment, idempotency tokens, the `@endpoint` host prefix
+// with its `@hostLabel`s, `@requestCompression` (gzip), `@httpChecksumRequired` (Content-MD5),
+// and the module-private codec functions the plans asked for, printed once each in name order.
+
+import type { Diagnostics } from "../diagnostics.js";
+import { GeneratedFile } from "../emit/file-builder.js";
+import { docComment } from "../emit/doc-comments.js";
+import { setProperty } from "../emit/print.js";
+import { shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
+import { propertyAccess, type Names } from "../naming/names.js";
+import type { Protocol, SerializerContext } from "./protocol.js";
+import { pickProtocol } from "./registry.js";
+import { RUNTIME } from "./symbols.js";
+
+export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagnostics): GeneratedFile {
+  const file = new GeneratedFile("serializers.ts");
+  const picked = pickProtocol(model, diags);
+  if (!picked) {
+    const declared = model.service.protocols.map((p) => p.id).join(", ") || "none declared";
+    file.line(`// No serializers: Shapesmith does not support the protocol of this service (${declared}) yet.`);
+    file.line("export {};");
+    return file;
+  }
+  const pending = new Map<string, () => string[]>();
+  const ctx: SerializerContext = {
+    model,
+    names,
+    file,
+    diags,
+    trait: picked.trait,
+    need(name, print) {
+      if (!pending.has(name)) pending.set(name, print);
+      return name;
+    },
+  };
+  for (const op of model.operations) {
+    for (const name of [names.serializer(op.id)]) file.declare(name);
+    file.line(...operationSerializer(ctx, picked.protocol, op), "");
+  }
+  // Codec functions may ask for more; print until none is left, in name order.
+  const printed = new Set<string>();
+  for (;;) {
+    const next = [...pending.keys()].filter((n) => !printed.has(n)).sort()[0];
+    if (next === undefined) break;
+    printed.add(next);
+    file.declare(next);
+    file.line(...pending.get(next)!(), "");
+  }
+  if (file.isEmpty()) file.line("export {};");
+  return file;
+}
+
+function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Operation): string[] {
+  const input = op.input === undefined ? undefined : shapeOf(ctx.model, op.input);
+  if (input !== undefined && input.type !== "structure") throw new Error(`internal: the input of ${op.id} is a ${input.type}`);
+  const file = ctx.file;
+  const request = file.use(RUNTIME.HttpRequest);
+  const options = file.use(RUNTIME.SerializeOptions);
+  const inputType = input ? file.use({ name: ctx.names.type(input.id), file: "types.ts", kind: "type" }) : "Record<string, never>";
+  const fn = ctx.names.serializer(op.id);
+  const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Builds the HTTP request of \`${op.name}\`.`);
+  const lines: string[] = [];
+  const tokens = input?.members.filter((m) => m.idempotencyToken) ?? [];
+  if (tokens.length > 0) {
+    const make = `(options.idempotencyToken ?? ${file.use(RUNTIME.newIdempotencyToken)})()`;
+    lines.push(`input = { ...input };`);
+    for (const m of tokens) {
+      const access = propertyAccess("input", m.name);
+      lines.push(`if (${access} === undefined) ${setProperty("input", m.name, make)}`);
+    }
+  }
+  const plan = protocol.request(ctx, op, input);
+  lines.push(...plan.lines);
+  const hostPrefix = hostPrefixExpr(ctx, op, input);
+  const head = [...doc, `export function ${fn}(input: ${inputType}${input ? "" : " = {}"}, options: ${options} = {}): ${request} {`];
+  for (const [trait, set] of [["@requestCompression", op.requestCompression !== undefined], ["@httpChecksumRequired", op.httpChecksumRequired === true]] as const) {
+    if (!set) continue;
+    ctx.diags.warning("PROTOCOL_TRAIT_NOT_BUILT", `\`${op.id}\` has ${trait}, which Shapesmith does not apply yet: its requests are sent without it`, {
+      hint: "Apply it in the transport until Shapesmith does.",
+    });
+  }
+  const prop = (key: string, expr: string) => (key === expr ? key : `${key}: ${expr}`);
+  const parts = [prop("method", plan.method), prop("path", plan.path), prop("query", plan.query), "headers"];
+  if (hostPrefix !== undefined) parts.push(prop("hostPrefix", hostPrefix));
+  if (plan.body === undefined) {
+    lines.push(`return { ${parts.join(", ")} };`);
+  } else if (plan.optionalBody) {
+    let body = plan.body;
+    if (!/^[A-Za-z_$][\w$]*$/.test(body)) {
+      lines.push(`const body = ${body};`);
+      body = "body";
+    }
+    lines.push(`return { ${parts.join(", ")}, ...(${body} === undefined ? {} : { body: ${body} }) };`);
+  } else {
+    lines.push(`return { ${parts.join(", ")}, ${prop("body", plan.body)} };`);
+  }
+  return [...head, ...lines.map((l) => (l === "" ? l : "  " + l)), `}`];
+}
+
+/** `"foo." + input.Label + "."` for `@endpoint(hostPrefix: "foo.{Label}.")`, or undefined. */
+function hostPrefixExpr(ctx: SerializerContext, op: Operation, input: StructureShape | undefined): string | undefined {
+  const template = op.endpoint?.hostPrefix;
+  if (template === undefined) return undefined;
+  const parts = template.split(/(\{[^}]+\})/).filter((p) => p !== "");
+  return parts
+    .map((part) => {
+      const label = /^\{(.+)\}$/.exec(part)?.[1];
+      if (label === undefined) return JSON.stringify(part);
+      const member = input?.members.find((m) => m.name === label && m.hostLabel);
+      if (!member) {
+        ctx.diags.warning("PROTOCOL_HOST_LABEL", `The host prefix \`${template}\` of \`${op.id}\` names \`${label}\`, which is no @hostLabel member of its input: it is sent empty`, {
+          hint: "Mark the input member @hostLabel (and @required), or fix the label's name.",
+        });
+        return `""`;
+      }
+      return `String(${propertyAccess("input", member.name)} ?? "")`;
+    })
+    .join(" + ");
+}

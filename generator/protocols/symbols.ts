@@ -1,0 +1,31 @@
+// The symbols of the generated helper files that protocols use, each with the file it lives in.
+// `runtime.ts` is in every output folder; the codec helper files (`cbor.ts`, `xml.ts`, ...) are
+// emitted only into folders whose serializers import from them.
+//
+//   file.use(RUNTIME.toBase64)  → "toBase64", and `import { toBase64 } from "./runtime.js"`
+//   file.use(CBOR.encodeCbor)   → "encodeCbor"; the folder gets cbor.ts
+
+import type { Sym } from "../emit/file-builder.js";
+
+const value = (file: string, name: string): Sym => ({ name, file, kind: "value" });
+const type = (file: string, name: string): Sym => ({ name, file, kind: "type" });
+
+/** `runtime.ts`: request and validation types, encoders every protocol shares. */
+export const RUNTIME = {
+  HttpRequest: type("runtime.ts", "HttpRequest"),
+  SerializeOptions: type("runtime.ts", "SerializeOptions"),
+  toBase64: value("runtime.ts", "toBase64"),
+  epochSeconds: value("runtime.ts", "epochSeconds"),
+  toDateTime: value("runtime.ts", "toDateTime"),
+  toHttpDate: value("runtime.ts", "toHttpDate"),
+  jsonNumber: value("runtime.ts", "jsonNumber"),
+  plainJson: value("runtime.ts", "plainJson"),
+  encodePathSegment: value("runtime.ts", "encodePathSegment"),
+  encodeQueryComponent: value("runtime.ts", "encodeQueryComponent"),
+  newIdempotencyToken: value("runtime.ts", "newIdempotencyToken"),
+  utf8: value("runtime.ts", "utf8"),
+} as const;
+
+/** Helper files a protocol may ask for, by the template that writes them. */
+export const HELPER_FILES = ["cbor.ts", "xml.ts", "gzip.ts", "md5.ts"] as const;
+export type HelperFile = (typeof HELPER_FILES)[number];
