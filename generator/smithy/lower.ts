@@ -151,6 +151,7 @@ function lowerService(
       name: localName(serviceId),
       ...(service.version !== undefined ? { version: service.version } : {}),
       protocols,
+      ...("aws.protocols#awsQueryCompatible" in traits ? { awsQueryCompatible: true } : {}),
       ...docsOf(traits),
       ...xmlOf(traits),
     },

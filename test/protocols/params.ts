@@ -81,6 +81,8 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
     }
     case "alternatives":
       return value; // OpenAPI only; Smithy models never lower to it
+    case "unit":
+      return {};
     default: {
       const never: never = shape;
       throw new Error(`${at}: unknown shape type ${(never as Shape).type}`);

@@ -155,6 +155,7 @@ function fromJson(model: ResolvedModel, shape: Shape, json: unknown, format?: st
     case "boolean":
     case "document":
     case "alternatives":
+    case "unit":
       return json;
     default: {
       const never: never = shape;

@@ -1,6 +1,7 @@
 // awsJson1_0 and awsJson1_1: every request is `POST /` with the whole input as a JSON body, the
 // operation named by `X-Amz-Target: <Service>.<Operation>`. HTTP binding traits are ignored and
-// so is `@jsonName`; timestamps are epoch seconds.
+// so is `@jsonName`; timestamps are epoch seconds. A service that was awsQuery
+// (`@awsQueryCompatible`) says so with `x-amzn-query-mode: true`.
 //
 //   awsJson1_1, service Svc, operation Op, input { Name: "x", When: Date(0) } →
 //   { method: "POST", path: "/", query: [],
@@ -25,6 +26,7 @@ function awsJson(version: "1.0" | "1.1"): Protocol {
           `const headers: Record<string, string> = {`,
           `  "Content-Type": ${JSON.stringify(`application/x-amz-json-${version}`)},`,
           `  "X-Amz-Target": ${JSON.stringify(target)},`,
+          ...(ctx.model.service.awsQueryCompatible ? [`  "x-amzn-query-mode": "true",`] : []),
           `};`,
         ],
         method: `"POST"`,

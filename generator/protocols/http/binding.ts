@@ -35,7 +35,7 @@ export interface BindingOptions {
   /** Query values percent-encoded as RFC 3986 says (Smithy); OpenAPI keeps `encodeURIComponent`. */
   readonly strictQuery: boolean;
   readonly codec: BodyCodec;
-  /** An unset structure or union payload is sent empty (`{}`, Smithy) rather than left out (OpenAPI). */
+  /** An unset structure payload is sent empty (`{}`, Smithy) rather than left out (OpenAPI). */
   readonly emptyStructurePayload: boolean;
 }
 
@@ -126,7 +126,7 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
     }
     const written = options.codec.payload(ctx, payload, "payload");
     lines.push(`const payload = ${access};`);
-    if (options.emptyStructurePayload && (target.type === "structure" || target.type === "union")) {
+    if (options.emptyStructurePayload && target.type === "structure") {
       // An unset structure payload is sent as an empty one.
       lines.push(contentType(written.contentType));
       lines.push(`const body = ${written.body.split("payload").join("(payload ?? {})")};`);

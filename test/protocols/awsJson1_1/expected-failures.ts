@@ -7,15 +7,9 @@ import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
   failures: {
-    "AwsJson11EndpointTrait": "operation without input: no serializer; @endpoint host prefix not built",
-    "AwsJson11EndpointTraitWithHostLabel": "@endpoint host prefix (with its host label) not built",
-    "AwsJson11HostWithPath": "operation without input: no serializer",
     "MachinelearningPredictEndpoint": "Machine Learning customization: the PredictEndpoint input member replaces the host (custom.example.com); not a protocol trait, so the serializer does not do it",
     "SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1": "@requestCompression (gzip) not applied",
     "SDKAppliedContentEncoding_awsJson1_1": "@requestCompression (gzip) not applied",
-    "includes_x_amz_target_and_content_type": "operation without input: no serializer",
-    "json_1_1_client_sends_empty_payload_for_no_input_shape": "operation without input: no serializer",
-    "sends_requests_to_slash": "operation without input: no serializer",
   },
   skipped: {},
 };
