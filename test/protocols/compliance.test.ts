@@ -8,12 +8,13 @@
 // Known failures and skips live in test/protocols/<protocol>/expected-failures.ts with a reason;
 // an unlisted failure fails the test, and so does a listed case that passes. Then every passing
 // case is checked again against each wrong expectation mutate.ts can make of it: all must fail.
+// `npx vitest run test/protocols -t restXml` generates and runs restXml's folders only.
 
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { compareRequest } from "./compare.js";
 import { checkOutcomes, renderExpected, writeExpected, type ExpectedOutcomes } from "./expected.js";
 import { applicableMutations, mutateAs, type MutationKind } from "./mutate.js";
-import { PROTOCOLS, runAll, type CaseResult, type ProtocolName } from "./runner.js";
+import { PROTOCOLS, runProtocol, type CaseResult, type ProtocolName } from "./runner.js";
 import { expected as awsJson1_0 } from "./awsJson1_0/expected-failures.js";
 import { expected as awsJson1_1 } from "./awsJson1_1/expected-failures.js";
 import { expected as awsQuery } from "./awsQuery/expected-failures.js";
@@ -28,15 +29,16 @@ const EXPECTED: Readonly<Record<ProtocolName, ExpectedOutcomes>> = {
 };
 const UPDATE = process.env["UPDATE_EXPECTED_FAILURES"] === "1";
 
-let results: CaseResult[] = [];
-beforeAll(async () => {
-  results = await runAll({ skip: (protocol, id) => EXPECTED[protocol].skipped[id] });
-  const passed = results.filter((r) => r.outcome === "passed").length;
-  console.log(
-    `protocol tests (request): ${passed} of ${results.length} client request cases pass. ` +
-      "Content-Length counts as present exactly when the body is not empty: the transport sets it, not the serializer.",
-  );
-});
+// Each protocol's folders run once, on first use, so `-t restXml` generates only restXml's.
+const runs = new Map<ProtocolName, Promise<CaseResult[]>>();
+function resultsOf(protocol: ProtocolName): Promise<CaseResult[]> {
+  let run = runs.get(protocol);
+  if (!run) {
+    run = runProtocol(protocol, { skip: (p, id) => EXPECTED[p].skipped[id] });
+    runs.set(protocol, run);
+  }
+  return run;
+}
 
 function report(protocol: ProtocolName, mine: readonly CaseResult[]): string {
   const count = (o: CaseResult["outcome"]) => mine.filter((r) => r.outcome === o).length;
@@ -51,8 +53,8 @@ function report(protocol: ProtocolName, mine: readonly CaseResult[]): string {
 
 describe("protocol compliance, client request cases", () => {
   for (const protocol of PROTOCOLS) {
-    test(protocol, () => {
-      const mine = results.filter((r) => r.protocol === protocol);
+    test(protocol, async () => {
+      const mine = await resultsOf(protocol);
       console.log(report(protocol, mine));
       expect(mine.length, `no request case of ${protocol} was found`).toBeGreaterThan(0);
       const seen = new Set<string>();
@@ -67,7 +69,12 @@ describe("protocol compliance, client request cases", () => {
     });
   }
 
-  test("every passing case fails once its expectation is mutated", () => {
+  test("every passing case fails once its expectation is mutated", async () => {
+    const results = (await Promise.all(PROTOCOLS.map(resultsOf))).flat();
+    console.log(
+      `protocol tests (request): ${results.filter((r) => r.outcome === "passed").length} of ${results.length} client request cases pass. ` +
+        "Content-Length counts as present exactly when the body is not empty: the transport sets it, not the serializer.",
+    );
     const passed = results.filter((r) => r.outcome === "passed");
     const tried = new Map<MutationKind, number>();
     const survivors: string[] = [];
