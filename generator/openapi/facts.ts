@@ -13,6 +13,7 @@
 import type { Documents, Located } from "./documents.js";
 import { KeywordReader, show } from "./keywords.js";
 import { isObject } from "./pointer.js";
+import { MAX_NESTING, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 
 export const KNOWN_TYPES: ReadonlySet<string> = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
@@ -107,6 +108,10 @@ export class FactsReader {
     if (known) return known;
     if (this.#active.has(key)) {
       this.docs.report("warning", "OPENAPI_CIRCULAR_ALLOF", "This schema includes itself through `allOf` or `$ref`; the inner inclusion is ignored", at);
+      return emptyFacts();
+    }
+    if (this.#active.size >= MAX_NESTING) {
+      this.docs.report("error", "MODEL_TOO_DEEP", tooDeepMessage("This schema's chain of `$ref`s and `allOf`s"), at, TOO_DEEP_HINT);
       return emptyFacts();
     }
     this.#active.add(key);

@@ -13,6 +13,7 @@ import type { ResolvedModel } from "../model/ir.js";
 import { Documents } from "./documents.js";
 import { lowerDocument } from "./model.js";
 import { isObject } from "./pointer.js";
+import { quoteValue } from "../limits.js";
 
 export function loadOpenApi(input: ModelInput, host: Host, diags: Diagnostics): ResolvedModel | undefined {
   const errorsBefore = diags.items.filter((d) => d.severity === "error").length;
@@ -42,7 +43,7 @@ export function loadOpenApi(input: ModelInput, host: Host, diags: Diagnostics): 
     docs.report(
       "error",
       "OPENAPI_VERSION",
-      swagger ? `Swagger ${String(value["swagger"])} documents are not supported; only OpenAPI 3.0 and 3.1` : `Unsupported OpenAPI version ${JSON.stringify(version)}; only 3.0.x and 3.1.x are supported`,
+      swagger ? `Swagger ${String(value["swagger"])} documents are not supported; only OpenAPI 3.0 and 3.1` : `Unsupported OpenAPI version ${quoteValue(version)}; only 3.0.x and 3.1.x are supported`,
       { file: root.file, pointer: swagger ? "/swagger" : "/openapi" },
       swagger ? "Convert the document to OpenAPI 3 (e.g. with swagger2openapi)." : undefined,
     );

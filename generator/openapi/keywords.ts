@@ -8,6 +8,7 @@
 // A keyword of the wrong type is reported once and then treated as absent.
 
 import type { Documents, Located } from "./documents.js";
+import { quoteValue } from "../limits.js";
 import { isObject } from "./pointer.js";
 
 export class KeywordReader {
@@ -88,8 +89,8 @@ export class KeywordReader {
   }
 }
 
+/** A value quoted in a message: its JSON, cut at 60 characters (bounded work at any depth). */
 export function show(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) return String(value);
+  const text = quoteValue(value, 61);
   return text.length > 60 ? text.slice(0, 57) + "..." : text;
 }

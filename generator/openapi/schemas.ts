@@ -20,6 +20,7 @@ import { ANNOTATIONS, CONSTRAINTS, emptyFacts, mergeFacts, type FactsReader, typ
 import { show } from "./keywords.js";
 import type { LocationNamer, NameRegistry } from "./names.js";
 import { isObject, pointerSegments } from "./pointer.js";
+import { MAX_SCHEMA_NESTING, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 import { numberKind, primitiveId, primitiveShape, type PrimitiveKind } from "./primitives.js";
 
 export const NAMESPACE = "openapi";
@@ -113,8 +114,24 @@ export class SchemaLowerer {
     return this.#types.get(id) ?? primitiveShape(id)?.type;
   }
 
+  /** How many `lower` calls are running (schemas nested inline or through `$ref`s). */
+  #depth = 0;
+
   /** Lowers the schema at `at` (absent: any value) for use at `position`. */
   lower(at: Located, position: Position): Lowered {
+    if (this.#depth >= MAX_SCHEMA_NESTING) {
+      this.docs.report("error", "MODEL_TOO_DEEP", tooDeepMessage("This schema, counting the schemas it holds inline and through `$ref`s,", MAX_SCHEMA_NESTING), at, TOO_DEEP_HINT);
+      return this.#primitive("document", emptyFacts(), position);
+    }
+    this.#depth++;
+    try {
+      return this.#lower(at, position);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #lower(at: Located, position: Position): Lowered {
     const value = at.value;
     if (value === undefined || typeof value === "boolean") return this.#primitive("document", emptyFacts(), position);
     if (!isObject(value)) {

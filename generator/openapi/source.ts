@@ -12,6 +12,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import type { Diagnostics } from "../diagnostics.js";
 import type { SourceFile } from "../frontends.js";
 import { lineColumn, type Position } from "../source-position.js";
+import { jsonTooDeep, TOO_DEEP_HINT, tooDeepMessage, yamlTooDeep, type TooDeep } from "../limits.js";
 import { pointerSegments } from "./pointer.js";
 
 export type { Position };
@@ -24,13 +25,26 @@ export interface ParsedSource {
 }
 
 export function parseSource(file: SourceFile, diags: Diagnostics): ParsedSource | undefined {
-  return /\.ya?ml$/i.test(file.path) ? parseYaml(file, diags) : parseJson(file, diags);
+  const yaml = /\.ya?ml$/i.test(file.path);
+  // The YAML composer, jsonc-parser's tree (for positions) and every walk of the value recurse:
+  // refuse hostile nesting before any of them runs.
+  const deep = yaml ? yamlTooDeep(file.text) : jsonTooDeep(file.text);
+  if (deep) {
+    reportTooDeep(file, deep, yaml ? "This YAML document" : "This JSON document", diags);
+    return undefined;
+  }
+  return yaml ? parseYaml(file, diags) : parseJson(file, diags);
+}
+
+function reportTooDeep(file: SourceFile, deep: TooDeep, what: string, diags: Diagnostics): void {
+  const at = lineColumn(file.text, deep.offset);
+  diags.error("MODEL_TOO_DEEP", tooDeepMessage(what), { file: file.path, line: at.line, column: at.column, hint: TOO_DEEP_HINT });
 }
 
 function parseJson(file: SourceFile, diags: Diagnostics): ParsedSource | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(file.text);
+    value = "json" in file ? file.json : JSON.parse(file.text);
   } catch (error) {
     const errors: ParseError[] = [];
     parseJsonc(file.text, errors, { disallowComments: true, allowTrailingComma: false });

@@ -18,6 +18,7 @@ import { mergeTraitValue, nodeEquals } from "./idl/merge-traits.js";
 import { selectorAllows } from "./idl/selectors.js";
 import type { LoadedAst } from "./json-ast.js";
 import { preludeShape } from "./prelude-shapes.js";
+import { quoteValue } from "../limits.js";
 
 export interface Origin {
   readonly file: string;
@@ -329,7 +330,7 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
         if (value === null && def.type !== "document") {
           diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected a ${def.type} value but found null`, whereIs(model, id, ...path, "traits", trait));
         } else if (def.type === "structure" && (typeof value !== "object" || Array.isArray(value))) {
-          diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected an object value for structure shape \`${trait}\`; found ${JSON.stringify(value)}`, whereIs(model, id, ...path, "traits", trait));
+          diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, whereIs(model, id, ...path, "traits", trait));
         }
       }
     };

@@ -8,6 +8,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { pointer, type Diagnostics } from "../diagnostics.js";
 import { jsonLocator, lineColumn, type Locate } from "../source-position.js";
+import { jsonTooDeep, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 import type { AstModel, NodeValue } from "./ast.js";
 
 export interface LoadedAst {
@@ -42,7 +43,15 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: "invalid character in string",
 };
 
-export function readJsonAst(text: string, file: string, diags: Diagnostics): LoadedAst | undefined {
+export function readJsonAst(text: string, file: string, diags: Diagnostics, json?: unknown): LoadedAst | undefined {
+  // jsonc-parser's tree and every walk of the value recurse: refuse hostile nesting first.
+  const deep = jsonTooDeep(text);
+  if (deep) {
+    diags.error("MODEL_TOO_DEEP", tooDeepMessage("This JSON"), { file, ...lineColumn(text, deep.offset), hint: TOO_DEEP_HINT });
+    return undefined;
+  }
+  // Already parsed (so valid JSON): the tree for positions is built only when a diagnostic needs one.
+  if (json !== undefined) return checkAst(json, file, lazyLocator(text), diags);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -57,8 +66,22 @@ export function readJsonAst(text: string, file: string, diags: Diagnostics): Loa
     });
     return undefined;
   }
-  const locate = jsonLocator(text, root);
-  const value = getNodeValue(root) as unknown;
+  return checkAst(getNodeValue(root) as unknown, file, jsonLocator(text, root), diags);
+}
+
+function lazyLocator(text: string): Locate {
+  let locate: Locate | undefined;
+  return (path) => {
+    if (!locate) {
+      const root = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+      if (!root) return undefined;
+      locate = jsonLocator(text, root);
+    }
+    return locate(path);
+  };
+}
+
+function checkAst(value: unknown, file: string, locate: Locate, diags: Diagnostics): LoadedAst | undefined {
   const at = (...path: (string | number)[]) => ({ file, pointer: pointer(...path), ...locate(path) });
   if (!isObject(value) || typeof value["smithy"] !== "string") {
     diags.error("NOT_A_SMITHY_MODEL", "This file is not a Smithy JSON AST model: it has no top-level \"smithy\" version string", {

@@ -10,6 +10,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { AstShape } from "./ast.js";
 import { assemble, type AssembleOptions, type SmithyModel } from "./assemble.js";
 import { checkReferences } from "./check-refs.js";
+import { checkNesting } from "./nesting.js";
 import { parseIdlFile, preludeShapes, resolveIdlFiles } from "./idl/index.js";
 import type { ParsedFile } from "./idl/parser.js";
 import { readJsonAst, type LoadedAst } from "./json-ast.js";
@@ -17,6 +18,8 @@ import { readJsonAst, type LoadedAst } from "./json-ast.js";
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
+  /** The JSON value of `text`, when the caller has parsed it already. */
+  readonly json?: unknown;
 }
 
 /** Parses and resolves every file; `undefined` when any error was reported. */
@@ -24,7 +27,7 @@ export function loadSmithyAsts(sources: readonly SourceFile[], diags: Diagnostic
   const before = diags.items.length;
   const slots: (LoadedAst | ParsedFile | undefined)[] = [];
   for (const source of sources) {
-    if (/\.json$/i.test(source.path)) slots.push(readJsonAst(source.text, source.path, diags));
+    if (/\.json$/i.test(source.path)) slots.push(readJsonAst(source.text, source.path, diags, source.json));
     else slots.push(parseIdlFile(source.text, source.path, diags));
   }
   const external = preludeShapes();
@@ -54,6 +57,7 @@ export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics, o
   if (!hasErrorsSince(diags, before)) {
     const prelude = preludeShapes();
     checkReferences(model, (id) => prelude.has(id), [...prelude.keys()], diags);
+    checkNesting(model, diags);
   }
   return hasErrorsSince(diags, before) ? undefined : model;
 }

@@ -6,6 +6,7 @@
 import type { NodeValue } from "../ast.js";
 import type { Lexer } from "./lexer.js";
 import { IdlSyntaxError } from "./lexer.js";
+import { MAX_NESTING } from "../../limits.js";
 
 /** A shape id as written in the file, with where it was written. */
 export class ShapeRef {
@@ -70,7 +71,7 @@ export function expectNamespace(lx: Lexer): string {
 const VALUE_START = ["STRING", "TEXT_BLOCK", "NUMBER", "IDENTIFIER", "LBRACE", "LBRACKET"] as const;
 
 /** Maximum nesting of arrays and objects, to turn hostile input into an error rather than a stack overflow. */
-const MAX_DEPTH = 256;
+const MAX_DEPTH = MAX_NESTING;
 
 /** Parses one node value; the lexer is left on the token after it. */
 export function expectNode(lx: Lexer, depth = 0): PNode {

@@ -17,6 +17,7 @@ import {
   ShapeRef,
   setKey,
 } from "./nodes.js";
+import { quoteValue } from "../../limits.js";
 
 export type IdlVersion = "1.0" | "2.0";
 
@@ -191,7 +192,7 @@ class Parser {
 
   #onVersion(value: PNode, line: number, column: number, afterLine: number, afterColumn: number): void {
     if (typeof value !== "string") {
-      const shown = value instanceof ShapeRef ? value.text : JSON.stringify(value);
+      const shown = value instanceof ShapeRef ? value.text : quoteValue(value);
       throw new IdlSyntaxError(
         `The $version control statement must have a string value, but found ${shown}`,
         line,

@@ -12,6 +12,7 @@ import { mergeTraitValue, nodeEquals } from "./merge-traits.js";
 import { type PNode, resolveNode, ShapeRef, setKey } from "./nodes.js";
 import type { ParsedFile, ParsedMember, ParsedShape, ParsedTrait } from "./parser.js";
 import { nearestId } from "../../suggest.js";
+import { quoteValue } from "../../limits.js";
 
 /** Shapes defined outside the IDL files being resolved: the prelude and JSON AST files. */
 export type ExternalShapes = ReadonlyMap<string, AstShape>;
@@ -364,12 +365,12 @@ class FileContext {
         if (value === undefined) {
           ref.traits = { ...ref.traits, "smithy.api#enumValue": m.name };
         } else if (typeof value !== "string") {
-          this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: enum members can only be assigned string values, but found: ${JSON.stringify(value)}`, where);
+          this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: enum members can only be assigned string values, but found: ${quoteValue(value)}`, where);
         } else if (value === "") {
           this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: enum values must not be empty`, where);
         }
       } else if (value === undefined || typeof value !== "number") {
-        this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members require integer values, but found: ${JSON.stringify(value ?? null)}`, where);
+        this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members require integer values, but found: ${quoteValue(value ?? null)}`, where);
       } else if (!Number.isInteger(value) || this.isFloatLiteral(m)) {
         this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members do not support floating point values`, where);
       } else if (value > 2147483647 || value < -2147483648) {
