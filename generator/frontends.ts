@@ -4,17 +4,20 @@
 //   → Smithy JSON AST front end → ResolvedModel
 //
 // A model input is one file, or the files of one folder under models/ (a Smithy model split
-// across files). OpenAPI documents are recognised by extension (.yaml/.yml) or by their
-// top-level `openapi` key; everything else is Smithy (IDL `.smithy`, JSON AST `.json`).
+// across files). detect.ts tells the formats apart by content: OpenAPI documents by extension
+// (.yaml/.yml) or their top-level `openapi` key; Smithy by `.smithy` or a top-level `smithy` key.
 
 import type { Diagnostics } from "./diagnostics.js";
 import type { ResolvedModel } from "./model/ir.js";
 import { loadSmithyModels } from "./smithy/frontend.js";
 import { loadOpenApi } from "./openapi/index.js";
+import { detectInput } from "./detect.js";
 
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
+  /** The JSON value of `text`, when format detection has parsed it already (front ends reuse it). */
+  readonly json?: unknown;
 }
 
 /** What a front end may read besides its inputs (external `$ref`s); the CLI reads the disk. */
@@ -28,21 +31,25 @@ export interface ModelInput {
   readonly files: readonly SourceFile[];
 }
 
-export function isOpenApiSource(file: SourceFile): boolean {
-  if (/\.ya?ml$/i.test(file.path)) return true;
-  if (!/\.json$/i.test(file.path)) return false;
-  // Cheap sniff of the top-level key; the real parse happens in the front end.
-  return /^\s*\{\s*"(openapi|swagger)"\s*:/.test(file.text) || /"openapi"\s*:\s*"3\./.test(file.text.slice(0, 2000));
-}
-
 export function loadModels(inputs: readonly ModelInput[], host: Host, diags: Diagnostics): ResolvedModel[] {
   const models: ResolvedModel[] = [];
   for (const input of inputs) {
-    const first = input.files[0];
-    if (!first) continue;
-    const loaded = isOpenApiSource(first)
-      ? loadOpenApi(input, host, diags)
-      : loadSmithyModels(input, diags);
+    if (input.files.length === 0) continue;
+    const { format, files } = detectInput(input);
+    const detected = { name: input.name, files };
+    let loaded: ResolvedModel | ResolvedModel[] | undefined;
+    switch (format) {
+      case "openapi":
+        loaded = loadOpenApi(detected, host, diags);
+        break;
+      case "smithy":
+        loaded = loadSmithyModels(detected, diags);
+        break;
+      default: {
+        const never: never = format;
+        throw new Error(`internal: unknown model format ${String(never)}`);
+      }
+    }
     if (Array.isArray(loaded)) models.push(...loaded);
     else if (loaded) models.push(loaded);
   }
