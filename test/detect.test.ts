@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { generate } from "../generator/core.js";
 import { detectInput, jsonFormat } from "../generator/detect.js";
-import { loadTemplates } from "../generator/templates.js";
+import { loadTemplates } from "../generator/cli/templates.js";
 import { MODELS } from "./helpers/paths.js";
 
 const templates = loadTemplates();

@@ -7,7 +7,7 @@ import { generate } from "../../generator/core.js";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import { MAX_NESTING, jsonTooDeep, quoteValue, yamlTooDeep } from "../../generator/limits.js";
 import { lineColumn } from "../../generator/source-position.js";
-import { loadTemplates } from "../../generator/templates.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
 import { writeTree } from "../helpers/generate.js";
 import { typecheckFolder } from "../helpers/typecheck.js";
 
