@@ -9,10 +9,12 @@
 //     }
 //
 // A value is sensitive when its target shape or the member itself is marked sensitive. Shapes
-// that cannot contain anything sensitive are returned as they are (no copy).
+// that cannot contain anything sensitive are returned as they are (no copy). A member named like
+// something every object inherits (`constructor`, `__proto__`) is read only as an own property,
+// into a local, and a `__proto__` member is defined rather than assigned.
 
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
-import { propertyAccess, type Names } from "../naming/names.js";
+import { isInheritedName, propertyAccess, type Names } from "../naming/names.js";
 import { childRefs, isAggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
 import { GeneratedFile } from "./file-builder.js";
@@ -83,10 +85,14 @@ function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds
     case "structure":
     case "union": {
       const lines = [...doc, head, `  const out: Record<string, unknown> = { ...value };`];
+      let locals = 0;
       for (const m of shape.members) {
-        const access = propertyAccess("value", m.name);
-        const replaced = child(access, m);
-        if (replaced !== undefined) lines.push(`  if (${access} !== undefined) ${setProperty("out", m.name, replaced)}`);
+        if (child("value", m) === undefined) continue;
+        // A name every object inherits (`constructor`) is read as an own property only, into a
+        // local, so that the `!== undefined` test narrows what is passed on.
+        const access = isInheritedName(m.name) ? `m${++locals}` : propertyAccess("value", m.name);
+        if (isInheritedName(m.name)) lines.push(`  const ${access} = ${propertyAccess("value", m.name)};`);
+        lines.push(`  if (${access} !== undefined) ${setProperty("out", m.name, child(access, m)!)}`);
       }
       lines.push(`  return out;`, `}`);
       return lines;

@@ -8,7 +8,8 @@
 //     Tags?: TagList | undefined;
 //   }
 //
-// Enums are a const object plus a union type of the values; lists are arrays, maps records,
+// Enums are a const object plus a union type of the values (an enum value named `__proto__` gets
+// a computed key, so it is a property and not the prototype); lists are arrays, maps records,
 // unions tagged objects (exactly one key set), timestamps `Date`, blobs `Uint8Array`.
 //
 // A map that refers back to itself through maps and alternatives only (OpenAPI
@@ -77,7 +78,8 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
     case "intEnum": {
       const entries = shape.values.map((v) => [
         ...indent(docComment({ ...v, sensitive: false, constraints: {} })),
-        `  ${propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
+        // In an object literal `__proto__: x` sets the prototype; a computed key defines the property.
+        `  ${v.name === "__proto__" ? `["__proto__"]` : propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
       ]);
       const union = shape.values.length === 0 ? "never" : `(typeof ${name})[keyof typeof ${name}]`;
       return [

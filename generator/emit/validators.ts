@@ -88,20 +88,13 @@ import type {
 } from "../model/ir.js";
 import { shapeOf } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
-import { compare, propertyAccess, toIdentifier } from "../naming/names.js";
+import { compare, isInheritedName, propertyAccess, toIdentifier } from "../naming/names.js";
 import { isAggregate, type Aggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
 import { toEcmaPattern } from "../passes/patterns.js";
 import { GeneratedFile } from "./file-builder.js";
 
 const RUNTIME = "./runtime.js";
-
-/** Property names every plain object inherits: read them only when they are own properties. */
-const INHERITED = new Set([
-  "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-  "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
-  "toString", "valueOf",
-]);
 
 /** Smallest and largest values of the fixed-size integer kinds. */
 const INTEGER_BOUNDS: Partial<Record<NumberKind, readonly [number, number]>> = {
@@ -554,7 +547,7 @@ function numberChecks(ctx: Ctx, scope: Scope, constraints: Constraints, site: Si
 
 /** Reads a member of an object known to be a plain object; inherited names only when own. */
 function readMember(ctx: Ctx, obj: string, name: string): string {
-  if (!INHERITED.has(name)) return propertyAccess(obj, name);
+  if (!isInheritedName(name)) return propertyAccess(obj, name);
   const hasOwn = ctx.f.import("hasOwn", RUNTIME);
   return `(${hasOwn}(${obj}, ${str(name)}) ? ${obj}[${str(name)}] : undefined)`;
 }
@@ -570,7 +563,7 @@ function memberCheck(ctx: Ctx, scope: Scope, owner: Shape, member: Member, requi
     owner: ownerKey(member, owner),
   };
   const checks = checkRef(ctx, scope, target, member.constraints, site);
-  const read = `const ${v}${INHERITED.has(member.name) ? ": unknown" : ""} = ${readMember(ctx, "value", member.name)};`;
+  const read = `const ${v}${isInheritedName(member.name) ? ": unknown" : ""} = ${readMember(ctx, "value", member.name)};`;
   if (!required) {
     if (checks.length === 0) return [];
     return [read, `if (${v} != null) {`, ...indent(checks), "}"];

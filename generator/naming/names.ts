@@ -112,8 +112,21 @@ export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** Names every object inherits (`constructor`, `__proto__`, `toString`, ...). */
-const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * Names every object inherits (`constructor`, `__proto__`, `toString`, ...): the own properties
+ * of `Object.prototype`, listed here rather than read from the running engine, so the output
+ * does not depend on the Node version that generates it.
+ */
+const INHERITED: ReadonlySet<string> = new Set([
+  "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
+  "toString", "valueOf",
+]);
+
+/** Does every plain object inherit a property of this name? Then generated code reads it only when own. */
+export function isInheritedName(name: string): boolean {
+  return INHERITED.has(name);
+}
 
 /**
  * Reads a property in generated code: `v.Name`, `v["x-y"]`, or, for a name every object
