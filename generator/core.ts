@@ -13,6 +13,7 @@ import type { ResolvedModel } from "./model/ir.js";
 import { assignNames } from "./naming/names.js";
 import { emitTypes } from "./emit/types.js";
 import { emitSerializers } from "./protocols/serializers.js";
+import { HELPER_FILES } from "./protocols/symbols.js";
 import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
@@ -94,6 +95,11 @@ export async function emitModel(
   if (runtime) out.set(`${model.name}/runtime.ts`, await finish(options.templates.runtime({ header }), options));
   for (const file of generated) {
     out.set(`${model.name}/${file.path}`, await finish(file.render(header), options));
+  }
+  // Codec helper files go only into folders whose code imports them.
+  const helpers = new Set(generated.flatMap((f) => f.dependencies()));
+  for (const helper of HELPER_FILES) {
+    if (helpers.has(helper)) out.set(`${model.name}/${helper}`, await finish(options.templates.helper(helper, { header }), options));
   }
   const index = options.templates.index({
     model: model.name,

@@ -14,6 +14,7 @@
 import Handlebars from "handlebars";
 import { commentText } from "./printable.js";
 import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
+import type { HelperFile } from "./protocols/symbols.js";
 
 export interface HeaderContext {
   /** Output folder name of the model, e.g. `cognito-identity-provider`. */
@@ -40,10 +41,21 @@ export interface Templates {
   header(ctx: HeaderContext): string;
   index(ctx: IndexContext): string;
   runtime(ctx: RuntimeContext): string;
+  /** A codec helper file (`cbor.ts`, `gzip.ts`, ...): see HELPER_FILES in protocols/symbols.ts. */
+  helper(file: HelperFile, ctx: RuntimeContext): string;
 }
 
 /** Every template file the generator uses, by the name it has in a templates folder. */
-export const TEMPLATE_NAMES = Object.freeze(["header.hbs", "index.ts.hbs", "runtime.ts.hbs"] as const);
+export const TEMPLATE_NAMES = Object.freeze([
+  "header.hbs",
+  "index.ts.hbs",
+  "runtime.ts.hbs",
+  // Codec helper files, emitted only into folders whose code imports them (see protocols/symbols.ts).
+  "cbor.ts.hbs",
+  "gzip.ts.hbs",
+  "md5.ts.hbs",
+  "xml.ts.hbs",
+] as const);
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** Sample contexts: every template is rendered once at compile time, so mistakes surface early. */
@@ -51,6 +63,10 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "header.hbs": { model: "example", sources: ["models/example.json"], service: "Example" },
   "index.ts.hbs": { model: "example", header: "// header", modules: ["types.js"] },
   "runtime.ts.hbs": { header: "// header" },
+  "cbor.ts.hbs": { header: "// header" },
+  "gzip.ts.hbs": { header: "// header" },
+  "md5.ts.hbs": { header: "// header" },
+  "xml.ts.hbs": { header: "// header" },
 });
 
 /**
@@ -94,6 +110,7 @@ export function compileTemplates(
       } satisfies HeaderContext),
     index: (ctx: IndexContext) => compiled["index.ts.hbs"](ctx),
     runtime: (ctx: RuntimeContext) => compiled["runtime.ts.hbs"](ctx),
+    helper: (file: HelperFile, ctx: RuntimeContext) => compiled[`${file}.hbs`](ctx),
   });
 }
 

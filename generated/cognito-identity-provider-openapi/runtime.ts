@@ -22,6 +22,10 @@ export interface HttpRequest {
 export interface SerializeOptions {
   /** Makes the idempotency token of a request that leaves it unset; default: a random UUID. */
   readonly idempotencyToken?: () => string;
+  /** Never gzip bodies of operations with `@requestCompression` (default false). */
+  readonly disableRequestCompression?: boolean;
+  /** Bodies smaller than this many bytes are sent uncompressed (default 10240, as the AWS SDKs). */
+  readonly requestMinCompressionSizeBytes?: number;
 }
 
 /** One constraint a value failed, with a JSON-pointer-like path to it (`/ClientId`). */

@@ -22,7 +22,7 @@ import { shapeOf, type Operation, type ResolvedModel, type StructureShape } from
 import { propertyAccess, type Names } from "../naming/names.js";
 import type { Protocol, SerializerContext } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
-import { RUNTIME } from "./symbols.js";
+import { GZIP, MD5, RUNTIME } from "./symbols.js";
 
 export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagnostics): GeneratedFile {
   const file = new GeneratedFile("serializers.ts");
@@ -85,26 +85,47 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
   lines.push(...plan.lines);
   const hostPrefix = hostPrefixExpr(ctx, op, input);
   const head = [...doc, `export function ${fn}(input: ${inputType}${input ? "" : " = {}"}, options: ${options} = {}): ${request} {`];
-  for (const [trait, set] of [["@requestCompression", op.requestCompression !== undefined], ["@httpChecksumRequired", op.httpChecksumRequired === true]] as const) {
-    if (!set) continue;
-    ctx.diags.warning("PROTOCOL_TRAIT_NOT_BUILT", `\`${op.id}\` has ${trait}, which Shapesmith does not apply yet: its requests are sent without it`, {
-      hint: "Apply it in the transport until Shapesmith does.",
+  let planBody = plan.body;
+  let optionalBody = plan.optionalBody === true;
+  const gzip = op.requestCompression?.includes("gzip") === true;
+  if (op.requestCompression !== undefined && !gzip) {
+    ctx.diags.warning("PROTOCOL_TRAIT_NOT_BUILT", `\`${op.id}\` has @requestCompression with ${op.requestCompression.join(", ") || "no encodings"}; Shapesmith compresses with gzip only, so its requests are sent uncompressed`, {
+      hint: "Add \"gzip\" to the trait's encodings, or compress in the transport.",
     });
+  }
+  if (planBody !== undefined && (gzip || op.httpChecksumRequired)) {
+    // Compression first, then the checksum of what is sent.
+    lines.push(`let sent: string | Uint8Array | undefined = ${planBody};`);
+    if (gzip) {
+      const utf8 = file.use(RUNTIME.utf8);
+      lines.push(
+        `if (sent !== undefined && !options.disableRequestCompression) {`,
+        `  const bytes = typeof sent === "string" ? ${utf8}(sent) : sent;`,
+        `  if (bytes.length >= (options.requestMinCompressionSizeBytes ?? 10240)) {`,
+        `    sent = ${file.use(GZIP.gzip)}(bytes);`,
+        `    headers["Content-Encoding"] = headers["Content-Encoding"] === undefined ? "gzip" : headers["Content-Encoding"] + ", gzip";`,
+        `  }`,
+        `}`,
+      );
+    }
+    if (op.httpChecksumRequired) lines.push(`if (sent !== undefined) headers["Content-MD5"] = ${file.use(MD5.contentMd5)}(sent);`);
+    planBody = "sent";
+    optionalBody = true;
   }
   const prop = (key: string, expr: string) => (key === expr ? key : `${key}: ${expr}`);
   const parts = [prop("method", plan.method), prop("path", plan.path), prop("query", plan.query), "headers"];
   if (hostPrefix !== undefined) parts.push(prop("hostPrefix", hostPrefix));
-  if (plan.body === undefined) {
+  if (planBody === undefined) {
     lines.push(`return { ${parts.join(", ")} };`);
-  } else if (plan.optionalBody) {
-    let body = plan.body;
+  } else if (optionalBody) {
+    let body = planBody;
     if (!/^[A-Za-z_$][\w$]*$/.test(body)) {
       lines.push(`const body = ${body};`);
       body = "body";
     }
     lines.push(`return { ${parts.join(", ")}, ...(${body} === undefined ? {} : { body: ${body} }) };`);
   } else {
-    lines.push(`return { ${parts.join(", ")}, ${prop("body", plan.body)} };`);
+    lines.push(`return { ${parts.join(", ")}, ${prop("body", planBody)} };`);
   }
   return [...head, ...lines.map((l) => (l === "" ? l : "  " + l)), `}`];
 }

@@ -26,6 +26,10 @@ export const RUNTIME = {
   utf8: value("runtime.ts", "utf8"),
 } as const;
 
+/** `gzip.ts` and `md5.ts`: request compression and the Content-MD5 checksum. */
+export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;
+export const MD5 = { contentMd5: value("md5.ts", "contentMd5") } as const;
+
 /** Helper files a protocol may ask for, by the template that writes them. */
 export const HELPER_FILES = ["cbor.ts", "xml.ts", "gzip.ts", "md5.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];

@@ -6,9 +6,6 @@
 import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
-  failures: {
-    "SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_0": "@requestCompression (gzip) not applied",
-    "SDKAppliedContentEncoding_awsJson1_0": "@requestCompression (gzip) not applied",
-  },
+  failures: {},
   skipped: {},
 };

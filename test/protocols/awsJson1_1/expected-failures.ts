@@ -8,8 +8,6 @@ import type { ExpectedOutcomes } from "../expected.js";
 export const expected: ExpectedOutcomes = {
   failures: {
     "MachinelearningPredictEndpoint": "Machine Learning customization: the PredictEndpoint input member replaces the host (custom.example.com); not a protocol trait, so the serializer does not do it",
-    "SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1": "@requestCompression (gzip) not applied",
-    "SDKAppliedContentEncoding_awsJson1_1": "@requestCompression (gzip) not applied",
   },
   skipped: {},
 };
