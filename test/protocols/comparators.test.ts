@@ -134,6 +134,7 @@ describe("compareRequest", () => {
     expect(compareRequest({ ...base, forbidHeaders: ["Content-Length"] }, h)).toEqual(["header Content-Length is forbidden but present (the body is not empty)"]);
     expect(compareRequest({ ...base, requireHeaders: ["Content-Length"] }, { ...h, body: "" })).toEqual(["header Content-Length is required but missing"]);
     expect(compareRequest({ ...base, forbidHeaders: ["Content-Type"] }, h)).toEqual(['header Content-Type is forbidden but present ("application/json")']);
+    expect(compareRequest(base, { ...h, headers: { "content-length": "2" } })).toEqual(["the serializer set Content-Length: by the contract the transport sets it from the body"]);
   });
 
   test("resolvedHost is the host prefix followed by the host name", () => {

@@ -13,8 +13,8 @@
 //   smithy.test rule puts no constraint on order across keys); forbid/requireQueryParams look at
 //   keys only.
 // - headers: names case-insensitive, values exact. `Content-Length` is never set by the serializer
-//   (the transport computes it from the body), so it counts as present exactly when the body is
-//   not empty.
+//   (the transport computes it from the body; a serializer that sets it breaks the contract), so
+//   it counts as present exactly when the body is not empty.
 // - resolvedHost: the request's host prefix followed by the case's host name.
 // - body: absent means "no assertion"; "" means no body (or an empty one); otherwise by
 //   bodyMediaType (bodies.ts). A body sent with `Content-Encoding: gzip` is gunzipped first.
@@ -138,6 +138,7 @@ function headerProblems(expected: RequestCase, actual: HttpRequest): string[] {
   const out: string[] = [];
   const headers = new Map<string, string>();
   for (const [name, value] of Object.entries(actual.headers)) headers.set(name.toLowerCase(), value);
+  if (headers.has("content-length")) out.push("the serializer set Content-Length: by the contract the transport sets it from the body");
   const bodyLength = bytesOf(actual.body).length;
   const present = (name: string): boolean => headers.has(name.toLowerCase()) || (name.toLowerCase() === "content-length" && bodyLength > 0);
   for (const [name, value] of Object.entries(expected.headers ?? {})) {
