@@ -22,6 +22,8 @@ describe("resolveOptions", () => {
       templates: join(dir, "templates"),
       format: true,
       templatesExplicit: false,
+      artifacts: ["types", "serializers", "validators", "redact"],
+      perModel: new Map(),
     });
     expect(Object.isFrozen(options)).toBe(true);
     expect(Object.isFrozen(DEFAULT_CONFIG)).toBe(true);
@@ -50,7 +52,7 @@ describe("parseConfig", () => {
     expect(diagnostics.map((d) => [d.code, d.line, d.column, d.pointer])).toEqual([
       ["CONFIG_UNKNOWN_KEY", 2, 3, "/modles"],
       ["CONFIG_TYPE", 3, 10, "/out"],
-      ["CONFIG_EMPTY_PATH", 4, 16, "/templates"],
+      ["CONFIG_EMPTY", 4, 16, "/templates"],
       ["CONFIG_DUPLICATE_KEY", 5, 3, "/out"],
     ]);
     expect(diagnostics[0]?.hint).toContain("Did you mean `models`?");
@@ -59,6 +61,6 @@ describe("parseConfig", () => {
 
   it("a config that is not an object, and $schema allowed", () => {
     expect(parseConfig("[]", "c.json").diagnostics.map((d) => d.code)).toEqual(["CONFIG_NOT_OBJECT"]);
-    expect(parseConfig('{ "$schema": "https://example.com/s.json", "out": "g" }', "c.json")).toEqual({ config: { out: "g" }, diagnostics: [] });
+    expect(parseConfig('{ "$schema": "https://example.com/s.json", "out": "g" }', "c.json")).toEqual({ config: { out: "g" }, diagnostics: [], positions: new Map() });
   });
 });
