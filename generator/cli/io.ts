@@ -1,10 +1,15 @@
-// Where the CLI reads its working directory and writes its output; a parameter so commands can
-// run in-process in tests.
+// Where the CLI reads its working directory and environment and writes its output; a parameter
+// so commands can run in-process in tests.
 //
-//   processIo() → { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: ... }
+//   processIo() → { cwd: process.cwd(), env: process.env, stderrIsTTY: true,
+//                   stdout: (t) => process.stdout.write(t), stderr: ... }
 
 export interface Io {
   readonly cwd: string;
+  /** The environment (NO_COLOR, FORCE_COLOR, CI). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal (progress line, colors). */
+  readonly stderrIsTTY?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -12,6 +17,8 @@ export interface Io {
 export function processIo(): Io {
   return {
     cwd: process.cwd(),
+    env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
   };

@@ -15,26 +15,32 @@ import { parseArgs } from "node:util";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import { processIo, type Io } from "./io.js";
 
-const OPTIONS = {
+export const OPTIONS = {
   config: { type: "string" },
   out: { type: "string" },
   check: { type: "boolean" },
   verbose: { type: "boolean" },
   "no-format": { type: "boolean" },
+  watch: { type: "boolean", short: "w" },
+  quiet: { type: "boolean", short: "q" },
+  reporter: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
-const COMMANDS = ["generate", "ast", "help"] as const;
+export const COMMANDS = ["generate", "init", "ast", "help"] as const;
+
+const REPORTERS = ["human", "json"] as const;
 
 /** Which options each command accepts (besides --help, --version). */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  generate: ["config", "out", "check", "verbose", "no-format"],
+  generate: ["config", "out", "check", "verbose", "no-format", "watch", "quiet", "reporter"],
+  init: ["quiet"],
   ast: ["verbose"],
   help: [],
 };
 
-const USAGE = `Usage: shapesmith <command> [options]
+export const USAGE = `Usage: shapesmith <command> [options]
 
 Commands:
   generate [MODEL_FILE...]   Generate TypeScript from the models.
@@ -46,20 +52,38 @@ Commands:
     --config F               Config file (default: shapesmith.config.json, if present).
     --out DIR                Output folder; it is replaced as a whole, atomically.
     --check                  Write nothing; exit 1 naming every stale, missing or extra file.
+    -w, --watch              Regenerate when a model, template or the config changes (one line
+                             per run; a bad edit prints its diagnostics and keeps watching).
+    -q, --quiet              Print errors only (no result lines, no progress).
+    --reporter human|json    json: diagnostics as JSON, one per line on stdout (for editors and
+                             CI annotations); result lines go to stderr.
     --verbose                Also print informational notes.
-    --no-format              Skip prettier (for benchmarks; the output differs).
+    --no-format              Skip prettier (faster; the output differs).
+  init                       Start a project here: shapesmith.config.json (with $schema), an
+                             example model models/weather.smithy and a "generate" npm script.
+                             Never overwrites a file.
   ast FILE...                Load the Smithy files together; print the model as JSON AST.
 
 Options:
   -h, --help                 Show this help.
   -v, --version              Show the version.
 
-Config (shapesmith.config.json, optional; paths relative to it):
-  { "models": "models", "out": "generated", "templates": "templates" }
+Config (shapesmith.config.json, optional; paths relative to it; schema in the package:
+shapesmith/config.schema.json):
+  { "models": "models", "out": "generated", "templates": "templates", "format": true,
+    "artifacts": ["types", "serializers", "validators", "redact"],
+    "perModel": { "weather": { "out": "src/weather", "artifacts": ["types"] } } }
   Files in the templates folder (header.hbs, index.ts.hbs, runtime.ts.hbs) replace the built-in
   templates one by one.
 
-Exit codes: 0 success, 1 errors in the input or a failed --check, 2 internal error.
+Environment:
+  NO_COLOR=1                 No colors.    FORCE_COLOR=1 (or 0): colors on (or off) everywhere.
+  CI=true                    No progress line.
+
+Exit codes:
+  0  success (with --check: everything is up to date)
+  1  errors in the input or the config, a bad command line, or --check found differences
+  2  internal error (a bug in Shapesmith; the message says so)
 `;
 
 /** Runs the CLI with `args` (without `node` and the script) and returns the exit code. */
@@ -128,12 +152,50 @@ async function run(args: readonly string[], io: Io): Promise<number> {
     }
   }
   const verbose = values.verbose === true;
-  if (command === "generate") {
-    const { runGenerate } = await import("./generate.js");
-    return runGenerate(
-      { models: rest, config: values.config, out: values.out, check: values.check === true, verbose, format: values["no-format"] !== true },
+  if (values.reporter !== undefined && !(REPORTERS as readonly string[]).includes(values.reporter)) {
+    return usageError(
+      {
+        code: "CLI_OPTION_VALUE",
+        severity: "error",
+        message: `Unknown reporter \`${values.reporter}\``,
+        hint: `Reporters: ${REPORTERS.join(", ")}.`,
+      },
       io,
     );
+  }
+  if (command === "generate") {
+    const flags = {
+      models: rest,
+      config: values.config,
+      out: values.out,
+      check: values.check === true,
+      verbose,
+      format: values["no-format"] !== true,
+      quiet: values.quiet === true,
+      json: values.reporter === "json",
+    };
+    if (values.watch === true) {
+      if (flags.check) {
+        return usageError(
+          { code: "CLI_OPTION_CONFLICT", severity: "error", message: "--watch and --check do not go together", hint: "Use --check once, in CI; --watch while editing." },
+          io,
+        );
+      }
+      const { runWatch } = await import("./watch.js");
+      return runWatch(flags, io);
+    }
+    const { runGenerate } = await import("./generate.js");
+    return runGenerate(flags, io);
+  }
+  if (command === "init") {
+    if (rest.length > 0) {
+      return usageError(
+        { code: "CLI_ARGUMENTS", severity: "error", message: "`shapesmith init` takes no arguments", hint: "Run it in the folder of your project." },
+        io,
+      );
+    }
+    const { runInit } = await import("./init.js");
+    return runInit(io, values.quiet === true);
   }
   const { runAstCommand } = await import("./ast-command.js");
   return runAstCommand(rest, verbose, io);

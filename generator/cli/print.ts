@@ -26,7 +26,10 @@ export interface SourceInfo {
 /** Diagnostic `file` → what is known of it. Files not listed are shown as named, without a frame. */
 export type SourceLookup = (file: string) => SourceInfo | undefined;
 
-export function formatDiagnostic(d: Diagnostic, lookup: SourceLookup): string {
+/** ANSI colors of the severities (only when the terminal wants colors). */
+const SEVERITY_COLOR: Readonly<Record<Severity, string>> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
+
+export function formatDiagnostic(d: Diagnostic, lookup: SourceLookup, color = false): string {
   const info = d.file !== undefined ? lookup(d.file) : undefined;
   const file = d.file !== undefined ? (info?.display ?? d.file) : undefined;
   let where = "";
@@ -35,8 +38,9 @@ export function formatDiagnostic(d: Diagnostic, lookup: SourceLookup): string {
     if (d.line !== undefined) where += `:${d.line}` + (d.column !== undefined ? `:${d.column}` : "");
     where += ": ";
   }
-  const lines = [`${where}${d.severity} ${d.code}: ${d.message}`];
-  const frame = info?.text !== undefined && d.line !== undefined ? codeFrame(info.text, d.line, d.column) : undefined;
+  const severity = color ? `${SEVERITY_COLOR[d.severity]}\x1b[1m${d.severity}\x1b[0m` : d.severity;
+  const lines = [`${where}${severity} ${d.code}: ${d.message}`];
+  const frame = info?.text !== undefined && d.line !== undefined ? codeFrame(info.text, d.line, d.column, color) : undefined;
   if (frame !== undefined) lines.push(indent(frame));
   if (d.pointer !== undefined && (frame === undefined || d.line === undefined)) {
     lines.push(`  at ${d.pointer === "" ? "the document root" : d.pointer}`);
@@ -46,10 +50,10 @@ export function formatDiagnostic(d: Diagnostic, lookup: SourceLookup): string {
 }
 
 /** Formats all diagnostics worth showing (infos only when verbose), then a count line. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup, verbose: boolean): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup, verbose: boolean, color = false): string {
   const shown = diagnostics.filter((d) => verbose || d.severity !== "info");
   if (shown.length === 0) return "";
-  const blocks = shown.map((d) => formatDiagnostic(d, lookup));
+  const blocks = shown.map((d) => formatDiagnostic(d, lookup, color));
   const count = (severity: Severity, word: string) => {
     const n = shown.filter((d) => d.severity === severity).length;
     return n === 0 ? [] : [`${n} ${word}${n === 1 ? "" : "s"}`];
@@ -63,7 +67,7 @@ const MAX_WIDTH = 120;
 const ABOVE = 2;
 const BELOW = 2;
 
-function codeFrame(text: string, line: number, column: number | undefined): string | undefined {
+function codeFrame(text: string, line: number, column: number | undefined, color: boolean): string | undefined {
   const lines = text.split("\n");
   if (line < 1 || line > lines.length) return undefined;
   // Only the window of lines around the error is shown: blank the others (keeping the line
@@ -77,7 +81,8 @@ function codeFrame(text: string, line: number, column: number | undefined): stri
   });
   const col = column === undefined ? undefined : column - start + (start > 0 ? 1 : 0);
   return codeFrameColumns(window.join("\n"), { start: col !== undefined ? { line, column: col } : { line } }, {
-    highlightCode: false,
+    highlightCode: color,
+    forceColor: color,
     linesAbove: ABOVE,
     linesBelow: BELOW,
   });
