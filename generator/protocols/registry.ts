@@ -14,9 +14,11 @@ import type { Protocol } from "./protocol.js";
 import { awsJson1_0, awsJson1_1 } from "./aws-json/index.js";
 import { restJson1 } from "./rest-json/index.js";
 import { openApiHttp } from "./openapi-http/index.js";
+import { awsQuery } from "./aws-query/index.js";
+import { ec2Query } from "./ec2-query/index.js";
 
 /** Every protocol Shapesmith writes requests for. */
-export const PROTOCOLS: readonly Protocol[] = [awsJson1_0, awsJson1_1, restJson1, openApiHttp];
+export const PROTOCOLS: readonly Protocol[] = [awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, openApiHttp];
 
 const BY_ID: ReadonlyMap<string, Protocol> = new Map(PROTOCOLS.map((p) => [p.id, p]));
 
