@@ -6,9 +6,6 @@
 import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
-  failures: {
-    "SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsQuery": "@requestCompression (gzip) not applied yet: the shared serializer (lead, branch wing) builds it",
-    "SDKAppliedContentEncoding_awsQuery": "@requestCompression (gzip) not applied yet: the shared serializer (lead, branch wing) builds it",
-  },
+  failures: {},
   skipped: {},
 };
