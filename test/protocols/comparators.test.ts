@@ -154,6 +154,8 @@ describe("compareRequest", () => {
     const zipped = { ...request, headers: { "Content-Encoding": "gzip" }, body: gzipSync('{"a":1}') };
     expect(compareRequest({ ...base, body: '{"a": 1}', bodyMediaType: "application/json" }, zipped)).toEqual([]);
     expect(compareRequest({ ...base, body: '{"a": 2}', bodyMediaType: "application/json" }, zipped)).toEqual(["body: $.a: expected 2, got 1"]);
+    const notZipped = { ...request, headers: { "Content-Encoding": "gzip" }, body: '{"a":1}' };
+    expect(compareRequest(base, notZipped)).toEqual(["body: Content-Encoding is gzip but the body does not gunzip (incorrect header check)"]);
     const cborCase = { ...base, body: Buffer.from(cbor({ a: 1 })).toString("base64"), bodyMediaType: "application/cbor" };
     expect(compareRequest(cborCase, { ...request, body: cbor({ a: 1.0 }) })).toEqual([]);
   });

@@ -73,9 +73,12 @@ export function compareRequest(expected: RequestCase, actual: HttpRequest): stri
   problems.push(...queryProblems(expected, actual.query));
   problems.push(...headerProblems(expected, actual));
 
-  if (expected.body !== undefined) {
-    const body = bodyProblem(expected, actual);
-    if (body) problems.push(`body: ${body}`);
+  // A gzip'd body must gunzip even when the case makes no assertion about the body.
+  const body = decodedBody(actual);
+  if (typeof body === "string") problems.push(`body: ${body}`);
+  else if (expected.body !== undefined) {
+    const problem = bodyProblem(expected, body);
+    if (problem) problems.push(`body: ${problem}`);
   }
   return problems;
 }
@@ -161,15 +164,18 @@ function isGzipped(actual: HttpRequest): boolean {
   return value.split(",").some((v) => v.trim().toLowerCase() === "gzip");
 }
 
-function bodyProblem(expected: RequestCase, actual: HttpRequest): string | undefined {
-  let bytes = bytesOf(actual.body);
-  if (isGzipped(actual) && bytes.length > 0) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (error) {
-      return `Content-Encoding is gzip but the body does not gunzip (${(error as Error).message})`;
-    }
+/** The body's bytes, gunzipped when sent with `Content-Encoding: gzip`; a string says why not. */
+function decodedBody(actual: HttpRequest): Uint8Array | string {
+  const bytes = bytesOf(actual.body);
+  if (!isGzipped(actual) || bytes.length === 0) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch (error) {
+    return `Content-Encoding is gzip but the body does not gunzip (${(error as Error).message})`;
   }
+}
+
+function bodyProblem(expected: RequestCase, bytes: Uint8Array): string | undefined {
   const want = expected.body ?? "";
   const text = () => new TextDecoder().decode(bytes);
   if (want === "") return bytes.length === 0 ? undefined : `expected no body, got ${clip(text())}`;
