@@ -16,9 +16,10 @@ import { restJson1 } from "./rest-json/index.js";
 import { openApiHttp } from "./openapi-http/index.js";
 import { awsQuery } from "./aws-query/index.js";
 import { ec2Query } from "./ec2-query/index.js";
+import { rpcv2Cbor, rpcv2Json } from "./rpcv2/index.js";
 
 /** Every protocol Shapesmith writes requests for. */
-export const PROTOCOLS: readonly Protocol[] = [awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, openApiHttp];
+export const PROTOCOLS: readonly Protocol[] = [awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, rpcv2Cbor, rpcv2Json, openApiHttp];
 
 const BY_ID: ReadonlyMap<string, Protocol> = new Map(PROTOCOLS.map((p) => [p.id, p]));
 

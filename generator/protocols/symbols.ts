@@ -26,6 +26,9 @@ export const RUNTIME = {
   utf8: value("runtime.ts", "utf8"),
 } as const;
 
+/** `cbor.ts`: the CBOR encoder (RFC 8949) of rpcv2Cbor. */
+export const CBOR = { encodeCbor: value("cbor.ts", "encodeCbor"), CborTag: value("cbor.ts", "CborTag") } as const;
+
 /** `gzip.ts` and `md5.ts`: request compression and the Content-MD5 checksum. */
 export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;
 export const MD5 = { contentMd5: value("md5.ts", "contentMd5") } as const;

@@ -16,13 +16,22 @@ import { propertyAccess } from "../../../naming/names.js";
 import { setProperty } from "../../../emit/print.js";
 import { typeOf } from "../../../emit/type-ref.js";
 import type { SerializerContext } from "../../protocol.js";
-import { RUNTIME } from "../../symbols.js";
+import { CBOR, RUNTIME } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 
 export interface JsonWriterOptions {
+  /**
+   * `cbor` builds the value tree the CBOR encoder takes instead: blobs stay bytes, floats stay
+   * numbers (`NaN` too), timestamps become tag 1 (epoch seconds). See codecs/cbor/writer.ts.
+   */
+  readonly flavor?: "json" | "cbor";
   /** Use `@jsonName` for member names (restJson1, OpenAPI). */
   readonly useJsonName: boolean;
   readonly defaultTimestamp: TimestampFormat;
+  /** `@timestampFormat` is ignored (Smithy RPC v2 always sends epoch seconds). */
+  readonly ignoreTimestampFormat?: boolean;
+  /** bigInteger and bigDecimal values are JSON strings, to keep their precision (rpcv2Json). */
+  readonly bigNumbersAsStrings?: boolean;
 }
 
 export interface JsonWriter extends JsonWriterOptions {
@@ -64,6 +73,20 @@ export function timestampValue(w: { readonly ctx: SerializerContext }, format: T
 
 function nonNull(w: JsonWriter, expr: string, shape: Shape, format: TimestampFormat | undefined): string {
   const file = w.ctx.file;
+  if (w.flavor === "cbor") {
+    switch (shape.type) {
+      case "number":
+      case "blob":
+        return expr;
+      case "timestamp":
+        return `new ${file.use(CBOR.CborTag)}(1, ${file.use(RUNTIME.epochSeconds)}(${expr}))`;
+      case "document":
+      case "alternatives":
+        return expr;
+      default:
+        break;
+    }
+  }
   switch (shape.type) {
     case "string":
     case "enum":
@@ -73,11 +96,12 @@ function nonNull(w: JsonWriter, expr: string, shape: Shape, format: TimestampFor
     case "unit":
       return "{}";
     case "number":
+      if (w.bigNumbersAsStrings && (shape.kind === "bigInteger" || shape.kind === "bigDecimal")) return `String(${expr})`;
       return shape.kind === "float" || shape.kind === "double" || shape.kind === "bigDecimal" ? `${file.use(RUNTIME.jsonNumber)}(${expr})` : expr;
     case "blob":
       return `${file.use(RUNTIME.toBase64)}(${expr})`;
     case "timestamp":
-      return timestampValue(w, format ?? shape.format ?? w.defaultTimestamp, expr);
+      return timestampValue(w, w.ignoreTimestampFormat ? w.defaultTimestamp : (format ?? shape.format ?? w.defaultTimestamp), expr);
     case "document":
     case "alternatives":
       return `${file.use(RUNTIME.plainJson)}(${expr})`;
@@ -95,7 +119,7 @@ function nonNull(w: JsonWriter, expr: string, shape: Shape, format: TimestampFor
 
 /** The module-private writer of a list, map, structure or union; printed once per file. */
 function writerFunction(w: JsonWriter, shape: Shape): string {
-  const name = w.ctx.names.codecFunction("json", shape.id);
+  const name = w.ctx.names.codecFunction(w.flavor === "cbor" ? "cbor" : "json", shape.id);
   return w.ctx.need(name, () => printWriter(w, shape, name));
 }
 
