@@ -241,18 +241,18 @@ function upgradeV1(model: SmithyModel, v1Shapes: ReadonlySet<string>, diags: Dia
       diags.error(
         "SMITHY_MIXIN_IN_V1",
         `Mixins can only be used in Smithy 2.0 or later. Attempted to apply a @mixin trait to \`${id}\` in a model file using version \`1.0\`.`,
-        whereIs(model, id),
+        whereIs(model, id, "traits", "smithy.api#mixin"),
       );
     }
     if ((original.get(id) as AstShape).traits?.[DEFAULT] !== undefined) {
-      diags.error("SMITHY_DEFAULT_IN_V1", `\`${id}\`: the @default trait can only be used in Smithy 2.0 or later`, whereIs(model, id));
+      diags.error("SMITHY_DEFAULT_IN_V1", `\`${id}\`: the @default trait can only be used in Smithy 2.0 or later`, whereIs(model, id, "traits", DEFAULT));
     }
     if (shape.type === "structure" && shape.members) {
       const members: Record<string, AstMemberRef> = {};
       for (const [name, m] of Object.entries(shape.members)) {
         const mt: Record<string, NodeValue> = { ...m.traits };
         if (mt[DEFAULT] !== undefined) {
-          diags.error("SMITHY_DEFAULT_IN_V1", `\`${id}$${name}\`: the @default trait can only be used in Smithy 2.0 or later`, whereIs(model, id, "members", name));
+          diags.error("SMITHY_DEFAULT_IN_V1", `\`${id}$${name}\`: the @default trait can only be used in Smithy 2.0 or later`, whereIs(model, id, "members", name, "traits", DEFAULT));
         }
         const target = original.get(m.target) ?? preludeShape(m.target);
         const streamingBlob = target?.type === "blob" && target.traits?.["smithy.api#streaming"] !== undefined && mt["smithy.api#required"] === undefined;

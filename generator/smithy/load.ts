@@ -11,7 +11,7 @@ import type { AstShape } from "./ast.js";
 import { assemble, type AssembleOptions, type SmithyModel } from "./assemble.js";
 import { checkReferences } from "./check-refs.js";
 import { checkNesting } from "./nesting.js";
-import { parseIdlFile, preludeShapes, resolveIdlFiles } from "./idl/index.js";
+import { parseIdlFile, preludeShapes, resolveIdlFilesWithPositions } from "./idl/index.js";
 import type { ParsedFile } from "./idl/parser.js";
 import { readJsonAst, type LoadedAst } from "./json-ast.js";
 
@@ -38,13 +38,17 @@ export function loadSmithyAsts(sources: readonly SourceFile[], diags: Diagnostic
     }
   }
   const parsed = slots.filter((s): s is ParsedFile => s !== undefined && !("ast" in s));
-  const resolved = resolveIdlFiles(parsed, external, diags);
+  const resolved = resolveIdlFilesWithPositions(parsed, external, diags);
   const out: LoadedAst[] = [];
   let next = 0;
   for (const slot of slots) {
     if (slot === undefined) continue;
     if ("ast" in slot) out.push(slot);
-    else out.push({ file: slot.file, ast: resolved[next++] as LoadedAst["ast"] });
+    else {
+      // IDL files carry a position map, so later checks point into the `.smithy` text.
+      const { ast, locate } = resolved[next++] as (typeof resolved)[number];
+      out.push({ file: slot.file, ast, locate });
+    }
   }
   return hasErrorsSince(diags, before) ? undefined : out;
 }

@@ -9,7 +9,7 @@ import type { AstModel, AstShape } from "../ast.js";
 import { PRELUDE } from "../prelude.js";
 import { IdlSyntaxError } from "./lexer.js";
 import { type ParsedFile, parseFile } from "./parser.js";
-import { type ExternalShapes, resolveFiles } from "./resolve.js";
+import { type ExternalShapes, resolveFiles, resolveFilesWithPositions, type ResolvedFile } from "./resolve.js";
 
 export type { ParsedFile } from "./parser.js";
 export { SYNTACTIC_SHAPE_ID } from "./resolve.js";
@@ -41,6 +41,11 @@ export function parseIdlFile(text: string, file: string, diags: Diagnostics): Pa
 /** Resolves parsed files together, against `external` shapes (prelude, JSON AST files). */
 export function resolveIdlFiles(files: readonly ParsedFile[], external: ExternalShapes, diags: Diagnostics): AstModel[] {
   return resolveFiles(files, external, diags);
+}
+
+/** `resolveIdlFiles`, with where each JSON path of each AST was written in its `.smithy` file. */
+export function resolveIdlFilesWithPositions(files: readonly ParsedFile[], external: ExternalShapes, diags: Diagnostics): ResolvedFile[] {
+  return resolveFilesWithPositions(files, external, diags);
 }
 
 export function parseIdl(text: string, file: string, diags: Diagnostics): AstModel | undefined {

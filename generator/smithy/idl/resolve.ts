@@ -5,8 +5,14 @@
 //
 //   namespace a  /  structure S { n: String }   →   "a#S": { type: "structure",
 //                                                    members: { n: { target: "smithy.api#String" } } }
+//
+// Each file also gets a position map (`resolveFilesWithPositions`): the JSON path of every shape,
+// member, target, trait, mixin and metadata key in its AST → where it was written in the `.smithy`
+// file, so checks that run on the AST later (assemble, references) report a line and column, not
+// a JSON pointer:  ["shapes", "a#S", "members", "n", "target"] → { line: 2, column: 18 }
 
 import type { Diagnostics } from "../../diagnostics.js";
+import type { Locate, Position } from "../../source-position.js";
 import type { AstMemberRef, AstModel, AstShape, NodeValue } from "../ast.js";
 import { mergeTraitValue, nodeEquals } from "./merge-traits.js";
 import { type PNode, resolveNode, ShapeRef, setKey } from "./nodes.js";
@@ -44,18 +50,31 @@ interface Pending {
   ast: AstModel;
 }
 
+/** A resolved file: its AST, and where each JSON path of the AST was written (see the head comment). */
+export interface ResolvedFile {
+  readonly ast: AstModel;
+  readonly locate: Locate;
+}
+
 /** Resolves every parsed file against each other and `external`; one AST per file, in order. */
 export function resolveFiles(files: readonly ParsedFile[], external: ExternalShapes, diags: Diagnostics): AstModel[] {
+  return resolveFilesWithPositions(files, external, diags).map((f) => f.ast);
+}
+
+/** `resolveFiles`, with each file's position map. */
+export function resolveFilesWithPositions(files: readonly ParsedFile[], external: ExternalShapes, diags: Diagnostics): ResolvedFile[] {
   const defined = new Map<string, ParsedShape>();
   for (const f of files) for (const s of f.shapes) if (!defined.has(s.id)) defined.set(s.id, s);
   const isKnown = (id: string): boolean => defined.has(id) || external.has(id);
   const typeOf = (id: string): string | undefined => defined.get(id)?.type ?? external.get(id)?.type;
 
   const results: AstModel[] = [];
+  const contexts: FileContext[] = [];
   const pending: Pending[] = [];
   const enums: { ctx: FileContext; shape: ParsedShape; out: AstShape }[] = [];
   for (const file of files) {
     const ctx = new FileContext(file, isKnown, typeOf, diags, () => [...defined.keys(), ...external.keys()]);
+    contexts.push(ctx);
     const ast: AstModel = { smithy: file.version };
     const shapes: Record<string, AstShape | { type: "apply"; traits: Record<string, NodeValue> }> = {};
     if (file.metadata.length > 0) {
@@ -70,6 +89,7 @@ export function resolveFiles(files: readonly ParsedFile[], external: ExternalSha
           continue;
         }
         setKey(metadata, m.key, ctx.node(m.value));
+        ctx.mark(["metadata", m.key], m);
       }
       ast.metadata = metadata;
     }
@@ -105,9 +125,14 @@ export function resolveFiles(files: readonly ParsedFile[], external: ExternalSha
   for (const ast of results) {
     for (const [id, s] of Object.entries(ast.shapes ?? {})) if (s.type !== "apply") resolved.set(id, s as AstShape);
   }
-  for (const p of pending) fillElided(p, resolved, diags);
+  for (const p of pending) fillElided(p, resolved, diags, contexts[files.indexOf(p.file)]);
   for (const e of enums) e.ctx.checkEnum(e.shape, e.out, resolved);
-  return results;
+  return results.map((ast, i) => ({ ast, locate: (contexts[i] as FileContext).locate }));
+}
+
+/** The key of a JSON path in a position map. */
+function pathKey(path: readonly (string | number)[]): string {
+  return path.join("\u0000");
 }
 
 function memberOf(shape: AstShape, name: string): AstMemberRef | undefined {
@@ -142,7 +167,7 @@ function inheritsMember(shape: AstShape, name: string, shapes: ReadonlyMap<strin
   return inheritedMember(shape, name, shapes) !== undefined;
 }
 
-function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Diagnostics): void {
+function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Diagnostics, ctx: FileContext | undefined): void {
   const { shape, member, file, ast, resourceId } = p;
   const astShape = ast.shapes?.[shape.id] as AstShape;
   const memberId = `${shape.id}$${member.name}`;
@@ -162,6 +187,8 @@ function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Di
     // Inherited from a mixin: only its traits are local, as an `apply` to the inherited member.
     if (local?.traits && Object.keys(local.traits).length > 0) {
       (ast.shapes as Record<string, unknown>)[memberId] = { type: "apply", traits: local.traits };
+      ctx?.mark(["shapes", memberId], member);
+      for (const t of member.traits) ctx?.mark(["shapes", memberId, "traits", ctx.lookup(t.name.text).id], t.name);
     }
     return;
   }
@@ -209,6 +236,7 @@ function putMember(shape: AstShape, name: string, ref: AstMemberRef): void {
 
 class FileContext {
   readonly ns: string;
+  readonly #positions = new Map<string, Position>();
   constructor(
     readonly file: ParsedFile,
     readonly isKnown: (id: string) => boolean,
@@ -218,6 +246,21 @@ class FileContext {
   ) {
     this.ns = file.namespace ?? PRELUDE_NS;
   }
+
+  /** Records where the JSON path `path` was written (the first record wins). */
+  mark(path: readonly (string | number)[], at: { readonly line: number; readonly column: number }): void {
+    const key = pathKey(path);
+    if (at.line > 0 && !this.#positions.has(key)) this.#positions.set(key, { line: at.line, column: at.column });
+  }
+
+  /** The position of a JSON path, or of its nearest ancestor that has one. */
+  readonly locate: Locate = (path) => {
+    for (let n = path.length; n > 0; n--) {
+      const found = this.#positions.get(pathKey(path.slice(0, n)));
+      if (found) return found;
+    }
+    return undefined;
+  };
 
   /** Resolves a shape id as written; `undefined` when it names no known shape. */
   lookup(text: string): { id: string; found: boolean } {
@@ -267,11 +310,13 @@ class FileContext {
     });
   }
 
-  traits(traits: readonly ParsedTrait[], ownerId: string): Record<string, NodeValue> | undefined {
+  /** The traits of a shape or member; `at` is the JSON path of their holder, for positions. */
+  traits(traits: readonly ParsedTrait[], ownerId: string, at?: readonly (string | number)[]): Record<string, NodeValue> | undefined {
     if (traits.length === 0) return undefined;
     const out: Record<string, NodeValue> = {};
     for (const t of traits) {
       const id = this.ref(t.name, "Trait");
+      if (at) this.mark([...at, "traits", id], t.name);
       const type = this.typeOf(id);
       let value: NodeValue;
       if (t.annotation) value = type === "list" || type === "set" ? [] : type === undefined || type === "structure" || type === "map" ? {} : null;
@@ -294,10 +339,13 @@ class FileContext {
     return out;
   }
 
-  member(m: ParsedMember, ownerId: string): AstMemberRef {
+  /** A member; `at` is its JSON path (`["shapes", id, "members", name]` or `[..., "member"]`). */
+  member(m: ParsedMember, ownerId: string, at: readonly (string | number)[]): AstMemberRef {
     const memberId = `${ownerId}$${m.name}`;
+    this.mark(at, m);
+    if (m.target) this.mark([...at, "target"], m.target);
     const target = m.target ? this.ref(m.target, `Target of member \`${memberId}\``) : "";
-    const traits = this.traits(m.traits, memberId);
+    const traits = this.traits(m.traits, memberId, at);
     return traits ? { target, traits } : { target };
   }
 
@@ -307,6 +355,12 @@ class FileContext {
     onEnum: (out: AstShape) => void,
   ): AstShape {
     const out: AstShape = { type: s.type };
+    const at = ["shapes", s.id];
+    this.mark(at, s);
+    s.mixins.forEach((r, i) => {
+      this.mark([...at, "mixins"], r);
+      this.mark([...at, "mixins", i], r);
+    });
     if (s.mixins.length > 0) out.mixins = s.mixins.map((r) => ({ target: this.ref(r, `Mixin of \`${s.id}\``) }));
     let rid: string | undefined;
     if (s.forResource) {
@@ -324,14 +378,14 @@ class FileContext {
       if (s.type === "list" || s.type === "set" || s.type === "map") {
         const named = new Map<string, AstMemberRef>();
         for (const m of s.members) {
-          named.set(m.name, this.member(m, s.id));
+          named.set(m.name, this.member(m, s.id, [...at, m.name]));
           if (!m.target) onElided(m, rid);
         }
         for (const [name, ref] of named) putMember(out, name, ref);
       } else {
         const members: Record<string, AstMemberRef> = {};
         for (const m of s.members) {
-          setKey(members, m.name, this.member(m, s.id));
+          setKey(members, m.name, this.member(m, s.id, [...at, "members", m.name]));
           if (!m.target) onElided(m, rid);
         }
         out.members = members;
@@ -340,11 +394,16 @@ class FileContext {
     }
     if (s.body) this.body(s, out);
     if (s.type === "operation") {
+      for (const key of ["input", "output"] as const) {
+        const ref = s[key];
+        if (ref instanceof ShapeRef) this.mark([...at, key], ref);
+      }
+      s.errors?.forEach((e, i) => this.mark([...at, "errors", i], e));
       if (s.input !== undefined) out.input = { target: typeof s.input === "string" ? s.input : this.ref(s.input, `Input of \`${s.id}\``) };
       if (s.output !== undefined) out.output = { target: typeof s.output === "string" ? s.output : this.ref(s.output, `Output of \`${s.id}\``) };
       if (s.errors) out.errors = s.errors.map((e) => ({ target: this.ref(e, `Error of \`${s.id}\``) }));
     }
-    const traits = this.traits(s.traits, s.id);
+    const traits = this.traits(s.traits, s.id, at);
     if (traits) out.traits = traits;
     return out;
   }
@@ -410,6 +469,9 @@ class FileContext {
         return undefined;
       }
       const refs: { target: string }[] = [];
+      v.forEach((e, i) => {
+        if (e instanceof ShapeRef) this.mark(["shapes", s.id, key, i], e);
+      });
       for (const e of v) {
         const id = this.idOf(e, `\`${key}\` entry of \`${s.id}\``);
         if (id === undefined) this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}\` of \`${s.id}\` must contain shape ids`, at);
@@ -426,6 +488,7 @@ class FileContext {
       }
       const refs: Record<string, { target: string }> = {};
       for (const [name, e] of Object.entries(v)) {
+        if (e instanceof ShapeRef) this.mark(["shapes", s.id, key, name], e);
         const id = this.idOf(e, `\`${key}.${name}\` of \`${s.id}\``);
         if (id === undefined) this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}.${name}\` of \`${s.id}\` must be a shape id`, at);
         else setKey(refs, name, { target: id });
@@ -466,6 +529,7 @@ class FileContext {
       for (const key of RESOURCE_SINGLE) {
         const v = body[key];
         if (v === undefined) continue;
+        if (v instanceof ShapeRef) this.mark(["shapes", s.id, key], v);
         const id = this.idOf(v, `\`${key}\` of \`${s.id}\``);
         if (id === undefined) this.diags.error("SMITHY_BAD_PROPERTY", `\`${key}\` of \`${s.id}\` must be a shape id`, at);
         else out[key] = { target: id };
@@ -482,14 +546,22 @@ class FileContext {
   /** `apply`: folded into a shape or member of this file, else kept as an `apply` entry. */
   apply(target: ShapeRef, traits: readonly ParsedTrait[], shapes: Record<string, AstShape | { type: "apply"; traits: Record<string, NodeValue> }>): void {
     const id = this.ref(target, "Target of `apply`");
-    const values = this.traits(traits, id) ?? {};
     const dollar = id.indexOf("$");
     const rootId = dollar < 0 ? id : id.slice(0, dollar);
     const root = shapes[rootId];
     let holder: { traits?: Record<string, NodeValue> } | undefined;
+    let at: (string | number)[] = ["shapes", id];
     if (root && root.type !== "apply") {
       holder = dollar < 0 ? root : memberOf(root as AstShape, id.slice(dollar + 1));
+      if (holder && dollar >= 0) {
+        const name = id.slice(dollar + 1);
+        const listOrMap = root.type === "list" || root.type === "set" || root.type === "map";
+        at = listOrMap && (name === "member" || name === "key" || name === "value") ? ["shapes", rootId, name] : ["shapes", rootId, "members", name];
+      }
     }
+    if (!holder) at = ["shapes", id];
+    this.mark(at, target);
+    const values = this.traits(traits, id, at) ?? {};
     if (!holder) {
       const existing = shapes[id];
       if (existing === undefined) {
