@@ -1,5 +1,6 @@
 // Merges several Smithy AST documents into one model: shapes of every file in one map, `apply`
-// entries folded into the shapes they target, metadata merged, Smithy 1.0 files upgraded to
+// entries folded into the shapes they target, metadata merged (the reserved keys `validators`,
+// `suppressions`, `severityOverrides` checked: reserved-metadata.ts), Smithy 1.0 files upgraded to
 // 2.0 semantics (sets become lists with @uniqueItems; @box and implicit zero defaults become
 // @default traits), and the loader's checks run (duplicate shapes, trait conflicts, list/map
 // members, trait definitions, mixin cycles and types, applies to unknown shapes).
@@ -19,6 +20,7 @@ import { selectorAllows } from "./idl/selectors.js";
 import type { LoadedAst } from "./json-ast.js";
 import { preludeShape } from "./prelude-shapes.js";
 import { quoteValue } from "../limits.js";
+import { checkReservedMetadata } from "./reserved-metadata.js";
 
 export interface Origin {
   readonly file: string;
@@ -101,6 +103,7 @@ export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics, optio
   for (const input of inputs) {
     const at = (...path: (string | number)[]) => ({ file: input.file, pointer: pointer(...path), ...input.locate?.(path) });
     for (const [key, value] of Object.entries(input.ast.metadata ?? {})) {
+      if (!checkReservedMetadata(key, value, at, diags)) continue;
       if (!Object.prototype.hasOwnProperty.call(model.metadata, key)) {
         model.metadata[key] = value;
         metadataFrom.set(key, input.file);
