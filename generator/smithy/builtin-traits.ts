@@ -9,12 +9,13 @@ import type { AstModel, AstShape } from "./ast.js";
 
 const NS = "aws.protocols";
 
-function protocolTrait(): AstShape {
+function protocolTrait(extra: AstShape["members"] = {}): AstShape {
   return {
     type: "structure",
     members: {
       http: { target: `${NS}#StringList` },
       eventStreamHttp: { target: `${NS}#StringList` },
+      ...extra,
     },
     traits: {
       "smithy.api#trait": { selector: "service" },
@@ -29,6 +30,7 @@ const MODEL: AstModel = {
     [`${NS}#awsJson1_0`]: protocolTrait(),
     [`${NS}#awsJson1_1`]: protocolTrait(),
     [`${NS}#restJson1`]: protocolTrait(),
+    [`${NS}#restXml`]: protocolTrait({ noErrorWrapping: { target: "smithy.api#Boolean" } }),
     [`${NS}#StringList`]: { type: "list", member: { target: "smithy.api#String" }, traits: { "smithy.api#private": {} } },
   },
 };
