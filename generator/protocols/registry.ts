@@ -3,7 +3,7 @@
 // registry knows is used. A service with none that we know gets no serializers and a warning.
 //
 //   pickProtocol(service with @restJson1)           → { protocol: restJson1, trait: { id: "aws.protocols#restJson1", ... } }
-//   pickProtocol(service with @restXml)             → undefined, warning SMITHY_UNSUPPORTED_PROTOCOL
+//   pickProtocol(service with only @ex#myProtocol)  → undefined, warning SMITHY_UNSUPPORTED_PROTOCOL
 //
 // Adding a protocol: a folder under generator/protocols/ with an index.ts exporting a Protocol,
 // and one line in PROTOCOLS below.
@@ -13,13 +13,14 @@ import type { ProtocolTrait, ResolvedModel } from "../model/ir.js";
 import type { Protocol } from "./protocol.js";
 import { awsJson1_0, awsJson1_1 } from "./aws-json/index.js";
 import { restJson1 } from "./rest-json/index.js";
+import { restXml } from "./rest-xml/index.js";
 import { openApiHttp } from "./openapi-http/index.js";
 import { awsQuery } from "./aws-query/index.js";
 import { ec2Query } from "./ec2-query/index.js";
 import { rpcv2Cbor, rpcv2Json } from "./rpcv2/index.js";
 
 /** Every protocol Shapesmith writes requests for. */
-export const PROTOCOLS: readonly Protocol[] = [awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, rpcv2Cbor, rpcv2Json, openApiHttp];
+export const PROTOCOLS: readonly Protocol[] = [awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query, rpcv2Cbor, rpcv2Json, openApiHttp];
 
 const BY_ID: ReadonlyMap<string, Protocol> = new Map(PROTOCOLS.map((p) => [p.id, p]));
 

@@ -4,6 +4,7 @@
 //
 //   file.use(RUNTIME.toBase64)  → "toBase64", and `import { toBase64 } from "./runtime.js"`
 //   file.use(CBOR.encodeCbor)   → "encodeCbor"; the folder gets cbor.ts
+//   file.use(XML.escapeXmlText) → "escapeXmlText"; the folder gets xml.ts
 
 import type { Sym } from "../emit/file-builder.js";
 
@@ -32,6 +33,13 @@ export const CBOR = { encodeCbor: value("cbor.ts", "encodeCbor"), CborTag: value
 /** `gzip.ts` and `md5.ts`: request compression and the Content-MD5 checksum. */
 export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;
 export const MD5 = { contentMd5: value("md5.ts", "contentMd5") } as const;
+
+/** `xml.ts`: escaping and elements for XML bodies (restXml). */
+export const XML = {
+  escapeXmlText: value("xml.ts", "escapeXmlText"),
+  escapeXmlAttribute: value("xml.ts", "escapeXmlAttribute"),
+  xmlElement: value("xml.ts", "xmlElement"),
+} as const;
 
 /** Helper files a protocol may ask for, by the template that writes them. */
 export const HELPER_FILES = ["cbor.ts", "xml.ts", "gzip.ts", "md5.ts"] as const;

@@ -1,6 +1,6 @@
 // A sample of real AWS service models beyond Cognito, one per protocol family (restJson1 with
-// labels, payloads and streaming; awsJson1_0; awsJson1_1; awsQuery (sts)): each generates
-// without errors and type-checks under strict options.
+// labels, payloads and streaming; awsJson1_0; awsJson1_1; restXml with namespaces and wrapped
+// lists; awsQuery (sts)): each generates without errors and type-checks under strict options.
 // The whole corpus runs behind `npm run test:aws-corpus`.
 
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { generateGz } from "./gz.js";
 import { writeTree } from "../helpers/generate.js";
 import { typecheckFolder } from "../helpers/typecheck.js";
 
-const SAMPLE = ["kinesis-video-media", "iot-data-plane", "billing", "pricing", "sts"];
+const SAMPLE = ["kinesis-video-media", "iot-data-plane", "billing", "pricing", "route-53", "sts"];
 
 describe("AWS models sample", () => {
   it.each(SAMPLE)("%s generates and type-checks", async (name) => {
