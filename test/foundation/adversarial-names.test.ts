@@ -43,7 +43,7 @@ const VALID = `{
 }`;
 
 beforeAll(async () => {
-  const result = await generateFrom([{ name: "adversarial", paths: [FIXTURE] }]);
+  const result = await generateFrom([{ name: "adversarial", paths: [FIXTURE] }], { format: false });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   dir = writeTree(result.files, "adversarial");
   mod = (await import(pathToFileURL(join(dir, "adversarial", "index.ts")).href)) as Record<string, unknown>;

@@ -118,7 +118,7 @@ describe("Smithy shape recursion", () => {
       "list Exprs { member: Expr }",
       "",
     ].join("\n");
-    const result = await generate([{ name: "m", files: [{ path: "m.smithy", text }] }], { readFile: () => undefined }, { templates: loadTemplates() });
+    const result = await generate([{ name: "m", files: [{ path: "m.smithy", text }] }], { readFile: () => undefined }, { templates: loadTemplates(), format: false });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(typecheckFolder(writeTree(result.files, "recursion"))).toEqual([]);
   });
