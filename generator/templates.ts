@@ -54,6 +54,7 @@ export const TEMPLATE_NAMES = Object.freeze([
   "cbor.ts.hbs",
   "gzip.ts.hbs",
   "md5.ts.hbs",
+  "sha256.ts.hbs",
   "xml.ts.hbs",
 ] as const);
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -66,6 +67,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "cbor.ts.hbs": { header: "// header" },
   "gzip.ts.hbs": { header: "// header" },
   "md5.ts.hbs": { header: "// header" },
+  "sha256.ts.hbs": { header: "// header" },
   "xml.ts.hbs": { header: "// header" },
 });
 

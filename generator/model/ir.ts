@@ -326,6 +326,8 @@ export interface Service {
   readonly docs?: Documentation;
   /** awsJson `X-Amz-Target` prefix; defaults to `name`. */
   readonly targetPrefix?: string;
+  /** `@aws.api#service(sdkId)`: the AWS SDK's name of the service (`Glacier`); AWS customizations key on it. */
+  readonly sdkId?: string;
   /** `@awsQueryCompatible`: an awsJson service that was awsQuery (requests say `x-amzn-query-mode`). */
   readonly awsQueryCompatible?: boolean;
   /** `@xmlNamespace` of the service (restXml, awsQuery responses). */

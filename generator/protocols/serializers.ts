@@ -12,7 +12,8 @@
 //
 // Shared here: the signature and doc comment, idempotency tokens, the `@endpoint` host prefix
 // with its `@hostLabel`s, `@requestCompression` (gzip), `@httpChecksumRequired` (Content-MD5),
-// and the module-private codec functions the plans asked for, printed once each in name order.
+// the AWS service customizations (aws-customizations/), and the module-private codec functions
+// the plans asked for, printed once each in name order.
 
 import type { Diagnostics } from "../diagnostics.js";
 import { GeneratedFile } from "../emit/file-builder.js";
@@ -22,6 +23,7 @@ import { shapeOf, type Operation, type ResolvedModel, type StructureShape } from
 import { propertyAccess, type Names } from "../naming/names.js";
 import type { Protocol, SerializerContext } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
+import { customize } from "./aws-customizations/index.js";
 import { GZIP, MD5, RUNTIME } from "./symbols.js";
 
 export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagnostics): GeneratedFile {
@@ -81,6 +83,8 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
       lines.push(`if (${access} === undefined) ${setProperty("input", m.name, make)}`);
     }
   }
+  const custom = customize(ctx, op, input);
+  lines.push(...custom.before);
   const plan = protocol.request(ctx, op, input);
   lines.push(...plan.lines);
   const hostPrefix = hostPrefixExpr(ctx, op, input);
@@ -93,7 +97,8 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
       hint: "Add \"gzip\" to the trait's encodings, or compress in the transport.",
     });
   }
-  if (planBody !== undefined && (gzip || op.httpChecksumRequired)) {
+  const customLines = custom.after(planBody === undefined ? undefined : "sent");
+  if (planBody !== undefined && (gzip || op.httpChecksumRequired || customLines.length > 0)) {
     // Compression first, then the checksum of what is sent.
     lines.push(`let sent: string | Uint8Array | undefined = ${planBody};`);
     if (gzip) {
@@ -109,12 +114,16 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
       );
     }
     if (op.httpChecksumRequired) lines.push(`if (sent !== undefined) headers["Content-MD5"] = ${file.use(MD5.contentMd5)}(sent);`);
+    lines.push(...customLines);
     planBody = "sent";
     optionalBody = true;
+  } else {
+    lines.push(...customLines);
   }
   const prop = (key: string, expr: string) => (key === expr ? key : `${key}: ${expr}`);
   const parts = [prop("method", plan.method), prop("path", plan.path), prop("query", plan.query), "headers"];
   if (hostPrefix !== undefined) parts.push(prop("hostPrefix", hostPrefix));
+  for (const [key, expr] of custom.properties) parts.push(prop(key, expr));
   if (planBody === undefined) {
     lines.push(`return { ${parts.join(", ")} };`);
   } else if (optionalBody) {

@@ -33,6 +33,7 @@ export const CBOR = { encodeCbor: value("cbor.ts", "encodeCbor"), CborTag: value
 /** `gzip.ts` and `md5.ts`: request compression and the Content-MD5 checksum. */
 export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;
 export const MD5 = { contentMd5: value("md5.ts", "contentMd5") } as const;
+export const SHA256 = { sha256Hex: value("sha256.ts", "sha256Hex"), sha256TreeHex: value("sha256.ts", "sha256TreeHex") } as const;
 
 /** `xml.ts`: escaping and elements for XML bodies (restXml). */
 export const XML = {
@@ -42,5 +43,5 @@ export const XML = {
 } as const;
 
 /** Helper files a protocol may ask for, by the template that writes them. */
-export const HELPER_FILES = ["cbor.ts", "xml.ts", "gzip.ts", "md5.ts"] as const;
+export const HELPER_FILES = ["cbor.ts", "gzip.ts", "md5.ts", "sha256.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];

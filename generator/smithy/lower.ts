@@ -152,6 +152,7 @@ function lowerService(
       ...(service.version !== undefined ? { version: service.version } : {}),
       protocols,
       ...("aws.protocols#awsQueryCompatible" in traits ? { awsQueryCompatible: true } : {}),
+      ...(typeof objectOf(traits["aws.api#service"])?.["sdkId"] === "string" ? { sdkId: objectOf(traits["aws.api#service"])!["sdkId"] as string } : {}),
       ...docsOf(traits),
       ...xmlOf(traits),
     },

@@ -15,7 +15,8 @@
 // - headers: names case-insensitive, values exact. `Content-Length` is never set by the serializer
 //   (the transport computes it from the body; a serializer that sets it breaks the contract), so
 //   it counts as present exactly when the body is not empty.
-// - resolvedHost: the request's host prefix followed by the case's host name.
+// - resolvedHost: the request's host prefix followed by the case's host name, or the host of the
+//   request's own `endpoint` when it names one.
 // - body: absent means "no assertion"; "" means no body (or an empty one); otherwise by
 //   bodyMediaType (bodies.ts). A body sent with `Content-Encoding: gzip` is gunzipped first.
 
@@ -52,6 +53,8 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
   readonly hostPrefix?: string;
+  /** A full endpoint URL that replaces the client's (Machine Learning's Predict). */
+  readonly endpoint?: string;
 }
 
 export function compareRequest(expected: RequestCase, actual: HttpRequest): string[] {
@@ -66,7 +69,8 @@ export function compareRequest(expected: RequestCase, actual: HttpRequest): stri
   if (uri !== expected.uri) problems.push(`uri: expected ${expected.uri}, got ${uri}`);
 
   if (expected.resolvedHost !== undefined) {
-    const resolved = (actual.hostPrefix ?? "") + hostname;
+    // A request's own endpoint replaces the client's host; a host prefix goes before the host.
+    const resolved = actual.endpoint !== undefined ? new URL(actual.endpoint).host : (actual.hostPrefix ?? "") + hostname;
     if (resolved !== expected.resolvedHost) problems.push(`resolvedHost: expected ${expected.resolvedHost}, got ${resolved}`);
   }
 

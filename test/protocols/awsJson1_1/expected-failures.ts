@@ -6,8 +6,6 @@
 import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
-  failures: {
-    "MachinelearningPredictEndpoint": "Machine Learning customization: the PredictEndpoint input member replaces the host (custom.example.com); not a protocol trait, so the serializer does not do it",
-  },
+  failures: {},
   skipped: {},
 };

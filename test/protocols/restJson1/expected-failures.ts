@@ -6,12 +6,6 @@
 import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
-  failures: {
-    "ApiGatewayAccept": "API Gateway customization (Accept: application/json on every request), not a protocol trait: not built yet",
-    "GlacierAccountId": "Glacier customization (accountId defaults to \"-\"), not a protocol trait: not built yet",
-    "GlacierChecksums": "Glacier customization (version header, SHA-256 and tree-hash headers), not a protocol trait: not built yet",
-    "GlacierMultipartChecksums": "Glacier customization (version header, SHA-256 and tree-hash headers), not a protocol trait: not built yet",
-    "GlacierVersionHeader": "Glacier customization (X-Amz-Glacier-Version from the service version), not a protocol trait: not built yet",
-  },
+  failures: {},
   skipped: {},
 };

@@ -1,6 +1,7 @@
-// The generated gzip and md5 helper files against Node's own zlib and crypto: random bodies
-// (fast-check) compressed by our gzip come back whole from zlib.gunzipSync, and our Content-MD5
-// equals crypto's MD5 digest.
+// The generated gzip, md5 and sha256 helper files against Node's own zlib and crypto: random
+// bodies (fast-check) compressed by our gzip come back whole from zlib.gunzipSync; our
+// Content-MD5 and SHA-256 equal crypto's digests; the Glacier tree hash is built from crypto's
+// SHA-256 of 1 MiB chunks.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -12,11 +13,13 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTemplates } from "../../../generator/cli/templates.js";
 
-const DIR = join(process.cwd(), ".tmp", "helpers-gzip-md5");
+const DIR = join(process.cwd(), ".tmp", "helper-files");
 
 interface Helpers {
   gzip(data: Uint8Array): Uint8Array;
   contentMd5(body: string | Uint8Array): string;
+  sha256Hex(body: string | Uint8Array): string;
+  sha256TreeHex(body: string | Uint8Array): string;
 }
 
 let helpers: Helpers;
@@ -28,13 +31,15 @@ beforeAll(async () => {
     "runtime.js": templates.runtime({ header: "// test" }),
     "gzip.js": templates.helper("gzip.ts", { header: "// test" }),
     "md5.js": templates.helper("md5.ts", { header: "// test" }),
+    "sha256.js": templates.helper("sha256.ts", { header: "// test" }),
   };
   for (const [name, ts] of Object.entries(files)) {
     writeFileSync(join(DIR, name), (await transform(ts, { loader: "ts", format: "esm" })).code);
   }
   const gzip = (await import(pathToFileURL(join(DIR, "gzip.js")).href)) as Pick<Helpers, "gzip">;
   const md5 = (await import(pathToFileURL(join(DIR, "md5.js")).href)) as Pick<Helpers, "contentMd5">;
-  helpers = { gzip: gzip.gzip, contentMd5: md5.contentMd5 };
+  const sha = (await import(pathToFileURL(join(DIR, "sha256.js")).href)) as Pick<Helpers, "sha256Hex" | "sha256TreeHex">;
+  helpers = { gzip: gzip.gzip, contentMd5: md5.contentMd5, sha256Hex: sha.sha256Hex, sha256TreeHex: sha.sha256TreeHex };
 });
 
 /** Bodies with repeats (so LZ77 matches, also overlapping ones) and random bytes. */
@@ -75,5 +80,27 @@ describe("md5 helper", () => {
       }),
       { numRuns: 300, seed: 11 },
     );
+  });
+});
+
+describe("sha256 helper", () => {
+  it("equals crypto's SHA-256, hex", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 500 }), fc.string({ maxLength: 300 })), (body) => {
+        const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+        expect(helpers.sha256Hex(body)).toBe(createHash("sha256").update(bytes).digest("hex"));
+      }),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+
+  it("builds Glacier's tree hash from 1 MiB chunks", () => {
+    const sha = (b: Uint8Array) => createHash("sha256").update(b).digest();
+    const MiB = 1024 * 1024;
+    const data = new Uint8Array(3 * MiB + 5).map((_, i) => (i * 31) % 251);
+    const leaves = [0, 1, 2, 3].map((i) => sha(data.subarray(i * MiB, (i + 1) * MiB)));
+    const root = sha(Buffer.concat([sha(Buffer.concat([leaves[0]!, leaves[1]!])), sha(Buffer.concat([leaves[2]!, leaves[3]!]))]));
+    expect(helpers.sha256TreeHex(data)).toBe(root.toString("hex"));
+    expect(helpers.sha256TreeHex("hello world")).toBe(createHash("sha256").update("hello world").digest("hex"));
   });
 });
