@@ -4,6 +4,7 @@
 //   validators: InitiateAuthRequest, valid inputs: generated 9.1 M/s, ajv 6.0 M/s → 1.52×
 //   idl: ... MB/s
 //   openapi: ... ratio
+//   graph microsoft.com__graph: ... s, peak RSS ... MB (limit 2,048 MB: ok)
 
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -27,6 +28,7 @@ const benches: Bench[] = [
   },
   { name: "idl", run: async () => (await import("./idl.js")).benchIdl() },
   { name: "openapi", run: async () => (await import("./openapi.js" as string) as { benchOpenApi: () => Promise<string[]> }).benchOpenApi() },
+  { name: "graph", run: async () => (await import("./graph.js")).benchGraph() },
 ];
 
 const only = process.argv.slice(2);
