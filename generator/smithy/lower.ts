@@ -69,6 +69,7 @@ function lowerService(
     .filter((t) => isProtocolTrait(model, t))
     .sort()
     .map((id) => ({ id, value: traits[id] }));
+  const awsService = objectOf(traits["aws.api#service"]);
   const rename = service.rename ?? {};
   const shapeName = (id: string): string => rename[id] ?? localName(id);
 
@@ -155,6 +156,8 @@ function lowerService(
       ...(typeof objectOf(traits["aws.api#service"])?.["sdkId"] === "string" ? { sdkId: objectOf(traits["aws.api#service"])!["sdkId"] as string } : {}),
       ...docsOf(traits),
       ...xmlOf(traits),
+      ...(typeof awsService?.["sdkId"] === "string" ? { sdkId: awsService["sdkId"] } : {}),
+      ...(typeof awsService?.["endpointPrefix"] === "string" ? { endpointPrefix: awsService["endpointPrefix"] } : {}),
     },
     operations,
     shapes: new Map([...shapes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
