@@ -5,7 +5,8 @@
 //   → { format: "openapi", files: [{ path: "x.json", text: "...", json: { info: {...}, openapi: "3.1.0", paths: {} } }] }
 //
 // `.yaml`/`.yml` files are OpenAPI and `.smithy` files are Smithy IDL. A JSON file is recognised
-// by the top-level keys of its object (JSON_FORMATS, first match wins), wherever they stand in
+// by the top-level keys of its object (JSON_FORMATS, first match wins; an AWS JSON service
+// description by `metadata.protocol` beside `operations` and `shapes`), wherever they stand in
 // the text (`jq -S` sorts `openapi` after `components` and `info`). A JSON file with a syntax
 // error is recognised from what a tolerant parse recovers, so its front end reports the error.
 // The first file whose format is known decides for the whole input; with none, Smithy (whose
@@ -15,13 +16,26 @@ import { parse as parseTolerant } from "jsonc-parser";
 import type { ModelInput, SourceFile } from "./frontends.js";
 import { jsonTooDeep } from "./limits.js";
 
-export type ModelFormat = "openapi" | "smithy";
+export type ModelFormat = "openapi" | "smithy" | "botocore";
 
 /** A JSON document's top-level object → the format it is, or not; the first rule that matches wins. */
 export const JSON_FORMATS: readonly { readonly format: ModelFormat; readonly matches: (top: Readonly<Record<string, unknown>>) => boolean }[] = [
   { format: "openapi", matches: (top) => Object.hasOwn(top, "openapi") || Object.hasOwn(top, "swagger") },
   { format: "smithy", matches: (top) => Object.hasOwn(top, "smithy") },
+  // AWS JSON service descriptions (botocore `service-2.json`, AWS SDK v2 `*.normal.json`).
+  { format: "botocore", matches: (top) => isBotocoreTop(top) },
 ];
+
+function isBotocoreTop(top: Readonly<Record<string, unknown>>): boolean {
+  const metadata = top["metadata"];
+  return (
+    Object.hasOwn(top, "operations") &&
+    Object.hasOwn(top, "shapes") &&
+    typeof metadata === "object" &&
+    metadata !== null &&
+    Object.hasOwn(metadata, "protocol")
+  );
+}
 
 export interface DetectedInput {
   readonly format: ModelFormat;

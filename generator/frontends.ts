@@ -5,13 +5,15 @@
 //
 // A model input is one file, or the files of one folder under models/ (a Smithy model split
 // across files). detect.ts tells the formats apart by content: OpenAPI documents by extension
-// (.yaml/.yml) or their top-level `openapi` key; Smithy by `.smithy` or a top-level `smithy` key.
+// (.yaml/.yml) or their top-level `openapi` key; Smithy by `.smithy` or a top-level `smithy` key;
+// AWS JSON service descriptions (botocore) by `metadata.protocol` with `operations` and `shapes`.
 
 import type { Diagnostics } from "./diagnostics.js";
 import type { ResolvedModel } from "./model/ir.js";
 import { loadSmithyModels } from "./smithy/frontend.js";
 import { loadOpenApi } from "./openapi/index.js";
 import { detectInput } from "./detect.js";
+import { loadBotocore } from "./botocore/index.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -44,6 +46,9 @@ export function loadModels(inputs: readonly ModelInput[], host: Host, diags: Dia
         break;
       case "smithy":
         loaded = loadSmithyModels(detected, diags);
+        break;
+      case "botocore":
+        loaded = loadBotocore(detected, diags);
         break;
       default: {
         const never: never = format;
