@@ -332,8 +332,6 @@ export interface Service {
   readonly awsQueryCompatible?: boolean;
   /** `@xmlNamespace` of the service (restXml, awsQuery responses). */
   readonly xml?: XmlTraits;
-  /** `aws.api#service` `sdkId` (botocore `metadata.serviceId`), e.g. `Cognito Identity Provider`. */
-  readonly sdkId?: string;
   /** `aws.api#service` `endpointPrefix` (botocore `metadata.endpointPrefix`), e.g. `cognito-idp`. */
   readonly endpointPrefix?: string;
 }

@@ -156,7 +156,6 @@ function lowerService(
       ...(typeof objectOf(traits["aws.api#service"])?.["sdkId"] === "string" ? { sdkId: objectOf(traits["aws.api#service"])!["sdkId"] as string } : {}),
       ...docsOf(traits),
       ...xmlOf(traits),
-      ...(typeof awsService?.["sdkId"] === "string" ? { sdkId: awsService["sdkId"] } : {}),
       ...(typeof awsService?.["endpointPrefix"] === "string" ? { endpointPrefix: awsService["endpointPrefix"] } : {}),
     },
     operations,
