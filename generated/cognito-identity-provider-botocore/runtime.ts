@@ -16,6 +16,8 @@ export interface HttpRequest {
   readonly body?: string | Uint8Array;
   /** From the operation's `@endpoint` host prefix, labels filled in (`foo.bar.`): put it before the host. */
   readonly hostPrefix?: string;
+  /** A full endpoint URL that replaces the client's for this request (Machine Learning's `Predict`). */
+  readonly endpoint?: string;
 }
 
 /** Options of every serializer. */
