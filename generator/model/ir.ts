@@ -313,6 +313,11 @@ export interface Operation {
   readonly requestCompression?: readonly string[];
   /** `@httpChecksumRequired`: requests carry a `Content-MD5` header. */
   readonly httpChecksumRequired?: boolean;
+  /**
+   * `aws.protocols#httpChecksum`, request side: whether requests need a checksum, and the input
+   * member whose value picks the checksum algorithm (`x-amz-checksum-<algorithm>`).
+   */
+  readonly httpChecksum?: { readonly requestChecksumRequired: boolean; readonly requestAlgorithmMember?: string };
   readonly idempotent?: boolean;
   readonly readonly?: boolean;
 }

@@ -31,6 +31,17 @@ const MODEL: AstModel = {
     [`${NS}#awsJson1_1`]: protocolTrait(),
     [`${NS}#restJson1`]: protocolTrait(),
     [`${NS}#restXml`]: protocolTrait({ noErrorWrapping: { target: "smithy.api#Boolean" } }),
+    // Read for its request side: a required checksum, the member that picks the algorithm.
+    [`${NS}#httpChecksum`]: {
+      type: "structure",
+      members: {
+        requestAlgorithmMember: { target: "smithy.api#String" },
+        requestChecksumRequired: { target: "smithy.api#Boolean" },
+        requestValidationModeMember: { target: "smithy.api#String" },
+        responseAlgorithms: { target: `${NS}#StringList` },
+      },
+      traits: { "smithy.api#trait": { selector: "operation" } },
+    },
     [`${NS}#StringList`]: { type: "list", member: { target: "smithy.api#String" }, traits: { "smithy.api#private": {} } },
   },
 };

@@ -113,6 +113,8 @@ function lowerService(
     const output = wantValue(op.output?.target);
     const endpoint = objectOf(opTraits[`${T}endpoint`]);
     const compression = objectOf(opTraits[`${T}requestCompression`])?.["encodings"];
+    const checksum = objectOf(opTraits["aws.protocols#httpChecksum"]);
+    const algorithmMember = checksum?.["requestAlgorithmMember"];
     operations.push({
       id: opId,
       name: shapeName(opId),
@@ -127,6 +129,14 @@ function lowerService(
       ...(endpoint && typeof endpoint["hostPrefix"] === "string" ? { endpoint: { hostPrefix: endpoint["hostPrefix"] } } : {}),
       ...(Array.isArray(compression) ? { requestCompression: compression.filter((e): e is string => typeof e === "string") } : {}),
       ...(`${T}httpChecksumRequired` in opTraits ? { httpChecksumRequired: true } : {}),
+      ...(checksum
+        ? {
+            httpChecksum: {
+              requestChecksumRequired: checksum["requestChecksumRequired"] === true,
+              ...(typeof algorithmMember === "string" ? { requestAlgorithmMember: algorithmMember } : {}),
+            },
+          }
+        : {}),
       ...(`${T}idempotent` in opTraits ? { idempotent: true } : {}),
       ...(`${T}readonly` in opTraits ? { readonly: true } : {}),
     });
