@@ -11,9 +11,9 @@
 //   }
 //
 // Shared here: the signature and doc comment, idempotency tokens, the `@endpoint` host prefix
-// with its `@hostLabel`s, `@requestCompression` (gzip), `@httpChecksumRequired` (Content-MD5),
-// the AWS service customizations (aws-customizations/), and the module-private codec functions
-// the plans asked for, printed once each in name order.
+// with its `@hostLabel`s, `@requestCompression` (gzip), `@httpChecksumRequired` and a required
+// `@httpChecksum` (Content-MD5), the AWS service customizations (aws-customizations/), and the
+// module-private codec functions the plans asked for, printed once each in name order.
 
 import type { Diagnostics } from "../diagnostics.js";
 import { GeneratedFile } from "../emit/file-builder.js";
@@ -97,8 +97,19 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
       hint: "Add \"gzip\" to the trait's encodings, or compress in the transport.",
     });
   }
+  // `@httpChecksumRequired`, and `@httpChecksum(requestChecksumRequired: true)` with no algorithm
+  // chosen, send MD5 (Content-MD5). The x-amz-checksum-<algorithm> headers are not computed.
+  const md5 = op.httpChecksumRequired === true || op.httpChecksum?.requestChecksumRequired === true;
+  const algorithmMember = op.httpChecksum?.requestAlgorithmMember;
+  if (algorithmMember !== undefined) {
+    ctx.diags.warning(
+      "PROTOCOL_TRAIT_NOT_BUILT",
+      `\`${op.id}\` has @httpChecksum(requestAlgorithmMember: "${algorithmMember}"), but Shapesmith does not compute the x-amz-checksum-* header of the algorithm that member \`${input?.id ?? op.id}$${algorithmMember}\` picks: a request that sets it is sent without that checksum`,
+      { hint: `Leave \`${algorithmMember}\` unset (${md5 ? "the request then carries Content-MD5" : "no checksum is required"}), or add the x-amz-checksum-* header in the transport.` },
+    );
+  }
   const customLines = custom.after(planBody === undefined ? undefined : "sent");
-  if (planBody !== undefined && (gzip || op.httpChecksumRequired || customLines.length > 0)) {
+  if (planBody !== undefined && (gzip || md5 || customLines.length > 0)) {
     // Compression first, then the checksum of what is sent.
     lines.push(`let sent: string | Uint8Array | undefined = ${planBody};`);
     if (gzip) {
@@ -113,7 +124,7 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
         `}`,
       );
     }
-    if (op.httpChecksumRequired) lines.push(`if (sent !== undefined) headers["Content-MD5"] = ${file.use(MD5.contentMd5)}(sent);`);
+    if (md5) lines.push(`if (sent !== undefined) headers["Content-MD5"] = ${file.use(MD5.contentMd5)}(sent);`);
     lines.push(...customLines);
     planBody = "sent";
     optionalBody = true;

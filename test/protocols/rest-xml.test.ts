@@ -1,11 +1,13 @@
 // restXml beyond the compliance cases: the generated code of Smithy's restXml test services
 // type-checks under our strictest options; text and attribute values of any content survive a
-// round trip through an XML parser; what XML cannot carry is a generation-time warning.
+// round trip through an XML parser; what XML cannot carry is a generation-time warning, and so is
+// the checksum algorithm of @httpChecksum (a required checksum is sent as Content-MD5).
 //
 //   serializePutNoteRequest({ id: "1", lang: "a\"b", text: "x<y\r\n" }).body
 //   → '<?xml ...?><PutNoteInput xmlns="https://example.com/ns" lang="a&quot;b"><text>x&lt;y&#x0D;&#x0A;</text></PutNoteInput>'
 //   parsed back: attribute lang = 'a"b', text = "x<y\r\n"
 
+import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -46,6 +48,7 @@ service Notes {
 }
 
 @http(method: "PUT", uri: "/notes/{id}")
+@aws.protocols#httpChecksum(requestChecksumRequired: true, requestAlgorithmMember: "algorithm")
 operation PutNote {
     input: PutNoteInput
 }
@@ -65,6 +68,9 @@ structure PutNoteInput {
     tags: SparseTags
 
     extras: SparseExtras
+
+    @httpHeader("x-amz-sdk-checksum-algorithm")
+    algorithm: String
 }
 
 @sparse
@@ -103,6 +109,7 @@ describe("restXml serializer of a small model", () => {
     const warnings = result.diagnostics.filter((d) => d.code === "PROTOCOL_TRAIT_NOT_BUILT").map((d) => d.message);
     expect(warnings).toEqual([
       "Member `example.xml#PutNoteInput$meta` targets the document `smithy.api#Document`, which has no XML form in aws.protocols#restXml: it is left out of the request",
+      '`example.xml#PutNote` has @httpChecksum(requestAlgorithmMember: "algorithm"), but Shapesmith does not compute the x-amz-checksum-* header of the algorithm that member `example.xml#PutNoteInput$algorithm` picks: a request that sets it is sent without that checksum',
       // Printed with the codec functions, in name order.
       "`example.xml#SparseExtras` is @sparse, but XML has no null item: null items are left out of the request",
       "`example.xml#SparseTags` is @sparse, but XML has no null item: null items are left out of the request",
@@ -112,6 +119,8 @@ describe("restXml serializer of a small model", () => {
   it("writes the root with the service namespace, attributes and elements; nulls of sparse collections are left out", () => {
     const request = serialize({ id: "1", lang: "en", text: "hi", meta: { a: 1 }, tags: ["a", null, "b"], extras: { k: "v", n: null } });
     expect(request.headers["Content-Type"]).toBe("application/xml");
+    // @httpChecksum(requestChecksumRequired: true) and no algorithm chosen: MD5 of the body.
+    expect(request.headers["Content-MD5"]).toBe(createHash("md5").update(request.body as string).digest("base64"));
     expect(request.body).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><PutNoteInput xmlns="https://example.com/ns" lang="en"><text>hi</text>' +
         "<tags><member>a</member><member>b</member></tags><extras><entry><key>k</key><value>v</value></entry></extras></PutNoteInput>",
