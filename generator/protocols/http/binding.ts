@@ -165,7 +165,9 @@ function mapValueRef(ctx: SerializerContext, m: Ref): Ref {
 }
 
 function labelExpr(ctx: SerializerContext, m: Member, greedy: boolean): string {
-  const access = propertyAccess("input", m.name);
+  // Labels are required; an own-property read of an inherited name (`constructor`) is asserted so.
+  const own = propertyAccess("input", m.name);
+  const access = own.startsWith("(") ? `${own}!` : own;
   const encode = ctx.file.use(RUNTIME.encodePathSegment);
   const b = m.http?.location === "label" ? m.http : undefined;
   const shape = shapeOf(ctx.model, m.target);

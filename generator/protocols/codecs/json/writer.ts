@@ -145,7 +145,11 @@ function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
       shape.members.forEach((m, i) => {
         const access = propertyAccess("value", m.name);
         const fill = topLevel ? undefined : defaultExpression(ctx.model, m);
-        if (fill === undefined) {
+        if (fill === undefined && access.startsWith("(")) {
+          // An own-property read (`constructor`, `__proto__`): once, into a local that narrows.
+          const local = `v${i}`;
+          lines.push(`  const ${local} = ${access};`, `  if (${local} !== undefined) ${setProperty("out", jsonMemberName(w, m), jsonValue(w, local, m))}`);
+        } else if (fill === undefined) {
           lines.push(`  if (${access} !== undefined) ${setProperty("out", jsonMemberName(w, m), jsonValue(w, access, m))}`);
         } else {
           const local = `v${i}`;
@@ -157,12 +161,16 @@ function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
     }
     case "union": {
       const lines = [head];
-      for (const m of shape.members) {
+      shape.members.forEach((m, i) => {
         const access = propertyAccess("value", m.name);
         // A computed key, so that a member named `__proto__` stays an own property.
         const key = jsonMemberName(w, m) === "__proto__" ? `["__proto__"]` : JSON.stringify(jsonMemberName(w, m));
-        lines.push(`  if (${access} !== undefined) return { ${key}: ${jsonValue(w, access, m)} };`);
-      }
+        if (access.startsWith("(")) {
+          lines.push(`  const v${i} = ${access};`, `  if (v${i} !== undefined) return { ${key}: ${jsonValue(w, `v${i}`, m)} };`);
+        } else {
+          lines.push(`  if (${access} !== undefined) return { ${key}: ${jsonValue(w, access, m)} };`);
+        }
+      });
       lines.push(`  return {};`, `}`);
       return lines;
     }
