@@ -1,7 +1,9 @@
 // The whole AWS corpus (../shared/corpus/aws-smithy/*.json.gz, 402 services): every model
 // generates with no error diagnostic and no crash; every 25th output is also type-checked, and so
 // is every service whose protocol has a serializer of its own that the sample may miss (restXml).
-// Prints `aws corpus: N generated, M rejected, 0 crashed`. Run with `npm run test:aws-corpus`.
+// Prints `aws corpus: N generated, M rejected, 0 crashed` and how many operations got a
+// serializer (every operation of every service whose protocol the registry knows; the services
+// without one are named). Run with `npm run test:aws-corpus`.
 
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -22,6 +24,8 @@ describe("AWS corpus", () => {
     const crashed: string[] = [];
     const typeErrors: string[] = [];
     let generated = 0;
+    let serializers = 0;
+    const withoutSerializers: string[] = [];
     for (const [i, file] of files.entries()) {
       const name = file.replace(/\.json\.gz$/, "");
       try {
@@ -32,6 +36,10 @@ describe("AWS corpus", () => {
           continue;
         }
         generated++;
+        const text = result.files.get(`${name}/serializers.ts`) ?? "";
+        const count = text.match(/^export function serialize/gm)?.length ?? 0;
+        serializers += count;
+        if (count === 0) withoutSerializers.push(name);
         if (i % 25 === 0 || ALWAYS_TYPECHECKED.has(name)) typeErrors.push(...typecheckFolder(writeTree(result.files, name)).map((e) => `${name}/${e}`));
       } catch (error) {
         crashed.push(`${name}: ${error instanceof Error ? error.stack : String(error)}`);
@@ -39,8 +47,10 @@ describe("AWS corpus", () => {
     }
     console.log(`aws corpus: ${generated} generated, ${rejected.length} rejected, ${crashed.length} crashed`);
     for (const line of [...rejected, ...crashed]) console.log("  " + line);
+    console.log(`aws corpus: ${serializers} operations with a serializer; services without serializers: ${withoutSerializers.length} ${withoutSerializers.join(", ")}`);
     expect(crashed).toEqual([]);
     expect(rejected).toEqual([]);
     expect(typeErrors).toEqual([]);
+    expect(withoutSerializers).toEqual([]);
   });
 });
