@@ -1,19 +1,88 @@
 #!/usr/bin/env node
-// Bundles the CLI (generator/, TypeScript) into dist/shapesmith.mjs with esbuild, so a run does
-// not pay for compiling TypeScript on the fly. Runs on `npm ci` / `npm install` (the `prepare`
-// script); bin/shapesmith.js uses the bundle only while it is newer than every source file.
+// Builds dist/, what the published package runs: the generator and the CLI bundled by esbuild
+// (every dependency inside but prettier), the built-in templates, the config's JSON Schema and,
+// with --types, the .d.ts of the API (`shapesmith`) and of the CLI (`shapesmith/cli`).
+// `npm ci` runs it without --types (the `prepare` script: the repo's CLI starts from the bundle);
+// `npm pack` / `npm publish` with --types (`prepack`).
 //
-//   node bin/build.mjs → dist/shapesmith.mjs (dependencies stay external: node_modules)
+//   node bin/build.mjs --types
+//   → dist/index.js (API), dist/cli.js (CLI), dist/chunk-*.js (shared), dist/templates/*.hbs,
+//     dist/config.schema.json, dist/types/api.d.ts, dist/types/cli/main.d.ts, ...
+//
+// Bundling the small dependencies (handlebars, yaml, jsonc-parser, htmlparser2, @babel/code-frame)
+// into a few minified files makes a cold start several times cheaper than resolving and compiling
+// hundreds of their modules; prettier (large, with plugins loaded on use) stays a dependency.
 
 import { build } from "esbuild";
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, posix, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(root, "dist");
+const withTypes = process.argv.includes("--types");
+
+rmSync(dist, { recursive: true, force: true });
 await build({
-  entryPoints: [new URL("../generator/cli/main.ts", import.meta.url).pathname],
-  outfile: new URL("../dist/shapesmith.mjs", import.meta.url).pathname,
+  entryPoints: { index: join(root, "generator/api.ts"), cli: join(root, "generator/cli/main.ts") },
+  outdir: dist,
   bundle: true,
+  splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external",
+  mainFields: ["module", "main"],
+  external: ["prettier", "prettier/*"],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "eof",
+  // Bundled CommonJS dependencies call require() for Node's own modules.
+  banner: { js: 'import { createRequire as __shapesmithRequire } from "node:module"; const require = __shapesmithRequire(import.meta.url);' },
   logLevel: "warning",
 });
+
+mkdirSync(join(dist, "templates"));
+for (const file of readdirSync(join(root, "templates"))) {
+  if (file.endsWith(".hbs")) copyFileSync(join(root, "templates", file), join(dist, "templates", file));
+}
+copyFileSync(join(root, "generator/config.schema.json"), join(dist, "config.schema.json"));
+
+if (withTypes) {
+  const ts = (await import("typescript")).default;
+  const entries = ["generator/api.ts", "generator/cli/main.ts"].map((f) => join(root, f));
+  const program = ts.createProgram(entries, {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    skipLibCheck: true,
+    resolveJsonModule: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    types: ["node"],
+    rootDir: join(root, "generator"),
+    outDir: join(dist, "types"),
+  });
+  const emitted = new Map();
+  const result = program.emit(undefined, (file, text) => emitted.set(file, text), undefined, true);
+  const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) {
+    throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" }));
+  }
+  // Ship only the declarations the two entry points reach.
+  const wanted = [join(dist, "types/api.d.ts"), join(dist, "types/cli/main.d.ts")];
+  const shipped = new Set();
+  while (wanted.length > 0) {
+    const file = wanted.pop();
+    if (shipped.has(file)) continue;
+    const text = emitted.get(file);
+    if (text === undefined) throw new Error(`no declaration emitted for ${relative(root, file)}`);
+    shipped.add(file);
+    for (const [, spec] of text.matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) wanted.push(posix.join(dirname(file), `${spec}.d.ts`));
+    for (const [, spec] of text.matchAll(/import\("(\.{1,2}\/[^"]+)\.js"\)/g)) wanted.push(posix.join(dirname(file), `${spec}.d.ts`));
+  }
+  for (const file of shipped) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, emitted.get(file));
+  }
+}

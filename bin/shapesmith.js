@@ -3,30 +3,34 @@
 //
 //   node bin/shapesmith.js generate --check → exit code of main(["generate", "--check"])
 //
-// Runs the esbuild bundle dist/shapesmith.mjs (made by `npm ci` through the `prepare` script)
-// when it is newer than every file under generator/; otherwise the TypeScript sources through
-// tsx, so an edited source is never shadowed by a stale bundle.
+// Runs the bundle dist/cli.js (bin/build.mjs). In the published package that is all there is.
+// In the repository (generator/ exists) the bundle is used only while it is newer than every
+// file under generator/ and templates/; otherwise the TypeScript sources run through tsx (a
+// devDependency), so an edited source is never shadowed by a stale bundle.
 
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const bundle = join(root, "dist", "shapesmith.mjs");
+const bundle = join(root, "dist", "cli.js");
+const sources = join(root, "generator");
 
-function newestSource(dir) {
-  let newest = 0;
+function newest(dir) {
+  let found = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    const mtime = entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs;
-    if (mtime > newest) newest = mtime;
+    const mtime = entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
+    if (mtime > found) found = mtime;
   }
-  return newest;
+  return found;
 }
 
-function bundleIsFresh() {
+function useBundle() {
+  if (!existsSync(sources)) return true;
   try {
-    return statSync(bundle).mtimeMs >= newestSource(join(root, "generator"));
+    const built = statSync(bundle).mtimeMs;
+    return built >= newest(sources) && built >= newest(join(root, "templates"));
   } catch {
     return false;
   }
@@ -34,7 +38,7 @@ function bundleIsFresh() {
 
 let main;
 try {
-  if (bundleIsFresh()) {
+  if (useBundle()) {
     ({ main } = await import(bundle));
   } else {
     const { register } = await import("tsx/esm/api");

@@ -7,6 +7,7 @@
 // Steps: front ends → resolved models → naming → one emitter per artifact → templates for
 // skeletons → prettier once per file. Any error diagnostic means no files are returned.
 
+import type { Artifact } from "./artifacts.js";
 import { Diagnostics, DiagnosticError, type Diagnostic } from "./diagnostics.js";
 import { loadModels, type Host, type ModelInput } from "./frontends.js";
 import type { ResolvedModel } from "./model/ir.js";
@@ -20,9 +21,7 @@ import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
 import { formatTypeScript } from "./format.js";
 
-/** The files a model can get besides `types.ts` (and `index.ts`, always). */
-export const ARTIFACTS = Object.freeze(["types", "serializers", "validators", "redact"] as const);
-export type Artifact = (typeof ARTIFACTS)[number];
+export { ARTIFACTS, type Artifact } from "./artifacts.js";
 
 export interface GenerateOptions {
   readonly templates: Templates;

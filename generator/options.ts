@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { Artifact } from "./core.js";
+import type { Artifact } from "./artifacts.js";
 import { Diagnostics, type Diagnostic } from "./diagnostics.js";
 import { schemaAt, typeOf, validate, type JsonSchema, type SchemaError } from "./json-schema.js";
 import { lineColumn } from "./source-position.js";

@@ -23,3 +23,8 @@ export function processIo(): Io {
     stderr: (text) => void process.stderr.write(text),
   };
 }
+
+/** The process's working directory (for the API's default `cwd`). */
+export function processCwd(): string {
+  return process.cwd();
+}

@@ -11,7 +11,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, parse, relative, resolve } from "node:path";
-import type { Artifact } from "../core.js";
+import type { Artifact } from "../artifacts.js";
 import { DiagnosticError, Diagnostics, type Diagnostic } from "../diagnostics.js";
 import type { ModelInput } from "../frontends.js";
 import { displayPath, resolveOptions, type Options } from "../options.js";

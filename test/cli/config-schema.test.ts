@@ -6,7 +6,7 @@
 import { Ajv } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS } from "../../generator/core.js";
+import { ARTIFACTS } from "../../generator/artifacts.js";
 import { unsupportedKeywords, validate, type JsonSchema } from "../../generator/json-schema.js";
 import { CONFIG_SCHEMA, DEFAULT_CONFIG, parseConfig } from "../../generator/options.js";
 import { positionOf } from "./helpers.js";
