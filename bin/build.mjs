@@ -14,7 +14,7 @@
 // hundreds of their modules; prettier (large, with plugins loaded on use) stays a dependency.
 
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,7 +22,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 const withTypes = process.argv.includes("--types");
 
-rmSync(dist, { recursive: true, force: true });
+// `npm pack` runs prepack (--types) and then prepare (without): keep the types it just made.
+for (const entry of existsSync(dist) ? readdirSync(dist) : []) {
+  if (withTypes || entry !== "types") rmSync(join(dist, entry), { recursive: true, force: true });
+}
 await build({
   entryPoints: { index: join(root, "generator/api.ts"), cli: join(root, "generator/cli/main.ts") },
   outdir: dist,
