@@ -1,7 +1,7 @@
 // The whole AWS corpus (../shared/corpus/aws-smithy/*.json.gz, 402 services): every model
 // generates with no error diagnostic and no crash; every 25th output is also type-checked, and so
-// is every service whose protocol has a serializer of its own that the sample may miss (restXml).
-// Prints `aws corpus: N generated, M rejected, 0 crashed` and how many operations got a
+// is every service whose protocol has a serializer of its own that the sample may miss (restXml,
+// awsQuery). Prints `aws corpus: N generated, M rejected, 0 crashed` and how many operations got a
 // serializer (every operation of every service whose protocol the registry knows; the services
 // without one are named). Run with `npm run test:aws-corpus`.
 
@@ -12,8 +12,12 @@ import { generateGz } from "../aws/gz.js";
 import { writeTree } from "../helpers/generate.js";
 import { typecheckFolder } from "../helpers/typecheck.js";
 
-/** Type-checked whatever their position: every restXml service of the corpus. */
-const ALWAYS_TYPECHECKED = new Set(["cloudfront", "route-53", "s3", "s3-control"]);
+/** Type-checked whatever their position: every restXml and every awsQuery service of the corpus. */
+const ALWAYS_TYPECHECKED = new Set([
+  ...["cloudfront", "route-53", "s3", "s3-control"],
+  ...["auto-scaling", "cloudformation", "cloudsearch", "cloudwatch", "docdb", "elastic-beanstalk", "elastic-load-balancing"],
+  ...["elastic-load-balancing-v2", "elasticache", "iam", "neptune", "rds", "redshift", "ses", "sns", "sts"],
+]);
 
 describe("AWS corpus", () => {
   it("generates every service", async () => {
