@@ -101,6 +101,8 @@ export interface BotoOperation {
   readonly deprecatedMessage?: string;
   readonly endpoint?: { readonly hostPrefix?: string };
   readonly httpChecksumRequired?: boolean;
+  /** Flexible checksums (S3): whether a checksum is required, the member that picks the algorithm. */
+  readonly httpChecksum?: { readonly requestChecksumRequired?: boolean; readonly requestAlgorithmMember?: string };
   readonly requestcompression?: { readonly encodings?: readonly string[] };
 }
 

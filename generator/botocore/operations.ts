@@ -11,7 +11,8 @@
 // (json, query, ec2) always `POST /`, and their Smithy models carry no `@http` either. The URI
 // keeps its labels as written (`{Key+}` is greedy) and its query part; labels name the members'
 // `locationName`, which the label bindings carry. `requestcompression.encodings` becomes
-// `requestCompression`, `httpChecksumRequired` and `deprecated`/`deprecatedMessage` carry over.
+// `requestCompression`, `httpChecksumRequired`, `httpChecksum` (its request side) and
+// `deprecated`/`deprecatedMessage` carry over.
 // An input whose `locationName` / `xmlNamespace` (rest-xml's root element) differ from the
 // shape's name and the service's namespace gives them to the input structure (see lowerBotocore).
 
@@ -24,6 +25,7 @@ export function lowerOperation(namespace: string, protocol: string, name: string
   const rest = protocol === "rest-json" || protocol === "rest-xml";
   const http = op.http;
   const encodings = op.requestcompression?.encodings;
+  const checksum = op.httpChecksum;
   return {
     id: id(name),
     name,
@@ -44,6 +46,14 @@ export function lowerOperation(namespace: string, protocol: string, name: string
     ...(typeof op.endpoint?.hostPrefix === "string" ? { endpoint: { hostPrefix: op.endpoint.hostPrefix } } : {}),
     ...(Array.isArray(encodings) ? { requestCompression: encodings.filter((e): e is string => typeof e === "string") } : {}),
     ...(op.httpChecksumRequired === true ? { httpChecksumRequired: true } : {}),
+    ...(typeof checksum === "object" && checksum !== null
+      ? {
+          httpChecksum: {
+            requestChecksumRequired: checksum.requestChecksumRequired === true,
+            ...(typeof checksum.requestAlgorithmMember === "string" ? { requestAlgorithmMember: checksum.requestAlgorithmMember } : {}),
+          },
+        }
+      : {}),
     ...(op.idempotent === true ? { idempotent: true } : {}),
   };
 }

@@ -28,6 +28,7 @@ const REST_JSON = {
       endpoint: { hostPrefix: "{Account}." },
       idempotent: true,
       httpChecksumRequired: true,
+      httpChecksum: { requestAlgorithmMember: "Algorithm", requestChecksumRequired: true, responseAlgorithms: ["CRC32"] },
       deprecated: true,
       deprecatedMessage: "Use PutThing2.",
       documentation: "<p>Stores a <code>Thing</code>.</p>",
@@ -92,6 +93,7 @@ describe("AWS JSON service descriptions (botocore)", () => {
         http: { method: "PUT", uri: "/things/{id}/{Path+}?mode=full", code: 201 },
         endpoint: { hostPrefix: "{Account}." },
         httpChecksumRequired: true,
+        httpChecksum: { requestChecksumRequired: true, requestAlgorithmMember: "Algorithm" },
         idempotent: true,
       },
     ]);
