@@ -36,6 +36,7 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
     return file;
   }
   const pending = new Map<string, () => string[]>();
+  const queue = new NameHeap();
   const ctx: SerializerContext = {
     model,
     names,
@@ -43,7 +44,10 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
     diags,
     trait: picked.trait,
     need(name, print) {
-      if (!pending.has(name)) pending.set(name, print);
+      if (!pending.has(name)) {
+        pending.set(name, print);
+        queue.push(name);
+      }
       return name;
     },
   };
@@ -51,12 +55,9 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
     for (const name of [names.serializer(op.id)]) file.declare(name);
     file.line(...operationSerializer(ctx, picked.protocol, op), "");
   }
-  // Codec functions may ask for more; print until none is left, in name order.
-  const printed = new Set<string>();
-  for (;;) {
-    const next = [...pending.keys()].filter((n) => !printed.has(n)).sort()[0];
-    if (next === undefined) break;
-    printed.add(next);
+  // Codec functions may ask for more; print the smallest name left until none is, so the order
+  // is the names' order whatever asked first (a heap: a chain of 64k structures stays n log n).
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     file.declare(next);
     file.line(...pending.get(next)!(), "");
   }
@@ -169,4 +170,40 @@ function hostPrefixExpr(ctx: SerializerContext, op: Operation, input: StructureS
       return `String(${propertyAccess("input", member.name)} ?? "")`;
     })
     .join(" + ");
+}
+
+/** A binary min-heap of names (code-unit order). */
+class NameHeap {
+  readonly #items: string[] = [];
+
+  push(name: string): void {
+    const a = this.#items;
+    a.push(name);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= a[i]!) break;
+      [a[parent], a[i]] = [a[i]!, a[parent]!];
+      i = parent;
+    }
+  }
+
+  pop(): string | undefined {
+    const a = this.#items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]! < a[m]!) m = l;
+        if (r < a.length && a[r]! < a[m]!) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
