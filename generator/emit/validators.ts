@@ -4,7 +4,7 @@
 //   @length(min: 1, max: 128) @pattern("^[\w+]+$") string ClientIdType
 //   structure Req { @required ClientId: ClientIdType, Note: String }
 //   →
-//   const re_ClientIdType = /^[\w+]+$/u;
+//   const re_ClientIdType = /^[\w+]+(?=(?:\r\n|(?<!\r)\n|[\r\u0085\u2028\u2029])?$)/u;   // Java's `$`
 //
 //   /** Every constraint `value` fails as `Req`; empty when it is valid. */
 //   export function validateReq(value: unknown, path = ""): ValidationFailure[] {
@@ -27,13 +27,14 @@
 //     if (value.length > 128 || value.length < 2) {          // code points: only counted when needed
 //       const n1 = codePointLength(value);
 //       if (n1 < 1 || n1 > 128) failLength(out, path, n1, "between 1 and 128, inclusive");
-//     }
-//     if (!re_ClientIdType.test(value)) failPattern(out, path, "^[\\w+]+$");
+//       else if (!re_ClientIdType.test(value)) failPattern(out, path, "^[\\w+]+$");
+//     } else if (!re_ClientIdType.test(value)) failPattern(out, path, "^[\\w+]+$");
 //   }
 //
 //   validateReq({ ClientId: "" }) → [
 //     { path: "/ClientId", constraint: "length", message: "Value with length 0 at '/ClientId' failed
-//       to satisfy constraint: Member must have length between 1 and 128, inclusive" },
+//       to satisfy constraint: Member must have length between 1 and 128, inclusive" } ]
+//   validateReq({ ClientId: "a-b" }) → [
 //     { path: "/ClientId", constraint: "pattern", message: "Value at '/ClientId' failed to satisfy
 //       constraint: Member must satisfy regular expression pattern: ^[\\w+]+$" } ]
 //
@@ -65,11 +66,11 @@
 //   absent, as Smithy's JSON protocols treat it; a required one fails `Member must not be null`
 //   unless the reference is nullable. In a union, a key with a non-null value counts as set,
 //   known or not.
-// - Patterns are compiled once, as module-level `const` RegExps, with the `u` flag where the
-//   source is valid with it. A leading Java-style inline flag group (`^(?s)`, `(?i)`), which AWS
-//   models use, becomes RegExp flags (an info diagnostic `PATTERN_TRANSLATED`). A pattern
-//   JavaScript still cannot compile is reported as a `PATTERN_INVALID` warning (or thrown when
-//   no diagnostics are given) and not checked.
+// - Smithy patterns mean what `java.util.regex` means (`Matcher.find()`): generator/regex/ parses
+//   the Java syntax and prints ECMAScript for the `u` flag (OpenAPI's ECMA-262 patterns are used
+//   as they are, with the `u` flag), compiled once as module-level `const` RegExps. A pattern Java rejects is a `PATTERN_INVALID` warning, one ECMAScript cannot say
+//   exactly a `PATTERN_UNTRANSLATABLE` warning (both thrown when no diagnostics are given); such
+//   a pattern is not checked. The pattern runs only when the length check passed.
 
 import type { Diagnostics } from "../diagnostics.js";
 import { pointerSegment } from "../diagnostics.js";
@@ -91,7 +92,7 @@ import type { Names } from "../naming/names.js";
 import { compare, isInheritedName, propertyAccess, toIdentifier } from "../naming/names.js";
 import { isAggregate, type Aggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
-import { toEcmaPattern } from "../passes/patterns.js";
+import { translateJavaPattern } from "../regex/index.js";
 import { GeneratedFile } from "./file-builder.js";
 
 const RUNTIME = "./runtime.js";
@@ -296,8 +297,7 @@ function checkShape(ctx: Ctx, scope: Scope, shape: Shape, constraints: Constrain
         const values = shape.values.map((e) => e.value);
         checks.push(...enumCheck(ctx, site, values.map((x) => str(x)), values));
       }
-      checks.push(...stringLengthCheck(ctx, scope, constraints, site));
-      checks.push(...patternCheck(ctx, constraints, site));
+      checks.push(...lengthThenPattern(stringLengthCheck(ctx, scope, constraints, site), patternCheck(ctx, constraints, site)));
       if (site.knownString) return checks;
       return typed(`typeof ${site.v} !== "string"`, typeFailure(ctx, site, "string"), checks);
     }
@@ -441,6 +441,22 @@ function uniqueCheck(ctx: Ctx, scope: Scope, shape: ListShape, list: string, sit
   ];
 }
 
+/**
+ * The length check, then the pattern check only where the length passed (a value of the wrong
+ * length is never run through the pattern): each `if` of the length lines gets an
+ * `else if (<pattern fails>)`.
+ */
+function lengthThenPattern(length: readonly string[], pattern: readonly string[]): string[] {
+  if (length.length === 0 || pattern.length === 0) return [...length, ...pattern];
+  const out: string[] = [];
+  for (const line of length) {
+    const m = /^( *)\}$/.exec(line);
+    if (m) out.push(`${m[1]}} else ${pattern[0]}`, ...pattern.slice(1).map((l) => m[1] + l));
+    else out.push(line);
+  }
+  return out;
+}
+
 /** Pattern check with the module-level RegExp of the constraint's owner. */
 function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] {
   if (constraints.pattern === undefined) return [];
@@ -454,31 +470,31 @@ function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] 
 }
 
 /**
- * The name of the module-level RegExp for a pattern, declaring it on first use: `u` flag when
- * the source is valid with it. Returns null (after reporting) when JavaScript cannot compile it.
+ * The name of the module-level RegExp for a pattern, declaring it on first use. The pattern is
+ * read as Java reads it and printed as ECMAScript for the `u` flag (generator/regex/). Returns
+ * null, after a warning, when Java would reject the pattern or ECMAScript cannot say exactly the
+ * same; the pattern is then not checked.
  */
 function patternConst(ctx: Ctx, owner: string, source: string): string | null {
   const key = `${owner}\n${source}`;
   const known = ctx.patterns.get(key);
   if (known !== undefined) return known;
-  const result = compilePattern(source);
+  const result = ctx.model.patternSyntax === "ecma262" ? ecmaPattern(source) : translateJavaPattern(source);
   const where = `\`${owner.replace("\n", "$")}\``;
-  if ("problem" in result) {
-    const message = `The @pattern of ${where} is not a valid ECMA-262 regular expression (${result.problem}); it is not checked`;
+  if (result.kind !== "ok") {
+    const message =
+      result.kind === "invalid"
+        ? `The @pattern ${str(source)} of ${where} is not a valid regular expression (${result.problem}); it is not checked`
+        : `The @pattern ${str(source)} of ${where} cannot be translated exactly to JavaScript: ${result.problem}; it is not checked`;
     if (!ctx.diags) throw new Error(message);
-    ctx.diags.warning("PATTERN_INVALID", message, {
-      hint: "Write the pattern in ECMA-262 syntax (JavaScript RegExp without flags), e.g. no possessive quantifiers or inline flags.",
+    ctx.diags.warning(result.kind === "invalid" ? "PATTERN_INVALID" : "PATTERN_UNTRANSLATABLE", message, {
+      hint:
+        result.kind === "invalid"
+          ? "Write the pattern in the java.util.regex syntax Smithy models use (it must compile with Pattern.compile)."
+          : "Rewrite the pattern without the construct named, or validate this value yourself.",
     });
     ctx.patterns.set(key, null);
     return null;
-  }
-  const compiled = result.re;
-  if (result.translated.length > 0) {
-    ctx.diags?.add({
-      code: "PATTERN_TRANSLATED",
-      severity: "info",
-      message: `The @pattern of ${where} uses ${result.translated.map((t) => `\`${t}\``).join(", ")}, which ECMA-262 lacks; it is checked as /${compiled.source}/${compiled.flags}`,
-    });
   }
   const [id, member] = owner.split("\n") as [string, string | undefined];
   let name = "re_" + ctx.names.validator(id).slice("validate".length).replace(/^_/, "");
@@ -487,26 +503,22 @@ function patternConst(ctx: Ctx, owner: string, source: string): string | null {
   for (let i = 2; ctx.constNames.has(name); i++) name = `${base}_${i}`;
   ctx.constNames.add(name);
   ctx.patterns.set(key, name);
-  ctx.patternDecls.push(`const ${name} = /${compiled.source}/${compiled.flags};`);
+  ctx.patternDecls.push(`const ${name} = /${result.source}/u;`);
   return name;
 }
 
-/**
- * Compiles a pattern as JavaScript runs it, after the pattern pass has translated the Java-isms
- * with an exact ECMA-262 meaning (`(?s)`, `\p{Alnum}`, `\z`): with the `u` flag where the source
- * is valid with it, else without.
- */
-function compilePattern(pattern: string): { re: RegExp; translated: readonly string[] } | { problem: string } {
-  const ecma = toEcmaPattern(pattern);
-  let problem = "";
-  for (const flags of [ecma.flags + "u", ecma.flags]) {
-    try {
-      return { re: new RegExp(ecma.source, flags), translated: ecma.notes };
-    } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
-    }
+/** An ECMA-262 pattern (OpenAPI) as it is, if it compiles with the `u` flag (never without). */
+function ecmaPattern(source: string): { kind: "ok"; source: string } | { kind: "invalid"; problem: string } {
+  try {
+    new RegExp(source, "u");
+    // As a RegExp literal: `/` escaped, line terminators written as escapes.
+    const literal = source.replace(/\\[^]|[/\n\r\u2028\u2029]/g, (m) =>
+      m.length === 2 ? m : m === "/" ? "\\/" : `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+    return { kind: "ok", source: literal };
+  } catch (error) {
+    return { kind: "invalid", problem: `not ECMA-262 with the u flag: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return { problem };
 }
 
 /** Range (with exclusive bounds) and multipleOf of a value known to be a number. */

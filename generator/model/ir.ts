@@ -355,6 +355,11 @@ export interface ResolvedModel {
    * printed inline as TypeScript primitives; every other shape gets a named type.
    */
   readonly shapes: ReadonlyMap<ShapeId, Shape>;
+  /**
+   * The regular expression syntax of `pattern` constraints: Smithy's are written for
+   * `java.util.regex` (absent); OpenAPI's are ECMA-262 (`"ecma262"`).
+   */
+  readonly patternSyntax?: "ecma262";
 }
 
 /** Throws when a reference points nowhere: front ends guarantee that never happens. */

@@ -58,6 +58,7 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
     },
     operations: [...operations].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)),
     shapes: reachable(schemas.shapes, roots),
+    patternSyntax: "ecma262",
   };
 }
 

@@ -177,13 +177,19 @@ describe("pattern", () => {
     ]);
   });
 
-  it("reports length and pattern together", () => {
-    expect(validate("validateClientId")("")).toEqual([
-      {
-        path: "",
-        constraint: "length",
-        message: msg("", "Member must have length between 1 and 128, inclusive", "with length 0"),
-      },
+  it("runs the pattern only on a value of allowed length", () => {
+    const lengthFailure = (n: number) => ({
+      path: "",
+      constraint: "length",
+      message: msg("", "Member must have length between 1 and 128, inclusive", `with length ${n}`),
+    });
+    expect(validate("validateClientId")("")).toEqual([lengthFailure(0)]);
+    expect(validate("validateClientId")("!".repeat(129))).toEqual([lengthFailure(129)]);
+    expect(validate("validateClientId")("!".repeat(128))).toEqual([
+      { path: "", constraint: "pattern", message: msg("", "Member must satisfy regular expression pattern: ^[\\w+]+$") },
+    ]);
+    // Short strings skip the code point count: the pattern still runs on them.
+    expect(validate("validateClientId")("!")).toEqual([
       { path: "", constraint: "pattern", message: msg("", "Member must satisfy regular expression pattern: ^[\\w+]+$") },
     ]);
   });

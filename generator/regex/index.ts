@@ -1,0 +1,59 @@
+// Java pattern in, ECMAScript pattern out: the one entry point the emitters use.
+//
+//   translateJavaPattern("^\\p{LD}+$")
+//   → { kind: "ok", source: "^[\\p{L}\\p{Nd}]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\u0085\\u2028\\u2029])?$)", node, groups: 0 }
+//   translateJavaPattern("[z-a]")   → { kind: "invalid", problem: "Illegal character range near index 1" }
+//   translateJavaPattern("\\p{InGreek}") → { kind: "untranslatable", problem: "Unicode blocks (\\p{InGreek}) have no ECMAScript equivalent" }
+//
+// Decisions (also in the README): a pattern means what `java.util.regex` means, since Smithy
+// models (AWS's in particular) are written for Java and checked there: `Matcher.find()`, so a
+// pattern is not implicitly anchored; `$` also matches before a final line terminator
+// (`^abc$` accepts "abc\n", as Java does); `\s`, `\d`, `\w` and the POSIX classes are ASCII;
+// `(?i)` folds ASCII letters only; `.` excludes \n, \r, \u0085, \u2028, \u2029. Unicode
+// properties are printed by name and so follow the running engine's Unicode version (Java 17 has
+// Unicode 13): characters assigned since then may be classified differently.
+
+import type { Node } from "./ast.js";
+import { JavaPatternError, Untranslatable, parseJava } from "./parse.js";
+import { printEcma } from "./print.js";
+import { unsetBackrefs } from "./backrefs.js";
+
+export type Translation =
+  | {
+      readonly kind: "ok";
+      readonly source: string;
+      readonly node: Node;
+      readonly groups: number;
+    }
+  /** Java itself rejects the pattern. */
+  | { readonly kind: "invalid"; readonly problem: string }
+  /** Java accepts it, but ECMAScript cannot say exactly the same. */
+  | { readonly kind: "untranslatable"; readonly problem: string };
+
+export function translateJavaPattern(pattern: string): Translation {
+  let parsed;
+  try {
+    parsed = parseJava(pattern);
+  } catch (error) {
+    if (error instanceof JavaPatternError) return { kind: "invalid", problem: error.message };
+    if (error instanceof Untranslatable) return { kind: "untranslatable", problem: error.message };
+    throw error;
+  }
+  const unset = unsetBackrefs(parsed.node);
+  if (unset.length > 0) {
+    return {
+      kind: "untranslatable",
+      problem: `back reference ${unset.map((n) => `\\${n}`).join(", ")} may refer to a group that did not take part (Java fails it, ECMAScript matches empty)`,
+    };
+  }
+  const source = printEcma(parsed.node);
+  try {
+    new RegExp(source, "u");
+  } catch (error) {
+    return {
+      kind: "untranslatable",
+      problem: `the translation does not compile (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+  return { kind: "ok", source, node: parsed.node, groups: parsed.groups };
+}
