@@ -14,7 +14,7 @@ import {
   pointerSegment,
 } from "./runtime.js";
 
-const re_ClientIdType = /^[\w+]+$/u;
+const re_ClientIdType = /^[\w+]+(?=(?:\r\n|(?<!\r)\n|[\r\u0085\u2028\u2029])?$)/u;
 
 /** Every constraint `value` fails as `AnalyticsMetadataType`; empty when it is valid. */
 export function validateAnalyticsMetadataType(value: unknown, path = ""): ValidationFailure[] {
@@ -131,9 +131,10 @@ function $validateClientIdType(value: unknown, path: string, out: ValidationFail
       const n1 = codePointLength(value);
       if (n1 < 1 || n1 > 128) {
         failLength(out, path, n1, "between 1 and 128, inclusive");
+      } else if (!re_ClientIdType.test(value)) {
+        failPattern(out, path, "^[\\w+]+$");
       }
-    }
-    if (!re_ClientIdType.test(value)) {
+    } else if (!re_ClientIdType.test(value)) {
       failPattern(out, path, "^[\\w+]+$");
     }
   }
