@@ -1,5 +1,6 @@
 // Renders diagnostics for a terminal: position, severity, code, message, a code frame (or the
-// JSON pointer when no position is known) and the hint. A file name is shown escaped (a newline in
+// JSON pointer when no position is known) and the hint; lines of a message or hint that quote
+// huge input are cut in the middle. A file name is shown escaped (a newline in
 // it cannot start a line); control characters, "\r", U+2028 and U+2029 in a framed line are shown
 // as visible stand-ins, so the frame's line numbers and caret stay where the position says.
 //
@@ -39,14 +40,29 @@ export function formatDiagnostic(d: Diagnostic, lookup: SourceLookup, color = fa
     where += ": ";
   }
   const severity = color ? `${SEVERITY_COLOR[d.severity]}\x1b[1m${d.severity}\x1b[0m` : d.severity;
-  const lines = [`${where}${severity} ${d.code}: ${d.message}`];
+  const lines = [`${where}${severity} ${d.code}: ${bounded(d.message)}`];
   const frame = info?.text !== undefined && d.line !== undefined ? codeFrame(info.text, d.line, d.column, color) : undefined;
   if (frame !== undefined) lines.push(indent(frame));
   if (d.pointer !== undefined && (frame === undefined || d.line === undefined)) {
-    lines.push(`  at ${d.pointer === "" ? "the document root" : d.pointer}`);
+    lines.push(`  at ${d.pointer === "" ? "the document root" : bounded(d.pointer)}`);
   }
-  if (d.hint !== undefined) lines.push(`hint: ${d.hint}`);
+  if (d.hint !== undefined) lines.push(`hint: ${bounded(d.hint)}`);
   return lines.join("\n");
+}
+
+/** Longest line of a message, pointer or hint that is printed whole. */
+const MAX_LINE = 400;
+
+/**
+ * A safety net for messages that quote input (a 250 KB identifier, a minified value): each line
+ * longer than MAX_LINE keeps its start and end around a note of how much was cut.
+ */
+function bounded(text: string): string {
+  if (text.length <= MAX_LINE) return text;
+  return text
+    .split("\n")
+    .map((line) => (line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE - 100)} … (${line.length - MAX_LINE + 20} characters cut) … ${line.slice(-80)}`))
+    .join("\n");
 }
 
 /** Formats all diagnostics worth showing (infos only when verbose), then a count line. */

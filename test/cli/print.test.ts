@@ -60,4 +60,22 @@ describe("IDL syntax errors", () => {
     expect(out.length).toBeLessThan(1000);
     expect(out.split("\n").filter((l) => l.includes("^"))).toHaveLength(1);
   });
+
+  it("that quote a 250 KB token or name stay short: the token is cut, and any long message line", () => {
+    const big = "x".repeat(250_000);
+    const cases = [
+      [`$version: "2"\nnamespace a\nstructure S { a: String "${big}" }\n`, `Expected IDENTIFIER but found STRING('"${"x".repeat(58)}…')`],
+      [`$version: "2"\nnamespace a\nstructure S { ${big}: String ${big}: String }\n`, "Duplicate member of `a#S`: '"],
+    ] as const;
+    for (const [text, start] of cases) {
+      const diags = new Diagnostics();
+      parseIdlFile(text, "big.smithy", diags);
+      const out = formatDiagnostics(diags.items, lookupOf({ "big.smithy": text }), false);
+      expect(out.length).toBeLessThan(1000);
+      expect(out.split("\n")[0]).toContain(start);
+    }
+    expect(formatDiagnostic({ code: "X", severity: "error", message: `a${"y".repeat(5000)}z`, hint: "h" }, lookupOf({}))).toBe(
+      `error X: a${"y".repeat(299)} … (4622 characters cut) … ${"y".repeat(79)}z\nhint: h`,
+    );
+  });
 });

@@ -155,7 +155,9 @@ export class Lexer {
   /** `IDENTIFIER('foo')`, `EOF`, as in error messages. */
   debug(): string {
     if (this.type === "EOF") return "EOF";
-    const lex = this.lexeme.replace(/\r/g, "\\r").replace(/\n/g, "\\n");
+    // A token can be a whole minified file: quote at most 60 characters of it.
+    const whole = this.lexeme;
+    const lex = (whole.length > 60 ? whole.slice(0, 59) + "…" : whole).replace(/\r/g, "\\r").replace(/\n/g, "\\n");
     return `${this.type}('${lex}')`;
   }
 
