@@ -20,7 +20,8 @@
 // A write (`replaceTree`), each mutating step numbered (see "Tests" below):
 //   1. take the lock (`OutputBusyError` while a live process holds it); recover (below);
 //   2. compare the tree with the folder; nothing differs → release the lock, done;
-//   3. write every changed or new file to stage/<path> (fsync);
+//   3. write every changed or new file to stage/<path> (fsync); check that stage/ and the folder
+//      are on one file system (a mount point or a symlink elsewhere is EXDEV, before the commit);
 //   4. write journal.tmp (fsync) and rename it to journal: THE COMMIT POINT;
 //   5. delete the journal's `delete` files from the folder, then the folders they leave empty;
 //   6. rename each stage/<path> to <out>/<path>, creating folders;
@@ -210,6 +211,7 @@ export function replaceTree(out: string, files: ReadonlyMap<string, string>, opt
     const journal: Journal = { format: JOURNAL_FORMAT, delete: [...comparison.extra], put: [...comparison.stale, ...comparison.missing].sort() };
     try {
       stage(work, files, journal.put, step);
+      assertSameFileSystem(out, work);
       writeDurably(join(work, "journal.tmp"), JSON.stringify(journal) + "\n", step, "write journal.tmp");
       step("commit: rename journal.tmp to journal");
       renameSync(join(work, "journal.tmp"), join(work, "journal"));
@@ -578,6 +580,17 @@ function recoverLegacy(out: string, step: StepHook): Recovery[] {
     rmSync(path, { recursive: true, force: true });
   }
   return [restored !== undefined ? { kind: "legacy", removed, restored } : { kind: "legacy", removed }];
+}
+
+/**
+ * The renames of the apply need the stage and the folder on one file system (the folder may be a
+ * mount point or a symlink to elsewhere). Checked before the commit, so such a folder is an
+ * EXDEV error that leaves it untouched, not a write that can never be finished.
+ */
+function assertSameFileSystem(out: string, work: string): void {
+  if (!existsSync(out)) return; // created under the same parent as the work folder
+  if (statSync(out).dev === statSync(work).dev) return;
+  throw Object.assign(new Error(`${out} is on another file system than ${work}, where the new files are staged`), { code: "EXDEV" });
 }
 
 function isFolder(path: string): boolean {

@@ -4,7 +4,7 @@
 // CLI: kill.test.ts.)
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -19,6 +19,7 @@ import {
 } from "../../generator/cli/output.js";
 import { recoveryDiagnostics, writeFailure } from "../../generator/cli/output-report.js";
 import { makeProject, removeProject, treeHash, writeFile } from "./helpers.js";
+import { ROOT } from "../helpers/paths.js";
 
 const projects: string[] = [];
 function project(files: Record<string, string> = {}): string {
@@ -200,6 +201,31 @@ describe("replaceTree: the journal protocol", () => {
     expect(result.recovery).toEqual([{ kind: "rolled-forward", work: join(dir, ".out.shapesmith"), deleted: 2, put: 2 }]);
     expect(snapshot(out)).toEqual(NEW_SNAPSHOT);
     expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  // Needs a second file system: skipped (and counted as skipped) where /dev/shm is not one.
+  const elsewhere = "/dev/shm";
+  const secondFileSystem = existsSync(elsewhere) && statSync(elsewhere).dev !== statSync(ROOT).dev;
+  it.skipIf(!secondFileSystem)("a folder on another file system than its parent (a symlink or mount) is refused before the commit, untouched", () => {
+    const target = mkdtempSync(join(elsewhere, "shapesmith-out-"));
+    try {
+      writeFileSync(join(target, "a.ts"), "a");
+      const dir = project();
+      const out = join(dir, "out");
+      symlinkSync(target, out);
+      let caught: unknown;
+      try {
+        replaceTree(out, tree({ "a.ts": "b" }));
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as NodeJS.ErrnoException).code).toBe("EXDEV");
+      expect(writeFailure(caught, dir, out)?.message).toMatch(/^Cannot write `out\/` \(EXDEV\): .* is on another file system than .*; it was left as it was$/);
+      expect(readFileSync(join(target, "a.ts"), "utf8")).toBe("a");
+      expect(readdirSync(dir)).toEqual(["out"]);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
   });
 
   it("a lock held by a live process refuses the write; a dead holder's lock is stale", () => {
