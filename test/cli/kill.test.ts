@@ -164,6 +164,7 @@ describe.each([
     }
     expect(outcomes).toContain("old");
     expect(outcomes).toContain("new");
+    console.log(`kill test (${_label}): killed at ${chosen.length} of ${s.steps.length} write steps (commit at step ${s.commit}); ${outcomes.filter((o) => o === "old").length} old, ${outcomes.filter((o) => o === "new").length} new`);
   }, ALL ? 1_800_000 : 120_000);
 });
 
