@@ -71,6 +71,15 @@ structure PutNoteInput {
 
     @httpHeader("x-amz-sdk-checksum-algorithm")
     algorithm: String
+
+    signature: Signature
+}
+
+structure Signature {
+    place: String
+
+    @required
+    name: String
 }
 
 @sparse
@@ -116,14 +125,16 @@ describe("restXml serializer of a small model", () => {
     ]);
   });
 
-  it("writes the root with the service namespace, attributes and elements; nulls of sparse collections are left out", () => {
-    const request = serialize({ id: "1", lang: "en", text: "hi", meta: { a: 1 }, tags: ["a", null, "b"], extras: { k: "v", n: null } });
+  it("writes the root with the service namespace, attributes and elements; nulls of sparse collections are left out; required members first", () => {
+    const request = serialize({ id: "1", lang: "en", text: "hi", meta: { a: 1 }, tags: ["a", null, "b"], extras: { k: "v", n: null }, signature: { place: "p", name: "n" } });
     expect(request.headers["Content-Type"]).toBe("application/xml");
     // @httpChecksum(requestChecksumRequired: true) and no algorithm chosen: MD5 of the body.
     expect(request.headers["Content-MD5"]).toBe(createHash("md5").update(request.body as string).digest("base64"));
     expect(request.body).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><PutNoteInput xmlns="https://example.com/ns" lang="en"><text>hi</text>' +
-        "<tags><member>a</member><member>b</member></tags><extras><entry><key>k</key><value>v</value></entry></extras></PutNoteInput>",
+        "<tags><member>a</member><member>b</member></tags><extras><entry><key>k</key><value>v</value></entry></extras>" +
+        // Required members first, as AWS SDK v3 writes them.
+        "<signature><name>n</name><place>p</place></signature></PutNoteInput>",
     );
   });
 

@@ -21,7 +21,8 @@
 // which the caller wraps (`<tags>...</tags>`) or, `@xmlFlattened`, leaves unwrapped with each
 // item named like the member. `@xmlNamespace` on a member, list member or map key / value puts
 // `xmlns` (or `xmlns:prefix`) on that element; on a shape it counts only for the document's root
-// (see `rootXmlns`), as Smithy's tests say. Scalars: text escaped, booleans and numbers as
+// (see `rootXmlns`), as Smithy's tests say. Members: required ones first, then the others, in
+// model order (as AWS SDK v3 writes them). Scalars: text escaped, booleans and numbers as
 // JavaScript prints them (`NaN`, `Infinity`, `-Infinity`), blobs base64, timestamps date-time
 // unless `@timestampFormat` says otherwise. Nested members left unset get their `@default`
 // (shared/defaults.ts). Documents have no XML form: a warning names the member, which is left out.
@@ -207,7 +208,9 @@ function memberLines(
   fillDefaults: boolean,
 ): string[] {
   const lines: string[] = [];
-  members.forEach((m, i) => {
+  // Required members first, then the others, each in model order: the order AWS SDK v3 writes
+  // (XML order carries no meaning in Smithy's XML protocols; this keeps our bytes equal to theirs).
+  [...members.filter((m) => m.required), ...members.filter((m) => !m.required)].forEach((m, i) => {
     const where = `Member \`${owner.id}$${m.name}\``;
     const fill = fillDefaults ? defaultExpression(w.ctx.model, m) : undefined;
     const access = propertyAccess(value, m.name);
