@@ -26,6 +26,7 @@
 // booleans `true` / `false`; an empty map or structure sends nothing. Nested members left unset
 // get their `@default` (shared/defaults.ts); the members of an operation input do not. Documents
 // (which neither protocol defines) and union members targeting `Unit` are not sent, with a warning.
+// A structure's required members come first (the AWS SDK's order; the order carries no meaning).
 
 import { shapeOf, type Member, type Operation, type Ref, type Shape, type StructureShape, type UnionShape } from "../../../model/ir.js";
 import { propertyAccess } from "../../../naming/names.js";
@@ -224,7 +225,11 @@ function memberLines(w: QueryWriter, shape: StructureShape | UnionShape): string
   const { ctx } = w;
   const topLevel = shape.type === "structure" && ctx.model.operations.some((op) => op.input === shape.id);
   const lines: string[] = [];
-  shape.members.forEach((m, i) => {
+  // Required members first, then the others, each in model order: the order of form fields
+  // carries no meaning, and this one is the AWS SDK's, so both put the same bytes on the wire.
+  const ordered = [...shape.members.filter((m) => m.required), ...shape.members.filter((m) => !m.required)];
+  ordered.forEach((m) => {
+    const i = shape.members.indexOf(m);
     const where = `The member \`${shape.id}$${m.name}\``;
     if (m.idempotencyToken && !topLevel) {
       ctx.diags.warning("PROTOCOL_TRAIT_NOT_BUILT", `${where} has @idempotencyToken, which Shapesmith fills in only on an operation's input: a nested token left unset is not sent`, {
