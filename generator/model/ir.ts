@@ -237,6 +237,8 @@ export interface StructureShape extends ShapeBase {
 export interface UnionShape extends ShapeBase {
   readonly type: "union";
   readonly members: readonly Member[];
+  /** `@streaming`: an event stream (a sequence of events, each one member set). */
+  readonly streaming?: boolean;
 }
 /**
  * An untagged choice between shapes (OpenAPI `oneOf` / `anyOf`). With a discriminator, the

@@ -84,6 +84,14 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
       lines.push(`if (${access} === undefined) ${setProperty("input", m.name, make)}`);
     }
   }
+  for (const m of input?.members ?? []) {
+    const target = shapeOf(ctx.model, m.target);
+    if (target.type === "union" && target.streaming) {
+      ctx.diags.warning("PROTOCOL_TRAIT_NOT_BUILT", `\`${input!.id}$${m.name}\` is an event stream (@streaming on \`${target.id}\`), which Shapesmith does not write yet: the serializer sends the first event as a plain ${ctx.trait.id.split("#")[1] ?? "protocol"} value, not an event stream`, {
+        hint: "Send event streams with the AWS SDK's event-stream codec until Shapesmith builds them.",
+      });
+    }
+  }
   const custom = customize(ctx, op, input);
   lines.push(...custom.before);
   const plan = protocol.request(ctx, op, input);

@@ -275,7 +275,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
     case "structure":
     case "union": {
       const members = Object.entries(ast.members ?? {}).map(([memberName, m]) => lowerMember(memberName, m, want));
-      if (type === "union") return { ...base, type: "union", members };
+      if (type === "union") return { ...base, type: "union", members, ...(`${T}streaming` in traits ? { streaming: true } : {}) };
       const error = traits[`${T}error`];
       const httpError = traits[`${T}httpError`];
       const queryError = objectOf(traits["aws.protocols#awsQueryError"]);
