@@ -7,11 +7,14 @@
 //                              `accountId` label becomes "-" (the caller's account); a body gets
 //                              `X-Amz-Content-Sha256` and `X-Amz-Sha256-Tree-Hash`
 //   sdkId "Machine Learning" → `Predict` is sent to the endpoint named by its `PredictEndpoint`
+//   sdkId "Route 53"         → the ids `Id`, `HostedZoneId`, `DelegationSetId` (and an alias
+//                              target's `HostedZoneId` in ChangeResourceRecordSets) lose a leading
+//                              `/hostedzone/`, `/change/` or `/delegationset/`, as the API returns them
 //
 //   customize(ctx, Glacier UploadArchive, input) → { before: ['if (!input.accountId) input = { ...input, accountId: "-" };'],
 //     after: (body) => ['headers["X-Amz-Glacier-Version"] = "2012-06-01";', ...], properties: [] }
 
-import type { Operation, StructureShape } from "../../model/ir.js";
+import { shapeOf, type Member, type Operation, type Shape, type StructureShape } from "../../model/ir.js";
 import { propertyAccess } from "../../naming/names.js";
 import type { SerializerContext } from "../protocol.js";
 import { SHA256 } from "../symbols.js";
@@ -52,6 +55,8 @@ export function customize(ctx: SerializerContext, op: Operation, input: Structur
         ],
       };
     }
+    case "Route 53":
+      return { ...NONE, before: route53Ids(ctx, op, input) };
     case "Machine Learning": {
       const endpoint = op.name === "Predict" ? member("PredictEndpoint") : undefined;
       return endpoint ? { ...NONE, properties: [["endpoint", propertyAccess("input", endpoint.name)]] } : NONE;
@@ -59,4 +64,52 @@ export function customize(ctx: SerializerContext, op: Operation, input: Structur
     default:
       return NONE;
   }
+}
+
+/** Route 53 ids as its API returns them (`/hostedzone/Z1`) are sent bare (`Z1`), as AWS SDKs do. */
+const ROUTE53_ID_PREFIX = "/^\\/(hostedzone|change|delegationset)\\//";
+
+function route53Ids(ctx: SerializerContext, op: Operation, input: StructureShape | undefined): string[] {
+  if (input === undefined) return [];
+  const lines: string[] = [];
+  const isString = (m: Member | undefined): m is Member => m !== undefined && shapeOf(ctx.model, m.target).type === "string";
+  for (const name of ["DelegationSetId", "HostedZoneId", "Id"]) {
+    const m = input.members.find((x) => x.name === name);
+    if (!isString(m)) continue;
+    const access = propertyAccess("input", name);
+    lines.push(`if (${access} !== undefined) input = { ...input, ${name}: ${access}.replace(${ROUTE53_ID_PREFIX}, "") };`);
+  }
+  // ChangeResourceRecordSets: ChangeBatch.Changes[].ResourceRecordSet.AliasTarget.HostedZoneId.
+  const path = ["ChangeBatch", "Changes", "ResourceRecordSet", "AliasTarget", "HostedZoneId"];
+  const found = op.name === "ChangeResourceRecordSets" && memberPath(ctx, input, path);
+  if (found) {
+    lines.push(
+      `{`,
+      `  const batch = input.ChangeBatch;`,
+      `  if (batch !== undefined && batch.Changes !== undefined) {`,
+      `    const changes = batch.Changes.map((change) => {`,
+      `      const set = change.ResourceRecordSet;`,
+      `      const alias = set?.AliasTarget;`,
+      `      if (set === undefined || alias === undefined || alias.HostedZoneId === undefined) return change;`,
+      `      return { ...change, ResourceRecordSet: { ...set, AliasTarget: { ...alias, HostedZoneId: alias.HostedZoneId.replace(${ROUTE53_ID_PREFIX}, "") } } };`,
+      `    });`,
+      `    input = { ...input, ChangeBatch: { ...batch, Changes: changes } };`,
+      `  }`,
+      `}`,
+    );
+  }
+  return lines;
+}
+
+/** True when the members named by `path` lead from `shape` through structures and lists to a string. */
+function memberPath(ctx: SerializerContext, shape: StructureShape, path: readonly string[]): boolean {
+  let current: Shape = shape;
+  for (const name of path) {
+    while (current.type === "list") current = shapeOf(ctx.model, current.member.target);
+    if (current.type !== "structure") return false;
+    const m: Member | undefined = current.members.find((x) => x.name === name);
+    if (m === undefined) return false;
+    current = shapeOf(ctx.model, m.target);
+  }
+  return current.type === "string";
 }
