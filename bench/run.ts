@@ -29,6 +29,7 @@ const benches: Bench[] = [
   { name: "idl", run: async () => (await import("./idl.js")).benchIdl() },
   { name: "openapi", run: async () => (await import("./openapi.js" as string) as { benchOpenApi: () => Promise<string[]> }).benchOpenApi() },
   { name: "graph", run: async () => (await import("./graph.js")).benchGraph() },
+  { name: "package", run: async () => (await import("./package.js")).benchPackage() },
 ];
 
 const only = process.argv.slice(2);
