@@ -127,7 +127,7 @@ describe.each([
     const chosen = points(s.steps.length, s.commit, count);
     expect(new Set(chosen).size).toBe(ALL ? s.steps.length : count);
     const journalRemoved = s.steps.indexOf("remove journal") + 1;
-    const converge = new Set([s.commit, s.commit + 1, s.steps.length]);
+    const converge = new Set([s.commit + 1]);
     const outcomes: string[] = [];
     for (const n of chosen) {
       const at = `killed at step ${n} of ${s.steps.length} (${s.steps[n - 1]}; commit at ${s.commit})`;
@@ -165,7 +165,7 @@ describe.each([
     expect(outcomes).toContain("old");
     expect(outcomes).toContain("new");
     console.log(`kill test (${_label}): killed at ${chosen.length} of ${s.steps.length} write steps (commit at step ${s.commit}); ${outcomes.filter((o) => o === "old").length} old, ${outcomes.filter((o) => o === "new").length} new`);
-  }, ALL ? 1_800_000 : 120_000);
+  }, ALL ? 1_800_000 : 600_000); // 40+ CLI runs: about 30 s on an idle machine, minutes under a full parallel suite
 });
 
 describe("kill -9 during the recovery of a killed write", () => {
@@ -201,5 +201,5 @@ describe("kill -9 during the recovery of a killed write", () => {
     expect(whole.code).toBe(1); // the broken model; the recovery itself went through
     expect(snapshot(join(base, "generated"))).toBe(s.newTree);
     expectNoLeftovers(base);
-  });
+  }, 600_000);
 });
