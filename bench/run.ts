@@ -27,6 +27,7 @@ const benches: Bench[] = [
     },
   },
   { name: "idl", run: async () => (await import("./idl.js")).benchIdl() },
+  { name: "regex", run: async () => (await import("./regex.js")).benchRegex() },
   { name: "openapi", run: async () => (await import("./openapi.js" as string) as { benchOpenApi: () => Promise<string[]> }).benchOpenApi() },
   { name: "graph", run: async () => (await import("./graph.js")).benchGraph() },
   { name: "package", run: async () => (await import("./package.js")).benchPackage() },

@@ -55,6 +55,8 @@ export const TEMPLATE_NAMES = Object.freeze([
   "gzip.ts.hbs",
   "md5.ts.hbs",
   "sha256.ts.hbs",
+  // The linear-time pattern matcher, emitted only where a validator needs it (generator/regex/linear.ts).
+  "linear-find.ts.hbs",
   "xml.ts.hbs",
 ] as const);
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -68,6 +70,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "gzip.ts.hbs": { header: "// header" },
   "md5.ts.hbs": { header: "// header" },
   "sha256.ts.hbs": { header: "// header" },
+  "linear-find.ts.hbs": { header: "// header" },
   "xml.ts.hbs": { header: "// header" },
 });
 

@@ -70,7 +70,11 @@
 //   the Java syntax and prints ECMAScript for the `u` flag (OpenAPI's ECMA-262 patterns are used
 //   as they are, with the `u` flag), compiled once as module-level `const` RegExps. A pattern Java rejects is a `PATTERN_INVALID` warning, one ECMAScript cannot say
 //   exactly a `PATTERN_UNTRANSLATABLE` warning (both thrown when no diagnostics are given); such
-//   a pattern is not checked. The pattern runs only when the length check passed.
+//   a pattern is not checked. The pattern runs only when the length check passed. A pattern a
+//   backtracking search could take super-linear time on (generator/regex/redos.ts: `^(a+)+$`)
+//   runs as a Thompson automaton instead (`linearFind(nfa_X, value)`, from `linear-find.ts`,
+//   emitted only into folders that need it); one that cannot (back references, atomic groups) is
+//   a `PATTERN_SUPERLINEAR` warning and not checked.
 
 import type { Diagnostics } from "../diagnostics.js";
 import { pointerSegment } from "../diagnostics.js";
@@ -93,6 +97,9 @@ import { compare, isInheritedName, propertyAccess, toIdentifier } from "../namin
 import { isAggregate, type Aggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
 import { translateJavaPattern } from "../regex/index.js";
+import { linearProgram } from "../regex/linear.js";
+import { analyse } from "../regex/redos.js";
+import { Universe } from "../regex/universe.js";
 import { GeneratedFile } from "./file-builder.js";
 
 const RUNTIME = "./runtime.js";
@@ -110,10 +117,12 @@ interface Ctx {
   readonly names: Names;
   readonly f: GeneratedFile;
   readonly diags: Diagnostics | undefined;
-  /** Owner key (shape id, or shape id + member) → name of the RegExp const, or null if invalid. */
-  readonly patterns: Map<string, string | null>;
+  /** Owner key (shape id, or shape id + member) → the test of a value, or null if unchecked. */
+  readonly patterns: Map<string, ((value: string) => string) | null>;
   readonly patternDecls: string[];
   readonly constNames: Set<string>;
+  /** Unicode questions of the ReDoS analysis, answered once per run. */
+  readonly universe: Universe;
 }
 
 /** Fresh local variable names within one generated function: `v1`, `n2`, ... */
@@ -141,7 +150,7 @@ interface Site {
 /** Emits `validators.ts`: a validator for every named shape of the model (see the module comment). */
 export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics): GeneratedFile {
   const f = new GeneratedFile("validators.ts");
-  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set() };
+  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe() };
   f.importType("ValidationFailure", RUNTIME);
   // Validators exist for what an operation input can contain; output-only shapes get none.
   const inputs = inputClosure(model);
@@ -463,7 +472,7 @@ function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] 
   const re = patternConst(ctx, site.owner, constraints.pattern);
   if (re === null) return [];
   return [
-    `if (!${re}.test(${site.v})) {`,
+    `if (!${re(site.v)}) {`,
     `  ${ctx.f.import("failPattern", RUNTIME)}(${site.out}, ${site.p}, ${str(constraints.pattern)});`,
     "}",
   ];
@@ -475,7 +484,7 @@ function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] 
  * null, after a warning, when Java would reject the pattern or ECMAScript cannot say exactly the
  * same; the pattern is then not checked.
  */
-function patternConst(ctx: Ctx, owner: string, source: string): string | null {
+function patternConst(ctx: Ctx, owner: string, source: string): ((value: string) => string) | null {
   const key = `${owner}\n${source}`;
   const known = ctx.patterns.get(key);
   if (known !== undefined) return known;
@@ -497,14 +506,52 @@ function patternConst(ctx: Ctx, owner: string, source: string): string | null {
     return null;
   }
   const [id, member] = owner.split("\n") as [string, string | undefined];
-  let name = "re_" + ctx.names.validator(id).slice("validate".length).replace(/^_/, "");
-  if (member !== undefined) name += "_" + toIdentifier(member);
-  const base = name;
-  for (let i = 2; ctx.constNames.has(name); i++) name = `${base}_${i}`;
-  ctx.constNames.add(name);
-  ctx.patterns.set(key, name);
+  const constName = (prefix: string): string => {
+    let name = prefix + ctx.names.validator(id).slice("validate".length).replace(/^_/, "");
+    if (member !== undefined) name += "_" + toIdentifier(member);
+    const base = name;
+    for (let i = 2; ctx.constNames.has(name); i++) name = `${base}_${i}`;
+    ctx.constNames.add(name);
+    return name;
+  };
+  // A pattern a backtracking search could take super-linear time on runs as an automaton instead.
+  const analysis = "node" in result ? analyse(result.node, ctx.universe) : ({ safe: true } as const);
+  if (!analysis.safe && "node" in result) {
+    const linear = linearProgram(result.node);
+    if (!linear.ok) {
+      const message = `The @pattern ${str(source)} of ${where} can take super-linear time to match (${analysis.kind}) and cannot run as a linear-time automaton: ${linear.problem}; it is not checked`;
+      if (!ctx.diags) throw new Error(message);
+      ctx.diags.warning("PATTERN_SUPERLINEAR", message, { hint: "Rewrite the pattern so that no two ways of matching overlap, or validate this value yourself." });
+      ctx.patterns.set(key, null);
+      return null;
+    }
+    const name = constName("nfa_");
+    const program = linear.program;
+    const attack = analysis.attack ? ` (e.g. on ${str(analysis.attack.prefix + analysis.attack.pump.repeat(3) + "…" + analysis.attack.suffix)})` : "";
+    const code: string[] = [];
+    for (let i = 0; i < program.code.length; i += 36) code.push(`    ${program.code.slice(i, i + 36).join(", ")},`);
+    ctx.patternDecls.push(
+      `// ${str(source).slice(1, -1).replace(/\*\//g, "*\\/")} backtracks ${analysis.kind === "too large" ? "beyond analysis" : analysis.kind === "exponential" ? "exponentially" : "polynomially"}${attack.replace(/\n/g, "\\n")}:`,
+      "// it runs as a linear-time automaton (linear-find.ts).",
+      `const ${name}: ${ctx.f.importType("LinearProgram", "./linear-find.js")} = {`,
+      `  start: ${program.start},`,
+      "  code: [",
+      ...code,
+      "  ],",
+      `  classes: [${program.classes.join(", ")}],`,
+      `  tests: [${program.tests.join(", ")}],`,
+      "};",
+    );
+    const find = ctx.f.import("linearFind", "./linear-find.js");
+    const test = (v: string): string => `${find}(${name}, ${v})`;
+    ctx.patterns.set(key, test);
+    return test;
+  }
+  const name = constName("re_");
   ctx.patternDecls.push(`const ${name} = /${result.source}/u;`);
-  return name;
+  const test = (v: string): string => `${name}.test(${v})`;
+  ctx.patterns.set(key, test);
+  return test;
 }
 
 /** An ECMA-262 pattern (OpenAPI) as it is, if it compiles with the `u` flag (never without). */

@@ -42,6 +42,6 @@ export const XML = {
   xmlElement: value("xml.ts", "xmlElement"),
 } as const;
 
-/** Helper files a protocol may ask for, by the template that writes them. */
-export const HELPER_FILES = ["cbor.ts", "gzip.ts", "md5.ts", "sha256.ts", "xml.ts"] as const;
+/** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
+export const HELPER_FILES = ["cbor.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];

@@ -71,7 +71,7 @@ class Printer {
         return `(?:\\${n})`;
       }
       case "assert":
-        return printAssert(node.kind);
+        return printAssertion(node.kind);
       default: {
         const never: never = node;
         return never;
@@ -106,7 +106,8 @@ const WORD = "[\\p{L}\\p{Nd}_]";
 const LEFT_WORD = "(?<=[\\p{L}\\p{Nd}_]|[\\p{L}\\p{Nd}]\\p{Mn}+)";
 const RIGHT_WORD = `(?:(?=${WORD})|(?<=[\\p{L}\\p{Nd}]\\p{Mn}*)(?=\\p{Mn}))`;
 
-function printAssert(kind: AssertKind): string {
+/** ECMAScript for one of Java's zero-width assertions (see ast.ts). */
+export function printAssertion(kind: AssertKind): string {
   switch (kind) {
     case "begin":
       return "^";

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Diagnostics } from "../../generator/diagnostics.js";
+import { HELPER_FILES } from "../../generator/protocols/symbols.js";
 import { emitValidators } from "../../generator/emit/validators.js";
 import { formatTypeScript } from "../../generator/format.js";
 import type {
@@ -264,9 +265,11 @@ export async function emitFiles(m: ResolvedModel, diags = new Diagnostics()): Pr
   const templates = loadTemplates();
   const header = templates.header({ model: m.name, sources: m.sources, service: m.service.name });
   const validators = emitValidators(m, names, diags);
+  const helpers = HELPER_FILES.filter((h) => validators.dependencies().includes(h));
   return new Map([
     ["runtime.ts", await formatTypeScript(templates.runtime({ header }))],
     ["validators.ts", await formatTypeScript(validators.render(header))],
+    ...(await Promise.all(helpers.map(async (h) => [h, await formatTypeScript(templates.helper(h, { header }))] as const))),
   ]);
 }
 

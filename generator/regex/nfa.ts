@@ -1,0 +1,122 @@
+// A Thompson automaton of the tree of ast.ts: states that consume one code point of a set, ordered
+// splits, zero-width tests, and one match state. Counted repeats are unrolled. Used both to find
+// super-linear backtracking (redos.ts) and as the program of the linear-time matcher (linear.ts).
+//
+//   thompson(parseJava("^a+$").node)
+//   → { start: 0, states: [ test(begin) → 1, char {a} → 2, split [1, 3], test(dollar) → 4, match ] }
+//
+// Look-arounds become zero-width tests holding their node (the matcher runs them as anchored
+// RegExps); back references, atomic groups and possessive quantifiers are kept as markers so a
+// caller can tell the automaton is not exact (`exact: false`).
+
+import type { AssertKind, Node } from "./ast.js";
+import type { CharSet } from "./charset.js";
+
+export type State =
+  | { readonly kind: "char"; readonly set: CharSet; out: number }
+  /** Tries `outs` in order (the first is the greedy choice). */
+  | { readonly kind: "split"; outs: number[] }
+  /** A zero-width test at the current position. */
+  | { readonly kind: "test"; readonly test: ZeroWidth; out: number }
+  | { readonly kind: "match" };
+
+export type ZeroWidth = { readonly kind: "assert"; readonly assert: AssertKind } | { readonly kind: "look"; readonly node: Extract<Node, { type: "look" }> };
+
+export interface Nfa {
+  readonly states: readonly State[];
+  readonly start: number;
+  /** False when the tree has back references, atomic groups or possessive quantifiers (approximated as plain groups). */
+  readonly exact: boolean;
+}
+
+/** Thrown when unrolling counted repeats would exceed `limit` states. */
+export class TooLarge extends Error {}
+
+/**
+ * Builds the automaton; throws TooLarge past `limit` states. With `cap`, a counted repeat whose
+ * maximum exceeds it is built as `{min(min, cap),}`: more strings and more paths than the
+ * pattern has, which is what a conservative analysis of a very large pattern may use.
+ */
+export function thompson(node: Node, limit = 20_000, cap?: number): Nfa {
+  const b = new Builder(limit, cap);
+  const match = b.add({ kind: "match" });
+  const start = b.build(node, match);
+  return { states: b.states, start, exact: b.exact };
+}
+
+class Builder {
+  readonly states: State[] = [];
+  exact = true;
+
+  constructor(
+    readonly limit: number,
+    readonly cap: number | undefined,
+  ) {}
+
+  add(state: State): number {
+    if (this.states.length >= this.limit) throw new TooLarge(`more than ${this.limit} automaton states`);
+    this.states.push(state);
+    return this.states.length - 1;
+  }
+
+  /** States for `node` that continue to `next`; returns the entry state. */
+  build(node: Node, next: number): number {
+    switch (node.type) {
+      case "empty":
+        return next;
+      case "char":
+        return this.add({ kind: "char", set: node.set, out: next });
+      case "seq": {
+        let entry = next;
+        for (let i = node.items.length - 1; i >= 0; i--) entry = this.build(node.items[i]!, entry);
+        return entry;
+      }
+      case "alt": {
+        const split = this.add({ kind: "split", outs: [] });
+        const outs = node.items.map((item) => this.build(item, next));
+        (this.states[split] as Extract<State, { kind: "split" }>).outs = outs;
+        return split;
+      }
+      case "group":
+        return this.build(node.body, next);
+      case "atomic":
+        this.exact = false;
+        return this.build(node.body, next);
+      case "backref":
+        this.exact = false;
+        return next;
+      case "assert":
+        return this.add({ kind: "test", test: { kind: "assert", assert: node.kind }, out: next });
+      case "look":
+        return this.add({ kind: "test", test: { kind: "look", node }, out: next });
+      case "repeat": {
+        if (node.mode === "possessive") this.exact = false;
+        if (this.cap !== undefined && node.max !== Infinity && node.max > this.cap) {
+          return this.build({ ...node, min: Math.min(node.min, this.cap), max: Infinity }, next);
+        }
+        const lazy = node.mode === "lazy";
+        // Optional copies (or a loop) after `min` required copies, built from the end.
+        let entry = next;
+        if (node.max === Infinity) {
+          const split = this.add({ kind: "split", outs: [] });
+          const body = this.build(node.body, split);
+          (this.states[split] as Extract<State, { kind: "split" }>).outs = lazy ? [next, body] : [body, next];
+          entry = split;
+        } else {
+          for (let i = node.min; i < node.max; i++) {
+            const split = this.add({ kind: "split", outs: [] });
+            const body = this.build(node.body, entry);
+            (this.states[split] as Extract<State, { kind: "split" }>).outs = lazy ? [next, body] : [body, next];
+            entry = split;
+          }
+        }
+        for (let i = 0; i < node.min; i++) entry = this.build(node.body, entry);
+        return entry;
+      }
+      default: {
+        const never: never = node;
+        return never;
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Questions about sets of code points that need Unicode data: is `A ∩ B` empty, which code point
+// is in it. Concrete ranges are answered by arithmetic; sets with a Unicode property are answered
+// by the running engine, scanning one string of every code point (built on first need, per
+// Universe: one is made per analysis, never kept between runs).
+//
+//   const u = new Universe();
+//   u.sample([inter(prop "L", ranges 0-9)]) → undefined        (no letter is a digit)
+//   u.sample([prop "Lu", ranges A-Z])       → 0x41
+
+import { MAX_CODE_POINT, contains, intersectRanges, type CharSet, type Ranges } from "./charset.js";
+
+const size = (rs: Ranges): number => rs.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
+import { printSet } from "./print.js";
+
+export class Universe {
+  #all: string | undefined;
+  readonly #memo = new Map<string, number | undefined>();
+  readonly #props = new Map<string, RegExp>();
+
+  /** A code point in every one of `sets` (the smallest, for concrete sets), or undefined if none. */
+  sample(sets: readonly CharSet[]): number | undefined {
+    if (sets.every((s) => s.kind === "ranges")) {
+      let acc: Ranges = [[0, MAX_CODE_POINT]];
+      for (const s of sets) acc = intersectRanges(acc, (s as Extract<CharSet, { kind: "ranges" }>).ranges);
+      return acc[0]?.[0];
+    }
+    const key = sets.map((s) => printSet(s)).join("\u0000");
+    if (this.#memo.has(key)) return this.#memo.get(key);
+    // A small concrete set: test its own code points rather than scanning every one.
+    const small = sets.find((s): s is Extract<CharSet, { kind: "ranges" }> => s.kind === "ranges" && size(s.ranges) <= 4096);
+    if (small) {
+      let found: number | undefined;
+      for (const [lo, hi] of small.ranges) {
+        for (let cp = lo; cp <= hi && found === undefined; cp++) if (sets.every((s) => contains(s, cp, (name, c) => this.#has(name, c)))) found = cp;
+        if (found !== undefined) break;
+      }
+      this.#memo.set(key, found);
+      return found;
+    }
+    const source = sets.map((s, i) => (i === sets.length - 1 ? printSet(s) : `(?=${printSet(s)})`)).join("");
+    const m = new RegExp(source, "u").exec(this.all());
+    const found = m ? m[0].codePointAt(0) : undefined;
+    this.#memo.set(key, found);
+    return found;
+  }
+
+  #has(name: string, cp: number): boolean {
+    let re = this.#props.get(name);
+    if (!re) this.#props.set(name, (re = new RegExp(`^\\p{${name}}$`, "u")));
+    return re.test(String.fromCodePoint(cp));
+  }
+
+  intersects(sets: readonly CharSet[]): boolean {
+    return this.sample(sets) !== undefined;
+  }
+
+  /** Every code point once, surrogates excluded (they only pair up in a string). */
+  all(): string {
+    if (this.#all === undefined) {
+      const units = new Uint16Array(0x10000 - 0x800 + (MAX_CODE_POINT + 1 - 0x10000) * 2);
+      let k = 0;
+      for (let cp = 0; cp < 0x10000; cp++) if (cp < 0xd800 || cp > 0xdfff) units[k++] = cp;
+      for (let cp = 0x10000; cp <= MAX_CODE_POINT; cp++) {
+        const v = cp - 0x10000;
+        units[k++] = 0xd800 + (v >> 10);
+        units[k++] = 0xdc00 + (v & 0x3ff);
+      }
+      let text = "";
+      for (let i = 0; i < k; i += 8192) text += String.fromCharCode(...units.subarray(i, Math.min(k, i + 8192)));
+      this.#all = text;
+    }
+    return this.#all;
+  }
+}
