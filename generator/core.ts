@@ -83,30 +83,42 @@ export async function emitModel(
   const names = assignNames(model, diags);
   const header = options.templates.header({ model: model.name, sources: model.sources, service: model.service.name });
   const wanted = (artifact: Artifact) => artifact === "types" || options.artifacts === undefined || options.artifacts.includes(artifact);
-  const generated: GeneratedFile[] = [
-    emitTypes(model, names),
-    ...(wanted("serializers") ? [emitSerializers(model, names, diags)] : []),
-    ...(wanted("validators") ? [emitValidators(model, names, diags)] : []),
-    ...(wanted("redact") ? [emitRedaction(model, names)] : []),
+  const emitters: (() => GeneratedFile)[] = [
+    () => emitTypes(model, names),
+    ...(wanted("serializers") ? [() => emitSerializers(model, names, diags)] : []),
+    ...(wanted("validators") ? [() => emitValidators(model, names, diags)] : []),
+    ...(wanted("redact") ? [() => emitRedaction(model, names)] : []),
   ];
   const out = new Map<string, string>();
-  const runtime = generated.length > 1;
+  const runtime = emitters.length > 1;
   if (runtime) out.set(`${model.name}/runtime.ts`, await finish(options.templates.runtime({ header }), options));
-  for (const file of generated) {
-    out.set(`${model.name}/${file.path}`, await finish(file.render(header), options));
+  // One artifact at a time, in order: its printed lines are dropped once rendered, so a huge
+  // service (Microsoft Graph: 100 MB of output) never holds every file's lines while formatting.
+  const exported: string[] = [];
+  const helpers = new Set<string>();
+  for (const emit of emitters) {
+    const { path, text } = render(emit, header, exported, helpers);
+    out.set(`${model.name}/${path}`, await finish(text, options));
   }
   // Codec helper files go only into folders whose code imports them.
-  const helpers = new Set(generated.flatMap((f) => f.dependencies()));
   for (const helper of HELPER_FILES) {
     if (helpers.has(helper)) out.set(`${model.name}/${helper}`, await finish(options.templates.helper(helper, { header }), options));
   }
   const index = options.templates.index({
     model: model.name,
     header,
-    modules: [...(runtime ? ["runtime.js"] : []), ...generated.filter((f) => f.exported).map((f) => f.path.replace(/\.ts$/, ".js"))],
+    modules: [...(runtime ? ["runtime.js"] : []), ...exported],
   });
   out.set(`${model.name}/index.ts`, await finish(index, options));
   return out;
+}
+
+/** Emits one artifact and renders it; the emitter's lines are garbage when this returns. */
+function render(emit: () => GeneratedFile, header: string, exported: string[], helpers: Set<string>): { path: string; text: string } {
+  const file = emit();
+  if (file.exported) exported.push(file.path.replace(/\.ts$/, ".js"));
+  for (const helper of file.dependencies()) helpers.add(helper);
+  return { path: file.path, text: file.render(header) };
 }
 
 async function finish(text: string, options: GenerateOptions): Promise<string> {

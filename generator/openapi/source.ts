@@ -95,7 +95,12 @@ function describeJsonError(code: string): string {
 }
 
 function parseYaml(file: SourceFile, diags: Diagnostics): ParsedSource | undefined {
-  const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
+  // logLevel "error": yaml would print its warnings to the console itself; they become diagnostics.
+  const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  for (const warning of doc.warnings) {
+    const at = lineColumn(file.text, warning.pos[0]);
+    diags.warning("OPENAPI_YAML", `${file.path}: ${warning.message.split("\n")[0]}`, { file: file.path, line: at.line, column: at.column, hint: "Check the YAML at this position." });
+  }
   const error = doc.errors[0];
   if (error) {
     const at = lineColumn(file.text, error.pos[0]);

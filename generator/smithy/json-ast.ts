@@ -135,6 +135,12 @@ function checkStructure(model: Record<string, unknown>, at: At, diags: Diagnosti
       if (!isObject(members)) fail(`The members of \`${id}\` must be an object`, "Write members as an object of name → { target }.", "shapes", id, "members");
       else for (const [name, m] of Object.entries(members)) checkRef(m, `${id}$${name}`, fail, "shapes", id, "members", name);
     }
+    for (const key of ["identifiers", "properties"] as const) {
+      const refs = shape[key];
+      if (refs === undefined) continue;
+      if (!isObject(refs)) fail(`\`${key}\` of \`${id}\` must be an object of name → { "target": ... }`, 'Write { "name": { "target": "ns#Name" } }.', "shapes", id, key);
+      else for (const [name, r] of Object.entries(refs)) checkRef(r, `${id} ${key} ${name}`, fail, "shapes", id, key, name);
+    }
     for (const key of ["input", "output", "create", "put", "read", "update", "delete", "list"] as const) {
       if (shape[key] !== undefined) checkRef(shape[key], `${id} ${key}`, fail, "shapes", id, key);
     }
