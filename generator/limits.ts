@@ -9,7 +9,8 @@
 // MAX_NESTING (256) bounds:
 //   - arrays and objects in a JSON or YAML document, and in IDL node values;
 //   - the chain of `$ref`s and `allOf`s an OpenAPI schema's facts are merged through;
-//   - Smithy resources bound under resources.
+//   - Smithy resources bound under resources;
+//   - elements of HTML documentation (deeper ones lose their tags, not their text).
 // MAX_SCHEMA_NESTING (512) bounds the OpenAPI schemas being lowered at once, inline or through `$ref`s.
 // The deepest real model we know of nests 45 levels (the AWS S3 JSON AST).
 //

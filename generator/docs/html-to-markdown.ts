@@ -7,9 +7,11 @@
 // render it block by block. Whitespace in text collapses to single spaces (AWS indents its
 // HTML heavily); `<pre>` keeps its lines. Text is escaped only where CommonMark would
 // otherwise read markup, so identifiers such as `SECRET_HASH` keep their underscores as is.
+// Elements nested deeper than MAX_NESTING (limits.ts) lose their tags, not their text.
 
 import { Parser } from "htmlparser2";
 import { codeFence, codeSpan, escapeLineStart, escapeText } from "./markdown.js";
+import { MAX_NESTING } from "../limits.js";
 
 interface TextNode {
   readonly kind: "text";
@@ -58,7 +60,10 @@ const TAG_NAME = /^[a-z][a-z0-9-]*$/;
 function parse(html: string): Node[] {
   const root: ElementNode = { kind: "element", name: "#root", attrs: {}, children: [], hasBlock: false };
   // A literal (not-a-tag) entry forwards its content to the element it appears in.
-  const stack: { readonly element: ElementNode; readonly literal: boolean }[] = [{ element: root, literal: false }];
+  // Elements nested past MAX_NESTING are flattened into their ancestor (their text is kept), so
+  // the recursive renderers below never go deeper than that.
+  const stack: { readonly element: ElementNode; readonly literal: boolean; readonly flattened?: boolean }[] = [{ element: root, literal: false }];
+  let depth = 0;
   const top = (): ElementNode => stack[stack.length - 1]?.element ?? root;
   const pushText = (text: string): void => {
     // Entities arrive as separate chunks: merge them so escaping sees whole runs of text.
@@ -75,13 +80,20 @@ function parse(html: string): Node[] {
           stack.push({ element: top(), literal: true });
           return;
         }
+        if (depth >= MAX_NESTING) {
+          stack.push({ element: top(), literal: false, flattened: true });
+          return;
+        }
         const element: ElementNode = { kind: "element", name, attrs: { ...attribs }, children: [], hasBlock: false };
         top().children.push(element);
         stack.push({ element, literal: false });
+        depth++;
       },
       onclosetag(_name, isImplied) {
         if (stack.length <= 1) return;
         const entry = stack.pop();
+        if (entry?.flattened) return;
+        if (entry && !entry.literal) depth--;
         if (entry?.literal && !isImplied) pushText(html.slice(parser.startIndex, parser.endIndex + 1));
         if (entry && !entry.literal) entry.element.hasBlock = entry.element.children.some(isBlockOrHasBlock);
       },

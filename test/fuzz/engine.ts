@@ -348,9 +348,13 @@ function mutateOnce(text: string, kind: SeedKind, r: Random): { text: string; na
     }
     if (root !== undefined && root !== null && typeof root === "object") {
       const name = r.pick(Object.keys(JSON_MUTATORS));
-      if (JSON_MUTATORS[name]!(root, r)) {
-        const out = kind === "openapi-yaml" ? stringifyYaml(root, { aliasDuplicateObjects: false }) : JSON.stringify(root, null, r.int(2) === 0 ? 1 : undefined);
-        return { text: out, name };
+      try {
+        if (JSON_MUTATORS[name]!(root, r)) {
+          const out = kind === "openapi-yaml" ? stringifyYaml(root, { aliasDuplicateObjects: false }) : JSON.stringify(root, null, r.int(2) === 0 ? 1 : undefined);
+          return { text: out, name };
+        }
+      } catch {
+        // A value nested too deep for structuredClone or the serializers (an earlier deepNesting): mutate the text.
       }
     }
   }

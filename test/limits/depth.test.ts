@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import type { Diagnostic } from "../../generator/diagnostics.js";
+import { htmlToMarkdown } from "../../generator/docs/html-to-markdown.js";
 import { MAX_NESTING, jsonTooDeep, quoteValue, yamlTooDeep } from "../../generator/limits.js";
 import { lineColumn } from "../../generator/source-position.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
@@ -145,6 +146,17 @@ describe("at the limit, models generate", () => {
     const { errors, files } = await run("m.json", text);
     expect(errors).toEqual([]);
     expect(typecheckFolder(writeTree(files, "depth"))).toEqual([]);
+  });
+});
+
+describe("documentation", () => {
+  it("HTML nested 5,000 elements deep keeps its text (tags past the limit are dropped) and the model generates", async () => {
+    expect(htmlToMarkdown("<span>".repeat(5000) + "deep" + "</span>".repeat(5000))).toBe("deep");
+    const doc = "<div>".repeat(5000) + "<p>inner</p>" + "</div>".repeat(5000);
+    const text = smithyWithTrait("{}").replace('"smithy.api#documentation":"d"', `"smithy.api#documentation":${JSON.stringify(doc)}`);
+    const { errors, files } = await run("m.json", text);
+    expect(errors).toEqual([]);
+    expect(files.get("m/types.ts")).toContain(" * inner\n");
   });
 });
 
