@@ -50,7 +50,7 @@ Commands:
                              each subfolder is one model made of all its files.
                              With files: those models, into the folder given by --out.
     --config F               Config file (default: shapesmith.config.json, if present).
-    --out DIR                Output folder; it is replaced as a whole, atomically.
+    --out DIR                Output folder; a run writes all of it or none (a killed run is finished by the next).
     --check                  Write nothing; exit 1 naming every stale, missing or extra file.
     -w, --watch              Regenerate when a model, template or the config changes (one line
                              per run; a bad edit prints its diagnostics and keeps watching).

@@ -7,7 +7,8 @@
 //   → { ok: true, diagnostics: [],
 //       folders: [{ out: "/p/generated", files: Map { "cognito/types.ts" → … }, comparison },
 //                 { out: "/p/src/weather", files: Map { "types.ts" → … }, comparison }] }
-//   writeProject(run) → replaces each folder that differs, atomically; diagnostics when the disk says no
+//   writeProject(run) → writes the files of each folder that differ through the journal of
+//   output.ts (all or none; a killed write is finished by the next run); diagnostics when the disk says no
 
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, parse, relative, resolve } from "node:path";
