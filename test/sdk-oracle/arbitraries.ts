@@ -16,7 +16,6 @@
 
 import fc from "fast-check";
 import { shapeOf, type Constraints, type Member, type NumberKind, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../../generator/model/ir.js";
-import { toEcmaPattern } from "../../generator/passes/patterns.js";
 
 export interface ArbitraryOptions {
   /** Why a member is not generated, or undefined to generate it. */
@@ -166,11 +165,13 @@ function stringArb(c: Constraints, matcherOf: (pattern: string) => fc.Arbitrary<
  * times), some longer for a @length minimum above that. Undefined when fast-check cannot.
  */
 function patternArb(pattern: string): fc.Arbitrary<string> | undefined {
-  const ecma = toEcmaPattern(pattern);
-  for (const flags of [ecma.flags + "u", ecma.flags]) {
+  // The model's pattern read as ECMAScript: our validators translate Java's meaning exactly (with
+  // lookaheads fast-check cannot generate from); generating needs only the common reading, and
+  // the validator filter has the last word.
+  for (const flags of ["u", ""]) {
     let regex: RegExp;
     try {
-      regex = new RegExp(ecma.source, flags);
+      regex = new RegExp(pattern, flags);
     } catch {
       continue;
     }

@@ -1,7 +1,6 @@
 // Differences between our serializers and the AWS SDK v3 that are known and have a reason. Two
-// kinds: an input adjustment (the SDK is handed the input as our serializer reads it, or our
-// serializer the input as an SDK customization rewrites it; counted per input it changes), and a
-// matcher for a remaining wire difference (counted per difference).
+// kinds: an input adjustment (the SDK is handed the input as our serializer reads it; counted per
+// input it changes), and a matcher for a remaining wire difference (counted per difference).
 //
 //   NESTED_DEFAULTS.sdkInput(model, "ns#CreateClusterRequest",
 //     { configuration: { executeCommandConfiguration: { logConfiguration: {} } } })
@@ -9,7 +8,6 @@
 //   (undefined when nothing was filled in)
 
 import { shapeOf, type Member, type ResolvedModel, type ShapeId } from "../../generator/model/ir.js";
-import { parseXml, type XmlNode } from "../protocols/bodies.js";
 import type { SdkRequest } from "./capture.js";
 import type { Difference, OurRequest } from "./wire.js";
 
@@ -20,8 +18,6 @@ export interface KnownDifference {
   readonly reason: string;
   /** The input to hand the SDK instead, or undefined when this difference does not touch it. */
   readonly sdkInput?: (model: ResolvedModel, inputId: ShapeId, operation: string, input: Input) => Input | undefined;
-  /** The input to hand our serializer instead (an SDK customization rewrites its input so), or undefined. */
-  readonly oursInput?: (operation: string, input: Input) => Input | undefined;
   /** Whether a remaining wire difference is this one. */
   readonly matches?: (difference: Difference, operation: string, input: Input, ours: OurRequest, sdk: SdkRequest) => boolean;
 }
@@ -105,66 +101,6 @@ function defaultValue(model: ResolvedModel, member: Member): unknown {
       return value;
   }
 }
-
-export const XML_MEMBER_ORDER: KnownDifference = {
-  id: "xml-member-order",
-  reason:
-    "the AWS SDK v3 writes a structure's required members first, then the optional ones (its schemas list " +
-    "them so); we write the members in the model's order, as the model and the service's API reference list " +
-    "them. Only the order of elements of different names differs: the body is equal once each element's " +
-    "children are sorted by name, keeping elements of one name (list items) in their order",
-  matches: (difference, _operation, _input, ours, sdk) =>
-    difference.part === "body" && typeof ours.body === "string" && typeof sdk.body === "string" && sameXmlUpToSiblingOrder(ours.body, sdk.body),
-};
-
-function sameXmlUpToSiblingOrder(a: string, b: string): boolean {
-  const x = parseXml(a);
-  const y = parseXml(b);
-  if (typeof x === "string" || typeof y === "string") return false;
-  return JSON.stringify(x.map(sortChildren)) === JSON.stringify(y.map(sortChildren));
-}
-
-function sortChildren(node: XmlNode): XmlNode {
-  if (typeof node === "string") return node;
-  const children = node.children.map(sortChildren);
-  const name = (n: XmlNode) => (typeof n === "string" ? "" : n.name);
-  // Array.prototype.sort is stable: elements of one name keep their order.
-  children.sort((p, q) => (name(p) < name(q) ? -1 : name(p) > name(q) ? 1 : 0));
-  return { ...node, children };
-}
-
-const ROUTE53_PREFIX = /^\/(hostedzone|change|delegationset)\//;
-
-export const ROUTE53_IDS: KnownDifference = {
-  id: "route53-id-prefix",
-  reason:
-    "an SDK customization, not in the model (@aws-sdk/middleware-sdk-route53): the SDK strips a leading " +
-    "/hostedzone/, /change/ or /delegationset/ from the input members Id, HostedZoneId and DelegationSetId, " +
-    "and from each change's AliasTarget.HostedZoneId in ChangeResourceRecordSets; our serializers send what " +
-    "the caller gave. Our serializer is handed the input stripped the same way",
-  oursInput: (operation, input) => {
-    let out: Record<string, unknown> | undefined;
-    for (const name of ["DelegationSetId", "HostedZoneId", "Id"]) {
-      const value = input[name];
-      if (typeof value === "string" && ROUTE53_PREFIX.test(value)) (out ??= { ...input })[name] = value.replace(ROUTE53_PREFIX, "");
-    }
-    if (operation === "ChangeResourceRecordSets") {
-      const batch = input["ChangeBatch"] as { Changes?: { ResourceRecordSet?: { AliasTarget?: { HostedZoneId?: string } } }[] } | undefined;
-      const changes = batch?.Changes ?? [];
-      if (changes.some((c) => ROUTE53_PREFIX.test(c.ResourceRecordSet?.AliasTarget?.HostedZoneId ?? ""))) {
-        (out ??= { ...input })["ChangeBatch"] = {
-          ...batch,
-          Changes: changes.map((c) => {
-            const alias = c.ResourceRecordSet?.AliasTarget;
-            if (!alias?.HostedZoneId || !ROUTE53_PREFIX.test(alias.HostedZoneId)) return c;
-            return { ...c, ResourceRecordSet: { ...c.ResourceRecordSet, AliasTarget: { ...alias, HostedZoneId: alias.HostedZoneId.replace(ROUTE53_PREFIX, "") } } };
-          }),
-        };
-      }
-    }
-    return out;
-  },
-};
 
 export const LAMBDA_EMPTY_PAYLOAD_TYPE: KnownDifference = {
   id: "blob-payload-unset-content-type",

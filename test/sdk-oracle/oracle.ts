@@ -195,18 +195,15 @@ export async function runOracle(spec: ServiceSpec, options: OracleOptions): Prom
       for (const input of drawn) {
         inputs++;
         let sdkInput: Readonly<Record<string, unknown>> = input;
-        let oursInput: Readonly<Record<string, unknown>> = input;
         let adjusted = false;
         for (const known of spec.known) {
-          const forSdk = known.sdkInput?.(model, plan.inputId, plan.name, sdkInput);
-          const forOurs = known.oursInput?.(plan.name, oursInput);
-          if (forSdk === undefined && forOurs === undefined) continue;
+          const next = known.sdkInput?.(model, plan.inputId, plan.name, sdkInput);
+          if (next === undefined) continue;
           listed.set(known.id, (listed.get(known.id) ?? 0) + 1);
-          sdkInput = forSdk ?? sdkInput;
-          oursInput = forOurs ?? oursInput;
+          sdkInput = next;
           adjusted = true;
         }
-        const ours = plan.serialize(oursInput, { idempotencyToken: () => TOKEN });
+        const ours = plan.serialize(input, { idempotencyToken: () => TOKEN });
         const theirs = await sdk.send(plan.name, structuredClone(sdkInput), TOKEN);
         const differences = compareWire(ours, theirs);
         if (differences.length === 0) {

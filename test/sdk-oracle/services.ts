@@ -10,7 +10,7 @@
 // (ECS), labels, query lists, headers and a blob payload (Lambda), form bodies with maps of
 // structures, lists and blobs (SNS), XML bodies, labels and query parameters (Route 53).
 
-import { LAMBDA_EMPTY_PAYLOAD_TYPE, NESTED_DEFAULTS, ROUTE53_IDS, XML_MEMBER_ORDER } from "./known.js";
+import { LAMBDA_EMPTY_PAYLOAD_TYPE, NESTED_DEFAULTS } from "./known.js";
 import type { ServiceSpec } from "./oracle.js";
 
 export const DYNAMODB: ServiceSpec = {
@@ -60,9 +60,9 @@ export const ROUTE_53: ServiceSpec = {
   load: () => import("@aws-sdk/client-route-53") as Promise<Record<string, unknown>>,
   client: "Route53Client",
   operations: ["ChangeResourceRecordSets", "ChangeTagsForResource", "CreateHealthCheck", "CreateHostedZone", "GetHostedZone", "ListHostedZonesByName", "ListResourceRecordSets", "ListTagsForResources"],
-  known: [NESTED_DEFAULTS, XML_MEMBER_ORDER, ROUTE53_IDS],
-  // Ids as Route 53 returns them (with their /hostedzone/ or /delegationset/ prefix), so the SDK's
-  // id customization shows.
+  known: [NESTED_DEFAULTS],
+  // Ids as Route 53 returns them (with their /hostedzone/ or /delegationset/ prefix): the SDK
+  // sends them bare (@aws-sdk/middleware-sdk-route53), and so must our Route 53 customization.
   extraValues: {
     "com.amazonaws.route53#GetHostedZoneRequest$Id": ["/hostedzone/Z1D633PJN98FT9"],
     "com.amazonaws.route53#ListResourceRecordSetsRequest$HostedZoneId": ["/hostedzone/Z1D633PJN98FT9"],
