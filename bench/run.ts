@@ -2,6 +2,7 @@
 //
 //   generate cognito ...: median 0.84 s
 //   validators: InitiateAuthRequest, valid inputs: generated 9.1 M/s, ajv 6.0 M/s → 1.52×
+//   serializers: InitiateAuth, generated ... M/s, @aws-sdk/client-cognito-identity-provider ... serializeRequest ... k/s → ...×
 //   idl: ... MB/s
 //   openapi: ... ratio
 //   graph microsoft.com__graph: ... s, peak RSS ... MB (limit 2,048 MB: ok)
@@ -24,6 +25,15 @@ const benches: Bench[] = [
         validateInitiateAuthRequest: (value: unknown) => unknown[];
       };
       return (await import("./validators.js")).benchValidators(generated.validateInitiateAuthRequest);
+    },
+  },
+  {
+    name: "serializers",
+    run: async () => {
+      const generated = (await import(pathToFileURL(resolve(ROOT, "generated/cognito-identity-provider/serializers.ts")).href)) as {
+        serializeInitiateAuthRequest: (input: never) => { body?: unknown };
+      };
+      return (await import("./serializers.js")).benchSerializers(generated.serializeInitiateAuthRequest);
     },
   },
   { name: "idl", run: async () => (await import("./idl.js")).benchIdl() },
