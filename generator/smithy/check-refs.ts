@@ -23,6 +23,22 @@ export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string)
   }
 }
 
+/** An operation's input and output must be structures (Smithy's rule; found by the fuzzer: a number crashed the serializers). */
+export function checkOperationTargets(model: SmithyModel, shapeOf: (id: string) => AstShape | undefined, diags: Diagnostics): void {
+  for (const [id, shape] of model.shapes) {
+    if (shape.type !== "operation") continue;
+    for (const key of ["input", "output"] as const) {
+      const target = shape[key]?.target;
+      const type = target === undefined ? undefined : shapeOf(target)?.type;
+      if (type === undefined || type === "structure") continue;
+      diags.error("SMITHY_OPERATION_TARGET", `The ${key} of operation \`${id}\` targets \`${target}\`, a${/^[aeiou]/.test(type) ? "n" : ""} ${type}; it must be a structure`, {
+        ...whereIs(model, id, key, "target"),
+        hint: `Target a structure (for example \`${key}: ${id.split("#")[1]}${key === "input" ? "Input" : "Output"}\`), or \`smithy.api#Unit\` for none.`,
+      });
+    }
+  }
+}
+
 /** Calls `visit` for every shape reference of a shape, with its JSON path inside the shape. */
 export function forEachRef(shape: AstShape, visit: (target: string, path: (string | number)[], what: string) => void): void {
   for (const key of ["member", "key", "value"] as const) {

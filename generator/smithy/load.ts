@@ -9,7 +9,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import type { AstShape } from "./ast.js";
 import { assemble, type AssembleOptions, type SmithyModel } from "./assemble.js";
-import { checkReferences } from "./check-refs.js";
+import { checkOperationTargets, checkReferences } from "./check-refs.js";
 import { checkNesting } from "./nesting.js";
 import { parseIdlFile, preludeShapes, resolveIdlFilesWithPositions } from "./idl/index.js";
 import type { ParsedFile } from "./idl/parser.js";
@@ -62,6 +62,7 @@ export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics, o
     const prelude = preludeShapes();
     checkReferences(model, (id) => prelude.has(id), [...prelude.keys()], diags);
     checkNesting(model, diags);
+    checkOperationTargets(model, (id) => model.shapes.get(id) ?? prelude.get(id), diags);
   }
   return hasErrorsSince(diags, before) ? undefined : model;
 }

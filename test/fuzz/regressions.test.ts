@@ -27,6 +27,15 @@ describe("fuzz regressions", () => {
     ]);
   });
 
+  it("an operation whose input or output is not a structure (was: internal error in the serializers)", async () => {
+    const idl = (input: string) => `$version: "2"\nnamespace a\n@aws.protocols#awsJson1_1\nservice S { version: "1", operations: [Op] }\noperation Op { input: ${input} }\nstructure In {}\n`;
+    expect(await diagnose("m.smithy", idl("PrimitiveInteger"))).toEqual([
+      { code: "SMITHY_OPERATION_TARGET", pointer: "/shapes/a#Op/input/target", message: "The input of operation `a#Op` targets `smithy.api#PrimitiveInteger`, an integer; it must be a structure" },
+    ]);
+    expect(await diagnose("m.smithy", idl("In"))).toEqual([]);
+    expect(await diagnose("m.smithy", idl("Unit"))).toEqual([]);
+  });
+
   it("YAML warnings are diagnostics, not console output", async () => {
     const text = "openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        !odd a: { type: string }\n";
     const result = await generate([{ name: "m", files: [{ path: "m.yaml", text }] }], { readFile: () => undefined }, { templates, format: false });
