@@ -9,12 +9,14 @@
 //       shapes: Map { "com.amazonaws.cognitoidentityprovider#InitiateAuthRequest" → structure, ... } }
 //
 // Only the shapes reachable from the operations are kept (inputs, outputs, errors and what their
-// members refer to), sorted by id, as the Smithy front end keeps them.
+// members refer to), sorted by id, as the Smithy front end keeps them. rest-xml documents give
+// the XML namespace on each operation's input: when all inputs agree it is the service's (as
+// Smithy's @xmlNamespace on the service), else each input structure keeps its own.
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { ModelInput } from "../frontends.js";
 import type { ResolvedModel, Shape, ShapeId, StructureShape } from "../model/ir.js";
-import { readBotocore, type BotoDocument, type BotoShape } from "./document.js";
+import { readBotocore, type BotoDocument, type BotoShape, type BotoXmlNamespace } from "./document.js";
 import { lowerService, namespaceOf } from "./service.js";
 import { docsOf, lowerShape, shapeIdOf, type ShapeContext } from "./shapes.js";
 import { lowerOperation } from "./operations.js";
@@ -36,7 +38,11 @@ export function loadBotocore(input: ModelInput, diags: Diagnostics): ResolvedMod
 
 export function lowerBotocore(doc: BotoDocument, name: string, sources: readonly string[], diags: Diagnostics, at: Parameters<typeof lowerService>[3]): ResolvedModel {
   const namespace = namespaceOf(doc.metadata, name);
-  const service = lowerService(doc.metadata, namespace, docsOf(doc.documentation).docs, at, diags);
+  // rest-xml documents name the XML namespace on each input rather than in metadata.
+  const inputNamespaces = new Set(Object.values(doc.operations).map((op) => xmlUri(op.input?.xmlNamespace)).filter((u) => u !== undefined));
+  const xmlNamespace = doc.metadata.xmlNamespace ?? (inputNamespaces.size === 1 ? [...inputNamespaces][0] : undefined);
+  const metadata = xmlNamespace !== undefined ? { ...doc.metadata, xmlNamespace } : doc.metadata;
+  const service = lowerService(metadata, namespace, docsOf(doc.documentation).docs, at, diags);
   const protocol = doc.metadata.protocol;
 
   // Shapes reachable from the operations, each once (an explicit queue: no recursion).
@@ -74,11 +80,11 @@ export function lowerBotocore(doc: BotoDocument, name: string, sources: readonly
     if (!ref || (ref.locationName === undefined && ref.xmlNamespace === undefined)) continue;
     const id = shapeIdOf(ctx, ref.shape);
     const shape = shapes.get(id) as StructureShape;
-    const uri = typeof ref.xmlNamespace === "string" ? ref.xmlNamespace : ref.xmlNamespace?.uri;
+    const uri = xmlUri(ref.xmlNamespace);
     const xml = {
       ...shape.xml,
       ...(ref.locationName !== undefined && ref.locationName !== ref.shape ? { name: ref.locationName } : {}),
-      ...(uri !== undefined && uri !== doc.metadata.xmlNamespace ? { namespace: { uri } } : {}),
+      ...(uri !== undefined && uri !== xmlNamespace ? { namespace: { uri } } : {}),
     };
     if (Object.keys(xml).length > 0) shapes.set(id, { ...shape, xml });
   }
@@ -90,6 +96,10 @@ export function lowerBotocore(doc: BotoDocument, name: string, sources: readonly
     operations,
     shapes: new Map([...shapes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
+}
+
+function xmlUri(ns: BotoXmlNamespace | undefined): string | undefined {
+  return typeof ns === "string" ? ns : ns?.uri;
 }
 
 function refsOf(shape: BotoShape) {

@@ -21,10 +21,13 @@
 //   `locationName` of a member left in the body is its JSON name in rest-json and json
 //   [@jsonName] and its XML name in query, ec2 and rest-xml [@xmlName] (ec2Query upper-cases its
 //   first letter, as it does `@xmlName`); `xmlNamespace`, `xmlAttribute`, `flattened` (on the
-//   member or its target list / map) [@xmlFlattened]; `jsonvalue` marks the target string as JSON
+//   member or its target list / map) [@xmlFlattened] (in query, a flattened list's items take the
+//   name of the list member's `locationName`, as botocore sends them); `jsonvalue` marks the target string as JSON
 //   [@mediaType("application/json")], which a header carries base64-encoded.
-// - `box`: as Smithy 1.0's @box. A member targeting a boolean or number shape that neither it nor
-//   its target boxes gets the zero default, as Smithy's 1.0 → 2.0 upgrade gives it [@default].
+// - no member gets a default: the format has none. `box` (Smithy 1.0's @box) does not say which
+//   members Smithy 2.0 gives a zero @default (AWS's Smithy models give it to some unboxed members
+//   and not to others, e.g. Cognito's `PasswordPolicyType.MinimumLength` has none), and the SDKs
+//   that read this format fill in none.
 
 import type { Constraints, Deprecation, Documentation, EnumValue, HttpBinding, Member, NumberKind, Ref, Shape, ShapeId, TimestampFormat, XmlTraits } from "../model/ir.js";
 import type { BotoRef, BotoShape, BotoXmlNamespace } from "./document.js";
@@ -48,9 +51,6 @@ const NUMBERS: Readonly<Record<string, NumberKind>> = {
   bigdecimal: "bigDecimal",
   biginteger: "bigInteger",
 };
-
-/** Number types that Smithy 1.0 gave a zero value unless boxed (plus boolean). */
-const ZERO_IN_V1: ReadonlySet<string> = new Set(["byte", "short", "integer", "long", "float", "double", "boolean"]);
 
 export function shapeIdOf(ctx: Pick<ShapeContext, "namespace">, name: string): ShapeId {
   return `${ctx.namespace}#${name}`;
@@ -131,7 +131,9 @@ function memberOf(ctx: ShapeContext, name: string, ref: BotoRef, required: boole
   const jsonish = ctx.protocol === "json" || ctx.protocol === "rest-json";
   const format = timestampFormatOf(ref.timestampFormat);
   const flattened = ref.flattened ?? ((target.type === "list" || target.type === "map") && target.flattened === true ? true : undefined);
-  const zero = !ref.box && !target.box && ZERO_IN_V1.has(target.type) ? (target.type === "boolean" ? false : 0) : undefined;
+  // awsQuery names a flattened list's items after the list member's locationName (botocore's
+  // query serializer), which Smithy writes as the member's @xmlName.
+  const flatName = ctx.protocol === "query" && flattened && target.type === "list" ? target.member?.locationName : undefined;
   return {
     name,
     target: shapeIdOf(ctx, ref.shape),
@@ -142,11 +144,10 @@ function memberOf(ctx: ShapeContext, name: string, ref: BotoRef, required: boole
     ...(inBody && jsonish && ref.locationName !== undefined ? { jsonName: ref.locationName } : {}),
     ...(format ? { timestampFormat: format } : {}),
     ...(http ? { http } : {}),
-    ...xmlOf(inBody && !jsonish ? ref.locationName : undefined, ref.xmlNamespace, ref.xmlAttribute, flattened),
+    ...xmlOf(inBody && !jsonish ? flatName ?? ref.locationName : undefined, ref.xmlNamespace, ref.xmlAttribute, flattened),
     ...(ref.hostLabel ? { hostLabel: true } : {}),
     ...(ref.queryName !== undefined ? { ec2QueryName: ref.queryName } : {}),
     ...(ref.idempotencyToken ? { idempotencyToken: true } : {}),
-    ...(zero !== undefined ? { default: zero } : {}),
     ...(ref.sensitive ? { sensitive: true } : {}),
   };
 }

@@ -110,7 +110,7 @@ describe("AWS JSON service descriptions (botocore)", () => {
         { name: "Account", target: `${ns}#Name`, required: true, constraints: {}, http: { location: "header", name: "x-account" }, hostLabel: true },
         { name: "Tags", target: `${ns}#TagMap`, required: false, constraints: {}, http: { location: "prefixHeaders", prefix: "x-tag-" } },
         { name: "Filters", target: `${ns}#TagMap`, required: false, constraints: {}, http: { location: "queryParams" } },
-        { name: "Limit", target: `${ns}#Count`, required: false, constraints: {}, http: { location: "query", name: "limit" }, default: 0 },
+        { name: "Limit", target: `${ns}#Count`, required: false, constraints: {}, http: { location: "query", name: "limit" } },
         { name: "Token", target: `${ns}#Name`, required: false, constraints: {}, idempotencyToken: true },
         { name: "Body", target: `${ns}#Payload`, required: false, constraints: {}, http: { location: "payload" } },
       ],
@@ -120,7 +120,7 @@ describe("AWS JSON service descriptions (botocore)", () => {
       type: "structure",
       constraints: {},
       members: [
-        { name: "Size", target: `${ns}#Count`, required: false, constraints: {}, default: 0 },
+        { name: "Size", target: `${ns}#Count`, required: false, constraints: {} },
         { name: "Weight", target: `${ns}#Weight`, required: false, constraints: {} },
         { name: "When", target: `${ns}#When`, required: false, constraints: {}, jsonName: "when" },
       ],
@@ -163,12 +163,15 @@ describe("AWS JSON service descriptions (botocore)", () => {
     expect(query.op!.http).toBeUndefined();
     expect(query.input).toMatchObject({
       members: [
-        { name: "A", xml: { name: "aName", flattened: true }, ec2QueryName: "AQuery" },
-        { name: "B", xml: { flattened: true } },
+        // A flattened list's items are named after the list member's locationName in awsQuery.
+        { name: "A", xml: { name: "item", flattened: true }, ec2QueryName: "AQuery" },
+        { name: "B", xml: { name: "item", flattened: true } },
       ],
     });
     expect(query.list).toMatchObject({ member: { target: "com.amazonaws.s#Str", xml: { name: "item" } } });
-    expect(members("ec2").service.protocols).toEqual([{ id: "aws.protocols#ec2Query", value: {} }]);
+    const ec2 = members("ec2");
+    expect(ec2.service.protocols).toEqual([{ id: "aws.protocols#ec2Query", value: {} }]);
+    expect(ec2.input).toMatchObject({ members: [{ name: "A", xml: { name: "aName", flattened: true }, ec2QueryName: "AQuery" }, { name: "B" }] });
     const json = members("json");
     expect(json.service).toMatchObject({ name: "S_20200101", targetPrefix: "S_20200101", protocols: [{ id: "aws.protocols#awsJson1_0", value: {} }] });
     expect(json.input).toMatchObject({ members: [{ name: "A", jsonName: "aName", xml: { flattened: true } }, { name: "B" }] });
