@@ -62,15 +62,17 @@ export function lowerBotocore(doc: BotoDocument, name: string, sources: readonly
       return lowerOperation(namespace, protocol, opName, { ...op, errors });
     });
   const jsonValues = new Set<string>();
+  const streams = new Set<string>();
   for (let next = 0; next < reachable.length; next++) {
     const shape = doc.shapes[reachable[next]!]!;
     for (const ref of refsOf(shape)) {
       if (ref.jsonvalue) jsonValues.add(ref.shape);
+      if (ref.streaming) streams.add(ref.shape);
       want(ref.shape);
     }
   }
 
-  const ctx: ShapeContext = { namespace, protocol, shapes: doc.shapes, jsonValues };
+  const ctx: ShapeContext = { namespace, protocol, shapes: doc.shapes, jsonValues, streams };
   const shapes = new Map<ShapeId, Shape>();
   for (const shapeName of [...reachable].sort()) shapes.set(shapeIdOf(ctx, shapeName), lowerShape(ctx, shapeName, doc.shapes[shapeName]!));
 

@@ -23,7 +23,8 @@
 //   first letter, as it does `@xmlName`); `xmlNamespace`, `xmlAttribute`, `flattened` (on the
 //   member or its target list / map) [@xmlFlattened] (in query, a flattened list's items take the
 //   name of the list member's `locationName`, as botocore sends them); `jsonvalue` marks the target string as JSON
-//   [@mediaType("application/json")], which a header carries base64-encoded.
+//   [@mediaType("application/json")], which a header carries base64-encoded; `streaming` on a
+//   member makes its target blob streaming [@streaming], as on the blob itself.
 // - no member gets a default: the format has none. `box` (Smithy 1.0's @box) does not say which
 //   members Smithy 2.0 gives a zero @default (AWS's Smithy models give it to some unboxed members
 //   and not to others, e.g. Cognito's `PasswordPolicyType.MinimumLength` has none), and the SDKs
@@ -39,6 +40,8 @@ export interface ShapeContext {
   readonly shapes: Readonly<Record<string, BotoShape>>;
   /** Shapes some member marks `jsonvalue`. */
   readonly jsonValues: ReadonlySet<string>;
+  /** Blob shapes some member marks `streaming` (Smithy puts @streaming on the blob itself). */
+  readonly streams: ReadonlySet<string>;
 }
 
 const NUMBERS: Readonly<Record<string, NumberKind>> = {
@@ -77,7 +80,7 @@ export function lowerShape(ctx: ShapeContext, name: string, boto: BotoShape): Sh
     case "boolean":
       return { ...base, type: "boolean" };
     case "blob":
-      return { ...base, type: "blob", ...(boto.streaming ? { streaming: true } : {}) };
+      return { ...base, type: "blob", ...(boto.streaming || ctx.streams.has(name) ? { streaming: true } : {}) };
     case "timestamp": {
       const format = timestampFormatOf(boto.timestampFormat);
       return { ...base, type: "timestamp", ...(format ? { format } : {}) };

@@ -173,7 +173,7 @@ const MAX_DEPTH = 5;
 
 function generated(pairing: Pairing, shape: Shape, m: Member): boolean {
   const id = `${shape.id}$${m.name}`;
-  if (pairing.skip.has(id)) return false;
+  if (pairing.skip.has(id) || pairing.wireBlocked.has(m.target)) return false;
   return pairing.force.has(id) || !pairing.badShapes.has(m.target);
 }
 
@@ -183,20 +183,20 @@ function generated(pairing: Pairing, shape: Shape, m: Member): boolean {
  */
 function explained(model: ResolvedModel, pairing: Pairing, inputId: string, path: string): boolean {
   let shape = model.shapes.get(inputId);
-  if (pairing.badShapes.has(inputId)) return true;
+  if (pairing.badShapes.has(inputId) || pairing.wireBlocked.has(inputId)) return true;
   for (const segment of path.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))) {
     if (!shape) return false;
     let next: string | undefined;
     if (shape.type === "structure" || shape.type === "union") {
       const m = shape.members.find((x) => x.name === segment);
-      if (!m) return false;
+      if (!m) return pairing.skip.has(`${shape.id}$${segment}`);
       const id = `${shape.id}$${m.name}`;
       if (pairing.skip.has(id) || pairing.force.has(id) || pairing.loose.has(id)) return true;
       next = m.target;
     } else if (shape.type === "list") next = shape.member.target;
     else if (shape.type === "map") next = shape.value.target;
     else return false;
-    if (pairing.badShapes.has(next)) return true;
+    if (pairing.badShapes.has(next) || pairing.wireBlocked.has(next)) return true;
     shape = model.shapes.get(next);
   }
   return false;
@@ -240,16 +240,16 @@ export function arbitraryOf(model: ResolvedModel, pairing: Pairing, id: string, 
     case "document":
       return fc.jsonValue({ maxDepth: 2 });
     case "list": {
-      if (depth > MAX_DEPTH || pairing.badShapes.has(shape.member.target)) return fc.constant([]);
+      if (depth > MAX_DEPTH || pairing.badShapes.has(shape.member.target) || pairing.wireBlocked.has(shape.member.target)) return fc.constant([]);
       return fc.array(arbitraryOf(model, pairing, shape.member.target, depth + 1), len(3));
     }
     case "map": {
-      if (depth > MAX_DEPTH || pairing.badShapes.has(shape.value.target) || pairing.badShapes.has(shape.key.target)) return fc.constant({});
+      if (depth > MAX_DEPTH || pairing.badShapes.has(shape.value.target) || pairing.badShapes.has(shape.key.target) || pairing.wireBlocked.has(shape.value.target)) return fc.constant({});
       const key = arbitraryOf(model, pairing, shape.key.target, depth + 1) as fc.Arbitrary<string>;
       return fc.dictionary(key, arbitraryOf(model, pairing, shape.value.target, depth + 1), { minKeys: Math.min(c.length?.min ?? 0, 2), maxKeys: Math.min(c.length?.max ?? 3, 3) });
     }
     case "structure": {
-      const members = shape.members.filter((m) => generated(pairing, shape, m) && (depth <= MAX_DEPTH || m.required));
+      const members = shape.members.filter((m) => generated(pairing, shape, m) && (depth <= MAX_DEPTH || m.required || pairing.force.has(`${shape.id}$${m.name}`)));
       const record: Record<string, fc.Arbitrary<unknown>> = {};
       for (const m of members) record[m.name] = arbitraryOf(model, pairing, m.target, depth + 1);
       const requiredKeys = members.filter((m) => m.required || pairing.force.has(`${shape.id}$${m.name}`)).map((m) => m.name);

@@ -32,6 +32,11 @@ export interface Pairing {
   readonly enums: ReadonlyMap<string, readonly string[]>;
   /** Smithy shapes whose own constraints differ: values of them are not generated. */
   readonly badShapes: ReadonlySet<string>;
+  /**
+   * Smithy structures with a member only Smithy has, with a default a client fills in: a value of
+   * them cannot go on the wire alike, so none is generated (the difference is listed).
+   */
+  readonly wireBlocked: ReadonlySet<string>;
 }
 
 export function pairModels(a: ResolvedModel, b: ResolvedModel): Pairing {
@@ -39,6 +44,7 @@ export function pairModels(a: ResolvedModel, b: ResolvedModel): Pairing {
   const skip = new Set<string>();
   const force = new Set<string>();
   const loose = new Set<string>();
+  const wireBlocked = new Set<string>();
   const enums = new Map<string, string[]>();
   const badShapes = new Set<string>();
   const skipOperations = new Set<string>();
@@ -48,6 +54,13 @@ export function pairModels(a: ResolvedModel, b: ResolvedModel): Pairing {
   for (const name of bOps.keys()) if (!aOps.has(name)) differences.push(`operation ${name}: only in botocore`);
   const operations = [...aOps.keys()].filter((n) => bOps.has(n));
 
+  /** Smithy input shape → the operations it is the input of. */
+  const inputsOf = new Map<string, string[]>();
+  // A client fills an unset idempotency token of an input: where the token member differs, the
+  // operation's requests cannot be compared (the difference is listed).
+  const tokenDiffers = (inputId: string) => {
+    for (const op of inputsOf.get(inputId) ?? []) skipOperations.add(op);
+  };
   const seen = new Set<string>();
   const queue: [string, string, string][] = [];
   const visit = (x: string, y: string, where: string) => {
@@ -68,7 +81,10 @@ export function pairModels(a: ResolvedModel, b: ResolvedModel): Pairing {
     if (Boolean(x.input) !== Boolean(y.input)) {
       differences.push(`operation ${name}: input ${x.input ? "only in smithy" : "only in botocore"}`);
       skipOperations.add(name);
-    } else if (x.input && y.input) visit(x.input, y.input, `input of ${name}`);
+    } else if (x.input && y.input) {
+      visit(x.input, y.input, `input of ${name}`);
+      inputsOf.set(x.input, [...(inputsOf.get(x.input) ?? []), name]);
+    }
   }
 
   const local = (id: string) => id.slice(id.indexOf("#") + 1);
@@ -145,6 +161,9 @@ export function pairModels(a: ResolvedModel, b: ResolvedModel): Pairing {
         if (!n) {
           differences.push(`member ${label}.${m.name}: only in smithy`);
           skip.add(id);
+          if (m.idempotencyToken) tokenDiffers(x);
+          // (Clients fill defaults of nested members only: an operation's input is not blocked.)
+          if (m.default !== undefined && m.default !== null && !m.clientOptional && !inputsOf.has(x)) wireBlocked.add(x);
           continue;
         }
         if (m.required !== n.required) {
@@ -166,14 +185,21 @@ export function pairModels(a: ResolvedModel, b: ResolvedModel): Pairing {
         if (!isDeepStrictEqual(mw, nw)) {
           differences.push(`member ${label}.${m.name}: ${JSON.stringify(mw)} (smithy) vs ${JSON.stringify(nw)} (botocore)`);
           skip.add(id);
+          if (m.idempotencyToken || n.idempotencyToken) tokenDiffers(x);
         }
         visit(m.target, n.target, `${label}.${m.name}`);
       }
       const sm = new Set(s.members.map((m) => m.name));
-      for (const n of t.members) if (!sm.has(n.name)) differences.push(`member ${label}.${n.name}: only in botocore`);
+      for (const n of t.members) {
+        if (sm.has(n.name)) continue;
+        differences.push(`member ${label}.${n.name}: only in botocore`);
+        // A member Smithy does not know: its required verdicts are explained by this difference.
+        skip.add(`${x}$${n.name}`);
+        if (n.idempotencyToken) tokenDiffers(x);
+      }
     }
   }
-  return { operations, differences, skipOperations, skip, force, loose, enums, badShapes };
+  return { operations, differences, skipOperations, skip, force, loose, enums, badShapes, wireBlocked };
 }
 
 /** Constraints with a length minimum of 0 left out: it holds for every value (botocore omits it). */
