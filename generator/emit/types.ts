@@ -35,6 +35,8 @@ export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
     if (names.isInline(shape.id)) continue;
     file.line(...declaration(model, names, shape, interfaces), "");
   }
+  // A model with no named shape still gets a module, so that index.ts can re-export it.
+  if (file.isEmpty()) file.line("export {};");
   return file;
 }
 
