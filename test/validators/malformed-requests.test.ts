@@ -31,12 +31,7 @@ const VALIDATION_DIR = "smithy/protocol-tests/aws/restJson1";
  * Cases that are not run, with the reason. Matched by case id; a listed id that no longer
  * exists fails the test, so the list cannot go stale.
  */
-const KNOWN_SKIPS: ReadonlyMap<string, string> = new Map([
-  [
-    "RestJsonMalformedPatternReDOSString",
-    "`^([0-9]+)+$` backtracks exponentially in JavaScript's RegExp engine; a linear-time matcher is issue 9 part 7",
-  ],
-]);
+const KNOWN_SKIPS: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /**
  * Cases that run but are known to fail, with the reason. A listed case that passes fails the
