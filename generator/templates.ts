@@ -58,6 +58,8 @@ export const TEMPLATE_NAMES = Object.freeze([
   // The linear-time pattern matcher, emitted only where a validator needs it (generator/regex/linear.ts).
   "linear-find.ts.hbs",
   "xml.ts.hbs",
+  // The XML parser of responses, emitted only where a deserializer reads XML.
+  "xml-reader.ts.hbs",
 ] as const);
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -72,6 +74,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "sha256.ts.hbs": { header: "// header" },
   "linear-find.ts.hbs": { header: "// header" },
   "xml.ts.hbs": { header: "// header" },
+  "xml-reader.ts.hbs": { header: "// header" },
 });
 
 /**

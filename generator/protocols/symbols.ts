@@ -42,6 +42,13 @@ export const XML = {
   xmlElement: value("xml.ts", "xmlElement"),
 } as const;
 
+/** `xml-reader.ts`: the XML parser and tree readers of responses (restXml, awsQuery, ec2Query). */
+export const XML_READER = {
+  parseXml: value("xml-reader.ts", "parseXml"),
+  XmlError: value("xml-reader.ts", "XmlError"),
+  XmlElement: type("xml-reader.ts", "XmlElement"),
+} as const;
+
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
-export const HELPER_FILES = ["cbor.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml.ts"] as const;
+export const HELPER_FILES = ["cbor.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];
