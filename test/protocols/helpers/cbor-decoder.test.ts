@@ -20,7 +20,14 @@ import { typecheckFolder } from "../../helpers/typecheck.js";
 const DIR = join(process.cwd(), ".tmp", "cbor-decoder");
 
 interface CborModule {
-  decodeCbor(bytes: Uint8Array): unknown;
+  decodeCbor(bytes: Uint8Array, dropUnknownTags?: boolean): unknown;
+  parseCborBody(response: { headers: Record<string, string>; body: string | Uint8Array }): unknown;
+  parseCborErrorBody(response: { headers: Record<string, string>; body: string | Uint8Array }): unknown;
+  cborErrorType(body: unknown): string | undefined;
+  cborErrorMessage(body: unknown): string | undefined;
+  cborMap(value: unknown): Record<string, unknown> | undefined;
+  cborTimestamp(value: unknown): Date | undefined;
+  cborBigDecimal(value: unknown): string | undefined;
   encodeCbor(value: unknown): Uint8Array;
   CborTag: new (tag: number | bigint, value: unknown) => { tag: number | bigint; value: unknown };
   CborSimple: new (value: number) => { value: number };
@@ -347,5 +354,63 @@ describe("CBOR decoder (edge cases)", () => {
       }),
       { numRuns: 500, seed: 8 },
     );
+  });
+});
+
+describe("CBOR readers of rpcv2Cbor deserializers", () => {
+  const hex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h.replace(/ /g, ""), "hex"));
+  const headers = { "Smithy-Protocol": "rpc-v2-cbor" };
+
+  it("parseCborBody checks smithy-protocol, reads an empty body as {} and drops unknown tags", () => {
+    expect(cbor.parseCborBody({ headers, body: new Uint8Array(0) })).toEqual({});
+    expect(cbor.parseCborBody({ headers, body: "" })).toEqual({});
+    // 55799 (self-described CBOR) around the body, 32 (URI) around a value: read as untagged; tags 1 and 4 stay.
+    expect(cbor.parseCborBody({ headers, body: hex("d9d9f7 a3 61 61 d8 20 61 78 61 62 c1 01 61 63 c4 82 20 05") })).toEqual({ a: "x", b: new cbor.CborTag(1, 1), c: new cbor.CborTag(4, [-1, 5]) });
+    expect(() => cbor.parseCborBody({ headers: {}, body: hex("a0") })).toThrow("The response has no smithy-protocol header (expected rpc-v2-cbor)");
+    expect(() => cbor.parseCborBody({ headers: { "smithy-protocol": "rpc-v2-json" }, body: hex("a0") })).toThrow('The response\'s smithy-protocol header is "rpc-v2-json", not rpc-v2-cbor');
+    expect(() => cbor.parseCborBody({ headers, body: hex("a1 61") })).toThrow(cbor.CborDecodeError);
+    expect(cbor.parseCborErrorBody({ headers, body: hex("a1 61") })).toBe(undefined);
+    expect(cbor.parseCborErrorBody({ headers: {}, body: "<html>Bad Gateway</html>" })).toBe(undefined);
+  });
+
+  it("reads the __type and message of an error body", () => {
+    const body = cbor.decodeCbor(hex("a2 66 5f5f74797065 63 6e2341 67 4d657373616765 62 4869"));
+    expect(cbor.cborErrorType(body)).toBe("n#A");
+    expect(cbor.cborErrorMessage(body)).toBe("Hi");
+    expect(cbor.cborErrorType({ __type: 1 })).toBe(undefined);
+    expect(cbor.cborErrorType([])).toBe(undefined);
+    expect(cbor.cborErrorMessage({ message: "m", Message: "M" })).toBe("m");
+    expect(cbor.cborErrorMessage(Object.create({ message: "inherited" }))).toBe(undefined);
+  });
+
+  it("cborMap takes plain maps only", () => {
+    expect(cbor.cborMap({ a: 1 })).toEqual({ a: 1 });
+    for (const other of [new Map([[1, 2]]), new cbor.CborTag(1, 0), new cbor.CborSimple(16), new Uint8Array(1), [], null, "x", 1]) {
+      expect(cbor.cborMap(other)).toBe(undefined);
+    }
+  });
+
+  it("cborTimestamp reads tag 1 (integer, float, half float) and plain numbers", () => {
+    expect(cbor.cborTimestamp(cbor.decodeCbor(hex("c1 fb 41cc37db380fbe77")))?.toISOString()).toBe("2000-01-02T20:34:56.123Z");
+    expect(cbor.cborTimestamp(new cbor.CborTag(1, 1576540098))?.toISOString()).toBe("2019-12-16T23:48:18.000Z");
+    expect(cbor.cborTimestamp(-1.5)?.getTime()).toBe(-1500);
+    expect(cbor.cborTimestamp(new cbor.CborTag(1, 10n))?.getTime()).toBe(10000);
+    for (const bad of [new cbor.CborTag(1, "2019-12-16"), new cbor.CborTag(0, 1), "1", NaN, Infinity, 1e300, null]) expect(cbor.cborTimestamp(bad)).toBe(undefined);
+  });
+
+  it("cborBigDecimal gives the exact decimal text of tag 4, integers, bignums and floats", () => {
+    const tag4 = (e: number | bigint, m: number | bigint) => new cbor.CborTag(4, [e, m]);
+    expect(cbor.cborBigDecimal(cbor.decodeCbor(hex("c4 82 21 19 6ab3")))).toBe("273.15");
+    expect(cbor.cborBigDecimal(tag4(-2, -27315))).toBe("-273.15");
+    expect(cbor.cborBigDecimal(tag4(-5, 1))).toBe("0.00001");
+    expect(cbor.cborBigDecimal(tag4(-3, 12345))).toBe("12.345");
+    expect(cbor.cborBigDecimal(tag4(2, 5))).toBe("500");
+    expect(cbor.cborBigDecimal(tag4(0, 0))).toBe("0");
+    expect(cbor.cborBigDecimal(tag4(-30, 2n ** 100n))).toBe("1.267650600228229401496703205376");
+    expect(cbor.cborBigDecimal(tag4(1001, 7))).toBe("7E1001");
+    expect(cbor.cborBigDecimal(tag4(2n ** 64n, -7))).toBe("-7E18446744073709551616");
+    expect(cbor.cborBigDecimal(123456789012345678901234567890n)).toBe("123456789012345678901234567890");
+    expect(cbor.cborBigDecimal(1.5)).toBe("1.5");
+    for (const bad of [tag4(0.5, 1), tag4(1, 0.5), new cbor.CborTag(4, [1]), new cbor.CborTag(5, [1, 1]), NaN, "1.5", null]) expect(cbor.cborBigDecimal(bad)).toBe(undefined);
   });
 });
