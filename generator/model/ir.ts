@@ -322,6 +322,11 @@ export interface Operation {
   readonly httpChecksum?: { readonly requestChecksumRequired: boolean; readonly requestAlgorithmMember?: string };
   readonly idempotent?: boolean;
   readonly readonly?: boolean;
+  /**
+   * `aws.customizations#s3UnwrappedXmlOutput`: the response's XML root element is the output's
+   * one body member itself, not a wrapper around the members (S3 GetBucketLocation).
+   */
+  readonly s3UnwrappedXmlOutput?: boolean;
 }
 
 export interface Service {

@@ -138,6 +138,7 @@ function lowerService(
           }
         : {}),
       ...(`${T}idempotent` in opTraits ? { idempotent: true } : {}),
+      ...("aws.customizations#s3UnwrappedXmlOutput" in opTraits ? { s3UnwrappedXmlOutput: true } : {}),
       ...(`${T}readonly` in opTraits ? { readonly: true } : {}),
     });
   }
