@@ -1,5 +1,7 @@
-// The known outcomes of the compliance runner, one file per protocol
-// (test/protocols/<protocol>/expected-failures.ts), and the check that keeps them honest.
+// The known outcomes of the compliance runners, one file per protocol and side
+// (test/protocols/<protocol>/expected-failures.ts for request cases,
+// test/protocols/<protocol>/expected-response-failures.ts for response cases), and the check that
+// keeps them honest.
 //
 //   checkOutcomes({ failures: { A: "no serializer yet" }, skipped: {} },
 //                 [{ id: "A", outcome: "passed" }, { id: "B", outcome: "failed", problems: ["uri: …"] }])
@@ -13,7 +15,17 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../helpers/paths.js";
-import type { CaseResult, ProtocolName } from "./runner.js";
+import type { ProtocolName } from "./runner.js";
+
+/** Which runner a file belongs to. */
+export type Side = "request" | "response";
+
+/** What the check needs of a case's result (request and response runners alike). */
+export interface Outcome {
+  readonly id: string;
+  readonly outcome: "passed" | "failed" | "skipped";
+  readonly problems: readonly string[];
+}
 
 export interface ExpectedOutcomes {
   /** Case id → why it fails today. */
@@ -22,7 +34,7 @@ export interface ExpectedOutcomes {
   readonly skipped: Readonly<Record<string, string>>;
 }
 
-export function checkOutcomes(expected: ExpectedOutcomes, results: readonly CaseResult[]): string[] {
+export function checkOutcomes(expected: ExpectedOutcomes, results: readonly Outcome[], side: Side = "request"): string[] {
   const problems: string[] = [];
   const ids = new Set(results.map((r) => r.id));
   for (const r of results) {
@@ -32,7 +44,7 @@ export function checkOutcomes(expected: ExpectedOutcomes, results: readonly Case
     if (r.outcome === "skipped" && listed) problems.push(`${r.id} is skipped and listed as an expected failure: keep one`);
   }
   for (const id of [...Object.keys(expected.failures), ...Object.keys(expected.skipped)]) {
-    if (!ids.has(id)) problems.push(`${id} is listed but is no client request case of this protocol: remove it`);
+    if (!ids.has(id)) problems.push(`${id} is listed but is no client ${side} case of this protocol: remove it`);
   }
   for (const [id, reason] of Object.entries({ ...expected.failures, ...expected.skipped })) {
     if (reason.trim() === "") problems.push(`${id} is listed without a reason`);
@@ -40,12 +52,12 @@ export function checkOutcomes(expected: ExpectedOutcomes, results: readonly Case
   return problems;
 }
 
-export function expectedFile(protocol: ProtocolName): string {
-  return join(ROOT, "test", "protocols", protocol, "expected-failures.ts");
+export function expectedFile(protocol: ProtocolName, side: Side = "request"): string {
+  return join(ROOT, "test", "protocols", protocol, side === "request" ? "expected-failures.ts" : "expected-response-failures.ts");
 }
 
 /** The file text for the current results (see the head comment). */
-export function renderExpected(protocol: ProtocolName, previous: ExpectedOutcomes, results: readonly CaseResult[]): string {
+export function renderExpected(protocol: ProtocolName, previous: ExpectedOutcomes, results: readonly Outcome[], side: Side = "request"): string {
   const failures = results
     .filter((r) => r.outcome === "failed")
     .map((r) => [r.id, previous.failures[r.id] ?? r.problems[0] ?? "fails"] as const)
@@ -53,8 +65,9 @@ export function renderExpected(protocol: ProtocolName, previous: ExpectedOutcome
   const skipped = Object.entries(previous.skipped).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const entries = (list: readonly (readonly [string, string])[]) =>
     list.length === 0 ? "{}" : `{\n${list.map(([id, reason]) => `    ${JSON.stringify(id)}: ${JSON.stringify(reason)},`).join("\n")}\n  }`;
-  return `// Known outcomes of the ${protocol} client request cases in the protocol compliance runner
-// (test/protocols/compliance.test.ts): case id → reason. The runner fails when a case fails that
+  const testFile = side === "request" ? "compliance.test.ts" : "responses.test.ts";
+  return `// Known outcomes of the ${protocol} client ${side} cases in the protocol compliance runner
+// (test/protocols/${testFile}): case id → reason. The runner fails when a case fails that
 // is not listed here, and when a listed case passes. \`skipped\` cases are not run.
 // Regenerate: UPDATE_EXPECTED_FAILURES=1 npx vitest run test/protocols (then edit the reasons).
 
@@ -67,6 +80,6 @@ export const expected: ExpectedOutcomes = {
 `;
 }
 
-export function writeExpected(protocol: ProtocolName, text: string): void {
-  writeFileSync(expectedFile(protocol), text);
+export function writeExpected(protocol: ProtocolName, text: string, side: Side = "request"): void {
+  writeFileSync(expectedFile(protocol, side), text);
 }

@@ -15,7 +15,7 @@
 // params (params.ts) and compare with the case (compare.ts). A generator crash fails every case
 // of the folder with the crash as the reason.
 
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { transform } from "esbuild";
@@ -23,7 +23,7 @@ import { generate } from "../../generator/core.js";
 import { Diagnostics } from "../../generator/diagnostics.js";
 import { loadModels, type ModelInput } from "../../generator/frontends.js";
 import type { ResolvedModel } from "../../generator/model/ir.js";
-import { assignNames } from "../../generator/naming/names.js";
+import { assignNames, type Names } from "../../generator/naming/names.js";
 import type { AstShape } from "../../generator/smithy/ast.js";
 import { loadSmithy } from "../../generator/smithy/load.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
@@ -35,7 +35,7 @@ import { toInput } from "./params.js";
 export const PROTOCOLS = ["awsJson1_0", "awsJson1_1", "restJson1", "restXml", "awsQuery", "ec2Query", "rpcv2Cbor", "rpcv2Json"] as const;
 export type ProtocolName = (typeof PROTOCOLS)[number];
 
-const PROTOCOL_TRAITS: Readonly<Record<string, ProtocolName>> = {
+export const PROTOCOL_TRAITS: Readonly<Record<string, ProtocolName>> = {
   "aws.protocols#awsJson1_0": "awsJson1_0",
   "aws.protocols#awsJson1_1": "awsJson1_1",
   "aws.protocols#restJson1": "restJson1",
@@ -163,7 +163,7 @@ export function findCases(input: ModelInput): FoundCase[] {
   return out;
 }
 
-function operationsOf(shapes: ReadonlyMap<string, AstShape>, root: AstShape): Set<string> {
+export function operationsOf(shapes: ReadonlyMap<string, AstShape>, root: AstShape): Set<string> {
   const ops = new Set<string>();
   const seen = new Set<string>();
   const walk = (shape: AstShape) => {
@@ -180,10 +180,20 @@ function operationsOf(shapes: ReadonlyMap<string, AstShape>, root: AstShape): Se
   return ops;
 }
 
-/** A service's generated serializers module, or why there is none. */
-type Loaded = { readonly model: ResolvedModel; readonly module: Record<string, unknown>; readonly serializer: (opId: string) => string };
+/** A test service's generated output folder, with its resolved model and names. */
+export interface GeneratedService {
+  readonly model: ResolvedModel;
+  readonly names: Names;
+  /** Absolute path of the service's output folder (each `.ts` file beside its transpiled `.js`). */
+  readonly dir: string;
+}
 
-async function generateFolder(input: ModelInput): Promise<Map<string, Loaded> | string> {
+/**
+ * Generates a model input (format off) into .tmp/<outRoot>/<input name>/ and transpiles every
+ * file with esbuild; returns the services by shape id, or why nothing was generated. Each test
+ * file passes its own `outRoot`, so runs in parallel processes never share a folder.
+ */
+export async function generateFolder(input: ModelInput, outRoot: string): Promise<Map<string, GeneratedService> | string> {
   const host = { readFile: () => undefined };
   let result;
   try {
@@ -194,7 +204,7 @@ async function generateFolder(input: ModelInput): Promise<Map<string, Loaded> | 
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) return `generation failed: ${errors.map((d) => `${d.code}: ${d.message}`).join("; ")}`;
 
-  const outDir = join(TMP, "protocol-tests", input.name);
+  const outDir = join(TMP, outRoot, input.name);
   rmSync(outDir, { recursive: true, force: true });
   for (const [path, content] of result.files) {
     const file = join(outDir, path);
@@ -206,13 +216,28 @@ async function generateFolder(input: ModelInput): Promise<Map<string, Loaded> | 
     }
   }
 
-  const models = loadModels([input], host, new Diagnostics());
-  const loaded = new Map<string, Loaded>();
-  for (const model of models) {
-    const names = assignNames(model, new Diagnostics());
-    const module = (await import(pathToFileURL(join(outDir, model.name, "serializers.js")).href)) as Record<string, unknown>;
-    loaded.set(model.service.id, { model, module, serializer: (opId) => names.serializer(opId) });
+  const services = new Map<string, GeneratedService>();
+  for (const model of loadModels([input], host, new Diagnostics())) {
+    services.set(model.service.id, { model, names: assignNames(model, new Diagnostics()), dir: join(outDir, model.name) });
   }
+  return services;
+}
+
+/** Imports one generated file of a service (`"serializers"` → its serializers.js); undefined when it was not generated. */
+export async function importGenerated(service: GeneratedService, file: string): Promise<Record<string, unknown> | undefined> {
+  const path = join(service.dir, `${file}.js`);
+  if (!existsSync(path)) return undefined;
+  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+}
+
+/** A service's generated serializers module. */
+type Loaded = GeneratedService & { readonly module: Record<string, unknown> };
+
+async function loadSerializers(input: ModelInput): Promise<Map<string, Loaded> | string> {
+  const generated = await generateFolder(input, "protocol-tests");
+  if (typeof generated === "string") return generated;
+  const loaded = new Map<string, Loaded>();
+  for (const [id, service] of generated) loaded.set(id, { ...service, module: (await importGenerated(service, "serializers")) ?? {} });
   return loaded;
 }
 
@@ -227,7 +252,7 @@ export async function runFolder(folder: Folder, options: RunOptions): Promise<Ca
 /** Runs every client request case of one model input (a folder's files, or a subset of them). */
 export async function runInput(input: ModelInput, options: RunOptions): Promise<CaseResult[]> {
   const found = findCases(input);
-  const generated = await generateFolder(input);
+  const generated = await loadSerializers(input);
   return found.map((f): CaseResult => {
     const base = { protocol: f.protocol, id: f.testCase.id, operation: f.operation, folder: input.name, case: f.testCase };
     const skip = options.skip(f.protocol, f.testCase.id);
@@ -238,7 +263,7 @@ export async function runInput(input: ModelInput, options: RunOptions): Promise<
     if (!service) return { ...base, outcome: "failed", problems: [`no generated output for service ${f.services[0]}`] };
     const op = service.model.operations.find((o) => o.id === f.operation);
     if (!op) return { ...base, outcome: "failed", problems: [`the resolved model of ${f.services[0]} has no operation ${f.operation}`] };
-    const fnName = service.serializer(f.operation);
+    const fnName = service.names.serializer(f.operation);
     const fn = service.module[fnName];
     if (typeof fn !== "function") {
       const none = !Object.values(service.module).some((v) => typeof v === "function");
