@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds dist/, what the published package runs: the generator and the CLI bundled by esbuild
-// (every dependency inside but prettier), the built-in templates, the config's JSON Schema and,
+// (every dependency inside but the formatters, prettier and oxfmt), the built-in templates, the config's JSON Schema and,
 // with --types, the .d.ts of the API (`shapesmith`) and of the CLI (`shapesmith/cli`).
 // `npm ci` runs it without --types (the `prepare` script: the repo's CLI starts from the bundle);
 // `npm pack` / `npm publish` with --types (`prepack`).
@@ -11,7 +11,8 @@
 //
 // Bundling the small dependencies (handlebars, yaml, jsonc-parser, htmlparser2, @babel/code-frame)
 // into a few minified files makes a cold start several times cheaper than resolving and compiling
-// hundreds of their modules; prettier (large, with plugins loaded on use) stays a dependency.
+// hundreds of their modules; prettier (large, with plugins loaded on use) and oxfmt (native code,
+// its binary in a per-platform package) stay dependencies.
 
 import { build } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -35,7 +36,7 @@ await build({
   format: "esm",
   target: "node20",
   mainFields: ["module", "main"],
-  external: ["prettier", "prettier/*"],
+  external: ["prettier", "prettier/*", "oxfmt"],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: "eof",

@@ -39,6 +39,9 @@ export async function buildPlayground(outdir = join(root, ".tmp", "playground"))
       __SHAPESMITH_TEMPLATES__: JSON.stringify(templates),
       __SHAPESMITH_MODELS__: JSON.stringify(models),
     },
+    // The page formats with prettier's standalone build (generator/playground/main.ts): oxfmt is
+    // native code, never loaded in the browser.
+    external: ["oxfmt"],
     logLevel: "warning",
   });
   copyFileSync(join(root, "generator/playground/page.html"), join(outdir, "index.html"));

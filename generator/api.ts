@@ -28,8 +28,13 @@ export interface GenerateOptions {
   readonly models: readonly (string | ModelSource)[];
   /** The output folder, relative to `cwd` (default `generated`); it is replaced as a whole on `write`. */
   readonly out?: string;
-  /** Run prettier over every file (default true). */
+  /** Format every file (default true). */
   readonly format?: boolean;
+  /**
+   * Which formatter (default "auto": prettier with the prettier config found for `out`, when
+   * there is one, otherwise oxfmt in prettier's layout); "prettier" or "oxfmt" to choose.
+   */
+  readonly formatter?: "auto" | "oxfmt" | "prettier";
   /** The files to generate (default all): `types` always, and any of `serializers`, `validators`, `redact`. */
   readonly artifacts?: readonly Artifact[];
   /** A folder of templates that replace the built-in ones file by file. */
@@ -102,6 +107,7 @@ async function project(options: GenerateOptions, willWrite: boolean) {
     readConfig: false,
     out: options.out ?? "generated",
     format: options.format !== false,
+    formatter: options.formatter,
     artifacts: options.artifacts,
     templates: options.templates,
     recover: willWrite,

@@ -5,7 +5,8 @@
 //       diagnostics: [] }
 //
 // Steps: front ends → resolved models → naming → one emitter per artifact → templates for
-// skeletons → prettier once per file. Any error diagnostic means no files are returned.
+// skeletons → the formatter once per file (generator/format.ts: oxfmt unless the run chose prettier).
+// Any error diagnostic means no files are returned.
 
 import type { Artifact } from "./artifacts.js";
 import { Diagnostics, DiagnosticError, type Diagnostic } from "./diagnostics.js";
@@ -19,14 +20,16 @@ import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
-import { formatTypeScript } from "./format.js";
+import { formatTypeScript, type Formatter } from "./format.js";
 
 export { ARTIFACTS, type Artifact } from "./artifacts.js";
 
 export interface GenerateOptions {
   readonly templates: Templates;
-  /** Run prettier over every file (default true; turning it off is for benchmarks only). */
+  /** Format every file (default true; false keeps the printers' own layout). */
   readonly format?: boolean;
+  /** Which formatter, with which config (default oxfmt in Shapesmith's layout). */
+  readonly formatter?: Formatter;
   /**
    * Which artifacts to emit (default: all). `types` is always emitted; `runtime.ts` comes with
    * any artifact that needs it (every one but `types`).
@@ -122,5 +125,5 @@ function render(emit: () => GeneratedFile, header: string, exported: string[], h
 }
 
 async function finish(text: string, options: GenerateOptions): Promise<string> {
-  return options.format === false ? text : formatTypeScript(text);
+  return options.format === false ? text : formatTypeScript(text, options.formatter);
 }

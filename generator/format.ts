@@ -1,24 +1,39 @@
-// Formats one generated TypeScript file with prettier, once: text in, formatted text out.
+// Formats one generated TypeScript file, once: text in, formatted text out, by the formatter the
+// run chose (data: the CLI finds a prettier config on disk, this module only formats).
 //
-//   await formatTypeScript("export const a={b:1}") → 'export const a = { b: 1 };\n'
+//   await formatTypeScript("export const a={b:1}")                         → 'export const a = { b: 1 };\n'  (oxfmt)
+//   await formatTypeScript(text, { name: "prettier" })                     → the same layout, by prettier
+//   await formatTypeScript(text, { name: "prettier", config: { printWidth: 80, semi: false } }) → the team's own layout
 //
-// prettier's standalone build with its babel and estree plugins, loaded on first use only: the
-// same output as `prettier.format` with parser babel-ts, but it skips loading the config
-// resolution and plugin search of the Node entry (a cold start is about a third faster), and it
-// runs in the browser (the playground).
+// Formatters, each loaded on first use only (a run with `--no-format` or `--help` loads neither):
+// - "oxfmt" (the default): the Oxc project's prettier-compatible formatter, native code shipped in
+//   the npm package. About 25× faster than prettier on our output, with prettier's layout for
+//   the options below: test/foundation/formatter.test.ts lists every line of the committed
+//   generated/ that prettier would print differently (one union type in Cognito's types.ts).
+// - "prettier" without a config: prettier's standalone build with its babel and estree plugins,
+//   parser babel-ts, the same options (`--formatter prettier`; also the playground, in the browser).
+// - "prettier" with a config (a `.prettierrc` found for the output folder): prettier's Node entry
+//   with exactly that config (its plugins by name, parser typescript), the file formatted whole.
 //
 // A large file is formatted in chunks of whole top-level statements (about 256 KB each), so
 // memory stays proportional to a chunk, not to the file: prettier holds an AST and a document
 // many times the size of its input (Microsoft Graph's 55 MB of validators ran out of heap). The
-// output is the same as formatting the file whole: prettier formats top-level statements
-// independently and prints one blank line wherever the input has one or more, and chunks are cut
-// only at a blank line between a statement that ends with `;` or `}` and one that starts at
-// column 0. A cut anywhere else would leave a chunk that does not parse; then the file is
-// formatted whole.
+// output is the same as formatting the file whole: prettier (and oxfmt, which follows it) formats
+// top-level statements independently and prints one blank line wherever the input has one or
+// more, and chunks are cut only at a blank line between a statement that ends with `;` or `}`
+// and one that starts at column 0. A cut anywhere else would leave a chunk that does not parse;
+// then the file is formatted whole. A team's own prettier config is never chunked (a plugin such
+// as organize-imports must see the whole file).
 
-const OPTIONS = Object.freeze({
-  // babel-ts: about twice as fast as the typescript parser on large files, same output for our code.
-  parser: "babel-ts",
+/** Which formatter a run uses; `config` is a resolved prettier config (prettier's own keys). */
+export type Formatter =
+  | { readonly name: "oxfmt" }
+  | { readonly name: "prettier"; readonly config?: Readonly<Record<string, unknown>> };
+
+export const DEFAULT_FORMATTER: Formatter = Object.freeze({ name: "oxfmt" });
+
+/** Shapesmith's layout, in prettier's option names (oxfmt reads the same names). */
+export const LAYOUT = Object.freeze({
   printWidth: 100,
   trailingComma: "all",
   proseWrap: "preserve",
@@ -30,13 +45,9 @@ export const CHUNK_SIZE = 256 * 1024;
 /** How a top-level statement of our emitters starts, at column 0. */
 const STATEMENT_START = /^(?:export |import |function |async function |const |let |type |interface |declare |enum |class |\/\*\*|\/\/)/;
 
-export async function formatTypeScript(text: string, chunkSize = CHUNK_SIZE): Promise<string> {
-  const [{ format }, babel, estree] = await Promise.all([
-    import("prettier/standalone"),
-    import("prettier/plugins/babel"),
-    import("prettier/plugins/estree"),
-  ]);
-  const run = (source: string) => format(source, { ...OPTIONS, plugins: [babel, estree] });
+export async function formatTypeScript(text: string, formatter: Formatter = DEFAULT_FORMATTER, chunkSize = CHUNK_SIZE): Promise<string> {
+  const run = await formatterFunction(formatter);
+  if (formatter.name === "prettier" && formatter.config !== undefined) return run(text);
   const chunks = splitStatements(text, chunkSize);
   if (chunks.length === 1) return run(text);
   const formatted: string[] = [];
@@ -46,6 +57,40 @@ export async function formatTypeScript(text: string, chunkSize = CHUNK_SIZE): Pr
     return run(text);
   }
   return formatted.join("\n");
+}
+
+type Run = (source: string) => Promise<string>;
+
+async function formatterFunction(formatter: Formatter): Promise<Run> {
+  switch (formatter.name) {
+    case "oxfmt": {
+      const { format } = await import("oxfmt");
+      return async (source) => {
+        const result = await format("generated.ts", source, { ...LAYOUT });
+        const error = result.errors.find((e) => e.severity === "Error");
+        if (error !== undefined) throw new SyntaxError(`oxfmt: ${error.message}${error.codeframe ? `\n${error.codeframe}` : ""}`);
+        return result.code;
+      };
+    }
+    case "prettier": {
+      if (formatter.config !== undefined) {
+        const prettier = await import("prettier");
+        const options = { ...formatter.config, parser: "typescript" };
+        return (source) => prettier.format(source, options);
+      }
+      const [{ format }, babel, estree] = await Promise.all([
+        import("prettier/standalone"),
+        import("prettier/plugins/babel"),
+        import("prettier/plugins/estree"),
+      ]);
+      // babel-ts: about twice as fast as the typescript parser on large files, same output for our code.
+      return (source) => format(source, { ...LAYOUT, parser: "babel-ts", plugins: [babel, estree] });
+    }
+    default: {
+      const never: never = formatter;
+      throw new Error(`unknown formatter ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /**

@@ -26,6 +26,10 @@ import schemaJson from "./config.schema.json" with { type: "json" };
 
 export const CONFIG_FILE = "shapesmith.config.json";
 
+/** The config's `formatter` (and `--formatter`). */
+export const FORMATTER_CHOICES = ["auto", "oxfmt", "prettier"] as const;
+export type FormatterChoice = (typeof FORMATTER_CHOICES)[number];
+
 /** The config's JSON Schema (generator/config.schema.json): the one source of its keys and checks. */
 export const CONFIG_SCHEMA: JsonSchema = schemaJson as JsonSchema;
 
@@ -44,8 +48,10 @@ export interface Config {
   readonly out: string;
   /** Folder of templates overriding the built-in ones file by file. */
   readonly templates: string;
-  /** Format every generated file with prettier (`--no-format` turns it off for one run). */
+  /** Format every generated file (`--no-format` turns it off for one run). */
   readonly format: boolean;
+  /** Which formatter (`--formatter` overrides it for one run); see generator/cli/formatter.ts. */
+  readonly formatter: FormatterChoice;
   /** The files to generate for each model. */
   readonly artifacts: readonly Artifact[];
   /** Settings of single models, by model name. */
@@ -78,8 +84,9 @@ export interface Options {
   readonly models: string;
   readonly out: string;
   readonly templates: string;
-  /** Run prettier over the output. */
+  /** Format the output. */
   readonly format: boolean;
+  readonly formatter: FormatterChoice;
   /** True when the templates folder was named explicitly (then it must exist). */
   readonly templatesExplicit: boolean;
   /** The artifacts of every model without settings of its own. */
@@ -338,6 +345,7 @@ export function resolveOptions(overrides: OptionOverrides): OptionsResult {
     out: overrides.out !== undefined ? resolve(overrides.cwd, overrides.out) : resolve(root, config.out ?? DEFAULT_CONFIG.out),
     templates: resolve(root, config.templates ?? DEFAULT_CONFIG.templates),
     format: config.format ?? DEFAULT_CONFIG.format,
+    formatter: config.formatter ?? DEFAULT_CONFIG.formatter,
     templatesExplicit: config.templates !== undefined,
     artifacts: config.artifacts ?? DEFAULT_CONFIG.artifacts,
     perModel: new Map(

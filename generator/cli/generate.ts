@@ -8,7 +8,7 @@
 //   generate --check          → exit 1 listing stale, missing and extra files; writes nothing
 
 import type { Diagnostic } from "../diagnostics.js";
-import { displayPath } from "../options.js";
+import { displayPath, type FormatterChoice } from "../options.js";
 import type { Io } from "./io.js";
 import { isUpToDate, stepHookFromEnv, type TreeComparison } from "./output.js";
 import { leftoversDiagnostic } from "./output-report.js";
@@ -22,8 +22,10 @@ export interface GenerateFlags {
   readonly out?: string | undefined;
   readonly check: boolean;
   readonly verbose: boolean;
-  /** Run prettier over every file (false only for benchmarks). */
+  /** Format every file (false: `--no-format`, the printers' own layout). */
   readonly format?: boolean;
+  /** `--formatter auto|oxfmt|prettier` (default: the config's `formatter`). */
+  readonly formatter?: FormatterChoice | undefined;
   readonly quiet?: boolean;
   /** `--reporter json`. */
   readonly json?: boolean;
@@ -56,6 +58,7 @@ export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporte
     config: flags.config,
     out: flags.out,
     format: flags.format !== false,
+    formatter: flags.formatter,
     onModel: (i, n, name) => report.progress(i, n, name),
   });
   report.endProgress();

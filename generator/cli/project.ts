@@ -15,7 +15,8 @@ import { isAbsolute, parse, relative, resolve } from "node:path";
 import type { Artifact } from "../artifacts.js";
 import { DiagnosticError, Diagnostics, type Diagnostic } from "../diagnostics.js";
 import type { ModelInput } from "../frontends.js";
-import { displayPath, resolveOptions, type Options } from "../options.js";
+import type { Formatter } from "../format.js";
+import { displayPath, resolveOptions, type FormatterChoice, type Options } from "../options.js";
 import { nearest } from "../suggest.js";
 import { compileTemplates, type Templates } from "../templates.js";
 import { discoverModels, diskHost, modelsFromArguments, type InputContext, type ReadResult } from "./inputs.js";
@@ -23,6 +24,7 @@ import { compareTree, isUpToDate, pendingLeftovers, recoverOutput, replaceTree, 
 import { recoveryDiagnostics, writeFailure } from "./output-report.js";
 import type { SourceLookup } from "./print.js";
 import { readTemplateSources } from "./templates.js";
+import { formatterFor } from "./formatter.js";
 
 export interface ProjectRequest {
   /** Absolute working directory. */
@@ -37,8 +39,10 @@ export interface ProjectRequest {
   readonly readConfig?: boolean;
   /** `--out DIR`. */
   readonly out?: string | undefined;
-  /** False: skip prettier (`--no-format`). */
+  /** False: skip formatting (`--no-format`). */
   readonly format?: boolean;
+  /** `--formatter`: overrides the config's `formatter` (generator/cli/formatter.ts). */
+  readonly formatter?: FormatterChoice | undefined;
   /** Overrides the config's artifacts for every model (the API). */
   readonly artifacts?: readonly Artifact[] | undefined;
   /** Overrides the config's templates folder (the API); then it must exist. */
@@ -160,6 +164,18 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
   }
   if (hasErrors(diagnostics) || templates === undefined) return done();
 
+  const format = request.format !== false && options.format;
+  const formatters = new Map<string, Formatter>();
+  if (format) {
+    for (const out of new Set(groups.map((g) => g.out))) {
+      const found = await formatterFor(request.formatter ?? options.formatter, out);
+      diagnostics.push(...found.diagnostics);
+      if (found.configFile !== undefined) inputs.add(found.configFile);
+      formatters.set(out, found.formatter);
+    }
+    if (hasErrors(diagnostics)) return done();
+  }
+
   const { generate } = await import("../core.js");
   const host = diskHost(ctx, read.sources);
   const total = groups.reduce((n, g) => n + g.inputs.length, 0);
@@ -169,7 +185,8 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
     const offset = started;
     const result = await generate(group.inputs, host, {
       templates,
-      format: request.format !== false && options.format,
+      format,
+      ...withFormatter(formatters.get(group.out)),
       artifacts: group.artifacts,
       ...(request.onModel !== undefined ? { onModel: (i: number, _n: number, name: string) => request.onModel?.(Math.min(offset + i, total - 1), total, name) } : {}),
     });
@@ -226,6 +243,10 @@ export function writeProject(run: ProjectRun, cwd: string, step?: StepHook): Dia
     }
   }
   return diagnostics;
+}
+
+function withFormatter(formatter: Formatter | undefined): { formatter?: Formatter } {
+  return formatter !== undefined ? { formatter } : {};
 }
 
 /** Splits the models into core runs: by output folder and artifacts (the config's perModel). */

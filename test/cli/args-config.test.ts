@@ -39,7 +39,7 @@ describe("arguments", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       "error CLI_UNKNOWN_OPTION: Unknown option `--chek`\n" +
-        "hint: Did you mean `--check`? Options: --config, --out, --check, --verbose, --no-format, --watch, --quiet, --reporter, --help, --version; see `shapesmith --help`.\n",
+        "hint: Did you mean `--check`? Options: --config, --out, --check, --verbose, --no-format, --formatter, --watch, --quiet, --reporter, --help, --version; see `shapesmith --help`.\n",
     );
     expect(readdirSync(dir)).toEqual(["models"]);
   });

@@ -60,6 +60,7 @@ describe("config schema", () => {
     const valid = [
       {},
       { models: "models", out: "generated", templates: "templates", format: true },
+      { format: true, formatter: "prettier" },
       { artifacts: ["types"], perModel: { weather: { out: "src/weather", artifacts: ["types", "validators"] } } },
       { $schema: "./node_modules/shapesmith/dist/config.schema.json", perModel: {} },
     ];
@@ -77,6 +78,7 @@ describe("config schema", () => {
       out: "generated",
       templates: "templates",
       format: true,
+      formatter: "auto",
       artifacts: ["types", "serializers", "validators", "redact"],
       perModel: {},
     });
@@ -89,7 +91,7 @@ describe("config diagnostics in the schema's words", () => {
     const text = '{\n  "outt": "x",\n  "perModel": { "weather": { "artifact": ["types"] } }\n}\n';
     const { diagnostics } = parseConfig(text, "c.json");
     expect(diagnostics.map((d) => [d.code, d.message, d.line, d.column, d.pointer, d.hint])).toEqual([
-      ["CONFIG_UNKNOWN_KEY", "Unknown config key `outt`", 2, 3, "/outt", "Did you mean `out`? Known keys: models, out, templates, format, artifacts, perModel."],
+      ["CONFIG_UNKNOWN_KEY", "Unknown config key `outt`", 2, 3, "/outt", "Did you mean `out`? Known keys: models, out, templates, format, formatter, artifacts, perModel."],
       [
         "CONFIG_UNKNOWN_KEY",
         "Unknown key `artifact` in `perModel.weather`",
@@ -124,6 +126,6 @@ describe("config diagnostics in the schema's words", () => {
       ["CONFIG_DUPLICATE_VALUE", 'The config key `artifacts` lists "redact" more than once'],
       ["CONFIG_TYPE", "The config key `format` must be true or false, not the number 1"],
     ]);
-    expect(diagnostics[2]?.hint).toBe("format: Format every generated file with prettier; false skips it (faster, the printers' own layout). Default: true.");
+    expect(diagnostics[2]?.hint).toBe("format: Format every generated file (see formatter); false skips it (faster, the printers' own layout). Default: true.");
   });
 });

@@ -21,6 +21,7 @@ describe("resolveOptions", () => {
       out: join(dir, "generated"),
       templates: join(dir, "templates"),
       format: true,
+      formatter: "auto",
       templatesExplicit: false,
       artifacts: ["types", "serializers", "validators", "redact"],
       perModel: new Map(),

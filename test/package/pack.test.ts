@@ -44,10 +44,12 @@ describe("npm pack → npm install → npx shapesmith", () => {
     expect(packed.size).toBeLessThan(1024 * 1024);
   });
 
-  it("installs without tsx, esbuild or TypeScript; prettier is its one dependency", () => {
+  it("installs without tsx, esbuild or TypeScript; its dependencies are the formatters, oxfmt (with its platform's binary) and prettier", () => {
     const installed = readdirSync(join(consumer, "node_modules")).filter((n) => !n.startsWith("."));
     for (const tool of ["tsx", "esbuild", "typescript", "handlebars", "yaml"]) expect(installed).not.toContain(tool);
-    expect(installed.sort()).toEqual(["prettier", "shapesmith"]);
+    // tinypool: oxfmt's own dependency (its CLI's worker pool).
+    expect(installed.sort()).toEqual(["@oxfmt", "oxfmt", "prettier", "shapesmith", "tinypool"]);
+    expect(readdirSync(join(consumer, "node_modules/@oxfmt"))).toEqual([`binding-${process.platform}-${process.arch}${process.platform === "linux" ? "-gnu" : ""}`]);
   });
 
   it("npx shapesmith generate writes what the repo generates, byte for byte", () => {

@@ -37,9 +37,13 @@ const out = join(TMP, `playground-test-${process.pid}`);
 let browser: Browser | undefined;
 let page: Page;
 
-/** What the Node core makes of a model text given under the playground's path. */
+/**
+ * What the Node core makes of a model text given under the playground's path, formatted by
+ * prettier as the page does (oxfmt is native code; on generated/ the two agree byte for byte:
+ * test/foundation/formatter.test.ts).
+ */
 async function onNode(text: string) {
-  return generate([{ name: NAME, files: [{ path: `models/${FILE}`, text }] }], { readFile: () => undefined }, { templates: loadTemplates() });
+  return generate([{ name: NAME, files: [{ path: `models/${FILE}`, text }] }], { readFile: () => undefined }, { templates: loadTemplates(), formatter: { name: "prettier" } });
 }
 
 async function generation(): Promise<number> {
