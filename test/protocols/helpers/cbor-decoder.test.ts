@@ -305,6 +305,14 @@ describe("CBOR decoder (edge cases)", () => {
     expect(cbor.decodeCbor(hex("a2 01 02 03 04"))).toEqual(new Map([[1, 2], [3, 4]]));
   });
 
+  it("copies byte strings into plain Uint8Arrays, also out of a Node Buffer", () => {
+    const body = Buffer.from("a1 61 62 43 010203".replace(/ /g, ""), "hex");
+    const value = cbor.decodeCbor(body) as { b: Uint8Array };
+    expect(Object.getPrototypeOf(value.b)).toBe(Uint8Array.prototype);
+    body[5] = 9;
+    expect([...value.b]).toEqual([1, 2, 3]);
+  });
+
   it("keeps a __proto__ key as an own property", () => {
     const value = cbor.decodeCbor(hex("a1 69 5f5f70726f746f5f5f a1 61 78 01")) as Record<string, unknown>;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
