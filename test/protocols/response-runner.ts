@@ -177,7 +177,7 @@ export function buildResponse(c: ResponseCase, bytes: boolean): HttpResponse {
 }
 
 /** The deserializer's name: `names.deserializer` once the frame has it, else derived from the serializer's. */
-function deserializerName(service: GeneratedService, opId: string): string {
+export function deserializerName(service: GeneratedService, opId: string): string {
   const names = service.names as GeneratedService["names"] & { deserializer?: (id: string) => string };
   if (typeof names.deserializer === "function") return names.deserializer(opId);
   return names.serializer(opId).replace(/^serialize/, "deserialize").replace(/Request$/, "Response");
