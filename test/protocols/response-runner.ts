@@ -15,7 +15,9 @@
 // - success: the returned value equals `params` in our output forms (outputs.ts, compare-output.ts);
 // - error: it throws the class of errors.js named after the error shape, whose `$status` is the
 //   case's code, whose `$code` is the case's `vendorParams.code` when given (awsQuery-compatible
-//   codes), and whose members equal `params`.
+//   codes), and whose members equal `params`;
+// - and then the same with header names in lower case (as Node's http and fetch give them) and
+//   with the body in the other form (text as bytes, a blob payload as text; CBOR stays bytes).
 // The model is generated once per folder into .tmp/protocol-tests-response/.
 
 import { Diagnostics } from "../../generator/diagnostics.js";
@@ -261,15 +263,29 @@ export async function runResponseInput(input: ModelInput, options: ResponseRunOp
     const fnName = deserializerName(service, op.id);
     const fn = service.deserializers[fnName];
     if (typeof fn !== "function") return fail(`no deserializer yet: deserializers.ts exports no ${fnName}`);
-    const response = buildResponse(f.testCase, bodyIsBytes(f.testCase, f.protocol, model, f.error ?? op.output));
-    let got: Got;
-    try {
-      got = { kind: "returned", value: (fn as (r: HttpResponse) => unknown)(response) };
-    } catch (error) {
-      got = { kind: "threw", error };
-    }
-    const check = (e: Expectation): string[] => checkResponse(model, f.error ?? op.output, service.errors, fnName, e, got);
+    const bytes = bodyIsBytes(f.testCase, f.protocol, model, f.error ?? op.output);
+    const response = buildResponse(f.testCase, bytes);
+    const call = (r: HttpResponse): Got => {
+      try {
+        return { kind: "returned", value: (fn as (r: HttpResponse) => unknown)(r) };
+      } catch (error) {
+        return { kind: "threw", error };
+      }
+    };
+    const got = call(response);
+    const checkGot = (e: Expectation, g: Got): string[] => checkResponse(model, f.error ?? op.output, service.errors, fnName, e, g);
+    const check = (e: Expectation): string[] => checkGot(e, got);
     const problems = check(expectation);
+    // The same response as other transports hand it over must read the same: the body in the
+    // other form (text as bytes, bytes as text; CBOR stays bytes) and header names in lower case
+    // (Node's http and fetch's Headers).
+    if (problems.length === 0) {
+      const variants: [string, HttpResponse][] = [["header names in lower case", { ...response, headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v])) }]];
+      if (f.testCase.bodyMediaType !== "application/cbor" && f.protocol !== "rpcv2Cbor") {
+        variants.push(bytes ? ["the body as text", { ...response, body: new TextDecoder().decode(response.body as Uint8Array) }] : ["the body as bytes", { ...response, body: new TextEncoder().encode(response.body as string) }]);
+      }
+      for (const [what, variant] of variants) problems.push(...checkGot(expectation, call(variant)).map((p) => `with ${what}: ${p}`));
+    }
     return { ...base, outcome: problems.length === 0 ? "passed" : "failed", problems, response, ran: { expectation, got, check } };
   });
 }
