@@ -52,6 +52,7 @@ export const TEMPLATE_NAMES = Object.freeze([
   "runtime.ts.hbs",
   // Codec helper files, emitted only into folders whose code imports them (see protocols/symbols.ts).
   "cbor.ts.hbs",
+  "forms.ts.hbs",
   "gzip.ts.hbs",
   "md5.ts.hbs",
   "sha256.ts.hbs",
@@ -69,6 +70,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "index.ts.hbs": { model: "example", header: "// header", modules: ["types.js"] },
   "runtime.ts.hbs": { header: "// header" },
   "cbor.ts.hbs": { header: "// header" },
+  "forms.ts.hbs": { header: "// header" },
   "gzip.ts.hbs": { header: "// header" },
   "md5.ts.hbs": { header: "// header" },
   "sha256.ts.hbs": { header: "// header" },

@@ -75,7 +75,26 @@ export type HttpBinding =
   | { readonly location: "cookie"; readonly name: string; readonly explode?: boolean }
   | { readonly location: "payload" }
   | { readonly location: "responseCode" }
-  | { readonly location: "body" };
+  | {
+      readonly location: "body";
+      /** OpenAPI Encoding Object of the property in a form or multipart body. */
+      readonly encoding?: BodyEncoding;
+    };
+
+/**
+ * How one property of an OpenAPI `application/x-www-form-urlencoded` or `multipart/form-data`
+ * body is written (the media type's Encoding Object). `style`, `explode` and `allowReserved`
+ * are kept only when the document sets one of them (their absence means "by content type").
+ */
+export interface BodyEncoding {
+  readonly style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
+  /** The part's (or field's) media type; the first one when the document lists several. */
+  readonly contentType?: string;
+  /** Multipart part headers with one possible value (a single `enum` value, `const` or `default`). */
+  readonly headers?: readonly { readonly name: string; readonly value: string }[];
+}
 
 /** The XML traits of a shape, member or collection member (`@xmlName`, `@xmlAttribute`, ...). */
 export interface XmlTraits {
@@ -304,8 +323,11 @@ export interface Operation {
     readonly code?: number;
     /** Content type of a body made of `body`-bound members, or of the payload. */
     readonly contentType?: string;
-    /** Body encoding for `body` members: JSON (default) or a URL-encoded form. */
-    readonly bodyEncoding?: "json" | "form";
+    /**
+     * Body encoding for `body` members: JSON (default), a URL-encoded form, a multipart form
+     * (OpenAPI), or XML (OpenAPI's `xml` object read as the XML traits).
+     */
+    readonly bodyEncoding?: "json" | "form" | "multipart" | "xml";
     /** Headers every request carries whatever the input (OpenAPI single-value header enums). */
     readonly constantHeaders?: readonly { readonly name: string; readonly value: string }[];
   };

@@ -13,7 +13,7 @@ import type { ModelInput } from "../frontends.js";
 import type { Documents, Located } from "./documents.js";
 import { FactsReader } from "./facts.js";
 import { LocationNamer, NameRegistry, pascal } from "./names.js";
-import { lowerOperation, type OperationSite } from "./operations.js";
+import { lowerOperation, serversBasePath, type OperationSite } from "./operations.js";
 import { isObject } from "./pointer.js";
 import { NAMESPACE, SchemaLowerer, commonmark } from "./schemas.js";
 import { breakVariantCycles } from "./variant-cycles.js";
@@ -33,7 +33,8 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
   const info = isObject(root.value) && isObject(root.value["info"]) ? root.value["info"] : {};
   const serviceName = registry.claim(pascal(typeof info["title"] === "string" ? info["title"] : "") || pascal(input.name) || "Service");
   // Operation ids stay plain identifiers (`orders/create-one` → `openapi#orders_create_one`).
-  const claimed = sites.map((site) => ({ ...site, idName: registry.claim(site.name.replace(/[^A-Za-z0-9_]+/g, "_")) }));
+  const basePath = serversBasePath(docs, root) ?? "";
+  const claimed = sites.map((site) => ({ ...site, basePath, idName: registry.claim(site.name.replace(/[^A-Za-z0-9_]+/g, "_")) }));
 
   const roots: ShapeId[] = componentNames.map((name) => schemas.lower(docs.child(components, name), "other").ref.target);
   const operations: Operation[] = claimed.map((site) => lowerOperation(docs, schemas, registry, site));
@@ -63,10 +64,10 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
 }
 
 /** Every operation of the document, in path order then method order, with unique names. */
-function operationSites(docs: Documents, root: Located): Omit<OperationSite, "idName">[] {
+function operationSites(docs: Documents, root: Located): Omit<OperationSite, "idName" | "basePath">[] {
   const paths = docs.child(root, "paths");
   if (!isObject(paths.value)) return [];
-  const sites: Omit<OperationSite, "idName">[] = [];
+  const sites: Omit<OperationSite, "idName" | "basePath">[] = [];
   const names = new Set<string>();
   for (const path of Object.keys(paths.value).sort(compare)) {
     const pathItem = docs.deref(docs.child(paths, path));

@@ -29,6 +29,8 @@ export interface OperationSite {
   readonly name: string;
   /** The claimed shape-id name of the operation. */
   readonly idName: string;
+  /** The path of the document's first `servers` URL (variables at their defaults), e.g. `/v1`. */
+  readonly basePath: string;
 }
 
 const LOCATION_ORDER = ["path", "query", "header", "cookie"] as const;
@@ -82,6 +84,7 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     id: `${NAMESPACE}#${inputName}`,
     name: inputName,
     ...(body.docs ? { docs: body.docs } : {}),
+    ...(body.xml ? { xml: body.xml } : {}),
     sensitive: false,
     constraints: {},
     members,
@@ -108,7 +111,7 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     ...(read.boolean("deprecated") === true ? { deprecated: {} } : {}),
     http: {
       method: site.method.toUpperCase(),
-      uri: site.path,
+      uri: (serversBasePath(docs, site.at) ?? serversBasePath(docs, site.pathItem) ?? site.basePath) + site.path,
       ...(body.contentType !== undefined ? { contentType: body.contentType } : {}),
       ...(body.bodyEncoding !== undefined ? { bodyEncoding: body.bodyEncoding } : {}),
       ...(constantHeaders.length > 0 ? { constantHeaders } : {}),
@@ -139,4 +142,29 @@ function collectParameters(docs: Documents, site: OperationSite): Located[] {
     });
   }
   return [...byKey.values(), ...unnamed];
+}
+
+/**
+ * The path part of the first entry of a `servers` list (OpenAPI 3.0 §Server Object), variables
+ * replaced by their `default`, without a trailing slash: `https://{host}/api/{v}` with
+ * `v: { default: v2 }` → `/api/v2`; `https://example.com/` → ``. Undefined when `owner` has no
+ * `servers`. Paths are appended to it (§Paths Object: "relative to the server URL").
+ */
+export function serversBasePath(docs: Documents, owner: Located): string | undefined {
+  if (!isObject(owner.value) || !Array.isArray(owner.value["servers"]) || owner.value["servers"].length === 0) return undefined;
+  const server = docs.deref(docs.child(owner, "servers", 0));
+  if (!server || !isObject(server.value) || typeof server.value["url"] !== "string") return undefined;
+  const variables = isObject(server.value["variables"]) ? server.value["variables"] : {};
+  const url = server.value["url"].replace(/\{([^}]*)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    if (!isObject(variable)) return whole;
+    const value = variable["default"] ?? (Array.isArray(variable["enum"]) ? variable["enum"][0] : undefined);
+    return typeof value === "string" || typeof value === "number" ? String(value) : whole;
+  });
+  const path = url
+    .replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, "")
+    .replace(/^\/\/[^/?#]*/, "")
+    .replace(/[?#].*$/, "")
+    .replace(/\/+$/, "");
+  return path === "" || path.startsWith("/") ? path : "/" + path;
 }

@@ -14,7 +14,7 @@
 // its constraints on the member. A `$ref`, or an `allOf`/`oneOf` that only wraps one schema, is
 // an alias: it reuses the target's shape.
 
-import type { Constraints, Deprecation, Documentation, EnumValue, IntEnumValue, Member, Ref, Shape, ShapeId, ShapeType } from "../model/ir.js";
+import type { Constraints, Deprecation, Documentation, EnumValue, IntEnumValue, Member, Ref, Shape, ShapeId, ShapeType, XmlTraits } from "../model/ir.js";
 import type { Documents, Located } from "./documents.js";
 import { ANNOTATIONS, CONSTRAINTS, emptyFacts, mergeFacts, type FactsReader, type SchemaFacts } from "./facts.js";
 import { show } from "./keywords.js";
@@ -269,9 +269,13 @@ export class SchemaLowerer {
   }
 
   #build(at: Located, facts: SchemaFacts, kind: Kind, id: ShapeId, name: string): Shape {
+    const xml = xmlObject(this.docs, at);
+    const xmlTraits: XmlTraits | undefined =
+      xml && (xml.name !== undefined || xml.namespace !== undefined) ? { ...(xml.name !== undefined ? { name: withPrefix(xml.name, xml.prefix) } : {}), ...namespaceOf(xml) } : undefined;
     const base = {
       id,
       name,
+      ...(xmlTraits ? { xml: xmlTraits } : {}),
       ...(facts.description !== undefined ? { docs: commonmark(facts.description) } : {}),
       ...(facts.deprecated ? { deprecated: {} } : {}),
       sensitive: facts.format === "password",
@@ -297,7 +301,9 @@ export class SchemaLowerer {
         return { ...base, type: "map", constraints: constraintsFor("map", facts), key, value };
       }
       case "list": {
-        const member = facts.items ? this.lower(facts.items, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
+        const lowered = facts.items ? this.lower(facts.items, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
+        const items = facts.items ? xmlObject(this.docs, facts.items) : undefined;
+        const member: Ref = items?.name !== undefined ? { ...lowered, xml: { name: withPrefix(items.name, items.prefix), ...namespaceOf(items) } } : lowered;
         return { ...base, type: "list", constraints: constraintsFor("list", facts), member };
       }
       case "enum":
@@ -340,9 +346,36 @@ export class SchemaLowerer {
     const members: Member[] = [];
     for (const [name, at] of facts.properties) {
       const lowered = this.lower(at, "member");
-      members.push(toMember(name, lowered, facts.required.has(name)));
+      const member = toMember(name, lowered, facts.required.has(name));
+      const xml = this.#memberXml(name, at, lowered.ref);
+      members.push(xml ? { ...member, xml } : member);
     }
     return members;
+  }
+
+  /**
+   * The XML traits of a property from its schema's `xml` object (OpenAPI 3.0 §XML Object): its
+   * element (or attribute) name with the prefix, its namespace; an array is unwrapped (Smithy's
+   * `@xmlFlattened`, each item named by `items.xml.name`, else the property) unless `wrapped`.
+   */
+  #memberXml(name: string, at: Located, ref: Ref): XmlTraits | undefined {
+    const own = xmlObject(this.docs, at);
+    const shape = this.#shapes.get(ref.target);
+    if (shape?.type === "list") {
+      const items = xmlObject(this.docs, this.docs.child(this.docs.deref(at) ?? at, "items"));
+      const tag = own?.name ?? name;
+      if (own?.wrapped !== true) return { name: withPrefix(items?.name ?? tag, items?.prefix ?? own?.prefix), flattened: true, ...namespaceOf(items ?? own) };
+      // A wrapped list's items are named by `items.xml.name`, else like the wrapper.
+      if (shape.member.xml?.name === undefined) this.#shapes.set(shape.id, { ...shape, member: { ...shape.member, xml: { ...shape.member.xml, name: withPrefix(items?.name ?? tag, items?.prefix) } } });
+      return { name: withPrefix(tag, own?.prefix), ...namespaceOf(own) };
+    }
+    if (!own) return undefined;
+    const traits: XmlTraits = {
+      ...(own.name !== undefined || own.prefix !== undefined ? { name: withPrefix(own.name ?? name, own.prefix) } : {}),
+      ...(own.attribute ? { attribute: true } : {}),
+      ...namespaceOf(own),
+    };
+    return Object.keys(traits).length > 0 ? traits : undefined;
   }
 
   #additional(at: Located): Ref {
@@ -559,4 +592,31 @@ function isLocated(value: Located | boolean | undefined): value is Located {
 /** `/components/schemas/X`, `/$defs/X`, `/definitions/X`: a definition with a name of its own. */
 function isDefinition(pointer: string): boolean {
   return /^\/components\/schemas\/[^/]*$|\/(\$defs|definitions)\/[^/]*$/.test(pointer);
+}
+
+interface XmlObject {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly prefix?: string;
+  readonly attribute?: boolean;
+  readonly wrapped?: boolean;
+}
+
+/** The `xml` object of a schema (following `$ref`s), its fields of the right types only. */
+export function xmlObject(docs: Documents, at: Located): XmlObject | undefined {
+  const schema = docs.deref(at);
+  const xml = schema && isObject(schema.value) ? schema.value["xml"] : undefined;
+  if (!isObject(xml)) return undefined;
+  const text = (k: string) => (typeof xml[k] === "string" && xml[k] !== "" ? (xml[k] as string) : undefined);
+  const flag = (k: string) => (typeof xml[k] === "boolean" ? (xml[k] as boolean) : undefined);
+  const out = { name: text("name"), namespace: text("namespace"), prefix: text("prefix"), attribute: flag("attribute"), wrapped: flag("wrapped") };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as XmlObject;
+}
+
+function withPrefix(name: string, prefix: string | undefined): string {
+  return prefix !== undefined && !name.includes(":") ? `${prefix}:${name}` : name;
+}
+
+function namespaceOf(xml: XmlObject | undefined): { namespace?: { uri: string; prefix?: string } } {
+  return xml?.namespace !== undefined ? { namespace: { uri: xml.namespace, ...(xml.prefix !== undefined ? { prefix: xml.prefix } : {}) } } : {};
 }

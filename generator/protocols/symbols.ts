@@ -35,6 +35,14 @@ export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;
 export const MD5 = { contentMd5: value("md5.ts", "contentMd5") } as const;
 export const SHA256 = { sha256Hex: value("sha256.ts", "sha256Hex"), sha256TreeHex: value("sha256.ts", "sha256TreeHex") } as const;
 
+/** `forms.ts`: URL-encoded form fields and multipart/form-data bodies (OpenAPI). */
+export const FORMS = {
+  appendFormField: value("forms.ts", "appendFormField"),
+  encodeReserved: value("forms.ts", "encodeReserved"),
+  multipartBody: value("forms.ts", "multipartBody"),
+  MultipartPart: type("forms.ts", "MultipartPart"),
+} as const;
+
 /** `xml.ts`: escaping and elements for XML bodies (restXml). */
 export const XML = {
   escapeXmlText: value("xml.ts", "escapeXmlText"),
@@ -50,5 +58,5 @@ export const XML_READER = {
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
-export const HELPER_FILES = ["cbor.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
+export const HELPER_FILES = ["cbor.ts", "forms.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];

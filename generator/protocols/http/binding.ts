@@ -17,8 +17,8 @@
 import { shapeOf, type HttpBinding, type Member, type Operation, type Ref, type Shape, type StructureShape } from "../../model/ir.js";
 import { propertyAccess } from "../../naming/names.js";
 import type { RequestPlan, SerializerContext } from "../protocol.js";
-import { RUNTIME } from "../symbols.js";
-import { timestampValue } from "../codecs/json/writer.js";
+import { FORMS, RUNTIME } from "../symbols.js";
+import { jsonValue, jsonWriter, timestampValue } from "../codecs/json/writer.js";
 
 /** How a protocol writes what the bindings leave for the body. */
 export interface BodyCodec {
@@ -26,9 +26,9 @@ export interface BodyCodec {
    * Lines that compute a body from the `body`-bound members (all of them, set or not), and the
    * body expression (string or bytes); `contentType` is sent with it.
    */
-  members(ctx: SerializerContext, members: readonly Member[]): { lines: string[]; body: string; contentType: string };
+  members(ctx: SerializerContext, members: readonly Member[]): { lines: string[]; body: string; contentType: string; contentTypeExpression?: string };
   /** The body of a payload member that targets a structure, union, document, list or map. */
-  payload(ctx: SerializerContext, member: Member, access: string): { body: string; contentType: string };
+  payload(ctx: SerializerContext, member: Member, access: string): { body: string; contentType: string; lines?: string[]; contentTypeExpression?: string };
 }
 
 export interface BindingOptions {
@@ -132,12 +132,15 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
       lines.push(`const body = ${written.body.split("payload").join("(payload ?? {})")};`);
       return { lines, method, path, query: "query", body: "body" };
     }
-    lines.push(`if (payload !== undefined) ${contentType(written.contentType)}`);
+    lines.push(...(written.lines ?? []));
+    lines.push(`if (payload !== undefined) ${written.contentTypeExpression === undefined ? contentType(written.contentType) : `headers["Content-Type"] ??= ${written.contentTypeExpression};`}`);
     return { lines, method, path, query: "query", body: `payload === undefined ? undefined : ${written.body}`, optionalBody: true };
   }
   if (bodyMembers.length > 0) {
     const written = options.codec.members(ctx, bodyMembers);
-    lines.push(...written.lines, contentType(written.contentType));
+    // A content type known only at run time (a multipart boundary) replaces the declared one.
+    const setType = written.contentTypeExpression === undefined ? contentType(written.contentType) : `headers["Content-Type"] ??= ${written.contentTypeExpression};`;
+    lines.push(...written.lines, setType);
     return { lines, method, path, query: "query", body: written.body };
   }
   return { lines, method, path, query: "query" };
@@ -175,13 +178,16 @@ function labelExpr(ctx: SerializerContext, m: Member, greedy: boolean): string {
   const prefix = style === "label" ? "." : style === "matrix" ? `;${b?.name ?? m.name}=` : "";
   if (shape.type === "list") {
     const item = scalarString(ctx, shape.member, "item", "label");
-    const sep = b?.explode ? (style === "label" ? "." : style === "matrix" ? `;${b.name}=` : ",") : ",";
+    // The OpenAPI 3.0.3 style table: label lists are dot-separated exploded or not (`.blue.black.brown`).
+    const sep = style === "label" ? "." : b?.explode ? (style === "matrix" ? `;${b.name}=` : ",") : ",";
     return `${JSON.stringify(prefix)} + ${access}.map((item) => ${encode}(${item}, false)).join(${JSON.stringify(sep)})`;
   }
   if (shape.type === "map" || shape.type === "structure") {
     // OpenAPI objects (RFC 6570): `R,100,G,200` or, exploded, `R=100,G=200` / `.R=100.G=200` / `;R=100;G=200`.
     const pairs = objectPairs(ctx, shape, access, (s) => `${encode}(${s}, false)`);
-    if (!b?.explode) return `${JSON.stringify(prefix)} + ${pairs}.map(([k, v]) => k + "," + v).join(",")`;
+    // Not exploded: `R,100,G,200`, a label `.R.100.G.200` (the OpenAPI 3.0.3 style table).
+    const sep = style === "label" ? "." : ",";
+    if (!b?.explode) return `${JSON.stringify(prefix)} + ${pairs}.map(([k, v]) => k + ${JSON.stringify(sep)} + v).join(${JSON.stringify(sep)})`;
     const lead = style === "label" ? "." : style === "matrix" ? ";" : "";
     return `${JSON.stringify(lead)} + ${pairs}.map(([k, v]) => k + "=" + v).join(${JSON.stringify(lead || ",")})`;
   }
@@ -197,25 +203,25 @@ function queryLinesOf(
   strictEnc: (s: string) => string,
 ): string[] {
   const shape = shapeOf(ctx.model, m.target);
-  const enc = (s: string) => (b.allowReserved ? `encodeURI(${s})` : strictEnc(s));
+  const enc = (s: string) => (b.allowReserved ? `${ctx.file.use(FORMS.encodeReserved)}(${s})` : strictEnc(s));
   const key = JSON.stringify(encodeURIComponent(b.name));
   const keyEq = JSON.stringify(encodeURIComponent(b.name) + "=");
   const style = b.style ?? "form";
   const explode = b.explode ?? style === "form";
-  if (shape.type === "list") {
+  if (shape.type === "list" && style !== "deepObject") {
     const item = scalarString(ctx, shape.member, "item", "query");
     if (explode) return [`for (const item of ${access}) query.push(${keyEq} + ${enc(item)});`];
     const sep = style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",";
     // The delimiter itself stays literal (a comma or pipe inside an item is escaped); a space is `%20`.
     return [`query.push(${keyEq} + ${access}.map((item) => ${enc(item)}).join(${JSON.stringify(sep === " " ? "%20" : sep)}));`];
   }
-  if (shape.type === "map" || shape.type === "structure") {
-    const value = shape.type === "map" ? scalarString(ctx, shape.value, "value", "query") : "String(value)";
-    if (style === "deepObject") {
-      return [`for (const [k, value] of Object.entries(${access})) if (value !== undefined) query.push(${key} + "%5B" + encodeURIComponent(k) + "%5D=" + ${enc(value)});`];
-    }
-    if (explode) return [`for (const [k, value] of Object.entries(${access})) if (value !== undefined) query.push(encodeURIComponent(k) + "=" + ${enc(value)});`];
-    return [`query.push(${keyEq} + Object.entries(${access}).filter(([, value]) => value !== undefined).map(([k, value]) => encodeURIComponent(k) + "," + ${enc(value)}).join(","));`];
+  if (["list", "map", "structure", "union", "alternatives", "document"].includes(shape.type)) {
+    // Objects by the OpenAPI style table (`R=100&G=200`, `color[R]=100`, `color=R,100,G,200`), at
+    // run time since alternatives and documents may hold anything; deepObject nests brackets and
+    // numbers array items (`expand[0]=a`) as Stripe's SDKs and `qs` do (the spec leaves it undefined).
+    const value = jsonValue(jsonWriter(ctx, { useJsonName: true, defaultTimestamp: "date-time" }), access, m);
+    const opts = [`style: ${JSON.stringify(style)}`, `explode: ${explode}`, ...(b.allowReserved ? [`allowReserved: true`] : [])];
+    return [`${ctx.file.use(FORMS.appendFormField)}(query, ${JSON.stringify(b.name)}, ${value}, { ${opts.join(", ")} });`];
   }
   return [`query.push(${keyEq} + ${enc(scalarString(ctx, m, access, "query"))});`];
 }

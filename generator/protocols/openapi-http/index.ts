@@ -1,19 +1,22 @@
 // OpenAPI's plain HTTP: the document's parameters (path, query, header, cookie, with their
-// `style` and `explode`) through the HTTP binding layer, and a request body as its media type
-// says: JSON (with `date-time` timestamps) or a URL-encoded form.
+// `style` and `explode`, by the OpenAPI style table) through the HTTP binding layer, and a
+// request body as its media type says: JSON (also `+json` types; `date-time` timestamps), a
+// URL-encoded form (form.ts: the Encoding Object), multipart/form-data (multipart.ts), XML from
+// the `xml` objects (xml.ts), raw bytes or text. Paths start with the `servers` base path.
 //
-//   GET /pets/{petId}?tags=a&tags=b  →  { method: "GET", path: "/pets/7", query: ["tags=a", "tags=b"], headers: {} }
-//   POST /pets (form) { name: "Rex", tags: ["a"] }  →  body "name=Rex&tags=a",
+//   GET /pets/{petId}?tags=a&tags=b  →  { method: "GET", path: "/v1/pets/7", query: ["tags=a", "tags=b"], headers: {} }
+//   POST /pets (form; tags: deepObject) { name: "Rex", tags: ["a"] }  →  body "name=Rex&tags%5B0%5D=a",
 //     headers: { "Content-Type": "application/x-www-form-urlencoded" }
 
-import { shapeOf, OPENAPI_HTTP, type Member } from "../../model/ir.js";
-import type { Protocol, SerializerContext } from "../protocol.js";
+import { OPENAPI_HTTP, type Operation, type StructureShape } from "../../model/ir.js";
+import type { Protocol } from "../protocol.js";
 import { setProperty } from "../../emit/print.js";
 import { propertyAccess } from "../../naming/names.js";
-import { httpRequest, ifPresent, scalarString, type BodyCodec } from "../http/binding.js";
+import { httpRequest, ifPresent, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
-
-const JSON_OPTIONS = { useJsonName: true, defaultTimestamp: "date-time" } as const;
+import { formBody, JSON_OPTIONS } from "./form.js";
+import { multipartBody } from "./multipart.js";
+import { xmlBody } from "./xml.js";
 
 const jsonBody: BodyCodec = {
   members(ctx, members) {
@@ -30,33 +33,26 @@ const jsonBody: BodyCodec = {
   },
 };
 
-const formBody: BodyCodec = {
-  members(ctx, members) {
-    const w = jsonWriter(ctx, JSON_OPTIONS);
-    const lines = [`const form: string[] = [];`];
-    for (const m of members) {
-      const access = propertyAccess("input", m.name);
-      const key = JSON.stringify(encodeURIComponent(jsonMemberName(w, m)) + "=");
-      lines.push(...ifPresent(access, formFieldLines(ctx, m, access, key)));
-    }
-    return { lines, body: `form.join("&")`, contentType: "application/x-www-form-urlencoded" };
-  },
-  payload: jsonBody.payload,
-};
-
-function formFieldLines(ctx: SerializerContext, m: Member, access: string, key: string): string[] {
-  const shape = shapeOf(ctx.model, m.target);
-  if (shape.type === "list") {
-    return [`for (const item of ${access}) form.push(${key} + encodeURIComponent(${scalarString(ctx, shape.member, "item", "query")}));`];
-  }
-  if (shape.type === "map" || shape.type === "structure" || shape.type === "document" || shape.type === "union" || shape.type === "alternatives") {
-    return [`form.push(${key} + encodeURIComponent(JSON.stringify(${jsonValue(jsonWriter(ctx, JSON_OPTIONS), access, m)})));`];
-  }
-  return [`form.push(${key} + encodeURIComponent(${scalarString(ctx, m, access, "query")}));`];
-}
-
 export const openApiHttp: Protocol = {
   id: OPENAPI_HTTP,
   name: "OpenAPI HTTP",
-  request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: false, codec: op.http?.bodyEncoding === "form" ? formBody : jsonBody, emptyStructurePayload: false }),
+  request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: false, codec: codecOf(op, input), emptyStructurePayload: false }),
 };
+
+function codecOf(op: Operation, input: StructureShape | undefined): BodyCodec {
+  const encoding = op.http?.bodyEncoding ?? "json";
+  switch (encoding) {
+    case "json":
+      return jsonBody;
+    case "form":
+      return formBody(jsonBody);
+    case "multipart":
+      return multipartBody(jsonBody);
+    case "xml":
+      return xmlBody(input, op.http?.contentType ?? "application/xml");
+    default: {
+      const never: never = encoding;
+      throw new Error(`internal: unknown body encoding ${String(never)}`);
+    }
+  }
+}

@@ -143,6 +143,8 @@ function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
       const topLevel = ctx.model.operations.some((op) => op.input === shape.id);
       const lines = [head, `  const out: Record<string, unknown> = {};`];
       shape.members.forEach((m, i) => {
+        // OpenAPI `readOnly`: the server's to send, never a client's (OpenAPI 3.0 §Fixed Fields `readOnly`).
+        if (m.readOnly) return;
         const access = propertyAccess("value", m.name);
         const fill = topLevel ? undefined : defaultExpression(ctx.model, m);
         if (fill === undefined && access.startsWith("(")) {

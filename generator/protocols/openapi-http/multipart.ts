@@ -1,0 +1,102 @@
+// The multipart/form-data codec of OpenAPI bodies (RFC 7578): one part per property (one per
+// item of an array), built into bytes by `multipartBody` of forms.ts.
+//
+//   properties file (string, format binary; encoding contentType image/png), meta (object), note (string)
+//   → parts: { name: "file", value: input.file, filename: "file", contentType: "image/png" },
+//            { name: "meta", value: JSON.stringify(json_Meta(input.meta)), contentType: "application/json" },
+//            { name: "note", value: input.note }
+//     headers["Content-Type"] = "multipart/form-data; boundary=shapesmith-…"
+//
+// Part content types follow the Encoding Object's `contentType`, else its defaults (OpenAPI 3.0
+// §Encoding Object): bytes `application/octet-stream`, objects `application/json`, primitives
+// text (no header, RFC 7578 §4.4). `style` and `explode` do not apply to multipart (ibid.).
+// A file part's filename is the property's name: a `Uint8Array` carries none of its own.
+
+import { shapeOf, type BodyEncoding, type Member, type Ref } from "../../model/ir.js";
+import type { SerializerContext } from "../protocol.js";
+import { propertyAccess } from "../../naming/names.js";
+import { ifPresent, scalarString, type BodyCodec } from "../http/binding.js";
+import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
+import { FORMS, RUNTIME } from "../symbols.js";
+import { JSON_OPTIONS } from "./form.js";
+
+export const multipartBody = (json: BodyCodec): BodyCodec => ({
+  members(ctx, members) {
+    const lines = [`const parts: ${ctx.file.use(FORMS.MultipartPart)}[] = [];`];
+    for (const m of members) {
+      const access = propertyAccess("input", m.name);
+      lines.push(...ifPresent(access, partLines(ctx, m, access), m.nullable === true));
+    }
+    lines.push(`const multipart = ${ctx.file.use(FORMS.multipartBody)}(parts);`);
+    return { lines, body: `multipart.body`, contentType: "multipart/form-data", contentTypeExpression: "multipart.contentType" };
+  },
+  payload(ctx, member, access) {
+    const shape = shapeOf(ctx.model, member.target);
+    if (shape.type !== "structure" && shape.type !== "map" && shape.type !== "document") return json.payload(ctx, member, access);
+    // An object body without declared properties: one part per entry (bytes as files, objects as JSON).
+    const plain = ctx.file.use(RUNTIME.plainJson);
+    const build = ctx.file.use(FORMS.multipartBody);
+    const part = ctx.file.use(FORMS.MultipartPart);
+    const fn = ctx.need("multipartEntries", () => [
+      `function multipartEntries(value: unknown): ReturnType<typeof ${build}> {`,
+      `  const parts: ${part}[] = [];`,
+      `  if (typeof value === "object" && value !== null) {`,
+      `    for (const [name, v] of Object.entries(value)) {`,
+      `      if (v === undefined) continue;`,
+      `      if (v instanceof Uint8Array) parts.push({ name, value: v, filename: name, contentType: "application/octet-stream" });`,
+      `      else if (typeof v === "object" && v !== null) parts.push({ name, value: JSON.stringify(${plain}(v)), contentType: "application/json" });`,
+      `      else parts.push({ name, value: String(v) });`,
+      `    }`,
+      `  }`,
+      `  return ${build}(parts);`,
+      `}`,
+    ]);
+    return {
+      lines: [`const multipart = payload === undefined ? undefined : ${fn}(${access});`],
+      body: `multipart!.body`,
+      contentType: "multipart/form-data",
+      contentTypeExpression: `multipart!.contentType`,
+    };
+  },
+});
+
+function partLines(ctx: SerializerContext, m: Member, access: string): string[] {
+  const name = jsonMemberName(jsonWriter(ctx, JSON_OPTIONS), m);
+  const encoding: BodyEncoding = m.http?.location === "body" ? (m.http.encoding ?? {}) : {};
+  const shape = shapeOf(ctx.model, m.target);
+  if (shape.type === "list") return [`for (const item of ${access}) parts.push(${part(ctx, name, encoding, shape.member, "item")});`];
+  return [`parts.push(${part(ctx, name, encoding, m, access)});`];
+}
+
+function part(ctx: SerializerContext, name: string, encoding: BodyEncoding, ref: Ref, expr: string): string {
+  const shape = shapeOf(ctx.model, ref.target);
+  const fields = [`name: ${JSON.stringify(name)}`];
+  const headers = encoding.headers?.map((h) => `[${JSON.stringify(h.name)}, ${JSON.stringify(h.value)}]`) ?? [];
+  const type = (fallback: string | undefined) => {
+    const t = encoding.contentType ?? fallback;
+    if (t !== undefined) fields.push(`contentType: ${JSON.stringify(t)}`);
+  };
+  switch (shape.type) {
+    case "blob":
+      fields.push(`value: ${expr}`, `filename: ${JSON.stringify(name)}`);
+      type("application/octet-stream");
+      break;
+    case "list":
+    case "map":
+    case "structure":
+    case "union":
+    case "document":
+    case "alternatives":
+    case "unit":
+      fields.push(`value: JSON.stringify(${jsonValue(jsonWriter(ctx, JSON_OPTIONS), expr, ref)})`);
+      type("application/json");
+      break;
+    default: {
+      const json = encoding.contentType !== undefined && /json/i.test(encoding.contentType);
+      fields.push(`value: ${json ? `JSON.stringify(${jsonValue(jsonWriter(ctx, JSON_OPTIONS), expr, ref)})` : scalarString(ctx, ref, expr, "query")}`);
+      if (encoding.contentType !== undefined && !/^text\/plain\b/i.test(encoding.contentType)) type(undefined);
+    }
+  }
+  if (headers.length > 0) fields.push(`headers: [${headers.join(", ")}]`);
+  return `{ ${fields.join(", ")} }`;
+}
