@@ -17,6 +17,7 @@ import { lowerOperation, serversBasePath, type OperationSite } from "./operation
 import { isObject } from "./pointer.js";
 import { NAMESPACE, SchemaLowerer, commonmark } from "./schemas.js";
 import { breakVariantCycles } from "./variant-cycles.js";
+import { mediaKind, pickMediaType } from "./bodies.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -24,7 +25,7 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
   const registry = new NameRegistry();
   const sites = operationSites(docs, root);
   const namer = new LocationNamer(new Map(sites.map((s) => [s.at.file + "#" + s.at.pointer, s.name])), (file) => docs.load(file)?.value);
-  const schemas = new SchemaLowerer(docs, new FactsReader(docs, openapi31), namer, registry);
+  const schemas = new SchemaLowerer(docs, new FactsReader(docs, openapi31), namer, registry, sites.some((site) => sendsXml(docs, site.at)));
 
   const components = docs.child(root, "components", "schemas");
   const componentNames = isObject(components.value) ? Object.keys(components.value).sort(compare) : [];
@@ -87,6 +88,14 @@ function operationSites(docs: Documents, root: Located): Omit<OperationSite, "id
     }
   }
   return sites;
+}
+
+/** Whether the operation's request body is sent as XML (then schemas get XML traits). */
+function sendsXml(docs: Documents, at: Located): boolean {
+  const body = isObject(at.value) && at.value["requestBody"] !== undefined ? docs.deref(docs.child(at, "requestBody")) : undefined;
+  const content = body && isObject(body.value) ? body.value["content"] : undefined;
+  const chosen = isObject(content) ? pickMediaType(Object.keys(content)) : undefined;
+  return chosen !== undefined && mediaKind(chosen) === "xml";
 }
 
 /** The shapes reachable from `roots`, sorted by id. */

@@ -67,6 +67,8 @@ export class SchemaLowerer {
     private readonly facts: FactsReader,
     private readonly namer: LocationNamer,
     private readonly registry: NameRegistry,
+    /** The document has XML bodies: read the schemas' `xml` objects into XML traits. */
+    private readonly xml = false,
   ) {}
 
   /** `file#pointer` of a component that only refers elsewhere → the schema it stands for. */
@@ -269,7 +271,7 @@ export class SchemaLowerer {
   }
 
   #build(at: Located, facts: SchemaFacts, kind: Kind, id: ShapeId, name: string): Shape {
-    const xml = xmlObject(this.docs, at);
+    const xml = this.xml ? xmlObject(this.docs, at) : undefined;
     const xmlTraits: XmlTraits | undefined =
       xml && (xml.name !== undefined || xml.namespace !== undefined) ? { ...(xml.name !== undefined ? { name: withPrefix(xml.name, xml.prefix) } : {}), ...namespaceOf(xml) } : undefined;
     const base = {
@@ -302,7 +304,7 @@ export class SchemaLowerer {
       }
       case "list": {
         const lowered = facts.items ? this.lower(facts.items, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
-        const items = facts.items ? xmlObject(this.docs, facts.items) : undefined;
+        const items = facts.items && this.xml ? xmlObject(this.docs, facts.items) : undefined;
         const member: Ref = items?.name !== undefined ? { ...lowered, xml: { name: withPrefix(items.name, items.prefix), ...namespaceOf(items) } } : lowered;
         return { ...base, type: "list", constraints: constraintsFor("list", facts), member };
       }
@@ -347,7 +349,7 @@ export class SchemaLowerer {
     for (const [name, at] of facts.properties) {
       const lowered = this.lower(at, "member");
       const member = toMember(name, lowered, facts.required.has(name));
-      const xml = this.#memberXml(name, at, lowered.ref);
+      const xml = this.xml ? this.#memberXml(name, at, lowered.ref) : undefined;
       members.push(xml ? { ...member, xml } : member);
     }
     return members;
