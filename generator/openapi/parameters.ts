@@ -39,7 +39,7 @@ export function parameterKey(at: Located): { location: ParameterLocation; name: 
   if (!isObject(at.value)) return undefined;
   const name = at.value["name"];
   const location = at.value["in"];
-  if (typeof name !== "string" || typeof location !== "string" || !(location in STYLES)) return undefined;
+  if (typeof name !== "string" || typeof location !== "string" || !Object.hasOwn(STYLES, location)) return undefined;
   return { location: location as ParameterLocation, name };
 }
 
@@ -57,7 +57,7 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
     }
     return undefined;
   }
-  if (!(where in STYLES)) {
+  if (!Object.hasOwn(STYLES, where)) {
     docs.report("error", "OPENAPI_BAD_PARAMETER", `Parameter \`${name}\` is \`in: ${where}\`; it must be one of path, query, header, cookie`, read.child("in"), where === "body" || where === "formData" ? "This is Swagger 2.0; in OpenAPI 3 a body is a `requestBody`." : undefined);
     return undefined;
   }

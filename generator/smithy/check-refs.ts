@@ -39,6 +39,28 @@ export function checkOperationTargets(model: SmithyModel, shapeOf: (id: string) 
   }
 }
 
+/**
+ * A member, list member, map key or value, or an operation's input, output or error must not
+ * target an aggregate shape of the prelude other than `smithy.api#Unit`: those are trait
+ * definitions (`smithy.api#input`, `smithy.api#http`) and private helpers of the prelude, not
+ * data (found by the fuzzer: a member targeting `smithy.api#input` crashed the types emitter).
+ */
+export function checkPreludeTargets(model: SmithyModel, preludeShape: (id: string) => AstShape | undefined, diags: Diagnostics): void {
+  const SIMPLE = new Set(["blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "timestamp", "document"]);
+  for (const [id, shape] of model.shapes) {
+    forEachRef(shape, (target, path, label) => {
+      if (!["member", "key", "value", "members", "input", "output", "errors"].includes(String(path[0])) || model.shapes.has(target)) return;
+      const prelude = preludeShape(target);
+      if (prelude === undefined || target === "smithy.api#Unit" || SIMPLE.has(prelude.type)) return;
+      const what = prelude.traits?.["smithy.api#trait"] !== undefined ? "a trait definition" : "a private shape";
+      diags.error("SMITHY_PRELUDE_TARGET", `${label} of \`${id}\` targets \`${target}\`, ${what} of the prelude (a ${prelude.type}), not a shape for data`, {
+        ...whereIs(model, id, ...path),
+        hint: `Define a ${prelude.type} of your own and target it.`,
+      });
+    });
+  }
+}
+
 /** Calls `visit` for every shape reference of a shape, with its JSON path inside the shape. */
 export function forEachRef(shape: AstShape, visit: (target: string, path: (string | number)[], what: string) => void): void {
   for (const key of ["member", "key", "value"] as const) {

@@ -9,7 +9,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import type { AstShape } from "./ast.js";
 import { assemble, type AssembleOptions, type SmithyModel } from "./assemble.js";
-import { checkOperationTargets, checkReferences } from "./check-refs.js";
+import { checkOperationTargets, checkPreludeTargets, checkReferences } from "./check-refs.js";
 import { checkNesting } from "./nesting.js";
 import { parseIdlFile, preludeShapes, resolveIdlFilesWithPositions } from "./idl/index.js";
 import type { ParsedFile } from "./idl/parser.js";
@@ -63,6 +63,7 @@ export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics, o
     checkReferences(model, (id) => prelude.has(id), [...prelude.keys()], diags);
     checkNesting(model, diags);
     checkOperationTargets(model, (id) => model.shapes.get(id) ?? prelude.get(id), diags);
+    checkPreludeTargets(model, (id) => prelude.get(id), diags);
   }
   return hasErrorsSince(diags, before) ? undefined : model;
 }

@@ -36,6 +36,34 @@ describe("fuzz regressions", () => {
     expect(await diagnose("m.smithy", idl("Unit"))).toEqual([]);
   });
 
+  it("a member or an operation targeting an aggregate of the prelude (npm run fuzz seed 7 case 42795, was: internal error `structure smithy.api#input has no inline type`)", async () => {
+    const idl = (target: string) => `$version: "2"\nnamespace a\n@aws.protocols#awsJson1_1\nservice S { version: "1", operations: [Op] }\noperation Op { input: In }\nstructure In { m: ${target} }\n`;
+    expect(await diagnose("m.smithy", idl("smithy.api#input"))).toEqual([
+      { code: "SMITHY_PRELUDE_TARGET", pointer: "/shapes/a#In/members/m/target", message: "Member `m` of `a#In` targets `smithy.api#input`, a trait definition of the prelude (a structure), not a shape for data" },
+    ]);
+    expect(await diagnose("m.smithy", idl("smithy.api#NonEmptyStringList"))).toEqual([
+      { code: "SMITHY_PRELUDE_TARGET", pointer: "/shapes/a#In/members/m/target", message: "Member `m` of `a#In` targets `smithy.api#NonEmptyStringList`, a private shape of the prelude (a list), not a shape for data" },
+    ]);
+    const json = JSON.stringify({ smithy: "2.0", shapes: { "a#L": { type: "list", member: { target: "smithy.api#http" } }, "a#Op": { type: "operation", output: { target: "smithy.api#output" } } } });
+    expect((await diagnose("m.json", json)).map((d) => [d.code, d.pointer])).toEqual([
+      ["SMITHY_PRELUDE_TARGET", "/shapes/a#L/member/target"],
+      ["SMITHY_PRELUDE_TARGET", "/shapes/a#Op/output/target"],
+    ]);
+    expect(await diagnose("m.smithy", idl("String"))).toEqual([]);
+    expect(await diagnose("m.smithy", idl("Unit"))).toEqual([]);
+    expect(await diagnose("m.smithy", idl("Document"))).toEqual([]);
+  });
+
+  it("an OpenAPI parameter `in` an inherited property name (npm run fuzz seed 7 case 37975, was: TypeError `STYLES[location].includes is not a function`)", async () => {
+    const doc = (where: string) => `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - { name: x, in: ${where}, schema: { type: string } }\n      responses: { '200': { description: ok } }\n`;
+    for (const where of ["hasOwnProperty", "constructor", "__proto__", "toString"]) {
+      expect(await diagnose("m.yaml", doc(where))).toEqual([
+        { code: "OPENAPI_BAD_PARAMETER", pointer: "/paths/~1a/get/parameters/0/in", message: `Parameter \`x\` is \`in: ${where}\`; it must be one of path, query, header, cookie` },
+      ]);
+    }
+    expect(await diagnose("m.yaml", doc("query"))).toEqual([]);
+  });
+
   it("YAML warnings are diagnostics, not console output", async () => {
     const text = "openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        !odd a: { type: string }\n";
     const result = await generate([{ name: "m", files: [{ path: "m.yaml", text }] }], { readFile: () => undefined }, { templates, format: false });
