@@ -73,7 +73,8 @@
 //   a pattern is not checked. The pattern runs only when the length check passed. A pattern a
 //   backtracking search could take super-linear time on (generator/regex/redos.ts: `^(a+)+$`)
 //   runs as a Thompson automaton instead (`linearFind(nfa_X, value)`, from `linear-find.ts`,
-//   emitted only into folders that need it); one that cannot (back references, atomic groups) is
+//   emitted only into folders that need it; compiled for the value's `@length` max, which the
+//   check before it guarantees); one that cannot (back references, atomic groups) is
 //   a `PATTERN_SUPERLINEAR` warning and not checked.
 
 import type { Diagnostics } from "../diagnostics.js";
@@ -469,7 +470,7 @@ function lengthThenPattern(length: readonly string[], pattern: readonly string[]
 /** Pattern check with the module-level RegExp of the constraint's owner. */
 function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] {
   if (constraints.pattern === undefined) return [];
-  const re = patternConst(ctx, site.owner, constraints.pattern);
+  const re = patternConst(ctx, site.owner, constraints.pattern, constraints.length?.max);
   if (re === null) return [];
   return [
     `if (!${re(site.v)}) {`,
@@ -484,9 +485,11 @@ function patternCheck(ctx: Ctx, constraints: Constraints, site: Site): string[] 
  * null, after a warning, when Java would reject the pattern or ECMAScript cannot say exactly the
  * same; the pattern is then not checked.
  */
-function patternConst(ctx: Ctx, owner: string, source: string): ((value: string) => string) | null {
+function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number | undefined): ((value: string) => string) | null {
   const key = `${owner}\n${source}`;
-  const known = ctx.patterns.get(key);
+  // A linear program is compiled for the value's maximum length: one per owner and maximum.
+  const lengthKey = `${key}\n${maxLength ?? ""}`;
+  const known = ctx.patterns.get(key) ?? ctx.patterns.get(lengthKey);
   if (known !== undefined) return known;
   const result = ctx.model.patternSyntax === "ecma262" ? ecmaPattern(source) : translateJavaPattern(source);
   const where = `\`${owner.replace("\n", "$")}\``;
@@ -517,19 +520,24 @@ function patternConst(ctx: Ctx, owner: string, source: string): ((value: string)
   // A pattern a backtracking search could take super-linear time on runs as an automaton instead.
   const analysis = "node" in result ? analyse(result.node, ctx.universe) : ({ safe: true } as const);
   if (!analysis.safe && "node" in result) {
-    const linear = linearProgram(result.node);
+    // The pattern runs only on a value whose length passed, so the program may rely on the maximum.
+    const linear = linearProgram(result.node, maxLength);
     if (!linear.ok) {
       const message = `The @pattern ${str(source)} of ${where} can take super-linear time to match (${analysis.kind}) and cannot run as a linear-time automaton: ${linear.problem}; it is not checked`;
       if (!ctx.diags) throw new Error(message);
       ctx.diags.warning("PATTERN_SUPERLINEAR", message, { hint: "Rewrite the pattern so that no two ways of matching overlap, or validate this value yourself." });
-      ctx.patterns.set(key, null);
+      ctx.patterns.set(lengthKey, null);
       return null;
     }
     const name = constName("nfa_");
     const program = linear.program;
     const attack = analysis.attack ? ` (e.g. on ${str(analysis.attack.prefix + analysis.attack.pump.repeat(3) + "…" + analysis.attack.suffix)})` : "";
-    const code: string[] = [];
-    for (let i = 0; i < program.code.length; i += 36) code.push(`    ${program.code.slice(i, i + 36).join(", ")},`);
+    const chunks = (numbers: readonly number[]): string[] => {
+      const lines: string[] = [];
+      for (let i = 0; i < numbers.length; i += 36) lines.push(`    ${numbers.slice(i, i + 36).join(", ")},`);
+      return lines;
+    };
+    const code = chunks(program.code);
     ctx.patternDecls.push(
       `// ${str(source).slice(1, -1).replace(/\*\//g, "*\\/")} backtracks ${analysis.kind === "too large" ? "beyond analysis" : analysis.kind === "exponential" ? "exponentially" : "polynomially"}${attack.replace(/\n/g, "\\n")}:`,
       "// it runs as a linear-time automaton (linear-find.ts).",
@@ -540,11 +548,19 @@ function patternConst(ctx: Ctx, owner: string, source: string): ((value: string)
       "  ],",
       `  classes: [${program.classes.join(", ")}],`,
       `  tests: [${program.tests.join(", ")}],`,
+      `  testAt: [${program.testAt.join(", ")}],`,
+      `  counters: [${program.counters.join(", ")}],`,
+      "  ascii: [",
+      ...[0, 64].map((i) => `    ${program.ascii.slice(i, i + 64).join(", ")},`),
+      "  ],",
+      "  groups: [",
+      ...chunks(program.groups),
+      "  ],",
       "};",
     );
     const find = ctx.f.import("linearFind", "./linear-find.js");
     const test = (v: string): string => `${find}(${name}, ${v})`;
-    ctx.patterns.set(key, test);
+    ctx.patterns.set(lengthKey, test);
     return test;
   }
   const name = constName("re_");

@@ -13,6 +13,7 @@
 // properties are printed by name and so follow the running engine's Unicode version (Java 17 has
 // Unicode 13): characters assigned since then may be classified differently.
 
+import { MAX_NESTING } from "../limits.js";
 import type { Node } from "./ast.js";
 import { JavaPatternError, Untranslatable, parseJava } from "./parse.js";
 import { printEcma } from "./print.js";
@@ -31,6 +32,10 @@ export type Translation =
   | { readonly kind: "untranslatable"; readonly problem: string };
 
 export function translateJavaPattern(pattern: string): Translation {
+  const depth = nesting(pattern);
+  if (depth > MAX_NESTING) {
+    return { kind: "untranslatable", problem: `it nests groups, classes or quantifiers ${depth} levels deep (at most ${MAX_NESTING} are read)` };
+  }
   let parsed;
   try {
     parsed = parseJava(pattern);
@@ -56,4 +61,38 @@ export function translateJavaPattern(pattern: string): Translation {
     };
   }
   return { kind: "ok", source, node: parsed.node, groups: parsed.groups };
+}
+
+/**
+ * How deep the pattern's groups and classes nest, or how many quantifiers follow each other
+ * (`a{1}{1}{1}` nests repeats), whichever is more: the parser and printers recurse that deep.
+ * Counted on the text (escapes and `\\Q..\\E` skipped), so a stack overflow never happens first.
+ */
+function nesting(pattern: string): number {
+  let depth = 0;
+  let most = 0;
+  let run = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      if (pattern[i + 1] === "Q") {
+        const end = pattern.indexOf("\\E", i + 2);
+        i = end < 0 ? pattern.length : end + 1;
+      } else i++;
+      run = 0;
+    } else if (c === "(" || c === "[") {
+      most = Math.max(most, ++depth);
+      run = 0;
+    } else if (c === ")" || c === "]") {
+      depth = Math.max(0, depth - 1);
+      run = 0;
+    } else if (c === "*" || c === "+" || c === "?" || c === "{") {
+      if (c === "{") {
+        const close = pattern.indexOf("}", i);
+        if (close > i) i = close;
+      }
+      most = Math.max(most, ++run);
+    } else run = 0;
+  }
+  return most;
 }

@@ -8,6 +8,12 @@
 // Look-arounds become zero-width tests holding their node (the matcher runs them as anchored
 // RegExps); back references, atomic groups and possessive quantifiers are kept as markers so a
 // caller can tell the automaton is not exact (`exact: false`).
+//
+// With `count`, a counted repeat of one character class whose bounds reach `count` becomes one
+// counter state instead of copies (for the linear matcher, which keeps the set of counts):
+//
+//   thompson(parseJava("^[a-z]{1,2048}$").node, 20_000, undefined, 16)
+//   → { start: 3, states: [ match, test(dollar) → 0, count {a-z} 1..2048 → 1, test(begin) → 2 ] }
 
 import type { AssertKind, Node } from "./ast.js";
 import type { CharSet } from "./charset.js";
@@ -18,6 +24,12 @@ export type State =
   | { readonly kind: "split"; outs: number[] }
   /** A zero-width test at the current position. */
   | { readonly kind: "test"; readonly test: ZeroWidth; out: number }
+  /**
+   * `set{min,max}` as one state (only with `count`): entered with a count of 0, consumes a code
+   * point of `set` while the count stays at most `max` (Infinity: no bound), leaves to `out` when
+   * the count is at least `min`.
+   */
+  | { readonly kind: "count"; readonly set: CharSet; readonly min: number; readonly max: number; out: number }
   | { readonly kind: "match" };
 
 export type ZeroWidth = { readonly kind: "assert"; readonly assert: AssertKind } | { readonly kind: "look"; readonly node: Extract<Node, { type: "look" }> };
@@ -35,10 +47,12 @@ export class TooLarge extends Error {}
 /**
  * Builds the automaton; throws TooLarge past `limit` states. With `cap`, a counted repeat whose
  * maximum exceeds it is built as `{min(min, cap),}`: more strings and more paths than the
- * pattern has, which is what a conservative analysis of a very large pattern may use.
+ * pattern has, which is what a conservative analysis of a very large pattern may use. With
+ * `count`, a repeat of a single character class whose maximum (or, unbounded, minimum) is at
+ * least `count` becomes a `count` state.
  */
-export function thompson(node: Node, limit = 20_000, cap?: number): Nfa {
-  const b = new Builder(limit, cap);
+export function thompson(node: Node, limit = 20_000, cap?: number, count?: number): Nfa {
+  const b = new Builder(limit, cap, count);
   const match = b.add({ kind: "match" });
   const start = b.build(node, match);
   return { states: b.states, start, exact: b.exact };
@@ -51,6 +65,7 @@ class Builder {
   constructor(
     readonly limit: number,
     readonly cap: number | undefined,
+    readonly count: number | undefined,
   ) {}
 
   add(state: State): number {
@@ -94,6 +109,10 @@ class Builder {
         if (this.cap !== undefined && node.max !== Infinity && node.max > this.cap) {
           return this.build({ ...node, min: Math.min(node.min, this.cap), max: Infinity }, next);
         }
+        const set = this.count === undefined || node.mode === "possessive" ? undefined : singleClass(node.body);
+        if (set !== undefined && (node.max === Infinity ? node.min : node.max) >= this.count!) {
+          return this.add({ kind: "count", set, min: node.min, max: node.max, out: next });
+        }
         const lazy = node.mode === "lazy";
         // Optional copies (or a loop) after `min` required copies, built from the end.
         let entry = next;
@@ -119,4 +138,11 @@ class Builder {
       }
     }
   }
+}
+
+/** The set of a node that is one character class, through groups (`([a-z])` → {a-z}). */
+function singleClass(node: Node): CharSet | undefined {
+  let n = node;
+  while (n.type === "group") n = n.body;
+  return n.type === "char" ? n.set : undefined;
 }

@@ -123,6 +123,8 @@ function positions(nfa: Nfa, anchored: boolean): Positions {
           if (stopAtBegin && s.test.kind === "assert" && s.test.assert === "begin") break;
           stack.push({ state: s.out, tested: true });
           break;
+        case "count":
+          throw new Error("internal: the analysis builds its automaton without counters");
         default: {
           const never: never = s;
           return never;

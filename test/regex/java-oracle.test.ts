@@ -2,6 +2,8 @@
 // of the AWS corpus, plus syntax the corpus does not use, each with probe strings generated
 // from the pattern (probes.ts), must give the same `Matcher.find()` verdict in JavaScript.
 // Patterns that are listed as untranslatable are the only ones left out, each with its reason.
+// Patterns a backtracking search could take super-linear time on run, in the validators, as the
+// linear-time matcher (templates/linear-find.ts.hbs): its verdicts must be Java's too.
 //
 // One Java process answers every pattern (JavaOracle.java over stdin). REGEX_ORACLE_PROBES
 // raises the number of probes per pattern (default 40) for a longer sweep.
@@ -9,8 +11,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { translateJavaPattern } from "../../generator/regex/index.js";
+import { linearProgram } from "../../generator/regex/linear.js";
+import { analyse } from "../../generator/regex/redos.js";
+import { Universe } from "../../generator/regex/universe.js";
+import { importLinearFind, loadProgram, type LinearFind } from "./linear-program.js";
 import { javaFind } from "./java-oracle.js";
 import { probes } from "./probes.js";
 
@@ -128,6 +134,11 @@ const EXTRA = [
   "\\",
 ];
 
+let linearFind: LinearFind;
+beforeAll(async () => {
+  linearFind = await importLinearFind("java-oracle");
+});
+
 describe("patterns agree with java.util.regex", () => {
   it(`every AWS pattern and every extra construct, ${PROBES} probes each`, () => {
     const corpus = corpusPatterns();
@@ -147,6 +158,8 @@ describe("patterns agree with java.util.regex", () => {
     const untranslatable: string[] = [];
     let compared = 0;
     let agreeing = 0;
+    let linear = 0;
+    const universe = new Universe();
     for (const [i, pattern] of all.entries()) {
       const t = translations[i]!;
       const java = answers[i]!;
@@ -164,6 +177,9 @@ describe("patterns agree with java.util.regex", () => {
       }
       compared++;
       const re = new RegExp(t.source, "u");
+      const program = analyse(t.node, universe).safe ? undefined : linearProgram(t.node);
+      const matcher = program?.ok ? loadProgram(program.program) : undefined;
+      if (matcher) linear++;
       let same = true;
       for (const [j, probe] of requests[i]!.probes.entries()) {
         const verdict = java.verdicts[j];
@@ -172,11 +188,15 @@ describe("patterns agree with java.util.regex", () => {
           same = false;
           disagreements.push(`${JSON.stringify(pattern)} on ${JSON.stringify(probe)}: Java ${verdict}, /${t.source}/u ${!verdict}`);
         }
+        if (matcher && linearFind(matcher, probe) !== verdict) {
+          same = false;
+          disagreements.push(`${JSON.stringify(pattern)} on ${JSON.stringify(probe)}: Java ${verdict}, the linear matcher ${!verdict}`);
+        }
       }
       if (same) agreeing++;
     }
     console.log(
-      `java oracle: ${compared} patterns compared, ${agreeing} agree; ${untranslatable.length} untranslatable (warned, not checked)`,
+      `java oracle: ${compared} patterns compared, ${agreeing} agree (${linear} of them also through the linear matcher); ${untranslatable.length} untranslatable (warned, not checked)`,
     );
     expect(disagreements).toEqual([]);
     expect(untranslatable).toEqual([

@@ -131,4 +131,11 @@ describe("translateJavaPattern", () => {
       },
     ]);
   });
+
+  it("refuses patterns nested past the limit as untranslatable instead of overflowing the stack; 256 levels still translate", () => {
+    const deep = ["(".repeat(5000) + "a" + ")".repeat(5000), "[".repeat(300) + "a" + "]".repeat(300), "a" + "{1}".repeat(5000), "(?=".repeat(3000) + "a" + ")".repeat(3000)];
+    expect(deep.map((p) => translateJavaPattern(p))).toEqual([5000, 300, 5000, 3000].map((n) => ({ kind: "untranslatable", problem: `it nests groups, classes or quantifiers ${n} levels deep (at most 256 are read)` })));
+    const limit = ["(".repeat(256) + "a" + ")".repeat(256), "a" + "{1,2}".repeat(256), "\\Q" + "(".repeat(300) + "\\E"];
+    expect(limit.map((p) => translateJavaPattern(p).kind)).toEqual(["ok", "ok", "ok"]);
+  });
 });
