@@ -84,6 +84,12 @@ export interface FuzzReport {
   readonly hangs: readonly Finding[];
   readonly byProtocol: ReadonlyMap<ProtocolName, { inputs: number; returned: number; responseErrors: number; deserializers: number }>;
   readonly byKind: ReadonlyMap<InputKind, number>;
+  /**
+   * ResponseErrors whose `cause` is an error of the JavaScript engine (TypeError, RangeError,
+   * SyntaxError, ...), by class: not failures (the deserializer threw a ResponseError), but a
+   * TypeError there usually means a reader that met a value it did not check. First few kept.
+   */
+  readonly wrapped: ReadonlyMap<string, { count: number; samples: Finding[] }>;
   readonly slowestMs: number;
   readonly seconds: number;
 }
@@ -543,6 +549,7 @@ export async function fuzzResponses(
     byProtocol.set(t.protocol, tally);
   }
   const byKind = new Map<InputKind, number>();
+  const wrapped = new Map<string, { count: number; samples: Finding[] }>();
   let slowestMs = 0;
   let done = 0;
   try {
@@ -567,7 +574,16 @@ export async function fuzzResponses(
         else {
           slowestMs = Math.max(slowestMs, reply.ms);
           if (reply.outcome === "returned") tally.returned++;
-          else if (reply.outcome === "response-error") tally.responseErrors++;
+          else if (reply.outcome === "response-error") {
+            tally.responseErrors++;
+            const engine = /^(TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)\b/.exec(reply.detail)?.[1];
+            if (engine) {
+              const w = wrapped.get(engine) ?? { count: 0, samples: [] };
+              w.count++;
+              if (w.samples.length < 3) w.samples.push(finding(`a ResponseError caused by ${reply.detail}`));
+              wrapped.set(engine, w);
+            }
+          }
           else uncaught.push(finding(reply.detail));
         }
         if (done % 1000 === 0) options.progress?.(done);
@@ -576,7 +592,7 @@ export async function fuzzResponses(
   } finally {
     await runner.close();
   }
-  return { seed: options.seed, inputs: done, uncaught, hangs, byProtocol, byKind, slowestMs, seconds: (performance.now() - started) / 1000 };
+  return { seed: options.seed, inputs: done, uncaught, hangs, byProtocol, byKind, wrapped, slowestMs, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The report's lines: the summary line first, then one per protocol, then each finding. */
@@ -587,6 +603,10 @@ export function reportLines(setup: FuzzSetup, report: FuzzReport): string[] {
   }
   for (const [p, why] of setup.notFuzzed) lines.push(`  ${p}: not fuzzed: ${why}`);
   lines.push(`  kinds: ${[...report.byKind].map(([k, n]) => `${n} ${k}`).join(", ")}; slowest call ${report.slowestMs.toFixed(1)} ms; ${report.seconds.toFixed(1)} s`);
+  if (report.wrapped.size > 0) {
+    lines.push(`  ResponseErrors caused by an engine error (caught, not failures): ${[...report.wrapped].map(([k, w]) => `${w.count} ${k}`).join(", ")}`);
+    for (const f of report.wrapped.get("TypeError")?.samples ?? []) lines.push(`    e.g. ${f.target} [${f.kind}]: ${f.detail.slice(0, 240)}\n      ${f.response}`);
+  }
   for (const f of [...report.uncaught, ...report.hangs].slice(0, 30)) lines.push(`  ${f.target} [${f.kind}]: ${f.detail}\n    ${f.response}\n    (${f.where})`);
   if (report.uncaught.length + report.hangs.length > 30) lines.push(`  … ${report.uncaught.length + report.hangs.length - 30} more`);
   return lines;

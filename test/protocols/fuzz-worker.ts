@@ -57,7 +57,13 @@ parentPort!.on("message", (msg: { id: number; target: number; response: unknown 
       detail = "returned a Promise: deserializers are synchronous";
     }
   } catch (error) {
-    if (error instanceof t.ResponseError) outcome = "response-error";
+    if (error instanceof t.ResponseError) {
+      outcome = "response-error";
+      // A ResponseError made from an internal error (a TypeError caught by a catch-all, say) says
+      // so through its cause: the main thread counts those apart.
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof Error) detail = describe(cause);
+    }
     else {
       outcome = "uncaught";
       detail = describe(error);

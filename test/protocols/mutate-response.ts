@@ -3,21 +3,22 @@
 //
 //   mutateExpectation({ kind: "output", value: { greeting: "Hi" } }, "value")
 //   → { kind: "output", value: { greeting: "Hix" } }
-//   mutateExpectation({ kind: "error", errorClass: "InvalidGreeting", members: {}, status: 400 }, "class")
-//   → { kind: "error", errorClass: "UnknownServiceError", members: {}, status: 400 }
+//   mutateExpectation({ kind: "error", errorClass: "InvalidGreeting", name: "InvalidGreeting", fault: "client", members: {}, status: 400 }, "class")
+//   → { kind: "error", errorClass: "UnknownServiceError", name: "InvalidGreeting", fault: "client", members: {}, status: 400 }
 //
 // Kinds: for a success case, "value" (the first leaf of the expected output changes, or a member
 // is added to an empty one) and "error" (an error is expected instead); for an error case,
-// "class" (another error class is expected), "status" (another status), "code" (another error
+// "class" (another error class is expected), "name" (another error name), "fault" (the other
+// fault), "status" (another status), "code" (another error
 // code, when the case names one) and "members" (the first expected member changes, when there is one).
 
 import type { Expectation } from "./response-runner.js";
 
-export type ResponseMutation = "value" | "error" | "class" | "status" | "code" | "members";
+export type ResponseMutation = "value" | "error" | "class" | "name" | "fault" | "status" | "code" | "members";
 
 export function responseMutations(e: Expectation): ResponseMutation[] {
   if (e.kind === "output") return ["value", "error"];
-  const kinds: ResponseMutation[] = ["class", "status"];
+  const kinds: ResponseMutation[] = ["class", "name", "fault", "status"];
   if (e.code !== undefined) kinds.push("code");
   if (Object.keys(e.members).length > 0) kinds.push("members");
   return kinds;
@@ -29,10 +30,16 @@ export function mutateExpectation(e: Expectation, kind: ResponseMutation): Expec
       if (e.kind !== "output") throw new Error("a value mutation needs a success case");
       return { ...e, value: mutateValue(e.value) };
     case "error":
-      return { kind: "error", errorClass: "UnknownServiceError", members: {}, status: 500 };
+      return { kind: "error", errorClass: "UnknownServiceError", name: "UnknownServiceError", fault: "server", members: {}, status: 500 };
     case "class":
       if (e.kind !== "error") throw new Error("a class mutation needs an error case");
       return { ...e, errorClass: e.errorClass === "UnknownServiceError" ? "MalformedResponseError" : "UnknownServiceError" };
+    case "name":
+      if (e.kind !== "error") throw new Error("a name mutation needs an error case");
+      return { ...e, name: `${e.name}x` };
+    case "fault":
+      if (e.kind !== "error") throw new Error("a fault mutation needs an error case");
+      return { ...e, fault: e.fault === "client" ? "server" : "client" };
     case "status":
       if (e.kind !== "error") throw new Error("a status mutation needs an error case");
       return { ...e, status: e.status + 1 };

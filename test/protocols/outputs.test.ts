@@ -130,12 +130,14 @@ describe("comparing outputs", () => {
 
 class ServiceError extends Error {}
 class Oops extends ServiceError {
+  override readonly name = "Oops";
+  readonly $fault = "client";
   readonly $status = 400;
   readonly $code = "Oops";
   readonly Message = "Hi";
 }
 const ERRORS = { Oops };
-const OOPS: Expectation = { kind: "error", errorClass: "Oops", members: { Message: "Hi" }, status: 400, code: "Oops" };
+const OOPS: Expectation = { kind: "error", errorClass: "Oops", name: "Oops", fault: "client", members: { Message: "Hi" }, status: 400, code: "Oops" };
 
 describe("checking what a deserializer did", () => {
   test("an expected error is thrown as its class with its status, code and members", () => {

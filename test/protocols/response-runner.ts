@@ -14,8 +14,9 @@
 // generated `deserialize<Op>Response` from the service's deserializers.js, and checks:
 // - success: the returned value equals `params` in our output forms (outputs.ts, compare-output.ts);
 // - error: it throws the class of errors.js named after the error shape, whose `$status` is the
-//   case's code, whose `$code` is the case's `vendorParams.code` when given (awsQuery-compatible
-//   codes), and whose members equal `params`;
+//   case's code, whose `name` is the shape's name, whose `$fault` is its `@error` value, whose
+//   `$code` is the case's `vendorParams.code` when given (awsQuery-compatible codes), and whose
+//   members equal `params`;
 // - and then the same with header names in lower case (as Node's http and fetch give them) and
 //   with the body in the other form (text as bytes, a blob payload as text; CBOR stays bytes).
 // The model is generated once per folder into .tmp/protocol-tests-response/.
@@ -73,6 +74,10 @@ export type Expectation =
       readonly kind: "error";
       /** The class name in errors.ts (the error shape's type name). */
       readonly errorClass: string;
+      /** The error's `name`: the shape's name as the model spells it. */
+      readonly name: string;
+      /** `$fault`: the error shape's `@error` value. */
+      readonly fault: "client" | "server";
       readonly members: Readonly<Record<string, unknown>>;
       readonly status: number;
       /** `vendorParams.code`: the error code the error must carry as `$code`. */
@@ -251,7 +256,17 @@ export async function runResponseInput(input: ModelInput, options: ResponseRunOp
         const members = toOutput(model, f.error, f.testCase.params, exact) as Record<string, unknown>;
         const vendor = f.testCase.vendorParams;
         const code = vendor !== null && typeof vendor === "object" && !Array.isArray(vendor) && typeof vendor["code"] === "string" ? vendor["code"] : undefined;
-        expectation = { kind: "error", errorClass: service.names.type(f.error), members, status: f.testCase.code, ...(code !== undefined ? { code } : {}) };
+        const shape = model.shapes.get(f.error);
+        if (shape?.type !== "structure" || !shape.error) throw new Error(`${f.error} is not an @error structure`);
+        expectation = {
+          kind: "error",
+          errorClass: service.names.type(f.error),
+          name: shape.name,
+          fault: shape.error,
+          members,
+          status: f.testCase.code,
+          ...(code !== undefined ? { code } : {}),
+        };
       } else {
         expectation = { kind: "output", value: toOutput(model, op.output, f.testCase.params, exact) };
       }
@@ -313,6 +328,8 @@ export function checkResponse(
       if (!(got.error instanceof (errorClass as new () => unknown))) return [`expected ${expectation.errorClass} to be thrown, got ${describeThrown(got.error)}`];
       const error = got.error as Record<string, unknown>;
       const problems: string[] = [];
+      if (error["name"] !== expectation.name) problems.push(`error.name: expected ${JSON.stringify(expectation.name)}, got ${showData(error["name"])}`);
+      if (error["$fault"] !== expectation.fault) problems.push(`error.$fault: expected ${JSON.stringify(expectation.fault)}, got ${showData(error["$fault"])}`);
       if (error["$status"] !== expectation.status) problems.push(`error.$status: expected ${expectation.status}, got ${showData(error["$status"])}`);
       if (expectation.code !== undefined && error["$code"] !== expectation.code) problems.push(`error.$code: expected ${JSON.stringify(expectation.code)}, got ${showData(error["$code"])}`);
       problems.push(...compareErrorMembers(model, shapeId!, expectation.members as Record<string, unknown>, error));
