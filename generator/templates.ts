@@ -51,6 +51,7 @@ export const TEMPLATE_NAMES = Object.freeze([
   "index.ts.hbs",
   "runtime.ts.hbs",
   // Codec helper files, emitted only into folders whose code imports them (see protocols/symbols.ts).
+  "big-numbers.ts.hbs",
   "cbor.ts.hbs",
   "forms.ts.hbs",
   "gzip.ts.hbs",
@@ -69,6 +70,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "header.hbs": { model: "example", sources: ["models/example.json"], service: "Example" },
   "index.ts.hbs": { model: "example", header: "// header", modules: ["types.js"] },
   "runtime.ts.hbs": { header: "// header" },
+  "big-numbers.ts.hbs": { header: "// header" },
   "cbor.ts.hbs": { header: "// header" },
   "forms.ts.hbs": { header: "// header" },
   "gzip.ts.hbs": { header: "// header" },

@@ -6,7 +6,7 @@
 //   → { stdout: '{\n    "smithy": "2.0",\n    "shapes": {\n        "a#S": {\n            "type": "string"\n ...', diagnostics: [] }
 
 import { Diagnostics, type Diagnostic } from "../diagnostics.js";
-import type { AstShape, NodeValue } from "../smithy/ast.js";
+import { BigNumberNode, type AstShape, type NodeValue } from "../smithy/ast.js";
 import { BUILTIN_TRAITS_SOURCE, withBuiltinTraits } from "../smithy/builtin-traits.js";
 import { loadSmithy, type SourceFile } from "../smithy/load.js";
 
@@ -45,16 +45,25 @@ export function runAst(sources: readonly SourceFile[]): { stdout: string; diagno
 }
 
 /**
- * JSON with 4-space indentation. Numbers beyond the double range (IDL `2e+308`, a bigDecimal
- * trait value) are held as ±Infinity, which JSON.stringify would print as `null`; they are
- * printed as `1e999` / `-1e999`, which read back as the same value.
+ * JSON with 4-space indentation. Number literals a float64 cannot hold (`BigNumberNode`: IDL
+ * `2e+308`, `9223372036854775808`, a bigDecimal default) are printed as written, digit for digit.
  */
 function printJson(doc: unknown): string {
-  const marker = "\u0000inf\u0000";
-  const text = JSON.stringify(doc, (_key, value: unknown) => {
-    if (value === Infinity) return marker;
-    if (value === -Infinity) return "-" + marker;
+  const texts: string[] = [];
+  // Each literal goes out as a marker string, replaced afterwards: a tag no string of the model
+  // contains (JSON.stringify writes U+0000 as the six characters \u0000) keeps markers unambiguous.
+  const plain = JSON.stringify(doc);
+  let tag = 0;
+  while (plain.includes(`\\u0000big${tag}_`)) tag++;
+  const marker = (i: number) => `\u0000big${tag}_${i}\u0000`;
+  const text = JSON.stringify(doc, function (this: Record<string, unknown>, key: string, value: unknown) {
+    // `value` went through toJSON already; the holder still has the node itself.
+    const original = key === "" ? value : this[key];
+    if (original instanceof BigNumberNode) {
+      texts.push(original.text);
+      return marker(texts.length - 1);
+    }
     return value;
   }, 4);
-  return text.replaceAll(`"-${JSON.stringify(marker).slice(1, -1)}"`, "-1e999").replaceAll(JSON.stringify(marker), "1e999");
+  return texts.length === 0 ? text : text.replace(new RegExp(`"\\\\u0000big${tag}_(\\d+)\\\\u0000"`, "g"), (_m, i: string) => texts[Number(i)]!);
 }

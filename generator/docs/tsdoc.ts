@@ -14,6 +14,7 @@
 // start a TSDoc tag (`\@`), and no line ends in whitespace.
 
 import type { Constraints, Deprecation, Documentation, ShapeType } from "../model/ir.js";
+import { BigNumberNode } from "../model/decimal.js";
 import { htmlToMarkdown } from "./html-to-markdown.js";
 import { codeSpan, commonMarkToDoc, fenceTracker, LINE_BREAK } from "./markdown.js";
 
@@ -83,9 +84,12 @@ function lengthPhrase(length: NonNullable<Constraints["length"]>, kind: ShapeTyp
 }
 
 function rangePhrase(range: NonNullable<Constraints["range"]>): string | undefined {
-  const { min, max, exclusiveMin, exclusiveMax } = range;
-  if (min !== undefined && max !== undefined && !exclusiveMin && !exclusiveMax) {
-    return `value ${bounds(min, max) ?? ""}`;
+  const min = range.minText ?? range.min;
+  const max = range.maxText ?? range.max;
+  const { exclusiveMin, exclusiveMax } = range;
+  if (range.min !== undefined && range.max !== undefined && !exclusiveMin && !exclusiveMax) {
+    if (range.minText === undefined && range.maxText === undefined) return `value ${bounds(range.min, range.max) ?? ""}`;
+    return `value ${min}${String(min).startsWith("-") || String(max).startsWith("-") ? " to " : "–"}${max}`;
   }
   const parts: string[] = [];
   if (min !== undefined) parts.push(exclusiveMin ? `greater than ${min}` : `at least ${min}`);
@@ -129,6 +133,7 @@ export function stableJson(value: unknown, seen: readonly object[] = []): string
       if (seen.includes(value)) return '"[Circular]"';
       const inner = [...seen, value];
       if (Array.isArray(value)) return `[${value.map((v: unknown) => stableJson(v, inner)).join(",")}]`;
+      if (value instanceof BigNumberNode) return value.text;
       if (value instanceof Date) return JSON.stringify(value.toISOString());
       const entries = Object.keys(value)
         .sort()

@@ -2,6 +2,7 @@
 //
 //   typeOf(names, model, "smithy.api#String")  → "string"
 //   typeOf(names, model, "ns#ClientIdType")    → "ClientIdType"
+//   typeOf(names, model, "smithy.api#BigDecimal") → "string" (the exact decimal text, e.g. "0.1000000000000000000001")
 //   refType(names, model, { target: "ns#A", nullable: true }) → "A | null"
 
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
@@ -15,7 +16,8 @@ export function primitiveType(shape: Shape): string {
     case "string":
       return "string";
     case "number":
-      return "number";
+      // A float64 cannot hold every bigInteger or bigDecimal: a bigint, and the exact decimal text.
+      return shape.kind === "bigInteger" ? "bigint" : shape.kind === "bigDecimal" ? "string" : "number";
     case "boolean":
       return "boolean";
     case "blob":

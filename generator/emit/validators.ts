@@ -102,6 +102,7 @@ import { linearProgram } from "../regex/linear.js";
 import { analyse } from "../regex/redos.js";
 import { Universe } from "../regex/universe.js";
 import { GeneratedFile } from "./file-builder.js";
+import { integerText, numberText } from "../model/decimal.js";
 
 const RUNTIME = "./runtime.js";
 
@@ -320,6 +321,16 @@ function checkShape(ctx: Ctx, scope: Scope, shape: Shape, constraints: Constrain
       return typed(`typeof ${site.v} !== "number"`, typeFailure(ctx, site, "integer"), checks);
     }
     case "number": {
+      if (shape.kind === "bigInteger") {
+        return typed(`typeof ${site.v} !== "bigint"`, typeFailure(ctx, site, "bigInteger"), bigIntegerChecks(ctx, constraints, site));
+      }
+      if (shape.kind === "bigDecimal") {
+        // The exact decimal text, in JSON's number syntax; range bounds compared digit by digit.
+        const syntax = `!${ctx.f.import("isDecimalText", "./big-numbers.js")}(${site.v})`;
+        const rule = "Member must be a decimal number as JSON writes one (e.g. 1.5, -0.25, 1e21)";
+        const checks = typed(syntax, failure(ctx, site, "type", rule), bigDecimalChecks(ctx, constraints, site));
+        return typed(`typeof ${site.v} !== "string"`, typeFailure(ctx, site, "bigDecimal"), checks);
+      }
       const bounds = INTEGER_BOUNDS[shape.kind];
       const integral = !["float", "double", "bigDecimal"].includes(shape.kind);
       let test = `typeof ${site.v} !== "number"`;
@@ -618,6 +629,71 @@ function numberChecks(ctx: Ctx, scope: Scope, constraints: Constraints, site: Si
     }
   }
   return lines;
+}
+
+/** A range bound as the model wrote it: its exact text, or the float64 it is. */
+function boundText(range: NonNullable<Constraints["range"]>, which: "min" | "max"): string | undefined {
+  const text = which === "min" ? range.minText : range.maxText;
+  const value = range[which];
+  if (text !== undefined) return text;
+  return value === undefined || !Number.isFinite(value) ? undefined : numberText(value);
+}
+
+/** The range rule as messages say it: `between 1 and 10, inclusive`, `greater than 0`. */
+function rangeRule(range: NonNullable<Constraints["range"]>, lo: string | undefined, hi: string | undefined): string {
+  if (lo !== undefined && hi !== undefined && !!range.exclusiveMin === !!range.exclusiveMax) {
+    return `between ${lo} and ${hi}, ${range.exclusiveMin ? "exclusive" : "inclusive"}`;
+  }
+  return [
+    lo !== undefined && `${range.exclusiveMin ? "greater than" : "greater than or equal to"} ${lo}`,
+    hi !== undefined && `${range.exclusiveMax ? "less than" : "less than or equal to"} ${hi}`,
+  ].filter((x) => x).join(" and ");
+}
+
+/**
+ * Range and multipleOf of a bigint, against bigint literals: a fractional bound is rounded to the
+ * integers it admits (`@range(min: 1.5)` → `v >= 2n`), so the comparison is exact.
+ */
+function bigIntegerChecks(ctx: Ctx, constraints: Constraints, site: Site): string[] {
+  const lines: string[] = [];
+  const range = constraints.range;
+  const lo = range && boundText(range, "min");
+  const hi = range && boundText(range, "max");
+  if (range && (lo !== undefined || hi !== undefined)) {
+    // v > m ⟺ v > floor(m); v ≥ m ⟺ v ≥ ceil(m); v < m ⟺ v < ceil(m); v ≤ m ⟺ v ≤ floor(m).
+    const loInt = lo === undefined ? undefined : integerText(lo, range.exclusiveMin ? "floor" : "ceil");
+    const hiInt = hi === undefined ? undefined : integerText(hi, range.exclusiveMax ? "ceil" : "floor");
+    const ok = [
+      loInt !== undefined && `${site.v} ${range.exclusiveMin ? ">" : ">="} ${loInt}n`,
+      hiInt !== undefined && `${site.v} ${range.exclusiveMax ? "<" : "<="} ${hiInt}n`,
+    ].filter((x) => x);
+    if (ok.length > 0) {
+      lines.push(`if (!(${ok.join(" && ")})) {`, `  ${ctx.f.import("failRange", RUNTIME)}(${site.out}, ${site.p}, ${str(rangeRule(range, lo, hi))});`, "}");
+    }
+  }
+  const m = constraints.multipleOf;
+  if (m !== undefined && m > 0) {
+    const fail = failure(ctx, site, "multipleOf", `Member must be a multiple of ${num(m)}`);
+    const divisor = Number.isInteger(m) ? integerText(numberText(m), "exact") : undefined;
+    // OpenAPI's multipleOf only (Smithy has none); a fractional divisor is checked on the nearest float64.
+    const test = divisor !== undefined ? `${site.v} % ${divisor}n !== 0n` : `Number(${site.v}) % ${num(m)} !== 0`;
+    lines.push(`if (${test}) {`, `  ${fail}`, "}");
+  }
+  return lines;
+}
+
+/** Range of a decimal text (already known to be one), compared exactly with the bounds' text. */
+function bigDecimalChecks(ctx: Ctx, constraints: Constraints, site: Site): string[] {
+  const range = constraints.range;
+  const lo = range && boundText(range, "min");
+  const hi = range && boundText(range, "max");
+  if (!range || (lo === undefined && hi === undefined)) return [];
+  const cmp = ctx.f.import("compareDecimalText", "./big-numbers.js");
+  const ok = [
+    lo !== undefined && `${cmp}(${site.v}, ${str(lo)}) ${range.exclusiveMin ? ">" : ">="} 0`,
+    hi !== undefined && `${cmp}(${site.v}, ${str(hi)}) ${range.exclusiveMax ? "<" : "<="} 0`,
+  ].filter((x) => x);
+  return [`if (!(${ok.join(" && ")})) {`, `  ${ctx.f.import("failRange", RUNTIME)}(${site.out}, ${site.p}, ${str(rangeRule(range, lo, hi))});`, "}"];
 }
 
 /** Reads a member of an object known to be a plain object; inherited names only when own. */

@@ -35,6 +35,13 @@ export interface Constraints {
   readonly range?: {
     readonly min?: number;
     readonly max?: number;
+    /**
+     * A bound as the model wrote it when a float64 cannot hold it (`9223372036854775808`,
+     * `0.100000000000000000000001`); `min` / `max` is then the nearest float64. Validators of
+     * bigInteger and bigDecimal values compare against the text, exactly.
+     */
+    readonly minText?: string;
+    readonly maxText?: string;
     /** OpenAPI `exclusiveMinimum`: the bound itself is rejected. */
     readonly exclusiveMin?: boolean;
     readonly exclusiveMax?: boolean;
@@ -142,7 +149,10 @@ export interface Member extends Ref {
   readonly ec2QueryName?: string;
   /** `@idempotencyToken`: a client fills in a fresh UUID when the member is left unset. */
   readonly idempotencyToken?: boolean;
-  /** `@default` value as a node value (timestamps as epoch seconds or strings, blobs as strings). */
+  /**
+   * `@default` value as a node value (timestamps as epoch seconds or strings, blobs as strings; a
+   * number literal a float64 cannot hold is a `BigNumberNode` of its text).
+   */
   readonly default?: unknown;
   /** `@clientOptional`: a client never fills in the member's default. */
   readonly clientOptional?: boolean;

@@ -27,8 +27,15 @@ export const RUNTIME = {
   utf8: value("runtime.ts", "utf8"),
 } as const;
 
+/** `big-numbers.ts`: bigInteger (`bigint`) and bigDecimal (decimal text) values on the wire. */
+export const BIG_NUMBERS = {
+  jsonBigNumber: value("big-numbers.ts", "jsonBigNumber"),
+  stringifyJson: value("big-numbers.ts", "stringifyJson"),
+  decimalText: value("big-numbers.ts", "decimalText"),
+} as const;
+
 /** `cbor.ts`: the CBOR encoder (RFC 8949) of rpcv2Cbor. */
-export const CBOR = { encodeCbor: value("cbor.ts", "encodeCbor"), CborTag: value("cbor.ts", "CborTag") } as const;
+export const CBOR = { encodeCbor: value("cbor.ts", "encodeCbor"), CborTag: value("cbor.ts", "CborTag"), cborDecimal: value("cbor.ts", "cborDecimal") } as const;
 
 /** `gzip.ts` and `md5.ts`: request compression and the Content-MD5 checksum. */
 export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;
@@ -58,5 +65,5 @@ export const XML_READER = {
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
-export const HELPER_FILES = ["cbor.ts", "forms.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
+export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];

@@ -14,7 +14,7 @@
 
 import { pointer, type Diagnostics } from "../diagnostics.js";
 import type { Position } from "../source-position.js";
-import type { AstApply, AstMemberRef, AstShape, NodeValue } from "./ast.js";
+import { isObjectNode, type AstApply, type AstMemberRef, type AstShape, type NodeValue } from "./ast.js";
 import { mergeTraitValue, nodeEquals } from "./idl/merge-traits.js";
 import { selectorAllows } from "./idl/selectors.js";
 import type { LoadedAst } from "./json-ast.js";
@@ -322,7 +322,7 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
           continue;
         }
         const defValue = def.traits["smithy.api#trait"];
-        const selector = defValue !== null && typeof defValue === "object" && !Array.isArray(defValue) ? defValue["selector"] : undefined;
+        const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
         if (typeof selector === "string" && selectorAllows(selector, { type: subjectType, container: shape.type }) === false) {
           diags.error(
             "SMITHY_TRAIT_TARGET",
@@ -332,7 +332,7 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
         }
         if (value === null && def.type !== "document") {
           diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected a ${def.type} value but found null`, whereIs(model, id, ...path, "traits", trait));
-        } else if (def.type === "structure" && (typeof value !== "object" || Array.isArray(value))) {
+        } else if (def.type === "structure" && !isObjectNode(value)) {
           diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, whereIs(model, id, ...path, "traits", trait));
         }
       }

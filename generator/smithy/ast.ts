@@ -4,7 +4,21 @@
 //   { "smithy": "2.0", "shapes": { "ns#Name": { "type": "string",
 //     "traits": { "smithy.api#length": { "min": 1 } } } } }
 
-export type NodeValue = null | boolean | number | string | NodeValue[] | { [key: string]: NodeValue };
+import { BigNumberNode, roundTrips } from "../model/decimal.js";
+
+export { BigNumberNode };
+
+export type NodeValue = null | boolean | number | string | BigNumberNode | NodeValue[] | { [key: string]: NodeValue };
+
+/** A number literal as a node value: a `number` when float64 holds it exactly, else a `BigNumberNode`. */
+export function numberNode(text: string): number | BigNumberNode {
+  return roundTrips(text) ? Number(text) : new BigNumberNode(text);
+}
+
+/** An object node (`{...}`): not null, an array or a big number. */
+export function isObjectNode(value: NodeValue | undefined): value is { [key: string]: NodeValue } {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof BigNumberNode);
+}
 
 export interface AstMemberRef {
   target: string;

@@ -5,11 +5,12 @@
 //   readJsonAst('{"smithy": "2.0", "shapes": {', ...) → undefined, with
 //   JSON_SYNTAX "m.json:1:29: unexpected end of file: expected a property name"
 
-import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { pointer, type Diagnostics } from "../diagnostics.js";
 import { jsonLocator, lineColumn, type Locate } from "../source-position.js";
 import { jsonTooDeep, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
-import type { AstModel, NodeValue } from "./ast.js";
+import { numberNode, type AstModel, type NodeValue } from "./ast.js";
+import { setKey } from "./idl/nodes.js";
 
 export interface LoadedAst {
   readonly file: string;
@@ -50,8 +51,9 @@ export function readJsonAst(text: string, file: string, diags: Diagnostics, json
     diags.error("MODEL_TOO_DEEP", tooDeepMessage("This JSON"), { file, ...lineColumn(text, deep.offset), hint: TOO_DEEP_HINT });
     return undefined;
   }
-  // Already parsed (so valid JSON): the tree for positions is built only when a diagnostic needs one.
-  if (json !== undefined) return checkAst(json, file, lazyLocator(text), diags);
+  // Already parsed (so valid JSON): the tree for positions is built only when a diagnostic needs
+  // one, or when a number literal may be one a float64 cannot hold (read exactly from the tree).
+  if (json !== undefined && !MAYBE_INEXACT.test(text)) return checkAst(json, file, lazyLocator(text), diags);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -66,7 +68,42 @@ export function readJsonAst(text: string, file: string, diags: Diagnostics, json
     });
     return undefined;
   }
-  return checkAst(getNodeValue(root) as unknown, file, jsonLocator(text, root), diags);
+  const value = MAYBE_INEXACT.test(text) ? exactValue(root, text) : (getNodeValue(root) as unknown);
+  return checkAst(value, file, jsonLocator(text, root), diags);
+}
+
+/**
+ * Text that may hold a number literal a float64 cannot hold exactly: one with 16 or more digits
+ * (a 15-digit literal with an exponent of at most two digits always round-trips) or a
+ * three-digit exponent. Strings may match too; that only costs the exact (slower) read.
+ */
+const MAYBE_INEXACT = /[0-9]{16}|[0-9.]{17}|[eE][+-]?[0-9]{3}/;
+
+/** The value of a parse tree, with every number literal a float64 cannot hold kept as its text (`BigNumberNode`). */
+function exactValue(node: Node, text: string): NodeValue {
+  switch (node.type) {
+    case "object": {
+      const out: { [key: string]: NodeValue } = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) setKey(out, key.value as string, exactValue(value, text));
+      }
+      return out;
+    }
+    case "array":
+      return (node.children ?? []).map((child) => exactValue(child, text));
+    case "number":
+      return numberNode(text.slice(node.offset, node.offset + node.length));
+    case "string":
+    case "boolean":
+    case "null":
+    case "property":
+      return node.value as NodeValue;
+    default: {
+      const never: never = node.type;
+      throw new Error(`internal: unknown JSON node ${String(never)}`);
+    }
+  }
 }
 
 function lazyLocator(text: string): Locate {

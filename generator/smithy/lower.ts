@@ -32,7 +32,7 @@ import type {
   TimestampFormat,
   XmlTraits,
 } from "../model/ir.js";
-import type { AstMemberRef, AstShape, NodeValue } from "./ast.js";
+import { BigNumberNode, isObjectNode, type AstMemberRef, type AstShape, type NodeValue } from "./ast.js";
 import { whereIs, type SmithyModel } from "./assemble.js";
 import { preludeShape } from "./prelude-shapes.js";
 
@@ -377,16 +377,26 @@ function constraintsOf(traits: Record<string, NodeValue>): Constraints {
   const pattern = traits[`${T}pattern`];
   if (typeof pattern === "string") out.pattern = pattern;
   const range = objectOf(traits[`${T}range`]);
-  if (range) out.range = bounds(range);
+  if (range) out.range = rangeBounds(range);
   if (`${T}uniqueItems` in traits) out.uniqueItems = true;
   return out;
 }
 
 function bounds(value: Record<string, NodeValue>): { min?: number; max?: number } {
-  const num = (v: NodeValue | undefined) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+  const num = (v: NodeValue | undefined) => (typeof v === "number" ? v : v instanceof BigNumberNode ? v.approx : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
   const min = num(value["min"]);
   const max = num(value["max"]);
   return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+}
+
+/** `@range` bounds; a bound a float64 cannot hold keeps its text as well (`minText`, `maxText`). */
+function rangeBounds(value: Record<string, NodeValue>): NonNullable<Constraints["range"]> {
+  const texts: { minText?: string; maxText?: string } = {};
+  for (const key of ["min", "max"] as const) {
+    const v = value[key];
+    if (v instanceof BigNumberNode) texts[`${key}Text`] = v.text;
+  }
+  return { ...bounds(value), ...texts };
 }
 
 function timestampFormatOf(traits: Record<string, NodeValue>): TimestampFormat | undefined {
@@ -418,7 +428,7 @@ function deprecationOf(traits: Record<string, NodeValue>): { deprecated?: Deprec
 }
 
 function objectOf(value: NodeValue | undefined): Record<string, NodeValue> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+  return isObjectNode(value) ? value : undefined;
 }
 
 function localName(id: string): string {

@@ -8,7 +8,7 @@
 // Traits of a mixin shape that are not inherited: `@mixin` itself and those it names in
 // `localTraits`.
 
-import type { AstMemberRef, AstShape, NodeValue } from "./ast.js";
+import { isObjectNode, type AstMemberRef, type AstShape, type NodeValue } from "./ast.js";
 import { membersOf, type SmithyModel, withMember } from "./assemble.js";
 
 const MIXIN = "smithy.api#mixin";
@@ -17,7 +17,7 @@ function inheritableTraits(mixin: AstShape): Record<string, NodeValue> {
   const traits: Record<string, NodeValue> = { ...mixin.traits };
   const def = traits[MIXIN];
   delete traits[MIXIN];
-  if (def !== null && typeof def === "object" && !Array.isArray(def)) {
+  if (isObjectNode(def)) {
     const local = def["localTraits"];
     if (Array.isArray(local)) for (const t of local) if (typeof t === "string") delete traits[t];
   }

@@ -8,7 +8,7 @@
 //   checkReservedMetadata("other", 42, at, diags) → true (not reserved)
 
 import type { Diagnostic, Diagnostics } from "../diagnostics.js";
-import type { NodeValue } from "./ast.js";
+import { BigNumberNode, isObjectNode, type NodeValue } from "./ast.js";
 
 type Where = Omit<Diagnostic, "code" | "severity" | "message">;
 
@@ -33,7 +33,7 @@ export function checkReservedMetadata(key: string, value: NodeValue, at: (...pat
   }
   let ok = true;
   value.forEach((entry, i) => {
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+    if (!isObjectNode(entry)) {
       diags.error("SMITHY_METADATA_INVALID", `Entry ${i} of metadata \`${key}\` must be an object, but is ${describe(entry)}`, { ...at("metadata", key, i), hint });
       ok = false;
       return;
@@ -69,6 +69,7 @@ export function checkReservedMetadata(key: string, value: NodeValue, at: (...pat
 function describe(value: NodeValue | undefined): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
+  if (value instanceof BigNumberNode) return "a number";
   switch (typeof value) {
     case "object":
       return "an object";

@@ -27,6 +27,7 @@ import { assignNames } from "../../generator/naming/names.js";
 import type { Member, ResolvedModel, Shape } from "../../generator/model/ir.js";
 import { writeTree } from "../helpers/generate.js";
 import { pairModels, type Pairing } from "./pair.js";
+import { numberText } from "../../generator/model/decimal.js";
 
 export interface ServiceSpec {
   readonly name: string;
@@ -228,7 +229,12 @@ export function arbitraryOf(model: ResolvedModel, pairing: Pairing, id: string, 
       const min = Math.max(c.range?.min ?? -1000, -1e6);
       const max = Math.min(c.range?.max ?? 1000, 1e6);
       const lo = Math.min(min, max);
-      if (["float", "double", "bigDecimal"].includes(shape.kind)) return fc.double({ min: lo, max, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+      if (["float", "double", "bigDecimal"].includes(shape.kind)) {
+        const d = fc.double({ min: lo, max, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+        // bigDecimal values are their decimal text (CONTRACT.md).
+        return shape.kind === "bigDecimal" ? d.map(numberText) : d;
+      }
+      if (shape.kind === "bigInteger") return fc.integer({ min: Math.ceil(lo), max: Math.floor(max) }).map((v) => BigInt(v));
       return fc.integer({ min: Math.ceil(lo), max: Math.floor(max) });
     }
     case "boolean":

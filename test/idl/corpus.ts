@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SmithyModel } from "../../generator/smithy/assemble.js";
 import type { NodeValue } from "../../generator/smithy/ast.js";
+import { BigNumberNode, parseDecimal } from "../../generator/model/decimal.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const corpusRoot = path.resolve(repoRoot, "../shared/corpus");
@@ -45,6 +46,11 @@ export function source(rel: string): { path: string; text: string } {
 
 function sortDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortDeep);
+  // A literal a float64 cannot hold: its value, whatever its spelling (`2e+308` = `2E+308`).
+  if (v instanceof BigNumberNode) {
+    const d = parseDecimal(v.text);
+    return { bigNumber: d ? `${d.negative ? "-" : ""}${d.digits || "0"}e${d.exponent}` : v.text };
+  }
   if (v !== null && typeof v === "object") {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort()) out[k] = sortDeep((v as Record<string, unknown>)[k]);

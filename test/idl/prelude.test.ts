@@ -4,7 +4,7 @@
 
 import { expect, test } from "vitest";
 import { Diagnostics } from "../../generator/diagnostics.js";
-import type { AstShape, NodeValue } from "../../generator/smithy/ast.js";
+import { isObjectNode, type AstShape, type NodeValue } from "../../generator/smithy/ast.js";
 import { parseIdlFile, resolveIdlFiles } from "../../generator/smithy/idl/index.js";
 import { PRELUDE } from "../../generator/smithy/prelude.js";
 import { source } from "./corpus.js";
@@ -12,7 +12,7 @@ import { source } from "./corpus.js";
 /** A trait's selector, whitespace normalised (selectors are whitespace-insensitive). */
 function selector(shape: AstShape): NodeValue | undefined {
   const t = shape.traits?.["smithy.api#trait"];
-  const s = t !== null && typeof t === "object" && !Array.isArray(t) ? t["selector"] : undefined;
+  const s = isObjectNode(t) ? t["selector"] : undefined;
   return typeof s === "string" ? s.replace(/\s+/g, " ") : s;
 }
 

@@ -20,7 +20,7 @@
 // failed with that message.
 
 import type { ResolvedModel, Shape } from "../../generator/model/ir.js";
-import type { NodeValue } from "../../generator/smithy/ast.js";
+import { BigNumberNode, isObjectNode, type NodeValue } from "../../generator/smithy/ast.js";
 import { canonicalDecimal } from "./bodies.js";
 
 const UNIT = "smithy.api#Unit";
@@ -56,8 +56,9 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
       return expectType(typeof value === "number", value, at, "a number");
     case "number":
       if (shape.kind === "bigInteger" || shape.kind === "bigDecimal") {
-        if (typeof value !== "number") throw new Error(`${at}: expected a number, got ${JSON.stringify(value)}`);
-        const literal = exact(value, at);
+        // A literal a float64 cannot hold arrives as its text (BigNumberNode); others as numbers.
+        if (typeof value !== "number" && !(value instanceof BigNumberNode)) throw new Error(`${at}: expected a number, got ${JSON.stringify(value)}`);
+        const literal = value instanceof BigNumberNode ? value.text : exact(value, at);
         if (shape.kind === "bigDecimal") return literal;
         if (!/^-?\d+$/.test(literal)) throw new Error(`${at}: a bigInteger takes an integer, got ${literal}`);
         return BigInt(literal);
@@ -145,5 +146,5 @@ function expectType(ok: boolean, value: NodeValue, at: string, what: string): No
 }
 
 function isObject(v: NodeValue): v is { [key: string]: NodeValue } {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
+  return isObjectNode(v);
 }

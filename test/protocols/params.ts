@@ -5,13 +5,15 @@
 //   structure In { when: Timestamp, data: Blob, f: Float, tags: TagList }
 //   toInput(model, "ns#In", { when: 1576540098, data: "abc", f: "NaN", tags: ["a"] })
 //   → { when: new Date(1576540098000), data: Uint8Array [97, 98, 99], f: NaN, tags: ["a"] }
+//   bigInteger 9223372036854775808 → 9223372036854775808n; bigDecimal 100000000000000000000001.0 → "100000000000000000000001.0"
 //
 // A `null` structure member is left out (it means "not set"; the input types have no null there).
 // A value that does not fit its shape (an unknown member, a string where a list is due) throws:
 // the runner reports the case as failed with that message, naming the path.
 
 import type { ResolvedModel, Shape } from "../../generator/model/ir.js";
-import type { NodeValue } from "../../generator/smithy/ast.js";
+import { BigNumberNode, isObjectNode, type NodeValue } from "../../generator/smithy/ast.js";
+import { integerText, numberText } from "../../generator/model/decimal.js";
 
 const UNIT = "smithy.api#Unit";
 
@@ -42,6 +44,8 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
     case "intEnum":
       return expect(typeof value === "number", value, at, "a number");
     case "number":
+      if (shape.kind === "bigInteger" || shape.kind === "bigDecimal") return bigNumber(shape.kind, value, at);
+      if (value instanceof BigNumberNode) return value.approx;
       if (typeof value === "number") return value;
       if (value === "NaN") return Number.NaN;
       if (value === "Infinity") return Number.POSITIVE_INFINITY;
@@ -55,7 +59,7 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
       if (typeof value === "string") return new TextEncoder().encode(value);
       throw new Error(`${at}: expected a blob as a string, got ${JSON.stringify(value)}`);
     case "document":
-      return value;
+      return plainDocument(value);
     case "list":
       if (!Array.isArray(value)) throw new Error(`${at}: expected a list, got ${JSON.stringify(value)}`);
       return value.map((item, i) => convert(model, shape.member.target, item, `${at}[${i}]`));
@@ -90,11 +94,32 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
   }
 }
 
+/**
+ * A bigInteger as a `bigint`, a bigDecimal as its exact decimal text (CONTRACT.md): from the
+ * literal as the model wrote it (`BigNumberNode` when a float64 cannot hold it).
+ */
+function bigNumber(kind: "bigInteger" | "bigDecimal", value: NodeValue, at: string): bigint | string {
+  const text = value instanceof BigNumberNode ? value.text : typeof value === "number" && Number.isFinite(value) ? numberText(value) : undefined;
+  if (text === undefined) throw new Error(`${at}: expected a ${kind} number, got ${JSON.stringify(value)}`);
+  if (kind === "bigDecimal") return text;
+  const digits = integerText(text, "exact");
+  if (digits === undefined) throw new Error(`${at}: expected a whole number for a bigInteger, got ${text}`);
+  return BigInt(digits);
+}
+
+/** A document as plain JSON-like data: a number literal a float64 cannot hold becomes the nearest float64. */
+function plainDocument(value: NodeValue): unknown {
+  if (value instanceof BigNumberNode) return value.approx;
+  if (Array.isArray(value)) return value.map(plainDocument);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainDocument(v)]));
+  return value;
+}
+
 function expect(ok: boolean, value: NodeValue, at: string, what: string): NodeValue {
   if (!ok) throw new Error(`${at}: expected ${what}, got ${JSON.stringify(value)}`);
   return value;
 }
 
 function isObject(v: NodeValue): v is { [key: string]: NodeValue } {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
+  return isObjectNode(v);
 }

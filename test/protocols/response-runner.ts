@@ -24,7 +24,7 @@
 import { Diagnostics } from "../../generator/diagnostics.js";
 import type { ModelInput } from "../../generator/frontends.js";
 import type { ResolvedModel } from "../../generator/model/ir.js";
-import type { NodeValue } from "../../generator/smithy/ast.js";
+import { isObjectNode, type NodeValue } from "../../generator/smithy/ast.js";
 import { loadSmithy } from "../../generator/smithy/load.js";
 import { compareErrorMembers, compareOutput } from "./compare-output.js";
 import { exactLiteral, toOutput } from "./outputs.js";
@@ -255,7 +255,7 @@ export async function runResponseInput(input: ModelInput, options: ResponseRunOp
       if (f.error) {
         const members = toOutput(model, f.error, f.testCase.params, exact) as Record<string, unknown>;
         const vendor = f.testCase.vendorParams;
-        const code = vendor !== null && typeof vendor === "object" && !Array.isArray(vendor) && typeof vendor["code"] === "string" ? vendor["code"] : undefined;
+        const code = isObjectNode(vendor) && typeof vendor["code"] === "string" ? vendor["code"] : undefined;
         const shape = model.shapes.get(f.error);
         if (shape?.type !== "structure" || !shape.error) throw new Error(`${f.error} is not an @error structure`);
         expectation = {

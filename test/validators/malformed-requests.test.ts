@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Diagnostics } from "../../generator/diagnostics.js";
 import type { Member, ResolvedModel, Shape } from "../../generator/model/ir.js";
 import { shapeOf } from "../../generator/model/ir.js";
-import type { NodeValue } from "../../generator/smithy/ast.js";
+import { isObjectNode, type NodeValue } from "../../generator/smithy/ast.js";
 import { loadSmithy } from "../../generator/smithy/load.js";
 import { loadSmithyModels } from "../../generator/smithy/frontend.js";
 import { assignNames } from "../../generator/naming/names.js";
@@ -97,7 +97,7 @@ function loadCases(): { files: { path: string; text: string }[]; cases: Case[] }
 }
 
 function obj(value: NodeValue | undefined): Record<string, NodeValue> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`expected an object, got ${JSON.stringify(value)}`);
+  if (!isObjectNode(value)) throw new Error(`expected an object, got ${JSON.stringify(value)}`);
   return value;
 }
 

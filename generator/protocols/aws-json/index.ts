@@ -11,7 +11,7 @@
 
 import type { Protocol, RequestPlan, SerializerContext } from "../protocol.js";
 import type { Operation, StructureShape } from "../../model/ir.js";
-import { jsonValue, jsonWriter } from "../codecs/json/writer.js";
+import { jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 
 function awsJson(version: "1.0" | "1.1"): Protocol {
   return {
@@ -20,7 +20,8 @@ function awsJson(version: "1.0" | "1.1"): Protocol {
     request(ctx: SerializerContext, op: Operation, input: StructureShape | undefined): RequestPlan {
       const target = `${ctx.model.service.targetPrefix ?? ctx.model.service.name}.${op.name}`;
       const w = jsonWriter(ctx, { useJsonName: false, defaultTimestamp: "epoch-seconds" });
-      const body = input ? `JSON.stringify(${jsonValue(w, "input", { target: input.id })})` : `"{}"`;
+      const ref = input && { target: input.id };
+      const body = ref ? jsonText(w, jsonValue(w, "input", ref), [ref]) : `"{}"`;
       return {
         lines: [
           `const headers: Record<string, string> = {`,

@@ -17,7 +17,7 @@
 import { shapeOf, type HttpBinding, type Member, type Operation, type Ref, type Shape, type StructureShape } from "../../model/ir.js";
 import { propertyAccess } from "../../naming/names.js";
 import type { RequestPlan, SerializerContext } from "../protocol.js";
-import { FORMS, RUNTIME } from "../symbols.js";
+import { BIG_NUMBERS, FORMS, RUNTIME } from "../symbols.js";
 import { jsonValue, jsonWriter, timestampValue } from "../codecs/json/writer.js";
 
 /** How a protocol writes what the bindings leave for the body. */
@@ -298,9 +298,8 @@ export function scalarString(ctx: SerializerContext, ref: Ref, expr: string, pla
         ? `${ctx.file.use(RUNTIME.toBase64)}(${ctx.file.use(RUNTIME.utf8)}(${expr}))`
         : expr;
     case "number":
-      return shape.kind === "float" || shape.kind === "double" || shape.kind === "bigDecimal"
-        ? `String(${ctx.file.use(RUNTIME.jsonNumber)}(${expr}))`
-        : `String(${expr})`;
+      if (shape.kind === "bigDecimal") return `${ctx.file.use(BIG_NUMBERS.decimalText)}(${expr})`;
+      return shape.kind === "float" || shape.kind === "double" ? `String(${ctx.file.use(RUNTIME.jsonNumber)}(${expr}))` : `String(${expr})`;
     case "intEnum":
     case "boolean":
       return `String(${expr})`;

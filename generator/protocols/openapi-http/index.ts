@@ -13,7 +13,7 @@ import type { Protocol } from "../protocol.js";
 import { setProperty } from "../../emit/print.js";
 import { propertyAccess } from "../../naming/names.js";
 import { httpRequest, ifPresent, type BodyCodec } from "../http/binding.js";
-import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
+import { jsonMemberName, jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { formBody, JSON_OPTIONS } from "./form.js";
 import { multipartBody } from "./multipart.js";
 import { xmlBody } from "./xml.js";
@@ -26,10 +26,11 @@ const jsonBody: BodyCodec = {
       const access = propertyAccess("input", m.name);
       lines.push(...ifPresent(access, [setProperty("body", jsonMemberName(w, m), jsonValue(w, access, m))]));
     }
-    return { lines, body: "JSON.stringify(body)", contentType: "application/json" };
+    return { lines, body: jsonText(w, "body", members), contentType: "application/json" };
   },
   payload(ctx, member, access) {
-    return { body: `JSON.stringify(${jsonValue(jsonWriter(ctx, JSON_OPTIONS), access, member)})`, contentType: "application/json" };
+    const w = jsonWriter(ctx, JSON_OPTIONS);
+    return { body: jsonText(w, jsonValue(w, access, member), [member]), contentType: "application/json" };
   },
 };
 

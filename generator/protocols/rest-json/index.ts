@@ -11,7 +11,7 @@ import type { Protocol } from "../protocol.js";
 import { setProperty } from "../../emit/print.js";
 import { propertyAccess } from "../../naming/names.js";
 import { httpRequest, ifPresent, type BodyCodec } from "../http/binding.js";
-import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
+import { jsonMemberName, jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 
 const jsonBody: BodyCodec = {
   members(ctx, members) {
@@ -21,11 +21,11 @@ const jsonBody: BodyCodec = {
       const access = propertyAccess("input", m.name);
       lines.push(...ifPresent(access, [setProperty("json", jsonMemberName(w, m), jsonValue(w, access, m))]));
     }
-    return { lines, body: "JSON.stringify(json)", contentType: "application/json" };
+    return { lines, body: jsonText(w, "json", members), contentType: "application/json" };
   },
   payload(ctx, member, access) {
     const w = jsonWriter(ctx, { useJsonName: true, defaultTimestamp: "epoch-seconds" });
-    return { body: `JSON.stringify(${jsonValue(w, access, member)})`, contentType: "application/json" };
+    return { body: jsonText(w, jsonValue(w, access, member), [member]), contentType: "application/json" };
   },
 };
 

@@ -2,7 +2,8 @@
 // `POST /service/<Service>/operation/<Operation>` with `smithy-protocol: rpc-v2-cbor` (or
 // `rpc-v2-json`) and the whole input as the body (CBOR bytes, or JSON without `@jsonName`).
 // HTTP binding traits and `@timestampFormat` are ignored; timestamps are epoch seconds (CBOR tag
-// 1); rpcv2Json sends bigInteger and bigDecimal as JSON strings. An operation without input sends no body and no Content-Type. A service that was awsQuery
+// 1); rpcv2Json sends bigInteger and bigDecimal as JSON strings (their exact digits), rpcv2Cbor as
+// integers or bignums (tags 2, 3) and decimal fractions (tag 4). An operation without input sends no body and no Content-Type. A service that was awsQuery
 // (`@awsQueryCompatible`) says so with `x-amzn-query-mode: true`.
 //
 //   rpcv2Cbor, service Svc, operation Op, input { Name: "x" } →
@@ -12,7 +13,7 @@
 
 import type { Operation, StructureShape } from "../../model/ir.js";
 import type { Protocol, RequestPlan, SerializerContext } from "../protocol.js";
-import { jsonValue, jsonWriter } from "../codecs/json/writer.js";
+import { jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { cborValue, cborWriter } from "../codecs/cbor/writer.js";
 import { CBOR } from "../symbols.js";
 
@@ -34,10 +35,8 @@ function rpcv2(format: "cbor" | "json"): Protocol {
       const plan = { lines, method: `"POST"`, path: JSON.stringify(path), query: "[]" };
       if (!input) return plan;
       const ref = { target: input.id };
-      const body =
-        format === "cbor"
-          ? `${ctx.file.use(CBOR.encodeCbor)}(${cborValue(cborWriter(ctx), "input", ref)})`
-          : `JSON.stringify(${jsonValue(jsonWriter(ctx, { useJsonName: false, defaultTimestamp: "epoch-seconds", ignoreTimestampFormat: true, bigNumbersAsStrings: true }), "input", ref)})`;
+      const json = jsonWriter(ctx, { useJsonName: false, defaultTimestamp: "epoch-seconds", ignoreTimestampFormat: true, bigNumbersAsStrings: true });
+      const body = format === "cbor" ? `${ctx.file.use(CBOR.encodeCbor)}(${cborValue(cborWriter(ctx), "input", ref)})` : jsonText(json, jsonValue(json, "input", ref), [ref]);
       return { ...plan, body };
     },
   };

@@ -4,11 +4,14 @@
 //   defaultExpression(model, { target: "smithy.api#Timestamp" }, 0)   → "new Date(0)"
 //   defaultExpression(model, { target: "smithy.api#Blob" }, "YWJj")    → "new Uint8Array([97, 98, 99])"
 //   defaultExpression(model, { target: "ns#List" }, [])                → "[]"
+//   defaultExpression(model, { target: "smithy.api#BigInteger" }, BigNumberNode("9223372036854775808")) → "9223372036854775808n"
+//   defaultExpression(model, { target: "smithy.api#BigDecimal" }, 0.5)  → "\"0.5\""
 //
 // Clients fill in defaults of nested members, never of the top-level input members (a server
 // does that), and never of `@clientOptional` members.
 
 import { shapeOf, type Member, type ResolvedModel } from "../../model/ir.js";
+import { BigNumberNode, integerText, numberText } from "../../model/decimal.js";
 
 /** The default of a member as an expression, or undefined when a client does not fill it in. */
 export function defaultExpression(model: ResolvedModel, member: Member): string | undefined {
@@ -20,6 +23,13 @@ export function defaultExpression(model: ResolvedModel, member: Member): string 
     case "enum":
       return typeof value === "string" ? JSON.stringify(value) : undefined;
     case "number":
+      if (shape.kind === "bigInteger" || shape.kind === "bigDecimal") return bigNumberDefault(shape.kind, value);
+      if (typeof value === "number") return Object.is(value, -0) ? "0" : String(value);
+      if (value instanceof BigNumberNode) return String(value.approx);
+      if (value === "NaN") return "Number.NaN";
+      if (value === "Infinity") return "Number.POSITIVE_INFINITY";
+      if (value === "-Infinity") return "Number.NEGATIVE_INFINITY";
+      return undefined;
     case "intEnum":
       if (typeof value === "number") return Object.is(value, -0) ? "0" : String(value);
       if (value === "NaN") return "Number.NaN";
@@ -51,6 +61,15 @@ export function defaultExpression(model: ResolvedModel, member: Member): string 
       throw new Error(`internal: unknown shape ${String(never)}`);
     }
   }
+}
+
+/** A bigInteger default as a bigint literal (`12n`), a bigDecimal one as its exact text (`"0.1"`); undefined when it is neither. */
+function bigNumberDefault(kind: "bigInteger" | "bigDecimal", value: unknown): string | undefined {
+  const text = value instanceof BigNumberNode ? value.text : typeof value === "number" && Number.isFinite(value) ? numberText(value) : undefined;
+  if (text === undefined) return undefined;
+  if (kind === "bigDecimal") return JSON.stringify(text);
+  const digits = integerText(text, "exact");
+  return digits === undefined ? undefined : `${digits}n`;
 }
 
 /** Base64 (standard alphabet, padding optional) to bytes; other characters are skipped. */

@@ -5,6 +5,7 @@
 //   "string Foo\n" → IDENTIFIER('string') SPACE(' ') IDENTIFIER('Foo') NEWLINE('\n') EOF
 
 import { StringContentError, textBlockValue, unescape } from "./strings.js";
+import { BigNumberNode, numberNode } from "../ast.js";
 
 export type TokenType =
   | "SPACE"
@@ -127,8 +128,8 @@ export class Lexer {
   column = 1;
   /** STRING / TEXT_BLOCK: the decoded value. */
   stringValue = "";
-  /** NUMBER: the value. */
-  numberValue = 0;
+  /** NUMBER: the value (its text when a float64 cannot hold it exactly). */
+  numberValue: number | BigNumberNode = 0;
   /** ERROR: message and where it points. */
   errorMessage = "";
   errorLine = 0;
@@ -312,7 +313,7 @@ export class Lexer {
       while (isDigit(t.charCodeAt(p))) p++;
     }
     const lex = t.slice(this.#pos, p);
-    this.numberValue = Number(lex);
+    this.numberValue = numberNode(lex);
     this.isFloat = isFloat;
     this.#advanceSameLine(p - this.#pos);
     return "NUMBER";

@@ -5,11 +5,12 @@
 //   mergeTraitValue("x", "x")            → "x"
 //   mergeTraitValue("x", "y")            → undefined (a conflict)
 
-import type { NodeValue } from "../ast.js";
+import { BigNumberNode, type NodeValue } from "../ast.js";
 
 export function nodeEquals(a: NodeValue, b: NodeValue): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (a instanceof BigNumberNode || b instanceof BigNumberNode) return a instanceof BigNumberNode && b instanceof BigNumberNode && a.text === b.text;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((x, i) => nodeEquals(x, b[i] as NodeValue));

@@ -3,7 +3,7 @@
 //
 //   [1, "a", Foo, true] → [1, "a", ShapeRef{text:"Foo"}, true]
 
-import type { NodeValue } from "../ast.js";
+import { BigNumberNode, type NodeValue } from "../ast.js";
 import type { Lexer } from "./lexer.js";
 import { IdlSyntaxError } from "./lexer.js";
 import { MAX_NESTING } from "../../limits.js";
@@ -18,7 +18,7 @@ export class ShapeRef {
 }
 
 /** A node value before shape ids are resolved. */
-export type PNode = null | boolean | number | string | ShapeRef | PNode[] | { [key: string]: PNode };
+export type PNode = null | boolean | number | string | BigNumberNode | ShapeRef | PNode[] | { [key: string]: PNode };
 
 /** Sets `obj[key]` as an own data property, even for `__proto__`. */
 export function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
@@ -146,7 +146,7 @@ function expectObject(lx: Lexer, depth: number): PNode {
 
 /** Converts a node whose shape ids are resolved by `resolve`. */
 export function resolveNode(node: PNode, resolve: (ref: ShapeRef) => string): NodeValue {
-  if (node === null || typeof node !== "object") return node;
+  if (node === null || typeof node !== "object" || node instanceof BigNumberNode) return node;
   if (node instanceof ShapeRef) return resolve(node);
   if (Array.isArray(node)) return node.map((n) => resolveNode(n, resolve));
   const out: { [key: string]: NodeValue } = {};

@@ -13,7 +13,7 @@
 
 import type { Diagnostics } from "../../diagnostics.js";
 import type { Locate, Position } from "../../source-position.js";
-import type { AstMemberRef, AstModel, AstShape, NodeValue } from "../ast.js";
+import { BigNumberNode, type AstMemberRef, type AstModel, type AstShape, type NodeValue } from "../ast.js";
 import { mergeTraitValue, nodeEquals } from "./merge-traits.js";
 import { type PNode, resolveNode, ShapeRef, setKey } from "./nodes.js";
 import type { ParsedFile, ParsedMember, ParsedShape, ParsedTrait } from "./parser.js";
@@ -428,6 +428,10 @@ class FileContext {
         } else if (value === "") {
           this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: enum values must not be empty`, where);
         }
+      } else if (value instanceof BigNumberNode && !this.isFloatLiteral(m)) {
+        this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members must fit within an integer, but found: ${value.text}`, where);
+      } else if (value instanceof BigNumberNode) {
+        this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members do not support floating point values`, where);
       } else if (value === undefined || typeof value !== "number") {
         this.diags.error("SMITHY_ENUM_VALUE", `\`${s.id}$${m.name}\`: intEnum members require integer values, but found: ${quoteValue(value ?? null)}`, where);
       } else if (!Number.isInteger(value) || this.isFloatLiteral(m)) {

@@ -6,12 +6,6 @@
 import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
-  failures: {
-    "RpcV2JsonRequestBigDecimalHighPrecision": "bigInteger/bigDecimal are typed `number` in the generated code, so a value beyond float64 precision is rounded before the serializer sees it (typed big numbers come with the response side, issue 8)",
-    "RpcV2JsonRequestBigDecimalLargeWithFraction": "bigInteger/bigDecimal are typed `number` in the generated code, so a value beyond float64 precision is rounded before the serializer sees it (typed big numbers come with the response side, issue 8)",
-    "RpcV2JsonRequestBigDecimalNegativeHighPrecision": "bigInteger/bigDecimal are typed `number` in the generated code, so a value beyond float64 precision is rounded before the serializer sees it (typed big numbers come with the response side, issue 8)",
-    "RpcV2JsonRequestBigIntegerExceedingLongRange": "bigInteger/bigDecimal are typed `number` in the generated code, so a value beyond float64 precision is rounded before the serializer sees it (typed big numbers come with the response side, issue 8)",
-    "RpcV2JsonRequestBigIntegerNegativeLargeValue": "bigInteger/bigDecimal are typed `number` in the generated code, so a value beyond float64 precision is rounded before the serializer sees it (typed big numbers come with the response side, issue 8)",
-  },
+  failures: {},
   skipped: {},
 };

@@ -12,6 +12,7 @@
 
 import fc from "fast-check";
 import { shapeOf, type Member, type ResolvedModel, type Shape } from "../../../generator/model/ir.js";
+import { numberText } from "../../../generator/model/decimal.js";
 
 export interface ArbitraryOptions {
   /** Members never generated (shapes a protocol cannot send, say). */
@@ -42,8 +43,10 @@ function valueOf(model: ResolvedModel, shape: Shape, depth: number, options: Arb
       switch (shape.kind) {
         case "float":
         case "double":
-        case "bigDecimal":
           return fc.double();
+        case "bigDecimal":
+          // The decimal text (CONTRACT.md), from finite doubles.
+          return fc.double({ noNaN: true, noDefaultInfinity: true }).map(numberText);
         case "byte":
           return fc.integer({ min: -128, max: 127 });
         case "short":
@@ -51,8 +54,9 @@ function valueOf(model: ResolvedModel, shape: Shape, depth: number, options: Arb
         case "integer":
           return fc.integer();
         case "long":
-        case "bigInteger":
           return fc.maxSafeInteger();
+        case "bigInteger":
+          return fc.bigInt();
         default: {
           const never: never = shape.kind;
           throw new Error(`unknown number kind ${String(never)}`);

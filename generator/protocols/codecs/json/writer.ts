@@ -7,16 +7,19 @@
 //
 // Options per protocol: `jsonName` on or off (awsJson ignores it), the default timestamp format
 // (epoch seconds for the AWS protocols, date-time for OpenAPI). Floats write `NaN` and
-// `Infinity` as strings, blobs as base64, documents as they are, a union member that targets
+// `Infinity` as strings; bigInteger (`bigint`) and bigDecimal (decimal text) values are bare JSON
+// numbers written digit for digit (`jsonText` picks `stringifyJson` for them), or strings with
+// `bigNumbersAsStrings` (rpcv2Json); blobs as base64, documents as they are, a union member that targets
 // `Unit` as `{}`. Nested members left unset get their `@default` (see shared/defaults.ts); the
 // members of an operation input do not.
 
-import { shapeOf, type Member, type Ref, type Shape, type TimestampFormat } from "../../../model/ir.js";
+import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type TimestampFormat } from "../../../model/ir.js";
+import { childRefs } from "../../../model/refs.js";
 import { propertyAccess } from "../../../naming/names.js";
 import { setProperty } from "../../../emit/print.js";
 import { typeOf } from "../../../emit/type-ref.js";
 import type { SerializerContext } from "../../protocol.js";
-import { CBOR, RUNTIME } from "../../symbols.js";
+import { BIG_NUMBERS, CBOR, RUNTIME } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 
 export interface JsonWriterOptions {
@@ -54,6 +57,28 @@ export function jsonValue(w: JsonWriter, expr: string, ref: Ref): string {
   return ref.nullable && inner !== expr ? `${expr} === null ? null : ${inner}` : inner;
 }
 
+/**
+ * The JSON text of a value tree built from values of `refs`: `JSON.stringify`, or the runtime's
+ * `stringifyJson` when a bigInteger or bigDecimal can be in it (written as a bare number, digit for
+ * digit, which JSON.stringify cannot do).
+ */
+export function jsonText(w: JsonWriter, tree: string, refs: readonly Ref[]): string {
+  return !w.bigNumbersAsStrings && reachesBigNumber(w.ctx.model, refs) ? `${w.ctx.file.use(BIG_NUMBERS.stringifyJson)}(${tree})` : `JSON.stringify(${tree})`;
+}
+
+function reachesBigNumber(model: ResolvedModel, refs: readonly Ref[]): boolean {
+  const seen = new Set<string>();
+  const stack = refs.map((r) => r.target);
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const shape = shapeOf(model, id);
+    if (shape.type === "number" && (shape.kind === "bigInteger" || shape.kind === "bigDecimal")) return true;
+    for (const child of childRefs(shape)) stack.push(child.target);
+  }
+  return false;
+}
+
 /** The timestamp `expr` in `format`, as a JSON value (a number or a string). */
 export function timestampValue(w: { readonly ctx: SerializerContext }, format: TimestampFormat, expr: string): string {
   const file = w.ctx.file;
@@ -76,6 +101,8 @@ function nonNull(w: JsonWriter, expr: string, shape: Shape, format: TimestampFor
   if (w.flavor === "cbor") {
     switch (shape.type) {
       case "number":
+        // bigInteger: a bigint, which the encoder writes as an integer or a bignum (tags 2, 3).
+        return shape.kind === "bigDecimal" ? `${file.use(CBOR.cborDecimal)}(${expr})` : expr;
       case "blob":
         return expr;
       case "timestamp":
@@ -96,8 +123,11 @@ function nonNull(w: JsonWriter, expr: string, shape: Shape, format: TimestampFor
     case "unit":
       return "{}";
     case "number":
-      if (w.bigNumbersAsStrings && (shape.kind === "bigInteger" || shape.kind === "bigDecimal")) return `String(${expr})`;
-      return shape.kind === "float" || shape.kind === "double" || shape.kind === "bigDecimal" ? `${file.use(RUNTIME.jsonNumber)}(${expr})` : expr;
+      if (shape.kind === "bigInteger" || shape.kind === "bigDecimal") {
+        if (!w.bigNumbersAsStrings) return `${file.use(BIG_NUMBERS.jsonBigNumber)}(${expr})`;
+        return shape.kind === "bigInteger" ? `String(${expr})` : `${file.use(BIG_NUMBERS.decimalText)}(${expr})`;
+      }
+      return shape.kind === "float" || shape.kind === "double" ? `${file.use(RUNTIME.jsonNumber)}(${expr})` : expr;
     case "blob":
       return `${file.use(RUNTIME.toBase64)}(${expr})`;
     case "timestamp":

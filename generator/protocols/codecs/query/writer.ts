@@ -32,7 +32,7 @@ import { shapeOf, type Member, type Operation, type Ref, type Shape, type Struct
 import { propertyAccess } from "../../../naming/names.js";
 import { typeOf } from "../../../emit/type-ref.js";
 import type { SerializerContext } from "../../protocol.js";
-import { RUNTIME } from "../../symbols.js";
+import { BIG_NUMBERS, RUNTIME } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 import { timestampValue } from "../json/writer.js";
 
@@ -126,8 +126,10 @@ function fieldLines(w: QueryWriter, form: string, key: readonly KeyPart[], value
       // `true` / `false` need no escaping.
       return [`${form}.push(${concat([...key, text("=")])} + String(${value}));`];
     case "number":
-    case "intEnum":
+      if (shape.kind === "bigDecimal") return push(`${file.use(BIG_NUMBERS.decimalText)}(${value})`);
       // Escaped too: `1e+21`.
+      return push(`String(${value})`);
+    case "intEnum":
       return push(`String(${value})`);
     case "blob":
       return push(`${file.use(RUNTIME.toBase64)}(${value})`);

@@ -31,7 +31,7 @@ import { shapeOf, type Member, type Ref, type Shape, type StructureShape, type T
 import { propertyAccess } from "../../../naming/names.js";
 import { typeOf } from "../../../emit/type-ref.js";
 import type { SerializerContext } from "../../protocol.js";
-import { RUNTIME, XML } from "../../symbols.js";
+import { BIG_NUMBERS, RUNTIME, XML } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 import { timestampValue } from "../json/writer.js";
 
@@ -168,9 +168,12 @@ function scalarText(w: XmlWriter, expr: string, ref: Ref, shape: Shape, place: "
     case "enum":
       return `${file.use(place === "text" ? XML.escapeXmlText : XML.escapeXmlAttribute)}(${expr})`;
     case "number":
+      // bigDecimal: the decimal text, checked (it is a string, and would otherwise go out unescaped).
+      if (shape.kind === "bigDecimal") return `${file.use(BIG_NUMBERS.decimalText)}(${expr})`;
+      // String() writes NaN, Infinity and -Infinity as Smithy's XML protocols spell them, and a bigint's digits.
+      return `String(${expr})`;
     case "intEnum":
     case "boolean":
-      // String() writes NaN, Infinity and -Infinity as Smithy's XML protocols spell them.
       return `String(${expr})`;
     case "blob":
       return `${file.use(RUNTIME.toBase64)}(${expr})`;
