@@ -434,13 +434,19 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
         );
       }
     }
-    // Members from several mixins, or redefined locally, must keep one target.
-    const names = new Set(membersOf(shape).map(([name]) => name));
+    // Members from several mixins, or redefined locally, must keep one target. A name defined by
+    // one shape only (local or one mixin of the closure) cannot clash: only names defined twice
+    // are looked up (so a chain of N mixins, each adding a member, costs N², not N³).
+    const definitions = new Map<string, number>(membersOf(shape).map(([name]) => [name, 1]));
+    const closure = new Set<string>();
     for (const m of shape.mixins ?? []) {
       const mixin = model.shapes.get(m.target);
-      if (mixin) for (const name of allMemberNames(model, mixin, new Set())) names.add(name);
+      if (!mixin || closure.has(m.target)) continue;
+      closure.add(m.target);
+      for (const name of allMemberNames(model, mixin, closure)) definitions.set(name, (definitions.get(name) ?? 0) + 1);
     }
-    for (const name of names) {
+    for (const [name, count] of definitions) {
+      if (count < 2) continue;
       const local = memberRef(shape, name);
       const inherited = inheritedMembers(model, shape, name, new Set());
       const first = local ?? inherited[0]?.ref;
@@ -472,13 +478,14 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
   }
 }
 
-function allMemberNames(model: SmithyModel, shape: AstShape, seen: Set<string>): string[] {
-  const out = membersOf(shape).map(([name]) => name);
+/** The member names of `shape` and of its mixins not yet `seen`, depth first, into one array (not one per level). */
+function allMemberNames(model: SmithyModel, shape: AstShape, seen: Set<string>, out: string[] = []): string[] {
+  for (const [name] of membersOf(shape)) out.push(name);
   for (const m of shape.mixins ?? []) {
     if (seen.has(m.target)) continue;
     seen.add(m.target);
     const mixin = model.shapes.get(m.target);
-    if (mixin) out.push(...allMemberNames(model, mixin, seen));
+    if (mixin) allMemberNames(model, mixin, seen, out);
   }
   return out;
 }

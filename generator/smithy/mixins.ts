@@ -49,6 +49,15 @@ export function flattenMixins(model: SmithyModel): SmithyModel {
     if (!shape.mixins?.length || visiting.has(id)) return shape;
     visiting.add(id);
     const members: [string, AstMemberRef][] = [];
+    // Where each member name stands in `members` (a chain of N mixins would otherwise cost N² per shape).
+    const index = new Map<string, number>();
+    const place = (name: string, ref: AstMemberRef): void => {
+      const at = index.get(name);
+      if (at === undefined) {
+        index.set(name, members.length);
+        members.push([name, ref]);
+      } else members[at] = [name, ref];
+    };
     let traits: Record<string, NodeValue> = {};
     let out: AstShape = { type: shape.type };
     for (const m of shape.mixins) {
@@ -56,10 +65,9 @@ export function flattenMixins(model: SmithyModel): SmithyModel {
       if (!mixin) continue;
       for (const [name, ref] of membersOf(mixin)) {
         // The same member from several mixins: one member, traits merged (later mixins win).
-        const at = members.findIndex(([n]) => n === name);
-        const prev = at < 0 ? undefined : members[at]?.[1];
-        if (prev) members[at] = [name, { target: ref.target, traits: { ...prev.traits, ...ref.traits } }];
-        else members.push([name, ref]);
+        const at = index.get(name);
+        const prev = at === undefined ? undefined : members[at]?.[1];
+        place(name, prev ? { target: ref.target, traits: { ...prev.traits, ...ref.traits } } : ref);
       }
       traits = { ...traits, ...inheritableTraits(mixin) };
       for (const key of ["operations", "resources", "errors", "collectionOperations"] as const) {
@@ -75,11 +83,9 @@ export function flattenMixins(model: SmithyModel): SmithyModel {
     }
     // Local definitions: a redefined member keeps its place and merges traits over the inherited ones.
     for (const [name, ref] of membersOf(shape)) {
-      const at = members.findIndex(([n]) => n === name);
-      const inherited = at < 0 ? undefined : members[at]?.[1];
-      const merged: AstMemberRef = inherited ? { target: ref.target, traits: { ...inherited.traits, ...ref.traits } } : ref;
-      if (at < 0) members.push([name, merged]);
-      else members[at] = [name, merged];
+      const at = index.get(name);
+      const inherited = at === undefined ? undefined : members[at]?.[1];
+      place(name, inherited ? { target: ref.target, traits: { ...inherited.traits, ...ref.traits } } : ref);
     }
     for (const key of Object.keys(shape) as (keyof AstShape)[]) {
       if (key === "mixins" || key === "members" || key === "member" || key === "key" || key === "value" || key === "traits") continue;
@@ -95,16 +101,25 @@ export function flattenMixins(model: SmithyModel): SmithyModel {
     out.type = shape.type;
     for (const p of pendingByShape.get(id) ?? []) {
       const name = p.target.slice(p.target.indexOf("$") + 1);
-      const at = members.findIndex(([n]) => n === name);
-      const ref = members[at]?.[1];
-      if (!ref) continue;
+      const at = index.get(name);
+      const ref = at === undefined ? undefined : members[at]?.[1];
+      if (at === undefined || !ref) continue;
       members[at] = [name, { target: ref.target, traits: { ...ref.traits, ...p.traits } }];
       unapplied.delete(p);
     }
+    // Structure-like members go into one object at once (withMember per member would copy it N times).
+    const named: Record<string, AstMemberRef> = {};
+    let anyNamed = false;
     for (const [name, ref] of members) {
       const clean = ref.traits && Object.keys(ref.traits).length === 0 ? { target: ref.target } : ref;
-      out = withMember(out, name, clean);
+      const special = ((shape.type === "list" || shape.type === "set") && name === "member") || (shape.type === "map" && (name === "key" || name === "value"));
+      if (special) out = withMember(out, name, clean);
+      else {
+        Object.defineProperty(named, name, { value: clean, enumerable: true, writable: true, configurable: true });
+        anyNamed = true;
+      }
     }
+    if (anyNamed) out = { ...out, members: { ...out.members, ...named } };
     if ((shape.type === "structure" || shape.type === "union" || shape.type === "enum" || shape.type === "intEnum") && !out.members) {
       out.members = {};
     }
