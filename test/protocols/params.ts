@@ -98,7 +98,8 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
  * A bigInteger as a `bigint`, a bigDecimal as its exact decimal text (CONTRACT.md): from the
  * literal as the model wrote it (`BigNumberNode` when a float64 cannot hold it).
  */
-function bigNumber(kind: "bigInteger" | "bigDecimal", value: NodeValue, at: string): bigint | string {
+/** A bigInteger as a `bigint`, a bigDecimal as its exact decimal text (the literal as written). */
+export function bigNumber(kind: "bigInteger" | "bigDecimal", value: NodeValue, at: string): bigint | string {
   const text = value instanceof BigNumberNode ? value.text : typeof value === "number" && Number.isFinite(value) ? numberText(value) : undefined;
   if (text === undefined) throw new Error(`${at}: expected a ${kind} number, got ${JSON.stringify(value)}`);
   if (kind === "bigDecimal") return text;
@@ -108,7 +109,7 @@ function bigNumber(kind: "bigInteger" | "bigDecimal", value: NodeValue, at: stri
 }
 
 /** A document as plain JSON-like data: a number literal a float64 cannot hold becomes the nearest float64. */
-function plainDocument(value: NodeValue): unknown {
+export function plainDocument(value: NodeValue): unknown {
   if (value instanceof BigNumberNode) return value.approx;
   if (Array.isArray(value)) return value.map(plainDocument);
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainDocument(v)]));
