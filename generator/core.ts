@@ -15,7 +15,9 @@ import type { ResolvedModel } from "./model/ir.js";
 import { assignNames } from "./naming/names.js";
 import { emitTypes } from "./emit/types.js";
 import { emitSerializers } from "./protocols/serializers.js";
-import { HELPER_FILES } from "./protocols/symbols.js";
+import { emitDeserializers } from "./protocols/deserializers.js";
+import { emitErrors, errorClassNames } from "./protocols/errors.js";
+import { HELPER_FILES, HELPER_IMPORTS } from "./protocols/symbols.js";
 import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
@@ -89,6 +91,7 @@ export async function emitModel(
   const emitters: (() => GeneratedFile)[] = [
     () => emitTypes(model, names),
     ...(wanted("serializers") ? [() => emitSerializers(model, names, diags)] : []),
+    ...(wanted("deserializers") ? [() => emitDeserializers(model, names, diags), () => emitErrors(model, names, diags)] : []),
     ...(wanted("validators") ? [() => emitValidators(model, names, diags)] : []),
     ...(wanted("redact") ? [() => emitRedaction(model, names)] : []),
   ];
@@ -103,7 +106,8 @@ export async function emitModel(
     const { path, text } = render(emit, header, exported, helpers);
     out.set(`${model.name}/${path}`, await finish(text, options));
   }
-  // Codec helper files go only into folders whose code imports them.
+  // Codec helper files go only into folders whose code imports them (or a helper file they get does).
+  for (const helper of HELPER_FILES) for (const imported of helpers.has(helper) ? (HELPER_IMPORTS[helper] ?? []) : []) helpers.add(imported);
   for (const helper of HELPER_FILES) {
     if (helpers.has(helper)) out.set(`${model.name}/${helper}`, await finish(options.templates.helper(helper, { header }), options));
   }
@@ -111,6 +115,8 @@ export async function emitModel(
     model: model.name,
     header,
     modules: [...(runtime ? ["runtime.js"] : []), ...exported],
+    // The error classes win over the interfaces of the same names in types.ts.
+    reexports: exported.includes("errors.js") && errorClassNames(model, names).length > 0 ? [{ module: "errors.js", names: errorClassNames(model, names).join(", ") }] : [],
   });
   out.set(`${model.name}/index.ts`, await finish(index, options));
   return out;

@@ -31,6 +31,11 @@ export interface IndexContext {
   readonly header: string;
   /** Module file names to re-export, e.g. `types.js`. */
   readonly modules: readonly string[];
+  /**
+   * Names re-exported explicitly, e.g. `{ module: "errors.js", names: "NotAuthorizedException, ..." }`:
+   * the error classes, which win over the error structures' interfaces of the same name in types.js.
+   */
+  readonly reexports: readonly { readonly module: string; readonly names: string }[];
 }
 
 export interface RuntimeContext {
@@ -55,7 +60,9 @@ export const TEMPLATE_NAMES = Object.freeze([
   "cbor.ts.hbs",
   "forms.ts.hbs",
   "gzip.ts.hbs",
+  "json.ts.hbs",
   "md5.ts.hbs",
+  "read.ts.hbs",
   "sha256.ts.hbs",
   // The linear-time pattern matcher, emitted only where a validator needs it (generator/regex/linear.ts).
   "linear-find.ts.hbs",
@@ -68,13 +75,15 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 /** Sample contexts: every template is rendered once at compile time, so mistakes surface early. */
 const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "header.hbs": { model: "example", sources: ["models/example.json"], service: "Example" },
-  "index.ts.hbs": { model: "example", header: "// header", modules: ["types.js"] },
+  "index.ts.hbs": { model: "example", header: "// header", modules: ["types.js"], reexports: [{ module: "errors.js", names: "ExampleError" }] },
   "runtime.ts.hbs": { header: "// header" },
   "big-numbers.ts.hbs": { header: "// header" },
   "cbor.ts.hbs": { header: "// header" },
   "forms.ts.hbs": { header: "// header" },
   "gzip.ts.hbs": { header: "// header" },
+  "json.ts.hbs": { header: "// header" },
   "md5.ts.hbs": { header: "// header" },
+  "read.ts.hbs": { header: "// header" },
   "sha256.ts.hbs": { header: "// header" },
   "linear-find.ts.hbs": { header: "// header" },
   "xml.ts.hbs": { header: "// header" },

@@ -4,5 +4,7 @@
 export * from "./runtime.js";
 export * from "./types.js";
 export * from "./serializers.js";
+export * from "./deserializers.js";
+export * from "./errors.js";
 export * from "./validators.js";
 export * from "./redact.js";

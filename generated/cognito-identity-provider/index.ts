@@ -4,5 +4,8 @@
 export * from "./runtime.js";
 export * from "./types.js";
 export * from "./serializers.js";
+export * from "./deserializers.js";
+export * from "./errors.js";
 export * from "./validators.js";
 export * from "./redact.js";
+export { InvalidParameterException, NotAuthorizedException } from "./errors.js";

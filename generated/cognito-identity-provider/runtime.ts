@@ -270,3 +270,114 @@ export function typeName(value: unknown): string {
 export function stringOf(value: string | number | boolean | bigint): string {
   return String(value);
 }
+
+/** An HTTP response as a transport received it; `deserialize<Op>Response` reads it. */
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names as received; deserializers look them up case-insensitively. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as received: bytes (CBOR, blobs) or text; an empty string or array when there is none. */
+  readonly body: string | Uint8Array;
+}
+
+/** A header's value, its name matched case-insensitively (`content-type` finds `Content-Type`); undefined when absent. */
+export function headerValue(
+  headers: Readonly<Record<string, string>>,
+  name: string,
+): string | undefined {
+  if (hasOwn(headers, name)) return headers[name];
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
+  return undefined;
+}
+
+/** The request id AWS services send back (`x-amzn-RequestId`, `x-amz-request-id`), if any. */
+export function requestIdOf(headers: Readonly<Record<string, string>>): string | undefined {
+  return headerValue(headers, "x-amzn-requestid") ?? headerValue(headers, "x-amz-request-id");
+}
+
+/** What a deserializer may add to an error beyond the response. */
+export interface ResponseErrorOptions {
+  /** The request id, when the response carries one (headers, or an XML error body). */
+  readonly requestId?: string | undefined;
+  /** What made the response unreadable. */
+  readonly cause?: unknown;
+  /** The message the response carries, for an error whose model has no message member. */
+  readonly message?: string | undefined;
+}
+
+/**
+ * The base of every error a deserializer throws; it keeps the raw response. Deserializers throw
+ * only its subclasses: a modelled error (`errors.ts`), `UnknownServiceError` or `MalformedResponseError`.
+ */
+export class ResponseError extends Error {
+  override readonly name: string = "ResponseError";
+  /** The HTTP status of the response. */
+  readonly $status: number;
+  /** The response's headers, as received. */
+  readonly $headers: Readonly<Record<string, string>>;
+  /** The request id the service sent, if any. */
+  declare readonly $requestId?: string;
+  /** The raw response (status, headers, body). */
+  readonly $response: HttpResponse;
+
+  constructor(message: string, response: HttpResponse, options: ResponseErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.$status = response.status;
+    this.$headers = response.headers;
+    this.$response = response;
+    const requestId = options.requestId ?? requestIdOf(response.headers);
+    if (requestId !== undefined) (this as { $requestId?: string }).$requestId = requestId;
+  }
+}
+
+/** An error response of the service: a modelled error (`errors.ts`) or `UnknownServiceError`. */
+export class ServiceError extends ResponseError {
+  override readonly name: string = "ServiceError";
+  /** The error code as the protocol identified it (`NotAuthorizedException`, or an awsQuery code). */
+  readonly $code: string;
+  /** Whose fault: the caller's (`client`, 4xx) or the service's (`server`, 5xx). */
+  readonly $fault: "client" | "server";
+
+  constructor(
+    message: string,
+    response: HttpResponse,
+    code: string,
+    fault: "client" | "server",
+    options: ResponseErrorOptions = {},
+  ) {
+    super(message, response, options);
+    this.$code = code;
+    this.$fault = fault;
+  }
+}
+
+/** An error response whose code matches no error the operation models; it keeps the code, the message and the raw body. */
+export class UnknownServiceError extends ServiceError {
+  override readonly name = "UnknownServiceError" as const;
+}
+
+/**
+ * A response that cannot be read: a body that is not valid JSON/XML/CBOR (a truncated body, an
+ * HTML page from a proxy), too deeply nested, or a value of the wrong type at some place. `cause`
+ * says what failed, and where.
+ */
+export class MalformedResponseError extends ResponseError {
+  override readonly name = "MalformedResponseError" as const;
+}
+
+/** Anything a deserializer caught, as a `ResponseError`: response errors pass, anything else is a malformed response. */
+export function toResponseError(error: unknown, response: HttpResponse): ResponseError {
+  if (error instanceof ResponseError) return error;
+  const detail =
+    error instanceof RangeError && /call stack/i.test(error.message)
+      ? "it is nested too deeply"
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new MalformedResponseError(
+    "The response (HTTP " + response.status + ") could not be read: " + detail,
+    response,
+    { cause: error },
+  );
+}

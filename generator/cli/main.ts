@@ -80,7 +80,7 @@ Options:
 Config (shapesmith.config.json, optional; paths relative to it; schema in the package:
 shapesmith/config.schema.json):
   { "models": "models", "out": "generated", "templates": "templates", "format": true, "formatter": "auto",
-    "artifacts": ["types", "serializers", "validators", "redact"],
+    "artifacts": ["types", "serializers", "deserializers", "validators", "redact"],
     "perModel": { "weather": { "out": "src/weather", "artifacts": ["types"] } } }
   Files in the templates folder (header.hbs, index.ts.hbs, runtime.ts.hbs) replace the built-in
   templates one by one.

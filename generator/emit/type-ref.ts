@@ -7,6 +7,7 @@
 
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
+import type { GeneratedFile } from "./file-builder.js";
 
 /** The TypeScript type of a value of this shape kind, when printed inline. */
 export function primitiveType(shape: Shape): string {
@@ -43,6 +44,12 @@ export function primitiveType(shape: Shape): string {
 
 export function typeOf(names: Names, model: ResolvedModel, id: ShapeId): string {
   return names.isInline(id) ? primitiveType(shapeOf(model, id)) : names.type(id);
+}
+
+/** `refType` in a generated file other than types.ts: named types are imported from there. */
+export function importedRefType(file: GeneratedFile, names: Names, model: ResolvedModel, ref: Ref): string {
+  const t = names.isInline(ref.target) ? primitiveType(shapeOf(model, ref.target)) : file.use({ name: names.type(ref.target), file: "types.ts", kind: "type" });
+  return ref.nullable ? `${t} | null` : t;
 }
 
 export function refType(names: Names, model: ResolvedModel, ref: Ref): string {

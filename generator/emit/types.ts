@@ -10,7 +10,8 @@
 //
 // Enums are a const object plus a union type of the values (an enum value named `__proto__` gets
 // a computed key, so it is a property and not the prototype); lists are arrays, maps records,
-// unions tagged objects (exactly one key set), timestamps `Date`, blobs `Uint8Array`.
+// unions tagged objects (exactly one key set; `{ $unknown: [name, value] }` for a member a response
+// carries that the model does not know), timestamps `Date`, blobs `Uint8Array`.
 //
 // A map that refers back to itself through maps and alternatives only (OpenAPI
 // `Tree: { additionalProperties: { $ref: Tree } }`, the "any JSON value" `oneOf`) would be a
@@ -108,6 +109,9 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
         const others = shape.members.filter((o) => o !== m).map((o) => ` ${propertyKey(o.name)}?: never;`);
         return `  | { ${propertyKey(m.name)}: ${refType(names, model, m)};${others.join("")} }`;
       });
+      // A member the model does not know, read from a response: `{ $unknown: [name, value] }`.
+      const none = shape.members.map((o) => ` ${propertyKey(o.name)}?: never;`).join("");
+      variants.push(`  | { $unknown: [string, unknown];${none} }`);
       return [...doc, `export type ${name} =`, ...variants.map((v, i) => (i === variants.length - 1 ? v + ";" : v))];
     }
     case "alternatives": {

@@ -1,7 +1,8 @@
 // The naming phase: every TypeScript name of a model's output is assigned here, at once.
 //
 //   shapes ns#Foo, ns#foo, ns#Array, ns#x-y   →   types Foo, foo, Array_, X_y
-//   operation InitiateAuth                     →   serializeInitiateAuthRequest
+//   operation InitiateAuth                     →   serializeInitiateAuthRequest, deserializeInitiateAuthResponse,
+//                                                  InitiateAuthError (the union of its error classes)
 //
 // Emitters only ask; they never invent names. Collisions are resolved deterministically (in
 // shape-id order, later ones get `_2`, `_3`, ...) and each rename is reported as a diagnostic.
@@ -26,14 +27,18 @@ export interface Names {
   codecFunction(codec: CodecPrefix, id: ShapeId): string;
   /** The serializer function of an operation: `serialize<Operation>Request`. */
   serializer(operationId: ShapeId): string;
+  /** The deserializer function of an operation: `deserialize<Operation>Response`. */
+  deserializer(operationId: ShapeId): string;
+  /** The type of the errors an operation's deserializer throws: `<Operation>Error` (a type name, unique among types). */
+  operationError(operationId: ShapeId): string;
 }
 
 const PRELUDE = "smithy.api#";
 /** Type names that look like generated function names would clash with them. */
-const FUNCTION_PREFIX = /^(validate|redact|serialize)[A-Z_]|^(json|xml|query|cbor)_/;
+const FUNCTION_PREFIX = /^(validate|redact|serialize|deserialize)[A-Z_]|^(json|xml|query|cbor|error)_/;
 
-/** The codecs that print per-shape functions (see `codecFunction`). */
-export type CodecPrefix = "json" | "xml" | "query" | "cbor";
+/** The codecs that print per-shape functions (see `codecFunction`); `error` builds error classes from responses. */
+export type CodecPrefix = "json" | "xml" | "query" | "cbor" | "error";
 
 /** Turns any model name into a valid identifier: `x-y` → `X_y`, `0abc` → `_0abc`. */
 export function toIdentifier(name: string): string {
@@ -78,6 +83,14 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
     serializers.set(op.id, name);
   }
 
+  // Deserializers mirror the serializers' names (same suffixes for the same collisions).
+  const deserializers = new Map<ShapeId, string>([...serializers].map(([id, name]) => [id, name.replace(/^serialize/, "deserialize").replace(/Request(_\d+)?$/, "Response$1")]));
+  // `<Op>Error` lives beside the types (errors.ts, re-exported by index.ts): claimed after them.
+  const operationErrors = new Map<ShapeId, string>();
+  for (const op of [...model.operations].sort((a, b) => compare(a.id, b.id))) {
+    operationErrors.set(op.id, claim(`${upperFirst(toIdentifier(op.name))}Error`, `The error type of operation \`${op.id}\``));
+  }
+
   const typeName = (id: ShapeId): string => {
     const name = types.get(id);
     if (name === undefined) throw new Error(`internal: no type name for ${id}`);
@@ -94,6 +107,16 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
     serializer: (id) => {
       const name = serializers.get(id);
       if (name === undefined) throw new Error(`internal: no serializer name for ${id}`);
+      return name;
+    },
+    deserializer: (id) => {
+      const name = deserializers.get(id);
+      if (name === undefined) throw new Error(`internal: no deserializer name for ${id}`);
+      return name;
+    },
+    operationError: (id) => {
+      const name = operationErrors.get(id);
+      if (name === undefined) throw new Error(`internal: no error type name for ${id}`);
       return name;
     },
   };

@@ -8,6 +8,24 @@
 //
 // The shared part (`serializers.ts` of this folder) prints the function around the plan: its
 // signature and doc, idempotency tokens, the host prefix, compression, the checksum, the return.
+//
+// The response side (`response`, optional: a protocol without one gets a warning and a
+// deserializers.ts that says so) is three plans that `deserializers.ts` of this folder prints
+// into `deserialize<Op>Response(response)`:
+//
+//   awsJson1_1.response.output(ctx, Op, output { Name: String })
+//   → { lines: ['const body = expectObject(parseJsonBody(response.body), "$");',
+//               'const output = json_OpOutput(body, "$");'], output: "output" }
+//   awsJson1_1.response.error(ctx, Op)
+//   → { lines: ["const body = parseErrorBody(response.body);", "const code = jsonErrorCode(response, body);"],
+//       bodyType: "unknown", message: "jsonErrorMessage(body)" }
+//   awsJson1_1.response.errorMembers(ctx, InvalidGreeting)
+//   → { lines: ['const output = json_InvalidGreeting(body ?? {}, "$");'], output: "output" }
+//
+// Composing one: HTTP bindings (status, headers, prefix headers, payload) come from
+// `http/response.ts` with a `BodyReader` for the codec; the codec's reader is a shape visitor
+// under `codecs/<codec>/reader.ts` (see codecs/json/reader.ts), printing module-private functions
+// through `ctx.need`; parsing helpers live in templates (`json.ts`, `read.ts`, `xml.ts`, `cbor.ts`).
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { GeneratedFile } from "../emit/file-builder.js";
@@ -46,6 +64,52 @@ export interface RequestPlan {
   readonly optionalBody?: boolean;
 }
 
+/** What the deserializers of a model are printed with: as for serializers, `file` is `deserializers.ts`. */
+export interface DeserializerContext extends SerializerContext {
+  /**
+   * Some output or error of the model holds a bigInteger or bigDecimal: JSON bodies that may
+   * hold one are parsed exactly (`needsExactNumbers` in codecs/json/reader.ts), documents made plain.
+   */
+  readonly exactNumbers: boolean;
+}
+
+/**
+ * Statements that read a response into a value, and that value as an expression. `response`
+ * (an `HttpResponse`) is in scope; in `errorMembers`, so is `body`, as the `ErrorPlan` declared it.
+ * The statements throw a `WireTypeError` (read.ts) for a value of the wrong type.
+ */
+export interface ResponsePlan {
+  readonly lines: readonly string[];
+  readonly output: string;
+}
+
+/**
+ * How an error response is identified: statements that declare `body` (the parsed body, or
+ * undefined when it cannot be parsed: an error response must still give an error) and
+ * `code` (`string | undefined`: the error's shape name to match, sanitized), plus expressions.
+ */
+export interface ErrorPlan {
+  readonly lines: readonly string[];
+  /** The TypeScript type of `body`, e.g. `unknown`. */
+  readonly bodyType: string;
+  /** `string | undefined`: the message the body carries, for errors without a message member. */
+  readonly message: string;
+  /** `string | undefined`: the code reported as `$code` when it is not `code` (awsQuery-compatible services send their own). */
+  readonly wireCode?: string;
+  /** `string | undefined`: the request id, when the body carries it (XML errors); headers are read anyway. */
+  readonly requestId?: string;
+}
+
+/** The response side of a protocol. */
+export interface ResponseProtocol {
+  /** The output of a success (2xx) response; `output` is undefined for an operation without output. */
+  output(ctx: DeserializerContext, op: Operation, output: StructureShape | undefined): ResponsePlan;
+  /** How the error of a non-2xx response is identified. */
+  error(ctx: DeserializerContext, op: Operation): ErrorPlan;
+  /** The members of a modelled error, read from `response` and `body`. */
+  errorMembers(ctx: DeserializerContext, error: StructureShape): ResponsePlan;
+}
+
 export interface Protocol {
   /** The protocol trait's shape id, e.g. `aws.protocols#restJson1`. */
   readonly id: string;
@@ -56,4 +120,6 @@ export interface Protocol {
    * without input (the serializer then takes an empty object).
    */
   request(ctx: SerializerContext, op: Operation, input: StructureShape | undefined): RequestPlan;
+  /** The response side; absent while Shapesmith does not read this protocol's responses. */
+  readonly response?: ResponseProtocol;
 }

@@ -181,7 +181,7 @@ function hostPrefixExpr(ctx: SerializerContext, op: Operation, input: StructureS
 }
 
 /** A binary min-heap of names (code-unit order). */
-class NameHeap {
+export class NameHeap {
   readonly #items: string[] = [];
 
   push(name: string): void {

@@ -25,6 +25,51 @@ export const RUNTIME = {
   encodeQueryComponent: value("runtime.ts", "encodeQueryComponent"),
   newIdempotencyToken: value("runtime.ts", "newIdempotencyToken"),
   utf8: value("runtime.ts", "utf8"),
+  HttpResponse: type("runtime.ts", "HttpResponse"),
+  headerValue: value("runtime.ts", "headerValue"),
+  ResponseErrorOptions: type("runtime.ts", "ResponseErrorOptions"),
+  ServiceError: value("runtime.ts", "ServiceError"),
+  UnknownServiceError: value("runtime.ts", "UnknownServiceError"),
+  MalformedResponseError: value("runtime.ts", "MalformedResponseError"),
+  toResponseError: value("runtime.ts", "toResponseError"),
+} as const;
+
+/** `read.ts`: readers of wire values every codec's deserializers share (type checks, base64, dates, header lists). */
+export const READ = {
+  WireTypeError: value("read.ts", "WireTypeError"),
+  fail: value("read.ts", "fail"),
+  placeOf: value("read.ts", "placeOf"),
+  setEntry: value("read.ts", "setEntry"),
+  expectString: value("read.ts", "expectString"),
+  expectBoolean: value("read.ts", "expectBoolean"),
+  expectInteger: value("read.ts", "expectInteger"),
+  expectFloat: value("read.ts", "expectFloat"),
+  expectNumber: value("read.ts", "expectNumber"),
+  expectBigInteger: value("read.ts", "expectBigInteger"),
+  expectBigDecimal: value("read.ts", "expectBigDecimal"),
+  expectObject: value("read.ts", "expectObject"),
+  expectArray: value("read.ts", "expectArray"),
+  expectBase64: value("read.ts", "expectBase64"),
+  expectBytes: value("read.ts", "expectBytes"),
+  fromBase64: value("read.ts", "fromBase64"),
+  fromEpochSeconds: value("read.ts", "fromEpochSeconds"),
+  fromDateTime: value("read.ts", "fromDateTime"),
+  fromHttpDate: value("read.ts", "fromHttpDate"),
+  splitHeader: value("read.ts", "splitHeader"),
+  numberFromText: value("read.ts", "numberFromText"),
+  booleanFromText: value("read.ts", "booleanFromText"),
+  bodyText: value("read.ts", "bodyText"),
+  bodyBytes: value("read.ts", "bodyBytes"),
+  sanitizeErrorCode: value("read.ts", "sanitizeErrorCode"),
+} as const;
+
+/** `json.ts`: JSON bodies of responses (parsing, exact numbers, error codes). */
+export const JSONR = {
+  parseJsonBody: value("json.ts", "parseJsonBody"),
+  parseErrorBody: value("json.ts", "parseErrorBody"),
+  plainDocument: value("json.ts", "plainDocument"),
+  jsonErrorCode: value("json.ts", "jsonErrorCode"),
+  jsonErrorMessage: value("json.ts", "jsonErrorMessage"),
 } as const;
 
 /** `big-numbers.ts`: bigInteger (`bigint`) and bigDecimal (decimal text) values on the wire. */
@@ -65,5 +110,8 @@ export const XML_READER = {
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
-export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "linear-find.ts", "md5.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
+export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "json.ts", "linear-find.ts", "md5.ts", "read.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];
+
+/** Helper files that import other helper files: a folder that gets the first gets these too. */
+export const HELPER_IMPORTS: Readonly<Partial<Record<HelperFile, readonly HelperFile[]>>> = { "json.ts": ["read.ts"] };

@@ -79,7 +79,7 @@ describe("config schema", () => {
       templates: "templates",
       format: true,
       formatter: "auto",
-      artifacts: ["types", "serializers", "validators", "redact"],
+      artifacts: ["types", "serializers", "deserializers", "validators", "redact"],
       perModel: {},
     });
     expect(oracle(DEFAULT_CONFIG)).toEqual([]);

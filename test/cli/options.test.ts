@@ -23,7 +23,7 @@ describe("resolveOptions", () => {
       format: true,
       formatter: "auto",
       templatesExplicit: false,
-      artifacts: ["types", "serializers", "validators", "redact"],
+      artifacts: ["types", "serializers", "deserializers", "validators", "redact"],
       perModel: new Map(),
     });
     expect(Object.isFrozen(options)).toBe(true);

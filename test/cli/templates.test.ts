@@ -36,7 +36,7 @@ describe("built-in templates", () => {
   });
 
   it("index: the header, then one export per module, unescaped", () => {
-    expect(templates.index({ model: "weather", header: "// h <&>", modules: ["types.js", "validators.js"] })).toBe(
+    expect(templates.index({ model: "weather", header: "// h <&>", modules: ["types.js", "validators.js"], reexports: [] })).toBe(
       '// h <&>\n\nexport * from "./types.js";\nexport * from "./validators.js";\n',
     );
   });

@@ -7,11 +7,12 @@
 //   { method: "POST", path: "/", query: [],
 //     headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Svc.Op" },
 //     body: '{"Name":"x","When":0}' }
-//   An operation without input sends `{}`.
+//   An operation without input sends `{}`. Responses: see response.ts.
 
 import type { Protocol, RequestPlan, SerializerContext } from "../protocol.js";
 import type { Operation, StructureShape } from "../../model/ir.js";
 import { jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
+import { jsonRpcResponse } from "./response.js";
 
 function awsJson(version: "1.0" | "1.1"): Protocol {
   return {
@@ -36,6 +37,7 @@ function awsJson(version: "1.0" | "1.1"): Protocol {
         body,
       };
     },
+    response: jsonRpcResponse({ useJsonName: false, defaultTimestamp: "epoch-seconds" }),
   };
 }
 

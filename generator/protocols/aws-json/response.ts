@@ -1,0 +1,39 @@
+// awsJson1_0 and awsJson1_1, response side: the output is the whole JSON body (`@jsonName` and
+// HTTP bindings ignored, timestamps epoch seconds). An error is identified by the
+// `X-Amzn-Errortype` header, else the body's `code`, else its `__type`, sanitized to the shape
+// name (`aws.protocoltests#FooError:http://…` → `FooError`). A service that was awsQuery
+// (`@awsQueryCompatible`) reports the code of `x-amzn-query-error: Code;Sender` as `$code`.
+//
+//   output(ctx, Op, OpOutput) → { lines: ["const body = parseJsonBody(response.body);",
+//                                          'const output = json_OpOutput(body, "$");'], output: "output" }
+
+import type { StructureShape } from "../../model/ir.js";
+import type { DeserializerContext, ErrorPlan, ResponsePlan, ResponseProtocol } from "../protocol.js";
+import { jsonRead, jsonReader, needsExactNumbers, type JsonReaderOptions } from "../codecs/json/reader.js";
+import { JSONR, RUNTIME } from "../symbols.js";
+
+/** The JSON body reading of the RPC protocols: whole-body documents, without HTTP bindings. */
+export function jsonRpcResponse(options: Omit<JsonReaderOptions, "exactNumbers">): ResponseProtocol {
+  const reader = (ctx: DeserializerContext) => jsonReader(ctx, { ...options, exactNumbers: ctx.exactNumbers });
+  const exact = (ctx: DeserializerContext, ids: readonly string[]) => (ctx.exactNumbers && needsExactNumbers(ctx.model, ids) ? ", true" : "");
+  return {
+    output(ctx, _op, output: StructureShape | undefined): ResponsePlan {
+      if (output === undefined) return { lines: [], output: "{}" };
+      const parse = `${ctx.file.use(JSONR.parseJsonBody)}(response.body${exact(ctx, [output.id])})`;
+      return { lines: [`const output = ${jsonRead(reader(ctx), parse, { target: output.id }, `"$"`, undefined)};`], output: "output" };
+    },
+    error(ctx, op): ErrorPlan {
+      const file = ctx.file;
+      const lines = [
+        `const body = ${file.use(JSONR.parseErrorBody)}(response.body${exact(ctx, op.errors)});`,
+        `const code = ${file.use(JSONR.jsonErrorCode)}(response, body);`,
+      ];
+      if (!ctx.model.service.awsQueryCompatible) return { lines, bodyType: "unknown", message: `${file.use(JSONR.jsonErrorMessage)}(body)` };
+      lines.push(`const queryError = ${file.use(RUNTIME.headerValue)}(response.headers, "x-amzn-query-error")?.split(";")[0]?.trim();`);
+      return { lines, bodyType: "unknown", message: `${file.use(JSONR.jsonErrorMessage)}(body)`, wireCode: `(queryError === "" ? undefined : queryError)` };
+    },
+    errorMembers(ctx, shape): ResponsePlan {
+      return { lines: [`const output = ${jsonRead(reader(ctx), "body ?? {}", { target: shape.id }, `"$"`, undefined)};`], output: "output" };
+    },
+  };
+}

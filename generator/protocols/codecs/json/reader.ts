@@ -1,0 +1,314 @@
+// The JSON codec's reader: a shape visitor that turns a parsed JSON value into the typed output
+// value, checking every type on the way, printed as expressions and module-private
+// `json_<Type>(value, path)` functions (via `ctx.need`) in `deserializers.ts`.
+//
+//   jsonRead(reader, "v", { target: "smithy.api#Timestamp" }, "path", "When") → 'fromEpochSeconds(v, path, "When")'
+//   jsonRead(reader, "v", { target: "ns#TagList" }, "path", "Tags")           → 'json_TagList(v, path + ".Tags")'
+//   json_TagList: function json_TagList(value: unknown, path: string): TagList {
+//                   const list = expectArray(value, path);
+//                   const out: TagList = [];
+//                   for (let i = 0; i < list.length; i++) { const item = list[i]; if (item !== null) out.push(json_Tag(item, path + "[" + i + "]")); }
+//                   return out;
+//                 }
+//
+// The inverse of codecs/json/writer.ts: member names by `@jsonName` when the protocol uses it,
+// timestamps by `@timestampFormat` or the protocol's default, blobs base64, floats also as the
+// strings `NaN`/`Infinity`/`-Infinity`, bigInteger → bigint and bigDecimal → its exact text (from a
+// number, whose text the exact parser keeps, or a string), documents as they are, a union as
+// `{ member: value }` or `{ $unknown: [name, value] }`. `null` means absent, except in sparse
+// lists and maps. A missing member gets its `@default`; a missing `@required` one without a
+// default gets its type's zero value (Smithy's client error correction). A value of the wrong
+// type anywhere throws a `WireTypeError` naming the place (read.ts).
+//
+// Plug-in point for other codecs whose parsers give JSON-like trees (CBOR): `flavor` selects how
+// the scalars that differ are read; lists, maps, structures and unions are shared.
+
+import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type ShapeId, type TimestampFormat } from "../../../model/ir.js";
+import { propertyAccess } from "../../../naming/names.js";
+import { setProperty } from "../../../emit/print.js";
+import { importedRefType, typeOf } from "../../../emit/type-ref.js";
+import { childRefs } from "../../../model/refs.js";
+import type { SerializerContext } from "../../protocol.js";
+import { JSONR, READ } from "../../symbols.js";
+import { defaultExpression } from "../../shared/defaults.js";
+
+export interface JsonReaderOptions {
+  /** `cbor`: the tree comes from the CBOR decoder (blobs are bytes, timestamps tag 1, floats numbers). Others may add flavors. */
+  readonly flavor?: "json" | "cbor";
+  /** Member names by `@jsonName` (restJson1). */
+  readonly useJsonName: boolean;
+  readonly defaultTimestamp: TimestampFormat;
+  /** `@timestampFormat` is ignored (Smithy RPC v2). */
+  readonly ignoreTimestampFormat?: boolean;
+  /**
+   * Some response of the model is parsed exactly (`needsExactNumbers`): documents may hold
+   * `NumberText`s and are made plain.
+   */
+  readonly exactNumbers?: boolean;
+}
+
+export interface JsonReader extends JsonReaderOptions {
+  readonly ctx: SerializerContext;
+}
+
+export function jsonReader(ctx: SerializerContext, options: JsonReaderOptions): JsonReader {
+  return { ctx, ...options };
+}
+
+/** The name of a member in a JSON object. */
+export function jsonReadName(r: JsonReader, m: Member): string {
+  return r.useJsonName && m.jsonName !== undefined ? m.jsonName : m.name;
+}
+
+/** `path + ".Name"` (or `path + "[\"x-y\"]"`) as an expression, the place of a member for messages. */
+export function memberPath(path: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path} + ${JSON.stringify("." + key)}` : `${path} + ${JSON.stringify("[" + JSON.stringify(key) + "]")}`;
+}
+
+/**
+ * An expression reading `expr` (a parsed value, not null) as a value of the ref's target. `path`
+ * is an expression for the place of the value's container, `key` an expression (or undefined)
+ * naming the value in it; aggregates get `path + key` as their own place.
+ */
+export function jsonRead(r: JsonReader, expr: string, ref: Ref, path: string, key: string | undefined): string {
+  const shape = shapeOf(r.ctx.model, ref.target);
+  const file = r.ctx.file;
+  const args = key === undefined ? `${expr}, ${path}` : `${expr}, ${path}, ${key}`;
+  const own = key === undefined ? path : /^"/.test(key) ? memberPath(path, JSON.parse(key) as string) : `${file.use(READ.placeOf)}(${path}, ${key})`;
+  if (r.flavor === "cbor") {
+    switch (shape.type) {
+      case "blob":
+        return `${file.use(READ.expectBytes)}(${args})`;
+      case "timestamp":
+        return `${file.use(READ.fromEpochSeconds)}(${args})`;
+      default:
+        break;
+    }
+  }
+  switch (shape.type) {
+    case "string":
+      return `${file.use(READ.expectString)}(${args})`;
+    case "enum":
+      // A value the model does not list is kept (a newer service may send it).
+      return `${file.use(READ.expectString)}(${args}) as ${importedRefType(file, r.ctx.names, r.ctx.model, { target: shape.id })}`;
+    case "boolean":
+      return `${file.use(READ.expectBoolean)}(${args})`;
+    case "intEnum":
+      return `${file.use(READ.expectInteger)}(${expr}, 32, ${path}${key === undefined ? "" : ", " + key}) as ${importedRefType(file, r.ctx.names, r.ctx.model, { target: shape.id })}`;
+    case "number":
+      switch (shape.kind) {
+        case "byte":
+        case "short":
+        case "integer":
+        case "long": {
+          const bits = { byte: 8, short: 16, integer: 32, long: 64 }[shape.kind];
+          return `${file.use(READ.expectInteger)}(${expr}, ${bits}, ${path}${key === undefined ? "" : ", " + key})`;
+        }
+        case "float":
+        case "double":
+          return `${file.use(READ.expectNumber)}(${args})`;
+        case "bigInteger":
+          return `${file.use(READ.expectBigInteger)}(${args})`;
+        case "bigDecimal":
+          return `${file.use(READ.expectBigDecimal)}(${args})`;
+        default: {
+          const never: never = shape.kind;
+          throw new Error(`internal: unknown number kind ${String(never)}`);
+        }
+      }
+    case "blob":
+      return `${file.use(READ.expectBase64)}(${args})`;
+    case "timestamp": {
+      const format = r.ignoreTimestampFormat ? r.defaultTimestamp : (ref.timestampFormat ?? shape.format ?? r.defaultTimestamp);
+      return `${file.use(timestampReader(format))}(${args})`;
+    }
+    case "document":
+    case "alternatives":
+      return r.exactNumbers ? `${file.use(JSONR.plainDocument)}(${expr})` : expr;
+    case "unit":
+      return "{}";
+    case "list":
+    case "map":
+    case "structure":
+    case "union":
+      return `${readerFunction(r, shape)}(${expr}, ${own})`;
+    default: {
+      const never: never = shape;
+      throw new Error(`internal: unknown shape ${String(never)}`);
+    }
+  }
+}
+
+export function timestampReader(format: TimestampFormat) {
+  switch (format) {
+    case "epoch-seconds":
+      return READ.fromEpochSeconds;
+    case "date-time":
+      return READ.fromDateTime;
+    case "http-date":
+      return READ.fromHttpDate;
+    default: {
+      const never: never = format;
+      throw new Error(`internal: unknown timestamp format ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Do values of these shapes (or anything they contain) need numbers read exactly: a bigInteger
+ * or bigDecimal somewhere inside? Then the body is parsed by `parseJsonExact`, and documents are
+ * made plain after it.
+ */
+export function needsExactNumbers(model: ResolvedModel, roots: readonly ShapeId[]): boolean {
+  const seen = new Set<ShapeId>();
+  const stack = [...roots];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const shape = model.shapes.get(id);
+    if (shape === undefined) continue;
+    if (shape.type === "number" && (shape.kind === "bigInteger" || shape.kind === "bigDecimal")) return true;
+    for (const ref of childRefs(shape)) stack.push(ref.target);
+  }
+  return false;
+}
+
+/** The zero value of a required member the response left out (Smithy's client error correction), or undefined when none applies. */
+export function zeroValue(model: ResolvedModel, m: Member): string | undefined {
+  const shape = shapeOf(model, m.target);
+  switch (shape.type) {
+    case "string":
+    case "enum":
+      return `""`;
+    case "boolean":
+      return "false";
+    case "intEnum":
+      return "0";
+    case "number":
+      return shape.kind === "bigInteger" ? "0n" : shape.kind === "bigDecimal" ? `"0"` : "0";
+    case "blob":
+      return "new Uint8Array(0)";
+    case "timestamp":
+      return "new Date(0)";
+    case "list":
+      return "[]";
+    case "map":
+      return "{}";
+    case "document":
+    case "unit":
+    case "structure":
+    case "union":
+    case "alternatives":
+      return undefined;
+    default: {
+      const never: never = shape;
+      throw new Error(`internal: unknown shape ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Lines that read the members of a structure from the parsed object `obj` into `out` (a
+ * `Record<string, unknown>`): each present member read, a missing one defaulted or error-corrected.
+ */
+export function readMembers(r: JsonReader, members: readonly Member[], obj: string, out: string, path: string): string[] {
+  const lines: string[] = [];
+  members.forEach((m, i) => {
+    const wire = jsonReadName(r, m);
+    const local = `v${i}`;
+    const read = jsonRead(r, local, m, path, JSON.stringify(wire));
+    const fill = defaultExpression(r.ctx.model, m) ?? (m.required ? zeroValue(r.ctx.model, m) : undefined);
+    lines.push(`const ${local} = ${propertyAccess(obj, wire)};`);
+    const present = m.nullable ? `${local} !== undefined` : `${local} !== undefined && ${local} !== null`;
+    const value = m.nullable ? `${local} === null ? null : ${read}` : read;
+    if (fill === undefined) lines.push(`if (${present}) ${setProperty(out, m.name, value)}`);
+    else lines.push(`${setProperty(out, m.name, `${present} ? ${value} : ${fill}`)}`);
+  });
+  return lines;
+}
+
+/** The module-private reader of a list, map, structure or union; printed once per file. */
+function readerFunction(r: JsonReader, shape: Shape): string {
+  const name = r.ctx.names.codecFunction(r.flavor === "cbor" ? "cbor" : "json", shape.id);
+  return r.ctx.need(name, () => printReader(r, shape, name));
+}
+
+function printReader(r: JsonReader, shape: Shape, name: string): string[] {
+  const { ctx } = r;
+  const file = ctx.file;
+  const type = file.use({ name: typeOf(ctx.names, ctx.model, shape.id), file: "types.ts", kind: "type" });
+  const head = `function ${name}(value: unknown, path: string): ${type} {`;
+  switch (shape.type) {
+    case "list": {
+      const itemType = importedRefType(file, ctx.names, ctx.model, shape.member);
+      const item = jsonRead(r, "item", shape.member, "path", "i");
+      const push = shape.member.nullable ? `out.push(item === null ? null : ${item});` : `if (item !== null) out.push(${item});`;
+      return [
+        head,
+        `  const list = ${file.use(READ.expectArray)}(value, path);`,
+        `  const out: (${itemType})[] = [];`,
+        `  for (let i = 0; i < list.length; i++) {`,
+        `    const item = list[i];`,
+        `    ${push}`,
+        `  }`,
+        `  return out;`,
+        `}`,
+      ];
+    }
+    case "map": {
+      const item = jsonRead(r, "item", shape.value, "path", "key");
+      const value = shape.value.nullable ? `item === null ? null : ${item}` : item;
+      return [
+        head,
+        `  const object = ${file.use(READ.expectObject)}(value, path);`,
+        `  const out: Record<string, unknown> = {};`,
+        `  for (const key of Object.keys(object)) {`,
+        `    const item = object[key];`,
+        ...(shape.value.nullable ? [] : [`    if (item === null) continue;`]),
+        `    ${file.use(READ.setEntry)}(out, key, ${value});`,
+        `  }`,
+        `  return out as ${type};`,
+        `}`,
+      ];
+    }
+    case "structure": {
+      return [
+        head,
+        `  const object = ${file.use(READ.expectObject)}(value, path);`,
+        `  const out: Record<string, unknown> = {};`,
+        ...readMembers(r, shape.members, "object", "out", "path").map((l) => "  " + l),
+        `  return out as unknown as ${type};`,
+        `}`,
+      ];
+    }
+    case "union": {
+      const lines = [
+        head,
+        `  const object = ${file.use(READ.expectObject)}(value, path);`,
+        `  let found: ${type} | undefined;`,
+        `  for (const key of Object.keys(object)) {`,
+        `    const item = object[key];`,
+        `    if (item === null || item === undefined || key === "__type") continue;`,
+        `    if (found !== undefined) ${file.use(READ.fail)}(path, undefined, "one member of a union", value);`,
+        `    switch (key) {`,
+      ];
+      for (const m of shape.members) {
+        const wire = jsonReadName(r, m);
+        lines.push(`      case ${JSON.stringify(wire)}:`, `        found = { ${m.name === "__proto__" ? `["__proto__"]` : JSON.stringify(m.name)}: ${jsonRead(r, "item", m, "path", JSON.stringify(wire))} } as ${type};`, `        break;`);
+      }
+      lines.push(
+        `      default:`,
+        `        found = { $unknown: [key, item] } as ${type};`,
+        `    }`,
+        `  }`,
+        `  if (found === undefined) return ${file.use(READ.fail)}(path, undefined, "one member of a union", value);`,
+        `  return found;`,
+        `}`,
+      );
+      return lines;
+    }
+    default:
+      throw new Error(`internal: no JSON reader for ${shape.type} ${shape.id}`);
+  }
+}
+

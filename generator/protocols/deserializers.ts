@@ -1,0 +1,161 @@
+// The deserializers file of a model: one `deserialize<Op>Response(response)` per operation,
+// whatever its protocol. The protocol's response side (picked by the registry) plans how the
+// output is read and how an error is identified; this module prints what every protocol shares:
+//
+//   awsJson1_1, operation GetThing (output GetThingOutput, errors [NotFound]) →
+//   export function deserializeGetThingResponse(response: HttpResponse): GetThingOutput {
+//     try {
+//       if (response.status < 200 || response.status >= 300) {
+//         const body = parseErrorBody(response.body);
+//         const code = jsonErrorCode(response, body);
+//         switch (code) {
+//           case "NotFound":
+//             throw error_NotFound(response, body, code, { message: jsonErrorMessage(body) });
+//           default:
+//             throw new UnknownServiceError(..., response, code ?? "Unknown", ...);
+//         }
+//       }
+//       const body = expectObject(parseJsonBody(response.body), "$");
+//       const output = json_GetThingOutput(body, "$");
+//       return output;
+//     } catch (error) {
+//       throw toResponseError(error, response);
+//     }
+//   }
+//   function error_NotFound(response: HttpResponse, body: unknown, code: string, options: ResponseErrorOptions): NotFound {
+//     <the protocol's lines reading the error's members into `output`>
+//     return new NotFound(output, response, code, options);
+//   }
+//
+// Every exception on the way (a value of the wrong type, bad JSON, a stack overflow on a
+// pathologically deep body) ends as a `MalformedResponseError` keeping the raw response
+// (`toResponseError`); modelled errors and `UnknownServiceError` pass through.
+
+import { Diagnostics } from "../diagnostics.js";
+import { GeneratedFile } from "../emit/file-builder.js";
+import { shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
+import type { Names } from "../naming/names.js";
+import type { DeserializerContext, Protocol, ResponseProtocol } from "./protocol.js";
+import { pickProtocol } from "./registry.js";
+import { NameHeap } from "./serializers.js";
+import { RUNTIME } from "./symbols.js";
+import { needsExactNumbers } from "./codecs/json/reader.js";
+
+export function emitDeserializers(model: ResolvedModel, names: Names, diags: Diagnostics): GeneratedFile {
+  const file = new GeneratedFile("deserializers.ts");
+  // The serializers warn about a protocol Shapesmith does not know.
+  const picked = pickProtocol(model, new Diagnostics());
+  if (!picked || picked.protocol.response === undefined) {
+    if (picked) {
+      diags.warning(
+        "PROTOCOL_RESPONSE_NOT_BUILT",
+        `Service \`${model.service.id}\` uses ${picked.protocol.name}, whose responses Shapesmith does not read yet: deserializers.ts has no deserializers (errors.ts has the error classes)`,
+        { hint: "Read its responses with another SDK until Shapesmith builds this protocol's response side." },
+      );
+    }
+    const declared = model.service.protocols.map((p) => p.id).join(", ") || "none declared";
+    file.line(`// No deserializers: Shapesmith does not read responses of this service's protocol (${declared}) yet.`);
+    file.line("export {};");
+    return file;
+  }
+  const response = picked.protocol.response;
+  const pending = new Map<string, () => string[]>();
+  const queue = new NameHeap();
+  const roots = model.operations.flatMap((op) => [...(op.output === undefined ? [] : [op.output]), ...op.errors]);
+  const ctx: DeserializerContext = {
+    exactNumbers: needsExactNumbers(model, roots),
+    model,
+    names,
+    file,
+    diags,
+    trait: picked.trait,
+    need(name, print) {
+      if (!pending.has(name)) {
+        pending.set(name, print);
+        queue.push(name);
+      }
+      return name;
+    },
+  };
+  for (const op of model.operations) {
+    file.declare(names.deserializer(op.id));
+    file.line(...operationDeserializer(ctx, picked.protocol, response, op), "");
+  }
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    file.declare(next);
+    file.line(...pending.get(next)!(), "");
+  }
+  if (file.isEmpty()) file.line("export {};");
+  return file;
+}
+
+/** The modelled errors of an operation, first of each name (sanitized codes are shape names). */
+export function operationErrors(model: ResolvedModel, op: Operation): StructureShape[] {
+  const byName = new Map<string, StructureShape>();
+  for (const id of op.errors) {
+    const shape = shapeOf(model, id);
+    if (shape.type !== "structure" || byName.has(shape.name)) continue;
+    byName.set(shape.name, shape);
+  }
+  return [...byName.values()];
+}
+
+function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, response: ResponseProtocol, op: Operation): string[] {
+  const file = ctx.file;
+  const output = op.output === undefined ? undefined : shapeOf(ctx.model, op.output);
+  if (output !== undefined && output.type !== "structure") throw new Error(`internal: the output of ${op.id} is a ${output.type}`);
+  const outputType = output ? file.use({ name: ctx.names.type(output.id), file: "types.ts", kind: "type" }) : "Record<string, never>";
+  const errorType = file.use({ name: ctx.names.operationError(op.id), file: "errors.ts", kind: "type" });
+  const fn = ctx.names.deserializer(op.id);
+  const http = file.use(RUNTIME.HttpResponse);
+  const doc = [
+    `/**`,
+    ` * Reads the HTTP response of \`${op.name}\` (${protocol.name}): the output of a 2xx response.`,
+    ` * @throws {${errorType}} a modelled error or \`UnknownServiceError\` for an error response,`,
+    ` *   \`MalformedResponseError\` for a response that cannot be read.`,
+    ` */`,
+  ];
+  const error = response.error(ctx, op);
+  const wireCode = error.wireCode === undefined ? "code" : `${error.wireCode} ?? code`;
+  const options = error.requestId === undefined ? `{ message }` : `{ message, requestId: ${error.requestId} }`;
+  const lines = [`if (response.status < 200 || response.status >= 300) {`, ...error.lines.map((l) => "  " + l), `  const message = ${error.message};`, `  switch (code) {`];
+  for (const shape of operationErrors(ctx.model, op)) {
+    const builder = errorBuilder(ctx, response, shape, error.bodyType);
+    lines.push(`    case ${JSON.stringify(shape.name)}:`, `      throw ${builder}(response, body, ${wireCode}, ${options});`);
+  }
+  const unknown = file.use(RUNTIME.UnknownServiceError);
+  lines.push(
+    `    default:`,
+    `      throw new ${unknown}(message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code), response, ${wireCode} ?? "UnknownError", response.status >= 500 ? "server" : "client", ${options});`,
+    `  }`,
+    `}`,
+  );
+  const plan = response.output(ctx, op, output);
+  lines.push(...plan.lines, `return ${plan.output};`);
+  return [
+    ...doc,
+    `export function ${fn}(response: ${http}): ${outputType} {`,
+    `  try {`,
+    ...lines.map((l) => (l === "" ? l : "    " + l)),
+    `  } catch (error) {`,
+    `    throw ${file.use(RUNTIME.toResponseError)}(error, response);`,
+    `  }`,
+    `}`,
+  ];
+}
+
+/** The module-private function that builds a modelled error from a response; printed once. */
+function errorBuilder(ctx: DeserializerContext, response: ResponseProtocol, shape: StructureShape, bodyType: string): string {
+  const name = ctx.names.codecFunction("error", shape.id);
+  return ctx.need(name, () => {
+    const file = ctx.file;
+    const cls = file.use({ name: ctx.names.type(shape.id), file: "errors.ts", kind: "value" });
+    const plan = response.errorMembers(ctx, shape);
+    return [
+      `function ${name}(response: ${file.use(RUNTIME.HttpResponse)}, body: ${bodyType}, code: string, options: ${file.use(RUNTIME.ResponseErrorOptions)}): ${cls} {`,
+      ...plan.lines.map((l) => "  " + l),
+      `  return new ${cls}(${plan.output}, response, code, options);`,
+      `}`,
+    ];
+  });
+}
