@@ -35,7 +35,7 @@ export interface GenerateOptions {
    * there is one, otherwise oxfmt in prettier's layout); "prettier" or "oxfmt" to choose.
    */
   readonly formatter?: "auto" | "oxfmt" | "prettier";
-  /** The files to generate (default all): `types` always, and any of `serializers`, `validators`, `redact`. */
+  /** The files to generate (default all): `types` always, and any of `serializers`, `deserializers`, `validators`, `redact`. */
   readonly artifacts?: readonly Artifact[];
   /** A folder of templates that replace the built-in ones file by file. */
   readonly templates?: string;

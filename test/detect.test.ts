@@ -32,7 +32,7 @@ describe("format detection", () => {
     const inOrder = await generateText("doc.json", JSON.stringify({ openapi: sortedDoc["openapi"], ...sortedDoc }));
     const fromSorted = await generateText("doc.json", sorted);
     expect(fromSorted.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(fromSorted.files.size).toBe(6);
+    expect(fromSorted.files.size).toBe(8); // types, serializers, deserializers, errors, validators, redact, runtime, index
     expect([...fromSorted.files]).toEqual([...inOrder.files]);
   });
 

@@ -218,6 +218,15 @@ export function jsonErrorCode(response: HttpResponse, body: unknown): string | u
   return typeof code === "string" && code !== "" ? sanitizeErrorCode(code) : undefined;
 }
 
+/** The error code of a Smithy RPC v2 error: the body's `__type` (a shape id), sanitized to the shape name. */
+export function rpcErrorCode(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const type = Object.prototype.hasOwnProperty.call(body, "__type")
+    ? (body as Record<string, unknown>)["__type"]
+    : undefined;
+  return typeof type === "string" && type !== "" ? sanitizeErrorCode(type) : undefined;
+}
+
 /** The message of a JSON error body (`message`, `Message`, `errorMessage`), if any. */
 export function jsonErrorMessage(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;

@@ -33,7 +33,7 @@
 
 import { Diagnostics } from "../diagnostics.js";
 import { GeneratedFile } from "../emit/file-builder.js";
-import { shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
+import { OPENAPI_HTTP, shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
 import type { DeserializerContext, Protocol, ResponseProtocol } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
@@ -46,7 +46,8 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
   // The serializers warn about a protocol Shapesmith does not know.
   const picked = pickProtocol(model, new Diagnostics());
   if (!picked || picked.protocol.response === undefined) {
-    if (picked) {
+    // OpenAPI documents: plain HTTP responses are not read yet; no warning, as for every model of that kind.
+    if (picked && picked.protocol.id !== OPENAPI_HTTP) {
       diags.warning(
         "PROTOCOL_RESPONSE_NOT_BUILT",
         `Service \`${model.service.id}\` uses ${picked.protocol.name}, whose responses Shapesmith does not read yet: deserializers.ts has no deserializers (errors.ts has the error classes)`,

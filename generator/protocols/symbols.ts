@@ -69,6 +69,7 @@ export const JSONR = {
   parseErrorBody: value("json.ts", "parseErrorBody"),
   plainDocument: value("json.ts", "plainDocument"),
   jsonErrorCode: value("json.ts", "jsonErrorCode"),
+  rpcErrorCode: value("json.ts", "rpcErrorCode"),
   jsonErrorMessage: value("json.ts", "jsonErrorMessage"),
 } as const;
 

@@ -111,7 +111,7 @@ describe("config diagnostics in the schema's words", () => {
     expect(d).toEqual({
       severity: "error",
       code: "CONFIG_VALUE",
-      message: 'The config value `artifacts[1]` must be one of "types", "serializers", "validators", "redact", not "validator"',
+      message: 'The config value `artifacts[1]` must be one of "types", "serializers", "deserializers", "validators", "redact", not "validator"',
       hint: `Did you mean "validators"? artifacts: ${String(description)}`,
       file: "c.json",
       ...positionOf(text, '"validator"'),

@@ -29,7 +29,11 @@ beforeAll(async () => {
 describe("kitchen-sink fixture", () => {
   it("matches the snapshot of every generated file", async () => {
     expect([...files.keys()]).toEqual([
+      "kitchen-sink/deserializers.ts",
+      "kitchen-sink/errors.ts",
       "kitchen-sink/index.ts",
+      "kitchen-sink/json.ts",
+      "kitchen-sink/read.ts",
       "kitchen-sink/redact.ts",
       "kitchen-sink/runtime.ts",
       "kitchen-sink/serializers.ts",

@@ -33,7 +33,7 @@ describe("generated code from OpenAPI fixtures", () => {
       const files = readdirSync(dir).sort();
       // forms.ts (a template, like runtime.ts) comes only with form or multipart bodies, or deepObject parameters.
       const forms = fixture === "adversarial.yaml" ? [] : ["forms.ts"];
-      expect(files).toEqual([...forms, "index.ts", "redact.ts", "runtime.ts", "serializers.ts", "types.ts", "validators.ts"]);
+      expect(files).toEqual(["deserializers.ts", "errors.ts", ...forms, "index.ts", "redact.ts", "runtime.ts", "serializers.ts", "types.ts", "validators.ts"]);
       for (const file of files.filter((f) => f !== "runtime.ts" && f !== "forms.ts")) {
         await expect(readFileSync(join(dir, file), "utf8")).toMatchFileSnapshot(`__snapshots__/generated/${fixture.replace(/\.yaml$/, "")}/${file}.snap`);
       }

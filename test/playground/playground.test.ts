@@ -114,7 +114,7 @@ describe.skipIf(!available && !inCi)("playground in headless Chromium", () => {
     const files = await pageFiles();
     expect(Object.keys(files)).toEqual(listTree(join(GENERATED, NAME)).map((f) => `${NAME}/${f}`));
     for (const [path, text] of Object.entries(files)) expect(text, path).toBe(readFileSync(join(GENERATED, path), "utf8"));
-    expect(await page.textContent("#status")).toMatch(/^6 files \(\d+ ms\)$/);
+    expect(await page.textContent("#status")).toMatch(/^10 files \(\d+ ms\)$/);
   });
 
   it("a member typed into the editor (with @length) appears in types.ts and validators.ts, as the Node core makes them", async () => {

@@ -7,12 +7,12 @@
 //   { method: "POST", path: "/", query: [],
 //     headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Svc.Op" },
 //     body: '{"Name":"x","When":0}' }
-//   An operation without input sends `{}`. Responses: see response.ts.
+//   An operation without input sends `{}`. Responses: shared/json-rpc-response.ts.
 
 import type { Protocol, RequestPlan, SerializerContext } from "../protocol.js";
 import type { Operation, StructureShape } from "../../model/ir.js";
 import { jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
-import { jsonRpcResponse } from "./response.js";
+import { jsonRpcResponse } from "../shared/json-rpc-response.js";
 
 function awsJson(version: "1.0" | "1.1"): Protocol {
   return {

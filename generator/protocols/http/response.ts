@@ -82,13 +82,12 @@ export function httpResponse(ctx: DeserializerContext, shape: StructureShape | u
         payload = m;
         break;
       case "body":
-        body.push(m);
-        break;
       case "label":
       case "query":
       case "queryParams":
       case "cookie":
-        // Request-only bindings; an output member bound so is read from nowhere.
+        // Request-only bindings mean nothing in a response: such a member is read from the body.
+        body.push(m);
         break;
       default: {
         const never: never = b;

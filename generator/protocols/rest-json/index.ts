@@ -6,12 +6,14 @@
 //   { Id: "a b", Note: "x" } →
 //   { method: "PUT", path: "/things/a%20b", query: [],
 //     headers: { "Content-Type": "application/json" }, body: '{"Note":"x"}' }
+//   Responses: see response.ts.
 
 import type { Protocol } from "../protocol.js";
 import { setProperty } from "../../emit/print.js";
 import { propertyAccess } from "../../naming/names.js";
 import { httpRequest, ifPresent, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
+import { restJsonResponse } from "./response.js";
 
 const jsonBody: BodyCodec = {
   members(ctx, members) {
@@ -33,4 +35,5 @@ export const restJson1: Protocol = {
   id: "aws.protocols#restJson1",
   name: "restJson1",
   request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: true, codec: jsonBody, emptyStructurePayload: true }),
+  response: restJsonResponse(),
 };

@@ -16,6 +16,7 @@ import type { Protocol, RequestPlan, SerializerContext } from "../protocol.js";
 import { jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { cborValue, cborWriter } from "../codecs/cbor/writer.js";
 import { CBOR } from "../symbols.js";
+import { jsonRpcResponse } from "../shared/json-rpc-response.js";
 
 function rpcv2(format: "cbor" | "json"): Protocol {
   const mediaType = `application/${format}`;
@@ -39,6 +40,8 @@ function rpcv2(format: "cbor" | "json"): Protocol {
       const body = format === "cbor" ? `${ctx.file.use(CBOR.encodeCbor)}(${cborValue(cborWriter(ctx), "input", ref)})` : jsonText(json, jsonValue(json, "input", ref), [ref]);
       return { ...plan, body };
     },
+    // rpcv2Cbor: its reader plugs in here (codecs/cbor/reader.ts).
+    ...(format === "json" ? { response: jsonRpcResponse({ useJsonName: false, defaultTimestamp: "epoch-seconds", ignoreTimestampFormat: true }, "rpcv2") } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
-// awsJson1_0 and awsJson1_1, response side: the output is the whole JSON body (`@jsonName` and
-// HTTP bindings ignored, timestamps epoch seconds). An error is identified by the
-// `X-Amzn-Errortype` header, else the body's `code`, else its `__type`, sanitized to the shape
+// The response side of the RPC protocols with JSON bodies (awsJson1_0, awsJson1_1, rpcv2Json):
+// the output is the whole JSON body (`@jsonName` and HTTP bindings ignored). An error is
+// identified, for the AWS protocols ("aws"), by the `X-Amzn-Errortype` header, else the body's
+// `code`, else its `__type`; for Smithy RPC v2 ("rpcv2") by `__type` only; sanitized to the shape
 // name (`aws.protocoltests#FooError:http://…` → `FooError`). A service that was awsQuery
 // (`@awsQueryCompatible`) reports the code of `x-amzn-query-error: Code;Sender` as `$code`.
 //
@@ -13,7 +14,7 @@ import { jsonRead, jsonReader, needsExactNumbers, type JsonReaderOptions } from 
 import { JSONR, RUNTIME } from "../symbols.js";
 
 /** The JSON body reading of the RPC protocols: whole-body documents, without HTTP bindings. */
-export function jsonRpcResponse(options: Omit<JsonReaderOptions, "exactNumbers">): ResponseProtocol {
+export function jsonRpcResponse(options: Omit<JsonReaderOptions, "exactNumbers">, errorCode: "aws" | "rpcv2" = "aws"): ResponseProtocol {
   const reader = (ctx: DeserializerContext) => jsonReader(ctx, { ...options, exactNumbers: ctx.exactNumbers });
   const exact = (ctx: DeserializerContext, ids: readonly string[]) => (ctx.exactNumbers && needsExactNumbers(ctx.model, ids) ? ", true" : "");
   return {
@@ -26,7 +27,7 @@ export function jsonRpcResponse(options: Omit<JsonReaderOptions, "exactNumbers">
       const file = ctx.file;
       const lines = [
         `const body = ${file.use(JSONR.parseErrorBody)}(response.body${exact(ctx, op.errors)});`,
-        `const code = ${file.use(JSONR.jsonErrorCode)}(response, body);`,
+        errorCode === "aws" ? `const code = ${file.use(JSONR.jsonErrorCode)}(response, body);` : `const code = ${file.use(JSONR.rpcErrorCode)}(body);`,
       ];
       if (!ctx.model.service.awsQueryCompatible) return { lines, bodyType: "unknown", message: `${file.use(JSONR.jsonErrorMessage)}(body)` };
       lines.push(`const queryError = ${file.use(RUNTIME.headerValue)}(response.headers, "x-amzn-query-error")?.split(";")[0]?.trim();`);
