@@ -57,4 +57,7 @@ export class NotAuthorizedException extends ServiceError {
 
 /** What `deserializeInitiateAuthResponse` throws: narrow it with `instanceof` or `switch (error.name)`. */
 export type InitiateAuthError =
-  InvalidParameterException | NotAuthorizedException | UnknownServiceError | MalformedResponseError;
+  | InvalidParameterException
+  | NotAuthorizedException
+  | UnknownServiceError
+  | MalformedResponseError;
