@@ -32,7 +32,7 @@ export interface BodyCodec {
 }
 
 export interface BindingOptions {
-  /** Query values percent-encoded as RFC 3986 says (Smithy); OpenAPI keeps `encodeURIComponent`. */
+  /** Query values percent-encoded as RFC 3986 says (Smithy; OpenAPI too, as RFC 6570 expands them), else `encodeURIComponent`. */
   readonly strictQuery: boolean;
   readonly codec: BodyCodec;
   /** An unset structure payload is sent empty (`{}`, Smithy) rather than left out (OpenAPI). */

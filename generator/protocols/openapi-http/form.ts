@@ -54,9 +54,9 @@ function formFieldLines(ctx: SerializerContext, m: Member, access: string): stri
   const json = encoding.contentType !== undefined && /json/i.test(encoding.contentType) && encoding.style === undefined && encoding.explode === undefined && encoding.allowReserved === undefined;
   const scalar = !["list", "map", "structure", "union", "document", "alternatives", "unit"].includes(shape.type);
   if (scalar && !json) {
-    const enc = encoding.allowReserved ? ctx.file.use(FORMS.encodeReserved) : "encodeURIComponent";
+    const enc = encoding.allowReserved ? ctx.file.use(FORMS.encodeReserved) : ctx.file.use(RUNTIME.encodeQueryComponent);
     const text = shape.type === "blob" ? `${ctx.file.use(RUNTIME.toBase64)}(${access})` : scalarString(ctx, m, access, "query");
-    return [`form.push(${JSON.stringify(encodeURIComponent(name) + "=")} + ${enc}(${text}));`];
+    return [`form.push(${JSON.stringify(strictEncode(name) + "=")} + ${enc}(${text}));`];
   }
   const options: string[] = [];
   if (json) options.push(`json: true`);
@@ -67,4 +67,9 @@ function formFieldLines(ctx: SerializerContext, m: Member, access: string): stri
     if (options.length === 0) options.push(`objectsAsJson: true`);
   }
   return [`${ctx.file.use(FORMS.appendFormField)}(form, ${JSON.stringify(name)}, ${jsonValue(w, access, m)}, { ${options.join(", ")} });`];
+}
+
+/** RFC 3986 percent-encoding of everything but the unreserved characters (as encodeQueryComponent). */
+function strictEncode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }

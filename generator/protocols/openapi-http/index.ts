@@ -37,7 +37,7 @@ const jsonBody: BodyCodec = {
 export const openApiHttp: Protocol = {
   id: OPENAPI_HTTP,
   name: "OpenAPI HTTP",
-  request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: false, codec: codecOf(op, input), emptyStructurePayload: false }),
+  request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: true, codec: codecOf(op, input), emptyStructurePayload: false }),
 };
 
 function codecOf(op: Operation, input: StructureShape | undefined): BodyCodec {
