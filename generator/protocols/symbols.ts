@@ -92,6 +92,7 @@ export const SHA256 = { sha256Hex: value("sha256.ts", "sha256Hex"), sha256TreeHe
 export const FORMS = {
   appendFormField: value("forms.ts", "appendFormField"),
   encodeReserved: value("forms.ts", "encodeReserved"),
+  formParts: value("forms.ts", "formParts"),
   multipartBody: value("forms.ts", "multipartBody"),
   MultipartPart: type("forms.ts", "MultipartPart"),
 } as const;

@@ -219,7 +219,7 @@ function queryLinesOf(
     // Objects by the OpenAPI style table (`R=100&G=200`, `color[R]=100`, `color=R,100,G,200`), at
     // run time since alternatives and documents may hold anything; deepObject nests brackets and
     // numbers array items (`expand[0]=a`) as Stripe's SDKs and `qs` do (the spec leaves it undefined).
-    const value = jsonValue(jsonWriter(ctx, { useJsonName: true, defaultTimestamp: "date-time" }), access, m);
+    const value = jsonValue(jsonWriter(ctx, { useJsonName: true, defaultTimestamp: "date-time", noDefaults: true }), access, m);
     const opts = [`style: ${JSON.stringify(style)}`, `explode: ${explode}`, ...(b.allowReserved ? [`allowReserved: true`] : [])];
     return [`${ctx.file.use(FORMS.appendFormField)}(query, ${JSON.stringify(b.name)}, ${value}, { ${opts.join(", ")} });`];
   }
@@ -310,13 +310,15 @@ export function scalarString(ctx: SerializerContext, ref: Ref, expr: string, pla
       const value = timestampValue({ ctx }, format, expr);
       return format === "epoch-seconds" ? `String(${value})` : value;
     }
-    case "unit":
     case "document":
+    case "alternatives":
+      // OpenAPI `oneOf` of a string and others: a string value is sent as it is, not as JSON text.
+      return `(typeof ${expr} === "string" ? ${expr} : JSON.stringify(${ctx.file.use(RUNTIME.plainJson)}(${expr})))`;
+    case "unit":
     case "list":
     case "map":
     case "structure":
     case "union":
-    case "alternatives":
       return `JSON.stringify(${ctx.file.use(RUNTIME.plainJson)}(${expr}))`;
     default: {
       const never: never = shape;

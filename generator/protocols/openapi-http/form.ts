@@ -18,7 +18,7 @@ import { ifPresent, scalarString, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { FORMS, RUNTIME } from "../symbols.js";
 
-export const JSON_OPTIONS = { useJsonName: true, defaultTimestamp: "date-time" } as const;
+export const JSON_OPTIONS = { useJsonName: true, defaultTimestamp: "date-time", noDefaults: true } as const;
 
 export const formBody = (json: BodyCodec): BodyCodec => ({
   members(ctx, members) {

@@ -9,7 +9,9 @@
 //
 // Part content types follow the Encoding Object's `contentType`, else its defaults (OpenAPI 3.0
 // §Encoding Object): bytes `application/octet-stream`, objects `application/json`, primitives
-// text (no header, RFC 7578 §4.4). `style` and `explode` do not apply to multipart (ibid.).
+// text (no header, RFC 7578 §4.4). OpenAPI 3.0 says `style` and `explode` apply to URL-encoded
+// forms only; a property that has one anyway (Stripe's `file_link_data`, deepObject) is sent as
+// one text part per pair the style makes, as Stripe's own SDK and swagger-client send it.
 // A file part's filename is the property's name: a `Uint8Array` carries none of its own.
 
 import { shapeOf, type BodyEncoding, type Member, type Ref } from "../../model/ir.js";
@@ -64,6 +66,15 @@ function partLines(ctx: SerializerContext, m: Member, access: string): string[] 
   const name = jsonMemberName(jsonWriter(ctx, JSON_OPTIONS), m);
   const encoding: BodyEncoding = m.http?.location === "body" ? (m.http.encoding ?? {}) : {};
   const shape = shapeOf(ctx.model, m.target);
+  const styled = encoding.style !== undefined || encoding.explode !== undefined || encoding.allowReserved !== undefined;
+  if (styled && ["list", "map", "structure", "union", "document", "alternatives"].includes(shape.type) && !(shape.type === "list" && shapeOf(ctx.model, shape.member.target).type === "blob")) {
+    // A style given for a multipart property: one text part per pair it makes (Stripe's SDK does so).
+    const options = [
+      ...(encoding.style !== undefined ? [`style: ${JSON.stringify(encoding.style)}`] : []),
+      ...(encoding.explode !== undefined ? [`explode: ${encoding.explode}`] : []),
+    ];
+    return [`parts.push(...${ctx.file.use(FORMS.formParts)}(${JSON.stringify(name)}, ${jsonValue(jsonWriter(ctx, JSON_OPTIONS), access, m)}, { ${options.join(", ")} }));`];
+  }
   if (shape.type === "list") return [`for (const item of ${access}) parts.push(${part(ctx, name, encoding, shape.member, "item")});`];
   return [`parts.push(${part(ctx, name, encoding, m, access)});`];
 }

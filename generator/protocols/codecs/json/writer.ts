@@ -33,6 +33,11 @@ export interface JsonWriterOptions {
   readonly defaultTimestamp: TimestampFormat;
   /** `@timestampFormat` is ignored (Smithy RPC v2 always sends epoch seconds). */
   readonly ignoreTimestampFormat?: boolean;
+  /**
+   * Nested members left unset stay unset (OpenAPI: a `default` is what the server assumes when
+   * the value is not sent, OpenAPI 3.0.3 §Schema Object), instead of getting their `@default`.
+   */
+  readonly noDefaults?: boolean;
   /** bigInteger and bigDecimal values are JSON strings, to keep their precision (rpcv2Json). */
   readonly bigNumbersAsStrings?: boolean;
 }
@@ -176,7 +181,7 @@ function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
         // OpenAPI `readOnly`: the server's to send, never a client's (OpenAPI 3.0 §Fixed Fields `readOnly`).
         if (m.readOnly) return;
         const access = propertyAccess("value", m.name);
-        const fill = topLevel ? undefined : defaultExpression(ctx.model, m);
+        const fill = topLevel || w.noDefaults ? undefined : defaultExpression(ctx.model, m);
         if (fill === undefined && access.startsWith("(")) {
           // An own-property read (`constructor`, `__proto__`): once, into a local that narrows.
           const local = `v${i}`;
