@@ -1,0 +1,254 @@
+// The listed ways swagger-client's requests differ from ours, each argued from the OpenAPI
+// specification (or, where it is silent, from the API's own SDK), and how each is recognised.
+//
+//   classify(difference) → "percent-encoding" | "deepObject" | ... | "deepObject+empty-array" | undefined
+//
+// Each entry is a normalisation applied to both requests that erases that one difference and
+// nothing else. They are applied in order until the two requests are equal; the difference is
+// explained by the entries that changed something on the way. If the requests still differ after
+// all of them, the difference is unexplained (the test lists it and fails past 1%).
+
+import type { Difference, WireRequest } from "./oracle.js";
+
+export type Category = string;
+
+export interface Known {
+  readonly name: Category;
+  /** Why our request is the right one, with the section of the specification. */
+  readonly reason: string;
+  /** The normalisation of one request; `ours` says which side it is applied to. */
+  readonly normalize: (request: Normalized, ours: boolean, other: Normalized) => Normalized;
+}
+
+/** A request with its query and form body as decoded pairs once `percent-encoding` ran. */
+export interface Normalized {
+  readonly method: string;
+  readonly path: string;
+  readonly query: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+type Pairs = [string, string][];
+
+const isForm = (r: Normalized) => r.headers["content-type"]?.startsWith("application/x-www-form-urlencoded") === true;
+
+function decodePairs(text: string): Pairs {
+  if (text === "") return [];
+  return text.split("&").map((p) => {
+    const i = p.indexOf("=");
+    const decode = (s: string) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    };
+    return i === -1 ? [decode(p), ""] : [decode(p.slice(0, i)), decode(p.slice(i + 1))];
+  });
+}
+
+/** Both the query and a form body, as pair lists. */
+function mapPairs(r: Normalized, f: (pairs: Pairs, where: "query" | "body") => unknown): Normalized {
+  const query = Array.isArray(r.query) ? f(r.query as Pairs, "query") : r.query;
+  const body = isForm(r) && Array.isArray(r.body) ? f(r.body as Pairs, "body") : r.body;
+  return { ...r, query, ...(body === undefined ? {} : { body }) };
+}
+
+/** The top-level names of pairs (`a` of `a[b][0]`). */
+function keysOf(value: unknown): Set<string> {
+  return new Set(Array.isArray(value) ? (value as Pairs).map(([k]) => k.split("[")[0]!) : []);
+}
+
+/** `a[b][0]=v` pairs (and `a=x&a=y` repeats) as one nested value per top-level key; JSON leaves parsed. */
+function nest(pairs: Pairs, parseJson: boolean): unknown {
+  const root: Record<string, unknown> = {};
+  const leaf = (v: string): unknown => {
+    if (!parseJson || !/^[[{]/.test(v)) return v;
+    try {
+      return stringLeaves(JSON.parse(v));
+    } catch {
+      return v;
+    }
+  };
+  for (const [key, value] of pairs) {
+    const path = key.match(/^[^[\]]+|\[[^\]]*\]/g)?.map((s) => s.replace(/^\[|\]$/g, "")) ?? [key];
+    let at: Record<string, unknown> = root;
+    path.forEach((segment, i) => {
+      const last = i === path.length - 1;
+      if (last) {
+        const existing = at[segment];
+        at[segment] = existing === undefined ? leaf(value) : Array.isArray(existing) && existing.length > 0 && path.length === 1 ? [...existing, leaf(value)] : [existing, leaf(value)];
+      } else {
+        at[segment] = typeof at[segment] === "object" && at[segment] !== null ? at[segment] : {};
+        at = at[segment] as Record<string, unknown>;
+      }
+    });
+  }
+  return arrays(root);
+}
+
+/** Objects keyed 0..n-1 become arrays; a lone value where the other side has a list of one is a list. */
+function arrays(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 1 ? arrays(value[0]) : value.map(arrays);
+  if (typeof value !== "object" || value === null) return value;
+  const keys = Object.keys(value);
+  const entries = Object.fromEntries(keys.map((k) => [k, arrays((value as Record<string, unknown>)[k])]));
+  // A list of one is written `a[0]=v` by us and `a=v` by swagger-client: compared as the item.
+  if (keys.length > 0 && keys.every((k, i) => k === String(i))) return keys.length === 1 ? entries["0"] : keys.map((k) => entries[k]);
+  return entries;
+}
+
+/** Empty objects and lists write nothing in deepObject (as in qs); swagger-client writes `{}` text. */
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prune).filter((p) => !(typeof p === "object" && p !== null && Object.keys(p).length === 0));
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const p = prune(v);
+    if (typeof p === "object" && p !== null && Object.keys(p).length === 0) continue;
+    out[k] = p;
+  }
+  return out;
+}
+
+function stringLeaves(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stringLeaves);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stringLeaves(v)]));
+  return value === null ? "" : String(value);
+}
+
+export const KNOWN: readonly Known[] = [
+  {
+    name: "percent-encoding",
+    reason:
+      "Query values and form fields are percent-encoded but for RFC 3986's unreserved characters, as RFC 6570 (which OpenAPI 3.0.3 §Style Values names) expands them; swagger-client leaves `!'()*` unescaped in form bodies. Both decode to the same fields (WHATWG URL §5.1, application/x-www-form-urlencoded parsing).",
+    normalize: (r) => {
+      const query = typeof r.query === "string" ? decodePairs(r.query) : r.query;
+      const body = isForm(r) && typeof r.body === "string" ? decodePairs(r.body) : r.body;
+      return { ...r, query, ...(body === undefined ? {} : { body }) };
+    },
+  },
+  {
+    name: "empty-array",
+    reason:
+      "An empty array is sent as nothing (RFC 6570 §2.3: an empty list is undefined, and undefined variables are skipped); swagger-client sends `name=` for it, which servers read as one empty string.",
+    normalize: (r, ours, other) => (ours ? r : mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!))))),
+  },
+  {
+    name: "null-value",
+    reason:
+      "A member set to `null` (nullable) is left out of a query or form body, as RFC 6570 §2.3 treats a null value as undefined; swagger-client sends the text `null`, which a server reads as the string \"null\".",
+    normalize: (r, ours, other) => (ours ? r : mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "null" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!))))),
+  },
+  {
+    name: "empty-string-parameter",
+    reason:
+      "A parameter set to the empty string is sent (`name=`, as the `empty` column of OpenAPI 3.0.3 §Style Examples shows for form); swagger-client drops it unless `allowEmptyValue` is set, losing a value the schema allows.",
+    normalize: (r, ours, other) => (ours ? { ...r, query: Array.isArray(r.query) ? (r.query as Pairs).filter(([k, v]) => !(v === "" && !keysOf(other.query).has(k.split("[")[0]!))) : r.query } : r),
+  },
+  {
+    name: "form-array-default",
+    reason:
+      "A form body array without an Encoding Object goes one field per item: style `form` and `explode: true` are the defaults (OpenAPI 3.0.3 §Encoding Object: explode \"When style is form, the default value is true\"; Twilio, whose documents have such fields, reads repeated fields); swagger-client comma-joins the items.",
+    normalize: (r, ours) =>
+      ours && isForm(r) && Array.isArray(r.body)
+        ? {
+            ...r,
+            body: (r.body as Pairs).reduce<Pairs>((out, [k, v]) => {
+              const last = out[out.length - 1];
+              if (last && last[0] === k) last[1] += "," + v;
+              else out.push([k, v]);
+              return out;
+            }, []),
+          }
+        : r,
+  },
+  {
+    name: "deepObject",
+    reason:
+      "deepObject nests brackets for nested objects (`a[b][c]=v`) and numbers array items (`a[0]=v`). OpenAPI 3.0.3 §Style Values defines deepObject for one level of object only; where it is silent we follow the API's own SDK: Stripe's (stripe-node through qs, stripe-python) send exactly this. swagger-client writes a nested object as JSON text in one field (`a[b]={\"c\":\"v\"}`) and arrays as repeated `a=v`.",
+    normalize: (r, ours) => mapPairs(r, (pairs) => prune(nest(pairs, !ours))),
+  },
+  {
+    name: "wildcard-content-type",
+    reason:
+      "A body offered as `*/*` (or `application/*`) is sent with a concrete media type (RFC 9110 §8.3: Content-Type names one media type; a range is no media type); swagger-client sends `Content-Type: */*`.",
+    normalize: (r, ours, other) => (!ours && r.headers["content-type"]?.includes("*") && other.headers["content-type"] !== undefined ? { ...r, headers: { ...r.headers, "content-type": other.headers["content-type"] } } : r),
+  },
+  {
+    name: "falsy-body",
+    reason:
+      "A body that is `false`, `0`, `null` or the empty string is sent as such (a JSON `false` is a JSON text, RFC 8259 §2); swagger-client drops any falsy requestBody and sends no body.",
+    normalize: (r, ours, other) => {
+      if (!ours || other.body !== undefined || r.body === undefined) return r;
+      if (r.body === false || r.body === 0 || r.body === null || r.body === "" || (isForm(r) && Array.isArray(r.body) && r.body.length === 0)) {
+        const { body: _body, ...rest } = r;
+        return rest;
+      }
+      return r;
+    },
+  },
+  {
+    name: "undeclared-path-variable",
+    reason:
+      "The document's path template has a variable no path parameter declares (OpenAPI 3.0.3 §Path Templating: each template expression MUST correspond to a path parameter); our front end warns and fills it from a required string member, swagger-client leaves `{name}` in the URL.",
+    normalize: (r, ours, other) => {
+      if (ours || !/\{[^}]+\}/.test(r.path)) return r;
+      const pattern = new RegExp("^" + r.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*") + "$");
+      return pattern.test(other.path) ? { ...r, path: other.path } : r;
+    },
+  },
+  {
+    name: "multipart-part-type",
+    reason:
+      "Object parts of a multipart body carry `Content-Type: application/json`, the default of OpenAPI 3.0.3 §Encoding Object `contentType` for objects; swagger-client sends them as untyped text fields.",
+    normalize: (r, ours) => {
+      const body = r.body as { multipart?: string[] } | undefined;
+      if (!ours || !body?.multipart) return r;
+      return { ...r, body: { multipart: body.multipart.map((p) => p.replace(/^([^=(]*)\(application\/json\)=/, "$1=")) } };
+    },
+  },
+];
+
+function normalized(r: WireRequest): Normalized {
+  const q = r.url.indexOf("?");
+  return { method: r.method, path: q === -1 ? r.url : r.url.slice(0, q), query: q === -1 ? "" : r.url.slice(q + 1), headers: r.headers, ...(r.body === undefined ? {} : { body: r.body }) };
+}
+
+export function classify(difference: Difference): Category | undefined {
+  let ours = normalized(difference.ours);
+  let theirs = normalized(difference.theirs);
+  const used: string[] = [];
+  for (const known of KNOWN) {
+    const o = known.normalize(ours, true, theirs);
+    const t = known.normalize(theirs, false, o);
+    if (same(o, t) && !same(ours, theirs)) {
+      if (JSON.stringify(o) !== JSON.stringify(ours) || JSON.stringify(t) !== JSON.stringify(theirs)) used.push(known.name);
+      return used.join("+");
+    }
+    if (JSON.stringify([o, t]) !== JSON.stringify([ours, theirs]) && !same(o, t)) {
+      // Changed something but not everything yet: remember it only if it brought the two closer.
+      if (distance(o, t) < distance(ours, theirs)) used.push(known.name);
+    }
+    ours = o;
+    theirs = t;
+  }
+  return undefined;
+}
+
+function same(a: Normalized, b: Normalized): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function distance(a: Normalized, b: Normalized): number {
+  const ca = canonical(a) as Record<string, unknown>;
+  const cb = canonical(b) as Record<string, unknown>;
+  return ["method", "path", "query", "headers", "body"].filter((k) => JSON.stringify(ca[k]) !== JSON.stringify(cb[k])).length;
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
+}

@@ -1,0 +1,356 @@
+// swagger-client as the oracle of OpenAPI requests (issue 10): random valid inputs of every
+// operation of a document go through our generated serializer and through swagger-client's
+// `buildRequest` (the serializer Swagger UI uses); method, path, query, headers and body must
+// agree, or differ only in a way listed in known.ts with the specification's section.
+//
+//   await runDocument("stripe.com.json.gz", { runs: 3, seed: 1 })
+//   → { file, operations: 452, inputs: 1356, identical: 1201, explained: { "deepObject-nested": 140, ... },
+//       unexplained: [], skipped: [...] }
+//
+// Inputs come from the resolved model (arbitraries.ts) and must pass our generated validator.
+// swagger-client is handed the same values in its own terms: parameters keyed `in.name`, the
+// body keyed by wire names, dates as RFC 3339 text, bytes as base64 (raw in multipart parts and
+// binary bodies). It gets a copy of the operation with its `$ref`s resolved (its own resolver is
+// too slow for Stripe) and an `operationId` equal to our operation's name.
+
+import fc from "fast-check";
+import SwaggerClient from "swagger-client";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { join } from "node:path";
+import { shapeOf, type Member, type Operation, type ResolvedModel } from "../../generator/model/ir.js";
+import { pascal } from "../../generator/openapi/names.js";
+import { assignNames } from "../../generator/naming/names.js";
+import { Diagnostics } from "../../generator/diagnostics.js";
+import { pickMediaType } from "../../generator/openapi/bodies.js";
+import { generateFiles, load } from "../openapi/helpers.js";
+import { writeTree } from "../helpers/generate.js";
+import { corpusFile } from "../helpers/paths.js";
+import { classify, type Category } from "./known.js";
+
+export interface WireRequest {
+  readonly method: string;
+  /** Path and query, as sent. */
+  readonly url: string;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON as a parsed value, forms as text, multipart as canonical parts, bytes as hex. */
+  readonly body?: unknown;
+}
+
+export interface Difference {
+  readonly operation: string;
+  readonly input: unknown;
+  readonly ours: WireRequest;
+  readonly theirs: WireRequest;
+  readonly parts: readonly ("method" | "url" | "headers" | "body")[];
+}
+
+export interface DocumentResult {
+  readonly file: string;
+  readonly operations: number;
+  readonly inputs: number;
+  readonly identical: number;
+  readonly explained: ReadonlyMap<Category, { count: number; example: Difference }>;
+  readonly unexplained: readonly Difference[];
+  readonly skipped: readonly { operation: string; reason: string }[];
+}
+
+export interface RunOptions {
+  readonly runs: number;
+  readonly seed: number;
+  /** At most this many operations (the first ones in name order); all by default. */
+  readonly maxOperations?: number;
+}
+
+type Fn = (input: unknown) => unknown;
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+export async function runDocument(file: string, options: RunOptions): Promise<DocumentResult> {
+  const text = gunzipSync(readFileSync(corpusFile(`openapi/${file}`))).toString("utf8");
+  const path = file.replace(/\.gz$/, "");
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  const { model } = load([{ path, text }], "api");
+  if (!model) throw new Error(`${file}: the front end rejected it`);
+  const generated = await generateFiles([{ path, text }], "api", false);
+  const dir = join(writeTree(generated.files, "openapi-wire"), "api");
+  const serializers = (await import(join(dir, "serializers.ts"))) as Record<string, Fn>;
+  const validators = (await import(join(dir, "validators.ts"))) as Record<string, Fn>;
+  const runtime = (await import(join(dir, "runtime.ts"))) as { toDateTime: (d: Date) => string; toBase64: (b: Uint8Array) => string };
+
+  const sites = operationSites(doc);
+  const names = assignNames(model, new Diagnostics());
+  const result = { file, operations: 0, inputs: 0, identical: 0, explained: new Map<Category, { count: number; example: Difference }>(), unexplained: [] as Difference[], skipped: [] as { operation: string; reason: string }[] };
+  const operations = model.operations.slice(0, options.maxOperations ?? model.operations.length);
+  for (const op of operations) {
+    result.operations++;
+    const site = sites.get(op.name);
+    const serialize = serializers[names.serializer(op.id)];
+    const validate = op.input ? validators[names.validator(op.input)] : undefined;
+    if (!site || !serialize || !op.input) {
+      result.skipped.push({ operation: op.name, reason: !site ? "no site" : !serialize ? "no serializer" : "no input" });
+      continue;
+    }
+    const inputs = validInputs(model, op, validate, options);
+    if (inputs.length === 0) {
+      result.skipped.push({ operation: op.name, reason: "no valid input generated in 40 tries (patterns fast-check cannot match, say)" });
+      continue;
+    }
+    const spec = miniSpec(doc, site, op.name);
+    for (const input of inputs) {
+      result.inputs++;
+      const ours = normalizeOurs(serialize(input) as OurRequest);
+      let theirs: WireRequest;
+      try {
+        theirs = await normalizeTheirs(buildTheirs(spec, model, op, site, input, runtime));
+      } catch (error) {
+        theirs = { method: "ERROR", url: String((error as Error).message), headers: {} };
+      }
+      const parts = differingParts(ours, theirs);
+      if (parts.length === 0) {
+        result.identical++;
+        continue;
+      }
+      const difference: Difference = { operation: op.name, input, ours, theirs, parts };
+      const category = classify(difference);
+      if (category === undefined) result.unexplained.push(difference);
+      else {
+        const known = result.explained.get(category);
+        if (known) known.count++;
+        else result.explained.set(category, { count: 1, example: difference });
+      }
+    }
+  }
+  return result;
+}
+
+function validInputs(model: ResolvedModel, op: Operation, validate: Fn | undefined, options: RunOptions): unknown[] {
+  const arb = inputArbitraryCached(model, op.input!);
+  const candidates = fc.sample(arb, { seed: options.seed, numRuns: Math.max(40, options.runs * 4) });
+  return candidates.filter((c) => !validate || (validate(c) as unknown[]).length === 0).slice(0, options.runs);
+}
+
+import { inputArbitrary } from "./arbitraries.js";
+function inputArbitraryCached(model: ResolvedModel, id: string) {
+  return inputArbitrary(model, id);
+}
+
+interface Site {
+  readonly path: string;
+  readonly method: string;
+  readonly pathItem: Record<string, unknown>;
+  readonly operation: Record<string, unknown>;
+}
+
+/** Operation sites by the name the front end gives them (operations.ts, model.ts). */
+function operationSites(doc: Record<string, unknown>): Map<string, Site> {
+  const sites = new Map<string, Site>();
+  const paths = (doc["paths"] ?? {}) as Record<string, unknown>;
+  for (const path of Object.keys(paths).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const pathItem = resolve(doc, paths[path], 0) as Record<string, unknown>;
+    if (!isObject(pathItem)) continue;
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      const id = operation["operationId"];
+      const wanted = typeof id === "string" && id.trim() !== "" ? id : method + pascal(path);
+      let name = wanted;
+      for (let i = 2; sites.has(name); i++) name = `${wanted}${i}`;
+      sites.set(name, { path, method, pathItem, operation });
+    }
+  }
+  return sites;
+}
+
+/** A document of one operation, `$ref`s resolved (to a depth), for swagger-client. */
+function miniSpec(doc: Record<string, unknown>, site: Site, name: string): Record<string, unknown> {
+  const operation = resolve(doc, { ...site.operation, operationId: name }, 0) as Record<string, unknown>;
+  const pathItem: Record<string, unknown> = { [site.method]: operation };
+  if (site.pathItem["parameters"] !== undefined) pathItem["parameters"] = resolve(doc, site.pathItem["parameters"], 0);
+  if (site.pathItem["servers"] !== undefined) pathItem["servers"] = site.pathItem["servers"];
+  return { openapi: doc["openapi"], info: doc["info"], ...(doc["servers"] !== undefined ? { servers: doc["servers"] } : {}), paths: { [site.path]: pathItem } };
+}
+
+function resolve(doc: Record<string, unknown>, value: unknown, depth: number): unknown {
+  if (depth > 14) return {};
+  if (Array.isArray(value)) return value.map((v) => resolve(doc, v, depth + 1));
+  if (!isObject(value)) return value;
+  const ref = value["$ref"];
+  if (typeof ref === "string" && ref.startsWith("#/")) {
+    let target: unknown = doc;
+    for (const seg of ref.slice(2).split("/")) target = isObject(target) ? target[seg.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+    return resolve(doc, target, depth + 1);
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "example" || k === "examples" ? v : resolve(doc, v, depth + 1)]));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+interface OurRequest {
+  method: string;
+  path: string;
+  query: readonly string[];
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+function normalizeOurs(r: OurRequest): WireRequest {
+  const headers = lower(r.headers);
+  return { method: r.method, url: r.path + (r.query.length > 0 ? "?" + r.query.join("&") : ""), headers: stripBoundary(headers), ...(r.body === undefined ? {} : { body: bodyOf(headers["content-type"], r.body) }) };
+}
+
+function lower(headers: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+function stripBoundary(headers: Record<string, string>): Record<string, string> {
+  const type = headers["content-type"];
+  return type?.startsWith("multipart/") ? { ...headers, "content-type": type.replace(/;\s*boundary=.*$/, "") } : headers;
+}
+
+const isJson = (type: string | undefined) => type !== undefined && /json/i.test(type);
+
+function bodyOf(type: string | undefined, body: string | Uint8Array): unknown {
+  if (typeof body === "string") {
+    if (isJson(type)) {
+      try {
+        return JSON.parse(body) as unknown;
+      } catch {
+        return body;
+      }
+    }
+    return body;
+  }
+  if (type?.startsWith("multipart/")) return { multipart: multipartParts(type, body) };
+  return { bytes: Buffer.from(body).toString("hex") };
+}
+
+/** Our multipart body, split into canonical parts (name, filename, content type, text or hex). */
+function multipartParts(type: string, body: Uint8Array): string[] {
+  const boundary = /boundary=(.*)$/.exec(type)?.[1] ?? "";
+  const text = Buffer.from(body).toString("latin1");
+  return text
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((chunk) => {
+      const [head = "", ...rest] = chunk.replace(/^\r\n/, "").replace(/\r\n$/, "").split("\r\n\r\n");
+      const content = rest.join("\r\n\r\n");
+      const name = /name="([^"]*)"/.exec(head)?.[1] ?? "";
+      const filename = /filename="([^"]*)"/.exec(head)?.[1];
+      const ctype = /Content-Type: (.*)/i.exec(head)?.[1];
+      const typed = ctype === undefined ? name : `${name}(${ctype})`;
+      return filename === undefined ? `${typed}=${Buffer.from(content, "latin1").toString("utf8")}` : `${name}=file(${ctype ?? ""}):${Buffer.from(content, "latin1").toString("hex")}`;
+    });
+}
+
+interface Theirs {
+  method: string;
+  url: string;
+  headers: Record<string, unknown>;
+  body?: unknown;
+}
+
+function buildTheirs(spec: Record<string, unknown>, model: ResolvedModel, op: Operation, site: Site, input: unknown, runtime: { toDateTime: (d: Date) => string; toBase64: (b: Uint8Array) => string }): Theirs {
+  const shape = shapeOf(model, op.input!);
+  if (shape.type !== "structure") throw new Error("input is not a structure");
+  const values = input as Record<string, unknown>;
+  const multipart = op.http?.bodyEncoding === "multipart";
+  const plain = (v: unknown, keepBytes: boolean): unknown => {
+    if (v instanceof Date) return runtime.toDateTime(v);
+    if (v instanceof Uint8Array) return keepBytes ? v : runtime.toBase64(v);
+    if (Array.isArray(v)) return v.map((x) => plain(x, keepBytes));
+    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x, keepBytes)]));
+    return v;
+  };
+  const parameters: Record<string, unknown> = {};
+  // An operation with body members gets a body object, however few of them are set.
+  let requestBody: unknown = shape.members.some((m) => m.http?.location === "body") ? {} : undefined;
+  for (const h of op.http?.constantHeaders ?? []) parameters[`header.${h.name}`] = h.value;
+  for (const m of shape.members) {
+    const value = values[m.name];
+    if (value === undefined) continue;
+    const b = m.http ?? { location: "body" };
+    switch (b.location) {
+      case "label":
+        parameters[`path.${b.name}`] = plain(value, false);
+        break;
+      case "query":
+        parameters[`query.${b.name}`] = plain(value, false);
+        break;
+      case "header":
+        parameters[`header.${b.name}`] = plain(value, false);
+        break;
+      case "cookie":
+        parameters[`cookie.${b.name}`] = plain(value, false);
+        break;
+      case "payload":
+        requestBody = plain(value, multipart || shapeOf(model, m.target).type === "blob");
+        // swagger-client takes a string body as text already written: a JSON string is handed over as JSON.
+        if (typeof requestBody === "string" && op.http?.bodyEncoding === "json") requestBody = JSON.stringify(requestBody);
+        break;
+      case "body":
+        (requestBody as Record<string, unknown>)[wireName(m)] = plain(value, multipart);
+        break;
+      default:
+        throw new Error(`unexpected binding ${b.location}`);
+    }
+  }
+  const content = isObject(site.operation["requestBody"]) ? (spec["paths"] as Record<string, Record<string, Record<string, unknown>>>)[site.path]![site.method]!["requestBody"] : undefined;
+  const types = isObject(content) && isObject(content["content"]) ? Object.keys(content["content"]) : [];
+  const requestContentType = pickMediaType(types);
+  const request = SwaggerClient.buildRequest({
+    spec,
+    operationId: op.name,
+    parameters,
+    ...(requestBody !== undefined ? { requestBody } : {}),
+    // Passed with a body only: swagger-client sends the Content-Type of an explicit type even without one.
+    ...(requestContentType !== undefined && requestBody !== undefined ? { requestContentType } : {}),
+  }) as Theirs;
+  return request;
+}
+
+function wireName(m: Member): string {
+  return m.jsonName ?? m.name;
+}
+
+async function normalizeTheirs(r: Theirs): Promise<WireRequest> {
+  const headers = stripBoundary(lower(r.headers));
+  // swagger-client asks for the 2xx media types; our serializers leave Accept to the caller.
+  delete headers["accept"];
+  const url = r.url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, "").replace(/^\/\/[^/?#]*/, "");
+  let body: unknown;
+  if (r.body === undefined || r.body === null) body = undefined;
+  else if (typeof r.body === "object" && r.body !== null && !Array.isArray(r.body) && typeof (r.body as FormData).entries === "function" && !(r.body instanceof Uint8Array)) {
+    const parts: string[] = [];
+    for (const [name, value] of (r.body as FormData).entries()) {
+      if (typeof value === "string") parts.push(`${name}=${value}`);
+      else parts.push(`${name}=file(${(value as Blob).type}):${Buffer.from(await (value as Blob).arrayBuffer()).toString("hex")}`);
+    }
+    body = { multipart: parts };
+  } else if (r.body instanceof Uint8Array) body = { bytes: Buffer.from(r.body).toString("hex") };
+  else if (typeof r.body === "string") body = bodyOf(headers["content-type"], r.body);
+  else body = JSON.parse(JSON.stringify(r.body)) as unknown;
+  return { method: r.method, url: url === "" ? "/" : url, headers, ...(body === undefined ? {} : { body }) };
+}
+
+function differingParts(a: WireRequest, b: WireRequest): Difference["parts"] {
+  const parts: ("method" | "url" | "headers" | "body")[] = [];
+  if (a.method !== b.method) parts.push("method");
+  if (a.url !== b.url) parts.push("url");
+  if (JSON.stringify(sorted(a.headers)) !== JSON.stringify(sorted(b.headers))) parts.push("headers");
+  if (JSON.stringify(canonical(a.body)) !== JSON.stringify(canonical(b.body))) parts.push("body");
+  return parts;
+}
+
+function sorted(o: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** JSON with object keys sorted (member order is not part of a JSON body's meaning). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (isObject(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+  return value;
+}
