@@ -22,6 +22,7 @@ import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
+import { recordingHost, type CachedInput, type GenerationCache } from "./cache.js";
 import { formatTypeScript, type Formatter } from "./format.js";
 
 export { ARTIFACTS, type Artifact } from "./artifacts.js";
@@ -39,6 +40,11 @@ export interface GenerateOptions {
   readonly artifacts?: readonly Artifact[];
   /** Called before each model is emitted (for a progress line): 0-based index, count, name. */
   readonly onModel?: (index: number, count: number, name: string) => void;
+  /**
+   * What an earlier run of the same caller produced (`--watch`): unchanged model inputs are not
+   * loaded or emitted again, unchanged files not formatted again (generator/cache.ts).
+   */
+  readonly cache?: GenerationCache;
 }
 
 export interface GenerateResult {
@@ -53,30 +59,92 @@ export async function generate(
   options: GenerateOptions,
 ): Promise<GenerateResult> {
   const diags = new Diagnostics();
-  let models: ResolvedModel[] = [];
-  try {
-    models = loadModels(inputs, host, diags);
-  } catch (error) {
-    if (!(error instanceof DiagnosticError)) throw error;
-    diags.add(error.diagnostic);
+  const cache = options.cache;
+  const fingerprint = runFingerprint(options);
+  cache?.begin();
+  // Load every input (or find it unchanged in the cache); any error stops the run before emitting.
+  const loaded: Loaded[] = [];
+  for (const input of inputs) {
+    const hit = cache?.lookup(input, fingerprint, host);
+    if (hit !== undefined) {
+      for (const d of hit.loadDiagnostics) diags.add(d);
+      loaded.push({ input, hit });
+      continue;
+    }
+    const local = new Diagnostics();
+    const recorded = recordingHost(host);
+    let models: ResolvedModel[] = [];
+    try {
+      models = loadModels([input], recorded.host, local);
+    } catch (error) {
+      if (!(error instanceof DiagnosticError)) throw error;
+      local.add(error.diagnostic);
+    }
+    for (const d of local.items) diags.add(d);
+    loaded.push({ input, models, reads: recorded.reads, loadDiagnostics: local.items });
   }
-  if (diags.hasErrors) return { files: new Map(), diagnostics: diags.items };
+  if (diags.hasErrors) return failed(diags, cache);
   const files = new Map<string, string>();
   const seen = new Map<string, string>();
-  for (const [index, model] of models.entries()) {
-    options.onModel?.(index, models.length, model.name);
+  const count = loaded.reduce((n, l) => n + ("hit" in l ? l.hit.models.length : l.models.length), 0);
+  let index = 0;
+  const distinct = (model: { readonly name: string; readonly sources: readonly string[] }): boolean => {
+    options.onModel?.(index++, count, model.name);
     const other = seen.get(model.name);
     if (other !== undefined) {
       diags.error("OUTPUT_COLLISION", `Two models would both be generated into \`${model.name}/\`: ${other} and ${model.sources.join(", ")}`, {
         hint: "Rename one of the model files.",
       });
-      continue;
+      return false;
     }
     seen.set(model.name, model.sources.join(", "));
-    for (const [path, content] of await emitModel(model, options, diags)) files.set(path, content);
+    return true;
+  };
+  for (const entry of loaded) {
+    if ("hit" in entry) {
+      if (!entry.hit.models.every(distinct)) continue;
+      for (const d of entry.hit.emitDiagnostics) diags.add(d);
+      for (const [path, content] of entry.hit.files) files.set(path, content);
+      continue;
+    }
+    cache?.building();
+    const local = new Diagnostics();
+    const produced = new Map<string, string>();
+    const models: { name: string; sources: readonly string[] }[] = [];
+    for (const model of entry.models) {
+      if (!distinct(model)) continue;
+      models.push({ name: model.name, sources: model.sources });
+      for (const [path, content] of await emitModel(model, options, local)) produced.set(path, content);
+    }
+    for (const d of local.items) diags.add(d);
+    for (const [path, content] of produced) files.set(path, content);
+    if (models.length === entry.models.length) {
+      cache?.store(entry.input, fingerprint, { files: produced, loadDiagnostics: entry.loadDiagnostics, emitDiagnostics: local.items, models, reads: entry.reads });
+    }
   }
-  if (diags.hasErrors) return { files: new Map(), diagnostics: diags.items };
+  if (diags.hasErrors) return failed(diags, cache);
+  cache?.end(true);
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: diags.items };
+}
+
+/** One model input after loading: its models, or the cache's entry when it is unchanged. */
+type Loaded =
+  | { readonly input: ModelInput; readonly hit: CachedInput }
+  | {
+      readonly input: ModelInput;
+      readonly models: readonly ResolvedModel[];
+      readonly reads: ReadonlyMap<string, string | undefined>;
+      readonly loadDiagnostics: readonly Diagnostic[];
+    };
+
+function failed(diags: Diagnostics, cache: GenerationCache | undefined): GenerateResult {
+  cache?.end(false);
+  return { files: new Map(), diagnostics: diags.items };
+}
+
+/** Everything besides the inputs that the output depends on, as one string (the cache's key). */
+function runFingerprint(options: GenerateOptions): string {
+  return JSON.stringify([options.templates.key, options.format !== false, options.formatter ?? null, options.artifacts ?? null]);
 }
 
 /** Emits every artifact of one resolved model; paths are `<model.name>/<file>`. */
@@ -131,5 +199,7 @@ function render(emit: () => GeneratedFile, header: string, exported: string[], h
 }
 
 async function finish(text: string, options: GenerateOptions): Promise<string> {
-  return options.format === false ? text : formatTypeScript(text, options.formatter);
+  if (options.format === false) return text;
+  const format = (source: string) => formatTypeScript(source, options.formatter);
+  return options.cache === undefined ? format(text) : options.cache.format(text, JSON.stringify(options.formatter ?? null), format);
 }

@@ -48,6 +48,8 @@ export interface Templates {
   runtime(ctx: RuntimeContext): string;
   /** A codec helper file (`cbor.ts`, `gzip.ts`, ...): see HELPER_FILES in protocols/symbols.ts. */
   helper(file: HelperFile, ctx: RuntimeContext): string;
+  /** The templates' text, all of it: equal keys render equally (the generation cache's key). */
+  readonly key: string;
 }
 
 /** Every template file the generator uses, by the name it has in a templates folder. */
@@ -132,6 +134,7 @@ export function compileTemplates(
     index: (ctx: IndexContext) => compiled["index.ts.hbs"](ctx),
     runtime: (ctx: RuntimeContext) => compiled["runtime.ts.hbs"](ctx),
     helper: (file: HelperFile, ctx: RuntimeContext) => compiled[`${file}.hbs`](ctx),
+    key: JSON.stringify(TEMPLATE_NAMES.map((name) => sources[name])),
   });
 }
 

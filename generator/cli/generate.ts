@@ -10,6 +10,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, type FormatterChoice } from "../options.js";
 import type { Io } from "./io.js";
+import type { GenerationCache } from "../cache.js";
 import { isUpToDate, stepHookFromEnv, type TreeComparison } from "./output.js";
 import { leftoversDiagnostic } from "./output-report.js";
 import { printable } from "../printable.js";
@@ -48,7 +49,7 @@ export interface GenerateOutcome {
 }
 
 /** One run: diagnostics are reported as they come; result lines are returned to the caller. */
-export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporter): Promise<GenerateOutcome> {
+export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporter, cache?: GenerationCache): Promise<GenerateOutcome> {
   const step = stepHookFromEnv((io.env ?? {}) as NodeJS.ProcessEnv);
   const run = await runProject({
     recover: !flags.check,
@@ -60,6 +61,7 @@ export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporte
     format: flags.format !== false,
     formatter: flags.formatter,
     onModel: (i, n, name) => report.progress(i, n, name),
+    cache,
   });
   report.endProgress();
   report.diagnostics(run.diagnostics, run.lookup);

@@ -24,6 +24,7 @@ import { compareTree, isUpToDate, pendingLeftovers, recoverOutput, replaceTree, 
 import { recoveryDiagnostics, writeFailure } from "./output-report.js";
 import type { SourceLookup } from "./print.js";
 import { readTemplateSources } from "./templates.js";
+import type { GenerationCache } from "../cache.js";
 import { formatterFor } from "./formatter.js";
 
 export interface ProjectRequest {
@@ -56,6 +57,8 @@ export interface ProjectRequest {
   readonly recover?: boolean;
   /** Called before every mutating step of a write (the kill test). */
   readonly step?: StepHook | undefined;
+  /** What the previous run of a `--watch` produced (generator/cache.ts). */
+  readonly cache?: GenerationCache | undefined;
 }
 
 /** One output folder and the tree it should hold. */
@@ -188,6 +191,7 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
       format,
       ...withFormatter(formatters.get(group.out)),
       artifacts: group.artifacts,
+      ...(request.cache !== undefined ? { cache: request.cache } : {}),
       ...(request.onModel !== undefined ? { onModel: (i: number, _n: number, name: string) => request.onModel?.(Math.min(offset + i, total - 1), total, name) } : {}),
     });
     started += group.inputs.length;

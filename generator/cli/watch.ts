@@ -6,9 +6,13 @@
 //   12:03:09 1 error; nothing written, still watching (models/weather.smithy)
 //
 // Node's own fs.watch, not chokidar: on Node 20 it watches folders recursively on Linux, macOS
-// and Windows, which is all we need (a few folders, events only as a trigger: every run re-reads
+// and Windows, which is all we need (a few folders, events only as a trigger: every run reads
 // everything), and it adds no dependency to the package. Folders are watched, not files, so an
 // editor that saves by renaming a new file over the old one is seen too.
+//
+// A `GenerationCache` (generator/cache.ts) lives from run to run: after a documentation edit in
+// one model, only that model is parsed and emitted again, only its changed files are formatted,
+// and only those are written (output.ts writes what differs, through its journal).
 
 import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
@@ -16,6 +20,7 @@ import { existsSync, statSync } from "node:fs";
 import { generateOnce, type GenerateFlags } from "./generate.js";
 import type { Io } from "./io.js";
 import { reporter } from "./reporter.js";
+import { GenerationCache } from "../cache.js";
 
 /** Quiet time after the last change before a run starts. */
 export const DEBOUNCE_MS = 100;
@@ -32,6 +37,9 @@ export async function runWatch(flags: GenerateFlags, io: Io, control: WatchContr
     if (flags.json === true) io.stderr(text + "\n");
     else io.stdout(text + "\n");
   };
+  // Runs reuse what the run before produced: a model whose files did not change is neither
+  // parsed nor emitted again, and a file whose text did not change is not formatted again.
+  const cache = new GenerationCache();
   let watchers: FSWatcher[] = [];
   let ignored: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,7 +52,7 @@ export async function runWatch(flags: GenerateFlags, io: Io, control: WatchContr
   const runOnce = async () => {
     running = true;
     const started = performance.now();
-    const outcome = await generateOnce(flags, io, report);
+    const outcome = await generateOnce(flags, io, report, cache);
     const ms = Math.round(performance.now() - started);
     const time = new Date().toTimeString().slice(0, 8);
     const cause = trigger !== "" ? ` (${trigger})` : "";

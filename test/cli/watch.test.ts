@@ -3,7 +3,7 @@
 // and leaves the output as it was, the watch goes on, and SIGINT ends it with exit code 0.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, makeProject, positionOf, removeProject, treeHash, WEATHER } from "./helpers.js";
@@ -73,5 +73,33 @@ describe("generate --watch", () => {
     child.kill("SIGINT");
     expect(await exit).toBe(0);
     expect(out.lines()).toHaveLength(4);
+  });
+
+  it("after a member's documentation edit, rewrites types.ts alone, formatted, and leaves every other file as it was", async () => {
+    const cognito = readFileSync(new URL("../../models/cognito-identity-provider.smithy", import.meta.url), "utf8");
+    const doc = "<p>The flow that signs the user in.";
+    expect(cognito).toContain(doc);
+    const dir = makeProject({ "models/cognito.smithy": cognito }, "cli-watch-doc");
+    projects.push(dir);
+    const child = spawn(process.execPath, [BIN, "generate", "--watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    children.push(child);
+    const out = follow(child);
+    expect(await out.waitFor(1)).toMatch(/ generated\/: \d+ files, \d+ changed /);
+    for (let i = 0; i < 200 && !out.stderr().includes("Watching for changes"); i++) await new Promise((r) => setTimeout(r, 50));
+    const folder = join(dir, "generated/cognito");
+    const before = new Map(readdirSync(folder).map((f) => [f, statSync(join(folder, f)).mtimeMs] as const));
+    const oldTypes = readFileSync(join(folder, "types.ts"), "utf8");
+    await new Promise((r) => setTimeout(r, 20)); // a later time stamp for whatever is rewritten
+
+    writeFileSync(join(dir, "models/cognito.smithy"), cognito.replace(doc, "<p>The flow that signs the user in, edited."));
+    expect(await out.waitFor(2)).toMatch(/ generated\/: \d+ files, 1 changed \(\d+ ms\) \(models\/cognito\.smithy\)$/);
+    const rewritten = readdirSync(folder).filter((f) => statSync(join(folder, f)).mtimeMs !== before.get(f));
+    expect(rewritten).toEqual(["types.ts"]);
+    const newTypes = readFileSync(join(folder, "types.ts"), "utf8");
+    expect(newTypes).toBe(oldTypes.replace("The flow that signs the user in. Each", "The flow that signs the user in, edited. Each"));
+
+    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    expect(await exit).toBe(0);
   });
 });
