@@ -62,7 +62,8 @@ function diff(model: ResolvedModel, target: string, e: unknown, a: unknown, at: 
     return;
   }
   if (target === UNIT) {
-    if (!isPlainObject(a) || Object.keys(a).length > 0) mismatch();
+    if (!isPlainObject(a) || !isPlainObject(e)) mismatch();
+    else keyDiff(e, a, at, "member", out); // both {} (an expectation with members is a mutated one)
     return;
   }
   const shape: Shape | undefined = model.shapes.get(target);

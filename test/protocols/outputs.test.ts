@@ -116,6 +116,8 @@ describe("comparing outputs", () => {
     expect(compareOutput(model, OUT, { sparse: { k: null } }, { sparse: { k: "" } })).toEqual(['params.sparse.k: expected null, got ""']);
     expect(compareOutput(model, OUT, { nested: { s: "a" } }, { nested: { s: "b" } })).toEqual(['params.nested.s: expected "a", got "b"']);
     expect(compareOutput(model, undefined, {}, { $metadata: {} })).toEqual(["params: unexpected member $metadata = {}"]);
+    expect(compareOutput(model, OUT, { u: { unit: {} } }, { u: { unit: { a: 1 } } })).toEqual(["params.u.unit: unexpected member a = 1"]);
+    expect(compareOutput(model, OUT, { u: { unit: { a: 1 } } }, { u: { unit: {} } })).toEqual(["params.u.unit: missing member a (expected 1)"]);
   });
   test("error members: every modelled member, absent ones unset", () => {
     expect(compareErrorMembers(model, "test.out#Oops", { Message: "Hi" }, { Message: "Hi", $status: 400 })).toEqual([]);
