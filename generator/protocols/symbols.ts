@@ -80,8 +80,20 @@ export const BIG_NUMBERS = {
   decimalText: value("big-numbers.ts", "decimalText"),
 } as const;
 
-/** `cbor.ts`: the CBOR encoder (RFC 8949) of rpcv2Cbor. */
-export const CBOR = { encodeCbor: value("cbor.ts", "encodeCbor"), CborTag: value("cbor.ts", "CborTag"), cborDecimal: value("cbor.ts", "cborDecimal") } as const;
+/** `cbor.ts`: the CBOR encoder and decoder (RFC 8949) of rpcv2Cbor, and the readers of its deserializers. */
+export const CBOR = {
+  encodeCbor: value("cbor.ts", "encodeCbor"),
+  CborTag: value("cbor.ts", "CborTag"),
+  cborDecimal: value("cbor.ts", "cborDecimal"),
+  parseCborBody: value("cbor.ts", "parseCborBody"),
+  parseCborErrorBody: value("cbor.ts", "parseCborErrorBody"),
+  cborErrorType: value("cbor.ts", "cborErrorType"),
+  cborErrorMessage: value("cbor.ts", "cborErrorMessage"),
+  cborMap: value("cbor.ts", "cborMap"),
+  cborFloat: value("cbor.ts", "cborFloat"),
+  cborTimestamp: value("cbor.ts", "cborTimestamp"),
+  cborBigDecimal: value("cbor.ts", "cborBigDecimal"),
+} as const;
 
 /** `gzip.ts` and `md5.ts`: request compression and the Content-MD5 checksum. */
 export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;

@@ -26,10 +26,11 @@
 import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type ShapeId, type TimestampFormat } from "../../../model/ir.js";
 import { propertyAccess } from "../../../naming/names.js";
 import { setProperty } from "../../../emit/print.js";
+import type { Sym } from "../../../emit/file-builder.js";
 import { importedRefType, typeOf } from "../../../emit/type-ref.js";
 import { childRefs } from "../../../model/refs.js";
 import type { SerializerContext } from "../../protocol.js";
-import { JSONR, READ } from "../../symbols.js";
+import { CBOR, JSONR, READ } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 
 export interface JsonReaderOptions {
@@ -76,11 +77,17 @@ export function jsonRead(r: JsonReader, expr: string, ref: Ref, path: string, ke
   const args = key === undefined ? `${expr}, ${path}` : `${expr}, ${path}, ${key}`;
   const own = key === undefined ? path : /^"/.test(key) ? memberPath(path, JSON.parse(key) as string) : `${file.use(READ.placeOf)}(${path}, ${key})`;
   if (r.flavor === "cbor") {
+    // The CBOR forms (codecs/cbor/reader.ts): cbor.ts's readers return undefined for another type.
+    const cbor = (reader: Sym, expected: string) => `(${file.use(reader)}(${expr}) ?? ${file.use(READ.fail)}(${path}, ${key ?? "undefined"}, ${JSON.stringify(expected)}, ${expr}))`;
     switch (shape.type) {
       case "blob":
         return `${file.use(READ.expectBytes)}(${args})`;
       case "timestamp":
-        return `${file.use(READ.fromEpochSeconds)}(${args})`;
+        return cbor(CBOR.cborTimestamp, "a timestamp (tag 1, epoch seconds)");
+      case "number":
+        if (shape.kind === "float" || shape.kind === "double") return cbor(CBOR.cborFloat, "a number");
+        if (shape.kind === "bigDecimal") return cbor(CBOR.cborBigDecimal, "a decimal number (tag 4)");
+        break;
       default:
         break;
     }
@@ -227,6 +234,13 @@ export function readMembers(r: JsonReader, members: readonly Member[], obj: stri
   return lines;
 }
 
+/** `value` (at `path`) as an object: in CBOR, a map with text keys only (not a tag, nor a Map of other keys). */
+function expectObject(r: JsonReader): string {
+  const file = r.ctx.file;
+  if (r.flavor === "cbor") return `${file.use(CBOR.cborMap)}(value) ?? ${file.use(READ.fail)}(path, undefined, "a map", value)`;
+  return `${file.use(READ.expectObject)}(value, path)`;
+}
+
 /** The module-private reader of a list, map, structure or union; printed once per file. */
 function readerFunction(r: JsonReader, shape: Shape): string {
   const name = r.ctx.names.codecFunction(r.flavor === "cbor" ? "cbor" : "json", shape.id);
@@ -260,7 +274,7 @@ function printReader(r: JsonReader, shape: Shape, name: string): string[] {
       const value = shape.value.nullable ? `item === null ? null : ${item}` : item;
       return [
         head,
-        `  const object = ${file.use(READ.expectObject)}(value, path);`,
+        `  const object = ${expectObject(r)};`,
         `  const out: Record<string, unknown> = {};`,
         `  for (const key of Object.keys(object)) {`,
         `    const item = object[key];`,
@@ -274,7 +288,7 @@ function printReader(r: JsonReader, shape: Shape, name: string): string[] {
     case "structure": {
       return [
         head,
-        `  const object = ${file.use(READ.expectObject)}(value, path);`,
+        `  const object = ${expectObject(r)};`,
         `  const out: Record<string, unknown> = {};`,
         ...readMembers(r, shape.members, "object", "out", "path").map((l) => "  " + l),
         `  return out as unknown as ${type};`,
@@ -284,7 +298,7 @@ function printReader(r: JsonReader, shape: Shape, name: string): string[] {
     case "union": {
       const lines = [
         head,
-        `  const object = ${file.use(READ.expectObject)}(value, path);`,
+        `  const object = ${expectObject(r)};`,
         `  let found: ${type} | undefined;`,
         `  for (const key of Object.keys(object)) {`,
         `    const item = object[key];`,
