@@ -12,7 +12,7 @@ import { typecheckFolder } from "../helpers/typecheck.js";
 import { FOLDERS, folderInput } from "./runner.js";
 
 /** Protocol test folders whose output is type-checked (by the runner's folder names). */
-const CHECKED = ["aws-awsQuery", "aws-ec2Query"];
+const CHECKED = ["aws-awsQuery", "aws-ec2Query", "core-rpcv2Cbor", "aws-rpcv2Cbor"];
 
 describe("protocol test services type-check", () => {
   it.each(CHECKED)("%s", async (name) => {
