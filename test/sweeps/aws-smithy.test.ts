@@ -1,9 +1,11 @@
 // The whole AWS corpus (../shared/corpus/aws-smithy/*.json.gz, 402 services): every model
 // generates with no error diagnostic and no crash; every 25th output is also type-checked, and so
 // is every service whose protocol has a serializer of its own that the sample may miss (restXml,
-// awsQuery). Prints `aws corpus: N generated, M rejected, 0 crashed` and how many operations got a
-// serializer (every operation of every service whose protocol the registry knows; the services
-// without one are named). Run with `npm run test:aws-corpus`.
+// awsQuery). Prints `aws corpus: N generated, M rejected, 0 crashed`, how many operations got a
+// serializer and how many a deserializer (every operation of every service whose protocol the
+// registry knows; the services without one are named), and how many type-checked folders held
+// deserializers.ts and errors.ts (every sampled folder with serializers must have both, so the
+// strict type-check covers the response side too). Run with `npm run test:aws-corpus`.
 
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -29,7 +31,11 @@ describe("AWS corpus", () => {
     const typeErrors: string[] = [];
     let generated = 0;
     let serializers = 0;
+    let deserializers = 0;
     const withoutSerializers: string[] = [];
+    const withoutDeserializers: string[] = [];
+    let checkedResponseSides = 0;
+    const checkedWithoutResponseSide: string[] = [];
     for (const [i, file] of files.entries()) {
       const name = file.replace(/\.json\.gz$/, "");
       try {
@@ -44,7 +50,15 @@ describe("AWS corpus", () => {
         const count = text.match(/^export function serialize/gm)?.length ?? 0;
         serializers += count;
         if (count === 0) withoutSerializers.push(name);
-        if (i % 25 === 0 || ALWAYS_TYPECHECKED.has(name)) typeErrors.push(...typecheckFolder(writeTree(result.files, name)).map((e) => `${name}/${e}`));
+        const readers = result.files.get(`${name}/deserializers.ts`) ?? "";
+        const readerCount = readers.match(/^export function deserialize\w*Response\(/gm)?.length ?? 0;
+        deserializers += readerCount;
+        if (readerCount === 0) withoutDeserializers.push(name);
+        if (i % 25 === 0 || ALWAYS_TYPECHECKED.has(name)) {
+          typeErrors.push(...typecheckFolder(writeTree(result.files, name)).map((e) => `${name}/${e}`));
+          if (result.files.has(`${name}/deserializers.ts`) && result.files.has(`${name}/errors.ts`)) checkedResponseSides++;
+          else if (count > 0) checkedWithoutResponseSide.push(name);
+        }
       } catch (error) {
         crashed.push(`${name}: ${error instanceof Error ? error.stack : String(error)}`);
       }
@@ -52,9 +66,14 @@ describe("AWS corpus", () => {
     console.log(`aws corpus: ${generated} generated, ${rejected.length} rejected, ${crashed.length} crashed`);
     for (const line of [...rejected, ...crashed]) console.log("  " + line);
     console.log(`aws corpus: ${serializers} operations with a serializer; services without serializers: ${withoutSerializers.length} ${withoutSerializers.join(", ")}`);
+    console.log(`aws corpus: ${deserializers} operations with a deserializer; services without deserializers: ${withoutDeserializers.length} ${withoutDeserializers.join(", ")}`);
+    console.log(`aws corpus: ${checkedResponseSides} type-checked folders with deserializers.ts and errors.ts; without: ${checkedWithoutResponseSide.length} ${checkedWithoutResponseSide.join(", ")}`);
     expect(crashed).toEqual([]);
     expect(rejected).toEqual([]);
     expect(typeErrors).toEqual([]);
     expect(withoutSerializers).toEqual([]);
+    expect(withoutDeserializers).toEqual([]);
+    expect(checkedWithoutResponseSide).toEqual([]);
+    expect(deserializers).toBe(serializers);
   });
 });
