@@ -14,7 +14,10 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The body as sent: a string (JSON, XML, form) or raw bytes (CBOR, blobs, gzip); absent when there is none. */
   readonly body?: string | Uint8Array;
-  /** From the operation's `@endpoint` host prefix, labels filled in (`foo.bar.`): put it before the host. */
+  /**
+   * Put it before the host: the operation's `@endpoint` host prefix with its labels filled in
+   * (`foo.bar.`), or an S3 bucket addressed virtual-hosted style (`mybucket.`).
+   */
   readonly hostPrefix?: string;
   /** A full endpoint URL that replaces the client's for this request (Machine Learning's `Predict`). */
   readonly endpoint?: string;
@@ -28,6 +31,8 @@ export interface SerializeOptions {
   readonly disableRequestCompression?: boolean;
   /** Bodies smaller than this many bytes are sent uncompressed (default 10240, as the AWS SDKs). */
   readonly requestMinCompressionSizeBytes?: number;
+  /** S3: keep the bucket in the path (`/mybucket/key`) instead of the host (`mybucket.s3…`), as the AWS SDKs' `forcePathStyle` (default false). */
+  readonly forcePathStyle?: boolean;
 }
 
 /** One constraint a value failed, with a JSON-pointer-like path to it (`/ClientId`). */

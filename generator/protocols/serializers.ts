@@ -141,8 +141,15 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
     lines.push(...customLines);
   }
   const prop = (key: string, expr: string) => (key === expr ? key : `${key}: ${expr}`);
-  const parts = [prop("method", plan.method), prop("path", plan.path), prop("query", plan.query), "headers"];
-  if (hostPrefix !== undefined) parts.push(prop("hostPrefix", hostPrefix));
+  const address = custom.address?.(plan.path);
+  if (address) lines.push(...address.lines);
+  const parts = [prop("method", plan.method), prop("path", address?.path ?? plan.path), prop("query", plan.query), "headers"];
+  if (address) {
+    // The moved part of the path goes before any @endpoint host prefix.
+    lines.push(`const movedHost = ${address.hostPrefix};`);
+    const full = hostPrefix === undefined ? "movedHost" : `(movedHost ?? "") + ${hostPrefix}`;
+    parts.push(hostPrefix === undefined ? `...(movedHost === undefined ? {} : { hostPrefix: movedHost })` : prop("hostPrefix", full));
+  } else if (hostPrefix !== undefined) parts.push(prop("hostPrefix", hostPrefix));
   for (const [key, expr] of custom.properties) parts.push(prop(key, expr));
   if (planBody === undefined) {
     lines.push(`return { ${parts.join(", ")} };`);

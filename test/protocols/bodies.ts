@@ -5,12 +5,14 @@
 //   compareJson('{"a":1.0,"b":[true]}', '{"b":[true],"a":1}')      → undefined (key order, 1.0 = 1)
 //   compareJson('{"a":1}', '{"a":2}')                              → "$.a: expected 1, got 2"
 //   compareXml('<A x="1" y="2">\n  <B>t</B>\n</A>', '<A y="2" x="1"><B>t</B></A>') → undefined
+//   compareXml('<A><B>1</B><C/><B>2</B></A>', '<A><C/><B>1</B><B>2</B></A>') → undefined (B items in order)
 //   compareCbor(bytes of {a: 1.0 (float)}, bytes of {a: 1 (int)})  → undefined (by value)
 //   compareForm("Action=Op&A=a%20b", "Action=Op&A=a+b")           → undefined (after percent-decoding)
 //
 // JSON numbers are compared by their exact decimal value from the source text, not through
-// float64 (so a bigDecimal that lost digits is caught). XML: element trees in order, attributes
-// order-insensitive, whitespace-only text beside child elements dropped (layout; in a leaf element
+// float64 (so a bigDecimal that lost digits is caught). XML: element trees, siblings of
+// different names in any order and siblings of one name (list items) in order, as Smithy's own
+// runners compare parsed XML; attributes order-insensitive, whitespace-only text beside child elements dropped (layout; in a leaf element
 // it is the value), entities and CDATA decoded, the declaration ignored (fast-xml-parser).
 // CBOR: decoded with cbor2 and compared as data (ints and floats by value, map keys
 // order-insensitive, tags kept: a timestamp is tag 1). Forms: fields after percent-decoding (`+`
@@ -178,26 +180,47 @@ export function compareXml(expected: string, actual: string): string | undefined
   return xmlListDiff(e, a, "");
 }
 
+/**
+ * Siblings compared as Smithy's own runners compare XML (as parsed objects): elements of
+ * different names in any order, elements of one name (a list's items) and text in order.
+ * Messages name the element and its index among the siblings of that name: `/A/B[1]`.
+ */
 function xmlListDiff(e: readonly XmlNode[], a: readonly XmlNode[], at: string): string | undefined {
-  const n = Math.max(e.length, a.length);
-  for (let i = 0; i < n; i++) {
-    const x = e[i];
-    const y = a[i];
-    const where = `${at}/${typeof x === "object" ? x.name : typeof y === "object" ? y.name : "text()"}[${i}]`;
-    if (x === undefined) return `${where}: unexpected ${printXmlNode(y!)}`;
-    if (y === undefined) return `${where}: missing ${printXmlNode(x)}`;
-    if (typeof x === "string" || typeof y === "string") {
-      if (x !== y) return `${where}: expected ${clip(printXmlNode(x))}, got ${clip(printXmlNode(y))}`;
-      continue;
+  const eg = siblingGroups(e);
+  const ag = siblingGroups(a);
+  for (const key of new Set([...eg.keys(), ...ag.keys()])) {
+    const xs = eg.get(key) ?? [];
+    const ys = ag.get(key) ?? [];
+    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+      const x = xs[i];
+      const y = ys[i];
+      const where = `${at}/${key}[${i}]`;
+      if (x === undefined) return `${where}: unexpected ${clip(printXmlNode(y!))}`;
+      if (y === undefined) return `${where}: missing ${clip(printXmlNode(x))}`;
+      if (typeof x === "string" || typeof y === "string") {
+        if (x !== y) return `${where}: expected ${clip(printXmlNode(x))}, got ${clip(printXmlNode(y))}`;
+        continue;
+      }
+      const ea = JSON.stringify(x.attributes);
+      const aa = JSON.stringify(y.attributes);
+      if (ea !== aa) return `${where}: expected attributes ${ea}, got ${aa}`;
+      const d = xmlListDiff(x.children, y.children, `${at}/${x.name}`);
+      if (d) return d;
     }
-    if (x.name !== y.name) return `${where}: expected element <${x.name}>, got <${y.name}>`;
-    const ea = JSON.stringify(x.attributes);
-    const aa = JSON.stringify(y.attributes);
-    if (ea !== aa) return `${where}: expected attributes ${ea}, got ${aa}`;
-    const d = xmlListDiff(x.children, y.children, `${at}/${x.name}`);
-    if (d) return d;
   }
   return undefined;
+}
+
+/** Siblings by element name (text under `text()`), each group in document order, groups in order of first appearance. */
+function siblingGroups(nodes: readonly XmlNode[]): Map<string, XmlNode[]> {
+  const groups = new Map<string, XmlNode[]>();
+  for (const node of nodes) {
+    const key = typeof node === "string" ? "text()" : node.name;
+    const group = groups.get(key);
+    if (group) group.push(node);
+    else groups.set(key, [node]);
+  }
+  return groups;
 }
 
 const escapeXml = (s: string, attr: boolean): string =>

@@ -48,13 +48,23 @@ describe("XML bodies", () => {
     const actual = `<?xml version="1.0" encoding="UTF-8"?><Root a="1" b="2" xmlns="https://example.com"><Name>a &#38; b</Name><Empty/><Raw><![CDATA[x<y]]></Raw></Root>`;
     expect(compareXml(expected, actual)).toBeUndefined();
   });
-  test("different: text, element name, element order, attribute value, namespace, missing element", () => {
+  test("equal: siblings of different names in any order, as Smithy's runners compare parsed XML", () => {
+    expect(compareXml("<A><B/><C/></A>", "<A><C/><B/></A>")).toBeUndefined();
+    // Items of one name keep their order among themselves, wherever the others stand.
+    expect(compareXml("<A><B>1</B><C>x</C><B>2</B></A>", "<A><C>x</C><B>1</B><B>2</B></A>")).toBeUndefined();
+    expect(compareXml("<R><N><V>1</V></N><D>2</D></R>", "<R><D>2</D><N><V>1</V></N></R>")).toBeUndefined();
+  });
+  test("different: text, element name, order of same-named elements, attribute value, namespace, missing element", () => {
     expect(compareXml("<A><B>1</B></A>", "<A><B>2</B></A>")).toBe('/A/B/text()[0]: expected "1", got "2"');
-    expect(compareXml("<A><B>1</B></A>", "<A><C>1</C></A>")).toBe("/A/B[0]: expected element <B>, got <C>");
-    expect(compareXml("<A><B/><C/></A>", "<A><C/><B/></A>")).toBe("/A/B[0]: expected element <B>, got <C>");
+    expect(compareXml("<A><B>1</B></A>", "<A><C>1</C></A>")).toBe("/A/B[0]: missing <B>1</B>");
+    expect(compareXml("<A><B>1</B><B>2</B></A>", "<A><B>2</B><B>1</B></A>")).toBe('/A/B/text()[0]: expected "1", got "2"');
+    expect(compareXml("<A><B>1</B><C/><B>2</B></A>", "<A><B>2</B><C/><B>1</B></A>")).toBe('/A/B/text()[0]: expected "1", got "2"');
+    // Reordering differently named siblings does not hide a changed value.
+    expect(compareXml("<R><N><V>1</V></N><D>2</D></R>", "<R><D>3</D><N><V>1</V></N></R>")).toBe('/R/D/text()[0]: expected "2", got "3"');
+    expect(compareXml("<A><B/></A>", "<A><B/><B/></A>")).toBe("/A/B[1]: unexpected <B/>");
     expect(compareXml('<A x="1"/>', '<A x="2"/>')).toBe('/A[0]: expected attributes [["x","1"]], got [["x","2"]]');
     expect(compareXml('<A xmlns="u"/>', "<A/>")).toBe('/A[0]: expected attributes [["xmlns","u"]], got []');
-    expect(compareXml("<A><B/><C/></A>", "<A><B/></A>")).toBe("/A/C[1]: missing <C/>");
+    expect(compareXml("<A><B/><C/></A>", "<A><B/></A>")).toBe("/A/C[0]: missing <C/>");
     expect(compareXml("<A>  x </A>", "<A>x</A>")).toBe('/A/text()[0]: expected "  x ", got "x"');
     expect(compareXml("<A>\n  <B>   </B>\n</A>", "<A><B/></A>")).toBe('/A/B/text()[0]: missing "   "');
     expect(compareXml("<A><B>   </B></A>", "<A>\n<B>   </B>\n</A>")).toBeUndefined();

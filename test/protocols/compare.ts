@@ -41,6 +41,9 @@ export interface RequestCase {
   readonly body?: string;
   readonly bodyMediaType?: string;
   readonly params?: NodeValue;
+  /** Client configuration of the case (`aws.protocoltests.config#AwsConfig`); see vendorOptions in runner.ts. */
+  readonly vendorParamsShape?: string;
+  readonly vendorParams?: NodeValue;
   readonly appliesTo?: "client" | "server";
   readonly documentation?: string;
 }

@@ -12,7 +12,8 @@
 // "client", whose protocol is a protocol trait of a service that binds the operation); generate
 // the whole model once with `generate` (format off) into .tmp/protocol-tests/<folder>/, transpile
 // it with esbuild and import each service's serializers.js once; then serialize each case's
-// params (params.ts) and compare with the case (compare.ts). A generator crash fails every case
+// params (params.ts), with the options its vendorParams ask for (S3's addressing style), and
+// compare with the case (compare.ts). A generator crash fails every case
 // of the folder with the crash as the reason.
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -24,7 +25,7 @@ import { Diagnostics } from "../../generator/diagnostics.js";
 import { loadModels, type ModelInput } from "../../generator/frontends.js";
 import type { ResolvedModel } from "../../generator/model/ir.js";
 import { assignNames, type Names } from "../../generator/naming/names.js";
-import type { AstShape } from "../../generator/smithy/ast.js";
+import { isObjectNode, type AstShape, type NodeValue } from "../../generator/smithy/ast.js";
 import { loadSmithy } from "../../generator/smithy/load.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { CORPUS, ROOT, TMP, corpusFile } from "../helpers/paths.js";
@@ -277,13 +278,36 @@ export async function runInput(input: ModelInput, options: RunOptions): Promise<
     }
     let request: HttpRequest;
     try {
-      request = (fn as (input: unknown, options: unknown) => HttpRequest)(typed, { idempotencyToken: () => IDEMPOTENCY_TOKEN });
+      request = (fn as (input: unknown, options: unknown) => HttpRequest)(typed, { idempotencyToken: () => IDEMPOTENCY_TOKEN, ...vendorOptions(f.testCase) });
     } catch (error) {
       return { ...base, outcome: "failed", problems: [`${fnName} threw: ${(error as Error).message}`] };
     }
     const problems = compareRequest(f.testCase, request);
     return { ...base, outcome: problems.length === 0 ? "passed" : "failed", problems, request };
   });
+}
+
+/**
+ * Serializer options from a case's `vendorParams` (`aws.protocoltests.config#AwsConfig`): S3's
+ * `addressing_style` ("path" → `forcePathStyle: true`, "virtual" → false; the operation's scoped
+ * config wins over the client's). Dualstack and accelerate (`use_dualstack_endpoint`,
+ * `use_accelerate_endpoint`) pick the endpoint, which serializers leave to endpoint resolution
+ * (issue 11); those cases stay listed failures.
+ *
+ *   vendorOptions({ vendorParams: { scopedConfig: { client: { s3: { addressing_style: "path" } } } } }) → { forcePathStyle: true }
+ */
+export function vendorOptions(testCase: RequestCase): { forcePathStyle?: boolean } {
+  const scoped = child(testCase.vendorParams, "scopedConfig");
+  let style: NodeValue | undefined;
+  for (const scope of ["client", "operation"]) {
+    const s = child(child(child(scoped, scope), "s3"), "addressing_style");
+    if (s !== undefined) style = s;
+  }
+  return style === "path" ? { forcePathStyle: true } : style === "virtual" ? { forcePathStyle: false } : {};
+}
+
+function child(node: NodeValue | undefined, key: string): NodeValue | undefined {
+  return isObjectNode(node) && Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
 }
 
 /** Runs the folders of one protocol. */

@@ -7,6 +7,13 @@
 //                              `accountId` label becomes "-" (the caller's account); a body gets
 //                              `X-Amz-Content-Sha256` and `X-Amz-Sha256-Tree-Hash`
 //   sdkId "Machine Learning" → `Predict` is sent to the endpoint named by its `PredictEndpoint`
+//   sdkId "S3"               → virtual-hosted addressing: an operation whose path starts with the
+//                              `{Bucket}` label sends the bucket in the host (`hostPrefix:
+//                              "mybucket."`, path `/key`) unless `options.forcePathStyle` is set or
+//                              the bucket cannot be a host label (dots, upper case, `_`, under 3 or
+//                              over 63 characters, an ARN: the SDKs' isVirtualHostableS3Bucket
+//                              without subdomains, as they decide for HTTPS); dualstack,
+//                              accelerate and access points need endpoint resolution (issue 11)
 //   sdkId "Route 53"         → the ids `Id`, `HostedZoneId`, `DelegationSetId` (and an alias
 //                              target's `HostedZoneId` in ChangeResourceRecordSets) lose a leading
 //                              `/hostedzone/`, `/change/` or `/delegationset/`, as the API returns them
@@ -26,6 +33,12 @@ export interface Customization {
   after(body: string | undefined): string[];
   /** Extra properties of the returned request: `[key, expression]`. */
   readonly properties: readonly (readonly [string, string])[];
+  /**
+   * Moves the start of the path into the host (S3's virtual-hosted buckets), given the plan's
+   * path expression: statements, the path to send, and the host prefix as an expression that is
+   * undefined when the path stays as planned.
+   */
+  readonly address?: (path: string) => { readonly lines: readonly string[]; readonly path: string; readonly hostPrefix: string };
 }
 
 const NONE: Customization = { before: [], after: () => [], properties: [] };
@@ -57,6 +70,11 @@ export function customize(ctx: SerializerContext, op: Operation, input: Structur
     }
     case "Route 53":
       return { ...NONE, before: route53Ids(ctx, op, input) };
+    case "S3": {
+      const bucket = member("Bucket");
+      const labelled = bucket?.http?.location === "label" && /^\/\{Bucket\}(?=$|[/?])/.test(op.http?.uri ?? "");
+      return bucket && labelled && shapeOf(ctx.model, bucket.target).type === "string" ? { ...NONE, address: (path) => s3VirtualHost(bucket, path) } : NONE;
+    }
     case "Machine Learning": {
       const endpoint = op.name === "Predict" ? member("PredictEndpoint") : undefined;
       return endpoint ? { ...NONE, properties: [["endpoint", propertyAccess("input", endpoint.name)]] } : NONE;
@@ -64,6 +82,24 @@ export function customize(ctx: SerializerContext, op: Operation, input: Structur
     default:
       return NONE;
   }
+}
+
+/**
+ * The bucket in the host when it can be a DNS label (3–63 lower-case letters, digits and hyphens,
+ * neither first nor last a hyphen: no dots, so the certificate of `*.s3.<region>.amazonaws.com`
+ * matches), else left in the path; `/mybucket/key` → host prefix `mybucket.`, path `/key`.
+ */
+function s3VirtualHost(bucket: Member, path: string): { lines: string[]; path: string; hostPrefix: string } {
+  const access = propertyAccess("input", bucket.name);
+  return {
+    lines: [
+      `const pathStyle = ${path};`,
+      `const virtualHost = !options.forcePathStyle && typeof ${access} === "string" && /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(${access});`,
+    ],
+    // A host label needs no percent-encoding, so the path starts with "/" + the bucket itself.
+    path: `virtualHost ? pathStyle.slice(1 + ${access}.length) || "/" : pathStyle`,
+    hostPrefix: `virtualHost ? ${access} + "." : undefined`,
+  };
 }
 
 /** Route 53 ids as its API returns them (`/hostedzone/Z1`) are sent bare (`Z1`), as AWS SDKs do. */
