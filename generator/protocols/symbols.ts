@@ -121,6 +121,13 @@ export const XML_READER = {
   parseXml: value("xml-reader.ts", "parseXml"),
   XmlError: value("xml-reader.ts", "XmlError"),
   XmlElement: type("xml-reader.ts", "XmlElement"),
+  xmlChildren: value("xml-reader.ts", "xmlChildren"),
+  xmlChild: value("xml-reader.ts", "xmlChild"),
+  parseXmlBody: value("xml-reader.ts", "parseXmlBody"),
+  parseXmlErrorBody: value("xml-reader.ts", "parseXmlErrorBody"),
+  xmlErrorElement: value("xml-reader.ts", "xmlErrorElement"),
+  xmlErrorField: value("xml-reader.ts", "xmlErrorField"),
+  xmlRequestId: value("xml-reader.ts", "xmlRequestId"),
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
