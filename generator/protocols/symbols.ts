@@ -128,6 +128,7 @@ export const XML_READER = {
   xmlErrorElement: value("xml-reader.ts", "xmlErrorElement"),
   xmlErrorField: value("xml-reader.ts", "xmlErrorField"),
   xmlRequestId: value("xml-reader.ts", "xmlRequestId"),
+  EMPTY_XML_ELEMENT: value("xml-reader.ts", "EMPTY_XML_ELEMENT"),
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */

@@ -3,7 +3,7 @@
 // a structure / union `@httpPayload` member is the document, its root named by the member's
 // `@xmlName`, else the target's `@xmlName` or name. The service's `@xmlNamespace` (else the
 // root shape's) is the root's `xmlns`. Timestamps in the body are date-time. An unset payload
-// sends no body.
+// sends no body. Responses: see response.ts.
 //
 //   @http(method: "PUT", uri: "/things/{Id}") input PutThingRequest { @httpLabel Id: String, @xmlAttribute lang: String, Note: String }
 //   { Id: "a b", lang: "en", Note: "x<y" } →
@@ -13,6 +13,7 @@
 import { shapeOf, type StructureShape } from "../../model/ir.js";
 import type { Protocol } from "../protocol.js";
 import { httpRequest, type BodyCodec } from "../http/binding.js";
+import { restXmlResponse } from "./response.js";
 import { XML_DECLARATION, rootXmlns, xmlDocumentOfMembers, xmlElementExpr, xmlWriter } from "../codecs/xml/writer.js";
 
 const CONTENT_TYPE = "application/xml";
@@ -41,4 +42,5 @@ export const restXml: Protocol = {
   id: "aws.protocols#restXml",
   name: "restXml",
   request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: true, codec: xmlBody(input), emptyStructurePayload: false }),
+  response: restXmlResponse,
 };

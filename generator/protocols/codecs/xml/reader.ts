@@ -170,9 +170,9 @@ function readable(r: XmlReader, m: Member, where: string): boolean {
  * Lines that read the members of a structure from the element `el` into `out` (a
  * `Record<string, unknown>` the lines do not declare): attributes, then one pass over the
  * children, then flattened lists and maps, then defaults and zero values of missing members.
- * `path` is an expression for the element's place.
+ * `path` is an expression for the element's place. Without `fill`, the caller fills in (fillMissing).
  */
-export function xmlReadMembers(r: XmlReader, owner: StructureShape, members: readonly Member[], el: string, out: string, path: string): string[] {
+export function xmlReadMembers(r: XmlReader, owner: StructureShape, members: readonly Member[], el: string, out: string, path: string, fill = true): string[] {
   const file = r.ctx.file;
   const lines: string[] = [];
   const cases: string[] = [];
@@ -199,7 +199,7 @@ export function xmlReadMembers(r: XmlReader, owner: StructureShape, members: rea
     lines.push(`for (const child of ${el}.children) {`, `  switch (child.name) {`, ...cases.map((l) => "    " + l), `  }`, `}`);
   }
   lines.push(...after);
-  lines.push(...fillMissing(r, members, out));
+  if (fill) lines.push(...fillMissing(r, members, out));
   return lines;
 }
 
