@@ -216,6 +216,10 @@ describe("parseXml: malformed documents are XmlErrors", () => {
       ["<a>" + "]]>".repeat(size / 3) + "</a>", "accepted"],
       ["<" + "a".repeat(size), `Unclosed start tag <${"a".repeat(size)}> (at offset ${size + 1})`],
       ["<a>" + "<b/>".repeat(size / 4) + "</a>", "accepted"],
+      // Many short text nodes: a search for `&` past each node's end would be quadratic.
+      ["<a>" + "<b>x</b>".repeat(size / 8) + "</a>", "accepted"],
+      ["<a>" + "<b>&amp;</b>".repeat(size / 12) + "</a>", "accepted"],
+      ["<a>" + "<b c='x'>y</b>\n".repeat(size / 16) + "</a>", "accepted"],
       ["<a>" + "&amp;".repeat(size / 5) + "</a>", "accepted"],
       ["<a " + Array.from({ length: 50_000 }, (_, i) => `b${i}="&lt;"`).join(" ") + "/>", "accepted"],
       ["<a>" + "\r".repeat(size) + "</a>", "accepted"],

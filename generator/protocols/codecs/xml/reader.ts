@@ -61,7 +61,9 @@ export function xmlReader(ctx: DeserializerContext, defaultTimestamp: TimestampF
 
 /** `path + ".name"` (or `path + "[\"x-y\"]"`) as an expression: the place of a member for messages. */
 function memberPath(path: string, key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path} + ${JSON.stringify("." + key)}` : `${path} + ${JSON.stringify("[" + JSON.stringify(key) + "]")}`;
+  const step = /^[A-Za-z_$][\w$]*$/.test(key) ? "." + key : "[" + JSON.stringify(key) + "]";
+  // A literal path (`"$"`) is joined now: `"$.items"`.
+  return /^"[^"\\]*"$/.test(path) ? JSON.stringify((JSON.parse(path) as string) + step) : `${path} + ${JSON.stringify(step)}`;
 }
 
 /** The name of the items of a list (`member`, or the list member's `@xmlName`). */
