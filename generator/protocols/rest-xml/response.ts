@@ -4,7 +4,8 @@
 // `@httpPayload` is the root element itself. An error is the `<Error>` of
 // `<ErrorResponse><Error><Code>…` (or, `@restXml(noErrorWrapping: true)` as S3 sends them, the
 // root `<Error>`; either form is read whatever the trait says), its members in that element;
-// the request id is the `<RequestId>` beside it, else the header.
+// the request id is the `<RequestId>` beside it, else the header. An event stream payload is not
+// read (a warning says so).
 //
 //   @http(method: "GET", uri: "/things/{Id}") output GetThingOutput { @httpHeader("X-Count") Count: Integer, Note: String }
 //   HTTP 200, X-Count: 2, body <GetThingOutput><Note>x&lt;y</Note></GetThingOutput>
@@ -12,7 +13,7 @@
 //   HTTP 404, body <ErrorResponse><Error><Code>NotFound</Code><Message>gone</Message></Error><RequestId>r1</RequestId></ErrorResponse>
 //   → throws NotFound { message: "gone", $code: "NotFound", $requestId: "r1" }
 
-import type { Member, StructureShape } from "../../model/ir.js";
+import { shapeOf, type Member, type StructureShape } from "../../model/ir.js";
 import { setProperty } from "../../emit/print.js";
 import type { DeserializerContext, ErrorPlan, ResponsePlan, ResponseProtocol } from "../protocol.js";
 import { httpResponse, type BodyReader } from "../http/response.js";
@@ -40,6 +41,15 @@ function xmlBody(shape: StructureShape, unwrapped: boolean): BodyReader {
     },
     payload(ctx, member, out, parsed) {
       const r = xmlReader(ctx);
+      const target = shapeOf(ctx.model, member.target);
+      if (target.type === "union" && target.streaming) {
+        ctx.diags.warning(
+          "PROTOCOL_TRAIT_NOT_BUILT",
+          `\`${shape.id}$${member.name}\` is an event stream (@streaming on \`${target.id}\`), which Shapesmith does not read yet: the deserializer leaves it out of the output`,
+          { hint: "Read the event stream's frames (application/vnd.amazon.eventstream) from the raw response yourself." },
+        );
+        return [];
+      }
       const el = parsed ?? "root";
       return [
         ...(parsed === undefined ? [`const root = ${ctx.file.use(XML_READER.parseXmlBody)}(response.body);`] : []),

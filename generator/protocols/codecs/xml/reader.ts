@@ -42,7 +42,7 @@
 
 import { shapeOf, type Member, type Ref, type Shape, type StructureShape, type TimestampFormat } from "../../../model/ir.js";
 import { setProperty } from "../../../emit/print.js";
-import { refType, typeOf } from "../../../emit/type-ref.js";
+import { typeOf } from "../../../emit/type-ref.js";
 import type { DeserializerContext } from "../../protocol.js";
 import { READ, XML_READER } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
@@ -250,16 +250,16 @@ function printReader(r: XmlReader, shape: Shape, name: string): string[] {
   switch (shape.type) {
     case "list": {
       // The item elements, in order. XML has no null: a sparse list's items are never null.
-      const itemType = refType(ctx.names, ctx.model, shape.member);
       const where = `A member of list \`${shape.id}\``;
       const item = readable(r, { ...shape.member, name: "member", required: false, constraints: {} }, where)
         ? xmlReadItem(r, "items[i]!", shape.member, "path", "i")
         : undefined;
       return [
         `function ${name}(items: readonly ${element}[], path: string): ${type} {`,
-        `  const out: (${itemType})[] = [];`,
+        // Items typed by what they were read as (an enum's text is any string the service sends).
+        `  const out: unknown[] = [];`,
         ...(item === undefined ? [] : [`  for (let i = 0; i < items.length; i++) out.push(${item});`]),
-        `  return out;`,
+        `  return out as ${type};`,
         `}`,
       ];
     }
