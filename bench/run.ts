@@ -5,6 +5,7 @@
 //   serializers: InitiateAuth, generated ... M/s, @aws-sdk/client-cognito-identity-provider ... serializeRequest ... k/s → ...×
 //   deserializers: DescribeUserPool (… KB JSON), generated … k/s, @aws-sdk/client-cognito-identity-provider … deserializeResponse … k/s → …×
 //   regenerate after a doc edit (models/, 3 models): ... ms with the cache, ... ms without → ...×
+//   deserializers (XML): Route 53 ListResourceRecordSets (… KB, 1000 record sets), generated …/s, @aws-sdk/client-route-53 … deserializeResponse …/s → …×
 //   idl: ... MB/s
 //   openapi: ... ratio
 //   graph microsoft.com__graph: ... s, peak RSS ... MB (limit 2,048 MB: ok)
@@ -40,6 +41,7 @@ const benches: Bench[] = [
   },
   { name: "deserializers", run: async () => (await import("./deserializers.js")).benchDeserializers() },
   { name: "regenerate", run: async () => (await import("./regenerate.js")).benchRegenerate() },
+  { name: "xml-deserializers", run: async () => (await import("./xml-deserializers.js")).benchXmlDeserializers() },
   { name: "idl", run: async () => (await import("./idl.js")).benchIdl() },
   { name: "regex", run: async () => (await import("./regex.js")).benchRegex() },
   { name: "openapi", run: async () => (await import("./openapi.js" as string) as { benchOpenApi: () => Promise<string[]> }).benchOpenApi() },
