@@ -1,7 +1,7 @@
 // awsQuery: every request is `POST /` with a URL-encoded form body naming the operation and the
 // service version, then the input's fields by the query codec's awsQuery rules (`@xmlName`,
 // `Name.member.N` lists, `Name.entry.N.key` maps, `@xmlFlattened`, empty lists as `Name=`).
-// HTTP binding traits are ignored. Responses: see aws-query/response.ts.
+// HTTP binding traits are ignored. Responses: see response.ts.
 //
 //   service version "2020-01-08", operation QueryLists, input { ListArg: ["a", "b"], Empty: [] } →
 //   { method: "POST", path: "/", query: [],
@@ -9,7 +9,7 @@
 //     body: "Action=QueryLists&Version=2020-01-08&ListArg.member.1=a&ListArg.member.2=b&Empty=" }
 
 import type { Protocol } from "../protocol.js";
-import { queryResponse } from "./response.js";
+import { awsQueryResponse } from "./response.js";
 import { queryBody, queryWriter } from "../codecs/query/writer.js";
 
 export const awsQuery: Protocol = {
@@ -25,5 +25,5 @@ export const awsQuery: Protocol = {
       body,
     };
   },
-  response: queryResponse("awsQuery"),
+  response: awsQueryResponse,
 };

@@ -2,7 +2,7 @@
 // service version, then the input's fields by the query codec's ec2Query rules (`@ec2QueryName`,
 // else `@xmlName` or the member name with its first letter upper-cased; every list flattened as
 // `Name.N`; an empty list not sent). HTTP binding traits are ignored. Responses: see
-// aws-query/response.ts.
+// response.ts.
 //
 //   service version "2020-01-08", operation QueryLists, input { listArg: ["a", "b"], Empty: [] } →
 //   { method: "POST", path: "/", query: [],
@@ -10,7 +10,7 @@
 //     body: "Action=QueryLists&Version=2020-01-08&ListArg.1=a&ListArg.2=b" }
 
 import type { Protocol } from "../protocol.js";
-import { queryResponse } from "../aws-query/response.js";
+import { ec2QueryResponse } from "./response.js";
 import { queryBody, queryWriter } from "../codecs/query/writer.js";
 
 export const ec2Query: Protocol = {
@@ -26,5 +26,5 @@ export const ec2Query: Protocol = {
       body,
     };
   },
-  response: queryResponse("ec2Query"),
+  response: ec2QueryResponse,
 };

@@ -15,9 +15,10 @@
 
 import { shapeOf, type Member, type StructureShape } from "../../model/ir.js";
 import { setProperty } from "../../emit/print.js";
-import type { DeserializerContext, ErrorPlan, ResponsePlan, ResponseProtocol } from "../protocol.js";
+import type { DeserializerContext, ResponsePlan, ResponseProtocol } from "../protocol.js";
 import { httpResponse, type BodyReader } from "../http/response.js";
 import { fillMissing, xmlReadElement, xmlReadMembers, xmlReader } from "../codecs/xml/reader.js";
+import { xmlErrorPlan } from "../codecs/xml/response.js";
 import { XML_READER } from "../symbols.js";
 
 /**
@@ -70,31 +71,8 @@ export const restXmlResponse: ResponseProtocol = {
     if (output === undefined) return { lines: [], output: "{}" };
     return httpResponse(ctx, output, xmlBody(output, op.s3UnwrappedXmlOutput === true));
   },
-  error(ctx): ErrorPlan {
-    return xmlErrorPlan(ctx);
-  },
+  error: (ctx) => xmlErrorPlan(ctx),
   errorMembers(ctx, shape): ResponsePlan {
     return httpResponse(ctx, shape, xmlBody(shape, false), "body");
   },
 };
-
-/**
- * How the XML protocols identify an error: `body` is the `<Error>` element (undefined when the
- * body is no XML), `code` its `<Code>`; the message is its `<Message>`, the request id the
- * `<RequestId>` (`<RequestID>`) of the document.
- */
-export function xmlErrorPlan(ctx: DeserializerContext, codeLines?: (wire: string) => string[]): ErrorPlan {
-  const file = ctx.file;
-  const field = file.use(XML_READER.xmlErrorField);
-  const lines = [
-    `const root = ${file.use(XML_READER.parseXmlErrorBody)}(response.body);`,
-    `const body = ${file.use(XML_READER.xmlErrorElement)}(root);`,
-  ];
-  const plan = {
-    bodyType: `${file.use(XML_READER.XmlElement)} | undefined`,
-    message: `${field}(body, "Message")`,
-    requestId: `${file.use(XML_READER.xmlRequestId)}(root, body)`,
-  };
-  if (codeLines === undefined) return { lines: [...lines, `const code = ${field}(body, "Code");`], ...plan };
-  return { lines: [...lines, `const wireCode = ${field}(body, "Code");`, ...codeLines("wireCode")], ...plan, wireCode: "wireCode" };
-}
