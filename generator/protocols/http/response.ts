@@ -61,16 +61,16 @@ export function httpResponse(ctx: DeserializerContext, shape: StructureShape | u
         const value = target.type === "map" ? target.value : m;
         const prefix = b.prefix.toLowerCase();
         lines.push(
+          // The map is set even when no header has the prefix (`{}`), as smithy-typescript reads it
+          // and Smithy's restXml case HttpPrefixHeadersAreNotPresent expects.
           `{`,
           `  const map: Record<string, unknown> = {};`,
-          `  let any = false;`,
           `  for (const [name, value] of Object.entries(response.headers)) {`,
           `    if (${prefix === "" ? "true" : `name.toLowerCase().startsWith(${JSON.stringify(prefix)})`}) {`,
           `      ${file.use(READ.setEntry)}(map, name.slice(${prefix.length}), ${headerRead(ctx, value, "value", "name")});`,
-          `      any = true;`,
           `    }`,
           `  }`,
-          `  if (any) ${setProperty("out", m.name, "map")}`,
+          `  ${setProperty("out", m.name, "map")}`,
           `}`,
         );
         break;
