@@ -6,9 +6,6 @@
 import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
-  failures: {
-    "HttpPrefixHeadersAreNotPresent": "the shared HTTP binding layer (generator/protocols/http/response.ts) leaves an @httpPrefixHeaders member out when no header has its prefix; the case expects an empty map {}",
-    "IgnoreQueryParamsInResponse": "the shared HTTP binding layer (generator/protocols/http/response.ts) reads an output member bound with @httpQuery from nowhere; the case expects it read from the XML body like an unbound member (query bindings mean nothing in a response)",
-  },
+  failures: {},
   skipped: {},
 };
