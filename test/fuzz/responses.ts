@@ -8,8 +8,9 @@
 //       awsJson1_0: 12500 inputs over 23 deserializers, 1630 returned, 10870 ResponseErrors
 //       ...
 //
-// Exit 1 when any input throws something other than a ResponseError or hangs (each is printed
-// with its response and how to draw it again).
+// Exit 1 when any input throws something other than a ResponseError, hangs, or returns a value
+// not of its output type (each is printed with its response and how to draw it again), or when a
+// protocol has no deserializer to fuzz.
 
 import { fuzzResponses, loadFuzzTargets, reportLines } from "../protocols/fuzz-responses.js";
 
@@ -31,4 +32,4 @@ const report = await fuzzResponses(setup, {
   },
 });
 process.stdout.write(reportLines(setup, report).join("\n") + "\n");
-process.exit(report.uncaught.length + report.hangs.length > 0 || setup.notFuzzed.size > 0 ? 1 : 0);
+process.exit(report.uncaught.length + report.hangs.length + report.illTyped.length > 0 || setup.notFuzzed.size > 0 ? 1 : 0);

@@ -17,17 +17,21 @@
 // inside a member), HTML error pages, a body or Content-Type of the wrong kind, garbage header
 // values, random status codes, and huge bodies. Bodies come as text or as bytes either way.
 //
+// A value a deserializer returns must also be of its output type (output-types.ts): a body with a
+// value of the wrong type is a MalformedResponseError, never a wrongly typed output.
+//
 // Each call runs in a worker thread (fuzz-worker.ts), one response per message: the main thread
 // times it and ends the worker when it hangs, then goes on with a fresh one.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { decode as decodeCbor, encode as encodeCbor, Tag } from "cbor2";
-import { transform } from "esbuild";
+import { build } from "esbuild";
 import fc from "fast-check";
 import { ROOT, TMP } from "../helpers/paths.js";
 import { parseXml, printXmlNode, type XmlElement, type XmlNode } from "./bodies.js";
+import { compactShapes, type ShapeTable } from "./output-types.js";
 import { buildResponse, deserializerName, findResponseCases, type HttpResponse } from "./response-runner.js";
 import { FOLDERS, PROTOCOLS, folderInput, generateFolder, importGenerated, type ProtocolName } from "./runner.js";
 
@@ -49,12 +53,17 @@ export interface FuzzTarget {
   readonly module: string;
   readonly runtime: string;
   readonly fn: string;
+  /** Index in `FuzzSetup.shapes` of the service's shape table, and the output shape (absent: `{}`). */
+  readonly shapes: number;
+  readonly output?: string;
   /** Responses of this operation's own cases (may be empty). */
   readonly own: readonly Seed[];
 }
 
 export interface FuzzSetup {
   readonly targets: readonly FuzzTarget[];
+  /** The shape tables of the services, for the type check of returned values (output-types.ts). */
+  readonly shapes: readonly ShapeTable[];
   /** Every seed of a protocol, for targets without cases of their own. */
   readonly seeds: ReadonlyMap<ProtocolName, readonly Seed[]>;
   /** Protocols with no deserializer to fuzz, with the reason. */
@@ -82,6 +91,8 @@ export interface FuzzReport {
   readonly inputs: number;
   readonly uncaught: readonly Finding[];
   readonly hangs: readonly Finding[];
+  /** Returned values that are not of the output type. */
+  readonly illTyped: readonly Finding[];
   readonly byProtocol: ReadonlyMap<ProtocolName, { inputs: number; returned: number; responseErrors: number; deserializers: number }>;
   readonly byKind: ReadonlyMap<InputKind, number>;
   /**
@@ -99,6 +110,7 @@ const CHUNK = 500;
 /** Generates every protocol test folder into .tmp/protocol-tests-fuzz/ and lists the deserializers to fuzz. */
 export async function loadFuzzTargets(): Promise<FuzzSetup> {
   const targets: FuzzTarget[] = [];
+  const shapes: ShapeTable[] = [];
   const seeds = new Map<ProtocolName, Seed[]>();
   const notFuzzed = new Map<ProtocolName, string>();
   for (const folder of FOLDERS) {
@@ -126,6 +138,7 @@ export async function loadFuzzTargets(): Promise<FuzzSetup> {
         continue;
       }
       notFuzzed.delete(protocol);
+      shapes.push(compactShapes(service.model));
       for (const op of service.model.operations) {
         const fn = deserializerName(service, op.id);
         if (typeof deserializers[fn] !== "function") continue;
@@ -135,13 +148,15 @@ export async function loadFuzzTargets(): Promise<FuzzSetup> {
           module: join(service.dir, "deserializers.js"),
           runtime: join(service.dir, "runtime.js"),
           fn,
+          shapes: shapes.length - 1,
+          ...(op.output ? { output: op.output } : {}),
           own: mine.filter((c) => c.operation === op.id).map(asSeed),
         });
       }
     }
   }
   for (const p of PROTOCOLS) if (!targets.some((t) => t.protocol === p) && !notFuzzed.has(p)) notFuzzed.set(p, "no test service of this protocol has a deserializer");
-  return { targets, seeds, notFuzzed };
+  return { targets, shapes, seeds, notFuzzed };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,7 +482,7 @@ export function inputArbitrary(setup: FuzzSetup): fc.Arbitrary<FuzzInput> {
 
 interface Reply {
   readonly id: number;
-  readonly outcome: "returned" | "response-error" | "uncaught";
+  readonly outcome: "returned" | "response-error" | "uncaught" | "ill-typed";
   readonly detail: string;
   readonly ms: number;
 }
@@ -476,8 +491,7 @@ async function workerScript(): Promise<string> {
   const dir = join(TMP, "protocol-tests-fuzz");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "worker.mjs");
-  const source = readFileSync(join(ROOT, "test/protocols/fuzz-worker.ts"), "utf8");
-  writeFileSync(file, (await transform(source, { loader: "ts", format: "esm", target: "node20" })).code);
+  await build({ entryPoints: [join(ROOT, "test/protocols/fuzz-worker.ts")], bundle: true, format: "esm", platform: "node", target: "node20", outfile: file, logLevel: "error" });
   return file;
 }
 
@@ -486,11 +500,12 @@ class Runner {
   private waiting: ((reply: Reply | "exit") => void) | undefined;
   constructor(
     private readonly script: string,
-    private readonly targets: readonly FuzzTarget[],
+    private readonly setup: FuzzSetup,
   ) {}
 
   private async start(): Promise<Worker> {
-    const worker = new Worker(this.script, { workerData: { targets: this.targets.map(({ module, runtime, fn }) => ({ module, runtime, fn })) } });
+    const targets = this.setup.targets.map(({ module, runtime, fn, shapes, output }) => ({ module, runtime, fn, shapes, ...(output ? { output } : {}) }));
+    const worker = new Worker(this.script, { workerData: { targets, shapes: this.setup.shapes } });
     await new Promise<void>((resolve, reject) => {
       worker.once("message", () => resolve());
       worker.once("error", reject);
@@ -538,10 +553,11 @@ export async function fuzzResponses(
   options: { readonly seed: number; readonly inputs: number; readonly hangMs: number; readonly progress?: (done: number) => void },
 ): Promise<FuzzReport> {
   const started = performance.now();
-  const runner = new Runner(await workerScript(), setup.targets);
+  const runner = new Runner(await workerScript(), setup);
   const arbitrary = inputArbitrary(setup);
   const uncaught: Finding[] = [];
   const hangs: Finding[] = [];
+  const illTyped: Finding[] = [];
   const byProtocol = new Map<ProtocolName, { inputs: number; returned: number; responseErrors: number; deserializers: number }>();
   for (const t of setup.targets) {
     const tally = byProtocol.get(t.protocol) ?? { inputs: 0, returned: 0, responseErrors: 0, deserializers: 0 };
@@ -574,6 +590,10 @@ export async function fuzzResponses(
         else {
           slowestMs = Math.max(slowestMs, reply.ms);
           if (reply.outcome === "returned") tally.returned++;
+          else if (reply.outcome === "ill-typed") {
+            tally.returned++;
+            illTyped.push(finding(reply.detail));
+          }
           else if (reply.outcome === "response-error") {
             tally.responseErrors++;
             const engine = /^(TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)\b/.exec(reply.detail)?.[1];
@@ -592,12 +612,15 @@ export async function fuzzResponses(
   } finally {
     await runner.close();
   }
-  return { seed: options.seed, inputs: done, uncaught, hangs, byProtocol, byKind, wrapped, slowestMs, seconds: (performance.now() - started) / 1000 };
+  return { seed: options.seed, inputs: done, uncaught, hangs, illTyped, byProtocol, byKind, wrapped, slowestMs, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The report's lines: the summary line first, then one per protocol, then each finding. */
 export function reportLines(setup: FuzzSetup, report: FuzzReport): string[] {
-  const lines = [`fuzz (responses): ${report.inputs} inputs, ${report.uncaught.length} uncaught, ${report.hangs.length} hangs, seed ${report.seed}`];
+  const lines = [
+    `fuzz (responses): ${report.inputs} inputs, ${report.uncaught.length} uncaught, ${report.hangs.length} hangs, seed ${report.seed}`,
+    `  returned values not of their output type: ${report.illTyped.length}`,
+  ];
   for (const [p, t] of report.byProtocol) {
     lines.push(`  ${p}: ${t.inputs} inputs over ${t.deserializers} deserializers, ${t.returned} returned, ${t.responseErrors} ResponseErrors`);
   }
@@ -607,7 +630,8 @@ export function reportLines(setup: FuzzSetup, report: FuzzReport): string[] {
     lines.push(`  ResponseErrors caused by an engine error (caught, not failures): ${[...report.wrapped].map(([k, w]) => `${w.count} ${k}`).join(", ")}`);
     for (const f of report.wrapped.get("TypeError")?.samples ?? []) lines.push(`    e.g. ${f.target} [${f.kind}]: ${f.detail.slice(0, 240)}\n      ${f.response}`);
   }
-  for (const f of [...report.uncaught, ...report.hangs].slice(0, 30)) lines.push(`  ${f.target} [${f.kind}]: ${f.detail}\n    ${f.response}\n    (${f.where})`);
-  if (report.uncaught.length + report.hangs.length > 30) lines.push(`  … ${report.uncaught.length + report.hangs.length - 30} more`);
+  const findings = [...report.uncaught, ...report.hangs, ...report.illTyped];
+  for (const f of findings.slice(0, 30)) lines.push(`  ${f.target} [${f.kind}]: ${f.detail}\n    ${f.response}\n    (${f.where})`);
+  if (findings.length > 30) lines.push(`  … ${findings.length - 30} more`);
   return lines;
 }

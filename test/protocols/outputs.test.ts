@@ -1,7 +1,8 @@
 // The response runner's pieces on a hand-made model: params become our output forms
 // (outputs.ts), outputs and thrown errors are compared by the smithy.test rules
 // (compare-output.ts, checkResponse), responses are built from cases, and every wrong
-// expectation mutate-response.ts makes is caught.
+// expectation mutate-response.ts makes is caught; the fuzzer's type check of returned values
+// (output-types.ts) names the first place of the wrong type.
 
 import { describe, expect, test } from "vitest";
 import { Diagnostics } from "../../generator/diagnostics.js";
@@ -9,6 +10,7 @@ import { BigNumberNode } from "../../generator/smithy/ast.js";
 import { loadModels } from "../../generator/frontends.js";
 import { compareErrorMembers, compareOutput } from "./compare-output.js";
 import { mutateExpectation, mutateValue, responseMutations } from "./mutate-response.js";
+import { compactShapes, illTyped } from "./output-types.js";
 import { toOutput } from "./outputs.js";
 import { bodyIsBytes, buildResponse, checkResponse, type Expectation, type ResponseCase } from "./response-runner.js";
 
@@ -193,5 +195,32 @@ describe("responses built from cases", () => {
     expect(bodyIsBytes(c({ bodyMediaType: "application/octet-stream" }), "restJson1", model, OUT)).toBe(true);
     expect(bodyIsBytes(c({}), "restXml", model, "test.out#Payload")).toBe(true);
     expect(bodyIsBytes(c({ bodyMediaType: "application/json" }), "restJson1", model, OUT)).toBe(false);
+  });
+});
+
+describe("type check of returned values (the fuzzer's oracle)", () => {
+  const table = compactShapes(model);
+  test("values of the output type pass", () => {
+    const ok = { s: "a", f: Number.NaN, big: 1n, dec: "-1.5e3", t: new Date(0), b: new Uint8Array(1), doc: { any: [1] }, list: ["x"], sparse: { k: null, j: "v" }, u: { $unknown: ["z", 1] }, nested: { u: { unit: {} } } };
+    expect(illTyped(table, OUT, ok)).toBeUndefined();
+    expect(illTyped(table, undefined, {})).toBeUndefined();
+  });
+  test("the first place of the wrong type is named", () => {
+    expect(illTyped(table, OUT, { s: 1 })).toBe("output.s: expected a string, got 1");
+    expect(illTyped(table, OUT, { s: undefined })).toBe("output.s: undefined (absent members are left out)");
+    expect(illTyped(table, OUT, { zz: 1 })).toBe("output: zz is no member of test.out#Out");
+    expect(illTyped(table, OUT, { t: new Date(Number.NaN) })).toBe("output.t: expected a valid Date, got Date(NaN)");
+    expect(illTyped(table, OUT, { big: 1 })).toBe("output.big: expected a bigint, got 1");
+    expect(illTyped(table, OUT, { dec: "1,5" })).toBe('output.dec: expected a decimal string, got "1,5"');
+    expect(illTyped(table, OUT, { list: [null] })).toBe("output.list[0]: expected a string, got null");
+    expect(illTyped(table, OUT, { u: { s: "a", unit: {} } })).toBe("output.u: a union sets exactly one member, got 2");
+    expect(illTyped(table, OUT, { nested: { u: { unit: { x: 1 } } } })).toBe("output.nested.u.unit: expected {}, got a member x");
+    expect(illTyped(table, OUT, { b: [1] })).toBe("output.b: expected a Uint8Array, got an array");
+    expect(illTyped(table, undefined, { a: 1 })).toBe("output: expected {}, got a member a");
+  });
+  test("deep outputs are walked without recursion", () => {
+    let deep: Record<string, unknown> = { s: "end" };
+    for (let i = 0; i < 100_000; i++) deep = { nested: deep };
+    expect(illTyped(table, OUT, deep)).toBeUndefined();
   });
 });
