@@ -75,14 +75,20 @@ export class GenerationCache {
     return entry;
   }
 
-  /** Starts building an input: the formatter entries used until `store` belong to it. */
+  /** Starts building an input: the formatter entries used until `built` belong to it. */
   building(): void {
     this.recording = [];
   }
 
-  store(input: ModelInput, fingerprint: string, entry: Omit<CachedInput, "formats">): void {
-    this.nextInputs.set(inputKey(input, fingerprint), { ...entry, formats: this.recording ?? [] });
+  /** Ends building an input: the formatter entries it used (`CachedInput.formats`). */
+  built(): string[] {
+    const formats = this.recording ?? [];
     this.recording = undefined;
+    return formats;
+  }
+
+  store(input: ModelInput, fingerprint: string, entry: CachedInput): void {
+    this.nextInputs.set(inputKey(input, fingerprint), entry);
     this.stats.inputsBuilt++;
   }
 

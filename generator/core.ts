@@ -84,7 +84,9 @@ export async function generate(
     loaded.push({ input, models, reads: recorded.reads, loadDiagnostics: local.items });
   }
   if (diags.hasErrors) return failed(diags, cache);
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Promise<string>>();
+  const built: (Omit<CachedInput, "files"> & { readonly input: ModelInput; readonly produced: ReadonlyMap<string, Promise<string>> })[] = [];
+  const formatting = new Formatting(options);
   const seen = new Map<string, string>();
   const count = loaded.reduce((n, l) => n + ("hit" in l ? l.hit.models.length : l.models.length), 0);
   let index = 0;
@@ -109,22 +111,30 @@ export async function generate(
     }
     cache?.building();
     const local = new Diagnostics();
-    const produced = new Map<string, string>();
+    const produced = new Map<string, Promise<string>>();
     const models: { name: string; sources: readonly string[] }[] = [];
     for (const model of entry.models) {
       if (!distinct(model)) continue;
       models.push({ name: model.name, sources: model.sources });
-      for (const [path, content] of await emitModel(model, options, local)) produced.set(path, content);
+      for (const [path, content] of await emitModel(model, options, local, formatting)) produced.set(path, content);
     }
+    const formats = cache?.built() ?? [];
     for (const d of local.items) diags.add(d);
     for (const [path, content] of produced) files.set(path, content);
     if (models.length === entry.models.length) {
-      cache?.store(entry.input, fingerprint, { files: produced, loadDiagnostics: entry.loadDiagnostics, emitDiagnostics: local.items, models, reads: entry.reads });
+      built.push({ input: entry.input, produced, formats, models, loadDiagnostics: entry.loadDiagnostics, emitDiagnostics: local.items, reads: entry.reads });
     }
   }
+  // Every file's formatting was started above; wait for all of them (in path order).
+  const done = new Map<string, string>();
+  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) done.set(path, await content);
   if (diags.hasErrors) return failed(diags, cache);
+  for (const b of built) {
+    const own = new Map([...b.produced.keys()].map((path) => [path, done.get(path)!] as const));
+    cache?.store(b.input, fingerprint, { files: own, formats: b.formats, models: b.models, loadDiagnostics: b.loadDiagnostics, emitDiagnostics: b.emitDiagnostics, reads: b.reads });
+  }
   cache?.end(true);
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: diags.items };
+  return { files: done, diagnostics: diags.items };
 }
 
 /** One model input after loading: its models, or the cache's entry when it is unchanged. */
@@ -152,7 +162,8 @@ export async function emitModel(
   model: ResolvedModel,
   options: GenerateOptions,
   diags: Diagnostics,
-): Promise<Map<string, string>> {
+  formatting: Formatting = new Formatting(options),
+): Promise<Map<string, Promise<string>>> {
   const names = assignNames(model, diags);
   const header = options.templates.header({ model: model.name, sources: model.sources, service: model.service.name });
   const wanted = (artifact: Artifact) => artifact === "types" || options.artifacts === undefined || options.artifacts.includes(artifact);
@@ -163,21 +174,21 @@ export async function emitModel(
     ...(wanted("validators") ? [() => emitValidators(model, names, diags)] : []),
     ...(wanted("redact") ? [() => emitRedaction(model, names)] : []),
   ];
-  const out = new Map<string, string>();
+  const out = new Map<string, Promise<string>>();
   const runtime = emitters.length > 1;
-  if (runtime) out.set(`${model.name}/runtime.ts`, await finish(options.templates.runtime({ header }), options));
+  if (runtime) out.set(`${model.name}/runtime.ts`, (await formatting.add(options.templates.runtime({ header }))).formatted);
   // One artifact at a time, in order: its printed lines are dropped once rendered, so a huge
   // service (Microsoft Graph: 100 MB of output) never holds every file's lines while formatting.
   const exported: string[] = [];
   const helpers = new Set<string>();
   for (const emit of emitters) {
     const { path, text } = render(emit, header, exported, helpers);
-    out.set(`${model.name}/${path}`, await finish(text, options));
+    out.set(`${model.name}/${path}`, (await formatting.add(text)).formatted);
   }
   // Codec helper files go only into folders whose code imports them (or a helper file they get does).
   for (const helper of HELPER_FILES) for (const imported of helpers.has(helper) ? (HELPER_IMPORTS[helper] ?? []) : []) helpers.add(imported);
   for (const helper of HELPER_FILES) {
-    if (helpers.has(helper)) out.set(`${model.name}/${helper}`, await finish(options.templates.helper(helper, { header }), options));
+    if (helpers.has(helper)) out.set(`${model.name}/${helper}`, (await formatting.add(options.templates.helper(helper, { header }))).formatted);
   }
   const index = options.templates.index({
     model: model.name,
@@ -186,7 +197,7 @@ export async function emitModel(
     // The error classes win over the interfaces of the same names in types.ts.
     reexports: exported.includes("errors.js") && errorClassNames(model, names).length > 0 ? [{ module: "errors.js", names: errorClassNames(model, names).join(", ") }] : [],
   });
-  out.set(`${model.name}/index.ts`, await finish(index, options));
+  out.set(`${model.name}/index.ts`, (await formatting.add(index)).formatted);
   return out;
 }
 
@@ -198,8 +209,45 @@ function render(emit: () => GeneratedFile, header: string, exported: string[], h
   return { path: file.path, text: file.render(header) };
 }
 
-async function finish(text: string, options: GenerateOptions): Promise<string> {
-  if (options.format === false) return text;
-  const format = (source: string) => formatTypeScript(source, options.formatter);
-  return options.cache === undefined ? format(text) : options.cache.format(text, JSON.stringify(options.formatter ?? null), format);
+/**
+ * The formatting of one run. Files are formatted while the emitters go on: oxfmt formats on
+ * libuv's worker threads, so a run uses both cores. The unformatted text in flight is bounded
+ * (`IN_FLIGHT_BYTES`), so a huge service still holds only a few files' worth at once; prettier,
+ * which formats on this thread and holds an AST many times its input, gets one file at a time.
+ */
+export class Formatting {
+  readonly #options: GenerateOptions;
+  readonly #limit: number;
+  readonly #inFlight: { readonly size: number; readonly settled: Promise<void> }[] = [];
+  #bytes = 0;
+
+  constructor(options: GenerateOptions) {
+    this.#options = options;
+    this.#limit = options.formatter?.name === "prettier" ? 0 : IN_FLIGHT_BYTES;
+  }
+
+  /**
+   * Starts formatting `text` (after earlier files, when too much is in flight). The result is
+   * wrapped: an async function returning a bare promise would wait for it.
+   */
+  async add(text: string): Promise<{ readonly formatted: Promise<string> }> {
+    const options = this.#options;
+    if (options.format === false) return { formatted: Promise.resolve(text) };
+    while (this.#inFlight.length > 0 && this.#bytes + text.length > this.#limit) {
+      const first = this.#inFlight.shift()!;
+      await first.settled;
+      this.#bytes -= first.size;
+    }
+    const format = (source: string) => formatTypeScript(source, options.formatter);
+    const done = options.cache === undefined ? format(text) : options.cache.format(text, JSON.stringify(options.formatter ?? null), format);
+    // Settled, never rejected: a failure is seen where the result is awaited, not as unhandled.
+    this.#inFlight.push({ size: text.length, settled: done.then(noop, noop) });
+    this.#bytes += text.length;
+    return { formatted: done };
+  }
 }
+
+/** Unformatted text being formatted at once (oxfmt): a few large files, many small ones. */
+const IN_FLIGHT_BYTES = 8 * 1024 * 1024;
+
+function noop(): void {}
