@@ -189,6 +189,14 @@ export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics, optio
   return model;
 }
 
+const LIST_KEYS = ["operations", "resources", "errors", "collectionOperations", "mixins"] as const;
+const MAP_KEYS = ["rename", "identifiers", "properties", "traits"] as const;
+
+function isEmptyObject(value: object): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
+}
+
 /** Drops empty lists and maps, and gives operations their implicit `smithy.api#Unit` input and output. */
 function normalize(shape: AstShape): AstShape {
   let out = shape;
@@ -196,12 +204,12 @@ function normalize(shape: AstShape): AstShape {
     if (out === shape) out = { ...shape };
     delete out[key];
   };
-  for (const key of ["operations", "resources", "errors", "collectionOperations", "mixins"] as const) {
+  for (const key of LIST_KEYS) {
     if (shape[key]?.length === 0) drop(key);
   }
-  for (const key of ["rename", "identifiers", "properties", "traits"] as const) {
+  for (const key of MAP_KEYS) {
     const v = shape[key];
-    if (v && Object.keys(v).length === 0) drop(key);
+    if (v && isEmptyObject(v)) drop(key);
   }
   if (shape.type === "operation" && (!shape.input || !shape.output)) {
     out = { ...out, input: shape.input ?? { target: "smithy.api#Unit" }, output: shape.output ?? { target: "smithy.api#Unit" } };
@@ -292,54 +300,85 @@ function withoutTraits(shape: AstShape): AstShape {
 function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptions): void {
   const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
   const toleratedTraits = new Set<string>();
-  for (const [id, shape] of model.shapes) {
-    // Traits must be defined, by shapes marked @trait.
-    const checkTraits = (traits: Record<string, NodeValue> | undefined, owner: string, subjectType: string, ...path: (string | number)[]) => {
-      for (const [trait, value] of Object.entries(traits ?? {})) {
-        const def = lookup(trait);
-        if (!def && options.allowUnknownTraits && !trait.startsWith("smithy.api#")) {
-          if (!toleratedTraits.has(trait)) {
-            toleratedTraits.add(trait);
-            diags.add({
-              code: "SMITHY_UNKNOWN_TRAIT",
-              severity: "info",
-              message: `Trait \`${trait}\` (applied to \`${owner}\`) is not defined by any loaded model; its values are not checked`,
-              ...whereIs(model, id, ...path, "traits", trait),
-              hint: "Load the model that defines it to check its values.",
-            });
-          }
-          continue;
-        }
-        if (!def) {
-          diags.error("SMITHY_UNKNOWN_TRAIT", `Unable to resolve trait \`${trait}\` applied to \`${owner}\`. If this is a custom trait, it must be defined and loaded.`, {
-            ...whereIs(model, id, ...path, "traits", trait),
-            hint: "Define the trait shape (with @trait) or load the model file that defines it.",
+  // A trait's selector judged once per selector, subject type and container (this run only).
+  const selectorVerdicts = new Map<string, boolean | undefined>();
+  const allows = (selector: string, type: string, container: string): boolean | undefined => {
+    const key = `${selector}\u0000${type}\u0000${container}`;
+    if (selectorVerdicts.has(key)) return selectorVerdicts.get(key);
+    const verdict = selectorAllows(selector, { type, container });
+    selectorVerdicts.set(key, verdict);
+    return verdict;
+  };
+  // Traits must be defined, by shapes marked @trait. `owner` and `path` are made only for a diagnostic.
+  const checkTraits = (
+    traits: Record<string, NodeValue> | undefined,
+    id: string,
+    shape: AstShape,
+    member: string | undefined,
+  ) => {
+    if (traits === undefined) return;
+    const subjectType = member === undefined ? shape.type : "member";
+    const owner = () => (member === undefined ? id : `${id}$${member}`);
+    const where = (trait: string) =>
+      member === undefined
+        ? whereIs(model, id, "traits", trait)
+        : member === "member" || member === "key" || member === "value"
+          ? whereIs(model, id, member, "traits", trait)
+          : whereIs(model, id, "members", member, "traits", trait);
+    for (const trait in traits) {
+      if (!Object.prototype.hasOwnProperty.call(traits, trait)) continue;
+      const value = traits[trait] as NodeValue;
+      const def = lookup(trait);
+      if (!def && options.allowUnknownTraits && !trait.startsWith("smithy.api#")) {
+        if (!toleratedTraits.has(trait)) {
+          toleratedTraits.add(trait);
+          diags.add({
+            code: "SMITHY_UNKNOWN_TRAIT",
+            severity: "info",
+            message: `Trait \`${trait}\` (applied to \`${owner()}\`) is not defined by any loaded model; its values are not checked`,
+            ...where(trait),
+            hint: "Load the model that defines it to check its values.",
           });
-          continue;
         }
-        if (def.traits?.["smithy.api#trait"] === undefined) {
-          diags.error("SMITHY_NOT_A_TRAIT", `Shape \`${trait}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`, whereIs(model, id, ...path, "traits", trait));
-          continue;
-        }
-        const defValue = def.traits["smithy.api#trait"];
-        const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
-        if (typeof selector === "string" && selectorAllows(selector, { type: subjectType, container: shape.type }) === false) {
-          diags.error(
-            "SMITHY_TRAIT_TARGET",
-            `Trait \`${trait}\` cannot be applied to \`${owner}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
-            { ...whereIs(model, id, ...path, "traits", trait), hint: "Remove the trait, or move it to a shape it applies to." },
-          );
-        }
-        if (value === null && def.type !== "document") {
-          diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected a ${def.type} value but found null`, whereIs(model, id, ...path, "traits", trait));
-        } else if (def.type === "structure" && !isObjectNode(value)) {
-          diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, whereIs(model, id, ...path, "traits", trait));
-        }
+        continue;
       }
-    };
-    checkTraits(shape.traits, id, shape.type);
-    for (const [name, m] of membersOf(shape)) {
-      checkTraits(m.traits, `${id}$${name}`, "member", ...(name === "member" || name === "key" || name === "value" ? [name] : ["members", name]));
+      if (!def) {
+        diags.error("SMITHY_UNKNOWN_TRAIT", `Unable to resolve trait \`${trait}\` applied to \`${owner()}\`. If this is a custom trait, it must be defined and loaded.`, {
+          ...where(trait),
+          hint: "Define the trait shape (with @trait) or load the model file that defines it.",
+        });
+        continue;
+      }
+      if (def.traits?.["smithy.api#trait"] === undefined) {
+        diags.error("SMITHY_NOT_A_TRAIT", `Shape \`${trait}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`, where(trait));
+        continue;
+      }
+      const defValue = def.traits["smithy.api#trait"];
+      const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
+      if (typeof selector === "string" && allows(selector, subjectType, shape.type) === false) {
+        diags.error(
+          "SMITHY_TRAIT_TARGET",
+          `Trait \`${trait}\` cannot be applied to \`${owner()}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
+          { ...where(trait), hint: "Remove the trait, or move it to a shape it applies to." },
+        );
+      }
+      if (value === null && def.type !== "document") {
+        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner()}\`: expected a ${def.type} value but found null`, where(trait));
+      } else if (def.type === "structure" && !isObjectNode(value)) {
+        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner()}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, where(trait));
+      }
+    }
+  };
+  for (const [id, shape] of model.shapes) {
+    checkTraits(shape.traits, id, shape, undefined);
+    if (shape.member) checkTraits(shape.member.traits, id, shape, "member");
+    if (shape.key) checkTraits(shape.key.traits, id, shape, "key");
+    if (shape.value) checkTraits(shape.value.traits, id, shape, "value");
+    const members = shape.members;
+    if (members !== undefined) {
+      for (const name in members) {
+        if (Object.prototype.hasOwnProperty.call(members, name)) checkTraits((members[name] as AstMemberRef).traits, id, shape, name);
+      }
     }
   }
   checkMixins(model, diags);
@@ -436,27 +475,30 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
     }
     // Members from several mixins, or redefined locally, must keep one target. A name defined by
     // one shape only (local or one mixin of the closure) cannot clash: only names defined twice
-    // are looked up (so a chain of N mixins, each adding a member, costs N², not N³).
-    const definitions = new Map<string, number>(membersOf(shape).map(([name]) => [name, 1]));
-    const closure = new Set<string>();
-    for (const m of shape.mixins ?? []) {
-      const mixin = model.shapes.get(m.target);
-      if (!mixin || closure.has(m.target)) continue;
-      closure.add(m.target);
-      for (const name of allMemberNames(model, mixin, closure)) definitions.set(name, (definitions.get(name) ?? 0) + 1);
-    }
-    for (const [name, count] of definitions) {
-      if (count < 2) continue;
-      const local = memberRef(shape, name);
-      const inherited = inheritedMembers(model, shape, name, new Set());
-      const first = local ?? inherited[0]?.ref;
-      const clash = inherited.find((x) => x.ref.target !== first?.target);
-      if (clash) {
-        diags.error(
-          "SMITHY_MIXIN_MEMBER_CONFLICT",
-          `Member \`${id}$${name}\` conflicts with an inherited mixin member: \`${clash.owner}$${name}\``,
-          whereIs(model, id, ...(local ? ["members", name] : ["mixins"])),
-        );
+    // are looked up (so a chain of N mixins, each adding a member, costs N², not N³). Without
+    // mixins nothing is inherited: nothing to look at.
+    if (shape.mixins !== undefined && shape.mixins.length > 0) {
+      const definitions = new Map<string, number>(membersOf(shape).map(([name]) => [name, 1]));
+      const closure = new Set<string>();
+      for (const m of shape.mixins) {
+        const mixin = model.shapes.get(m.target);
+        if (!mixin || closure.has(m.target)) continue;
+        closure.add(m.target);
+        for (const name of allMemberNames(model, mixin, closure)) definitions.set(name, (definitions.get(name) ?? 0) + 1);
+      }
+      for (const [name, count] of definitions) {
+        if (count < 2) continue;
+        const local = memberRef(shape, name);
+        const inherited = inheritedMembers(model, shape, name, new Set());
+        const first = local ?? inherited[0]?.ref;
+        const clash = inherited.find((x) => x.ref.target !== first?.target);
+        if (clash) {
+          diags.error(
+            "SMITHY_MIXIN_MEMBER_CONFLICT",
+            `Member \`${id}$${name}\` conflicts with an inherited mixin member: \`${clash.owner}$${name}\``,
+            whereIs(model, id, ...(local ? ["members", name] : ["mixins"])),
+          );
+        }
       }
     }
     if (shape.traits?.["smithy.api#mixin"] !== undefined) {

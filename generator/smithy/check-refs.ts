@@ -19,8 +19,28 @@ export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string)
     });
   };
   for (const [id, shape] of model.shapes) {
+    // Paths and labels are made only for a shape with a reference to report.
+    if (everyRef(shape, exists)) continue;
     forEachRef(shape, (target, path, label) => report(id, target, `${label} of \`${id}\``, path));
   }
+}
+
+/** Whether every shape reference of `shape` passes `test` (forEachRef's references, nothing allocated). */
+function everyRef(shape: AstShape, test: (id: string) => boolean): boolean {
+  if (shape.member && !test(shape.member.target)) return false;
+  if (shape.key && !test(shape.key.target)) return false;
+  if (shape.value && !test(shape.value.target)) return false;
+  for (const refs of [shape.members, shape.identifiers, shape.properties]) {
+    if (refs === undefined) continue;
+    for (const name in refs) if (Object.prototype.hasOwnProperty.call(refs, name) && !test((refs[name] as { target: string }).target)) return false;
+  }
+  for (const ref of [shape.input, shape.output, shape.create, shape.put, shape.read, shape.update, shape.delete, shape.list]) {
+    if (ref !== undefined && !test(ref.target)) return false;
+  }
+  for (const list of [shape.operations, shape.resources, shape.errors, shape.mixins, shape.collectionOperations]) {
+    if (list !== undefined) for (const ref of list) if (!test(ref.target)) return false;
+  }
+  return true;
 }
 
 /** An operation's input and output must be structures (Smithy's rule; found by the fuzzer: a number crashed the serializers). */

@@ -30,8 +30,9 @@ function deepest(shapes: ReadonlyMap<string, AstShape>, key: "mixins" | "resourc
   // Height of each shape's chain, computed bottom-up with an explicit stack.
   const height = new Map<string, number>();
   const onStack = new Set<string>();
-  for (const start of shapes.keys()) {
-    if (height.has(start)) continue;
+  for (const [start, shape] of shapes) {
+    // A shape with no such reference has height 0: nothing to record.
+    if (height.has(start) || shape[key] === undefined || shape[key].length === 0) continue;
     const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
     onStack.add(start);
     while (stack.length > 0) {

@@ -412,8 +412,14 @@ export class Lexer {
     throw new IdlSyntaxError(message, this.line, this.column, shapeId);
   }
 
-  expect(...types: TokenType[]): TokenType {
-    if (types.includes(this.type)) return this.type;
+  /** The current token's type when it is one of these (no rest array: this runs for most tokens). */
+  expect(t1: TokenType, t2?: TokenType, t3?: TokenType, t4?: TokenType, t5?: TokenType, t6?: TokenType): TokenType {
+    const ty = this.type;
+    if (ty === t1 || ty === t2 || ty === t3 || ty === t4 || ty === t5 || ty === t6) return ty;
+    return this.#unexpected([t1, t2, t3, t4, t5, t6].filter((t): t is TokenType => t !== undefined));
+  }
+
+  #unexpected(types: readonly TokenType[]): never {
     if (this.type === "ERROR") this.fail("");
     const wanted =
       types.length === 1 ? describeType(types[0] as TokenType) : `one of ${types.map(describeType).join(", ")};`;

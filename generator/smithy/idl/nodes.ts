@@ -42,33 +42,35 @@ export function expectAbsoluteShapeId(lx: Lexer): ShapeRef {
 function shapeId(lx: Lexer, absolute: boolean): ShapeRef {
   const line = lx.line;
   const column = lx.column;
-  let text = expectNamespace(lx);
+  const start = lx.start;
+  expectNamespace(lx);
   if (absolute) lx.expect("POUND");
-  for (const [token, separator] of [["POUND", "#"], ["DOLLAR", "$"]] as const) {
-    if (lx.tok() !== token) continue;
+  if (lx.tok() === "POUND") {
     lx.next();
     lx.expect("IDENTIFIER");
-    text += separator + lx.lexeme;
     lx.next();
   }
-  return new ShapeRef(text, line, column);
+  if (lx.tok() === "DOLLAR") {
+    lx.next();
+    lx.expect("IDENTIFIER");
+    lx.next();
+  }
+  // The tokens were adjacent: the id is the text they span.
+  return new ShapeRef(lx.text.slice(start, lx.start), line, column);
 }
 
 /** Parses `identifier *("." identifier)`. */
 export function expectNamespace(lx: Lexer): string {
   lx.expect("IDENTIFIER");
-  let text = lx.lexeme;
+  const start = lx.start;
   lx.next();
   while (lx.tok() === "DOT") {
     lx.next();
     lx.expect("IDENTIFIER");
-    text += "." + lx.lexeme;
     lx.next();
   }
-  return text;
+  return lx.text.slice(start, lx.start);
 }
-
-const VALUE_START = ["STRING", "TEXT_BLOCK", "NUMBER", "IDENTIFIER", "LBRACE", "LBRACKET"] as const;
 
 /** Maximum nesting of arrays and objects, to turn hostile input into an error rather than a stack overflow. */
 const MAX_DEPTH = MAX_NESTING;
@@ -76,7 +78,7 @@ const MAX_DEPTH = MAX_NESTING;
 /** Parses one node value; the lexer is left on the token after it. */
 export function expectNode(lx: Lexer, depth = 0): PNode {
   if (depth > MAX_DEPTH) lx.fail(`Node values nested more than ${MAX_DEPTH} levels deep`);
-  switch (lx.expect(...VALUE_START)) {
+  switch (lx.expect("STRING", "TEXT_BLOCK", "NUMBER", "IDENTIFIER", "LBRACE", "LBRACKET")) {
     case "STRING":
     case "TEXT_BLOCK": {
       const v = lx.stringValue;
@@ -144,12 +146,34 @@ function expectObject(lx: Lexer, depth: number): PNode {
   return out;
 }
 
-/** Converts a node whose shape ids are resolved by `resolve`. */
+/**
+ * Converts a node whose shape ids are resolved by `resolve`. Copy on write: an array or object
+ * with no shape id inside is returned as it is (most trait values; no second copy of them).
+ */
 export function resolveNode(node: PNode, resolve: (ref: ShapeRef) => string): NodeValue {
   if (node === null || typeof node !== "object" || node instanceof BigNumberNode) return node;
   if (node instanceof ShapeRef) return resolve(node);
-  if (Array.isArray(node)) return node.map((n) => resolveNode(n, resolve));
-  const out: { [key: string]: NodeValue } = {};
-  for (const key of Object.keys(node)) setKey(out, key, resolveNode(node[key] as PNode, resolve));
-  return out;
+  if (Array.isArray(node)) {
+    let out: NodeValue[] | undefined;
+    for (let i = 0; i < node.length; i++) {
+      const item = node[i] as PNode;
+      const value = resolveNode(item, resolve);
+      if (out === undefined && value !== item) out = node.slice(0, i) as NodeValue[];
+      out?.push(value);
+    }
+    return out ?? (node as NodeValue[]);
+  }
+  let out: { [key: string]: NodeValue } | undefined;
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = node[key] as PNode;
+    const value = resolveNode(item, resolve);
+    if (out === undefined && value !== item) {
+      out = {};
+      for (let j = 0; j < i; j++) setKey(out, keys[j] as string, node[keys[j] as string] as NodeValue);
+    }
+    if (out !== undefined) setKey(out, key, value);
+  }
+  return out ?? (node as { [key: string]: NodeValue });
 }

@@ -130,9 +130,12 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
   return results.map((ast, i) => ({ ast, locate: (contexts[i] as FileContext).locate }));
 }
 
-/** The key of a JSON path in a position map. */
+/** Separates the steps of a JSON path in a position map's key. */
+const SEP = "\u0000";
+
+/** The key of a JSON path in a position map: its steps joined by SEP (hot paths build it by concatenation). */
 function pathKey(path: readonly (string | number)[]): string {
-  return path.join("\u0000");
+  return path.join(SEP);
 }
 
 function memberOf(shape: AstShape, name: string): AstMemberRef | undefined {
@@ -187,8 +190,8 @@ function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Di
     // Inherited from a mixin: only its traits are local, as an `apply` to the inherited member.
     if (local?.traits && Object.keys(local.traits).length > 0) {
       (ast.shapes as Record<string, unknown>)[memberId] = { type: "apply", traits: local.traits };
-      ctx?.mark(["shapes", memberId], member);
-      for (const t of member.traits) ctx?.mark(["shapes", memberId, "traits", ctx.lookup(t.name.text).id], t.name);
+      ctx?.markKey(`shapes${SEP}${memberId}`, member);
+      for (const t of member.traits) ctx?.markKey(`shapes${SEP}${memberId}${SEP}traits${SEP}${ctx.lookup(t.name.text).id}`, t.name);
     }
     return;
   }
@@ -237,6 +240,14 @@ function putMember(shape: AstShape, name: string, ref: AstMemberRef): void {
 class FileContext {
   readonly ns: string;
   readonly #positions = new Map<string, Position>();
+  /**
+   * Marks not yet in #positions: key, holder of line and column, key, holder, ... Folded in (the
+   * first mark of a key wins) on the first `locate`: most loads never ask, so the keys are never
+   * hashed and no Position is made.
+   */
+  #marks: (string | { readonly line: number; readonly column: number })[] = [];
+  /** Shape id as written → resolved id (lookups repeat: trait names, common targets). */
+  readonly #lookups = new Map<string, { id: string; found: boolean }>();
   constructor(
     readonly file: ParsedFile,
     readonly isKnown: (id: string) => boolean,
@@ -249,12 +260,27 @@ class FileContext {
 
   /** Records where the JSON path `path` was written (the first record wins). */
   mark(path: readonly (string | number)[], at: { readonly line: number; readonly column: number }): void {
-    const key = pathKey(path);
-    if (at.line > 0 && !this.#positions.has(key)) this.#positions.set(key, { line: at.line, column: at.column });
+    this.markKey(pathKey(path), at);
+  }
+
+  /** `mark` with the path's key (see pathKey). */
+  markKey(key: string, at: { readonly line: number; readonly column: number }): void {
+    if (at.line > 0) this.#marks.push(key, at);
+  }
+
+  #fold(): void {
+    const marks = this.#marks;
+    this.#marks = [];
+    for (let i = 0; i < marks.length; i += 2) {
+      const key = marks[i] as string;
+      const at = marks[i + 1] as { readonly line: number; readonly column: number };
+      if (!this.#positions.has(key)) this.#positions.set(key, { line: at.line, column: at.column });
+    }
   }
 
   /** The position of a JSON path, or of its nearest ancestor that has one. */
   readonly locate: Locate = (path) => {
+    if (this.#marks.length > 0) this.#fold();
     for (let n = path.length; n > 0; n--) {
       const found = this.#positions.get(pathKey(path.slice(0, n)));
       if (found) return found;
@@ -264,6 +290,15 @@ class FileContext {
 
   /** Resolves a shape id as written; `undefined` when it names no known shape. */
   lookup(text: string): { id: string; found: boolean } {
+    let found = this.#lookups.get(text);
+    if (found === undefined) {
+      found = this.#lookup(text);
+      this.#lookups.set(text, found);
+    }
+    return found;
+  }
+
+  #lookup(text: string): { id: string; found: boolean } {
     if (text.includes("#")) {
       const root = text.split("$")[0] as string;
       return { id: text, found: this.isKnown(root) };
@@ -281,9 +316,10 @@ class FileContext {
   }
 
   /** A reference to a shape that must exist (targets, mixins, bindings, trait names). */
-  ref(ref: ShapeRef, what: string): string {
+  ref(ref: ShapeRef, what: string | (() => string)): string {
     const { id, found } = this.lookup(ref.text);
     if (!found) {
+      if (typeof what === "function") what = what();
       const near = nearestId(id, this.allIds());
       this.diags.error("SMITHY_UNKNOWN_SHAPE", `${what} \`${ref.text}\` resolves to \`${id}\`, which is not defined`, {
         file: this.file.file,
@@ -311,12 +347,12 @@ class FileContext {
   }
 
   /** The traits of a shape or member; `at` is the JSON path of their holder, for positions. */
-  traits(traits: readonly ParsedTrait[], ownerId: string, at?: readonly (string | number)[]): Record<string, NodeValue> | undefined {
+  traits(traits: readonly ParsedTrait[], ownerId: string, at?: string): Record<string, NodeValue> | undefined {
     if (traits.length === 0) return undefined;
     const out: Record<string, NodeValue> = {};
     for (const t of traits) {
       const id = this.ref(t.name, "Trait");
-      if (at) this.mark([...at, "traits", id], t.name);
+      if (at !== undefined) this.markKey(`${at}${SEP}traits${SEP}${id}`, t.name);
       const type = this.typeOf(id);
       let value: NodeValue;
       if (t.annotation) value = type === "list" || type === "set" ? [] : type === undefined || type === "structure" || type === "map" ? {} : null;
@@ -339,12 +375,12 @@ class FileContext {
     return out;
   }
 
-  /** A member; `at` is its JSON path (`["shapes", id, "members", name]` or `[..., "member"]`). */
-  member(m: ParsedMember, ownerId: string, at: readonly (string | number)[]): AstMemberRef {
+  /** A member; `at` is the key of its JSON path (`["shapes", id, "members", name]` or `[..., "member"]`). */
+  member(m: ParsedMember, ownerId: string, at: string): AstMemberRef {
     const memberId = `${ownerId}$${m.name}`;
-    this.mark(at, m);
-    if (m.target) this.mark([...at, "target"], m.target);
-    const target = m.target ? this.ref(m.target, `Target of member \`${memberId}\``) : "";
+    this.markKey(at, m);
+    if (m.target) this.markKey(`${at}${SEP}target`, m.target);
+    const target = m.target ? this.ref(m.target, () => `Target of member \`${memberId}\``) : "";
     const traits = this.traits(m.traits, memberId, at);
     return traits ? { target, traits } : { target };
   }
@@ -355,11 +391,11 @@ class FileContext {
     onEnum: (out: AstShape) => void,
   ): AstShape {
     const out: AstShape = { type: s.type };
-    const at = ["shapes", s.id];
-    this.mark(at, s);
+    const at = `shapes${SEP}${s.id}`;
+    this.markKey(at, s);
     s.mixins.forEach((r, i) => {
-      this.mark([...at, "mixins"], r);
-      this.mark([...at, "mixins", i], r);
+      this.markKey(`${at}${SEP}mixins`, r);
+      this.markKey(`${at}${SEP}mixins${SEP}${i}`, r);
     });
     if (s.mixins.length > 0) out.mixins = s.mixins.map((r) => ({ target: this.ref(r, `Mixin of \`${s.id}\``) }));
     let rid: string | undefined;
@@ -378,14 +414,14 @@ class FileContext {
       if (s.type === "list" || s.type === "set" || s.type === "map") {
         const named = new Map<string, AstMemberRef>();
         for (const m of s.members) {
-          named.set(m.name, this.member(m, s.id, [...at, m.name]));
+          named.set(m.name, this.member(m, s.id, `${at}${SEP}${m.name}`));
           if (!m.target) onElided(m, rid);
         }
         for (const [name, ref] of named) putMember(out, name, ref);
       } else {
         const members: Record<string, AstMemberRef> = {};
         for (const m of s.members) {
-          setKey(members, m.name, this.member(m, s.id, [...at, "members", m.name]));
+          setKey(members, m.name, this.member(m, s.id, `${at}${SEP}members${SEP}${m.name}`));
           if (!m.target) onElided(m, rid);
         }
         out.members = members;
@@ -396,9 +432,9 @@ class FileContext {
     if (s.type === "operation") {
       for (const key of ["input", "output"] as const) {
         const ref = s[key];
-        if (ref instanceof ShapeRef) this.mark([...at, key], ref);
+        if (ref instanceof ShapeRef) this.markKey(`${at}${SEP}${key}`, ref);
       }
-      s.errors?.forEach((e, i) => this.mark([...at, "errors", i], e));
+      s.errors?.forEach((e, i) => this.markKey(`${at}${SEP}errors${SEP}${i}`, e));
       if (s.input !== undefined) out.input = { target: typeof s.input === "string" ? s.input : this.ref(s.input, `Input of \`${s.id}\``) };
       if (s.output !== undefined) out.output = { target: typeof s.output === "string" ? s.output : this.ref(s.output, `Output of \`${s.id}\``) };
       if (s.errors) out.errors = s.errors.map((e) => ({ target: this.ref(e, `Error of \`${s.id}\``) }));
@@ -554,17 +590,17 @@ class FileContext {
     const rootId = dollar < 0 ? id : id.slice(0, dollar);
     const root = shapes[rootId];
     let holder: { traits?: Record<string, NodeValue> } | undefined;
-    let at: (string | number)[] = ["shapes", id];
+    let at = `shapes${SEP}${id}`;
     if (root && root.type !== "apply") {
       holder = dollar < 0 ? root : memberOf(root as AstShape, id.slice(dollar + 1));
       if (holder && dollar >= 0) {
         const name = id.slice(dollar + 1);
         const listOrMap = root.type === "list" || root.type === "set" || root.type === "map";
-        at = listOrMap && (name === "member" || name === "key" || name === "value") ? ["shapes", rootId, name] : ["shapes", rootId, "members", name];
+        at = listOrMap && (name === "member" || name === "key" || name === "value") ? `shapes${SEP}${rootId}${SEP}${name}` : `shapes${SEP}${rootId}${SEP}members${SEP}${name}`;
       }
     }
-    if (!holder) at = ["shapes", id];
-    this.mark(at, target);
+    if (!holder) at = `shapes${SEP}${id}`;
+    this.markKey(at, target);
     const values = this.traits(traits, id, at) ?? {};
     if (!holder) {
       const existing = shapes[id];
