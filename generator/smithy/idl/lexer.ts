@@ -333,18 +333,45 @@ export class Lexer {
     const open = triple ? 3 : 1;
     let p = this.#pos + open;
     let closed = false;
+    // One scan finds the end and what the contents need: escapes or CRs to interpret, and the
+    // line breaks to count (so neither the position nor unescape scans the text again).
+    let plain = true;
+    let lines = 0;
+    let lastNl = -1;
     while (p < t.length) {
       const c = t.charCodeAt(p);
       if (c === Ch.Quote && (!triple || (t.charCodeAt(p + 1) === Ch.Quote && t.charCodeAt(p + 2) === Ch.Quote))) {
         closed = true;
         break;
       }
-      p += c === 92 ? 2 : 1;
+      if (c === 92) {
+        plain = false;
+        if (t.charCodeAt(p + 1) === Ch.Nl) {
+          lines++;
+          lastNl = p + 1;
+        }
+        p += 2;
+        continue;
+      }
+      if (c === Ch.Nl) {
+        lines++;
+        lastNl = p;
+      } else if (c === Ch.Cr) {
+        plain = false;
+      }
+      p++;
     }
     if (p > t.length) p = t.length;
     const raw = t.slice(this.#pos + open, p);
     const kind = triple ? "text block" : "quoted string";
-    this.#advance(p - this.#pos + (closed ? open : 0));
+    const end = p + (closed ? open : 0);
+    if (lines === 0) {
+      this.#col += end - this.#pos;
+    } else {
+      this.#line += lines;
+      this.#col = end - lastNl;
+    }
+    this.#pos = end;
     if (!closed) {
       this.errorMessage = `Error parsing ${kind}: Expected: '"', but found '[EOF]'`;
       this.errorLine = this.#line;
@@ -352,7 +379,7 @@ export class Lexer {
       return "ERROR";
     }
     try {
-      this.stringValue = triple ? textBlockValue(raw) : unescape(raw);
+      this.stringValue = triple ? textBlockValue(raw) : plain ? raw : unescape(raw);
     } catch (e) {
       if (!(e instanceof StringContentError)) throw e;
       this.errorMessage = `Error parsing ${kind}: ${e.message}`;
