@@ -1,10 +1,16 @@
 // Time to generate the whole real Cognito service: in-process (median of several runs, with and
-// without prettier) and one cold CLI run (a fresh `node bin/shapesmith.js` process).
+// without formatting), and cold CLI runs (a fresh `node bin/shapesmith.js` process from the
+// bundle, as the installed package runs, into an empty folder): formatted by the default
+// formatter (oxfmt), by prettier (`--formatter prettier`, the old default), unformatted, and
+// `node -e 0` as the anchor, interleaved round by round, medians. Also the output's size.
 //
-//   await benchGenerate() → ["generate cognito (662 shapes): in-process median 0.84 s ...", ...]
+//   await benchGenerate() → ["generate cognito (662 shapes): in-process median 0.84 s ...", ...,
+//     "generate cognito, cold CLI run (median of 5, interleaved): node -e 0 0.05 s; formatted (oxfmt) 0.71 s (14.2×);
+//      --formatter prettier 2.31 s (46.2×, oxfmt 3.3× faster); --no-format 0.64 s (12.8×)",
+//     "output bytes cognito: 1.24 MB formatted (types.ts 0.49 MB, ...); the model (Smithy JSON AST) 1.9 MB"]
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { generate } from "../generator/core.js";
 import { loadTemplates } from "../generator/cli/templates.js";
@@ -22,30 +28,63 @@ export async function benchGenerate(runs = 5): Promise<string[]> {
   const shapes = Object.keys((JSON.parse(text) as { shapes: object }).shapes).length;
   const templates = loadTemplates();
   const lines: string[] = [];
+  let bytesOf = new Map<string, number>();
   for (const format of [false, true]) {
     const times: number[] = [];
     let bytes = 0;
-    for (let i = 0; i < (format ? Math.max(1, Math.ceil(runs / 2)) : runs); i++) {
+    for (let i = 0; i < runs; i++) {
       const start = performance.now();
       const result = await generate([{ name: "cognito", files: [{ path: MODEL, text }] }], { readFile: () => undefined }, { templates, format });
       times.push(performance.now() - start);
-      bytes = [...result.files.values()].reduce((n, c) => n + c.length, 0);
+      bytes = [...result.files.values()].reduce((n, c) => n + Buffer.byteLength(c), 0);
+      if (format) bytesOf = new Map([...result.files].map(([path, c]) => [path.slice(path.indexOf("/") + 1), Buffer.byteLength(c)]));
     }
     lines.push(
-      `generate cognito (${shapes} shapes, ${(bytes / 1e6).toFixed(1)} MB out), in-process, ${format ? "with prettier" : "printer layout (format: false)"}: median ${(median(times) / 1000).toFixed(2)} s over ${times.length} runs`,
+      `generate cognito (${shapes} shapes, ${(bytes / 1e6).toFixed(1)} MB out), in-process, ${format ? "formatted (oxfmt)" : "printer layout (format: false)"}: median ${(median(times) / 1000).toFixed(2)} s over ${times.length} runs`,
     );
   }
-  const out = mkdtempSync(join(ROOT, ".tmp", "bench-"));
+  lines.push(...coldCli(bytesOf));
+  return lines;
+}
+
+/** Cold CLI runs, interleaved with the anchor `node -e 0`; medians; then the output's size. */
+function coldCli(bytesOf: ReadonlyMap<string, number>, rounds = 5): string[] {
+  // The CLI from its bundle, as the installed package runs it (bin/shapesmith.js would fall back
+  // to tsx when the bundle is older than the sources).
+  execFileSync(process.execPath, [join(ROOT, "bin/build.mjs")], { cwd: ROOT });
+  const variants = [
+    { label: "node -e 0", args: ["-e", "0"] },
+    { label: "formatted (oxfmt, the default)", args: [] as string[] },
+    { label: "--formatter prettier", args: ["--formatter", "prettier"] },
+    { label: "--no-format", args: ["--no-format"] },
+  ];
+  const times = variants.map(() => [] as number[]);
+  const tmp = mkdtempSync(join(ROOT, ".tmp", "bench-cli-"));
   try {
-    for (const args of [[], ["--no-format"]]) {
-      const start = performance.now();
-      const run = spawnSync(process.execPath, ["bin/shapesmith.js", "generate", MODEL, "--out", out, ...args], { cwd: ROOT, encoding: "utf8" });
-      const seconds = (performance.now() - start) / 1000;
-      if (run.status !== 0) lines.push(`generate cognito, cold CLI ${args.join(" ")}: FAILED (exit ${run.status}) ${run.stderr.slice(0, 300)}`);
-      else lines.push(`generate cognito, cold CLI run${args.length ? ` (${args.join(" ")})` : ""}: ${seconds.toFixed(2)} s`);
+    for (let round = 0; round < rounds; round++) {
+      variants.forEach((variant, i) => {
+        const out = join(tmp, `${round}-${i}`);
+        const args = variant.args[0] === "-e" ? variant.args : ["bin/shapesmith.js", "generate", MODEL, "--out", out, "--quiet", ...variant.args];
+        const start = performance.now();
+        const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
+        const seconds = (performance.now() - start) / 1000;
+        if (run.status !== 0) throw new Error(`cold CLI ${variant.label}: exit ${run.status} ${run.stderr.slice(0, 300)}`);
+        times[i]!.push(seconds);
+      });
     }
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
-  return lines;
+  const [bare, oxfmt, prettier, raw] = times.map(median) as [number, number, number, number];
+  const s = (v: number) => `${v.toFixed(2)} s`;
+  const x = (v: number) => `${(v / bare).toFixed(1)}× node -e 0`;
+  const total = [...bytesOf.values()].reduce((a, b) => a + b, 0);
+  const files = [...bytesOf].sort((a, b) => b[1] - a[1]).map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)}`);
+  return [
+    `generate cognito, cold CLI run (median of ${rounds}, interleaved): node -e 0 ${s(bare)}; ` +
+      `formatted (oxfmt, the default) ${s(oxfmt)} (${x(oxfmt)}; goal < 1.0 s); --formatter prettier ${s(prettier)} (${x(prettier)}; ` +
+      `oxfmt's run ${(prettier / oxfmt).toFixed(1)}× faster); --no-format ${s(raw)} (${x(raw)})`,
+    `output bytes cognito (formatted): ${(total / 1e6).toFixed(2)} MB in ${bytesOf.size} files (${files.join(", ")} MB); ` +
+      `the model (Smithy JSON AST) ${(statSync(MODEL).size / 1e6).toFixed(2)} MB → ${(total / statSync(MODEL).size).toFixed(2)}× its size`,
+  ];
 }
