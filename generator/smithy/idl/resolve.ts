@@ -130,13 +130,19 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
   return results.map((ast, i) => ({ ast, locate: (contexts[i] as FileContext).locate }));
 }
 
-/** Separates the steps of a JSON path in a position map's key. */
-const SEP = "\u0000";
-
-/** The key of a JSON path in a position map: its steps joined by SEP (hot paths build it by concatenation). */
+/** The key of a JSON path in a position map. */
 function pathKey(path: readonly (string | number)[]): string {
-  return path.join(SEP);
+  return path.join("\u0000");
 }
+
+/** Slots of one mark in FileContext's list: six path steps and the holder of the position. */
+const MARK_STRIDE = 7;
+
+/**
+ * The JSON path of something that holds traits, after "shapes": [id] (a shape), [id, name] (a
+ * list or map member), [id, "members", name] (a member), [memberId] (an `apply` entry).
+ */
+type HolderPath = readonly [string, string?, string?];
 
 function memberOf(shape: AstShape, name: string): AstMemberRef | undefined {
   if (shape.members && Object.prototype.hasOwnProperty.call(shape.members, name)) return shape.members[name];
@@ -190,8 +196,8 @@ function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Di
     // Inherited from a mixin: only its traits are local, as an `apply` to the inherited member.
     if (local?.traits && Object.keys(local.traits).length > 0) {
       (ast.shapes as Record<string, unknown>)[memberId] = { type: "apply", traits: local.traits };
-      ctx?.markKey(`shapes${SEP}${memberId}`, member);
-      for (const t of member.traits) ctx?.markKey(`shapes${SEP}${memberId}${SEP}traits${SEP}${ctx.lookup(t.name.text).id}`, t.name);
+      ctx?.markAt(member, "shapes", memberId);
+      for (const t of member.traits) ctx?.markAt(t.name, "shapes", memberId, "traits", ctx.lookup(t.name.text).id);
     }
     return;
   }
@@ -241,11 +247,11 @@ class FileContext {
   readonly ns: string;
   readonly #positions = new Map<string, Position>();
   /**
-   * Marks not yet in #positions: key, holder of line and column, key, holder, ... Folded in (the
-   * first mark of a key wins) on the first `locate`: most loads never ask, so the keys are never
-   * hashed and no Position is made.
+   * Marks not yet in #positions, MARK_STRIDE slots each: up to six path steps (the rest
+   * undefined) and the holder of line and column. Folded in (the first mark of a path wins) on
+   * the first `locate`: most loads never ask, so no key is built or hashed and no Position made.
    */
-  #marks: (string | { readonly line: number; readonly column: number })[] = [];
+  #marks: (string | number | undefined | { readonly line: number; readonly column: number })[] = [];
   /** Shape id as written → resolved id (lookups repeat: trait names, common targets). */
   readonly #lookups = new Map<string, { id: string; found: boolean }>();
   constructor(
@@ -258,22 +264,40 @@ class FileContext {
     this.ns = file.namespace ?? PRELUDE_NS;
   }
 
-  /** Records where the JSON path `path` was written (the first record wins). */
+  /** Records where the JSON path `path` (at most six steps) was written (the first record wins). */
   mark(path: readonly (string | number)[], at: { readonly line: number; readonly column: number }): void {
-    this.markKey(pathKey(path), at);
+    this.markAt(at, path[0] as string | number, path[1], path[2], path[3], path[4], path[5]);
   }
 
-  /** `mark` with the path's key (see pathKey). */
-  markKey(key: string, at: { readonly line: number; readonly column: number }): void {
-    if (at.line > 0) this.#marks.push(key, at);
+  /** `mark` with the steps as arguments (no array): the resolver marks every shape, member, target and trait. */
+  markAt(
+    at: { readonly line: number; readonly column: number },
+    s0: string | number,
+    s1?: string | number,
+    s2?: string | number,
+    s3?: string | number,
+    s4?: string | number,
+    s5?: string | number,
+  ): void {
+    if (at.line > 0) this.#marks.push(s0, s1, s2, s3, s4, s5, at);
+  }
+
+  /** Marks `at` for the holder path `h` (see HolderPath) and up to three more steps. */
+  markUnder(at: { readonly line: number; readonly column: number }, h: HolderPath, a?: string | number, b?: string | number, c?: string | number): void {
+    const [h1, h2, h3] = h;
+    if (h2 === undefined) this.markAt(at, "shapes", h1, a, b, c);
+    else if (h3 === undefined) this.markAt(at, "shapes", h1, h2, a, b, c);
+    else this.markAt(at, "shapes", h1, h2, h3, a, b);
   }
 
   #fold(): void {
     const marks = this.#marks;
     this.#marks = [];
-    for (let i = 0; i < marks.length; i += 2) {
-      const key = marks[i] as string;
-      const at = marks[i + 1] as { readonly line: number; readonly column: number };
+    for (let i = 0; i < marks.length; i += MARK_STRIDE) {
+      const steps: (string | number)[] = [];
+      for (let j = 0; j < MARK_STRIDE - 1 && marks[i + j] !== undefined; j++) steps.push(marks[i + j] as string | number);
+      const key = pathKey(steps);
+      const at = marks[i + MARK_STRIDE - 1] as { readonly line: number; readonly column: number };
       if (!this.#positions.has(key)) this.#positions.set(key, { line: at.line, column: at.column });
     }
   }
@@ -347,12 +371,12 @@ class FileContext {
   }
 
   /** The traits of a shape or member; `at` is the JSON path of their holder, for positions. */
-  traits(traits: readonly ParsedTrait[], ownerId: string, at?: string): Record<string, NodeValue> | undefined {
+  traits(traits: readonly ParsedTrait[], ownerId: string, at?: HolderPath): Record<string, NodeValue> | undefined {
     if (traits.length === 0) return undefined;
     const out: Record<string, NodeValue> = {};
     for (const t of traits) {
       const id = this.ref(t.name, "Trait");
-      if (at !== undefined) this.markKey(`${at}${SEP}traits${SEP}${id}`, t.name);
+      if (at !== undefined) this.markUnder(t.name, at, "traits", id);
       const type = this.typeOf(id);
       let value: NodeValue;
       if (t.annotation) value = type === "list" || type === "set" ? [] : type === undefined || type === "structure" || type === "map" ? {} : null;
@@ -375,11 +399,11 @@ class FileContext {
     return out;
   }
 
-  /** A member; `at` is the key of its JSON path (`["shapes", id, "members", name]` or `[..., "member"]`). */
-  member(m: ParsedMember, ownerId: string, at: string): AstMemberRef {
+  /** A member; `at` is its JSON path after "shapes" (`[id, "members", name]`, or `[id, "member"]` of a list). */
+  member(m: ParsedMember, ownerId: string, at: HolderPath): AstMemberRef {
     const memberId = `${ownerId}$${m.name}`;
-    this.markKey(at, m);
-    if (m.target) this.markKey(`${at}${SEP}target`, m.target);
+    this.markUnder(m, at);
+    if (m.target) this.markUnder(m.target, at, "target");
     const target = m.target ? this.ref(m.target, () => `Target of member \`${memberId}\``) : "";
     const traits = this.traits(m.traits, memberId, at);
     return traits ? { target, traits } : { target };
@@ -391,11 +415,11 @@ class FileContext {
     onEnum: (out: AstShape) => void,
   ): AstShape {
     const out: AstShape = { type: s.type };
-    const at = `shapes${SEP}${s.id}`;
-    this.markKey(at, s);
+    const at: HolderPath = [s.id];
+    this.markAt(s, "shapes", s.id);
     s.mixins.forEach((r, i) => {
-      this.markKey(`${at}${SEP}mixins`, r);
-      this.markKey(`${at}${SEP}mixins${SEP}${i}`, r);
+      this.markAt(r, "shapes", s.id, "mixins");
+      this.markAt(r, "shapes", s.id, "mixins", i);
     });
     if (s.mixins.length > 0) out.mixins = s.mixins.map((r) => ({ target: this.ref(r, `Mixin of \`${s.id}\``) }));
     let rid: string | undefined;
@@ -414,14 +438,14 @@ class FileContext {
       if (s.type === "list" || s.type === "set" || s.type === "map") {
         const named = new Map<string, AstMemberRef>();
         for (const m of s.members) {
-          named.set(m.name, this.member(m, s.id, `${at}${SEP}${m.name}`));
+          named.set(m.name, this.member(m, s.id, [s.id, m.name]));
           if (!m.target) onElided(m, rid);
         }
         for (const [name, ref] of named) putMember(out, name, ref);
       } else {
         const members: Record<string, AstMemberRef> = {};
         for (const m of s.members) {
-          setKey(members, m.name, this.member(m, s.id, `${at}${SEP}members${SEP}${m.name}`));
+          setKey(members, m.name, this.member(m, s.id, [s.id, "members", m.name]));
           if (!m.target) onElided(m, rid);
         }
         out.members = members;
@@ -432,9 +456,9 @@ class FileContext {
     if (s.type === "operation") {
       for (const key of ["input", "output"] as const) {
         const ref = s[key];
-        if (ref instanceof ShapeRef) this.markKey(`${at}${SEP}${key}`, ref);
+        if (ref instanceof ShapeRef) this.markAt(ref, "shapes", s.id, key);
       }
-      s.errors?.forEach((e, i) => this.markKey(`${at}${SEP}errors${SEP}${i}`, e));
+      s.errors?.forEach((e, i) => this.markAt(e, "shapes", s.id, "errors", i));
       if (s.input !== undefined) out.input = { target: typeof s.input === "string" ? s.input : this.ref(s.input, `Input of \`${s.id}\``) };
       if (s.output !== undefined) out.output = { target: typeof s.output === "string" ? s.output : this.ref(s.output, `Output of \`${s.id}\``) };
       if (s.errors) out.errors = s.errors.map((e) => ({ target: this.ref(e, `Error of \`${s.id}\``) }));
@@ -590,17 +614,17 @@ class FileContext {
     const rootId = dollar < 0 ? id : id.slice(0, dollar);
     const root = shapes[rootId];
     let holder: { traits?: Record<string, NodeValue> } | undefined;
-    let at = `shapes${SEP}${id}`;
+    let at: HolderPath = [id];
     if (root && root.type !== "apply") {
       holder = dollar < 0 ? root : memberOf(root as AstShape, id.slice(dollar + 1));
       if (holder && dollar >= 0) {
         const name = id.slice(dollar + 1);
         const listOrMap = root.type === "list" || root.type === "set" || root.type === "map";
-        at = listOrMap && (name === "member" || name === "key" || name === "value") ? `shapes${SEP}${rootId}${SEP}${name}` : `shapes${SEP}${rootId}${SEP}members${SEP}${name}`;
+        at = listOrMap && (name === "member" || name === "key" || name === "value") ? [rootId, name] : [rootId, "members", name];
       }
     }
-    if (!holder) at = `shapes${SEP}${id}`;
-    this.markKey(at, target);
+    if (!holder) at = [id];
+    this.markUnder(target, at);
     const values = this.traits(traits, id, at) ?? {};
     if (!holder) {
       const existing = shapes[id];
