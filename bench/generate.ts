@@ -10,8 +10,9 @@
 //     "output bytes cognito: 1.24 MB formatted (types.ts 0.49 MB, ...); the model (Smithy JSON AST) 1.9 MB"]
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { generate } from "../generator/core.js";
 import { loadTemplates } from "../generator/cli/templates.js";
 
@@ -59,31 +60,39 @@ function coldCli(bytesOf: ReadonlyMap<string, number>, rounds = 5): string[] {
     { label: "--no-format", args: ["--no-format"] },
   ];
   const times = variants.map(() => [] as number[]);
+  const cpus = variants.map(() => [] as number[]);
   const tmp = mkdtempSync(join(ROOT, ".tmp", "bench-cli-"));
+  // Each child reports its own CPU time (user + system, all threads) as it exits: on a shared
+  // machine wall time grows with the load, CPU time much less.
+  const cpuReporter = join(tmp, "cpu.mjs");
+  writeFileSync(cpuReporter, 'process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write(`\\ncpu-us ${u.user + u.system}\\n`); });\n');
   try {
     for (let round = 0; round < rounds; round++) {
       variants.forEach((variant, i) => {
         const out = join(tmp, `${round}-${i}`);
-        const args = variant.args[0] === "-e" ? variant.args : ["bin/shapesmith.js", "generate", MODEL, "--out", out, "--quiet", ...variant.args];
+        const command = variant.args[0] === "-e" ? variant.args : ["bin/shapesmith.js", "generate", MODEL, "--out", out, "--quiet", ...variant.args];
         const start = performance.now();
-        const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
+        const run = spawnSync(process.execPath, ["--import", pathToFileURL(cpuReporter).href, ...command], { cwd: ROOT, encoding: "utf8" });
         const seconds = (performance.now() - start) / 1000;
-        if (run.status !== 0) throw new Error(`cold CLI ${variant.label}: exit ${run.status} ${run.stderr.slice(0, 300)}`);
+        const cpu = /cpu-us (\d+)\s*$/.exec(run.stderr);
+        if (run.status !== 0 || cpu === null) throw new Error(`cold CLI ${variant.label}: exit ${run.status} ${run.stderr.slice(0, 300)}`);
         times[i]!.push(seconds);
+        cpus[i]!.push(Number(cpu[1]) / 1e6);
       });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   const [bare, oxfmt, prettier, raw] = times.map(median) as [number, number, number, number];
+  const [, oxfmtCpu, prettierCpu, rawCpu] = cpus.map(median) as [number, number, number, number];
   const s = (v: number) => `${v.toFixed(2)} s`;
   const x = (v: number) => `${(v / bare).toFixed(1)}× node -e 0`;
   const total = [...bytesOf.values()].reduce((a, b) => a + b, 0);
   const files = [...bytesOf].sort((a, b) => b[1] - a[1]).map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)}`);
   return [
-    `generate cognito, cold CLI run (median of ${rounds}, interleaved): node -e 0 ${s(bare)}; ` +
-      `formatted (oxfmt, the default) ${s(oxfmt)} (${x(oxfmt)}; goal < 1.0 s); --formatter prettier ${s(prettier)} (${x(prettier)}; ` +
-      `oxfmt's run ${(prettier / oxfmt).toFixed(1)}× faster); --no-format ${s(raw)} (${x(raw)})`,
+    `generate cognito, cold CLI run (median of ${rounds}, interleaved; wall, and the process's CPU time): node -e 0 ${s(bare)}; ` +
+      `formatted (oxfmt, the default) ${s(oxfmt)} (${x(oxfmt)}; CPU ${s(oxfmtCpu)}; goal < 1.0 s); --formatter prettier ${s(prettier)} (${x(prettier)}; CPU ${s(prettierCpu)}; ` +
+      `oxfmt's run ${(prettier / oxfmt).toFixed(1)}× faster); --no-format ${s(raw)} (${x(raw)}; CPU ${s(rawCpu)}): formatting costs ${s(oxfmt - raw)} with oxfmt, ${s(prettier - raw)} with prettier`,
     `output bytes cognito (formatted): ${(total / 1e6).toFixed(2)} MB in ${bytesOf.size} files (${files.join(", ")} MB); ` +
       `the model (Smithy JSON AST) ${(statSync(MODEL).size / 1e6).toFixed(2)} MB → ${(total / statSync(MODEL).size).toFixed(2)}× its size`,
   ];
