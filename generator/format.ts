@@ -8,8 +8,8 @@
 // Formatters, each loaded on first use only (a run with `--no-format` or `--help` loads neither):
 // - "oxfmt" (the default): the Oxc project's prettier-compatible formatter, native code shipped in
 //   the npm package. About 25× faster than prettier on our output, with prettier's layout for
-//   the options below: test/foundation/formatter.test.ts lists every line of the committed
-//   generated/ that prettier would print differently (one union type in Cognito's types.ts).
+//   the options below but for one rule (a long union type: one member per line, where prettier
+//   keeps it whole on the next line when it fits): test/foundation/formatter.test.ts checks it.
 // - "prettier" without a config: prettier's standalone build with its babel and estree plugins,
 //   parser babel-ts, the same options (`--formatter prettier`; also the playground, in the browser).
 // - "prettier" with a config (a `.prettierrc` found for the output folder): prettier's Node entry
