@@ -5,8 +5,15 @@ import { SENSITIVE } from "./runtime.js";
 import type {
   AnalyticsMetadataType,
   AuthParametersType,
+  AuthenticationResultType,
+  AvailableChallengeListType,
+  ChallengeParametersType,
   ClientMetadataType,
   InitiateAuthRequest,
+  InitiateAuthResponse,
+  InvalidParameterException,
+  NewDeviceMetadataType,
+  NotAuthorizedException,
   UserContextDataType,
 } from "./types.js";
 
@@ -18,6 +25,25 @@ export function redactAnalyticsMetadataType(value: AnalyticsMetadataType): unkno
 /** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
 export function redactAuthParametersType(value: AuthParametersType): unknown {
   return SENSITIVE;
+}
+
+/** A `AuthenticationResultType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+export function redactAuthenticationResultType(value: AuthenticationResultType): unknown {
+  const out: Record<string, unknown> = { ...value };
+  if (value.AccessToken !== undefined) out["AccessToken"] = SENSITIVE;
+  if (value.RefreshToken !== undefined) out["RefreshToken"] = SENSITIVE;
+  if (value.IdToken !== undefined) out["IdToken"] = SENSITIVE;
+  return out;
+}
+
+/** A `AvailableChallengeListType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+export function redactAvailableChallengeListType(value: AvailableChallengeListType): unknown {
+  return value;
+}
+
+/** A `ChallengeParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+export function redactChallengeParametersType(value: ChallengeParametersType): unknown {
+  return value;
 }
 
 /** A `ClientMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
@@ -33,6 +59,30 @@ export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
   if (value.UserContextData !== undefined) out["UserContextData"] = SENSITIVE;
   if (value.Session !== undefined) out["Session"] = SENSITIVE;
   return out;
+}
+
+/** A `InitiateAuthResponse` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+export function redactInitiateAuthResponse(value: InitiateAuthResponse): unknown {
+  const out: Record<string, unknown> = { ...value };
+  if (value.Session !== undefined) out["Session"] = SENSITIVE;
+  if (value.AuthenticationResult !== undefined)
+    out["AuthenticationResult"] = redactAuthenticationResultType(value.AuthenticationResult);
+  return out;
+}
+
+/** A `InvalidParameterException` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+export function redactInvalidParameterException(value: InvalidParameterException): unknown {
+  return value;
+}
+
+/** A `NewDeviceMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+export function redactNewDeviceMetadataType(value: NewDeviceMetadataType): unknown {
+  return value;
+}
+
+/** A `NotAuthorizedException` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+export function redactNotAuthorizedException(value: NotAuthorizedException): unknown {
+  return value;
 }
 
 /** A `UserContextDataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */

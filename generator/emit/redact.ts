@@ -1,5 +1,7 @@
-// The log-safe view emitter: for each aggregate shape of an operation input, a function that returns a copy of a value with
-// every `@sensitive` value replaced by a fixed marker, at any depth.
+// The log-safe view emitter: for each aggregate shape of an operation input or of a response (an
+// output or an error: `redactInitiateAuthResponse` hides the tokens Cognito sends back), a
+// function that returns a copy of a value with every `@sensitive` value replaced by a fixed
+// marker, at any depth.
 //
 //   structure Req { ClientId: ClientIdType (sensitive), Name: String }
 //   → export function redactReq(value: Req): unknown {
@@ -16,7 +18,7 @@
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import { isInheritedName, propertyAccess, type Names } from "../naming/names.js";
 import { childRefs, isAggregate } from "../model/refs.js";
-import { inputClosure } from "../passes/input-closure.js";
+import { inputClosure, outputClosure } from "../passes/input-closure.js";
 import { GeneratedFile } from "./file-builder.js";
 import { setProperty } from "./print.js";
 import { typeOf } from "./type-ref.js";
@@ -27,10 +29,11 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
   const file = new GeneratedFile("redact.ts");
   const holds = sensitiveClosure(model);
   const inputs = inputClosure(model);
+  const outputs = outputClosure(model);
   for (const shape of model.shapes.values()) {
     // One redactor per aggregate (structure, union, list, map, alternatives) that an operation
-    // input can contain; scalars need none.
-    if (names.isInline(shape.id) || !isAggregate(shape) || !inputs.has(shape.id)) continue;
+    // input or response can contain; scalars need none.
+    if (names.isInline(shape.id) || !isAggregate(shape) || !(inputs.has(shape.id) || outputs.has(shape.id))) continue;
     file.line(...redactor(model, names, file, holds, shape), "");
   }
   if (file.isEmpty()) file.line("export {};");
