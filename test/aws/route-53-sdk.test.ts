@@ -35,6 +35,8 @@ const CASES: readonly (readonly [string, Record<string, unknown>])[] = [
     },
   ],
   ["ChangeTagsForResource", { ResourceType: "hostedzone", ResourceId: "Z1", AddTags: [{ Key: "k", Value: "" }], RemoveTagKeys: [] }],
+  // No body member set: no body at all (not an empty root element), as the SDK sends it.
+  ["ChangeTagsForResource", { ResourceType: "healthcheck", ResourceId: "abc" }],
   ["CreateHealthCheck", { CallerReference: "r", HealthCheckConfig: { Type: "HTTP", Port: 80, Inverted: false, Regions: ["us-east-1"], ChildHealthChecks: [] } }],
   ["CreateHostedZone", { Name: "ex.com", CallerReference: "c", HostedZoneConfig: { PrivateZone: true, Comment: "x" }, VPC: { VPCRegion: "us-east-1", VPCId: "v" }, DelegationSetId: "/delegationset/D1" }],
   ["UpdateHealthCheck", { HealthCheckId: "h", HealthCheckVersion: 2, ResetElements: ["Regions", "ChildHealthChecks"], Regions: ["us-west-1", "eu-west-1"], Disabled: true, HealthThreshold: 0 }],

@@ -24,9 +24,10 @@ import { jsonValue, jsonWriter, timestampValue } from "../codecs/json/writer.js"
 export interface BodyCodec {
   /**
    * Lines that compute a body from the `body`-bound members (all of them, set or not), and the
-   * body expression (string or bytes); `contentType` is sent with it.
+   * body expression (string or bytes); `contentType` is sent with it. With `optionalBody` the
+   * expression may be undefined: no body (restXml, when no body member is set).
    */
-  members(ctx: SerializerContext, members: readonly Member[]): { lines: string[]; body: string; contentType: string; contentTypeExpression?: string };
+  members(ctx: SerializerContext, members: readonly Member[]): { lines: string[]; body: string; contentType: string; contentTypeExpression?: string; optionalBody?: boolean };
   /** The body of a payload member that targets a structure, union, document, list or map. */
   payload(ctx: SerializerContext, member: Member, access: string): { body: string; contentType: string; lines?: string[]; contentTypeExpression?: string };
 }
@@ -141,7 +142,7 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
     // A content type known only at run time (a multipart boundary) replaces the declared one.
     const setType = written.contentTypeExpression === undefined ? contentType(written.contentType) : `headers["Content-Type"] ??= ${written.contentTypeExpression};`;
     lines.push(...written.lines, setType);
-    return { lines, method, path, query: "query", body: written.body };
+    return { lines, method, path, query: "query", body: written.body, ...(written.optionalBody ? { optionalBody: true } : {}) };
   }
   return { lines, method, path, query: "query" };
 }

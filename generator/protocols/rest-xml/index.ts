@@ -3,7 +3,9 @@
 // a structure / union `@httpPayload` member is the document, its root named by the member's
 // `@xmlName`, else the target's `@xmlName` or name. The service's `@xmlNamespace` (else the
 // root shape's) is the root's `xmlns`. Timestamps in the body are date-time. An unset payload
-// sends no body. Responses: see response.ts.
+// sends no body, and so does an input none of whose body members is set (as the AWS SDKs do:
+// Route 53's ChangeTagsForResource without tags is a POST without a body, not an empty root).
+// Responses: see response.ts.
 //
 //   @http(method: "PUT", uri: "/things/{Id}") input PutThingRequest { @httpLabel Id: String, @xmlAttribute lang: String, Note: String }
 //   { Id: "a b", lang: "en", Note: "x<y" } →
@@ -11,6 +13,7 @@
 //     body: '<?xml version="1.0" encoding="UTF-8"?><PutThingRequest lang="en"><Note>x&lt;y</Note></PutThingRequest>' }
 
 import { shapeOf, type StructureShape } from "../../model/ir.js";
+import { propertyAccess } from "../../naming/names.js";
 import type { Protocol } from "../protocol.js";
 import { httpRequest, type BodyCodec } from "../http/binding.js";
 import { restXmlResponse } from "./response.js";
@@ -25,7 +28,8 @@ function xmlBody(input: StructureShape | undefined): BodyCodec {
       if (input === undefined) throw new Error("internal: body members without an input structure");
       const w = xmlWriter(ctx);
       const doc = xmlDocumentOfMembers(w, input, members, "input", input.xml?.name ?? input.name, rootXmlns(w, input.xml));
-      return { lines: doc.lines, body: doc.body, contentType: CONTENT_TYPE };
+      const anySet = members.map((m) => `${propertyAccess("input", m.name)} !== undefined`).join(" || ");
+      return { lines: doc.lines, body: `${anySet} ? ${doc.body} : undefined`, contentType: CONTENT_TYPE, optionalBody: true };
     },
     payload(ctx, member, access) {
       const w = xmlWriter(ctx);
