@@ -348,7 +348,9 @@ export class SchemaLowerer {
     const members: Member[] = [];
     for (const [name, at] of facts.properties) {
       const lowered = this.lower(at, "member");
-      const member = toMember(name, lowered, facts.required.has(name));
+      // A required readOnly property is required in responses only (OpenAPI 3.0.3 §Fixed Fields
+      // `readOnly`); inputs never carry it, so the member is optional.
+      const member = toMember(name, lowered, facts.required.has(name) && lowered.member.readOnly !== true);
       const xml = this.xml ? this.#memberXml(name, at, lowered.ref) : undefined;
       members.push(xml ? { ...member, xml } : member);
     }
