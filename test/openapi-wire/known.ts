@@ -130,6 +130,12 @@ export const KNOWN: readonly Known[] = [
     },
   },
   {
+    name: "parameter-order",
+    reason:
+      "Query parameters are sent path item's first, then the operation's (in the document's order); swagger-client puts the operation's first. Neither OpenAPI (3.0.3 §Operation Object `parameters`) nor RFC 3986 gives the order a meaning.",
+    normalize: (r) => (Array.isArray(r.query) ? { ...r, query: [...(r.query as Pairs)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) } : r),
+  },
+  {
     name: "empty-array",
     reason:
       "An empty array is sent as nothing (RFC 6570 §2.3: an empty list is undefined, and undefined variables are skipped); swagger-client sends `name=` for it, which servers read as one empty string.",
@@ -202,11 +208,13 @@ export const KNOWN: readonly Known[] = [
   {
     name: "multipart-part-type",
     reason:
-      "Object parts of a multipart body carry `Content-Type: application/json`, the default of OpenAPI 3.0.3 §Encoding Object `contentType` for objects; swagger-client sends them as untyped text fields.",
+      "Multipart parts carry the content types OpenAPI 3.0.3 §Encoding Object `contentType` gives by default: `application/json` for objects, `application/octet-stream` for bytes; swagger-client sends objects as untyped text fields and files with no type. It also writes an empty nested object of a styled property as a part `{}`, which we leave out as in URL-encoded forms.",
     normalize: (r, ours) => {
       const body = r.body as { multipart?: string[] } | undefined;
-      if (!ours || !body?.multipart) return r;
-      return { ...r, body: { multipart: body.multipart.map((p) => p.replace(/^([^=(]*)\(application\/json\)=/, "$1=")) } };
+      if (!body?.multipart) return r;
+      // swagger-client also writes an empty nested object of a styled property as the text `{}`.
+      if (!ours) return { ...r, body: { multipart: body.multipart.filter((p) => !/^[^=]*\]=(\{\}|\[\])$/.test(p)) } };
+      return { ...r, body: { multipart: body.multipart.map((p) => p.replace(/^([^=(]*)\(application\/json\)=/, "$1=").replace(/^([^=]*)=file\(application\/octet-stream\):/, "$1=file():")) } };
     },
   },
 ];

@@ -178,7 +178,8 @@ function resolve(doc: Record<string, unknown>, value: unknown, depth: number): u
   const ref = value["$ref"];
   if (typeof ref === "string" && ref.startsWith("#/")) {
     let target: unknown = doc;
-    for (const seg of ref.slice(2).split("/")) target = isObject(target) ? target[seg.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+    // A URI fragment: percent-decoded, then JSON-pointer unescaped (RFC 6901 §6).
+    for (const seg of ref.slice(2).split("/")) target = isObject(target) ? target[decodeURIComponent(seg).replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
     return resolve(doc, target, depth + 1);
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "example" || k === "examples" ? v : resolve(doc, v, depth + 1)]));
@@ -259,7 +260,8 @@ function buildTheirs(spec: Record<string, unknown>, model: ResolvedModel, op: Op
   const multipart = op.http?.bodyEncoding === "multipart";
   const plain = (v: unknown, keepBytes: boolean): unknown => {
     if (v instanceof Date) return runtime.toDateTime(v);
-    if (v instanceof Uint8Array) return keepBytes ? v : runtime.toBase64(v);
+    // swagger-client takes files as Blobs (a Uint8Array in a form would be written as text).
+    if (v instanceof Uint8Array) return keepBytes ? (multipart ? new Blob([v]) : v) : runtime.toBase64(v);
     if (Array.isArray(v)) return v.map((x) => plain(x, keepBytes));
     if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x, keepBytes)]));
     return v;
@@ -331,6 +333,8 @@ async function normalizeTheirs(r: Theirs): Promise<WireRequest> {
     body = { multipart: parts };
   } else if (r.body instanceof Uint8Array) body = { bytes: Buffer.from(r.body).toString("hex") };
   else if (typeof r.body === "string") body = bodyOf(headers["content-type"], r.body);
+  // A number or boolean body that is not JSON: fetch sends its text.
+  else if ((typeof r.body === "number" || typeof r.body === "boolean") && !isJson(headers["content-type"])) body = String(r.body);
   else body = JSON.parse(JSON.stringify(r.body)) as unknown;
   return { method: r.method, url: url === "" ? "/" : url, headers, ...(body === undefined ? {} : { body }) };
 }

@@ -120,7 +120,9 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
   if (payload) {
     const target = shapeOf(ctx.model, payload.target);
     const access = propertyAccess("input", payload.name);
-    if (target.type === "blob" || target.type === "string" || target.type === "enum") {
+    // A string sent as a JSON media type (OpenAPI) is JSON text; otherwise strings and bytes go as they are.
+    const jsonString = http.bodyEncoding === "json" && (target.type === "string" || target.type === "enum");
+    if (target.type === "blob" || ((target.type === "string" || target.type === "enum") && !jsonString)) {
       const type = target.mediaType ?? (target.type === "blob" ? "application/octet-stream" : "text/plain");
       lines.push(`if (${access} !== undefined) ${contentType(type)}`);
       return { lines, method, path, query: "query", body: access, optionalBody: true };
