@@ -92,6 +92,8 @@ export function lowerRequestBody(docs: Documents, schemas: SchemaLowerer, at: Lo
 
   let ref = schemaAt.value === undefined ? undefined : schemas.lower(schemaAt, "other").ref;
   if (kind === "binary" && (ref === undefined || ["string", "document"].includes(schemas.typeOf(ref.target) ?? ""))) ref = schemas.primitive("binary");
+  // A text body whose schema says nothing of its type (only a description) is text.
+  if (kind === "text" && ref !== undefined && schemas.typeOf(ref.target) === "document") ref = schemas.primitive("string");
   if (ref === undefined) ref = schemas.primitive(kind === "binary" ? "binary" : kind === "text" ? "string" : "document");
   const lowered = { ref };
   const member = toMember("body", { ref: lowered.ref, member: { constraints: {}, ...(description ? { docs: commonmark(description) } : {}) } }, required);

@@ -211,7 +211,8 @@ function stripBoundary(headers: Record<string, string>): Record<string, string> 
   return type?.startsWith("multipart/") ? { ...headers, "content-type": type.replace(/;\s*boundary=.*$/, "") } : headers;
 }
 
-const isJson = (type: string | undefined) => type !== undefined && /json/i.test(type);
+// JSON media types; a wildcard (star/star, which swagger-client sends as is) is read as JSON too, as we send it.
+const isJson = (type: string | undefined) => type !== undefined && /json|\*/i.test(type);
 
 function bodyOf(type: string | undefined, body: string | Uint8Array): unknown {
   if (typeof body === "string") {
