@@ -8,7 +8,8 @@
 //   bigInteger 9223372036854775808 → 9223372036854775808n; bigDecimal 100000000000000000000001.0 → "100000000000000000000001.0"
 //
 // A `null` structure member is left out (it means "not set"; the input types have no null there).
-// A value that does not fit its shape (an unknown member, a string where a list is due) throws:
+// A value that does not fit its shape (an unknown member, a string where a list is due, a union
+// with other than one member, a date that does not parse) throws:
 // the runner reports the case as failed with that message, naming the path.
 
 import type { ResolvedModel, Shape } from "../../generator/model/ir.js";
@@ -18,13 +19,22 @@ import { integerText, numberText } from "../../generator/model/decimal.js";
 const UNIT = "smithy.api#Unit";
 
 export function toInput(model: ResolvedModel, inputId: string | undefined, params: NodeValue | undefined): unknown {
-  if (inputId === undefined) {
+  return toValue(model, inputId, params, "input");
+}
+
+/**
+ * The typed value of `params` for an operation's input or output structure (undefined or Unit:
+ * none, so `params` must be empty). Inputs and outputs have the same TypeScript forms, so one
+ * conversion serves the request runner and the response runner (outputs.ts).
+ */
+export function toValue(model: ResolvedModel, shapeId: string | undefined, params: NodeValue | undefined, what: "input" | "output"): unknown {
+  if (shapeId === undefined || shapeId === UNIT) {
     if (params !== undefined && !(isObject(params) && Object.keys(params).length === 0)) {
-      throw new Error(`params given for an operation without input: ${JSON.stringify(params)}`);
+      throw new Error(`params given for an operation without ${what}: ${JSON.stringify(params)}`);
     }
     return {};
   }
-  return convert(model, inputId, params ?? {}, "params");
+  return convert(model, shapeId, params ?? {}, "params");
 }
 
 function convert(model: ResolvedModel, target: string, value: NodeValue, at: string): unknown {
@@ -52,8 +62,13 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
       if (value === "-Infinity") return Number.NEGATIVE_INFINITY;
       throw new Error(`${at}: expected a number, got ${JSON.stringify(value)}`);
     case "timestamp":
-      if (typeof value === "number") return new Date(value * 1000);
-      if (typeof value === "string") return new Date(value);
+      // Epoch seconds with a fraction are milliseconds, rounded (1576540098.52 * 1000 is not exact).
+      if (typeof value === "number") return new Date(Math.round(value * 1000));
+      if (typeof value === "string") {
+        const date = new Date(value);
+        if (Number.isNaN(date.getTime())) throw new Error(`${at}: not a timestamp: ${JSON.stringify(value)}`);
+        return date;
+      }
       throw new Error(`${at}: expected epoch seconds, got ${JSON.stringify(value)}`);
     case "blob":
       if (typeof value === "string") return new TextEncoder().encode(value);
@@ -81,6 +96,7 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
         if (!member) throw new Error(`${at}: ${shape.id} has no member ${k}`);
         out[k] = convert(model, member.target, v, `${at}.${k}`);
       }
+      if (shape.type === "union" && Object.keys(out).length !== 1) throw new Error(`${at}: a union value sets exactly one member, got ${JSON.stringify(value)}`);
       return out;
     }
     case "alternatives":
@@ -94,10 +110,6 @@ function convert(model: ResolvedModel, target: string, value: NodeValue, at: str
   }
 }
 
-/**
- * A bigInteger as a `bigint`, a bigDecimal as its exact decimal text (CONTRACT.md): from the
- * literal as the model wrote it (`BigNumberNode` when a float64 cannot hold it).
- */
 /** A bigInteger as a `bigint`, a bigDecimal as its exact decimal text (the literal as written). */
 export function bigNumber(kind: "bigInteger" | "bigDecimal", value: NodeValue, at: string): bigint | string {
   const text = value instanceof BigNumberNode ? value.text : typeof value === "number" && Number.isFinite(value) ? numberText(value) : undefined;
