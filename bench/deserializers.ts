@@ -17,16 +17,13 @@
 
 import { CognitoIdentityProviderClient, DescribeUserPool$ } from "@aws-sdk/client-cognito-identity-provider";
 import { operation } from "@smithy/core/schema";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { transform } from "esbuild";
-import { generate } from "../generator/core.js";
-import { loadTemplates } from "../generator/cli/templates.js";
+import { resolve } from "node:path";
 import { Diagnostics } from "../generator/diagnostics.js";
 import { loadModels } from "../generator/frontends.js";
 import type { ResolvedModel, Shape } from "../generator/model/ir.js";
+import { generatedDeserializer, race, type SdkProtocol } from "./sdk-deserializer.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const MODEL = resolve(ROOT, "../shared/corpus/aws-smithy/cognito-identity-provider.json");
@@ -37,17 +34,11 @@ const MAP_ENTRIES = 8;
 const ROUNDS = 7;
 const BATCH = 300;
 
-interface SdkProtocol {
-  deserializeResponse(op: unknown, context: unknown, response: unknown): Promise<Record<string, unknown>>;
-}
-
-type Deserialize = (response: { status: number; headers: Record<string, string>; body: string | Uint8Array }) => unknown;
-
 export async function benchDeserializers(): Promise<string[]> {
   process.env["AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING"] = "1";
   const text = readFileSync(MODEL, "utf8");
   const input = { name: "cognito", files: [{ path: MODEL, text }] };
-  const ours = await generatedDeserializer(input);
+  const ours = await generatedDeserializer(input, OUT, "deserializeDescribeUserPoolResponse");
   const [model] = loadModels([input], { readFile: () => undefined }, new Diagnostics());
   const op = model!.operations.find((o) => o.id === OPERATION);
   if (!op?.output) throw new Error(`${OPERATION} is not in the model`);
@@ -63,57 +54,12 @@ export async function benchDeserializers(): Promise<string[]> {
   const sdk = () => config.protocol.deserializeResponse(sdkOp, config, { statusCode: 200, headers: { ...headers }, body: body.slice() });
   const mine = () => ours({ status: 200, headers, body });
 
-  // Warm up both, and check they read the same value.
-  for (let i = 0; i < 200; i++) {
-    mine();
-    await sdk();
-  }
-  const { $metadata: _metadata, ...sdkValue } = await sdk();
-  const a = canonical(mine());
-  const b = canonical(sdkValue);
-  if (a !== b) {
-    let at = 0;
-    while (at < a.length && a[at] === b[at]) at++;
-    throw new Error(`our output and the SDK's differ at character ${at}: ours …${a.slice(Math.max(0, at - 80), at + 80)}… SDK …${b.slice(Math.max(0, at - 80), at + 80)}…`);
-  }
-
-  const oursRates: number[] = [];
-  const sdkRates: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    let start = performance.now();
-    for (let i = 0; i < BATCH; i++) mine();
-    oursRates.push(BATCH / ((performance.now() - start) / 1000));
-    start = performance.now();
-    for (let i = 0; i < BATCH; i++) await sdk();
-    sdkRates.push(BATCH / ((performance.now() - start) / 1000));
-  }
+  const { ours: r, sdk: s } = await race(mine, sdk, { warmup: 200, rounds: ROUNDS, batch: BATCH });
   client.destroy();
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  const r = median(oursRates);
-  const s = median(sdkRates);
   const rate = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} M/s` : `${(v / 1e3).toFixed(2)} k/s`);
   return [
     `deserializers: DescribeUserPool (${(body.length / 1024).toFixed(0)} KB JSON), generated ${rate(r)}, @aws-sdk/client-cognito-identity-provider ${version} deserializeResponse ${rate(s)} → ${(r / s).toFixed(1)}×`,
   ];
-}
-
-/** Generates the model (format off), transpiles it, and imports its DescribeUserPool deserializer. */
-async function generatedDeserializer(input: { name: string; files: { path: string; text: string }[] }): Promise<Deserialize> {
-  const result = await generate([input], { readFile: () => undefined }, { templates: loadTemplates(), format: false });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(`the Cognito model does not generate: ${errors[0]!.message}`);
-  if (!result.files.has(`${input.name}/deserializers.ts`)) throw new Error("the generated Cognito folder has no deserializers.ts yet");
-  rmSync(OUT, { recursive: true, force: true });
-  for (const [path, content] of result.files) {
-    if (!path.endsWith(".ts")) continue;
-    const file = join(OUT, path.replace(/\.ts$/, ".js"));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, (await transform(content, { loader: "ts", format: "esm", target: "node20" })).code);
-  }
-  const module = (await import(pathToFileURL(join(OUT, input.name, "deserializers.js")).href)) as Record<string, unknown>;
-  const fn = module["deserializeDescribeUserPoolResponse"];
-  if (typeof fn !== "function") throw new Error("deserializers.ts exports no deserializeDescribeUserPoolResponse");
-  return fn as Deserialize;
 }
 
 /** A JSON value with every member of the shape set (awsJson1_1: member names, epoch-second timestamps, base64 blobs). */
@@ -165,15 +111,4 @@ function fill(model: ResolvedModel, id: string, depth: number, seed: string): un
       throw new Error(`unknown shape ${(never as Shape).type}`);
     }
   }
-}
-
-/** A value as comparable text: object keys sorted, Dates as ISO text, bytes as hex. */
-function canonical(value: unknown): string {
-  if (value instanceof Date) return `Date(${value.toISOString()})`;
-  if (value instanceof Uint8Array) return `bytes(${Buffer.from(value).toString("hex")})`;
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
 }

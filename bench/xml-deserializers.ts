@@ -15,14 +15,11 @@
 
 import { ListResourceRecordSets$, Route53Client } from "@aws-sdk/client-route-53";
 import { operation } from "@smithy/core/schema";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { transform } from "esbuild";
-import { generate } from "../generator/core.js";
-import { loadTemplates } from "../generator/cli/templates.js";
+import { generatedDeserializer, race, type SdkProtocol } from "./sdk-deserializer.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const MODEL = resolve(ROOT, "../shared/corpus/aws-smithy/route-53.json.gz");
@@ -30,11 +27,6 @@ const OUT = resolve(ROOT, ".tmp", "bench-xml-deserializers");
 const RECORDS = 1000;
 const ROUNDS = 7;
 const BATCH = 40;
-
-interface SdkProtocol {
-  deserializeResponse(op: unknown, context: unknown, response: unknown): Promise<Record<string, unknown>>;
-}
-type Deserialize = (response: { status: number; headers: Record<string, string>; body: string | Uint8Array }) => unknown;
 
 /** A ListResourceRecordSets response of `count` record sets, as Route 53 writes it. */
 function responseBody(count: number): string {
@@ -62,7 +54,8 @@ function responseBody(count: number): string {
 
 export async function benchXmlDeserializers(): Promise<string[]> {
   process.env["AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING"] = "1";
-  const ours = await generatedDeserializer();
+  const model = { name: "route-53", files: [{ path: "route-53.json", text: gunzipSync(readFileSync(MODEL)).toString("utf8") }] };
+  const ours = await generatedDeserializer(model, OUT, "deserializeListResourceRecordSetsResponse");
   const body = new TextEncoder().encode(responseBody(RECORDS));
   const headers = { "content-type": "text/xml", "x-amzn-requestid": "5c1b7f7a-0f5d-4b4e-9a59-0d2b2d1c1a1e" };
 
@@ -75,66 +68,10 @@ export async function benchXmlDeserializers(): Promise<string[]> {
   const sdk = () => config.protocol.deserializeResponse(sdkOp, config, { statusCode: 200, headers: { ...headers }, body: body.slice() });
   const mine = () => ours({ status: 200, headers, body });
 
-  // Warm up both, and check they read the same value.
-  for (let i = 0; i < 20; i++) {
-    mine();
-    await sdk();
-  }
-  const { $metadata: _metadata, ...sdkValue } = await sdk();
-  const a = canonical(mine());
-  const b = canonical(sdkValue);
-  if (a !== b) {
-    let at = 0;
-    while (at < a.length && a[at] === b[at]) at++;
-    throw new Error(`our output and the SDK's differ at character ${at}: ours …${a.slice(Math.max(0, at - 80), at + 80)}… SDK …${b.slice(Math.max(0, at - 80), at + 80)}…`);
-  }
-
-  const oursRates: number[] = [];
-  const sdkRates: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    let start = performance.now();
-    for (let i = 0; i < BATCH; i++) mine();
-    oursRates.push(BATCH / ((performance.now() - start) / 1000));
-    start = performance.now();
-    for (let i = 0; i < BATCH; i++) await sdk();
-    sdkRates.push(BATCH / ((performance.now() - start) / 1000));
-  }
+  const { ours: r, sdk: s } = await race(mine, sdk, { warmup: 20, rounds: ROUNDS, batch: BATCH });
   client.destroy();
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  const r = median(oursRates);
-  const s = median(sdkRates);
   const rate = (v: number) => (v >= 1e3 ? `${(v / 1e3).toFixed(2)} k/s` : `${v.toFixed(0)}/s`);
   return [
     `deserializers (XML): Route 53 ListResourceRecordSets (${(body.length / 1024).toFixed(0)} KB, ${RECORDS} record sets), generated ${rate(r)}, @aws-sdk/client-route-53 ${version} deserializeResponse ${rate(s)} → ${(r / s).toFixed(1)}×`,
   ];
-}
-
-/** Generates the Route 53 model (format off), transpiles it, and imports its ListResourceRecordSets deserializer. */
-async function generatedDeserializer(): Promise<Deserialize> {
-  const input = { name: "route-53", files: [{ path: "route-53.json", text: gunzipSync(readFileSync(MODEL)).toString("utf8") }] };
-  const result = await generate([input], { readFile: () => undefined }, { templates: loadTemplates(), format: false });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(`the Route 53 model does not generate: ${errors[0]!.message}`);
-  rmSync(OUT, { recursive: true, force: true });
-  for (const [path, content] of result.files) {
-    if (!path.endsWith(".ts")) continue;
-    const file = join(OUT, path.replace(/\.ts$/, ".js"));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, (await transform(content, { loader: "ts", format: "esm", target: "node20" })).code);
-  }
-  const module = (await import(pathToFileURL(join(OUT, input.name, "deserializers.js")).href)) as Record<string, unknown>;
-  const fn = module["deserializeListResourceRecordSetsResponse"];
-  if (typeof fn !== "function") throw new Error("deserializers.ts exports no deserializeListResourceRecordSetsResponse");
-  return fn as Deserialize;
-}
-
-/** A value as comparable text: object keys sorted, Dates as ISO text, bytes as hex. */
-function canonical(value: unknown): string {
-  if (value instanceof Date) return `Date(${value.toISOString()})`;
-  if (value instanceof Uint8Array) return `bytes(${Buffer.from(value).toString("hex")})`;
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
 }
