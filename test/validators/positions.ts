@@ -63,7 +63,11 @@ function probes(traits: Readonly<Record<string, unknown>>): { value: string | nu
     } catch {
       return out.length > 0 ? out : `pattern ${pattern} does not compile as JavaScript`;
     }
-    const bad = ["\u0000", "\n", "aws:x", "!", "~"].find((s) => !re.test(s));
+    // Java's `$` (ours too, see README "Patterns") also matches before one final line
+    // terminator, which JavaScript's does not: a probe ending in "\n" is rejected only when the
+    // pattern rejects it without that "\n" as well.
+    const rejects = (s: string) => !re.test(s) && !(s.endsWith("\n") && re.test(s.slice(0, -1)));
+    const bad = ["\u0000", "\n", "a\nb", "aws:x", "!", "~"].find(rejects);
     if (bad !== undefined) out.push({ value: bad, constraint: "pattern" });
   }
   return out;
