@@ -160,6 +160,11 @@ export interface Member extends Ref {
   readonly writeOnly?: boolean;
   /** The member itself is `@sensitive` (OpenAPI `format: password`, say). */
   readonly sensitive?: boolean;
+  /**
+   * `smithy.rules#contextParam(name)`: the member's value is the endpoint rule set parameter of
+   * that name in calls of operations whose input holds it (S3's `Bucket` → `Bucket`).
+   */
+  readonly contextParam?: string;
 }
 
 export type TimestampFormat = "epoch-seconds" | "date-time" | "http-date";
@@ -359,6 +364,24 @@ export interface Operation {
    * one body member itself, not a wrapper around the members (S3 GetBucketLocation).
    */
   readonly s3UnwrappedXmlOutput?: boolean;
+  /**
+   * `smithy.rules#staticContextParams`: endpoint rule set parameters this operation always sets,
+   * in the model's order, values as written (`{ name: "UseS3ExpressControlEndpoint", value: true }`).
+   */
+  readonly staticContextParams?: readonly { readonly name: string; readonly value: unknown }[];
+  /**
+   * `smithy.rules#operationContextParams`: endpoint rule set parameters read from the input by a
+   * JMESPath subset, in the model's order (`{ name: "DeleteObjectKeys", path: "Delete.Objects[*].Key" }`).
+   */
+  readonly operationContextParams?: readonly { readonly name: string; readonly path: string }[];
+}
+
+/** One `smithy.rules#clientContextParams` entry: a rule set parameter the client config sets. */
+export interface ClientContextParam {
+  readonly name: string;
+  /** The trait's `type` as written: `string`, `boolean` or `stringArray`. */
+  readonly type: string;
+  readonly docs?: Documentation;
 }
 
 export interface Service {
@@ -378,6 +401,13 @@ export interface Service {
   readonly xml?: XmlTraits;
   /** `aws.api#service` `endpointPrefix` (botocore `metadata.endpointPrefix`), e.g. `cognito-idp`. */
   readonly endpointPrefix?: string;
+  /**
+   * `smithy.rules#endpointRuleSet` as the model wrote it (`{ version, parameters, rules }`);
+   * `generator/protocols/endpoints/` reads it. Absent when the service has none (botocore).
+   */
+  readonly endpointRules?: unknown;
+  /** `smithy.rules#clientContextParams`, in the model's order. */
+  readonly clientContextParams?: readonly ClientContextParam[];
 }
 
 export interface ResolvedModel {

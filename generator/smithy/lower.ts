@@ -15,6 +15,7 @@
 
 import type { Diagnostics } from "../diagnostics.js";
 import type {
+  ClientContextParam,
   Constraints,
   Deprecation,
   Documentation,
@@ -140,6 +141,7 @@ function lowerService(
       ...(`${T}idempotent` in opTraits ? { idempotent: true } : {}),
       ...("aws.customizations#s3UnwrappedXmlOutput" in opTraits ? { s3UnwrappedXmlOutput: true } : {}),
       ...(`${T}readonly` in opTraits ? { readonly: true } : {}),
+      ...contextParamsOf(opTraits),
     });
   }
   operations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -168,6 +170,8 @@ function lowerService(
       ...docsOf(traits),
       ...xmlOf(traits),
       ...(typeof awsService?.["endpointPrefix"] === "string" ? { endpointPrefix: awsService["endpointPrefix"] } : {}),
+      ...(isObjectNode(traits["smithy.rules#endpointRuleSet"]) ? { endpointRules: traits["smithy.rules#endpointRuleSet"] } : {}),
+      ...clientContextParamsOf(traits),
     },
     operations,
     shapes: new Map([...shapes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
@@ -320,6 +324,40 @@ function lowerMember(name: string, m: AstMemberRef, want: (id: string) => string
     ...(`${T}default` in traits ? { default: traits[`${T}default`] } : {}),
     ...(`${T}clientOptional` in traits ? { clientOptional: true } : {}),
     ...(`${T}sensitive` in traits ? { sensitive: true } : {}),
+    ...(typeof objectOf(traits["smithy.rules#contextParam"])?.["name"] === "string"
+      ? { contextParam: objectOf(traits["smithy.rules#contextParam"])!["name"] as string }
+      : {}),
+  };
+}
+
+/** `smithy.rules#clientContextParams` of a service: `{ Name: { type, documentation } }`. */
+function clientContextParamsOf(traits: Record<string, NodeValue>): { clientContextParams?: ClientContextParam[] } {
+  const params = objectOf(traits["smithy.rules#clientContextParams"]);
+  if (!params) return {};
+  const out: ClientContextParam[] = [];
+  for (const [name, def] of Object.entries(params)) {
+    const d = objectOf(def);
+    if (!d || typeof d["type"] !== "string") continue;
+    out.push({ name, type: d["type"], ...docsOf({ [`${T}documentation`]: d["documentation"] ?? null }) });
+  }
+  return { clientContextParams: out };
+}
+
+/** `smithy.rules#staticContextParams` (`{ Name: { value } }`) and `#operationContextParams` (`{ Name: { path } }`). */
+function contextParamsOf(traits: Record<string, NodeValue>): Pick<Operation, "staticContextParams" | "operationContextParams"> {
+  const statics = objectOf(traits["smithy.rules#staticContextParams"]);
+  const paths = objectOf(traits["smithy.rules#operationContextParams"]);
+  const staticContextParams = Object.entries(statics ?? {}).flatMap(([name, def]) => {
+    const d = objectOf(def);
+    return d && "value" in d ? [{ name, value: d["value"] as unknown }] : [];
+  });
+  const operationContextParams = Object.entries(paths ?? {}).flatMap(([name, def]) => {
+    const path = objectOf(def)?.["path"];
+    return typeof path === "string" ? [{ name, path }] : [];
+  });
+  return {
+    ...(statics ? { staticContextParams } : {}),
+    ...(paths ? { operationContextParams } : {}),
   };
 }
 
