@@ -8,7 +8,7 @@
 //
 // Only what the lowering reads is checked: the kinds of the keys it uses, and that every
 // `shape` reference names a shape of the document (but an operation's `errors`: the AWS SDK v2
-// files leave the exception shapes out, and the lowering drops errors it cannot find). Keys it does not use (`uid`, `auth`,
+// files leave the exception shapes out, and the lowering drops errors it cannot find). Keys it does not use (`uid`,
 // `contextParam`, `staticContextParams`, ...) are ignored, as botocore itself ignores them.
 
 import { getNodeValue, parseTree, type ParseError } from "jsonc-parser";
@@ -28,6 +28,8 @@ export interface BotoMetadata {
   readonly endpointPrefix?: string;
   readonly signatureVersion?: string;
   readonly signingName?: string;
+  /** The auth scheme ids in order (`["aws.auth#sigv4"]`); newer files only. */
+  readonly auth?: readonly string[];
   readonly xmlNamespace?: string;
   readonly awsQueryCompatible?: unknown;
 }
@@ -104,6 +106,11 @@ export interface BotoOperation {
   /** Flexible checksums (S3): whether a checksum is required, the member that picks the algorithm. */
   readonly httpChecksum?: { readonly requestChecksumRequired?: boolean; readonly requestAlgorithmMember?: string };
   readonly requestcompression?: { readonly encodings?: readonly string[] };
+  /** `none` (unsigned), `v4-unsigned-body` (SigV4 over `UNSIGNED-PAYLOAD`), `v4`, `bearer`, ... */
+  readonly authtype?: string;
+  /** The auth scheme ids in order; `["smithy.api#noAuth"]` is unsigned. */
+  readonly auth?: readonly string[];
+  readonly unsignedPayload?: boolean;
 }
 
 export interface BotoDocument {
@@ -178,8 +185,12 @@ function checkDocument(value: unknown, at: At, diags: Diagnostics): boolean {
   if (!isObject(metadata)) fail("`metadata` must be an object", 'Write "metadata": {"protocol": "json", "apiVersion": "2020-01-01", ...}.', "metadata");
   else {
     if (typeof metadata["protocol"] !== "string") fail("`metadata.protocol` must be a string", 'Use one of "json", "rest-json", "query", "ec2", "rest-xml".', "metadata", "protocol");
-    for (const key of ["jsonVersion", "targetPrefix", "apiVersion", "serviceId", "serviceFullName", "endpointPrefix", "signatureVersion", "xmlNamespace"]) {
+    for (const key of ["jsonVersion", "targetPrefix", "apiVersion", "serviceId", "serviceFullName", "endpointPrefix", "signatureVersion", "signingName", "xmlNamespace"]) {
       if (metadata[key] !== undefined && typeof metadata[key] !== "string") fail(`\`metadata.${key}\` must be a string`, "Write it as a JSON string.", "metadata", key);
+    }
+    const auth = metadata["auth"];
+    if (auth !== undefined && (!Array.isArray(auth) || auth.some((a) => typeof a !== "string"))) {
+      fail("`metadata.auth` must be a list of strings", 'Write "auth": ["aws.auth#sigv4"].', "metadata", "auth");
     }
     const protocols = metadata["protocols"];
     if (protocols !== undefined && (!Array.isArray(protocols) || protocols.some((p) => typeof p !== "string"))) {
@@ -288,6 +299,12 @@ function checkDocument(value: unknown, at: At, diags: Diagnostics): boolean {
       if (!Array.isArray(errors)) fail(`\`errors\` of operation \`${name}\` must be a list`, 'Write "errors": [{"shape": "NotFound"}].', "operations", name, "errors");
       else errors.forEach((e, i) => checkRef(e, `Error ${i} of operation \`${name}\``, "operations", name, "errors", i));
     }
+    if (op["authtype"] !== undefined && typeof op["authtype"] !== "string") fail(`\`authtype\` of operation \`${name}\` must be a string`, 'Write "authtype": "none".', "operations", name, "authtype");
+    const auth = op["auth"];
+    if (auth !== undefined && (!Array.isArray(auth) || auth.some((a) => typeof a !== "string"))) {
+      fail(`\`auth\` of operation \`${name}\` must be a list of strings`, 'Write "auth": ["smithy.api#noAuth"].', "operations", name, "auth");
+    }
+    if (op["unsignedPayload"] !== undefined && typeof op["unsignedPayload"] !== "boolean") fail(`\`unsignedPayload\` of operation \`${name}\` must be true or false`, 'Write "unsignedPayload": true.', "operations", name, "unsignedPayload");
     const endpoint = op["endpoint"];
     if (endpoint !== undefined && (!isObject(endpoint) || typeof endpoint["hostPrefix"] !== "string")) {
       fail(`\`endpoint\` of operation \`${name}\` needs a "hostPrefix" string`, 'Write "endpoint": {"hostPrefix": "data."}.', "operations", name, "endpoint");

@@ -59,7 +59,7 @@ export function lowerBotocore(doc: BotoDocument, name: string, sources: readonly
       // The AWS SDK v2 files leave the exception shapes out: errors without a shape are dropped.
       const errors = (op.errors ?? []).filter((e) => Object.hasOwn(doc.shapes, e.shape));
       for (const ref of [op.input, op.output, ...errors]) if (ref) want(ref.shape);
-      return lowerOperation(namespace, protocol, opName, { ...op, errors });
+      return lowerOperation(namespace, doc.metadata, opName, { ...op, errors });
     });
   const jsonValues = new Set<string>();
   const streams = new Set<string>();

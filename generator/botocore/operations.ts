@@ -12,15 +12,19 @@
 // keeps its labels as written (`{Key+}` is greedy) and its query part; labels name the members'
 // `locationName`, which the label bindings carry. `requestcompression.encodings` becomes
 // `requestCompression`, `httpChecksumRequired`, `httpChecksum` (its request side) and
-// `deprecated`/`deprecatedMessage` carry over.
+// `deprecated`/`deprecatedMessage` carry over. `authtype: "none"` or `auth: ["smithy.api#noAuth"]`
+// make the operation unsigned (`auth: []`), another `auth` list picks from the service's schemes,
+// and `authtype: "v4-unsigned-body"` (or `unsignedPayload: true`) is `unsignedPayload`.
 // An input whose `locationName` / `xmlNamespace` (rest-xml's root element) differ from the
 // shape's name and the service's namespace gives them to the input structure (see lowerBotocore).
 
-import type { Operation } from "../model/ir.js";
-import type { BotoOperation } from "./document.js";
+import type { AuthScheme, Operation } from "../model/ir.js";
+import type { BotoMetadata, BotoOperation } from "./document.js";
+import { authSchemeOf } from "./service.js";
 import { deprecationOf, docsOf, shapeIdOf } from "./shapes.js";
 
-export function lowerOperation(namespace: string, protocol: string, name: string, op: BotoOperation): Operation {
+export function lowerOperation(namespace: string, metadata: BotoMetadata, name: string, op: BotoOperation): Operation {
+  const protocol = metadata.protocol;
   const id = (shape: string) => shapeIdOf({ namespace }, shape);
   const rest = protocol === "rest-json" || protocol === "rest-xml";
   const http = op.http;
@@ -54,6 +58,19 @@ export function lowerOperation(namespace: string, protocol: string, name: string
           },
         }
       : {}),
+    ...authOf(metadata, op),
+    ...(op.authtype === "v4-unsigned-body" || op.unsignedPayload === true ? { unsignedPayload: true } : {}),
     ...(op.idempotent === true ? { idempotent: true } : {}),
   };
+}
+
+function authOf(metadata: BotoMetadata, op: BotoOperation): { auth?: readonly AuthScheme[] } {
+  if (op.authtype === "none") return { auth: [] };
+  if (op.auth === undefined) return {};
+  const auth: AuthScheme[] = [];
+  for (const id of op.auth) {
+    const scheme = id === "smithy.api#noAuth" ? undefined : authSchemeOf(id, metadata);
+    if (scheme) auth.push(scheme);
+  }
+  return { auth };
 }

@@ -20,9 +20,14 @@
 // ec2Query, `rest-xml` → restXml, `smithy-rpc-v2-cbor` → rpcv2Cbor; `protocols` (when present)
 // lists every one the service speaks, and they are kept in id order as the Smithy front end keeps
 // its protocol traits.
+//
+// Auth: `metadata.auth` (`["aws.auth#sigv4"]`, newer files), else `signatureVersion` (`v4`, `s3`,
+// `s3v4` → sigv4; `v4a` → sigv4a; `bearer` → httpBearerAuth; `v2` → an `other` scheme no client
+// signs). The SigV4 signing name is `signingName`, else `endpointPrefix`, as botocore reads it:
+//   { signatureVersion: "v4", endpointPrefix: "cognito-idp" } → auth: [{ type: "sigv4", id: "aws.auth#sigv4", name: "cognito-idp" }]
 
 import type { Diagnostics } from "../diagnostics.js";
-import type { Documentation, ProtocolTrait, Service } from "../model/ir.js";
+import type { AuthScheme, Documentation, ProtocolTrait, Service } from "../model/ir.js";
 import type { At, BotoMetadata } from "./document.js";
 
 export type BotoProtocol = "json" | "rest-json" | "query" | "ec2" | "rest-xml" | "smithy-rpc-v2-cbor";
@@ -73,5 +78,44 @@ export function lowerService(metadata: BotoMetadata, namespace: string, docs: Do
     ...(metadata.xmlNamespace !== undefined ? { xml: { namespace: { uri: metadata.xmlNamespace } } } : {}),
     ...(metadata.serviceId !== undefined ? { sdkId: metadata.serviceId } : {}),
     ...(metadata.endpointPrefix !== undefined ? { endpointPrefix: metadata.endpointPrefix } : {}),
+    ...authOf(metadata, at, diags),
   };
+}
+
+const SIGNATURE_VERSIONS: Readonly<Record<string, string>> = {
+  v4: "aws.auth#sigv4",
+  s3: "aws.auth#sigv4",
+  s3v4: "aws.auth#sigv4",
+  v4a: "aws.auth#sigv4a",
+  bearer: "smithy.api#httpBearerAuth",
+};
+
+function authOf(metadata: BotoMetadata, at: At, diags: Diagnostics): { auth?: readonly AuthScheme[] } {
+  const ids = metadata.auth ?? (metadata.signatureVersion !== undefined ? [SIGNATURE_VERSIONS[metadata.signatureVersion] ?? metadata.signatureVersion] : []);
+  const auth: AuthScheme[] = [];
+  for (const id of ids) {
+    const scheme = authSchemeOf(id, metadata);
+    if (scheme) auth.push(scheme);
+    else
+      diags.warning("BOTOCORE_NO_SIGNING_NAME", `The service signs with ${id} but names no signing name: generated clients will not sign its requests`, {
+        ...at("metadata"),
+        hint: 'Add "signingName" (or "endpointPrefix") to metadata.',
+      });
+  }
+  return auth.length > 0 ? { auth } : {};
+}
+
+/** One auth scheme id of botocore (`aws.auth#sigv4`, or a `signatureVersion` we do not map: `v2`). */
+export function authSchemeOf(id: string, metadata: BotoMetadata): AuthScheme | undefined {
+  const name = metadata.signingName ?? metadata.endpointPrefix;
+  switch (id) {
+    case "aws.auth#sigv4":
+      return name !== undefined ? { type: "sigv4", id, name } : undefined;
+    case "aws.auth#sigv4a":
+      return name !== undefined ? { type: "sigv4a", id, name } : undefined;
+    case "smithy.api#httpBearerAuth":
+      return { type: "httpBearerAuth", id };
+    default:
+      return { type: "other", id, value: metadata.signatureVersion ?? id };
+  }
 }

@@ -322,6 +322,38 @@ export interface ProtocolTrait {
 /** The protocol id of OpenAPI documents (not a Smithy trait; no model can apply it). */
 export const OPENAPI_HTTP = "shapesmith.openapi#http";
 
+/**
+ * An auth scheme a service supports (an auth trait on the service: a trait whose definition
+ * carries `@authDefinition`; the AWS models, loaded without definitions, are read by trait id).
+ *
+ *   @sigv4(name: "cognito-idp") → { type: "sigv4", id: "aws.auth#sigv4", name: "cognito-idp" }
+ *   @httpApiKeyAuth(name: "X-Api-Key", in: "header") → { type: "httpApiKeyAuth", ..., name: "X-Api-Key", in: "header" }
+ */
+export type AuthScheme =
+  /** `aws.auth#sigv4`; `name` is the signing name of the credential scope (`cognito-idp`). */
+  | { readonly type: "sigv4"; readonly id: "aws.auth#sigv4"; readonly name: string }
+  /** `aws.auth#sigv4a` (asymmetric, multi-region); `name` as for sigv4. */
+  | { readonly type: "sigv4a"; readonly id: "aws.auth#sigv4a"; readonly name: string }
+  | { readonly type: "httpBearerAuth"; readonly id: "smithy.api#httpBearerAuth" }
+  | { readonly type: "httpBasicAuth"; readonly id: "smithy.api#httpBasicAuth" }
+  | { readonly type: "httpDigestAuth"; readonly id: "smithy.api#httpDigestAuth" }
+  /**
+   * `smithy.api#httpApiKeyAuth`: the key goes in header or query parameter `name`; with a `scheme`,
+   * the header value is `<scheme> <key>`. (`cookie` is for OpenAPI's apiKey security schemes.)
+   */
+  | {
+      readonly type: "httpApiKeyAuth";
+      readonly id: "smithy.api#httpApiKeyAuth";
+      readonly name: string;
+      readonly in: "header" | "query" | "cookie";
+      readonly scheme?: string;
+    }
+  /**
+   * Any other scheme: a custom `@authDefinition` trait (`aws.auth#cognitoUserPools`) or a signature
+   * version no generated client implements (botocore `v2`); `value` as the model wrote it.
+   */
+  | { readonly type: "other"; readonly id: string; readonly value: unknown };
+
 export interface Operation {
   readonly id: ShapeId;
   readonly name: string;
@@ -357,6 +389,16 @@ export interface Operation {
    * member whose value picks the checksum algorithm (`x-amz-checksum-<algorithm>`).
    */
   readonly httpChecksum?: { readonly requestChecksumRequired: boolean; readonly requestAlgorithmMember?: string };
+  /**
+   * Operation-level `@auth`: the schemes of the service this operation accepts, in order of
+   * preference; `[]` means the operation is never signed (Cognito `InitiateAuth`). Absent: the
+   * service's `auth` applies (see `operationAuth`).
+   */
+  readonly auth?: readonly AuthScheme[];
+  /** `@optionalAuth`: the operation may be called without credentials (a client may still sign). */
+  readonly optionalAuth?: boolean;
+  /** `aws.auth#unsignedPayload` (botocore `v4-unsigned-body`): SigV4 signs `UNSIGNED-PAYLOAD`, not the body hash. */
+  readonly unsignedPayload?: boolean;
   readonly idempotent?: boolean;
   readonly readonly?: boolean;
   /**
@@ -408,6 +450,12 @@ export interface Service {
   readonly endpointRules?: unknown;
   /** `smithy.rules#clientContextParams`, in the model's order. */
   readonly clientContextParams?: readonly ClientContextParam[];
+  /**
+   * The auth schemes the service supports, in order of preference: the service's `@auth` order,
+   * else its auth traits in shape id order (Smithy's rule); botocore: `metadata.auth`, else
+   * `signatureVersion`. Absent when the service declares none (calls are not signed).
+   */
+  readonly auth?: readonly AuthScheme[];
 }
 
 export interface ResolvedModel {
@@ -436,4 +484,12 @@ export function shapeOf(model: ResolvedModel, id: ShapeId): Shape {
   const shape = model.shapes.get(id);
   if (!shape) throw new Error(`internal: unresolved shape id ${id}`);
   return shape;
+}
+
+/**
+ * The auth schemes that apply to an operation, in order of preference: its own `@auth`, else the
+ * service's. `[]`: the operation is sent unsigned.
+ */
+export function operationAuth(service: Service, operation: Operation): readonly AuthScheme[] {
+  return operation.auth ?? service.auth ?? [];
 }

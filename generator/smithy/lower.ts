@@ -12,9 +12,16 @@
 // `@idempotencyToken`); the service keeps every protocol trait it declares, and the protocol
 // registry picks the one it generates for. `smithy.api#Unit` is a shape (`type: "unit"`): union
 // members may target it; an operation whose input or output is `Unit` has none.
+//
+// Auth: the service's auth traits become `service.auth` in `@auth` order (else by trait id), an
+// operation's own `@auth` becomes `operation.auth` (`@auth([])` → `[]`, unsigned):
+//   @sigv4(name: "cognito-idp") service Svc; @auth([]) @optionalAuth operation InitiateAuth
+//   → service.auth: [{ type: "sigv4", id: "aws.auth#sigv4", name: "cognito-idp" }],
+//     InitiateAuth: { auth: [], optionalAuth: true }
 
 import type { Diagnostics } from "../diagnostics.js";
 import type {
+  AuthScheme,
   ClientContextParam,
   Constraints,
   Deprecation,
@@ -72,6 +79,12 @@ function lowerService(
     .map((id) => ({ id, value: traits[id] }));
   const awsService = objectOf(traits["aws.api#service"]);
   const rename = service.rename ?? {};
+  const authFail = (message: string, hint: string, ...inner: (string | number)[]) =>
+    diags.error("SMITHY_INVALID_MODEL", message, { ...whereIs(model, serviceId, ...inner), hint });
+  const supportedAuth = authSchemesOf(model, serviceId, traits, authFail);
+  const serviceAuth = authOrder(serviceId, traits, supportedAuth, (message, hint) =>
+    authFail(message, hint, "traits", `${T}auth`),
+  );
   const shapeName = (id: string): string => rename[id] ?? localName(id);
 
   // Operations: directly bound, and bound through resources (recursively).
@@ -138,6 +151,15 @@ function lowerService(
             },
           }
         : {}),
+      ...(Array.isArray(opTraits[`${T}auth`])
+        ? {
+            auth: authOrder(opId, opTraits, supportedAuth, (message, hint) =>
+              diags.error("SMITHY_INVALID_MODEL", message, { ...whereIs(model, opId, "traits", `${T}auth`), hint }),
+            ),
+          }
+        : {}),
+      ...(`${T}optionalAuth` in opTraits ? { optionalAuth: true } : {}),
+      ...("aws.auth#unsignedPayload" in opTraits ? { unsignedPayload: true } : {}),
       ...(`${T}idempotent` in opTraits ? { idempotent: true } : {}),
       ...("aws.customizations#s3UnwrappedXmlOutput" in opTraits ? { s3UnwrappedXmlOutput: true } : {}),
       ...(`${T}readonly` in opTraits ? { readonly: true } : {}),
@@ -172,6 +194,7 @@ function lowerService(
       ...(typeof awsService?.["endpointPrefix"] === "string" ? { endpointPrefix: awsService["endpointPrefix"] } : {}),
       ...(isObjectNode(traits["smithy.rules#endpointRuleSet"]) ? { endpointRules: traits["smithy.rules#endpointRuleSet"] } : {}),
       ...clientContextParamsOf(traits),
+      ...(serviceAuth.length > 0 ? { auth: serviceAuth } : {}),
     },
     operations,
     shapes: new Map([...shapes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
@@ -190,6 +213,96 @@ function isProtocolTrait(model: SmithyModel, id: string): boolean {
   if (definition) return `${T}protocolDefinition` in (definition.traits ?? {});
   const [ns, name = ""] = id.split("#");
   return (ns === "aws.protocols" || ns === "smithy.protocols") && !NOT_PROTOCOLS.has(name);
+}
+
+/** The auth traits of the AWS models (loaded without their definitions) and of the prelude. */
+const KNOWN_AUTH_TRAITS: ReadonlySet<string> = new Set([
+  "aws.auth#sigv4",
+  "aws.auth#sigv4a",
+  `${T}httpBearerAuth`,
+  `${T}httpBasicAuth`,
+  `${T}httpDigestAuth`,
+  `${T}httpApiKeyAuth`,
+]);
+
+/**
+ * The auth traits applied to a service, by trait id: a trait whose definition carries
+ * `@authDefinition`, or one of `KNOWN_AUTH_TRAITS` when the model has no definition for it.
+ */
+function authSchemesOf(
+  model: SmithyModel,
+  serviceId: string,
+  traits: Record<string, NodeValue>,
+  fail: (message: string, hint: string, ...inner: (string | number)[]) => void,
+): Map<string, AuthScheme> {
+  const schemes = new Map<string, AuthScheme>();
+  for (const id of Object.keys(traits).sort()) {
+    const definition = model.shapes.get(id);
+    const isAuth = definition ? `${T}authDefinition` in (definition.traits ?? {}) : KNOWN_AUTH_TRAITS.has(id);
+    if (!isAuth) continue;
+    const value = objectOf(traits[id]) ?? {};
+    const text = (key: string): string | undefined => (typeof value[key] === "string" && value[key] !== "" ? (value[key] as string) : undefined);
+    const missing = (key: string, example: string) =>
+      fail(`Service \`${serviceId}\`: the @${localName(id)} trait needs \`${key}\``, `Write it, e.g. @${localName(id)}(${example}).`, "traits", id);
+    switch (id) {
+      case "aws.auth#sigv4":
+      case "aws.auth#sigv4a": {
+        const name = text("name");
+        if (name === undefined) missing("name", 'name: "myservice"');
+        else schemes.set(id, id === "aws.auth#sigv4" ? { type: "sigv4", id, name } : { type: "sigv4a", id, name });
+        break;
+      }
+      case `${T}httpBearerAuth`:
+        schemes.set(id, { type: "httpBearerAuth", id: `${T}httpBearerAuth` });
+        break;
+      case `${T}httpBasicAuth`:
+        schemes.set(id, { type: "httpBasicAuth", id: `${T}httpBasicAuth` });
+        break;
+      case `${T}httpDigestAuth`:
+        schemes.set(id, { type: "httpDigestAuth", id: `${T}httpDigestAuth` });
+        break;
+      case `${T}httpApiKeyAuth`: {
+        const name = text("name");
+        const where = value["in"];
+        const scheme = text("scheme");
+        if (name === undefined) missing("name", 'name: "X-Api-Key", in: "header"');
+        else if (where !== "header" && where !== "query") missing("in", `name: "${name}", in: "header"`);
+        else schemes.set(id, { type: "httpApiKeyAuth", id: `${T}httpApiKeyAuth`, name, in: where, ...(scheme !== undefined ? { scheme } : {}) });
+        break;
+      }
+      default:
+        schemes.set(id, { type: "other", id, value: traits[id] });
+    }
+  }
+  return schemes;
+}
+
+/**
+ * The schemes in effect for a service or operation: its `@auth` list, in that order (each id must
+ * be an auth trait of the service), else (a service without `@auth`) every scheme of the service
+ * in shape id order, as Smithy resolves them.
+ */
+function authOrder(
+  id: string,
+  traits: Record<string, NodeValue>,
+  supported: ReadonlyMap<string, AuthScheme>,
+  fail: (message: string, hint: string) => void,
+): AuthScheme[] {
+  const listed = traits[`${T}auth`];
+  if (!Array.isArray(listed)) return [...supported.values()];
+  const order: AuthScheme[] = [];
+  for (const entry of listed) {
+    const scheme = typeof entry === "string" ? supported.get(entry) : undefined;
+    if (scheme) order.push(scheme);
+    else
+      fail(
+        `\`${id}\`: @auth lists ${JSON.stringify(entry)}, which is not an auth scheme of the service`,
+        supported.size > 0
+          ? `The service supports ${[...supported.keys()].join(", ")}; list only these, or apply the trait to the service.`
+          : "Apply the auth trait (e.g. @aws.auth#sigv4(name: ...)) to the service, or remove it from @auth.",
+      );
+  }
+  return order;
 }
 
 type Fail = (message: string, ...inner: (string | number)[]) => void;
