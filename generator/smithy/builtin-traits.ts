@@ -7,7 +7,7 @@
 
 import type { AstModel, AstShape } from "./ast.js";
 
-const NS = "aws.protocols";
+const NS = "aws.protocols"; // also in DEFINES_JSON and declaresNamespace
 
 function protocolTrait(extra: AstShape["members"] = {}): AstShape {
   return {
@@ -53,9 +53,29 @@ export const BUILTIN_TRAITS_SOURCE = Object.freeze({
 
 /** False when some input defines shapes of the namespace itself (then its definitions win). */
 export function needsBuiltinTraits(sources: readonly { path: string; text: string }[]): boolean {
-  const defines = new RegExp(`^\\s*namespace\\s+${NS.replace(".", "\\.")}\\s*$|"${NS.replace(".", "\\.")}#\\w+"\\s*:\\s*\\{\\s*"type"`, "m");
-  return !sources.some((s) => defines.test(s.text));
+  return !sources.some((s) => DEFINES_JSON.test(s.text) || declaresNamespace(s.text));
 }
+
+/** A JSON AST shape of the namespace: `"aws.protocols#X": { "type"`. */
+const DEFINES_JSON = /"aws\.protocols#\w+"\s*:\s*\{\s*"type"/;
+
+/**
+ * An IDL `namespace aws.protocols` statement: what `/^\s*namespace\s+aws\.protocols\s*$/m` finds,
+ * but searched from the literal word (the `^\s*` form is tried at every line start: 5× slower
+ * on the AWS models, which are long JSON texts).
+ */
+function declaresNamespace(text: string): boolean {
+  const statement = /namespace\s+aws\.protocols\s*$/gm;
+  for (let m = statement.exec(text); m !== null; m = statement.exec(text)) {
+    let i = m.index;
+    while (i > 0 && !LINE_END.test(text[i - 1]!) && /\s/.test(text[i - 1]!)) i--;
+    if (i === 0 || LINE_END.test(text[i - 1]!)) return true;
+  }
+  return false;
+}
+
+/** What `^` follows in a multiline RegExp. */
+const LINE_END = /[\n\r\u2028\u2029]/;
 
 /** The sources plus our built-in trait definitions when the sources do not define them. */
 export function withBuiltinTraits<T extends { path: string; text: string }>(sources: readonly T[]): readonly (T | typeof BUILTIN_TRAITS_SOURCE)[] {

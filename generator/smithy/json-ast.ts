@@ -53,7 +53,8 @@ export function readJsonAst(text: string, file: string, diags: Diagnostics, json
   }
   // Already parsed (so valid JSON): the tree for positions is built only when a diagnostic needs
   // one, or when a number literal may be one a float64 cannot hold (read exactly from the tree).
-  if (json !== undefined && !MAYBE_INEXACT.test(text)) return checkAst(json, file, lazyLocator(text), diags);
+  const inexact = mayHoldInexactNumber(text);
+  if (json !== undefined && !inexact) return checkAst(json, file, lazyLocator(text), diags);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -68,16 +69,37 @@ export function readJsonAst(text: string, file: string, diags: Diagnostics, json
     });
     return undefined;
   }
-  const value = MAYBE_INEXACT.test(text) ? exactValue(root, text) : (getNodeValue(root) as unknown);
+  const value = inexact ? exactValue(root, text) : (getNodeValue(root) as unknown);
   return checkAst(value, file, jsonLocator(text, root), diags);
 }
 
 /**
  * Text that may hold a number literal a float64 cannot hold exactly: one with 16 or more digits
  * (a 15-digit literal with an exponent of at most two digits always round-trips) or a
- * three-digit exponent. Strings may match too; that only costs the exact (slower) read.
+ * three-digit exponent.
  */
-const MAYBE_INEXACT = /[0-9]{16}|[0-9.]{17}|[eE][+-]?[0-9]{3}/;
+const MAYBE_INEXACT = /[0-9]{16}|[0-9.]{17}|[eE][+-]?[0-9]{3}/g;
+
+/**
+ * Whether `text` may hold a number literal a float64 cannot hold exactly (MAYBE_INEXACT) where a
+ * JSON value starts: after `:`, `[`, `,` or at the start, past whitespace. Such digits inside a
+ * string (documentation, examples: a third of the AWS models) no longer send the file down the
+ * exact (tree-building, about 4× slower) read; a string that looks like `: 1234567890123456789`
+ * still may, which only costs time.
+ *
+ *   mayHoldInexactNumber('{"a": 12345678901234567}')       → true
+ *   mayHoldInexactNumber('{"a": "id 12345678901234567"}')  → false
+ */
+export function mayHoldInexactNumber(text: string): boolean {
+  const literal = new RegExp(MAYBE_INEXACT); // its own lastIndex
+  for (let m = literal.exec(text); m !== null; m = literal.exec(text)) {
+    let i = m.index;
+    while (i > 0 && /[0-9.eE+-]/.test(text[i - 1]!)) i--;
+    while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t" || text[i - 1] === "\n" || text[i - 1] === "\r")) i--;
+    if (i === 0 || text[i - 1] === ":" || text[i - 1] === "[" || text[i - 1] === ",") return true;
+  }
+  return false;
+}
 
 /** The value of a parse tree, with every number literal a float64 cannot hold kept as its text (`BigNumberNode`). */
 function exactValue(node: Node, text: string): NodeValue {
