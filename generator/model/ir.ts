@@ -354,6 +354,46 @@ export type AuthScheme =
    */
   | { readonly type: "other"; readonly id: string; readonly value: unknown };
 
+/**
+ * One response an OpenAPI operation declares (OpenAPI 3.0 §Responses Object): its status, its
+ * bodies by media type and its headers. Smithy operations have none (their output and errors say
+ * it all); the deserializers of OpenAPI documents read responses by these.
+ *
+ *   responses: { "200": { headers: { X-Rate-Limit: { schema: { type: integer } } },
+ *                         content: { application/json: { schema: { $ref: Pet } } } } }
+ *   → { status: "200", readAs: "application/json", shape: "openapi#Pet",
+ *       contents: [{ mediaType: "application/json", encoding: "json", body: { target: "openapi#Pet" } }],
+ *       headers: [{ name: "X-Rate-Limit", target: "smithy.api#Long", http: { location: "header", name: "X-Rate-Limit" }, ... }] }
+ */
+export interface OperationResponse {
+  /** A status code (`"200"`), a range of them (`"2XX"`, upper case) or `"default"` (any other status). */
+  readonly status: string;
+  readonly docs?: Documentation;
+  /** Each media type of `content`, in document order, with its schema lowered. */
+  readonly contents: readonly ResponseContent[];
+  /** The response headers the document declares (not `Content-Type`), as `header`-bound members. */
+  readonly headers: readonly Member[];
+  /** The media type whose body a deserializer reads (picked as for requests: JSON first); absent: no body. */
+  readonly readAs?: string;
+  /**
+   * What a response of this status is read into. A success status: the output structure, or, when
+   * the operation's 2xx responses carry different bodies, the output's variant for this status.
+   * An error status: the error structure, or an `alternatives` of error structures told apart by
+   * its discriminator. Absent: the response gives no value (no body, or an error body that is
+   * not a structure).
+   */
+  readonly shape?: ShapeId;
+}
+
+/** One media type of a response (or request) body. */
+export interface ResponseContent {
+  readonly mediaType: string;
+  /** How a body of this type is read: JSON (also `+json`), text (`text/*`, forms, XML for now), or bytes (any other). */
+  readonly encoding: "json" | "text" | "binary";
+  /** The media type's schema, lowered; absent when it has none. */
+  readonly body?: Ref;
+}
+
 export interface Operation {
   readonly id: ShapeId;
   readonly name: string;
@@ -416,6 +456,8 @@ export interface Operation {
    * JMESPath subset, in the model's order (`{ name: "DeleteObjectKeys", path: "Delete.Objects[*].Key" }`).
    */
   readonly operationContextParams?: readonly { readonly name: string; readonly path: string }[];
+  /** OpenAPI: every response the operation declares, codes ascending, then ranges, then `default`. */
+  readonly responses?: readonly OperationResponse[];
 }
 
 /** One `smithy.rules#clientContextParams` entry: a rule set parameter the client config sets. */

@@ -43,6 +43,11 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
     if (op.input) roots.push(op.input);
     if (op.output) roots.push(op.output);
     roots.push(...op.errors);
+    for (const r of op.responses ?? []) {
+      for (const c of r.contents) if (c.body) roots.push(c.body.target);
+      for (const h of r.headers) roots.push(h.target);
+      if (r.shape) roots.push(r.shape);
+    }
   }
 
   breakVariantCycles(schemas, docs);

@@ -15,7 +15,7 @@ import { KeywordReader } from "./keywords.js";
 import { pascal, type NameRegistry } from "./names.js";
 import { lowerParameter, parameterKey, type LoweredParameter } from "./parameters.js";
 import { isObject } from "./pointer.js";
-import { lowerErrors, lowerOutput } from "./responses.js";
+import { lowerResponses } from "./responses.js";
 import { NAMESPACE, commonmark, type SchemaLowerer } from "./schemas.js";
 
 export interface OperationSite {
@@ -91,9 +91,7 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
   };
   schemas.add(input);
 
-  const output = read.has("responses")
-    ? lowerOutput(docs, schemas, read.child("responses"), () => registry.claim(pascal(site.name) + "Output"), (shape) => schemas.add(shape))
-    : undefined;
+  const responses = read.has("responses") ? lowerResponses(docs, schemas, registry, read.child("responses"), site.name) : { responses: [], errors: [] };
 
   const constantHeaders = lowered
     .flatMap((p) => (p.constantHeader ? [p.constantHeader] : []))
@@ -105,8 +103,8 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     id: `${NAMESPACE}#${site.idName}`,
     name: site.name,
     input: input.id,
-    ...(output !== undefined ? { output } : {}),
-    errors: read.has("responses") ? lowerErrors(docs, schemas, read.child("responses")) : [],
+    ...(responses.output !== undefined ? { output: responses.output } : {}),
+    errors: responses.errors,
     ...(text !== "" ? { docs: commonmark(text) } : {}),
     ...(read.boolean("deprecated") === true ? { deprecated: {} } : {}),
     http: {
@@ -116,6 +114,7 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
       ...(body.bodyEncoding !== undefined ? { bodyEncoding: body.bodyEncoding } : {}),
       ...(constantHeaders.length > 0 ? { constantHeaders } : {}),
     },
+    responses: responses.responses,
   };
 }
 

@@ -348,9 +348,11 @@ export class SchemaLowerer {
     const members: Member[] = [];
     for (const [name, at] of facts.properties) {
       const lowered = this.lower(at, "member");
-      // A required readOnly property is required in responses only (OpenAPI 3.0.3 §Fixed Fields
-      // `readOnly`); inputs never carry it, so the member is optional.
-      const member = toMember(name, lowered, facts.required.has(name) && lowered.member.readOnly !== true);
+      // A required readOnly property is required in responses only, a required writeOnly one in
+      // requests only (OpenAPI 3.0.3 §Fixed Fields `readOnly`, `writeOnly`). One type describes
+      // both directions, so such a member is optional: requests never carry a readOnly one, and
+      // responses do not carry (deserializers do not read) a writeOnly one.
+      const member = toMember(name, lowered, facts.required.has(name) && lowered.member.readOnly !== true && lowered.member.writeOnly !== true);
       const xml = this.xml ? this.#memberXml(name, at, lowered.ref) : undefined;
       members.push(xml ? { ...member, xml } : member);
     }
