@@ -10,9 +10,11 @@
 import * as sdk from "@aws-sdk/client-cognito-identity-provider";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFFLINE_GUARD, startCognitoLocal, type CognitoLocal } from "./cognito-local.js";
 import { EMAIL, signInFlow, type Call } from "./flow.js";
+import { sigV4Mismatch, type Sent } from "./signature.js";
 
 const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 
@@ -44,6 +46,7 @@ describe("offline guard", () => {
 describe("cognito-local driven by the AWS SDK v3 client", () => {
   let server: CognitoLocal;
   let client: sdk.CognitoIdentityProviderClient;
+  const sent: Sent[] = [];
   const call: Call = async (operation, input) => {
     const Command = (sdk as unknown as Record<string, new (input: unknown) => never>)[`${operation}Command`]!;
     const { $metadata: _metadata, ...output } = (await client.send(new Command(input))) as unknown as Record<string, unknown>;
@@ -54,6 +57,16 @@ describe("cognito-local driven by the AWS SDK v3 client", () => {
     process.env["AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING"] = "1";
     server = await startCognitoLocal();
     client = new sdk.CognitoIdentityProviderClient({ region: "us-east-1", endpoint: server.url, credentials: CREDENTIALS, maxAttempts: 1 });
+    // The request as it goes on the wire (the deserialize step runs after signing).
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { method: string; protocol: string; hostname: string; port?: number; path: string; headers: Record<string, string>; body?: string };
+        const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+        sent.push({ method: request.method, url: `${request.protocol}//${request.hostname}:${request.port}${request.path}`, headers, body: request.body ?? "" });
+        return next(args);
+      },
+      { step: "deserialize", name: "recordSentRequest" },
+    );
   });
   afterAll(async () => {
     client?.destroy();
@@ -76,31 +89,33 @@ describe("cognito-local driven by the AWS SDK v3 client", () => {
     expect(unknown).toMatchObject({ name: "NotAuthorizedException", message: "User not authorized", $metadata: { httpStatusCode: 400 } });
   });
 
+  it("the signature check (signature.ts) accepts the SDK's own signed admin calls and rejects one changed after signing", async () => {
+    const signed = sent.filter((r) => r.headers["authorization"] !== undefined);
+    expect(signed.map((r) => r.headers["x-amz-target"])).toEqual(
+      ["CreateUserPool", "CreateUserPoolClient", "AdminCreateUser", "AdminSetUserPassword"].map((op) => `AWSCognitoIdentityProviderService.${op}`),
+    );
+    for (const request of signed) expect(await sigV4Mismatch(request, CREDENTIALS, "us-east-1", "cognito-idp")).toBeUndefined();
+    const request = signed[0]!;
+    expect(await sigV4Mismatch({ ...request, body: request.body + " " }, CREDENTIALS, "us-east-1", "cognito-idp")).toMatch(/ is not the SHA-256 of the body|@smithy\/signature-v4 computes/);
+    const { ["x-amz-content-sha256"]: _hash, ...withoutHash } = request.headers;
+    expect(await sigV4Mismatch({ ...request, headers: withoutHash }, CREDENTIALS, "us-east-1", "cognito-idp")).toMatch(/signed header x-amz-content-sha256 was not sent|@smithy\/signature-v4 computes/);
+    expect(await sigV4Mismatch({ ...request, headers: { ...request.headers, "x-amz-target": "AWSCognitoIdentityProviderService.DeleteUserPool" } }, CREDENTIALS, "us-east-1", "cognito-idp")).toMatch(/@smithy\/signature-v4 computes/);
+    expect(await sigV4Mismatch(request, { ...CREDENTIALS, secretAccessKey: "other" }, "us-east-1", "cognito-idp")).toMatch(/@smithy\/signature-v4 computes/);
+    expect(await sigV4Mismatch(request, CREDENTIALS, "eu-west-1", "cognito-idp")).toMatch(/^scope /);
+    // InitiateAuth is unsigned in the model (@auth([])), and the SDK sends it so.
+    expect(sent.filter((r) => r.headers["x-amz-target"]!.endsWith(".InitiateAuth")).every((r) => r.headers["authorization"] === undefined)).toBe(true);
+  });
+
   it("reached nothing outside loopback, and stop() ends it and removes its state", async () => {
     expect(server.output()).toContain(`Cognito Local running on ${server.url}`);
     expect(server.blocked()).toEqual([]);
+    expect(existsSync(join(server.stateDir, ".cognito/db"))).toBe(true);
     await server.stop();
+    expect(existsSync(server.stateDir)).toBe(false);
     const after = await fetch(server.url, { method: "POST" }).then(
       () => "answered",
       (e: unknown) => String((e as { cause?: { code?: string } }).cause?.code),
     );
     expect(after).toBe("ECONNREFUSED");
-  });
-});
-
-describe("cognito-local's state folder", () => {
-  it("is a fresh temp folder per server, removed by stop()", async () => {
-    const [a, b] = await Promise.all([startCognitoLocal(), startCognitoLocal()]);
-    try {
-      expect(a.port).not.toBe(b.port);
-      const dirOf = (s: CognitoLocal) => s.stateDir;
-      expect(dirOf(a)).not.toBe(dirOf(b));
-      expect(existsSync(`${dirOf(a)}/.cognito`)).toBe(true);
-    } finally {
-      await a.stop();
-      await b.stop();
-    }
-    expect(existsSync(a.stateDir)).toBe(false);
-    expect(existsSync(b.stateDir)).toBe(false);
   });
 });
