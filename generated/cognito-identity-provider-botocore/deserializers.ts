@@ -12,23 +12,23 @@ import { type HttpResponse, UnknownServiceError, toResponseError } from "./runti
  */
 export function deserializeInitiateAuthResponse(response: HttpResponse): Record<string, never> {
   try {
-    if (response.status < 200 || response.status >= 300) {
-      const body = parseErrorBody(response.body);
-      const code = jsonErrorCode(response, body);
-      const message = jsonErrorMessage(body);
-      switch (code) {
-        default:
-          throw new UnknownServiceError(
-            message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code),
-            response,
-            code ?? "UnknownError",
-            response.status >= 500 ? "server" : "client",
-            { message },
-          );
-      }
-    }
+    if (response.status < 200 || response.status >= 300) throwResponseError(response, []);
     return {};
   } catch (error) {
     throw toResponseError(error, response);
   }
+}
+
+/** Throws the error an error response carries: the modelled error named by its code when `modelled` lists it, else `UnknownServiceError`. */
+function throwResponseError(response: HttpResponse, modelled: readonly string[]): never {
+  const body = parseErrorBody(response.body);
+  const code = jsonErrorCode(response, body);
+  const message = jsonErrorMessage(body);
+  throw new UnknownServiceError(
+    message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code),
+    response,
+    code ?? "UnknownError",
+    response.status >= 500 ? "server" : "client",
+    { message },
+  );
 }

@@ -39,50 +39,13 @@ import type {
  */
 export function deserializeInitiateAuthResponse(response: HttpResponse): InitiateAuthResponse {
   try {
-    if (response.status < 200 || response.status >= 300) {
-      const body = parseErrorBody(response.body);
-      const code = jsonErrorCode(response, body);
-      const message = jsonErrorMessage(body);
-      switch (code) {
-        case "InvalidParameterException":
-          throw error_InvalidParameterException(response, body, code, { message });
-        case "NotAuthorizedException":
-          throw error_NotAuthorizedException(response, body, code, { message });
-        default:
-          throw new UnknownServiceError(
-            message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code),
-            response,
-            code ?? "UnknownError",
-            response.status >= 500 ? "server" : "client",
-            { message },
-          );
-      }
-    }
+    if (response.status < 200 || response.status >= 300)
+      throwResponseError(response, ["InvalidParameterException", "NotAuthorizedException"]);
     const output = json_InitiateAuthResponse(parseJsonBody(response.body), "$");
     return output;
   } catch (error) {
     throw toResponseError(error, response);
   }
-}
-
-function error_InvalidParameterException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): InvalidParameterException {
-  const output = json_InvalidParameterException(body ?? {}, "$");
-  return new InvalidParameterException(output, response, code, options);
-}
-
-function error_NotAuthorizedException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): NotAuthorizedException {
-  const output = json_NotAuthorizedException(body ?? {}, "$");
-  return new NotAuthorizedException(output, response, code, options);
 }
 
 function json_InitiateAuthResponse(value: unknown, path: string): InitiateAuthResponse {
@@ -145,14 +108,6 @@ function json_ChallengeParametersType(value: unknown, path: string): ChallengePa
   return out as ChallengeParametersType;
 }
 
-function json_InvalidParameterException(value: unknown, path: string): InvalidParameterException_1 {
-  const object = expectObject(value, path);
-  const out: Record<string, unknown> = {};
-  const v0 = object.message;
-  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
-  return out as unknown as InvalidParameterException_1;
-}
-
 function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMetadataType {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
@@ -162,6 +117,56 @@ function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMeta
   if (v1 !== undefined && v1 !== null)
     out["DeviceGroupKey"] = expectString(v1, path, "DeviceGroupKey");
   return out as unknown as NewDeviceMetadataType;
+}
+
+/** Throws the error an error response carries: the modelled error named by its code when `modelled` lists it, else `UnknownServiceError`. */
+function throwResponseError(response: HttpResponse, modelled: readonly string[]): never {
+  const body = parseErrorBody(response.body);
+  const code = jsonErrorCode(response, body);
+  const message = jsonErrorMessage(body);
+  if (code !== undefined && modelled.includes(code)) {
+    switch (code) {
+      case "InvalidParameterException":
+        throw error_InvalidParameterException(response, body, code, { message });
+      case "NotAuthorizedException":
+        throw error_NotAuthorizedException(response, body, code, { message });
+    }
+  }
+  throw new UnknownServiceError(
+    message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code),
+    response,
+    code ?? "UnknownError",
+    response.status >= 500 ? "server" : "client",
+    { message },
+  );
+}
+
+function error_InvalidParameterException(
+  response: HttpResponse,
+  body: unknown,
+  code: string,
+  options: ResponseErrorOptions,
+): InvalidParameterException {
+  const output = json_InvalidParameterException(body ?? {}, "$");
+  return new InvalidParameterException(output, response, code, options);
+}
+
+function error_NotAuthorizedException(
+  response: HttpResponse,
+  body: unknown,
+  code: string,
+  options: ResponseErrorOptions,
+): NotAuthorizedException {
+  const output = json_NotAuthorizedException(body ?? {}, "$");
+  return new NotAuthorizedException(output, response, code, options);
+}
+
+function json_InvalidParameterException(value: unknown, path: string): InvalidParameterException_1 {
+  const object = expectObject(value, path);
+  const out: Record<string, unknown> = {};
+  const v0 = object.message;
+  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
+  return out as unknown as InvalidParameterException_1;
 }
 
 function json_NotAuthorizedException(value: unknown, path: string): NotAuthorizedException_1 {

@@ -5,27 +5,35 @@
 //   awsJson1_1, operation GetThing (output GetThingOutput, errors [NotFound]) →
 //   export function deserializeGetThingResponse(response: HttpResponse): GetThingOutput {
 //     try {
-//       if (response.status < 200 || response.status >= 300) {
-//         const body = parseErrorBody(response.body);
-//         const code = jsonErrorCode(response, body);
-//         switch (code) {
-//           case "NotFound":
-//             throw error_NotFound(response, body, code, { message: jsonErrorMessage(body) });
-//           default:
-//             throw new UnknownServiceError(..., response, code ?? "Unknown", ...);
-//         }
-//       }
-//       const body = expectObject(parseJsonBody(response.body), "$");
-//       const output = json_GetThingOutput(body, "$");
+//       if (response.status < 200 || response.status >= 300) throwResponseError(response, ["NotFound"]);
+//       const output = json_GetThingOutput(parseJsonBody(response.body), "$");
 //       return output;
 //     } catch (error) {
 //       throw toResponseError(error, response);
 //     }
 //   }
+//   /** Throws the error an error response carries: ... */
+//   function throwResponseError(response: HttpResponse, modelled: readonly string[]): never {
+//     const body = parseErrorBody(response.body);
+//     const code = jsonErrorCode(response, body);
+//     const message = jsonErrorMessage(body);
+//     if (code !== undefined && modelled.includes(code)) {
+//       switch (code) {                       // every modelled error of the service's operations
+//         case "NotFound":
+//           throw error_NotFound(response, body, code, { message });
+//       }
+//     }
+//     throw new UnknownServiceError(message ?? "HTTP " + response.status + ..., response, code ?? "UnknownError", ...);
+//   }
 //   function error_NotFound(response: HttpResponse, body: unknown, code: string, options: ResponseErrorOptions): NotFound {
 //     <the protocol's lines reading the error's members into `output`>
 //     return new NotFound(output, response, code, options);
 //   }
+//
+// The error dispatch is printed once per service (once per distinct way the protocol identifies
+// errors), not as a switch in every operation: a service's operations share most of their errors,
+// and that switch was two thirds of a JSON service's deserializers. An error the service models but
+// this operation does not list still arrives as `UnknownServiceError` with its code.
 //
 // Every exception on the way (a value of the wrong type, bad JSON, a stack overflow on a
 // pathologically deep body) ends as a `MalformedResponseError` keeping the raw response
@@ -35,7 +43,7 @@ import { Diagnostics } from "../diagnostics.js";
 import { GeneratedFile } from "../emit/file-builder.js";
 import { OPENAPI_HTTP, shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
-import type { DeserializerContext, Protocol, ResponseProtocol } from "./protocol.js";
+import type { DeserializerContext, ErrorPlan, Protocol, ResponseProtocol } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
 import { NameHeap } from "./serializers.js";
 import { RUNTIME } from "./symbols.js";
@@ -78,9 +86,10 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
       return name;
     },
   };
+  const dispatchers = new Dispatchers(ctx, response);
   for (const op of model.operations) {
     file.declare(names.deserializer(op.id));
-    file.line(...operationDeserializer(ctx, picked.protocol, response, op), "");
+    file.line(...operationDeserializer(ctx, picked.protocol, response, op, dispatchers), "");
   }
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     file.declare(next);
@@ -101,7 +110,7 @@ export function operationErrors(model: ResolvedModel, op: Operation): StructureS
   return [...byName.values()];
 }
 
-function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, response: ResponseProtocol, op: Operation): string[] {
+function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, response: ResponseProtocol, op: Operation, dispatchers: Dispatchers): string[] {
   const file = ctx.file;
   const output = op.output === undefined ? undefined : shapeOf(ctx.model, op.output);
   if (output !== undefined && output.type !== "structure") throw new Error(`internal: the output of ${op.id} is a ${output.type}`);
@@ -116,23 +125,11 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
     ` *   \`MalformedResponseError\` for a response that cannot be read.`,
     ` */`,
   ];
-  const error = response.error(ctx, op);
-  const wireCode = error.wireCode === undefined ? "code" : `${error.wireCode} ?? code`;
-  const options = error.requestId === undefined ? `{ message }` : `{ message, requestId: ${error.requestId} }`;
-  const lines = [`if (response.status < 200 || response.status >= 300) {`, ...error.lines.map((l) => "  " + l), `  const message = ${error.message};`, `  switch (code) {`];
-  for (const shape of operationErrors(ctx.model, op)) {
-    const builder = errorBuilder(ctx, response, shape, error.bodyType);
-    lines.push(`    case ${JSON.stringify(shape.name)}:`, `      throw ${builder}(response, body, ${wireCode}, ${options});`);
-  }
-  const unknown = file.use(RUNTIME.UnknownServiceError);
-  lines.push(
-    `    default:`,
-    `      throw new ${unknown}(message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code), response, ${wireCode} ?? "UnknownError", response.status >= 500 ? "server" : "client", ${options});`,
-    `  }`,
-    `}`,
-  );
+  const errors = operationErrors(ctx.model, op);
+  const dispatch = dispatchers.for(response.error(ctx, op), errors);
+  const codes = `[${errors.map((e) => JSON.stringify(e.name)).join(", ")}]`;
   const plan = response.output(ctx, op, output);
-  lines.push(...plan.lines, `return ${plan.output};`);
+  const lines = [`if (response.status < 200 || response.status >= 300) ${dispatch}(response, ${codes});`, ...plan.lines, `return ${plan.output};`];
   return [
     ...doc,
     `export function ${fn}(response: ${http}): ${outputType} {`,
@@ -143,6 +140,68 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
     `  }`,
     `}`,
   ];
+}
+
+/**
+ * The error dispatchers of a file: one module-private `throwResponseError(response, modelled)`
+ * per distinct way of identifying errors (nearly always one per service), shared by every
+ * operation. It reads the error response, and throws the modelled error whose name is the code
+ * when the operation lists it (`modelled`), else an `UnknownServiceError` carrying the code.
+ * Printed once rather than as a switch in each of a service's operations.
+ */
+class Dispatchers {
+  readonly #ctx: DeserializerContext;
+  readonly #response: ResponseProtocol;
+  readonly #byPlan = new Map<string, { readonly name: string; readonly plan: ErrorPlan; readonly errors: Map<string, StructureShape> }>();
+
+  constructor(ctx: DeserializerContext, response: ResponseProtocol) {
+    this.#ctx = ctx;
+    this.#response = response;
+  }
+
+  /** The dispatcher's name for `plan`, which must be able to throw each of `errors`. */
+  for(plan: ErrorPlan, errors: readonly StructureShape[]): string {
+    const key = JSON.stringify(plan);
+    let entry = this.#byPlan.get(key);
+    if (entry === undefined) {
+      const name = this.#byPlan.size === 0 ? "throwResponseError" : `throwResponseError${this.#byPlan.size + 1}`;
+      entry = { name, plan, errors: new Map() };
+      this.#byPlan.set(key, entry);
+      const known = entry;
+      // Printed after every operation asked for it: the switch lists the errors of all of them.
+      this.#ctx.need(name, () => this.#print(known.name, known.plan, [...known.errors.values()]));
+    }
+    for (const error of errors) if (!entry.errors.has(error.name)) entry.errors.set(error.name, error);
+    return entry.name;
+  }
+
+  #print(name: string, error: ErrorPlan, errors: readonly StructureShape[]): string[] {
+    const ctx = this.#ctx;
+    const file = ctx.file;
+    const wireCode = error.wireCode === undefined ? "code" : `${error.wireCode} ?? code`;
+    const options = error.requestId === undefined ? `{ message }` : `{ message, requestId: ${error.requestId} }`;
+    const sorted = [...errors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const lines = [
+      `/** Throws the error an error response carries: the modelled error named by its code when \`modelled\` lists it, else \`UnknownServiceError\`. */`,
+      `function ${name}(response: ${file.use(RUNTIME.HttpResponse)}, modelled: readonly string[]): never {`,
+      ...error.lines.map((l) => "  " + l),
+      `  const message = ${error.message};`,
+    ];
+    if (sorted.length > 0) {
+      lines.push(`  if (code !== undefined && modelled.includes(code)) {`, `    switch (code) {`);
+      for (const shape of sorted) {
+        const builder = errorBuilder(ctx, this.#response, shape, error.bodyType);
+        lines.push(`      case ${JSON.stringify(shape.name)}:`, `        throw ${builder}(response, body, ${wireCode}, ${options});`);
+      }
+      lines.push(`    }`, `  }`);
+    }
+    const unknown = file.use(RUNTIME.UnknownServiceError);
+    lines.push(
+      `  throw new ${unknown}(message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code), response, ${wireCode} ?? "UnknownError", response.status >= 500 ? "server" : "client", ${options});`,
+      `}`,
+    );
+    return lines;
+  }
 }
 
 /** The module-private function that builds a modelled error from a response; printed once. */

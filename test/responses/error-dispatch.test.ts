@@ -1,0 +1,64 @@
+// The error dispatch of a service's deserializers is printed once and shared by its operations
+// (generator/protocols/deserializers.ts). Each operation still throws only the errors it models:
+// the real Cognito model's InitiateAuth does not list `InvalidPasswordException` (AdminCreateUser
+// does), so the same error response is that class for one and an `UnknownServiceError` carrying
+// the code for the other — what the client issue asks for cognito-local's wrong-password answer.
+
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { corpusFile } from "../helpers/paths.js";
+import { generateFrom, writeTree } from "../helpers/generate.js";
+
+type Deserialize = (response: { status: number; headers: Record<string, string>; body: string }) => unknown;
+
+let module: Record<string, unknown>;
+let source = "";
+
+beforeAll(async () => {
+  const result = await generateFrom([{ name: "cognito", paths: [corpusFile("aws-smithy/cognito-identity-provider.json")] }], { format: false });
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  source = result.files.get("cognito/deserializers.ts") ?? "";
+  const dir = writeTree(result.files, "error-dispatch");
+  module = (await import(pathToFileURL(`${dir}/cognito/index.ts`).href)) as Record<string, unknown>;
+});
+
+const invalidPassword = {
+  status: 400,
+  headers: { "x-amzn-errortype": "InvalidPasswordException:", "x-amzn-requestid": "req-1" },
+  body: JSON.stringify({ __type: "InvalidPasswordException", message: "Incorrect password" }),
+};
+
+function thrown(operation: string): Record<string, unknown> {
+  try {
+    (module[`deserialize${operation}Response`] as Deserialize)(invalidPassword);
+  } catch (error) {
+    return error as Record<string, unknown>;
+  }
+  throw new Error(`deserialize${operation}Response returned instead of throwing`);
+}
+
+describe("error dispatch shared by the operations", () => {
+  it("is one function with one switch in the whole file", () => {
+    expect(source.match(/^function throwResponseError\(/gm)?.length).toBe(1);
+    expect(source.match(/switch \(code\)/g)?.length).toBe(1);
+  });
+
+  it("throws the modelled class where the operation lists the error", () => {
+    const error = thrown("AdminCreateUser");
+    expect(error).toBeInstanceOf(module["InvalidPasswordException"] as new () => unknown);
+    expect([error["name"], error["$code"], error["$status"], error["$requestId"], error["message"]]).toEqual([
+      "InvalidPasswordException",
+      "InvalidPasswordException",
+      400,
+      "req-1",
+      "Incorrect password",
+    ]);
+  });
+
+  it("throws UnknownServiceError with the code where the operation does not list it", () => {
+    const error = thrown("InitiateAuth");
+    expect(error).toBeInstanceOf(module["UnknownServiceError"] as new () => unknown);
+    expect(error).not.toBeInstanceOf(module["InvalidPasswordException"] as new () => unknown);
+    expect([error["$code"], error["$status"], error["$fault"], error["message"]]).toEqual(["InvalidPasswordException", 400, "client", "Incorrect password"]);
+  });
+});
