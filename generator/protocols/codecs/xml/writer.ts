@@ -222,12 +222,14 @@ function memberLines(
     const local = fill !== undefined || access.startsWith("(") ? `v${i}` : access;
     const add = memberStatement(w, m, local, content, attrs, where);
     if (add === undefined) return;
+    // XML has no null: a nullable member (OpenAPI `nullable`) set to null is left out, as an unset one.
+    const present = m.nullable === true ? "!= null" : "!== undefined";
     if (fill !== undefined) {
       lines.push(`const ${local} = ${access} ?? ${fill};`, add);
     } else if (local !== access) {
-      lines.push(`const ${local} = ${access};`, `if (${local} !== undefined) ${add}`);
+      lines.push(`const ${local} = ${access};`, `if (${local} ${present}) ${add}`);
     } else {
-      lines.push(`if (${access} !== undefined) ${add}`);
+      lines.push(`if (${access} ${present}) ${add}`);
     }
   });
   return lines;
