@@ -159,13 +159,13 @@ paths:
     ]);
   });
 
-  it("Swagger 2.0, another version, no OpenAPI document at all", () => {
-    expect(errors('{"swagger": "2.0", "info": {}, "paths": {}}', "old.json").map((d) => [d.code, d.message, d.pointer, d.line, d.column])).toEqual([
-      ["OPENAPI_VERSION", "Swagger 2.0 documents are not supported; only OpenAPI 3.0 and 3.1", "/swagger", 1, 2],
+  it("Swagger 1.2, another version, no OpenAPI document at all", () => {
+    expect(errors('{"swagger": "1.2", "info": {}, "paths": {}}', "old.json").map((d) => [d.code, d.message, d.pointer, d.line, d.column])).toEqual([
+      ["OPENAPI_VERSION", 'Swagger "1.2" documents are not supported; only Swagger 2.0, OpenAPI 3.0 and 3.1', "/swagger", 1, 2],
     ]);
     expect(errors("openapi: 4.0.0\n").map((d) => [d.code, d.message, d.line])).toEqual([["OPENAPI_VERSION", 'Unsupported OpenAPI version "4.0.0"; only 3.0.x and 3.1.x are supported', 1]]);
     expect(errors("title: not an API\n", "x.yaml").map((d) => [d.code, d.message])).toEqual([
-      ["OPENAPI_NO_DOCUMENT", "No OpenAPI document in x.yaml: no file has a top-level `openapi` key"],
+      ["OPENAPI_NO_DOCUMENT", "No OpenAPI document in x.yaml: no file has a top-level `openapi` or `swagger` key"],
     ]);
   });
 
