@@ -4,7 +4,8 @@
 //   detectInput({ name: "x", files: [{ path: "x.json", text: '{"info":{...},"openapi":"3.1.0","paths":{}}' }] })
 //   → { format: "openapi", files: [{ path: "x.json", text: "...", json: { info: {...}, openapi: "3.1.0", paths: {} } }] }
 //
-// `.yaml`/`.yml` files are OpenAPI and `.smithy` files are Smithy IDL. A JSON file is recognised
+// `.yaml`/`.yml` files are OpenAPI (3.x, or Swagger 2.0 by its `swagger` key: the OpenAPI front
+// end converts it) and `.smithy` files are Smithy IDL. A JSON file is recognised
 // by the top-level keys of its object (JSON_FORMATS, first match wins; an AWS JSON service
 // description by `metadata.protocol` beside `operations` and `shapes`), wherever they stand in
 // the text (`jq -S` sorts `openapi` after `components` and `info`). A JSON file with a syntax
