@@ -66,6 +66,8 @@ export const TEMPLATE_NAMES = Object.freeze([
   "md5.ts.hbs",
   "read.ts.hbs",
   "sha256.ts.hbs",
+  // AWS Signature Version 4, emitted only where a client signs requests.
+  "sigv4.ts.hbs",
   // The linear-time pattern matcher, emitted only where a validator needs it (generator/regex/linear.ts).
   "linear-find.ts.hbs",
   "xml.ts.hbs",
@@ -87,6 +89,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "md5.ts.hbs": { header: "// header" },
   "read.ts.hbs": { header: "// header" },
   "sha256.ts.hbs": { header: "// header" },
+  "sigv4.ts.hbs": { header: "// header" },
   "linear-find.ts.hbs": { header: "// header" },
   "xml.ts.hbs": { header: "// header" },
   "xml-reader.ts.hbs": { header: "// header" },

@@ -100,6 +100,9 @@ export const GZIP = { gzip: value("gzip.ts", "gzip") } as const;
 export const MD5 = { contentMd5: value("md5.ts", "contentMd5") } as const;
 export const SHA256 = { sha256Hex: value("sha256.ts", "sha256Hex"), sha256TreeHex: value("sha256.ts", "sha256TreeHex") } as const;
 
+/** `sigv4.ts`: AWS Signature Version 4 with WebCrypto, and credentials from the environment (clients). */
+export const SIGV4 = { signRequest: value("sigv4.ts", "signRequest"), createSigner: value("sigv4.ts", "createSigner"), environmentCredentials: value("sigv4.ts", "environmentCredentials"), Credentials: type("sigv4.ts", "Credentials"), CredentialsProvider: type("sigv4.ts", "CredentialsProvider"), SignableRequest: type("sigv4.ts", "SignableRequest"), SigningOptions: type("sigv4.ts", "SigningOptions"), Signer: type("sigv4.ts", "Signer") } as const;
+
 /** `forms.ts`: URL-encoded form fields and multipart/form-data bodies (OpenAPI). */
 export const FORMS = {
   appendFormField: value("forms.ts", "appendFormField"),
@@ -132,7 +135,7 @@ export const XML_READER = {
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
-export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "json.ts", "linear-find.ts", "md5.ts", "read.ts", "sha256.ts", "xml-reader.ts", "xml.ts"] as const;
+export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "json.ts", "linear-find.ts", "md5.ts", "read.ts", "sha256.ts", "sigv4.ts", "xml-reader.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];
 
 /** Helper files that import other helper files: a folder that gets the first gets these too. */
