@@ -10,6 +10,7 @@
 //   openapi: ... ratio
 //   graph microsoft.com__graph: ... s, peak RSS ... MB (limit 2,048 MB: ok)
 //   tsc --noEmit of the real Cognito output: now ... s, baseline ... s → ...×
+//   sigv4: AdminCreateUser (JSON, ... B), createSigner ... k/s, @smithy/signature-v4 ... → ...×
 
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -49,6 +50,7 @@ const benches: Bench[] = [
   { name: "graph", run: async () => (await import("./graph.js")).benchGraph() },
   { name: "package", run: async () => (await import("./package.js")).benchPackage() },
   { name: "tsc", run: async () => (await import("./tsc.js")).benchTsc() },
+  { name: "sigv4", run: async () => (await import("./sigv4.js")).benchSigv4() },
 ];
 
 const only = process.argv.slice(2);

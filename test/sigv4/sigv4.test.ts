@@ -101,6 +101,7 @@ describe("SigV4 signer (sigv4.ts)", () => {
     { name: "header runs of spaces kept", from: '.replace(/[ \\t]+/g, " ")', to: "" },
     { name: "user-agent signed", from: '"upgrade", "user-agent",', to: '"upgrade",' },
     { name: "binary body hashed as text", from: "if (typeof body !== \"string\") return body;", to: "if (typeof body !== \"string\") body = String(body);" },
+    { name: "wrong hash of the empty body", from: /const EMPTY_SHA256 = "e3b0/, to: 'const EMPTY_SHA256 = "f3b0' },
     { name: "no x-amz-content-sha256 with applyChecksum", from: "if (options.applyChecksum || options.unsignedPayload) headers[CONTENT_SHA256] = payloadHash;", to: "if (options.unsignedPayload) headers[CONTENT_SHA256] = payloadHash;" },
   ];
 
