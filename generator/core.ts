@@ -20,6 +20,7 @@ import { emitErrors, errorClassNames } from "./protocols/errors.js";
 import { HELPER_FILES, HELPER_IMPORTS } from "./protocols/symbols.js";
 import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
+import { emitClient } from "./client/index.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
 import { recordingHost, type CachedInput, type GenerationCache } from "./cache.js";
@@ -181,8 +182,16 @@ export async function emitModel(
   // service (Microsoft Graph: 100 MB of output) never holds every file's lines while formatting.
   const exported: string[] = [];
   const helpers = new Set<string>();
+  const emitted = new Set<string>();
   for (const emit of emitters) {
     const { path, text } = render(emit, header, exported, helpers);
+    emitted.add(path);
+    out.set(`${model.name}/${path}`, (await formatting.add(text)).formatted);
+  }
+  // The client last: it imports what the folder has (serializers, deserializers, validators, endpoints).
+  const client = emitClient(model, names, diags, emitted);
+  if (client !== undefined) {
+    const { path, text } = render(() => client, header, exported, helpers);
     out.set(`${model.name}/${path}`, (await formatting.add(text)).formatted);
   }
   // Codec helper files go only into folders whose code imports them (or a helper file they get does).

@@ -68,6 +68,8 @@ export const TEMPLATE_NAMES = Object.freeze([
   "sha256.ts.hbs",
   // AWS Signature Version 4, emitted only where a client signs requests.
   "sigv4.ts.hbs",
+  // The transport of the generated clients, emitted where a client.ts imports it.
+  "transport.ts.hbs",
   // The linear-time pattern matcher, emitted only where a validator needs it (generator/regex/linear.ts).
   "linear-find.ts.hbs",
   "xml.ts.hbs",
@@ -90,6 +92,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "read.ts.hbs": { header: "// header" },
   "sha256.ts.hbs": { header: "// header" },
   "sigv4.ts.hbs": { header: "// header" },
+  "transport.ts.hbs": { header: "// header" },
   "linear-find.ts.hbs": { header: "// header" },
   "xml.ts.hbs": { header: "// header" },
   "xml-reader.ts.hbs": { header: "// header" },

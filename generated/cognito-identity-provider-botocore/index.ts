@@ -8,3 +8,4 @@ export * from "./deserializers.js";
 export * from "./errors.js";
 export * from "./validators.js";
 export * from "./redact.js";
+export * from "./client.js";

@@ -134,8 +134,21 @@ export const XML_READER = {
   EMPTY_XML_ELEMENT: value("xml-reader.ts", "EMPTY_XML_ELEMENT"),
 } as const;
 
+/** `transport.ts`: retries, timeouts and abort around `fetch`, shared by the generated clients (client.ts). */
+export const TRANSPORT = {
+  createTransport: value("transport.ts", "createTransport"),
+  cachedProvider: value("transport.ts", "cachedProvider"),
+  RequestValidationError: value("transport.ts", "RequestValidationError"),
+  NetworkError: value("transport.ts", "NetworkError"),
+  requestUrl: value("transport.ts", "requestUrl"),
+  CallOptions: type("transport.ts", "CallOptions"),
+  Transport: type("transport.ts", "Transport"),
+  TransportConfig: type("transport.ts", "TransportConfig"),
+  WireRequest: type("transport.ts", "WireRequest"),
+} as const;
+
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
-export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "json.ts", "linear-find.ts", "md5.ts", "read.ts", "sha256.ts", "sigv4.ts", "xml-reader.ts", "xml.ts"] as const;
+export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "json.ts", "linear-find.ts", "md5.ts", "read.ts", "sha256.ts", "sigv4.ts", "transport.ts", "xml-reader.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];
 
 /** Helper files that import other helper files: a folder that gets the first gets these too. */

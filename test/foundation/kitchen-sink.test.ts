@@ -29,6 +29,7 @@ beforeAll(async () => {
 describe("kitchen-sink fixture", () => {
   it("matches the snapshot of every generated file", async () => {
     expect([...files.keys()]).toEqual([
+      "kitchen-sink/client.ts",
       "kitchen-sink/deserializers.ts",
       "kitchen-sink/errors.ts",
       "kitchen-sink/index.ts",
@@ -37,6 +38,7 @@ describe("kitchen-sink fixture", () => {
       "kitchen-sink/redact.ts",
       "kitchen-sink/runtime.ts",
       "kitchen-sink/serializers.ts",
+      "kitchen-sink/transport.ts",
       "kitchen-sink/types.ts",
       "kitchen-sink/validators.ts",
     ]);

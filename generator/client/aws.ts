@@ -1,0 +1,283 @@
+// The client of a Smithy (or botocore) service: the pieces of client.ts that call one operation.
+// Each call runs, in this order: validate the input (config `validate`) → serialize it once (so
+// an idempotency token is the same on every attempt) → resolve the endpoint (endpoints.ts) and put
+// the `@endpoint` host prefix before its host → per attempt: sign (sigv4.ts, when the operation's
+// auth asks for it and credentials exist) → fetch (transport.ts) → deserialize the response.
+//
+//   operation InitiateAuth (input InitiateAuthRequest, output InitiateAuthResponse, no auth) →
+//   export function initiateAuth(context: CognitoIdentityProviderContext, input: InitiateAuthRequest, options?: CallOptions): Promise<InitiateAuthResponse> {
+//     return invoke(context, "InitiateAuth", input, options, validateInitiateAuthRequest, serializeInitiateAuthRequest, deserializeInitiateAuthResponse, "none");
+//   }
+//   and, once per file, `invoke` (the steps above), `resolve` (the endpoint), `sign` (SigV4).
+
+import type { Diagnostics } from "../diagnostics.js";
+import type { GeneratedFile } from "../emit/file-builder.js";
+import type { Operation, ResolvedModel } from "../model/ir.js";
+import type { ClientNames } from "../naming/client.js";
+import type { Names } from "../naming/names.js";
+import { RUNTIME, TRANSPORT } from "../protocols/symbols.js";
+import { operationSignature, type ClientFolder, type OperationCall } from "./shared.js";
+
+/** How an operation is authenticated by the client. */
+export type Signing = "sigv4" | "optional" | "none";
+
+/** `endpoints.ts` (helper `endpoints`): the model's endpoint rules. */
+const ENDPOINTS = {
+  endpointParams: { name: "endpointParams", file: "endpoints.ts", kind: "value" },
+  resolveEndpoint: { name: "resolveEndpoint", file: "endpoints.ts", kind: "value" },
+  EndpointConfig: { name: "EndpointConfig", file: "endpoints.ts", kind: "type" },
+  ResolvedEndpoint: { name: "ResolvedEndpoint", file: "endpoints.ts", kind: "type" },
+} as const;
+
+/** `sigv4.ts` (helper `sigv4`): SigV4 signing with WebCrypto. */
+const SIGV4 = {
+  signRequest: { name: "signRequest", file: "sigv4.ts", kind: "value" },
+  environmentCredentials: { name: "environmentCredentials", file: "sigv4.ts", kind: "value" },
+  Credentials: { name: "Credentials", file: "sigv4.ts", kind: "type" },
+  CredentialsProvider: { name: "CredentialsProvider", file: "sigv4.ts", kind: "type" },
+} as const;
+
+export interface AwsClientPlan {
+  readonly signing: (op: Operation) => Signing;
+  /** The signing name of `aws.auth#sigv4`, when any operation signs. */
+  readonly signingName?: string;
+}
+
+/** Prints the AWS client's declarations (config, context, operation functions, invoke) into `file`. */
+export function printAwsClient(
+  file: GeneratedFile,
+  model: ResolvedModel,
+  names: Names,
+  client: ClientNames,
+  folder: ClientFolder,
+  plan: AwsClientPlan,
+  diags: Diagnostics,
+): void {
+  void diags;
+  const signs = plan.signingName !== undefined && model.operations.some((op) => plan.signing(op) !== "none");
+  const endpoints = folder.has("endpoints.ts");
+  const validates = folder.has("validators.ts");
+  const hostPrefixes = model.operations.some((op) => op.endpoint !== undefined) || model.service.sdkId === "S3";
+  const transportConfig = file.use(TRANSPORT.TransportConfig);
+  const serializeOptions = file.use(RUNTIME.SerializeOptions);
+  const callOptions = file.use(TRANSPORT.CallOptions);
+  const transport = file.use(TRANSPORT.Transport);
+  const wire = file.use(TRANSPORT.WireRequest);
+  const local = client.local;
+  for (const name of Object.values(local)) file.declare(name);
+  const { invoke, resolve, sign } = local;
+
+  // The configuration.
+  const parents = [transportConfig, serializeOptions, ...(endpoints ? [file.use(ENDPOINTS.EndpointConfig)] : [])];
+  file.line(`/** The configuration of \`${client.factory}\`; every field is optional. */`, `export interface ${client.config} extends ${parents.join(", ")} {`);
+  if (!endpoints) {
+    file.line(
+      `  /** The endpoint URL every request goes to (\`https://service.example.com\`): this model has no endpoint rules, so it is required. */`,
+      `  readonly endpoint?: string;`,
+      `  /** The AWS region (\`us-east-1\`): the signing region. */`,
+      `  readonly region?: string;`,
+    );
+  }
+  if (signs) {
+    file.line(
+      `  /**`,
+      `   * AWS credentials, or a function that provides them (asked again before they expire).`,
+      `   * Default: \`AWS_ACCESS_KEY_ID\`, \`AWS_SECRET_ACCESS_KEY\` and \`AWS_SESSION_TOKEN\` from the environment (Node).`,
+      `   */`,
+      `  readonly credentials?: ${file.use(SIGV4.Credentials)} | ${file.use(SIGV4.CredentialsProvider)};`,
+    );
+  }
+  if (validates) {
+    file.line(`  /** Check every input with the model's validators before sending it; an invalid input throws \`RequestValidationError\` and nothing is sent (default false: the service checks). */`, `  readonly validate?: boolean;`);
+  }
+  if (hostPrefixes) file.line(`  /** Do not put the operations' host prefixes (\`@endpoint\`) before the endpoint's host (default false). */`, `  readonly disableHostPrefix?: boolean;`);
+  file.line(`}`, ``);
+
+  // The context: the configuration resolved once.
+  file.line(
+    `/** The client without its methods: pass it to the operation functions (\`${client.operation(model.operations[0]!.id)}(context, input)\`) so that a bundle holds only the operations it calls. */`,
+    `export interface ${client.context} {`,
+    `  readonly config: ${client.config};`,
+    `  readonly transport: ${transport};`,
+  );
+  if (signs) file.line(`  /** The credentials to sign with; undefined when none are configured or found. */`, `  readonly credentials: () => Promise<${file.use(SIGV4.Credentials)} | undefined>;`);
+  file.line(`}`, ``);
+  file.line(`/** Resolves \`config\` once: the transport (retry quota) and the credentials are shared by every call made with the context. */`);
+  file.line(`export function ${client.contextFactory}(config: ${client.config} = {}): ${client.context} {`);
+  if (signs) {
+    const cached = file.use(TRANSPORT.cachedProvider);
+    file.line(
+      `  const credentials = config.credentials;`,
+      `  const provider = credentials === undefined ? ${file.use(SIGV4.environmentCredentials)} : typeof credentials === "function" ? credentials : () => Promise.resolve(credentials);`,
+      `  const cached = ${cached}(async () => (await provider()) ?? ${local.NO_CREDENTIALS}, config.now);`,
+      `  return {`,
+      `    config,`,
+      `    transport: ${file.use(TRANSPORT.createTransport)}(config),`,
+      `    credentials: async () => {`,
+      `      const found = await cached();`,
+      `      return found === ${local.NO_CREDENTIALS} ? undefined : found;`,
+      `    },`,
+      `  };`,
+      `}`,
+      ``,
+      `/** What the provider gave when there are no credentials (cached like credentials that never expire). */`,
+      `const ${local.NO_CREDENTIALS}: ${file.use(SIGV4.Credentials)} = { accessKeyId: "", secretAccessKey: "" };`,
+      ``,
+    );
+  } else {
+    file.line(`  return { config, transport: ${file.use(TRANSPORT.createTransport)}(config) };`, `}`, ``);
+  }
+
+  // One function per operation.
+  const calls: OperationCall[] = [];
+  for (const op of model.operations) {
+    const call = operationSignature(file, model, names, op);
+    calls.push({ op, call });
+    const fn = client.operation(op.id);
+    const validate = !validates ? [] : [op.input === undefined ? "undefined" : file.use({ name: names.validator(op.input), file: "validators.ts", kind: "value" })];
+    const serialize = file.use({ name: names.serializer(op.id), file: "serializers.ts", kind: "value" });
+    const deserialize = file.use({ name: names.deserializer(op.id), file: "deserializers.ts", kind: "value" });
+    const signing = signs ? plan.signing(op) : "none";
+    file.line(
+      `/** Calls \`${op.name}\` with \`context\`: what \`${client.client}.${client.method(op.id)}\` does, for bundles that import only what they call. */`,
+      `export function ${fn}(context: ${client.context}, ${call.inputParam}, options?: ${callOptions}): Promise<${call.outputType}> {`,
+      `  return ${invoke}(context, ${[JSON.stringify(op.name), "input", "options", ...validate, serialize, deserialize, ...(signs ? [JSON.stringify(signing)] : [])].join(", ")});`,
+      `}`,
+      ``,
+    );
+  }
+
+  // The steps of every call.
+  const httpRequest = file.use(RUNTIME.HttpRequest);
+  const httpResponse = file.use(RUNTIME.HttpResponse);
+  const requestUrl = file.use(TRANSPORT.requestUrl);
+  const endpointType = endpoints ? file.use(ENDPOINTS.ResolvedEndpoint) : local.ResolvedEndpoint;
+  file.line(
+    `/** Validate?, serialize once, resolve the endpoint, then attempts of sign → fetch → deserialize. */`,
+    `async function ${invoke}<I, O>(`,
+    `  context: ${client.context},`,
+    `  operation: string,`,
+    `  input: I,`,
+    `  options: ${callOptions} | undefined,`,
+    ...(validates ? [`  validate: ((value: unknown) => ${file.use({ name: "ValidationFailure", file: "runtime.ts", kind: "type" })}[]) | undefined,`] : []),
+    `  serialize: (input: I, options: ${serializeOptions}) => ${httpRequest},`,
+    `  deserialize: (response: ${httpResponse}) => O,`,
+    ...(signs ? [`  signing: "sigv4" | "optional" | "none",`] : []),
+    `): Promise<O> {`,
+    `  const config = context.config;`,
+  );
+  if (validates) {
+    file.line(
+      `  if (config.validate === true && validate !== undefined) {`,
+      `    const failures = validate(input);`,
+      `    if (failures.length > 0) throw new ${file.use(TRANSPORT.RequestValidationError)}(operation, failures);`,
+      `  }`,
+    );
+  }
+  file.line(
+    `  const request = serialize(input, config);`,
+    `  const endpoint = ${resolve}(operation, input, config);`,
+    `  const url = ${requestUrl}(request.endpoint ?? endpoint.url, request.path, request.query, ${hostPrefixes ? "config.disableHostPrefix === true ? undefined : request.hostPrefix" : "request.hostPrefix"});`,
+    `  const headers: Record<string, string> = {};`,
+    `  for (const [name, values] of Object.entries(endpoint.headers)) headers[name] = values.join(",");`,
+    `  Object.assign(headers, request.headers);`,
+  );
+  if (signs) {
+    file.line(
+      `  const credentials = signing === "none" ? undefined : await context.credentials();`,
+      `  if (credentials === undefined && signing === "sigv4") {`,
+      `    throw new Error(operation + " must be signed, but there are no AWS credentials: set \`credentials\` in the client's config, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment");`,
+      `  }`,
+    );
+  }
+  file.line(
+    `  return context.transport.call(async (attempt) => {`,
+    `    const sent: ${wire} = { method: request.method, url, headers: { ...headers, ...attempt.sdkHeaders }, ...(request.body === undefined ? {} : { body: request.body }) };`,
+    signs
+      ? `    const response = await context.transport.send(credentials === undefined ? sent : await ${sign}(sent, credentials, endpoint, config), attempt.signal);`
+      : `    const response = await context.transport.send(sent, attempt.signal);`,
+    `    return deserialize(response);`,
+    `  }, options);`,
+    `}`,
+    ``,
+  );
+
+  // The endpoint.
+  if (endpoints) {
+    file.line(
+      `/** The endpoint of a call, from the model's endpoint rules. */`,
+      `function ${resolve}(operation: string, input: unknown, config: ${client.config}): ${endpointType} {`,
+      `  return ${file.use(ENDPOINTS.resolveEndpoint)}(${file.use(ENDPOINTS.endpointParams)}(operation, input, config));`,
+      `}`,
+      ``,
+    );
+  } else {
+    file.line(
+      `/** An endpoint: this model has no endpoint rules, so it is the configured one. */`,
+      `interface ${endpointType} {`,
+      `  readonly url: string;`,
+      `  readonly headers: Readonly<Record<string, readonly string[]>>;`,
+      `  readonly properties: Readonly<Record<string, unknown>>;`,
+      `}`,
+      ``,
+      `/** The configured endpoint (the model has no endpoint rules). */`,
+      `function ${resolve}(operation: string, input: unknown, config: ${client.config}): ${endpointType} {`,
+      `  void input;`,
+      `  if (config.endpoint === undefined) throw new Error(operation + ": set \`endpoint\` in the client's config (this service's model has no endpoint rules)");`,
+      `  return { url: config.endpoint, headers: {}, properties: {} };`,
+      `}`,
+      ``,
+    );
+  }
+
+  if (signs) {
+    file.line(
+      `/** Signs one attempt (SigV4): the signing name and region of the endpoint's \`authSchemes\` win over the model's and the config's. */`,
+      `async function ${sign}(request: ${wire}, credentials: ${file.use(SIGV4.Credentials)}, endpoint: ${endpointType}, config: ${client.config}): Promise<${wire}> {`,
+      `  const schemes = endpoint.properties["authSchemes"];`,
+      `  const scheme = (Array.isArray(schemes) ? schemes.find((s: { name?: unknown }) => s.name === "sigv4") : undefined) as { signingName?: string; signingRegion?: string; disableDoubleEncoding?: boolean } | undefined;`,
+      `  const region = scheme?.signingRegion ?? config.region;`,
+      `  if (region === undefined) throw new Error("Signing needs a region: set \`region\` in the client's config");`,
+      `  const service = scheme?.signingName ?? ${JSON.stringify(plan.signingName)};`,
+      `  const signed = await ${file.use(SIGV4.signRequest)}(request, {`,
+      `    credentials,`,
+      `    region,`,
+      `    service,`,
+      `    uriEscapePath: scheme?.disableDoubleEncoding !== true,`,
+      `    applyChecksum: service === "s3" || service === "s3-outposts" || service === "s3-object-lambda",`,
+      `  });`,
+      `  // fetch sets Host itself (browsers refuse to set it); the signature covers the same value.`,
+      `  const headers: Record<string, string> = {};`,
+      `  for (const [name, value] of Object.entries(signed.headers)) if (name.toLowerCase() !== "host") headers[name] = value;`,
+      `  return { ...request, headers };`,
+      `}`,
+      ``,
+    );
+  }
+
+  // The client object.
+  printClientObject(file, client, calls);
+}
+
+/** `export interface XClient { … }` and `createXClient(config)`: one method per operation. */
+export function printClientObject(file: GeneratedFile, client: ClientNames, calls: readonly OperationCall[]): void {
+  const callOptions = file.use(TRANSPORT.CallOptions);
+  file.line(`/** A client of the service: one method per operation, each returning the typed output or throwing the operation's typed errors. */`, `export interface ${client.client} {`);
+  for (const { op, call } of calls) {
+    file.line(...call.doc.map((l) => "  " + l), `  ${methodKey(client.method(op.id))}(${call.methodInput}, options?: ${callOptions}): Promise<${call.outputType}>;`);
+  }
+  file.line(`}`, ``);
+  file.line(
+    `/** Creates a client; every method shares \`config\`, one transport (and its retry quota) and the credentials. */`,
+    `export function ${client.factory}(config: ${client.config} = {}): ${client.client} {`,
+    `  const context = ${client.contextFactory}(config);`,
+    `  return {`,
+  );
+  for (const { op } of calls) file.line(`    ${methodKey(client.method(op.id))}: (input, options) => ${client.operation(op.id)}(context, input, options),`);
+  file.line(`  };`, `}`);
+}
+
+/** A method's key in an interface or object literal; `__proto__` would set the prototype. */
+function methodKey(name: string): string {
+  return name === "__proto__" ? `["__proto__"]` : name;
+}

@@ -1,0 +1,50 @@
+// What the AWS and OpenAPI clients print alike: an operation's signature (input optional when
+// nothing in it is required) and its doc comment.
+//
+//   operation InitiateAuth (input with required members) →
+//   { inputParam: "input: InitiateAuthRequest", methodInput: "input: InitiateAuthRequest",
+//     outputType: "InitiateAuthResponse", doc: ["/**", " * Starts sign-in …", " * @throws …", " */"] }
+//   operation Ping (no input) →
+//   { inputParam: "input: Record<string, never> = {}", methodInput: "input?: Record<string, never>", outputType: "Record<string, never>", … }
+
+import { docComment } from "../emit/doc-comments.js";
+import type { GeneratedFile } from "../emit/file-builder.js";
+import { shapeOf, type Operation, type ResolvedModel } from "../model/ir.js";
+import type { Names } from "../naming/names.js";
+
+/** The files of the output folder the client may import (the emitters that ran before it). */
+export interface ClientFolder {
+  has(file: string): boolean;
+}
+
+export interface OperationSignature {
+  /** The parameter of the operation function: `input: X`, or `input: X = {}` when it may be left out. */
+  readonly inputParam: string;
+  /** The parameter of the method: `input: X`, or `input?: X`. */
+  readonly methodInput: string;
+  readonly outputType: string;
+  /** The method's doc comment: the operation's documentation and what it throws. */
+  readonly doc: readonly string[];
+}
+
+export interface OperationCall {
+  readonly op: Operation;
+  readonly call: OperationSignature;
+}
+
+export function operationSignature(file: GeneratedFile, model: ResolvedModel, names: Names, op: Operation): OperationSignature {
+  const input = op.input === undefined ? undefined : shapeOf(model, op.input);
+  const output = op.output === undefined ? undefined : shapeOf(model, op.output);
+  const inputType = input === undefined ? "Record<string, never>" : file.use({ name: names.type(input.id), file: "types.ts", kind: "type" });
+  const outputType = output === undefined ? "Record<string, never>" : file.use({ name: names.type(output.id), file: "types.ts", kind: "type" });
+  const optional = input === undefined || (input.type === "structure" && input.members.every((m) => !m.required));
+  const errors = names.operationError(op.id);
+  const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Calls \`${op.name}\`.`);
+  const throws = ` * @throws {${errors}} an error response (a modelled error, \`UnknownServiceError\`) or an unreadable one (\`MalformedResponseError\`), after the retries; also \`RequestValidationError\`, \`NetworkError\`, the signal's reason on abort, a \`TimeoutError\`.`;
+  return {
+    inputParam: optional ? `input: ${inputType} = {}` : `input: ${inputType}`,
+    methodInput: optional ? `input?: ${inputType}` : `input: ${inputType}`,
+    outputType,
+    doc: ["/**", ...doc.slice(1, -1), ...(doc.length > 2 ? [" *"] : []), throws, " */"],
+  };
+}
