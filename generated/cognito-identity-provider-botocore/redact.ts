@@ -10,22 +10,18 @@ import type {
   UserContextDataType,
 } from "./types.js";
 
-/** A `AnalyticsMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactAnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
-  return value;
-}
+/** A `AnalyticsMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactAnalyticsMetadataType = unchanged<AnalyticsMetadataType>;
 
-/** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactAuthParametersType(value: AuthParametersType): unknown {
   return SENSITIVE;
 }
 
-/** A `ClientMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactClientMetadataType(value: ClientMetadataType): unknown {
-  return value;
-}
+/** A `ClientMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactClientMetadataType = unchanged<ClientMetadataType>;
 
-/** A `InitiateAuthRequest` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `InitiateAuthRequest` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
   const out: Record<string, unknown> = { ...value };
   if (value.AuthParameters !== undefined) out["AuthParameters"] = SENSITIVE;
@@ -35,7 +31,12 @@ export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
   return out;
 }
 
-/** A `UserContextDataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `UserContextDataType` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactUserContextDataType(value: UserContextDataType): unknown {
   return SENSITIVE;
+}
+
+/** The redactor of values with nothing sensitive in them: the value as it is. */
+function unchanged<T>(value: T): unknown {
+  return value;
 }

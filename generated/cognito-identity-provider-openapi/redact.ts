@@ -16,17 +16,13 @@ import type {
   UserContextDataType,
 } from "./types.js";
 
-/** A `AnalyticsMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactAnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
-  return value;
-}
+/** A `AnalyticsMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactAnalyticsMetadataType = unchanged<AnalyticsMetadataType>;
 
-/** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactAuthParametersType(value: AuthParametersType): unknown {
-  return value;
-}
+/** A `AuthParametersType` is safe to log as it is: nothing in it is sensitive. */
+export const redactAuthParametersType = unchanged<AuthParametersType>;
 
-/** A `AuthenticationResultType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `AuthenticationResultType` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactAuthenticationResultType(value: AuthenticationResultType): unknown {
   const out: Record<string, unknown> = { ...value };
   if (value.AccessToken !== undefined) out["AccessToken"] = SENSITIVE;
@@ -35,32 +31,22 @@ export function redactAuthenticationResultType(value: AuthenticationResultType):
   return out;
 }
 
-/** A `AvailableChallengeListType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactAvailableChallengeListType(value: AvailableChallengeListType): unknown {
-  return value;
-}
+/** A `AvailableChallengeListType` is safe to log as it is: nothing in it is sensitive. */
+export const redactAvailableChallengeListType = unchanged<AvailableChallengeListType>;
 
-/** A `ChallengeParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactChallengeParametersType(value: ChallengeParametersType): unknown {
-  return value;
-}
+/** A `ChallengeParametersType` is safe to log as it is: nothing in it is sensitive. */
+export const redactChallengeParametersType = unchanged<ChallengeParametersType>;
 
-/** A `ClientMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactClientMetadataType(value: ClientMetadataType): unknown {
-  return value;
-}
+/** A `ClientMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactClientMetadataType = unchanged<ClientMetadataType>;
 
-/** A `ErrorResponse` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactErrorResponse(value: ErrorResponse): unknown {
-  return value;
-}
+/** A `ErrorResponse` is safe to log as it is: nothing in it is sensitive. */
+export const redactErrorResponse = unchanged<ErrorResponse>;
 
-/** A `InitiateAuthRequest` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
-  return value;
-}
+/** A `InitiateAuthRequest` is safe to log as it is: nothing in it is sensitive. */
+export const redactInitiateAuthRequest = unchanged<InitiateAuthRequest>;
 
-/** A `InitiateAuthResponse` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `InitiateAuthResponse` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactInitiateAuthResponse(value: InitiateAuthResponse): unknown {
   const out: Record<string, unknown> = { ...value };
   if (value.AuthenticationResult !== undefined)
@@ -68,12 +54,13 @@ export function redactInitiateAuthResponse(value: InitiateAuthResponse): unknown
   return out;
 }
 
-/** A `NewDeviceMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactNewDeviceMetadataType(value: NewDeviceMetadataType): unknown {
-  return value;
-}
+/** A `NewDeviceMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactNewDeviceMetadataType = unchanged<NewDeviceMetadataType>;
 
-/** A `UserContextDataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactUserContextDataType(value: UserContextDataType): unknown {
+/** A `UserContextDataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactUserContextDataType = unchanged<UserContextDataType>;
+
+/** The redactor of values with nothing sensitive in them: the value as it is. */
+function unchanged<T>(value: T): unknown {
   return value;
 }

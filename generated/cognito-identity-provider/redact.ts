@@ -17,17 +17,15 @@ import type {
   UserContextDataType,
 } from "./types.js";
 
-/** A `AnalyticsMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactAnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
-  return value;
-}
+/** A `AnalyticsMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactAnalyticsMetadataType = unchanged<AnalyticsMetadataType>;
 
-/** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactAuthParametersType(value: AuthParametersType): unknown {
   return SENSITIVE;
 }
 
-/** A `AuthenticationResultType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `AuthenticationResultType` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactAuthenticationResultType(value: AuthenticationResultType): unknown {
   const out: Record<string, unknown> = { ...value };
   if (value.AccessToken !== undefined) out["AccessToken"] = SENSITIVE;
@@ -36,22 +34,16 @@ export function redactAuthenticationResultType(value: AuthenticationResultType):
   return out;
 }
 
-/** A `AvailableChallengeListType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactAvailableChallengeListType(value: AvailableChallengeListType): unknown {
-  return value;
-}
+/** A `AvailableChallengeListType` is safe to log as it is: nothing in it is sensitive. */
+export const redactAvailableChallengeListType = unchanged<AvailableChallengeListType>;
 
-/** A `ChallengeParametersType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactChallengeParametersType(value: ChallengeParametersType): unknown {
-  return value;
-}
+/** A `ChallengeParametersType` is safe to log as it is: nothing in it is sensitive. */
+export const redactChallengeParametersType = unchanged<ChallengeParametersType>;
 
-/** A `ClientMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactClientMetadataType(value: ClientMetadataType): unknown {
-  return value;
-}
+/** A `ClientMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactClientMetadataType = unchanged<ClientMetadataType>;
 
-/** A `InitiateAuthRequest` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `InitiateAuthRequest` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
   const out: Record<string, unknown> = { ...value };
   if (value.AuthParameters !== undefined) out["AuthParameters"] = SENSITIVE;
@@ -61,7 +53,7 @@ export function redactInitiateAuthRequest(value: InitiateAuthRequest): unknown {
   return out;
 }
 
-/** A `InitiateAuthResponse` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `InitiateAuthResponse` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactInitiateAuthResponse(value: InitiateAuthResponse): unknown {
   const out: Record<string, unknown> = { ...value };
   if (value.Session !== undefined) out["Session"] = SENSITIVE;
@@ -70,22 +62,21 @@ export function redactInitiateAuthResponse(value: InitiateAuthResponse): unknown
   return out;
 }
 
-/** A `InvalidParameterException` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactInvalidParameterException(value: InvalidParameterException): unknown {
-  return value;
-}
+/** A `InvalidParameterException` is safe to log as it is: nothing in it is sensitive. */
+export const redactInvalidParameterException = unchanged<InvalidParameterException>;
 
-/** A `NewDeviceMetadataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactNewDeviceMetadataType(value: NewDeviceMetadataType): unknown {
-  return value;
-}
+/** A `NewDeviceMetadataType` is safe to log as it is: nothing in it is sensitive. */
+export const redactNewDeviceMetadataType = unchanged<NewDeviceMetadataType>;
 
-/** A `NotAuthorizedException` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
-export function redactNotAuthorizedException(value: NotAuthorizedException): unknown {
-  return value;
-}
+/** A `NotAuthorizedException` is safe to log as it is: nothing in it is sensitive. */
+export const redactNotAuthorizedException = unchanged<NotAuthorizedException>;
 
-/** A `UserContextDataType` made safe to log: sensitive values replaced by `SENSITIVE`; a value with nothing sensitive is returned as it is. */
+/** A `UserContextDataType` made safe to log: sensitive values replaced by `SENSITIVE`. */
 export function redactUserContextDataType(value: UserContextDataType): unknown {
   return SENSITIVE;
+}
+
+/** The redactor of values with nothing sensitive in them: the value as it is. */
+function unchanged<T>(value: T): unknown {
+  return value;
 }

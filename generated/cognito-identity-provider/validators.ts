@@ -16,47 +16,65 @@ import {
 
 const re_ClientIdType = /^[\w+]+(?=(?:\r\n|(?<!\r)\n|[\r\u0085\u2028\u2029])?$)/u;
 
-/** Every constraint `value` fails as `AnalyticsMetadataType`; empty when it is valid. */
-export function validateAnalyticsMetadataType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateAnalyticsMetadataType(value, path, out);
-  return out;
-}
-
-/** Appends the failures of `value` as `AnalyticsMetadataType` (structure) to `out`; its own constraints are the caller's. */
-function $validateAnalyticsMetadataType(
+function $checkString_len0to131072(
   value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
-  if (!isPlainObject(value)) {
-    failType(out, path, "object", value);
-    return;
-  }
-  const v1 = value.AnalyticsEndpointId;
-  if (v1 != null) {
-    if (typeof v1 !== "string") {
-      failType(out, path + "/AnalyticsEndpointId", "string", v1);
-    } else {
-      if (v1.length > 131072) {
-        const n2 = codePointLength(v1);
-        if (n2 > 131072) {
-          failLength(out, path + "/AnalyticsEndpointId", n2, "between 0 and 131072, inclusive");
-        }
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
+  if (typeof value !== "string") {
+    failType(out, path, "string", value);
+  } else {
+    if (value.length > 131072) {
+      const n1 = codePointLength(value);
+      if (n1 > 131072) {
+        failLength(out, path, n1, "between 0 and 131072, inclusive");
       }
     }
   }
-}
-
-/** Every constraint `value` fails as `AuthFlowType`; empty when it is valid. */
-export function validateAuthFlowType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateAuthFlowType(value, path, out);
   return out;
 }
 
-/** Appends the failures of `value` as `AuthFlowType` (enum) to `out`. */
-function $validateAuthFlowType(value: unknown, path: string, out: ValidationFailure[]): void {
+function $checkString_len20to2048(
+  value: unknown,
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
+  if (typeof value !== "string") {
+    failType(out, path, "string", value);
+  } else {
+    if (value.length > 2048 || value.length < 40) {
+      const n1 = codePointLength(value);
+      if (n1 < 20 || n1 > 2048) {
+        failLength(out, path, n1, "between 20 and 2048, inclusive");
+      }
+    }
+  }
+  return out;
+}
+
+/** Every constraint `value` fails as `AnalyticsMetadataType`, appended to `out` (a new array by default); empty when it is valid. */
+export function validateAnalyticsMetadataType(
+  value: unknown,
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
+  if (!isPlainObject(value)) {
+    failType(out, path, "object", value);
+    return out;
+  }
+  const v1 = value.AnalyticsEndpointId;
+  if (v1 != null) {
+    $checkString_len0to131072(v1, path + "/AnalyticsEndpointId", out);
+  }
+  return out;
+}
+
+/** Every constraint `value` fails as `AuthFlowType`, appended to `out` (a new array by default); empty when it is valid. */
+export function validateAuthFlowType(
+  value: unknown,
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
   if (typeof value !== "string") {
     failType(out, path, "string", value);
   } else {
@@ -78,20 +96,18 @@ function $validateAuthFlowType(value: unknown, path: string, out: ValidationFail
         );
     }
   }
-}
-
-/** Every constraint `value` fails as `AuthParametersType`; empty when it is valid. */
-export function validateAuthParametersType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateAuthParametersType(value, path, out);
   return out;
 }
 
-/** Appends the failures of `value` as `AuthParametersType` (map) to `out`; its own constraints are the caller's. */
-function $validateAuthParametersType(value: unknown, path: string, out: ValidationFailure[]): void {
+/** Every constraint `value` fails as `AuthParametersType`, appended to `out` (a new array by default); empty when it is valid. */
+export function validateAuthParametersType(
+  value: unknown,
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
   if (!isPlainObject(value)) {
     failType(out, path, "object", value);
-    return;
+    return out;
   }
   for (const k1 in value) {
     if (!hasOwn(value, k1)) continue;
@@ -102,28 +118,17 @@ function $validateAuthParametersType(value: unknown, path: string, out: Validati
       }
     }
     const e2 = value[k1];
-    if (typeof e2 !== "string") {
-      failType(out, path + "/" + pointerSegment(k1), "string", e2);
-    } else {
-      if (e2.length > 131072) {
-        const n4 = codePointLength(e2);
-        if (n4 > 131072) {
-          failLength(out, path + "/" + pointerSegment(k1), n4, "between 0 and 131072, inclusive");
-        }
-      }
-    }
+    $checkString_len0to131072(e2, path + "/" + pointerSegment(k1), out);
   }
-}
-
-/** Every constraint `value` fails as `ClientIdType`; empty when it is valid. */
-export function validateClientIdType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateClientIdType(value, path, out);
   return out;
 }
 
-/** Appends the failures of `value` as `ClientIdType` (string) to `out`. */
-function $validateClientIdType(value: unknown, path: string, out: ValidationFailure[]): void {
+/** Every constraint `value` fails as `ClientIdType`, appended to `out` (a new array by default); empty when it is valid. */
+export function validateClientIdType(
+  value: unknown,
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
   if (typeof value !== "string") {
     failType(out, path, "string", value);
   } else {
@@ -138,20 +143,18 @@ function $validateClientIdType(value: unknown, path: string, out: ValidationFail
       failPattern(out, path, "^[\\w+]+$");
     }
   }
-}
-
-/** Every constraint `value` fails as `ClientMetadataType`; empty when it is valid. */
-export function validateClientMetadataType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateClientMetadataType(value, path, out);
   return out;
 }
 
-/** Appends the failures of `value` as `ClientMetadataType` (map) to `out`; its own constraints are the caller's. */
-function $validateClientMetadataType(value: unknown, path: string, out: ValidationFailure[]): void {
+/** Every constraint `value` fails as `ClientMetadataType`, appended to `out` (a new array by default); empty when it is valid. */
+export function validateClientMetadataType(
+  value: unknown,
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
   if (!isPlainObject(value)) {
     failType(out, path, "object", value);
-    return;
+    return out;
   }
   for (const k1 in value) {
     if (!hasOwn(value, k1)) continue;
@@ -162,152 +165,79 @@ function $validateClientMetadataType(value: unknown, path: string, out: Validati
       }
     }
     const e2 = value[k1];
-    if (typeof e2 !== "string") {
-      failType(out, path + "/" + pointerSegment(k1), "string", e2);
-    } else {
-      if (e2.length > 131072) {
-        const n4 = codePointLength(e2);
-        if (n4 > 131072) {
-          failLength(out, path + "/" + pointerSegment(k1), n4, "between 0 and 131072, inclusive");
-        }
-      }
-    }
+    $checkString_len0to131072(e2, path + "/" + pointerSegment(k1), out);
   }
-}
-
-/** Every constraint `value` fails as `InitiateAuthRequest`; empty when it is valid. */
-export function validateInitiateAuthRequest(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateInitiateAuthRequest(value, path, out);
   return out;
 }
 
-/** Appends the failures of `value` as `InitiateAuthRequest` (structure) to `out`; its own constraints are the caller's. */
-function $validateInitiateAuthRequest(
+/** Every constraint `value` fails as `InitiateAuthRequest`, appended to `out` (a new array by default); empty when it is valid. */
+export function validateInitiateAuthRequest(
   value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
   if (!isPlainObject(value)) {
     failType(out, path, "object", value);
-    return;
+    return out;
   }
   const v1 = value.AuthFlow;
   if (v1 == null) {
     failRequired(out, path + "/AuthFlow");
   } else {
-    $validateAuthFlowType(v1, path + "/AuthFlow", out);
+    validateAuthFlowType(v1, path + "/AuthFlow", out);
   }
   const v2 = value.AuthParameters;
   if (v2 != null) {
-    $validateAuthParametersType(v2, path + "/AuthParameters", out);
+    validateAuthParametersType(v2, path + "/AuthParameters", out);
   }
   const v3 = value.ClientMetadata;
   if (v3 != null) {
-    $validateClientMetadataType(v3, path + "/ClientMetadata", out);
+    validateClientMetadataType(v3, path + "/ClientMetadata", out);
   }
   const v4 = value.ClientId;
   if (v4 == null) {
     failRequired(out, path + "/ClientId");
   } else {
-    $validateClientIdType(v4, path + "/ClientId", out);
+    validateClientIdType(v4, path + "/ClientId", out);
   }
   const v5 = value.AnalyticsMetadata;
   if (v5 != null) {
-    $validateAnalyticsMetadataType(v5, path + "/AnalyticsMetadata", out);
+    validateAnalyticsMetadataType(v5, path + "/AnalyticsMetadata", out);
   }
   const v6 = value.UserContextData;
   if (v6 != null) {
-    $validateUserContextDataType(v6, path + "/UserContextData", out);
+    validateUserContextDataType(v6, path + "/UserContextData", out);
   }
   const v7 = value.Session;
   if (v7 != null) {
-    if (typeof v7 !== "string") {
-      failType(out, path + "/Session", "string", v7);
-    } else {
-      if (v7.length > 2048 || v7.length < 40) {
-        const n8 = codePointLength(v7);
-        if (n8 < 20 || n8 > 2048) {
-          failLength(out, path + "/Session", n8, "between 20 and 2048, inclusive");
-        }
-      }
-    }
-  }
-}
-
-/** Every constraint `value` fails as `SessionType`; empty when it is valid. */
-export function validateSessionType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  if (typeof value !== "string") {
-    failType(out, path, "string", value);
-  } else {
-    if (value.length > 2048 || value.length < 40) {
-      const n1 = codePointLength(value);
-      if (n1 < 20 || n1 > 2048) {
-        failLength(out, path, n1, "between 20 and 2048, inclusive");
-      }
-    }
+    $checkString_len20to2048(v7, path + "/Session", out);
   }
   return out;
 }
 
-/** Every constraint `value` fails as `StringType`; empty when it is valid. */
-export function validateStringType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  if (typeof value !== "string") {
-    failType(out, path, "string", value);
-  } else {
-    if (value.length > 131072) {
-      const n1 = codePointLength(value);
-      if (n1 > 131072) {
-        failLength(out, path, n1, "between 0 and 131072, inclusive");
-      }
-    }
-  }
-  return out;
-}
+/** Every constraint `value` fails as `SessionType`, appended to `out` (a new array by default); empty when it is valid. */
+export const validateSessionType = $checkString_len20to2048;
 
-/** Every constraint `value` fails as `UserContextDataType`; empty when it is valid. */
-export function validateUserContextDataType(value: unknown, path = ""): ValidationFailure[] {
-  const out: ValidationFailure[] = [];
-  $validateUserContextDataType(value, path, out);
-  return out;
-}
+/** Every constraint `value` fails as `StringType`, appended to `out` (a new array by default); empty when it is valid. */
+export const validateStringType = $checkString_len0to131072;
 
-/** Appends the failures of `value` as `UserContextDataType` (structure) to `out`; its own constraints are the caller's. */
-function $validateUserContextDataType(
+/** Every constraint `value` fails as `UserContextDataType`, appended to `out` (a new array by default); empty when it is valid. */
+export function validateUserContextDataType(
   value: unknown,
-  path: string,
-  out: ValidationFailure[],
-): void {
+  path = "",
+  out: ValidationFailure[] = [],
+): ValidationFailure[] {
   if (!isPlainObject(value)) {
     failType(out, path, "object", value);
-    return;
+    return out;
   }
   const v1 = value.IpAddress;
   if (v1 != null) {
-    if (typeof v1 !== "string") {
-      failType(out, path + "/IpAddress", "string", v1);
-    } else {
-      if (v1.length > 131072) {
-        const n2 = codePointLength(v1);
-        if (n2 > 131072) {
-          failLength(out, path + "/IpAddress", n2, "between 0 and 131072, inclusive");
-        }
-      }
-    }
+    $checkString_len0to131072(v1, path + "/IpAddress", out);
   }
-  const v3 = value.EncodedData;
-  if (v3 != null) {
-    if (typeof v3 !== "string") {
-      failType(out, path + "/EncodedData", "string", v3);
-    } else {
-      if (v3.length > 131072) {
-        const n4 = codePointLength(v3);
-        if (n4 > 131072) {
-          failLength(out, path + "/EncodedData", n4, "between 0 and 131072, inclusive");
-        }
-      }
-    }
+  const v2 = value.EncodedData;
+  if (v2 != null) {
+    $checkString_len0to131072(v2, path + "/EncodedData", out);
   }
+  return out;
 }

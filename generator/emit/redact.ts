@@ -10,8 +10,13 @@
 //       return out;
 //     }
 //
+//   structure Other { Name: String }
+//   → /** A `Other` is safe to log as it is: nothing in it is sensitive. */
+//     export const redactOther = unchanged<Other>;      // function unchanged<T>(value: T): unknown
+//
 // A value is sensitive when its target shape or the member itself is marked sensitive. Shapes
-// that cannot contain anything sensitive are returned as they are (no copy). A member named like
+// that cannot contain anything sensitive are returned as they are (no copy), by one shared
+// function instantiated for their type. A member named like
 // something every object inherits (`constructor`, `__proto__`) is read only as an own property,
 // into a local, and a `__proto__` member is defined rather than assigned.
 
@@ -30,11 +35,24 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
   const holds = sensitiveClosure(model);
   const inputs = inputClosure(model);
   const outputs = outputClosure(model);
+  let unchanged = false;
   for (const shape of model.shapes.values()) {
     // One redactor per aggregate (structure, union, list, map, alternatives) that an operation
     // input or response can contain; scalars need none.
     if (names.isInline(shape.id) || !isAggregate(shape) || !(inputs.has(shape.id) || outputs.has(shape.id))) continue;
+    if (!holds.has(shape.id)) {
+      // Nothing sensitive inside: the value itself is safe to log. One line each; in large
+      // models most shapes are such (Stripe: 5,000 of 5,300).
+      const type = file.importType(typeOf(names, model, shape.id), "./types.js");
+      file.line(`/** A \`${type}\` is safe to log as it is: nothing in it is sensitive. */`, `export const ${names.redactor(shape.id)} = unchanged<${type}>;`, "");
+      unchanged = true;
+      continue;
+    }
     file.line(...redactor(model, names, file, holds, shape), "");
+  }
+  if (unchanged) {
+    file.declare("unchanged");
+    file.line("/** The redactor of values with nothing sensitive in them: the value as it is. */", "function unchanged<T>(value: T): unknown {", "  return value;", "}");
   }
   if (file.isEmpty()) file.line("export {};");
   return file;
@@ -59,9 +77,8 @@ export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
 function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds: ReadonlySet<ShapeId>, shape: Shape): string[] {
   const fn = names.redactor(shape.id);
   const type = file.importType(typeOf(names, model, shape.id), "./types.js");
-  const doc = [`/** A \`${type}\` made safe to log: sensitive values replaced by \`SENSITIVE\`; a value with nothing sensitive is returned as it is. */`];
+  const doc = [`/** A \`${type}\` made safe to log: sensitive values replaced by \`SENSITIVE\`. */`];
   const head = `export function ${fn}(value: ${type}): unknown {`;
-  if (!holds.has(shape.id)) return [...doc, head, `  return value;`, `}`];
   if (shape.sensitive) return [...doc, head, `  return ${file.import("SENSITIVE", RUNTIME)};`, `}`];
   const child = (expr: string, ref: Ref): string | undefined => {
     if (ref.sensitive || shapeOf(model, ref.target).sensitive) return file.import("SENSITIVE", RUNTIME);

@@ -1,4 +1,4 @@
-// The validators emitter: one `validate<Type>(value: unknown, path = "")` per named shape,
+// The validators emitter: one `validate<Type>(value: unknown, path = "", out = [])` per named shape,
 // returning every constraint the value fails, worded as Smithy's validation framework words it.
 //
 //   @length(min: 1, max: 128) @pattern("^[\w+]+$") string ClientIdType
@@ -6,29 +6,30 @@
 //   →
 //   const re_ClientIdType = /^[\w+]+(?=(?:\r\n|(?<!\r)\n|[\r\u0085\u2028\u2029])?$)/u;   // Java's `$`
 //
-//   /** Every constraint `value` fails as `Req`; empty when it is valid. */
-//   export function validateReq(value: unknown, path = ""): ValidationFailure[] {
-//     const out: ValidationFailure[] = [];
-//     $validateReq(value, path, out);
+//   /** Every constraint `value` fails as `Req`, appended to `out` (a new array by default); ... */
+//   export function validateReq(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {
+//     if (!isPlainObject(value)) { failType(out, path, "object", value); return out; }
+//     const v1 = value.ClientId;
+//     if (v1 == null) failRequired(out, path + "/ClientId");
+//     else validateClientIdType(v1, path + "/ClientId", out);
+//     const v2 = value.Note;
+//     if (v2 != null) $checkString(v2, path + "/Note", out);
 //     return out;
 //   }
 //
-//   function $validateReq(value: unknown, path: string, out: ValidationFailure[]): void {
-//     if (!isPlainObject(value)) { failType(out, path, "object", value); return; }
-//     const v1 = value.ClientId;
-//     if (v1 == null) failRequired(out, path + "/ClientId");
-//     else $validateClientIdType(v1, path + "/ClientId", out);
-//     const v2 = value.Note;
-//     if (v2 != null && typeof v2 !== "string") failType(out, path + "/Note", "string", v2);
-//   }
-//
-//   function $validateClientIdType(value: unknown, path: string, out: ValidationFailure[]): void {
-//     if (typeof value !== "string") { failType(out, path, "string", value); return; }
+//   export function validateClientIdType(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {
+//     if (typeof value !== "string") { failType(out, path, "string", value); return out; }
 //     if (value.length > 128 || value.length < 2) {          // code points: only counted when needed
 //       const n1 = codePointLength(value);
 //       if (n1 < 1 || n1 > 128) failLength(out, path, n1, "between 1 and 128, inclusive");
 //       else if (!re_ClientIdType.test(value)) failPattern(out, path, "^[\\w+]+$");
 //     } else if (!re_ClientIdType.test(value)) failPattern(out, path, "^[\\w+]+$");
+//     return out;
+//   }
+//
+//   function $checkString(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {
+//     if (typeof value !== "string") failType(out, path, "string", value);
+//     return out;
 //   }
 //
 //   validateReq({ ClientId: "" }) → [
@@ -40,10 +41,13 @@
 //
 // Design:
 // - Aggregates (structures, lists, maps, unions, alternatives) and named scalars with enum values
-//   or a pattern get a module-private `$validate<Type>(value, path, out)` that appends to one
-//   shared array, so recursive shapes simply call each other and long checks are printed once.
-//   Other scalars (type, length, range checks) are inlined where referenced: straight-line code,
-//   and their failure path string is only built inside the failure branch.
+//   or a pattern get a function that appends to one shared array, so recursive shapes simply call
+//   each other and long checks are printed once. For a named shape whose own constraints add
+//   nothing at the places that reference it, that function is the public `validate<Type>` itself
+//   (`out` defaults to a new array); otherwise a public wrapper adds them around a private
+//   `$validate<Type>`. Every other scalar check (type, length, range) is a shared
+//   `$check<Kind>_<constraints>` function, printed once however many members need the same
+//   checks: in large models most members repeat a handful of them (Stripe: 34 for 9,000 members).
 // - A shape's own constraints (length of a list, properties of a map, ...) are applied by whoever
 //   references it, merged with the referencing member's constraints (the member's win key by key).
 //   The same holds at every other position: a list `member`, a map `key` and `value` and
@@ -125,11 +129,20 @@ interface Ctx {
   readonly constNames: Set<string>;
   /** Unicode questions of the ReDoS analysis, answered once per run. */
   readonly universe: Universe;
+  /** Text of a scalar check → the name of the shared `$check…` function that runs it. */
+  readonly shared: Map<string, string>;
+  /** Shared check name → its lines, printed sorted by name. */
+  readonly sharedDecls: Map<string, string[]>;
 }
 
 /** Fresh local variable names within one generated function: `v1`, `n2`, ... */
 class Scope {
   #next = 1;
+  /** The statement that leaves the function early: `return;`, or `return out;` in a public one. */
+  readonly ret: string;
+  constructor(ret = "return;") {
+    this.ret = ret;
+  }
   /** Returns `prefix` followed by a number never used before in this function. */
   fresh(prefix: string): string {
     return `${prefix}${this.#next++}`;
@@ -152,18 +165,19 @@ interface Site {
 /** Emits `validators.ts`: a validator for every named shape of the model (see the module comment). */
 export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics): GeneratedFile {
   const f = new GeneratedFile("validators.ts");
-  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe() };
+  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe(), shared: new Map(), sharedDecls: new Map() };
   f.importType("ValidationFailure", RUNTIME);
   // Validators exist for what an operation input can contain; output-only shapes get none.
   const inputs = inputClosure(model);
   const shapes = [...model.shapes.values()].filter((s) => inputs.has(s.id)).sort((a, b) => compare(a.id, b.id));
   const body: string[] = [];
   for (const shape of shapes) {
-    if (!names.isInline(shape.id)) body.push("", ...publicValidator(ctx, shape));
+    if (!names.isInline(shape.id) && !isMerged(ctx, shape)) body.push("", ...publicValidator(ctx, shape));
     if (isAggregate(shape)) body.push("", ...aggregateValidator(ctx, shape));
     else if (hasScalarFunction(ctx, shape)) body.push("", ...scalarValidator(ctx, shape));
   }
   if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
+  for (const name of [...ctx.sharedDecls.keys()].sort(compare)) f.line(...ctx.sharedDecls.get(name)!);
   // In slices: spreading a very large model's lines into one call overflows the stack.
   for (let i = 0; i < body.length; i += 10_000) f.line(...body.slice(i, i + 10_000));
   return f;
@@ -179,14 +193,50 @@ function hasScalarFunction(ctx: Ctx, shape: Shape): boolean {
   return (shape.type === "string" || shape.type === "enum") && shape.constraints.pattern !== undefined;
 }
 
-/** The module-private `$validate<Type>(value, path, out)` of a scalar with enum values or a pattern. */
+/** The `validate<Type>(value, path, out)` of a scalar with enum values or a pattern. */
 function scalarValidator(ctx: Ctx, shape: Shape): string[] {
   const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  return [...signature(ctx, shape, ""), ...indent(checkShape(ctx, new Scope("return out;"), shape, shape.constraints, site)), "  return out;", "}"];
+}
+
+/**
+ * Whether the public validator of a shape is its only function: every named shape whose checks
+ * are all in its own function, i.e. an aggregate whose own constraints (a list's length, a map's
+ * property count, ...) add nothing, or a scalar with enum values or a pattern. Its
+ * `validate<Type>(value, path = "", out = [])` appends to `out` and returns it, so the other
+ * validators call it too; the remaining shapes get a public wrapper around a private `$validate<Type>`.
+ */
+function isMerged(ctx: Ctx, shape: Shape): boolean {
+  if (ctx.names.isInline(shape.id)) return false;
+  if (!isAggregate(shape)) return hasScalarFunction(ctx, shape);
+  const c = shape.constraints;
+  const bounded = (b: { readonly min?: number; readonly max?: number } | undefined): boolean => b !== undefined && ((b.min !== undefined && b.min > 0) || b.max !== undefined);
+  switch (shape.type) {
+    case "structure":
+    case "union":
+    case "alternatives":
+      return !bounded(c.properties);
+    case "map":
+      return !c.length && !c.properties;
+    case "list":
+      return !bounded(c.length) && !c.uniqueItems;
+    default:
+      return unreachable(shape);
+  }
+}
+
+/** Doc comment and head of the function of a shape: public (see `isMerged`) or private. */
+function signature(ctx: Ctx, shape: Shape, note: string): string[] {
+  const what = comment(ctx.names.isInline(shape.id) ? shape.id : ctx.names.type(shape.id));
+  if (isMerged(ctx, shape)) {
+    return [
+      `/** Every constraint \`value\` fails as \`${what}\`, appended to \`out\` (a new array by default); empty when it is valid. */`,
+      `export function ${ctx.names.validator(shape.id)}(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {`,
+    ];
+  }
   return [
-    `/** Appends the failures of \`value\` as \`${comment(ctx.names.type(shape.id))}\` (${shape.type}) to \`out\`. */`,
+    `/** Appends the failures of \`value\` as \`${what}\` (${shape.type}) to \`out\`${note}. */`,
     `function ${internalName(ctx, shape.id)}(value: unknown, path: string, out: ValidationFailure[]): void {`,
-    ...indent(checkShape(ctx, new Scope(), shape, shape.constraints, site)),
-    "}",
   ];
 }
 
@@ -197,7 +247,51 @@ function scalarValidator(ctx: Ctx, shape: Shape): string[] {
 function checkRef(ctx: Ctx, scope: Scope, target: Shape, own: Constraints | undefined, site: Site): string[] {
   const adds = own !== undefined && Object.keys(own).length > 0;
   if (hasScalarFunction(ctx, target) && !adds) return [`${internalName(ctx, target.id)}(${site.v}, ${site.p}, ${site.out});`];
-  return checkShape(ctx, scope, target, own === undefined ? target.constraints : merge(target.constraints, own), site);
+  const constraints = own === undefined ? target.constraints : merge(target.constraints, own);
+  if (!isAggregate(target) && !site.knownString) {
+    const shared = sharedCheck(ctx, target, constraints, site.owner);
+    if (shared !== undefined) return shared === "" ? [] : [`${shared}(${site.v}, ${site.p}, ${site.out});`];
+  }
+  return checkShape(ctx, scope, target, constraints, site);
+}
+
+/**
+ * The shared `$check<Kind>…(value, path, out)` that runs the checks of a scalar with these
+ * constraints, printed once for every place that needs the same checks (a string of at most 5000
+ * code points, an integer between 1 and 86400, ...), rather than inline at each of them: in large
+ * models most members repeat a handful of such checks. `""` when there is nothing to check.
+ */
+function sharedCheck(ctx: Ctx, shape: Shape, constraints: Constraints, owner: string): string | undefined {
+  const lines = checkShape(ctx, new Scope(), shape, constraints, { v: "value", p: "path", out: "out", owner });
+  if (lines.length === 0) return "";
+  const key = lines.join("\n");
+  const known = ctx.shared.get(key);
+  if (known !== undefined) return known;
+  const base = "$check" + checkDescriptor(shape, constraints);
+  let name = base;
+  for (let i = 2; ctx.constNames.has(name); i++) name = `${base}_${i}`;
+  ctx.constNames.add(name);
+  ctx.shared.set(key, name);
+  ctx.sharedDecls.set(name, [`function ${name}(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {`, ...indent(lines), "  return out;", "}", ""]);
+  return name;
+}
+
+/** `String_len1to128`, `String_lenMax5000`, `Integer_rangeMin0`, `Timestamp`: what a shared check checks, as a name. */
+function checkDescriptor(shape: Shape, constraints: Constraints): string {
+  const kind = shape.type === "number" ? shape.kind : shape.type;
+  let name = kind.charAt(0).toUpperCase() + kind.slice(1);
+  const bound = (value: number | undefined): string => (value === undefined ? "" : String(value).replace(/^-/, "m").replace(/[.+]/g, "_"));
+  const { length, range, pattern, multipleOf } = constraints;
+  const span = (what: string, b: { readonly min?: number; readonly max?: number } | undefined): string => {
+    if (b === undefined || (b.min === undefined && b.max === undefined)) return "";
+    if (b.min !== undefined && b.max !== undefined) return `_${what}${bound(b.min)}to${bound(b.max)}`;
+    return b.min !== undefined ? `_${what}Min${bound(b.min)}` : `_${what}Max${bound(b.max)}`;
+  };
+  name += span("len", length) + span("range", range);
+  if (multipleOf !== undefined) name += `_multipleOf${bound(multipleOf)}`;
+  if (pattern !== undefined) name += "_pattern";
+  if (shape.type === "enum" || shape.type === "intEnum") name += `_${toIdentifier(shape.name)}`;
+  return name;
 }
 
 /** The exported `validate<Type>(value, path = "")` of a named shape. */
@@ -205,24 +299,27 @@ function publicValidator(ctx: Ctx, shape: Shape): string[] {
   const name = ctx.names.validator(shape.id);
   const scope = new Scope();
   const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
+  const checks = checkRef(ctx, scope, shape, undefined, site);
+  const shared = checks.length === 1 ? /^(\$check\w*)\(value, path, out\);$/.exec(checks[0]!) : null;
+  if (shared) {
+    // A scalar checked by a shared check: the same function under the shape's name.
+    return [`/** Every constraint \`value\` fails as \`${comment(ctx.names.type(shape.id))}\`, appended to \`out\` (a new array by default); empty when it is valid. */`, `export const ${name} = ${shared[1]};`];
+  }
   return [
     `/** Every constraint \`value\` fails as \`${comment(ctx.names.type(shape.id))}\`; empty when it is valid. */`,
     `export function ${name}(value: unknown, path = ""): ValidationFailure[] {`,
     `  const out: ValidationFailure[] = [];`,
-    ...indent(checkRef(ctx, scope, shape, undefined, site)),
+    ...indent(checks),
     `  return out;`,
     `}`,
   ];
 }
 
-/** The module-private `$validate<Type>(value, path, out)` of an aggregate shape. */
+/** The function of an aggregate shape: its public validator, or a private `$validate<Type>`. */
 function aggregateValidator(ctx: Ctx, shape: Aggregate): string[] {
-  const scope = new Scope();
-  const what = ctx.names.isInline(shape.id) ? shape.id : ctx.names.type(shape.id);
-  const head = [
-    `/** Appends the failures of \`value\` as \`${comment(what)}\` (${shape.type}) to \`out\`; its own constraints are the caller's. */`,
-    `function ${internalName(ctx, shape.id)}(value: unknown, path: string, out: ValidationFailure[]): void {`,
-  ];
+  const merged = isMerged(ctx, shape);
+  const scope = new Scope(merged ? "return out;" : "return;");
+  const head = signature(ctx, shape, "; its own constraints are the caller's");
   let lines: string[];
   switch (shape.type) {
     case "structure":
@@ -243,12 +340,13 @@ function aggregateValidator(ctx: Ctx, shape: Aggregate): string[] {
     default:
       return unreachable(shape);
   }
-  return [...head, ...indent(lines), "}"];
+  return [...head, ...indent(lines), ...(merged ? ["  return out;"] : []), "}"];
 }
 
-/** `$validate<Type>`: the private function of a shape, named after its public one. */
+/** The function other validators call for a shape: its public one, or `$validate<Type>`. */
 function internalName(ctx: Ctx, id: ShapeId): string {
-  return "$" + ctx.names.validator(id);
+  const name = ctx.names.validator(id);
+  return isMerged(ctx, shapeOf(ctx.model, id)) ? name : "$" + name;
 }
 
 /** The type-failure line: `Value of type number at '/x' failed ...: Member must be of type string`. */
@@ -746,14 +844,14 @@ function merge(target: Constraints, member: Constraints): Constraints {
 }
 
 /** Guard of an aggregate body: a plain object, else a type failure and return. */
-function objectGuard(ctx: Ctx, shape: Shape): string[] {
+function objectGuard(ctx: Ctx, scope: Scope, shape: Shape): string[] {
   const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
-  return [`if (!${ctx.f.import("isPlainObject", RUNTIME)}(value)) {`, `  ${typeFailure(ctx, site, "object")}`, "  return;", "}"];
+  return [`if (!${ctx.f.import("isPlainObject", RUNTIME)}(value)) {`, `  ${typeFailure(ctx, site, "object")}`, `  ${scope.ret}`, "}"];
 }
 
 /** Structure: each member in declared order, then `additionalProperties` when it has a schema. */
 function structureBody(ctx: Ctx, scope: Scope, shape: StructureShape): string[] {
-  const lines = objectGuard(ctx, shape);
+  const lines = objectGuard(ctx, scope, shape);
   // A structure with hundreds of members (DocuSign's settings) would make one function too large
   // for TypeScript's control-flow analysis (TS2563): check each slice in a local arrow function.
   const slice = shape.members.length > 150 ? 100 : shape.members.length;
@@ -797,7 +895,7 @@ function nullable(allowed: boolean, v: string, checks: string[]): string[] {
 
 /** Union: exactly one member set (a non-null value), known; then the set member's checks. */
 function unionBody(ctx: Ctx, scope: Scope, shape: UnionShape): string[] {
-  const lines = objectGuard(ctx, shape);
+  const lines = objectGuard(ctx, scope, shape);
   const set = scope.fresh("set");
   const known = scope.fresh("known");
   const k = scope.fresh("k");
@@ -828,7 +926,7 @@ function listBody(ctx: Ctx, scope: Scope, shape: ListShape): string[] {
   const e = scope.fresh("e");
   const own = shape.member.constraints;
   const checks = checkRef(ctx, scope, target, own, { v: e, p: `path + "/" + ${i}`, out: "out", owner: refOwner(shape, "member", own, target) });
-  const lines = [`if (!Array.isArray(value)) {`, `  ${typeFailure(ctx, site, "array")}`, "  return;", "}"];
+  const lines = [`if (!Array.isArray(value)) {`, `  ${typeFailure(ctx, site, "array")}`, `  ${scope.ret}`, "}"];
   if (checks.length === 0) return lines;
   const list = scope.fresh("list");
   return [
@@ -843,7 +941,7 @@ function listBody(ctx: Ctx, scope: Scope, shape: ListShape): string[] {
 
 /** Map: key constraints reported at the map's path (as Smithy does), values at `path/<key>`. */
 function mapBody(ctx: Ctx, scope: Scope, shape: MapShape): string[] {
-  const lines = objectGuard(ctx, shape);
+  const lines = objectGuard(ctx, scope, shape);
   const k = scope.fresh("k");
   const e = scope.fresh("e");
   const keyShape = shapeOf(ctx.model, shape.key.target);
@@ -872,19 +970,19 @@ function mapBody(ctx: Ctx, scope: Scope, shape: MapShape): string[] {
 function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): string[] {
   const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
   const lines: string[] = [];
-  if (shape.variants.some((r) => r.nullable)) lines.push("if (value === null) return;");
+  if (shape.variants.some((r) => r.nullable)) lines.push(`if (value === null) ${scope.ret}`);
   const variantCheck = (target: ShapeId, out: string): string[] => {
     const s = shapeOf(ctx.model, target);
     return checkRef(ctx, scope, s, undefined, { v: "value", p: "path", out, owner: s.id });
   };
   const disc = shape.discriminator;
   if (disc && disc.mapping.length > 0) {
-    lines.push(...objectGuard(ctx, shape));
+    lines.push(...objectGuard(ctx, scope, shape));
     const d = scope.fresh("d");
     const dSite: Site = { v: d, p: `path + ${str("/" + pointerSegment(disc.propertyName))}`, out: "out", owner: shape.id };
     lines.push(`const ${d}: unknown = ${readMember(ctx, "value", disc.propertyName)};`, `switch (${d}) {`);
     for (const { value, target } of disc.mapping) {
-      lines.push(`  case ${str(value)}: {`, ...indent(variantCheck(target, "out"), 2), "    return;", "  }");
+      lines.push(`  case ${str(value)}: {`, ...indent(variantCheck(target, "out"), 2), `    ${scope.ret}`, "  }");
     }
     lines.push(
       "}",
