@@ -33,7 +33,7 @@ export async function benchRegenerate(): Promise<string[]> {
       if (errors.length > 0) throw new Error(errors.map((d) => d.message).join("; "));
       const ms = performance.now() - started;
       const rewritten = result.folders.flatMap((f) => [...f.comparison.stale, ...f.comparison.missing]);
-      return { ms, rewritten, models: new Set([...result.folders.flatMap((f) => [...f.files.keys()])].map((p) => p.split("/")[0])).size };
+      return { ms, rewritten, models: new Set([...result.folders.flatMap((f) => [...f.files!.keys()])].map((p) => p.split("/")[0])).size };
     };
     await run(true, 0); // warm: the cache holds every model, the folder is written
     const cached: number[] = [];

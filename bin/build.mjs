@@ -6,7 +6,7 @@
 // `npm pack` / `npm publish` with --types (`prepack`).
 //
 //   node bin/build.mjs --types
-//   → dist/index.js (API), dist/cli.js (CLI), dist/chunk-*.js (shared), dist/templates/*.hbs,
+//   → dist/index.js (API), dist/cli.js (CLI), dist/worker.js (the CLI's worker threads), dist/chunk-*.js (shared), dist/templates/*.hbs,
 //     dist/config.schema.json, dist/types/api.d.ts, dist/types/cli/main.d.ts, ...
 //
 // Bundling the small dependencies (handlebars, yaml, jsonc-parser, htmlparser2, @babel/code-frame)
@@ -28,7 +28,8 @@ for (const entry of existsSync(dist) ? readdirSync(dist) : []) {
   if (withTypes || entry !== "types") rmSync(join(dist, entry), { recursive: true, force: true });
 }
 await build({
-  entryPoints: { index: join(root, "generator/api.ts"), cli: join(root, "generator/cli/main.ts") },
+  // worker: the threads of the CLI's pool (generator/cli/pool.ts loads it beside its chunk).
+  entryPoints: { index: join(root, "generator/api.ts"), cli: join(root, "generator/cli/main.ts"), worker: join(root, "generator/cli/worker.ts") },
   outdir: dist,
   bundle: true,
   splitting: true,

@@ -7,6 +7,7 @@
 //   generate a.json --out x   → the model a.json into x/
 //   generate --check          → exit 1 listing stale, missing and extra files; writes nothing
 
+import { availableParallelism } from "node:os";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, type FormatterChoice } from "../options.js";
 import type { Io } from "./io.js";
@@ -41,7 +42,7 @@ export async function runGenerate(flags: GenerateFlags, io: Io): Promise<number>
 
 /** What one run did: its exit code, result lines, and the run (for `--watch`). */
 export interface GenerateOutcome {
-  readonly code: 0 | 1;
+  readonly code: 0 | 1 | 2;
   readonly lines: readonly string[];
   readonly run: ProjectRun;
   /** Files written, changed or removed. */
@@ -62,10 +63,14 @@ export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporte
     formatter: flags.formatter,
     onModel: (i, n, name) => report.progress(i, n, name),
     cache,
+    // Two or more models: a worker per core (pool.ts); a --watch run (cache) stays on this thread.
+    workers: cache === undefined ? availableParallelism() : 0,
+    env: io.env,
   });
   report.endProgress();
   report.diagnostics(run.diagnostics, run.lookup);
-  if (!run.ok) return { code: 1, lines: [], run, changed: 0 };
+  // A crash of a worker is a bug in Shapesmith: exit code 2, as main.ts's internal errors.
+  if (!run.ok) return { code: run.diagnostics.some((d) => d.code === "INTERNAL_WORKER_CRASH") ? 2 : 1, lines: [], run, changed: 0 };
   const shown = (folder: FolderResult) => displayPath(io.cwd, folder.out) + "/";
   const lines: string[] = [];
   if (flags.check) {
@@ -73,7 +78,7 @@ export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporte
     report.diagnostics(leftovers.map((f) => leftoversDiagnostic(f.leftovers, io.cwd, f.out)), run.lookup);
     const stale = run.folders.filter((f) => !isUpToDate(f.comparison));
     for (const folder of run.folders) {
-      if (isUpToDate(folder.comparison) && folder.leftovers.length === 0) lines.push(`${shown(folder)} is up to date (${count(folder.files.size, "file")}).`);
+      if (isUpToDate(folder.comparison) && folder.leftovers.length === 0) lines.push(`${shown(folder)} is up to date (${count(folder.count, "file")}).`);
     }
     if (flags.json === true) report.diagnostics(stale.flatMap((f) => driftDiagnostics(f, io.cwd)), run.lookup);
     for (const folder of stale) lines.push(describeDifferences(shown(folder), folder.comparison).trimEnd());
@@ -86,7 +91,7 @@ export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporte
   for (const folder of run.folders) {
     const c = folder.comparison;
     if (isUpToDate(c)) {
-      lines.push(`${shown(folder)} is up to date (${count(folder.files.size, "file")}); nothing written.`);
+      lines.push(`${shown(folder)} is up to date (${count(folder.count, "file")}); nothing written.`);
       continue;
     }
     changed += c.stale.length + c.missing.length + c.extra.length;
@@ -95,7 +100,7 @@ export async function generateOnce(flags: GenerateFlags, io: Io, report: Reporte
       c.missing.length > 0 ? `${c.missing.length} new` : "",
       c.extra.length > 0 ? `${c.extra.length} removed` : "",
     ].filter(Boolean);
-    lines.push(`Wrote ${shown(folder)}: ${count(folder.files.size, "file")} (${changes.join(", ")}).`);
+    lines.push(`Wrote ${shown(folder)}: ${count(folder.count, "file")} (${changes.join(", ")}).`);
   }
   return { code: 0, lines, run, changed };
 }

@@ -34,10 +34,19 @@ interface ModelEntry {
 }
 
 export interface ReadResult {
+  /** The models read (empty when listed only: `read` false). */
   readonly inputs: ModelInput[];
+  /** Every model found, not read: what a worker of pool.ts reads itself (`readListedModel`). */
+  readonly listed: ListedModel[];
   readonly diagnostics: Diagnostic[];
   /** Source path (as given to the core) → absolute path and text. */
   readonly sources: Map<string, { absolute: string; text: string }>;
+}
+
+/** One model found on disk: its name and files (source path for the core, absolute path). */
+export interface ListedModel {
+  readonly name: string;
+  readonly files: readonly { readonly path: string; readonly absolute: string }[];
 }
 
 /** The output folder name of a model file or folder: `x.openapi.yaml` → `x-openapi`. */
@@ -51,7 +60,7 @@ export function modelName(path: string, isFolder: boolean): string {
 }
 
 /** Every model in the models folder: each model file is one model, each subfolder one model. */
-export function discoverModels(folder: string, ctx: InputContext): ReadResult {
+export function discoverModels(folder: string, ctx: InputContext, read = true): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const shown = displayPath(ctx.cwd, folder);
   let entries: string[];
@@ -63,7 +72,7 @@ export function discoverModels(folder: string, ctx: InputContext): ReadResult {
         message: `The models folder \`${shown}\` is not a folder`,
         hint: 'Set "models" in shapesmith.config.json to a folder, or name model files on the command line with --out.',
       });
-      return { inputs: [], diagnostics, sources: new Map() };
+      return { inputs: [], listed: [], diagnostics, sources: new Map() };
     }
     entries = readdirSync(folder).sort();
   } catch {
@@ -73,7 +82,7 @@ export function discoverModels(folder: string, ctx: InputContext): ReadResult {
       message: `The models folder \`${shown}\` does not exist`,
       hint: 'Create it and put a model in it (e.g. models/weather.smithy), or set "models" in shapesmith.config.json.',
     });
-    return { inputs: [], diagnostics, sources: new Map() };
+    return { inputs: [], listed: [], diagnostics, sources: new Map() };
   }
   const models: ModelEntry[] = [];
   for (const entry of entries) {
@@ -92,11 +101,11 @@ export function discoverModels(folder: string, ctx: InputContext): ReadResult {
       hint: `Add a model file (${MODEL_EXTENSIONS.join(", ")}) or a folder of them.`,
     });
   }
-  return readModels(models, ctx, diagnostics);
+  return readModels(models, ctx, diagnostics, read);
 }
 
 /** The models named on the command line: files, or folders of files (one model each). */
-export function modelsFromArguments(paths: readonly string[], ctx: InputContext): ReadResult {
+export function modelsFromArguments(paths: readonly string[], ctx: InputContext, read = true): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const models: ModelEntry[] = [];
   for (const arg of paths) {
@@ -115,7 +124,7 @@ export function modelsFromArguments(paths: readonly string[], ctx: InputContext)
     const model = entryModel(path, ctx, diagnostics, true);
     if (model) models.push(model);
   }
-  return readModels(models, ctx, diagnostics);
+  return readModels(models, ctx, diagnostics, read);
 }
 
 /** Reads the given files as one list of source files (for `shapesmith ast`). */
@@ -192,28 +201,36 @@ function listModelFiles(folder: string): string[] {
   return found.sort();
 }
 
-function readModels(models: readonly ModelEntry[], ctx: InputContext, diagnostics: Diagnostic[]): ReadResult {
+function readModels(models: readonly ModelEntry[], ctx: InputContext, diagnostics: Diagnostic[], read: boolean): ReadResult {
   const sources: ReadResult["sources"] = new Map();
   const inputs: ModelInput[] = [];
-  for (const model of models) {
-    const files: SourceFile[] = [];
-    for (const absolute of model.files) {
-      const path = sourcePath(ctx.root, absolute);
-      try {
-        const text = readFileSync(absolute, "utf8");
-        files.push({ path, text });
-        sources.set(path, { absolute, text });
-      } catch (error) {
-        diagnostics.push({
-          code: "INPUT_UNREADABLE",
-          severity: "error",
-          message: `The model file \`${displayPath(ctx.cwd, absolute)}\` cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-        });
-      }
-    }
-    if (files.length > 0) inputs.push({ name: model.name, files });
+  const listed = models.map((model): ListedModel => ({ name: model.name, files: model.files.map((absolute) => ({ path: sourcePath(ctx.root, absolute), absolute })) }));
+  if (!read) return { inputs, listed, diagnostics, sources };
+  for (const model of listed) {
+    const one = readListedModel(model, ctx);
+    diagnostics.push(...one.diagnostics);
+    for (const file of one.input?.files ?? []) sources.set(file.path, { absolute: model.files.find((f) => f.path === file.path)!.absolute, text: file.text });
+    if (one.input !== undefined) inputs.push(one.input);
   }
-  return { inputs, diagnostics, sources };
+  return { inputs, listed, diagnostics, sources };
+}
+
+/** Reads the files of one listed model; an unreadable file is a diagnostic. */
+export function readListedModel(model: ListedModel, ctx: InputContext): { input?: ModelInput; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const files: SourceFile[] = [];
+  for (const { path, absolute } of model.files) {
+    try {
+      files.push({ path, text: readFileSync(absolute, "utf8") });
+    } catch (error) {
+      diagnostics.push({
+        code: "INPUT_UNREADABLE",
+        severity: "error",
+        message: `The model file \`${displayPath(ctx.cwd, absolute)}\` cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      });
+    }
+  }
+  return files.length > 0 ? { input: { name: model.name, files }, diagnostics } : { diagnostics };
 }
 
 /** A path relative to the root, `/`-separated (absolute when on another drive). */

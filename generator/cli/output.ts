@@ -194,38 +194,94 @@ export function workFolder(out: string): string {
  */
 export function replaceTree(out: string, files: ReadonlyMap<string, string>, options: ReplaceOptions = {}): ReplaceResult {
   for (const path of files.keys()) assertSafeRelativePath(path);
-  const step: StepHook = options.step ?? (() => {});
-  const recovery = recoverLegacy(out, step);
-  const work = workFolder(out);
-  const lock = acquireLock(work, step);
-  let released = false;
+  const write = StagedWrite.open(out, options);
+  let comparison: TreeComparison;
   try {
-    const recovered = recoverWork(out, work, step);
-    if (recovered.kind !== "none") recovery.push(recovered);
-    const comparison = compareTree(out, files);
+    comparison = compareTree(out, files);
+    if (!isUpToDate(comparison)) {
+      const made = new Set<string>();
+      for (const path of [...comparison.stale, ...comparison.missing].sort()) stageFile(write.work, path, files.get(path) ?? "", write.step, made);
+    }
+  } catch (error) {
+    write.abort();
+    throw error;
+  }
+  return write.commit(comparison);
+}
+
+/**
+ * A write of the journal protocol whose files are staged one by one, by whoever produces them
+ * (the worker pool of pool.ts stages each model's changed files as it is generated, so a run
+ * never holds the whole tree): `open` takes the lock and recovers; `stageFile` (any thread)
+ * writes one file under `work`/stage/; `commit` writes the journal and applies it; `abort`
+ * discards what was staged (the folder was never touched) and releases the lock.
+ *
+ *   const w = StagedWrite.open("/p/generated");
+ *   stageFile(w.work, "a/types.ts", "...", w.step, new Set());   // "a/types.ts" differs from the disk
+ *   w.commit({ stale: [], missing: ["a/types.ts"], extra: ["old/index.ts"], exists: true })
+ *   → { comparison, recovery } and the folder holds the new tree
+ */
+export class StagedWrite {
+  readonly #lock: string;
+  #done = false;
+
+  private constructor(
+    readonly out: string,
+    readonly work: string,
+    lock: string,
+    readonly step: StepHook,
+    readonly recovery: Recovery[],
+  ) {
+    this.#lock = lock;
+  }
+
+  /** Takes the lock of `out` and finishes or discards what an earlier run left. Throws as `replaceTree`. */
+  static open(out: string, options: ReplaceOptions = {}): StagedWrite {
+    const step: StepHook = options.step ?? (() => {});
+    const recovery = recoverLegacy(out, step);
+    const work = workFolder(out);
+    const lock = acquireLock(work, step);
+    try {
+      const recovered = recoverWork(out, work, step);
+      if (recovered.kind !== "none") recovery.push(recovered);
+    } catch (error) {
+      try {
+        release(work, lock, step);
+      } catch {
+        // Leftovers of a failed write are removed by the next run.
+      }
+      throw error;
+    }
+    return new StagedWrite(out, work, lock, step, recovery);
+  }
+
+  /**
+   * Commits and applies: `comparison.stale` and `.missing` must all be staged; `.extra` are
+   * deleted. Nothing differs → only the lock is released.
+   */
+  commit(comparison: TreeComparison): ReplaceResult {
+    const { out, work, step, recovery } = this;
+    const lock = this.#lock;
+    this.#done = true;
     if (isUpToDate(comparison)) {
       release(work, lock, step);
-      released = true;
       return { comparison, recovery };
     }
     const journal: Journal = { format: JOURNAL_FORMAT, delete: [...comparison.extra], put: [...comparison.stale, ...comparison.missing].sort() };
     try {
-      stage(work, files, journal.put, step);
       assertSameFileSystem(out, work);
       writeDurably(join(work, "journal.tmp"), JSON.stringify(journal) + "\n", step, "write journal.tmp");
       step("commit: rename journal.tmp to journal");
       renameSync(join(work, "journal.tmp"), join(work, "journal"));
     } catch (error) {
-      // Not committed: the folder is untouched; discard what was staged.
-      rmSync(join(work, "stage"), { recursive: true, force: true });
-      rmSync(join(work, "journal.tmp"), { force: true });
+      this.#done = false;
+      this.abort();
       throw error;
     }
     let done = 0;
     try {
       apply(out, work, journal, step, () => done++);
     } catch (error) {
-      released = true;
       try {
         unlinkSync(lock);
       } catch {
@@ -235,22 +291,56 @@ export function replaceTree(out: string, files: ReadonlyMap<string, string>, opt
     }
     try {
       finish(work, lock, step);
-      released = true;
     } catch (error) {
-      released = true;
       rmSync(lock, { force: true });
       throw new CleanupError(error, work);
     }
     return { comparison, recovery };
-  } finally {
-    if (!released) {
-      try {
-        release(work, lock, step);
-      } catch {
-        // Leftovers of a failed write are removed by the next run.
-      }
+  }
+
+  /** Not committed: removes what was staged and releases the lock; the folder is untouched. */
+  abort(): void {
+    if (this.#done) return;
+    this.#done = true;
+    try {
+      rmSync(join(this.work, "stage"), { recursive: true, force: true });
+      rmSync(join(this.work, "journal.tmp"), { force: true });
+      release(this.work, this.#lock, this.step);
+    } catch {
+      // Leftovers of a failed write are removed by the next run.
     }
   }
+}
+
+/**
+ * Step 3 for one file: writes `content` to `work`/stage/`path` (fsync). `made` remembers the
+ * stage folders this caller created. Safe from a worker thread: two writers never share a path.
+ */
+export function stageFile(work: string, path: string, content: string, step: StepHook, made: Set<string>): void {
+  assertSafeRelativePath(path);
+  const target = join(work, "stage", ...path.split("/"));
+  const folder = dirname(target);
+  if (!made.has(folder)) {
+    step(`create the stage folder of ${path}`);
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
+  writeDurably(target, content, step, `stage ${path}`);
+}
+
+/**
+ * How the file `out`/`path` on disk compares with `content`: "same", "stale" (other bytes, or
+ * unreadable) or "missing" (no such file). For one file what compareTree does for a tree.
+ */
+export function compareFile(out: string, path: string, content: string): "same" | "stale" | "missing" {
+  let actual: Buffer;
+  try {
+    actual = readFileSync(join(out, ...path.split("/")));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR" ? "missing" : "stale";
+  }
+  return actual.equals(Buffer.from(content, "utf8")) ? "same" : "stale";
 }
 
 /**
@@ -294,17 +384,28 @@ export function pendingLeftovers(out: string): string[] {
 
 /**
  * SHAPESMITH_TEST_KILL_AT=<n> → a step hook that kills this process with SIGKILL at the n-th
- * mutating step of the run (1-based), for the kill test. Anything else → undefined.
+ * mutating step of the run (1-based), for the kill test. Anything else → undefined. The count
+ * lives in shared memory (`KillSwitch`), so the workers of pool.ts, which stage files, count
+ * on the same counter (`stepHookOf(hook.kill)` in a worker).
  */
 export function stepHookFromEnv(env: NodeJS.ProcessEnv): StepHook | undefined {
   const value = env["SHAPESMITH_TEST_KILL_AT"];
   if (value === undefined || !/^[1-9][0-9]*$/.test(value)) return undefined;
-  const at = Number(value);
-  let count = 0;
-  return () => {
-    count++;
-    if (count === at) process.kill(process.pid, "SIGKILL");
+  return stepHookOf({ at: Number(value), counter: new Int32Array(new SharedArrayBuffer(4)) });
+}
+
+/** The kill test's switch: kill at step `at` of the steps counted in `counter` (shared memory). */
+export interface KillSwitch {
+  readonly at: number;
+  readonly counter: Int32Array;
+}
+
+/** The step hook of a kill switch (any thread); the hook carries the switch (`kill`). */
+export function stepHookOf(kill: KillSwitch): StepHook & { readonly kill: KillSwitch } {
+  const hook = (): void => {
+    if (Atomics.add(kill.counter, 0, 1) + 1 === kill.at) process.kill(process.pid, "SIGKILL");
   };
+  return Object.assign(hook, { kill });
 }
 
 /** Whether `path` is an existing folder; throws NotAFolderError when it exists as something else. */
@@ -478,22 +579,6 @@ function apply(out: string, work: string, journal: Journal, step: StepHook, done
     step(`put ${path}`);
     renameSync(from, to);
     done("put");
-  }
-}
-
-/** Step 3: every file to put, under stage/. */
-function stage(work: string, files: ReadonlyMap<string, string>, paths: readonly string[], step: StepHook): void {
-  const stageDir = join(work, "stage");
-  const made = new Set<string>();
-  for (const path of paths) {
-    const target = join(stageDir, ...path.split("/"));
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      step(`create the stage folder of ${path}`);
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeDurably(target, files.get(path) ?? "", step, `stage ${path}`);
   }
 }
 

@@ -61,7 +61,7 @@ export async function runWatch(flags: GenerateFlags, io: Io, control: WatchContr
       line(`${time} ${errors} error${errors === 1 ? "" : "s"}; nothing written, still watching${cause}`);
     } else if (!flags.quiet) {
       const folders = outcome.run.folders.map((f) => displayFolder(io.cwd, f.out)).join(", ");
-      const files = outcome.run.folders.reduce((n, f) => n + f.files.size, 0);
+      const files = outcome.run.folders.reduce((n, f) => n + f.count, 0);
       const what = outcome.changed === 0 ? "up to date" : `${outcome.changed} changed`;
       line(`${time} ${folders}: ${files} file${files === 1 ? "" : "s"}, ${what} (${ms} ms)${cause}`);
     }

@@ -38,12 +38,12 @@ export function removeProject(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the real CLI in `cwd`. */
-export function runCli(args: readonly string[], cwd: string): CliResult {
+/** Runs the real CLI in `cwd` (with `env` added to the environment). */
+export function runCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
