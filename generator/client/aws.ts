@@ -15,11 +15,14 @@ import type { GeneratedFile } from "../emit/file-builder.js";
 import type { Operation, ResolvedModel } from "../model/ir.js";
 import type { ClientNames } from "../naming/client.js";
 import type { Names } from "../naming/names.js";
-import { RUNTIME, TRANSPORT } from "../protocols/symbols.js";
+import { RUNTIME, SIGV4, TRANSPORT } from "../protocols/symbols.js";
 import { operationSignature, type ClientFolder, type OperationCall } from "./shared.js";
 
-/** How an operation is authenticated by the client. */
-export type Signing = "sigv4" | "optional" | "none";
+/**
+ * How the client authenticates an operation: SigV4 (its payload signed, or `UNSIGNED-PAYLOAD`),
+ * SigV4 when credentials exist (`@optionalAuth`), or not at all.
+ */
+export type Signing = "sigv4" | "sigv4-unsigned-payload" | "optional" | "none";
 
 /** `endpoints.ts` (helper `endpoints`): the model's endpoint rules. */
 const ENDPOINTS = {
@@ -29,13 +32,6 @@ const ENDPOINTS = {
   ResolvedEndpoint: { name: "ResolvedEndpoint", file: "endpoints.ts", kind: "type" },
 } as const;
 
-/** `sigv4.ts` (helper `sigv4`): SigV4 signing with WebCrypto. */
-const SIGV4 = {
-  signRequest: { name: "signRequest", file: "sigv4.ts", kind: "value" },
-  environmentCredentials: { name: "environmentCredentials", file: "sigv4.ts", kind: "value" },
-  Credentials: { name: "Credentials", file: "sigv4.ts", kind: "type" },
-  CredentialsProvider: { name: "CredentialsProvider", file: "sigv4.ts", kind: "type" },
-} as const;
 
 export interface AwsClientPlan {
   readonly signing: (op: Operation) => Signing;
@@ -100,7 +96,14 @@ export function printAwsClient(
     `  readonly config: ${client.config};`,
     `  readonly transport: ${transport};`,
   );
-  if (signs) file.line(`  /** The credentials to sign with; undefined when none are configured or found. */`, `  readonly credentials: () => Promise<${file.use(SIGV4.Credentials)} | undefined>;`);
+  if (signs) {
+    file.line(
+      `  /** The credentials to sign with; undefined when none are configured or found. */`,
+      `  readonly credentials: () => Promise<${file.use(SIGV4.Credentials)} | undefined>;`,
+      `  /** Keeps the signing keys it derives (per secret, day, region, service). */`,
+      `  readonly signer: ${file.use(SIGV4.Signer)};`,
+    );
+  }
   file.line(`}`, ``);
   file.line(`/** Resolves \`config\` once: the transport (retry quota) and the credentials are shared by every call made with the context. */`);
   file.line(`export function ${client.contextFactory}(config: ${client.config} = {}): ${client.context} {`);
@@ -108,20 +111,18 @@ export function printAwsClient(
     const cached = file.use(TRANSPORT.cachedProvider);
     file.line(
       `  const credentials = config.credentials;`,
-      `  const provider = credentials === undefined ? ${file.use(SIGV4.environmentCredentials)} : typeof credentials === "function" ? credentials : () => Promise.resolve(credentials);`,
-      `  const cached = ${cached}(async () => (await provider()) ?? ${local.NO_CREDENTIALS}, config.now);`,
       `  return {`,
       `    config,`,
       `    transport: ${file.use(TRANSPORT.createTransport)}(config),`,
-      `    credentials: async () => {`,
-      `      const found = await cached();`,
-      `      return found === ${local.NO_CREDENTIALS} ? undefined : found;`,
-      `    },`,
+      `    credentials:`,
+      `      credentials === undefined`,
+      `        ? () => Promise.resolve(${file.use(SIGV4.environmentCredentials)}())`,
+      `        : typeof credentials === "function"`,
+      `          ? ${cached}(credentials, config.now)`,
+      `          : () => Promise.resolve(credentials),`,
+      `    signer: ${file.use(SIGV4.createSigner)}(),`,
       `  };`,
       `}`,
-      ``,
-      `/** What the provider gave when there are no credentials (cached like credentials that never expire). */`,
-      `const ${local.NO_CREDENTIALS}: ${file.use(SIGV4.Credentials)} = { accessKeyId: "", secretAccessKey: "" };`,
       ``,
     );
   } else {
@@ -162,7 +163,7 @@ export function printAwsClient(
     ...(validates ? [`  validate: ((value: unknown) => ${file.use({ name: "ValidationFailure", file: "runtime.ts", kind: "type" })}[]) | undefined,`] : []),
     `  serialize: (input: I, options: ${serializeOptions}) => ${httpRequest},`,
     `  deserialize: (response: ${httpResponse}) => O,`,
-    ...(signs ? [`  signing: "sigv4" | "optional" | "none",`] : []),
+    ...(signs ? [`  signing: "sigv4" | "sigv4-unsigned-payload" | "optional" | "none",`] : []),
     `): Promise<O> {`,
     `  const config = context.config;`,
   );
@@ -185,7 +186,7 @@ export function printAwsClient(
   if (signs) {
     file.line(
       `  const credentials = signing === "none" ? undefined : await context.credentials();`,
-      `  if (credentials === undefined && signing === "sigv4") {`,
+      `  if (credentials === undefined && signing !== "optional" && signing !== "none") {`,
       `    throw new Error(operation + " must be signed, but there are no AWS credentials: set \`credentials\` in the client's config, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment");`,
       `  }`,
     );
@@ -194,7 +195,7 @@ export function printAwsClient(
     `  return context.transport.call(async (attempt) => {`,
     `    const sent: ${wire} = { method: request.method, url, headers: { ...headers, ...attempt.sdkHeaders }, ...(request.body === undefined ? {} : { body: request.body }) };`,
     signs
-      ? `    const response = await context.transport.send(credentials === undefined ? sent : await ${sign}(sent, credentials, endpoint, config), attempt.signal);`
+      ? `    const response = await context.transport.send(credentials === undefined ? sent : await ${sign}(context, sent, credentials, endpoint, signing === "sigv4-unsigned-payload"), attempt.signal);`
       : `    const response = await context.transport.send(sent, attempt.signal);`,
     `    return deserialize(response);`,
     `  }, options);`,
@@ -233,18 +234,21 @@ export function printAwsClient(
   if (signs) {
     file.line(
       `/** Signs one attempt (SigV4): the signing name and region of the endpoint's \`authSchemes\` win over the model's and the config's. */`,
-      `async function ${sign}(request: ${wire}, credentials: ${file.use(SIGV4.Credentials)}, endpoint: ${endpointType}, config: ${client.config}): Promise<${wire}> {`,
+      `async function ${sign}(context: ${client.context}, request: ${wire}, credentials: ${file.use(SIGV4.Credentials)}, endpoint: ${endpointType}, unsignedPayload: boolean): Promise<${wire}> {`,
+      `  const config = context.config;`,
       `  const schemes = endpoint.properties["authSchemes"];`,
       `  const scheme = (Array.isArray(schemes) ? schemes.find((s: { name?: unknown }) => s.name === "sigv4") : undefined) as { signingName?: string; signingRegion?: string; disableDoubleEncoding?: boolean } | undefined;`,
       `  const region = scheme?.signingRegion ?? config.region;`,
       `  if (region === undefined) throw new Error("Signing needs a region: set \`region\` in the client's config");`,
       `  const service = scheme?.signingName ?? ${JSON.stringify(plan.signingName)};`,
-      `  const signed = await ${file.use(SIGV4.signRequest)}(request, {`,
+      `  const signed = await context.signer.signRequest(request, {`,
       `    credentials,`,
       `    region,`,
       `    service,`,
       `    uriEscapePath: scheme?.disableDoubleEncoding !== true,`,
       `    applyChecksum: service === "s3" || service === "s3-outposts" || service === "s3-object-lambda",`,
+      `    unsignedPayload,`,
+      `    ...(config.now === undefined ? {} : { date: new Date(config.now()) }),`,
       `  });`,
       `  // fetch sets Host itself (browsers refuse to set it); the signature covers the same value.`,
       `  const headers: Record<string, string> = {};`,

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { typecheckFolder } from "../helpers/typecheck.js";
-import { fakeFetch, generateClient, type Generated } from "./helpers.js";
+import { CREDENTIALS, fakeFetch, generateClient, THINGS, type Generated } from "./helpers.js";
 
 type Fn = (...args: unknown[]) => unknown;
 type Client = Record<string, (input?: unknown, options?: unknown) => Promise<unknown>>;
@@ -17,10 +17,10 @@ const fn = (g: Generated, name: string): Fn => {
   if (typeof f !== "function") throw new Error(`index.ts exports no function ${name}`);
   return f as Fn;
 };
-const thingClient = (config: Record<string, unknown>): Client => fn(things, "createThingServiceClient")({ endpoint: "https://things.example.com", ...config }) as Client;
+const thingClient = (config: Record<string, unknown>): Client => fn(things, "createThingServiceClient")({ endpoint: "https://things.example.com", region: "us-east-1", credentials: CREDENTIALS, ...config }) as Client;
 
 beforeAll(async () => {
-  things = await generateClient("things", "test/client/fixtures/things.smithy");
+  things = await generateClient("things", ...THINGS);
   cognito = await generateClient("cognito", "models/cognito-identity-provider.smithy");
 });
 
@@ -32,18 +32,23 @@ describe("generated client", () => {
 
   it("sends the request the serializer builds, at the endpoint, and returns the typed output", async () => {
     const fake = fakeFetch([{ status: 200, headers: { "content-type": "application/json" }, body: '{"id":"t1","name":"lamp"}' }]);
+    // Ping is unsigned (@auth([])): the headers are the serializer's and the SDK's only.
     const client = thingClient({ fetch: fake.fetch });
-    const output = await client["getThing"]!({ id: "a b/c", verbose: true });
-    expect(output).toEqual({ id: "t1", name: "lamp" });
-    const expected = fn(things, "serializeGetThingRequest")({ id: "a b/c", verbose: true }) as { method: string; path: string; query: string[]; headers: Record<string, string> };
-    expect(fake.requests).toHaveLength(1);
-    const sent = fake.requests[0]!;
-    expect(sent.method).toBe(expected.method);
-    expect(sent.url).toBe(`https://things.example.com${expected.path}?${expected.query.join("&")}`);
-    expect(sent.url).toBe("https://things.example.com/things/a%20b%2Fc?verbose=true");
-    const { "amz-sdk-invocation-id": invocation, ...rest } = sent.headers;
+    expect(await client["ping"]!()).toEqual({});
+    const expected = fn(things, "serializePingRequest")() as { method: string; path: string; headers: Record<string, string> };
+    const { "amz-sdk-invocation-id": invocation, ...rest } = fake.requests[0]!.headers;
     expect(invocation).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(rest).toEqual({ ...expected.headers, "amz-sdk-request": "attempt=1; max=3" });
+    expect(fake.requests[0]).toMatchObject({ method: "GET", url: "https://things.example.com/ping", body: undefined });
+
+    const output = await client["getThing"]!({ id: "a b/c", verbose: true });
+    expect(output).toEqual({ id: "t1", name: "lamp" });
+    const get = fn(things, "serializeGetThingRequest")({ id: "a b/c", verbose: true }) as { method: string; path: string; query: string[]; headers: Record<string, string> };
+    const sent = fake.requests[1]!;
+    expect(sent.method).toBe(get.method);
+    expect(sent.url).toBe(`https://things.example.com${get.path}?${get.query.join("&")}`);
+    expect(sent.url).toBe("https://things.example.com/things/a%20b%2Fc?verbose=true");
+    expect(sent.headers).toMatchObject(get.headers);
     expect(sent.body).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 // Shared by the client tests: generate a model into .tmp, import its index.ts, and a fake fetch
 // that records every request and answers from a script.
 //
-//   const { dir, mod } = await generateClient("things", "test/client/fixtures/things.smithy");
+//   const { dir, mod } = await generateClient("things", ...THINGS);
 //   const fake = fakeFetch([{ status: 503 }, { status: 200, body: '{"id":"t1"}' }]);
 //   mod.createThingServiceClient({ endpoint: "https://x", fetch: fake.fetch })
 
@@ -11,14 +11,21 @@ import { expect } from "vitest";
 import { generateFrom, writeTree } from "../helpers/generate.js";
 import { ROOT } from "../helpers/paths.js";
 
+/** The test service of test/client/fixtures/things.smithy, with the definitions of the aws.auth traits it applies. */
+export const THINGS = ["test/client/fixtures/things.smithy", "../shared/corpus/smithy/trait-defs/smithy-aws-traits/aws.auth.smithy"] as const;
+
+/** Credentials for the tests (AWS's documentation example keys). */
+export const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" } as const;
+
 export interface Generated {
   readonly dir: string;
   readonly files: ReadonlyMap<string, string>;
   readonly mod: Record<string, unknown>;
 }
 
-export async function generateClient(name: string, path: string): Promise<Generated> {
-  const result = await generateFrom([{ name, paths: [join(ROOT, path)] }], { format: false });
+/** Generates the model of `paths` (relative to the project root; `../shared/corpus/...` too) into .tmp and imports its index.ts. */
+export async function generateClient(name: string, ...paths: string[]): Promise<Generated> {
+  const result = await generateFrom([{ name, paths: paths.map((p) => join(ROOT, p)) }], { format: false });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const dir = writeTree(result.files, `client-${name}`);
   const mod = (await import(pathToFileURL(join(dir, name, "index.ts")).href)) as Record<string, unknown>;

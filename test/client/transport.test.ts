@@ -4,17 +4,17 @@
 // SDK headers, and abort and timeout (during a fetch and during a backoff wait).
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { fakeFetch, generateClient, recordingSleep, type Generated } from "./helpers.js";
+import { CREDENTIALS, fakeFetch, generateClient, recordingSleep, THINGS, type Generated } from "./helpers.js";
 
 type Client = Record<string, (input?: unknown, options?: unknown) => Promise<unknown>>;
 let things: Generated;
 
 beforeAll(async () => {
-  things = await generateClient("things", "test/client/fixtures/things.smithy");
+  things = await generateClient("things", ...THINGS);
 });
 
 const client = (config: Record<string, unknown>): Client =>
-  (things.mod["createThingServiceClient"] as (c: unknown) => Client)({ endpoint: "https://things.example.com", ...config });
+  (things.mod["createThingServiceClient"] as (c: unknown) => Client)({ endpoint: "https://things.example.com", region: "us-east-1", credentials: CREDENTIALS, ...config });
 const unavailable = { status: 503, headers: { "x-amzn-errortype": "ServiceUnavailable" }, body: '{"message":"busy"}' };
 const ok = { status: 200, body: '{"id":"t1"}' };
 
