@@ -94,7 +94,7 @@ describe("parameter styles on the wire", () => {
     ]);
     expect(request.headers).toEqual({
       "X-Api-Version": "2024-01-01",
-      "X-Trace": "blue, black, brown",
+      "X-Trace": "blue,black,brown", // simple, as OpenAPI 3.0.3 §Style Examples writes it
       "X-Obj": "R=100,G=200,B=150",
       Cookie: "session=s%201; prefs=blue,black,brown",
     });

@@ -251,8 +251,10 @@ function headerValue(ctx: SerializerContext, m: Member, access: string, explode:
   const shape = shapeOf(ctx.model, m.target);
   if (shape.type === "list") {
     const itemShape = shapeOf(ctx.model, shape.member.target);
-    // Smithy: list items that contain a comma or quote are quoted; http-dates are not (they hold a comma by design).
     const item = scalarString(ctx, shape.member, "item", "header");
+    // OpenAPI headers (they have `explode`): style simple, `blue,black,brown` (OpenAPI 3.0.3 §Style Examples).
+    if (explode !== undefined) return item === "item" ? `${access}.join(",")` : `${access}.map((item) => ${item}).join(",")`;
+    // Smithy: list items that contain a comma or quote are quoted; http-dates are not (they hold a comma by design).
     const quoted =
       itemShape.type === "string" || itemShape.type === "enum"
         ? `/[",]/.test(item) ? '"' + item.replace(/[\\\\"]/g, (c) => "\\\\" + c) + '"' : item`
