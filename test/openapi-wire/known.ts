@@ -17,7 +17,7 @@ export interface Known {
   /** Why our request is the right one, with the section of the specification. */
   readonly reason: string;
   /** The normalisation of one request; `ours` says which side it is applied to. */
-  readonly normalize: (request: Normalized, ours: boolean, other: Normalized) => Normalized;
+  readonly normalize: (request: Normalized, ours: boolean, other: Normalized, difference: Difference) => Normalized;
 }
 
 /** A request with its query and form body as decoded pairs once `percent-encoding` ran. */
@@ -142,6 +142,18 @@ export const KNOWN: readonly Known[] = [
     normalize: (r, ours, other) => (ours ? r : mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!))))),
   },
   {
+    name: "parameter-default",
+    reason:
+      "A parameter the input leaves unset is not sent, even when it has a `default`: the default is \"the value of the parameter that the server will use if none is provided\" (Swagger 2.0 §Parameter Object `default`; OpenAPI 3.0.3 §Schema Object `default`: what the consumer of the value assumes). swagger-client fills it in for Swagger 2.0 documents (execute/index.js) and sends it.",
+    normalize: (r, ours, other, d) => {
+      const defaults = d.defaults;
+      if (ours || defaults === undefined) return r;
+      const filled = (k: string, v: string, others: Set<string>) => Object.hasOwn(defaults, k) && defaults[k] === v && !others.has(k);
+      const headers = Object.fromEntries(Object.entries(r.headers).filter(([k, v]) => !(filled(k, v, new Set(Object.keys(other.headers))) || Object.keys(defaults).some((name) => name.toLowerCase() === k && defaults[name] === v && !(k in other.headers)))));
+      return { ...mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !filled(k, v, keysOf(where === "query" ? other.query : other.body)))), headers };
+    },
+  },
+  {
     name: "null-value",
     reason:
       "A member set to `null` (nullable) is left out of a query or form body, as RFC 6570 §2.3 treats a null value as undefined; swagger-client sends the text `null`, which a server reads as the string \"null\".",
@@ -150,8 +162,21 @@ export const KNOWN: readonly Known[] = [
   {
     name: "empty-string-parameter",
     reason:
-      "A parameter set to the empty string is sent (`name=`, as the `empty` column of OpenAPI 3.0.3 §Style Examples shows for form); swagger-client drops it unless `allowEmptyValue` is set, losing a value the schema allows.",
-    normalize: (r, ours, other) => (ours ? { ...r, query: Array.isArray(r.query) ? (r.query as Pairs).filter(([k, v]) => !(v === "" && !keysOf(other.query).has(k.split("[")[0]!))) : r.query } : r),
+      "A parameter set to the empty string is sent (`name=`, as the `empty` column of OpenAPI 3.0.3 §Style Examples shows for form); swagger-client drops it unless `allowEmptyValue` is set, losing a value the schema allows. For Swagger 2.0 documents it drops an empty form field (`in: formData`) too.",
+    normalize: (r, ours, other) => (ours ? mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!)))) : r),
+  },
+  {
+    name: "tsv-as-csv",
+    reason:
+      "A Swagger 2.0 `collectionFormat: tsv` array goes comma-separated: OpenAPI 3 has no tab-delimited style (3.0.3 §Style Values has form, spaceDelimited, pipeDelimited), and the converted document cannot say it; the generator warns (SWAGGER2_COLLECTION_FORMAT) at the parameter. swagger-client joins the items with a tab (`%09`), as Swagger 2.0 §Parameter Object defines tsv.",
+    normalize: (r, ours, other) => {
+      if (ours) return r;
+      const theirsPairs = (pairs: Pairs, where: "query" | "body") => {
+        const mine = new Map(Array.isArray(where === "query" ? other.query : other.body) ? ((where === "query" ? other.query : other.body) as Pairs) : []);
+        return pairs.map(([k, v]): [string, string] => (v.includes("\t") && mine.get(k) === v.replace(/\t/g, ",") ? [k, mine.get(k)!] : [k, v]));
+      };
+      return mapPairs(r, theirsPairs);
+    },
   },
   {
     name: "form-array-default",
@@ -196,6 +221,34 @@ export const KNOWN: readonly Known[] = [
     },
   },
   {
+    name: "path-sub-delims",
+    reason:
+      "Path values are percent-encoded but for RFC 3986's unreserved characters, as RFC 6570 §3.2.2 (simple expansion, which OpenAPI 3.0.3 §Style Values names) expands them: an item's own comma is `%2C`, the list's separator a bare `,` (`blue,black,brown`, §Style Examples). swagger-client leaves `!'()*` bare and, for Swagger 2.0 documents, encodes the separating commas too. The characters are RFC 3986 sub-delims, allowed bare in a segment; a server reads both forms alike.",
+    normalize: (r) => ({ ...r, path: r.path.replace(/%(21|27|28|29|2A|2C)/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))) }),
+  },
+  {
+    name: "empty-array-in-path",
+    reason:
+      "An empty array in a path is expanded to nothing (RFC 6570 §3.2.1: an empty list is undefined; OpenAPI 3.0.3 §Style Values refers to it), which leaves an empty segment (`/path//x`); swagger-client leaves that template `{name}` in the URL, and once a segment is empty it leaves every later path variable unexpanded too (its template parser rejects the `//`).",
+    normalize: (r, ours, other) => {
+      if (ours || !/\{[^}]+\}/.test(r.path) || !other.path.includes("//")) return r;
+      const pattern = new RegExp("^" + r.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*") + "$");
+      return pattern.test(other.path) ? { ...r, path: other.path } : r;
+    },
+  },
+  {
+    name: "xml-body-not-written",
+    reason:
+      "An XML body is written as XML from the schemas' `xml` objects (Swagger 2.0 §XML Object, OpenAPI 3.0.3 §XML Object; test/openapi/wire.test.ts checks it); swagger-client's Swagger 2.0 builder does not serialize XML: it hands the body object to fetch as it is, which would send `[object Object]`.",
+    normalize: (r, ours, other) => {
+      const xml = (x: Normalized) => /xml/i.test(x.headers["content-type"] ?? "") && typeof x.body === "string" && x.body.startsWith("<?xml");
+      const object = (x: Normalized) => typeof x.body === "object" && x.body !== null && !Array.isArray(x.body);
+      // `other` of their side is our request as this entry left it.
+      if (ours ? xml(r) && object(other) : object(r) && other.body === "(XML body)") return { ...r, body: "(XML body)" };
+      return r;
+    },
+  },
+  {
     name: "undeclared-path-variable",
     reason:
       "The document's path template has a variable no path parameter declares (OpenAPI 3.0.3 §Path Templating: each template expression MUST correspond to a path parameter); our front end warns and fills it from a required string member, swagger-client leaves `{name}` in the URL.",
@@ -229,8 +282,8 @@ export function classify(difference: Difference): Category | undefined {
   let theirs = normalized(difference.theirs);
   const used: string[] = [];
   for (const known of KNOWN) {
-    const o = known.normalize(ours, true, theirs);
-    const t = known.normalize(theirs, false, o);
+    const o = known.normalize(ours, true, theirs, difference);
+    const t = known.normalize(theirs, false, o, difference);
     if (same(o, t) && !same(ours, theirs)) {
       if (JSON.stringify(o) !== JSON.stringify(ours) || JSON.stringify(t) !== JSON.stringify(theirs)) used.push(known.name);
       return used.join("+");

@@ -44,6 +44,8 @@ export interface Difference {
   readonly ours: WireRequest;
   readonly theirs: WireRequest;
   readonly parts: readonly ("method" | "url" | "headers" | "body")[];
+  /** Parameters the input leaves unset that have a `default` (Swagger 2.0 runs): wire name → the default as text. */
+  readonly defaults?: Readonly<Record<string, string>>;
 }
 
 export interface DocumentResult {
@@ -124,7 +126,7 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
   return result;
 }
 
-function validInputs(model: ResolvedModel, op: Operation, validate: Fn | undefined, options: RunOptions): unknown[] {
+export function validInputs(model: ResolvedModel, op: Operation, validate: Fn | undefined, options: RunOptions): unknown[] {
   const arb = inputArbitraryCached(model, op.input!);
   const candidates = fc.sample(arb, { seed: options.seed, numRuns: Math.max(40, options.runs * 4) });
   return candidates.filter((c) => !validate || (validate(c) as unknown[]).length === 0).slice(0, options.runs);
@@ -135,7 +137,7 @@ function inputArbitraryCached(model: ResolvedModel, id: string) {
   return inputArbitrary(model, id);
 }
 
-interface Site {
+export interface Site {
   readonly path: string;
   readonly method: string;
   readonly pathItem: Record<string, unknown>;
@@ -143,7 +145,7 @@ interface Site {
 }
 
 /** Operation sites by the name the front end gives them (operations.ts, model.ts). */
-function operationSites(doc: Record<string, unknown>): Map<string, Site> {
+export function operationSites(doc: Record<string, unknown>): Map<string, Site> {
   const sites = new Map<string, Site>();
   const paths = (doc["paths"] ?? {}) as Record<string, unknown>;
   for (const path of Object.keys(paths).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -171,7 +173,7 @@ function miniSpec(doc: Record<string, unknown>, site: Site, name: string): Recor
   return { openapi: doc["openapi"], info: doc["info"], ...(doc["servers"] !== undefined ? { servers: doc["servers"] } : {}), paths: { [site.path]: pathItem } };
 }
 
-function resolve(doc: Record<string, unknown>, value: unknown, depth: number): unknown {
+export function resolve(doc: Record<string, unknown>, value: unknown, depth: number): unknown {
   if (depth > 14) return {};
   if (Array.isArray(value)) return value.map((v) => resolve(doc, v, depth + 1));
   if (!isObject(value)) return value;
@@ -189,7 +191,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-interface OurRequest {
+export interface OurRequest {
   method: string;
   path: string;
   query: readonly string[];
@@ -197,7 +199,7 @@ interface OurRequest {
   body?: string | Uint8Array;
 }
 
-function normalizeOurs(r: OurRequest): WireRequest {
+export function normalizeOurs(r: OurRequest): WireRequest {
   const headers = lower(r.headers);
   return { method: r.method, url: r.path + (r.query.length > 0 ? "?" + r.query.join("&") : ""), headers: stripBoundary(headers), ...(r.body === undefined ? {} : { body: bodyOf(headers["content-type"], r.body) }) };
 }
@@ -247,7 +249,7 @@ function multipartParts(type: string, body: Uint8Array): string[] {
     });
 }
 
-interface Theirs {
+export interface Theirs {
   method: string;
   url: string;
   headers: Record<string, unknown>;
@@ -318,7 +320,7 @@ function wireName(m: Member): string {
   return m.jsonName ?? m.name;
 }
 
-async function normalizeTheirs(r: Theirs): Promise<WireRequest> {
+export async function normalizeTheirs(r: Theirs): Promise<WireRequest> {
   const headers = stripBoundary(lower(r.headers));
   // swagger-client asks for the 2xx media types; our serializers leave Accept to the caller.
   delete headers["accept"];
@@ -340,7 +342,7 @@ async function normalizeTheirs(r: Theirs): Promise<WireRequest> {
   return { method: r.method, url: url === "" ? "/" : url, headers, ...(body === undefined ? {} : { body }) };
 }
 
-function differingParts(a: WireRequest, b: WireRequest): Difference["parts"] {
+export function differingParts(a: WireRequest, b: WireRequest): Difference["parts"] {
   const parts: ("method" | "url" | "headers" | "body")[] = [];
   if (a.method !== b.method) parts.push("method");
   if (a.url !== b.url) parts.push("url");

@@ -12,17 +12,11 @@ import { parse, stringify } from "yaml";
 import { Diagnostics } from "../../../generator/diagnostics.js";
 import { Documents } from "../../../generator/openapi/documents.js";
 import { convertSwagger2 } from "../../../generator/openapi/swagger2.js";
-import type { SourceFile } from "../../../generator/frontends.js";
+import { SWAGGER2_FIXTURES, swagger2Files } from "./fixtures.js";
 import { typecheckFolder } from "../../helpers/typecheck.js";
 import { makeProject, removeProject, runCli, treeHash } from "../../cli/helpers.js";
 import { generateToTemp, load, modelJson, repoHost } from "../helpers.js";
 
-export const SWAGGER2_FIXTURES = ["petstore.yaml", "collection-formats.yaml", "security.yaml"] as const;
-
-export function swagger2Files(name: string): SourceFile[] {
-  const path = `test/openapi/swagger2/fixtures/${name}`;
-  return [{ path, text: readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8") }];
-}
 
 /** The 3.0 document a 2.0 fixture converts to (and the diagnostics of the conversion). */
 function converted(name: string): { document: Record<string, unknown>; diagnostics: Diagnostics } {
