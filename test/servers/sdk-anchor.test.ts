@@ -60,9 +60,10 @@ describe("cognito-local driven by the AWS SDK v3 client", () => {
     // The request as it goes on the wire (the deserialize step runs after signing).
     client.middlewareStack.add(
       (next) => async (args) => {
-        const request = args.request as { method: string; protocol: string; hostname: string; port?: number; path: string; headers: Record<string, string>; body?: string };
+        const request = args.request as { method: string; protocol: string; hostname: string; port?: number; path: string; headers: Record<string, string>; body?: string | Uint8Array };
         const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
-        sent.push({ method: request.method, url: `${request.protocol}//${request.hostname}:${request.port}${request.path}`, headers, body: request.body ?? "" });
+        const body = request.body === undefined ? "" : request.body instanceof Uint8Array ? new TextDecoder().decode(request.body) : request.body;
+        sent.push({ method: request.method, url: `${request.protocol}//${request.hostname}:${request.port}${request.path}`, headers, body });
         return next(args);
       },
       { step: "deserialize", name: "recordSentRequest" },
