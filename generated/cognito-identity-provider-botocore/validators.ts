@@ -52,7 +52,7 @@ function $checkString_len20to2048(
   return out;
 }
 
-/** Every constraint `value` fails as `AnalyticsMetadataType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `AnalyticsMetadataType`, appended to `out` (a new array by default). */
 export function validateAnalyticsMetadataType(
   value: unknown,
   path = "",
@@ -69,7 +69,7 @@ export function validateAnalyticsMetadataType(
   return out;
 }
 
-/** Every constraint `value` fails as `AuthFlowType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `AuthFlowType`, appended to `out` (a new array by default). */
 export function validateAuthFlowType(
   value: unknown,
   path = "",
@@ -99,7 +99,7 @@ export function validateAuthFlowType(
   return out;
 }
 
-/** Every constraint `value` fails as `AuthParametersType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `AuthParametersType`, appended to `out` (a new array by default). */
 export function validateAuthParametersType(
   value: unknown,
   path = "",
@@ -123,7 +123,7 @@ export function validateAuthParametersType(
   return out;
 }
 
-/** Every constraint `value` fails as `ClientIdType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `ClientIdType`, appended to `out` (a new array by default). */
 export function validateClientIdType(
   value: unknown,
   path = "",
@@ -146,7 +146,7 @@ export function validateClientIdType(
   return out;
 }
 
-/** Every constraint `value` fails as `ClientMetadataType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `ClientMetadataType`, appended to `out` (a new array by default). */
 export function validateClientMetadataType(
   value: unknown,
   path = "",
@@ -170,7 +170,7 @@ export function validateClientMetadataType(
   return out;
 }
 
-/** Every constraint `value` fails as `InitiateAuthRequest`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `InitiateAuthRequest`, appended to `out` (a new array by default). */
 export function validateInitiateAuthRequest(
   value: unknown,
   path = "",
@@ -215,13 +215,13 @@ export function validateInitiateAuthRequest(
   return out;
 }
 
-/** Every constraint `value` fails as `SessionType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `SessionType`, appended to `out` (a new array by default). */
 export const validateSessionType = $checkString_len20to2048;
 
-/** Every constraint `value` fails as `StringType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `StringType`, appended to `out` (a new array by default). */
 export const validateStringType = $checkString_len0to131072;
 
-/** Every constraint `value` fails as `UserContextDataType`, appended to `out` (a new array by default); empty when it is valid. */
+/** The constraints `value` fails as a `UserContextDataType`, appended to `out` (a new array by default). */
 export function validateUserContextDataType(
   value: unknown,
   path = "",

@@ -6,7 +6,7 @@
 //   →
 //   const re_ClientIdType = /^[\w+]+(?=(?:\r\n|(?<!\r)\n|[\r\u0085\u2028\u2029])?$)/u;   // Java's `$`
 //
-//   /** Every constraint `value` fails as `Req`, appended to `out` (a new array by default); ... */
+//   /** The constraints `value` fails as a `Req`, appended to `out` (a new array by default). */
 //   export function validateReq(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {
 //     if (!isPlainObject(value)) { failType(out, path, "object", value); return out; }
 //     const v1 = value.ClientId;
@@ -230,7 +230,7 @@ function signature(ctx: Ctx, shape: Shape, note: string): string[] {
   const what = comment(ctx.names.isInline(shape.id) ? shape.id : ctx.names.type(shape.id));
   if (isMerged(ctx, shape)) {
     return [
-      `/** Every constraint \`value\` fails as \`${what}\`, appended to \`out\` (a new array by default); empty when it is valid. */`,
+      `/** The constraints \`value\` fails as a \`${what}\`, appended to \`out\` (a new array by default). */`,
       `export function ${ctx.names.validator(shape.id)}(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {`,
     ];
   }
@@ -303,7 +303,7 @@ function publicValidator(ctx: Ctx, shape: Shape): string[] {
   const shared = checks.length === 1 ? /^(\$check\w*)\(value, path, out\);$/.exec(checks[0]!) : null;
   if (shared) {
     // A scalar checked by a shared check: the same function under the shape's name.
-    return [`/** Every constraint \`value\` fails as \`${comment(ctx.names.type(shape.id))}\`, appended to \`out\` (a new array by default); empty when it is valid. */`, `export const ${name} = ${shared[1]};`];
+    return [`/** The constraints \`value\` fails as a \`${comment(ctx.names.type(shape.id))}\`, appended to \`out\` (a new array by default). */`, `export const ${name} = ${shared[1]};`];
   }
   return [
     `/** Every constraint \`value\` fails as \`${comment(ctx.names.type(shape.id))}\`; empty when it is valid. */`,
