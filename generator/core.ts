@@ -21,6 +21,8 @@ import { HELPER_FILES, HELPER_IMPORTS } from "./protocols/symbols.js";
 import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
 import { emitClient } from "./client/index.js";
+import { emitEndpoints, hasEndpoints } from "./protocols/endpoints/index.js";
+import type { PartitionsInput } from "./protocols/endpoints/partitions.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
 import { recordingHost, type CachedInput, type GenerationCache } from "./cache.js";
@@ -46,6 +48,12 @@ export interface GenerateOptions {
    * loaded or emitted again, unchanged files not formatted again (generator/cache.ts).
    */
   readonly cache?: GenerationCache;
+  /**
+   * The AWS partitions table that endpoint rules calling `aws.partition` read (generated
+   * endpoints.ts carries it). The CLI gives the config's file or the npm package's copy; a run
+   * that needs it without one is an error `ENDPOINT_PARTITIONS`.
+   */
+  readonly partitions?: PartitionsInput;
 }
 
 export interface GenerateResult {
@@ -155,7 +163,7 @@ function failed(diags: Diagnostics, cache: GenerationCache | undefined): Generat
 
 /** Everything besides the inputs that the output depends on, as one string (the cache's key). */
 function runFingerprint(options: GenerateOptions): string {
-  return JSON.stringify([options.templates.key, options.format !== false, options.formatter ?? null, options.artifacts ?? null]);
+  return JSON.stringify([options.templates.key, options.format !== false, options.formatter ?? null, options.artifacts ?? null, options.partitions ?? null]);
 }
 
 /** Emits every artifact of one resolved model; paths are `<model.name>/<file>`. */
@@ -171,6 +179,8 @@ export async function emitModel(
   const emitters: (() => GeneratedFile)[] = [
     () => emitTypes(model, names),
     ...(wanted("serializers") ? [() => emitSerializers(model, names, diags)] : []),
+    // Endpoint resolution belongs to sending requests: it comes with the serializers.
+    ...(wanted("serializers") && hasEndpoints(model) ? [() => emitEndpoints(model, options.partitions, diags)] : []),
     ...(wanted("deserializers") ? [() => emitDeserializers(model, names, diags), () => emitErrors(model, names, diags)] : []),
     ...(wanted("validators") ? [() => emitValidators(model, names, diags)] : []),
     ...(wanted("redact") ? [() => emitRedaction(model, names)] : []),

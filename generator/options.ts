@@ -56,6 +56,8 @@ export interface Config {
   readonly artifacts: readonly Artifact[];
   /** Settings of single models, by model name. */
   readonly perModel: Readonly<Record<string, ModelSettings>>;
+  /** Endpoint resolution: the AWS partitions table generated endpoint rules read. */
+  readonly endpoints: { readonly partitions?: string };
 }
 
 /** The defaults, as the schema's `default`s give them. */
@@ -93,6 +95,8 @@ export interface Options {
   readonly artifacts: readonly Artifact[];
   /** Model name → its settings (only the models the config names). */
   readonly perModel: ReadonlyMap<string, ResolvedModelSettings>;
+  /** Absolute path of the partitions table the config names (otherwise the packaged one is used). */
+  readonly partitions?: string;
 }
 
 export interface OptionOverrides {
@@ -348,6 +352,7 @@ export function resolveOptions(overrides: OptionOverrides): OptionsResult {
     formatter: config.formatter ?? DEFAULT_CONFIG.formatter,
     templatesExplicit: config.templates !== undefined,
     artifacts: config.artifacts ?? DEFAULT_CONFIG.artifacts,
+    ...(config.endpoints?.partitions !== undefined ? { partitions: resolve(root, config.endpoints.partitions) } : {}),
     perModel: new Map(
       Object.entries(config.perModel ?? {}).map(([name, settings]) => {
         const at = positions?.get(name);

@@ -60,6 +60,8 @@ export const TEMPLATE_NAMES = Object.freeze([
   // Codec helper files, emitted only into folders whose code imports them (see protocols/symbols.ts).
   "big-numbers.ts.hbs",
   "cbor.ts.hbs",
+  // The endpoint rules interpreter, emitted only where endpoints.ts evaluates a rule set (generator/protocols/endpoints/).
+  "endpoint-rules.ts.hbs",
   "forms.ts.hbs",
   "gzip.ts.hbs",
   "json.ts.hbs",
@@ -85,6 +87,7 @@ const SAMPLES: { readonly [K in TemplateName]: object } = Object.freeze({
   "runtime.ts.hbs": { header: "// header" },
   "big-numbers.ts.hbs": { header: "// header" },
   "cbor.ts.hbs": { header: "// header" },
+  "endpoint-rules.ts.hbs": { header: "// header" },
   "forms.ts.hbs": { header: "// header" },
   "gzip.ts.hbs": { header: "// header" },
   "json.ts.hbs": { header: "// header" },

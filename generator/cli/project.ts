@@ -38,6 +38,8 @@ import type { FileStatus, WorkerSetup } from "./worker.js";
 import { recoveryDiagnostics, writeFailure } from "./output-report.js";
 import type { SourceLookup } from "./print.js";
 import { readTemplateSources } from "./templates.js";
+import { loadPartitions } from "./partitions.js";
+import type { PartitionsInput } from "../protocols/endpoints/partitions.js";
 import type { GenerationCache } from "../cache.js";
 import { formatterFor } from "./formatter.js";
 
@@ -186,6 +188,8 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
 
   const modelFiles = [...[...read.sources.values()].map((s) => s.absolute), ...(pooled ? read.listed.flatMap((m) => m.files.map((f) => f.absolute)) : [])];
   const templates = loadTemplatesFor(options, diagnostics, cwd);
+  const partitions = loadPartitions(options.partitions, cwd, diagnostics, options.configFile);
+  if (options.partitions !== undefined) inputs.add(options.partitions);
   const groups = pooled ? planGroups(options, read.listed, named, request.artifacts, diagnostics) : planGroups(options, read.inputs, named, request.artifacts, diagnostics);
   for (const out of new Set(groups.map((g) => g.out))) {
     const unsafe = unsafeOutReason(out, options, modelFiles, cwd);
@@ -213,7 +217,7 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
   }
 
   if (pooled) {
-    const outcome = await runPooled(request, options, groups as Group<ListedModel>[], templates, format, formatters);
+    const outcome = await runPooled(request, options, groups as Group<ListedModel>[], templates, format, formatters, partitions);
     diagnostics.push(...outcome.diagnostics);
     if (hasErrors(diagnostics) || outcome.folders === undefined) return done();
     return { ok: true, diagnostics, folders: outcome.folders, lookup, options, inputs: [...inputs] };
@@ -231,6 +235,7 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
       format,
       ...withFormatter(formatters.get(group.out)),
       artifacts: group.artifacts,
+      ...(partitions !== undefined ? { partitions } : {}),
       ...(request.cache !== undefined ? { cache: request.cache } : {}),
       ...(request.onModel !== undefined ? { onModel: (i: number, _n: number, name: string) => request.onModel?.(Math.min(offset + i, total - 1), total, name) } : {}),
     });
@@ -312,6 +317,7 @@ async function runPooled(
   templates: LoadedTemplates,
   format: boolean,
   formatters: ReadonlyMap<string, Formatter>,
+  partitions: PartitionsInput | undefined,
 ): Promise<{ diagnostics: Diagnostic[]; folders?: FolderResult[] }> {
   const { cwd } = request;
   const outs = [...new Set(groups.map((g) => g.out))];
@@ -339,6 +345,7 @@ async function runPooled(
         root: options.root,
         cwd,
         templates: templates.sources,
+        partitions,
         kill: (request.step as { kill?: KillSwitch } | undefined)?.kill,
         crash: env["SHAPESMITH_TEST_WORKER_CRASH"],
       },

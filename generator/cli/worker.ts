@@ -19,6 +19,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Formatter } from "../format.js";
 import { generate } from "../core.js";
 import { compileTemplates } from "../templates.js";
+import type { PartitionsInput } from "../protocols/endpoints/partitions.js";
 import { diskHost, readListedModel, type InputContext, type ListedModel } from "./inputs.js";
 import { compareFile, stageFile, stepHookOf, type KillSwitch, type StepHook } from "./output.js";
 
@@ -26,6 +27,8 @@ export interface WorkerSetup {
   readonly root: string;
   readonly cwd: string;
   readonly templates: { readonly sources: Readonly<Record<string, string>>; readonly files: Readonly<Record<string, string>> };
+  /** The AWS partitions table of endpoint rules (generator/cli/partitions.ts), when one was read. */
+  readonly partitions?: PartitionsInput | undefined;
   /** The kill test's switch (output.ts stepHookFromEnv), shared with the main thread. */
   readonly kill?: KillSwitch | undefined;
   /** Test hook (SHAPESMITH_TEST_WORKER_CRASH): the name of a model whose generation throws. */
@@ -81,6 +84,7 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
     format: task.format,
     ...(task.formatter !== undefined ? { formatter: task.formatter } : {}),
     artifacts: task.artifacts,
+    ...(setup.partitions !== undefined ? { partitions: setup.partitions } : {}),
   });
   const files: FileStatus[] = [];
   const made = new Set<string>();

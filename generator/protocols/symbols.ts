@@ -148,7 +148,7 @@ export const TRANSPORT = {
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */
-export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "forms.ts", "gzip.ts", "json.ts", "linear-find.ts", "md5.ts", "read.ts", "sha256.ts", "sigv4.ts", "transport.ts", "xml-reader.ts", "xml.ts"] as const;
+export const HELPER_FILES = ["big-numbers.ts", "cbor.ts", "endpoint-rules.ts", "forms.ts", "gzip.ts", "json.ts", "linear-find.ts", "md5.ts", "read.ts", "sha256.ts", "sigv4.ts", "transport.ts", "xml-reader.ts", "xml.ts"] as const;
 export type HelperFile = (typeof HELPER_FILES)[number];
 
 /** Helper files that import other helper files: a folder that gets the first gets these too. */

@@ -21,6 +21,7 @@ import { build } from "esbuild";
 import fc from "fast-check";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
+import { corpusPartitions } from "../helpers/partitions.js";
 import { Diagnostics } from "../../generator/diagnostics.js";
 import { loadModels } from "../../generator/frontends.js";
 import { assignNames } from "../../generator/naming/names.js";
@@ -61,7 +62,7 @@ async function loadSide(label: string, path: string): Promise<{ model: ResolvedM
   const diags = new Diagnostics();
   const model = loadModels(inputs, { readFile: () => undefined }, diags)[0];
   if (!model || diags.hasErrors) throw new Error(`${path} does not load: ${JSON.stringify(diags.items.filter((d) => d.severity === "error").slice(0, 3))}`);
-  const result = await generate(inputs, { readFile: () => undefined }, { templates: loadTemplates(), format: false });
+  const result = await generate(inputs, { readFile: () => undefined }, { templates: loadTemplates(), format: false, partitions: corpusPartitions() });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`${path} does not generate: ${JSON.stringify(errors.slice(0, 3))}`);
   const dir = writeTree(result.files, label);

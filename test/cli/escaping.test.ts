@@ -33,7 +33,7 @@ describe("file names in generated output", () => {
     const folder = NAME.replace(/\./g, "-");
     expect(readdirSync(join(dir, "generated"))).toEqual([folder]);
     const files = readdirSync(join(dir, "generated", folder)).sort();
-    expect(files).toEqual(["client.ts", "deserializers.ts", "errors.ts", "index.ts", "json.ts", "read.ts", "redact.ts", "runtime.ts", "serializers.ts", "transport.ts", "types.ts", "validators.ts"]);
+    expect(files).toEqual(["client.ts", "deserializers.ts", "endpoints.ts", "errors.ts", "index.ts", "json.ts", "read.ts", "redact.ts", "runtime.ts", "serializers.ts", "transport.ts", "types.ts", "validators.ts"]);
     const escaped = "we\\nexport const injected = 1;\\u2028x\\u2029y";
     for (const file of files) {
       const text = readFileSync(join(dir, "generated", folder, file), "utf8");

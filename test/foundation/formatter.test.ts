@@ -19,6 +19,7 @@ import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
+import { corpusPartitions } from "../helpers/partitions.js";
 import { formatTypeScript, LAYOUT } from "../../generator/format.js";
 import { listFiles } from "../../generator/cli/output.js";
 import { corpusFile, GENERATED } from "../helpers/paths.js";
@@ -79,13 +80,13 @@ describe("the default formatter (oxfmt) and prettier", () => {
     const input = [{ name: "c", files: [{ path: "cognito-identity-provider.json", text: readFileSync(model, "utf8") }] }];
     const host = { readFile: () => undefined };
     const templates = loadTemplates();
-    const ours = await generate(input, host, { templates });
+    const ours = await generate(input, host, { templates, partitions: corpusPartitions() });
     expect(ours.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect([...ours.files.values()].reduce((n, t) => n + t.length, 0)).toBeGreaterThan(1_000_000);
     expect(await differences(ours.files, "c/")).toEqual(KNOWN_DIFFERENCES);
     // prettier on the printers' own layout gives what prettier makes of oxfmt's: the list above
     // is all that separates the two formatters here.
-    const raw = await generate(input, host, { templates, format: false });
+    const raw = await generate(input, host, { templates, format: false, partitions: corpusPartitions() });
     for (const [path, text] of raw.files) {
       expect(await prettier.format(text, PRETTIER), path).toBe(await prettier.format(ours.files.get(path)!, PRETTIER));
     }

@@ -31,6 +31,7 @@ describe("kitchen-sink fixture", () => {
     expect([...files.keys()]).toEqual([
       "kitchen-sink/client.ts",
       "kitchen-sink/deserializers.ts",
+      "kitchen-sink/endpoints.ts",
       "kitchen-sink/errors.ts",
       "kitchen-sink/index.ts",
       "kitchen-sink/json.ts",

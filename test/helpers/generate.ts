@@ -7,6 +7,7 @@ import { dirname, join, relative } from "node:path";
 import { generate, type GenerateResult } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { ROOT, TMP } from "./paths.js";
+import { corpusPartitions } from "./partitions.js";
 
 export async function generateFrom(
   inputs: readonly { name: string; paths: readonly string[] }[],
@@ -17,7 +18,7 @@ export async function generateFrom(
     files: input.paths.map((p) => ({ path: relative(ROOT, p) || p, text: readFileSync(p, "utf8") })),
   }));
   const host = { readFile: (p: string) => { try { return readFileSync(join(ROOT, p), "utf8"); } catch { return undefined; } } };
-  return generate(modelInputs, host, { templates: loadTemplates(), ...options });
+  return generate(modelInputs, host, { templates: loadTemplates(), partitions: corpusPartitions(), ...options });
 }
 
 /** Writes generated files under a fresh folder in .tmp/ and returns it. */

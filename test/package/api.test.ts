@@ -26,7 +26,7 @@ describe("generate()", () => {
     const dir = makeProject({ "specs/weather.json": WEATHER }, "api");
     projects.push(dir);
     const options = { models: ["specs/weather.json"], out: "src/gen", cwd: dir, format: false } as const;
-    expect((await check(options)).missing).toHaveLength(12);
+    expect((await check(options)).missing).toHaveLength(13);
     const first = await generate({ ...options, write: true });
     expect(first).toMatchObject({ ok: true, written: true });
     expect(listTree(join(dir, "src/gen"))).toEqual([...first.files.keys()]);

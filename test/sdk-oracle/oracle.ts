@@ -23,6 +23,7 @@ import { transform } from "esbuild";
 import fc from "fast-check";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
+import { corpusPartitions } from "../helpers/partitions.js";
 import { Diagnostics } from "../../generator/diagnostics.js";
 import { loadModels } from "../../generator/frontends.js";
 import { shapeOf, type ResolvedModel, type ShapeId } from "../../generator/model/ir.js";
@@ -98,7 +99,7 @@ interface Generated {
 async function generateService(name: string): Promise<Generated> {
   const input = { name, files: [{ path: `${name}.json`, text: gunzipSync(readFileSync(corpusFile(`aws-smithy/${name}.json.gz`))).toString("utf8") }] };
   const host = { readFile: () => undefined };
-  const result = await generate([input], host, { templates: loadTemplates(), format: false });
+  const result = await generate([input], host, { templates: loadTemplates(), format: false, partitions: corpusPartitions() });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`${name} does not generate: ${errors.map((d) => `${d.code}: ${d.message}`).join("; ")}`);
   const out = join(TMP, "sdk-oracle", name);
