@@ -89,7 +89,7 @@ export function endpointParams(
 export function resolveEndpoint(params: EndpointParams): ResolvedEndpoint {
   if (params.Endpoint === undefined) {
     throw new EndpointError(
-      "The model of AWSCognitoIdentityProviderService has no endpoint rules: set `endpoint` in the client config to the service's URL",
+      "AWSCognitoIdentityProviderService has no endpoint rules in its model: set `endpoint` in the client's config (the service's URL)",
     );
   }
   return { url: params.Endpoint, headers: {}, properties: {} };

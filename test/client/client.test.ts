@@ -118,7 +118,7 @@ describe("generated client", () => {
   it("without an endpoint (and no endpoint rules) a call says which config field to set and sends nothing", async () => {
     const fake = fakeFetch([{ status: 200, body: "{}" }]);
     const client = fn(things, "createThingServiceClient")({ fetch: fake.fetch }) as Client;
-    await expect(client["ping"]!()).rejects.toThrow("Ping: set `endpoint` in the client's config");
+    await expect(client["ping"]!()).rejects.toThrow("ThingService has no endpoint rules in its model: set `endpoint` in the client's config");
     expect(fake.requests).toHaveLength(0);
   });
 

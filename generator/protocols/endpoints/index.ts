@@ -185,7 +185,7 @@ function emitWithoutRules(file: GeneratedFile, service: string): void {
     "/** The configured endpoint: the model has no `smithy.rules#endpointRuleSet` to resolve one from. */",
     "export function resolveEndpoint(params: EndpointParams): ResolvedEndpoint {",
     "  if (params.Endpoint === undefined) {",
-    `    throw new EndpointError(${JSON.stringify(`The model of ${service} has no endpoint rules: set \`endpoint\` in the client config to the service's URL`)});`,
+    `    throw new EndpointError(${JSON.stringify(`${service} has no endpoint rules in its model: set \`endpoint\` in the client's config (the service's URL)`)});`,
     "  }",
     "  return { url: params.Endpoint, headers: {}, properties: {} };",
     "}",
