@@ -11,11 +11,19 @@ import {
 import type { HttpRequest, HttpResponse, SerializeOptions, ValidationFailure } from "./runtime.js";
 import { serializeInitiateAuthRequest } from "./serializers.js";
 import {
+  type Credentials,
+  type CredentialsProvider,
+  type Signer,
+  createSigner,
+  environmentCredentials,
+} from "./sigv4.js";
+import {
   type CallOptions,
   RequestValidationError,
   type Transport,
   type TransportConfig,
   type WireRequest,
+  cachedProvider,
   createTransport,
   requestUrl,
 } from "./transport.js";
@@ -25,6 +33,11 @@ import { validateInitiateAuthRequest } from "./validators.js";
 /** The configuration of `createCognitoIdentityProviderClient`; every field is optional. */
 export interface CognitoIdentityProviderClientConfig
   extends TransportConfig, SerializeOptions, EndpointConfig {
+  /**
+   * AWS credentials, or a function that provides them (asked again before they expire).
+   * Default: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` from the environment (Node).
+   */
+  readonly credentials?: Credentials | CredentialsProvider;
   /** Check every input with the model's validators before sending it; an invalid input throws `RequestValidationError` and nothing is sent (default false: the service checks). */
   readonly validate?: boolean;
 }
@@ -33,13 +46,28 @@ export interface CognitoIdentityProviderClientConfig
 export interface CognitoIdentityProviderContext {
   readonly config: CognitoIdentityProviderClientConfig;
   readonly transport: Transport;
+  /** The credentials to sign with; undefined when none are configured or found. */
+  readonly credentials: () => Promise<Credentials | undefined>;
+  /** Keeps the signing keys it derives (per secret, day, region, service). */
+  readonly signer: Signer;
 }
 
 /** Resolves `config` once: the transport (retry quota) and the credentials are shared by every call made with the context. */
 export function createCognitoIdentityProviderContext(
   config: CognitoIdentityProviderClientConfig = {},
 ): CognitoIdentityProviderContext {
-  return { config, transport: createTransport(config) };
+  const credentials = config.credentials;
+  return {
+    config,
+    transport: createTransport(config),
+    credentials:
+      credentials === undefined
+        ? () => Promise.resolve(environmentCredentials())
+        : typeof credentials === "function"
+          ? cachedProvider(credentials, config.now)
+          : () => Promise.resolve(credentials),
+    signer: createSigner(),
+  };
 }
 
 /** Calls `InitiateAuth` with `context`: what `CognitoIdentityProviderClient.initiateAuth` does, for bundles that import only what they call. */
@@ -56,6 +84,7 @@ export function initiateAuth(
     validateInitiateAuthRequest,
     serializeInitiateAuthRequest,
     deserializeInitiateAuthResponse,
+    "sigv4",
   );
 }
 
@@ -68,6 +97,7 @@ async function invoke<I, O>(
   validate: ((value: unknown) => ValidationFailure[]) | undefined,
   serialize: (input: I, options: SerializeOptions) => HttpRequest,
   deserialize: (response: HttpResponse) => O,
+  signing: "sigv4" | "sigv4-unsigned-payload" | "optional" | "none",
 ): Promise<O> {
   const config = context.config;
   if (config.validate === true && validate !== undefined) {
@@ -85,6 +115,13 @@ async function invoke<I, O>(
   const headers: Record<string, string> = {};
   for (const [name, values] of Object.entries(endpoint.headers)) headers[name] = values.join(",");
   Object.assign(headers, request.headers);
+  const credentials = signing === "none" ? undefined : await context.credentials();
+  if (credentials === undefined && signing !== "optional" && signing !== "none") {
+    throw new Error(
+      operation +
+        " must be signed, but there are no AWS credentials: set `credentials` in the client's config, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment",
+    );
+  }
   return context.transport.call(async (attempt) => {
     const sent: WireRequest = {
       method: request.method,
@@ -92,7 +129,12 @@ async function invoke<I, O>(
       headers: { ...headers, ...attempt.sdkHeaders },
       ...(request.body === undefined ? {} : { body: request.body }),
     };
-    const response = await context.transport.send(sent, attempt.signal);
+    const response = await context.transport.send(
+      credentials === undefined
+        ? sent
+        : await sign(context, sent, credentials, endpoint, signing === "sigv4-unsigned-payload"),
+      attempt.signal,
+    );
     return deserialize(response);
   }, options);
 }
@@ -104,6 +146,41 @@ function resolve(
   config: CognitoIdentityProviderClientConfig,
 ): ResolvedEndpoint_1 {
   return resolveEndpoint(endpointParams(operation, input, config));
+}
+
+/** Signs one attempt (SigV4): the signing name and region of the endpoint's `authSchemes` win over the model's and the config's. */
+async function sign(
+  context: CognitoIdentityProviderContext,
+  request: WireRequest,
+  credentials: Credentials,
+  endpoint: ResolvedEndpoint_1,
+  unsignedPayload: boolean,
+): Promise<WireRequest> {
+  const config = context.config;
+  const schemes = endpoint.properties["authSchemes"];
+  const scheme = (
+    Array.isArray(schemes) ? schemes.find((s: { name?: unknown }) => s.name === "sigv4") : undefined
+  ) as
+    | { signingName?: string; signingRegion?: string; disableDoubleEncoding?: boolean }
+    | undefined;
+  const region = scheme?.signingRegion ?? config.region;
+  if (region === undefined)
+    throw new Error("Signing needs a region: set `region` in the client's config");
+  const service = scheme?.signingName ?? "cognito-idp";
+  const signed = await context.signer.signRequest(request, {
+    credentials,
+    region,
+    service,
+    uriEscapePath: scheme?.disableDoubleEncoding !== true,
+    applyChecksum: service === "s3" || service === "s3-outposts" || service === "s3-object-lambda",
+    unsignedPayload,
+    ...(config.now === undefined ? {} : { date: new Date(config.now()) }),
+  });
+  // fetch sets Host itself (browsers refuse to set it); the signature covers the same value.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(signed.headers))
+    if (name.toLowerCase() !== "host") headers[name] = value;
+  return { ...request, headers };
 }
 
 /** A client of the service: one method per operation, each returning the typed output or throwing the operation's typed errors. */
