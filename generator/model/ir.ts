@@ -394,6 +394,41 @@ export interface ResponseContent {
   readonly body?: Ref;
 }
 
+/**
+ * An OpenAPI Server Object (§Server Object): its URL, maybe with `{variables}`, and each variable's
+ * default and allowed values. Generated clients send to it unless their config names another.
+ *
+ *   { url: "https://{region}.example.com/v1", variables: { region: { default: "eu", enum: ["eu", "us"] } } }
+ *   → { url: "https://{region}.example.com/v1", variables: [{ name: "region", default: "eu", enum: ["eu", "us"] }] }
+ */
+export interface Server {
+  readonly url: string;
+  readonly variables: readonly { readonly name: string; readonly default: string; readonly enum?: readonly string[] }[];
+}
+
+/**
+ * A security scheme of an OpenAPI document (`components.securitySchemes`), under its key: a
+ * client's config names the credentials by that key. `http` bearer, oauth2 and openIdConnect are
+ * bearer tokens; `http` basic is basic; apiKey is `httpApiKeyAuth` in its header, query or
+ * cookie; another `http` scheme is an Authorization header `<scheme> <value>`; mutualTLS and
+ * digest are `other` / `httpDigestAuth` (no client sends them).
+ *
+ *   petstore_auth: { type: oauth2, flows: … } → { key: "petstore_auth", scheme: { type: "httpBearerAuth", id: "smithy.api#httpBearerAuth" } }
+ */
+export interface SecurityScheme {
+  readonly key: string;
+  readonly scheme: AuthScheme;
+  readonly docs?: Documentation;
+}
+
+/**
+ * OpenAPI security requirements (§Security Requirement Object): alternatives, each the keys of
+ * the schemes that must all be applied. `[]` no security; an alternative `[]` makes it optional.
+ *
+ *   security: [{ api_key: [] }, { oauth: [read] , app_id: [] }, {}] → [["api_key"], ["app_id", "oauth"], []]
+ */
+export type SecurityRequirements = readonly (readonly string[])[];
+
 export interface Operation {
   readonly id: ShapeId;
   readonly name: string;
@@ -435,6 +470,10 @@ export interface Operation {
    * service's `auth` applies (see `operationAuth`).
    */
   readonly auth?: readonly AuthScheme[];
+  /** OpenAPI: the operation's own `security` (absent: the document's, `Service.security`). */
+  readonly security?: SecurityRequirements;
+  /** OpenAPI: the `servers` of the operation or its path item (absent: the document's, `Service.servers`). */
+  readonly servers?: readonly Server[];
   /** `@optionalAuth`: the operation may be called without credentials (a client may still sign). */
   readonly optionalAuth?: boolean;
   /** `aws.auth#unsignedPayload` (botocore `v4-unsigned-body`): SigV4 signs `UNSIGNED-PAYLOAD`, not the body hash. */
@@ -498,6 +537,12 @@ export interface Service {
    * `signatureVersion`. Absent when the service declares none (calls are not signed).
    */
   readonly auth?: readonly AuthScheme[];
+  /** OpenAPI: the document's `servers`, in order (a client's default base URL is the first). */
+  readonly servers?: readonly Server[];
+  /** OpenAPI: `components.securitySchemes`, by key in code-unit order. */
+  readonly securitySchemes?: readonly SecurityScheme[];
+  /** OpenAPI: the document's `security`, the requirements of operations without their own. */
+  readonly security?: SecurityRequirements;
 }
 
 export interface ResolvedModel {

@@ -14,6 +14,7 @@ import type { Documents, Located } from "./documents.js";
 import { FactsReader } from "./facts.js";
 import { LocationNamer, NameRegistry, pascal } from "./names.js";
 import { lowerOperation, serversBasePath, type OperationSite } from "./operations.js";
+import { lowerSecurity, lowerSecuritySchemes, lowerServers } from "./security.js";
 import { isObject } from "./pointer.js";
 import { NAMESPACE, SchemaLowerer, commonmark } from "./schemas.js";
 import { breakVariantCycles } from "./variant-cycles.js";
@@ -38,7 +39,13 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
   const claimed = sites.map((site) => ({ ...site, basePath, idName: registry.claim(site.name.replace(/[^A-Za-z0-9_]+/g, "_")) }));
 
   const roots: ShapeId[] = componentNames.map((name) => schemas.lower(docs.child(components, name), "other").ref.target);
-  const operations: Operation[] = claimed.map((site) => lowerOperation(docs, schemas, registry, site));
+  const securitySchemes = lowerSecuritySchemes(docs, root);
+  const operations: Operation[] = claimed.map((site) => {
+    const op = lowerOperation(docs, schemas, registry, site);
+    const security = lowerSecurity(docs, site.at, securitySchemes);
+    const servers = lowerServers(docs, site.at) ?? lowerServers(docs, site.pathItem);
+    return { ...op, ...(security ? { security } : {}), ...(servers ? { servers } : {}) };
+  });
   for (const op of operations) {
     if (op.input) roots.push(op.input);
     if (op.output) roots.push(op.output);
@@ -61,6 +68,9 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
       name: serviceName,
       ...(typeof info["version"] === "string" ? { version: info["version"] } : {}),
       protocols: [{ id: OPENAPI_HTTP, value: {} }],
+      ...optional("servers", lowerServers(docs, root)),
+      ...optional("securitySchemes", securitySchemes),
+      ...optional("security", lowerSecurity(docs, root, securitySchemes)),
       ...(typeof description === "string" && description.trim() !== "" ? { docs: commonmark(description) } : {}),
     },
     operations: [...operations].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)),
@@ -140,4 +150,9 @@ function reachable(shapes: ReadonlyMap<ShapeId, Shape>, roots: readonly ShapeId[
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
