@@ -150,4 +150,8 @@ describe.skipIf(!available && !inCi)("our client in headless Chromium against co
     sentInPage = r.sent;
   });
 
+  it("signed ListUserPools and AdminGetUser with SigV4 in the page (WebCrypto), as @smithy/signature-v4 signs the same requests", async () => {
+    expect(sentInPage).toHaveLength(4);
+    for (const request of sentInPage.slice(0, 2)) expect(await sigV4Mismatch(request, CREDENTIALS, REGION, "cognito-idp"), request.headers["x-amz-target"]).toBeUndefined();
+  });
 });

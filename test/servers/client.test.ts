@@ -75,6 +75,19 @@ describe("our client (generated from the real Cognito model) against cognito-loc
     }
   });
 
+  it("signs the admin calls with SigV4 (as @smithy/signature-v4 signs the same request) and sends InitiateAuth unsigned", async () => {
+    for (const request of sent) {
+      const target = request.headers["x-amz-target"]!;
+      if (target.endsWith(".InitiateAuth")) {
+        expect(request.headers["authorization"], target).toBeUndefined();
+        expect(request.headers["x-amz-date"], target).toBeUndefined();
+      } else {
+        expect(await sigV4Mismatch(request, CREDENTIALS, REGION, "cognito-idp"), target).toBeUndefined();
+        expect(request.headers["authorization"], target).toMatch(/SignedHeaders=[a-z0-9;-]*x-amz-target/);
+      }
+    }
+  });
+
   it("reads the same outputs from the server as the AWS SDK v3 client, but for members absent on the wire that the model gives a @default", async () => {
     const sdkCall = async (operation: string, input: Record<string, unknown>) => {
       const Command = (sdk as unknown as Record<string, new (input: unknown) => never>)[`${operation}Command`]!;
