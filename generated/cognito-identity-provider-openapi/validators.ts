@@ -147,28 +147,7 @@ export function validateClientIdType(
 }
 
 /** The constraints `value` fails as a `ClientMetadataType`, appended to `out` (a new array by default). */
-export function validateClientMetadataType(
-  value: unknown,
-  path = "",
-  out: ValidationFailure[] = [],
-): ValidationFailure[] {
-  if (!isPlainObject(value)) {
-    failType(out, path, "object", value);
-    return out;
-  }
-  for (const k1 in value) {
-    if (!hasOwn(value, k1)) continue;
-    if (k1.length > 131072) {
-      const n3 = codePointLength(k1);
-      if (n3 > 131072) {
-        failLength(out, path, n3, "between 0 and 131072, inclusive");
-      }
-    }
-    const e2 = value[k1];
-    $checkString_len0to131072(e2, path + "/" + pointerSegment(k1), out);
-  }
-  return out;
-}
+export const validateClientMetadataType = validateAuthParametersType;
 
 /** The constraints `value` fails as a `InitiateAuthRequest`, appended to `out` (a new array by default). */
 export function validateInitiateAuthRequest(

@@ -171,10 +171,24 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
   const inputs = inputClosure(model);
   const shapes = [...model.shapes.values()].filter((s) => inputs.has(s.id)).sort((a, b) => compare(a.id, b.id));
   const body: string[] = [];
+  // Body text of a public validator → its name: a shape with the same checks as an earlier one
+  // (Stripe repeats `setup_future_usage: none | off_session | on_session` in 200 request bodies)
+  // is that validator under its own name.
+  const bodies = new Map<string, string>();
+  const dedupe = (shape: Shape, lines: string[]): string[] => {
+    if (!isMerged(ctx, shape)) return lines;
+    const key = lines.slice(2).join("\n");
+    const first = bodies.get(key);
+    if (first === undefined) {
+      bodies.set(key, names.validator(shape.id));
+      return lines;
+    }
+    return [lines[0]!, `export const ${names.validator(shape.id)} = ${first};`];
+  };
   for (const shape of shapes) {
     if (!names.isInline(shape.id) && !isMerged(ctx, shape)) body.push("", ...publicValidator(ctx, shape));
-    if (isAggregate(shape)) body.push("", ...aggregateValidator(ctx, shape));
-    else if (hasScalarFunction(ctx, shape)) body.push("", ...scalarValidator(ctx, shape));
+    if (isAggregate(shape)) body.push("", ...dedupe(shape, aggregateValidator(ctx, shape)));
+    else if (hasScalarFunction(ctx, shape)) body.push("", ...dedupe(shape, scalarValidator(ctx, shape)));
   }
   if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
   for (const name of [...ctx.sharedDecls.keys()].sort(compare)) f.line(...ctx.sharedDecls.get(name)!);
