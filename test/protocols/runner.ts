@@ -31,6 +31,7 @@ import { loadTemplates } from "../../generator/cli/templates.js";
 import { CORPUS, ROOT, TMP, corpusFile } from "../helpers/paths.js";
 import { compareRequest, type HttpRequest, type RequestCase } from "./compare.js";
 import { toInput } from "./params.js";
+import { needsEndpointRules, s3EndpointResolver } from "../endpoints/s3-endpoint.js";
 
 /** The protocols the runner reports on, by the local name of their trait. */
 export const PROTOCOLS = ["awsJson1_0", "awsJson1_1", "restJson1", "restXml", "awsQuery", "ec2Query", "rpcv2Cbor", "rpcv2Json"] as const;
@@ -254,6 +255,8 @@ export async function runFolder(folder: Folder, options: RunOptions): Promise<Ca
 export async function runInput(input: ModelInput, options: RunOptions): Promise<CaseResult[]> {
   const found = findCases(input);
   const generated = await loadSerializers(input);
+  // Dual-stack and accelerate hosts come from S3's endpoint rules (test/endpoints/s3-endpoint.ts).
+  const s3 = found.some((f) => needsEndpointRules(f.testCase)) ? await s3EndpointResolver() : undefined;
   return found.map((f): CaseResult => {
     const base = { protocol: f.protocol, id: f.testCase.id, operation: f.operation, folder: input.name, case: f.testCase };
     const skip = options.skip(f.protocol, f.testCase.id);
@@ -282,6 +285,7 @@ export async function runInput(input: ModelInput, options: RunOptions): Promise<
     } catch (error) {
       return { ...base, outcome: "failed", problems: [`${fnName} threw: ${(error as Error).message}`] };
     }
+    if (s3 !== undefined && needsEndpointRules(f.testCase)) request = { ...request, endpoint: s3(f.testCase, typed) };
     const problems = compareRequest(f.testCase, request);
     return { ...base, outcome: problems.length === 0 ? "passed" : "failed", problems, request };
   });
@@ -291,8 +295,8 @@ export async function runInput(input: ModelInput, options: RunOptions): Promise<
  * Serializer options from a case's `vendorParams` (`aws.protocoltests.config#AwsConfig`): S3's
  * `addressing_style` ("path" → `forcePathStyle: true`, "virtual" → false; the operation's scoped
  * config wins over the client's). Dualstack and accelerate (`use_dualstack_endpoint`,
- * `use_accelerate_endpoint`) pick the endpoint, which serializers leave to endpoint resolution
- * (issue 11); those cases stay listed failures.
+ * `use_accelerate_endpoint`) pick the endpoint, which serializers leave to endpoint resolution:
+ * runInput resolves those cases' host through S3's endpoint rules (test/endpoints/s3-endpoint.ts).
  *
  *   vendorOptions({ vendorParams: { scopedConfig: { client: { s3: { addressing_style: "path" } } } } }) → { forcePathStyle: true }
  */

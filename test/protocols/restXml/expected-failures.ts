@@ -6,10 +6,6 @@
 import type { ExpectedOutcomes } from "../expected.js";
 
 export const expected: ExpectedOutcomes = {
-  failures: {
-    "S3VirtualHostAccelerateAddressing": "S3 endpoint resolution, not serialization: the bucket goes into the host as in the other S3 cases, but the s3-accelerate (vendorParams use_accelerate_endpoint) host comes from S3's endpoint rules, which serializers leave to the endpoint resolver (issue 11); we send mybucket.s3.us-west-2.amazonaws.com",
-    "S3VirtualHostDualstackAccelerateAddressing": "S3 endpoint resolution, not serialization: the bucket goes into the host as in the other S3 cases, but the s3-accelerate.dualstack (vendorParams use_dualstack_endpoint and use_accelerate_endpoint) host comes from S3's endpoint rules, which serializers leave to the endpoint resolver (issue 11); we send mybucket.s3.us-west-2.amazonaws.com",
-    "S3VirtualHostDualstackAddressing": "S3 endpoint resolution, not serialization: the bucket goes into the host as in the other S3 cases, but the s3.dualstack (vendorParams use_dualstack_endpoint) host comes from S3's endpoint rules, which serializers leave to the endpoint resolver (issue 11); we send mybucket.s3.us-west-2.amazonaws.com",
-  },
+  failures: {},
   skipped: {},
 };
