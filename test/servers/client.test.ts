@@ -164,13 +164,14 @@ describe("our client on real Cognito's wrong-password response (recorded)", () =
     },
   ];
 
-  it.each(recorded)("($form form) is the modelled NotAuthorizedException with the server's message and request id, not retried; the request was sent unsigned", async ({ headers, body }) => {
+  it.each(recorded)("($form form) is the modelled NotAuthorizedException with the server's message and request id, not retried; the request went unsigned to the regional endpoint the model's rules give", async ({ headers, body }) => {
     const sent: Sent[] = [];
     const fakeFetch = async (url: string, init: { method?: string; headers?: unknown; body?: unknown }) => {
       sent.push(describeRequest(url, init));
       return new Response(body, { status: 400, headers });
     };
-    const client = ours.client[FACTORY]({ region: "eu-west-1", endpoint: "https://cognito-idp.eu-west-1.amazonaws.com", credentials: CREDENTIALS, fetch: fakeFetch });
+    // No endpoint configured: the model's endpoint rules give the region's.
+    const client = ours.client[FACTORY]({ region: "eu-west-1", credentials: CREDENTIALS, fetch: fakeFetch });
     const input = { AuthFlow: "USER_PASSWORD_AUTH", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", AuthParameters: { USERNAME: EMAIL, PASSWORD: "Wrong-Password-1" } };
     const error = await client["initiateAuth"]!(input).then(
       () => undefined,
