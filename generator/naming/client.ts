@@ -53,10 +53,14 @@ export function assignClientNames(model: ResolvedModel, names: Names, diags: Dia
     taken.add(names.operationError(op.id));
   }
   const claim = (wanted: string, what: string | undefined): string => {
-    let name = wanted;
+    // A name with a generated function's prefix (`validatePolicy`, operation ValidatePolicy) keeps
+    // it under any suffix: capitalise it first (`ValidatePolicy`), as names.ts does for types;
+    // suffixing it alone never ended (Access Analyzer, and every service with such an operation).
+    const base = FUNCTION_PREFIX.test(wanted) ? wanted.charAt(0).toUpperCase() + wanted.slice(1) : wanted;
+    let name = base;
     const blocked = (n: string): boolean => isReserved(n) || FUNCTION_PREFIX.test(n) || taken.has(n);
-    if (blocked(name)) name = wanted + "_";
-    for (let i = 2; blocked(name); i++) name = `${wanted}_${i}`;
+    if (blocked(name)) name = base + "_";
+    for (let i = 2; blocked(name); i++) name = `${base}_${i}`;
     taken.add(name);
     if (name !== wanted && what !== undefined) {
       diags.add({ code: "NAME_RENAMED", severity: "info", message: `${what} is generated as \`${name}\`: \`${wanted}\` is reserved or already taken` });
