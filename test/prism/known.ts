@@ -65,6 +65,40 @@ export const KNOWN: readonly Known[] = [
     matches: (f) =>
       f.violation.location.length === 1 && f.violation.location[0] === "body" && f.violation.code === "type" && /^application\/x-amz-json-1\.[01]$/.test(header(f, "content-type") ?? ""),
   },
+  {
+    name: "empty-header-value",
+    reason:
+      "Prism drops parameters whose value is the empty string (prism-http validators/params.js keeps values with lodash pickBy, which drops falsy ones; Node trims a header of spaces to \"\") and then reports a required header as missing; RFC 9110 §5.5 allows an empty field value, and the parameter's schema accepts \"\" (a string without minLength). Empty query values are not sent at all: OpenAPI's allowEmptyValue defaults to false",
+    matches: (f) => {
+      const m = /^Request header must have required property '(.+)'$/.exec(f.violation.message);
+      return f.violation.location[0] === "header" && f.violation.code === "required" && m !== null && header(f, m[1]!)?.trim() === "";
+    },
+  },
+  {
+    name: "multipart-arrays-and-objects",
+    reason:
+      "Prism reads a multipart/form-data body into one string per part name (body.js parseMultipartFormDataParams keeps the last part of a name and never parses a part): an array property (one part per item) and an object property (one part of JSON) fail their schema; OpenAPI 3.0.3 §Special Considerations for multipart Content and §Encoding Object `contentType`: an object property's default part type is application/json, and an array of files is sent as several parts of the same name",
+    matches: (f) =>
+      f.violation.location[0] === "body" && f.violation.location.length === 2 && f.violation.code === "type" && /must be (array|object)$/.test(f.violation.message) && (header(f, "content-type") ?? "").startsWith("multipart/form-data"),
+  },
+  {
+    name: "form-delimiter-reserved",
+    reason:
+      "Prism rejects a URL-encoded body property with `allowReserved: false` whose encoded text holds a reserved character (body.js validateAgainstReservedCharacters), counting the comma that separates the items of a form-style, explode false array (`csv=a,b`); OpenAPI 3.0.3 §Encoding Object `allowReserved` is about characters of the values (ours are percent-encoded, `%2C`), and §Style Values writes form arrays as `color=blue,black,brown`",
+    matches: (f) => f.violation.location[0] === "body" && /^Reserved characters used in request body$/.test(f.violation.message) && (header(f, "content-type") ?? "").startsWith("application/x-www-form-urlencoded"),
+  },
+  {
+    name: "delimited-object",
+    reason:
+      "Prism throws on a spaceDelimited or pipeDelimited query parameter whose schema is an object (delimited.js: \"only applicable to array parameter\"), and the request is never answered; OpenAPI 3.0.3 §Style Values lists both styles for `array, object` (3.1 the same)",
+    matches: (f) => crashIn(f, /delimited style is only applicable to array parameter/),
+  },
+  {
+    name: "xml-body-not-parsed",
+    reason:
+      "Prism validates an XML request body as the text it is against the schema (body.js validates anything not JSON, form or multipart as is), so any object schema fails; OpenAPI 3.0.3 §XML Object describes how that schema maps to XML, which Prism does not read",
+    matches: (f) => f.violation.location.length === 1 && f.violation.location[0] === "body" && f.violation.code === "type" && /(^|\/|\+)xml$/.test(header(f, "content-type") ?? ""),
+  },
 ];
 
 export function knownReason(known: readonly Known[], finding: Finding): string | undefined {

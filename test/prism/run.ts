@@ -23,6 +23,7 @@ import { writeTree } from "../helpers/generate.js";
 import { corpusFile, ROOT } from "../helpers/paths.js";
 import { generateFiles, load } from "../openapi/helpers.js";
 import { inputArbitrary } from "../openapi-wire/arbitraries.js";
+import { pickMediaType } from "../../generator/openapi/bodies.js";
 import { knownReason, type Known } from "./known.js";
 import { startPrism, type PrismServers } from "./server.js";
 
@@ -154,9 +155,10 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
       result.skipped.push({ operation: op.name, reason: "no serializer" });
       continue;
     }
-    const prefix = basePrefix(op.http.method, op.http.uri, paths);
-    if (prefix === undefined) throw new Error(`${source.label} ${op.name}: ${op.http.method} ${op.http.uri} matches no path of the document`);
-    const requests = sendableRequests(model, op, serialize, validators, names, options, result.unsendable);
+    const found = site(op.http.method, op.http.uri, paths);
+    if (found === undefined) throw new Error(`${source.label} ${op.name}: ${op.http.method} ${op.http.uri} matches no path of the document`);
+    const { prefix } = found;
+    const requests = sendableRequests(model, op, serialize, validators, names, options, bodyRequired(document, found.operation), result.unsendable);
     if (requests.length === 0) {
       result.skipped.push({ operation: op.name, reason: "no valid, sendable input in 40 draws (a pattern fast-check cannot match, say)" });
       continue;
@@ -185,9 +187,20 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
  * value in a query parameter (OpenAPI 3.0.3 §Parameter Object: `allowEmptyValue` is false by
  * default, so the document does not allow one) or in a path parameter (an empty path segment is
  * another path: §Path Templating), or a header value outside Latin-1 (RFC 9110 §5.5: field values
- * are octets; fetch refuses such a string).
+ * are octets; fetch refuses such a string), or a body without a property its schema requires (our
+ * input types make every body property optional when the requestBody is not `required`, as the
+ * whole body then may be left out; once a body is sent, its schema applies).
  */
-function sendableRequests(model: ResolvedModel, op: Operation, serialize: Fn, validators: Record<string, Fn>, names: Names, options: RunOptions, unsendable: Map<string, number>): SerializedRequest[] {
+function sendableRequests(
+  model: ResolvedModel,
+  op: Operation,
+  serialize: Fn,
+  validators: Record<string, Fn>,
+  names: Names,
+  options: RunOptions,
+  required: ReadonlySet<string>,
+  unsendable: Map<string, number>,
+): SerializedRequest[] {
   const drop = (reason: string) => unsendable.set(reason, (unsendable.get(reason) ?? 0) + 1);
   if (!op.input) return [serialize({}) as SerializedRequest];
   const validate = validators[names.validator(op.input)];
@@ -195,6 +208,9 @@ function sendableRequests(model: ResolvedModel, op: Operation, serialize: Fn, va
   const members = shape.type === "structure" ? shape.members : [];
   const labels = members.filter((m) => m.http?.location === "label").map((m) => m.name);
   const requiredQuery = members.filter((m) => m.http?.location === "query" && m.required).map((m) => m.name);
+  const bodyMembers = members.filter((m) => m.http?.location === "body");
+  const requiredBody = bodyMembers.filter((m) => required.has(m.jsonName ?? m.name)).map((m) => m.name);
+  const form = op.http?.bodyEncoding === "form" || op.http?.bodyEncoding === "multipart";
   const out: SerializedRequest[] = [];
   for (const input of fc.sample(inputArbitrary(model, op.input), { seed: options.seed, numRuns: Math.max(40, options.runs * 4) })) {
     if (out.length === options.runs) break;
@@ -203,6 +219,9 @@ function sendableRequests(model: ResolvedModel, op: Operation, serialize: Fn, va
     if (request.query.some((q) => q.endsWith("=")) || requiredQuery.some((name) => isEmpty(input[name]))) drop("empty query parameter value");
     else if (labels.some((name) => isEmpty(input[name]))) drop("empty path parameter value");
     else if (Object.values(request.headers).some((v) => /[^\u0000-\u00ff]/u.test(v))) drop("header value outside Latin-1");
+    else if (bodyMembers.some((m) => input[m.name] !== undefined) && requiredBody.some((name) => input[name] === undefined)) drop("body without a property the document requires");
+    // A form writes an empty array as nothing at all (form style, explode true): a required one cannot be sent.
+    else if (form && requiredBody.some((name) => Array.isArray(input[name]) && (input[name] as unknown[]).length === 0)) drop("empty array for a required form property");
     else out.push(request);
   }
   return out;
@@ -212,15 +231,15 @@ function isEmpty(value: unknown): boolean {
   return value === "" || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && value !== null && !(value instanceof Date) && Object.keys(value).length === 0);
 }
 
-/** Path templates of the document by method, templates reduced to `{}`. */
-function documentPaths(document: Record<string, unknown>): Map<string, string[]> {
-  const byMethod = new Map<string, string[]>();
+/** The document's operations by method: path templates reduced to `{}`, with their Operation Objects. */
+function documentPaths(document: Record<string, unknown>): Map<string, { readonly template: string; readonly operation: unknown }[]> {
+  const byMethod = new Map<string, { template: string; operation: unknown }[]>();
   const paths = (document["paths"] ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
-    for (const method of Object.keys(item ?? {})) {
+    for (const [method, operation] of Object.entries(item ?? {})) {
       if (!METHODS.has(method)) continue;
       const list = byMethod.get(method.toUpperCase()) ?? [];
-      list.push(templates(path));
+      list.push({ template: templates(path), operation });
       byMethod.set(method.toUpperCase(), list);
     }
   }
@@ -230,16 +249,42 @@ function documentPaths(document: Record<string, unknown>): Map<string, string[]>
 const templates = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
 
 /**
- * The `servers` base path in front of an operation's URI (`/v1` of `/v1/Credentials/{Sid}`): what
- * remains of the URI once the longest document path of the same method that ends it is taken off.
+ * The document's operation behind one of ours, and the `servers` base path in front of its URI
+ * (`/v1` of `/v1/Credentials/{Sid}`): the longest document path of the same method that ends the
+ * URI, and what remains before it.
  */
-function basePrefix(method: string, uri: string, paths: Map<string, string[]>): string | undefined {
+function site(method: string, uri: string, paths: ReturnType<typeof documentPaths>): { prefix: string; operation: unknown } | undefined {
   const u = templates(uri);
-  let best: string | undefined;
-  for (const p of paths.get(method) ?? []) if (u.endsWith(p) && (best === undefined || p.length > best.length)) best = p;
+  let best: { template: string; operation: unknown } | undefined;
+  for (const p of paths.get(method) ?? []) if (u.endsWith(p.template) && (best === undefined || p.template.length > best.template.length)) best = p;
   if (best === undefined) return undefined;
-  const prefix = u.slice(0, u.length - best.length);
-  return prefix.endsWith("/") && best.startsWith("/") ? prefix.slice(0, -1) : prefix;
+  const prefix = u.slice(0, u.length - best.template.length);
+  return { prefix: prefix.endsWith("/") && best.template.startsWith("/") ? prefix.slice(0, -1) : prefix, operation: best.operation };
+}
+
+/**
+ * The properties the document requires of the request body our serializer writes (its media type
+ * as the front end picks it; `required` of the schema and of its `allOf` parts, `$ref`s followed).
+ */
+function bodyRequired(document: Record<string, unknown>, operation: unknown): Set<string> {
+  const out = new Set<string>();
+  const resolve = (value: unknown, depth = 0): Record<string, unknown> | undefined => {
+    if (typeof value !== "object" || value === null || depth > 32) return undefined;
+    const ref = (value as Record<string, unknown>)["$ref"];
+    if (typeof ref !== "string") return value as Record<string, unknown>;
+    let target: unknown = document;
+    for (const seg of ref.replace(/^#\//, "").split("/")) target = (target as Record<string, unknown> | undefined)?.[decodeURIComponent(seg).replace(/~1/g, "/").replace(/~0/g, "~")];
+    return resolve(target, depth + 1);
+  };
+  const content = resolve(resolve(resolve(operation)?.["requestBody"])?.["content"]);
+  const chosen = content ? pickMediaType(Object.keys(content)) : undefined;
+  const walk = (schema: Record<string, unknown> | undefined, depth: number) => {
+    if (!schema || depth > 16) return;
+    if (Array.isArray(schema["required"])) for (const name of schema["required"]) if (typeof name === "string") out.add(name);
+    if (Array.isArray(schema["allOf"])) for (const part of schema["allOf"]) walk(resolve(part), depth + 1);
+  };
+  if (content && chosen !== undefined) walk(resolve(resolve(content[chosen])?.["schema"]), 0);
+  return out;
 }
 
 function toSent(r: SerializedRequest, prefix: string): SentRequest {
@@ -261,7 +306,8 @@ async function send(base: string, r: SentRequest, body: string | Uint8Array | un
   const timer = setTimeout(() => abort.abort(new Error(`no answer within ${ANSWER_MS} ms`)), ANSWER_MS);
   let unsubscribe = () => {};
   try {
-    const answer = fetch(base + r.url, { method: r.method, headers: r.headers, signal: abort.signal, ...(body === undefined ? {} : { body }) });
+    // Prism's answer is the verdict: a mocked redirect (a 3xx with the example's Location) is not followed.
+    const answer = fetch(base + r.url, { method: r.method, headers: r.headers, redirect: "manual", signal: abort.signal, ...(body === undefined ? {} : { body }) });
     const crashed = new Promise<{ crashed: string }>((resolve) => (unsubscribe = prism.onCrash((message) => resolve({ crashed: message }))));
     const first = await Promise.race([answer, crashed]);
     if (!(first instanceof Response)) {
@@ -282,17 +328,31 @@ async function send(base: string, r: SentRequest, body: string | Uint8Array | un
   const header = response.headers.get("sl-violations");
   if (header !== null) {
     if (header.startsWith("Too many violations!")) violations.push({ location: ["request"], code: "too-many", message: header.slice(0, 300) });
-    else for (const v of JSON.parse(header) as { location: string[]; code: unknown; message: string }[]) if (v.location[0] === "request") violations.push({ location: v.location.slice(1), code: String(v.code), message: v.message });
+    else for (const v of JSON.parse(header) as ProblemEntry[]) if (v.location?.[0] === "request" && isError(v)) violations.push({ location: v.location.slice(1), code: String(v.code), message: v.message });
   }
   if ((response.headers.get("content-type") ?? "").startsWith("application/problem+json")) {
-    const problem = JSON.parse(text) as { type?: string; detail?: string; validation?: { location?: string[]; code: unknown; message: string }[] };
+    const problem = JSON.parse(text) as { type?: string; detail?: string; validation?: ProblemEntry[] };
     const kind = (problem.type ?? "").replace(/^.*#/, "");
-    if (problem.validation) for (const v of problem.validation) violations.push({ location: v.location ?? [], code: String(v.code), message: v.message });
+    if (problem.validation) {
+      for (const v of problem.validation) if (isError(v)) violations.push({ location: v.location ?? [], code: String(v.code), message: v.message });
+    }
     // Prism could not route the request: a path or method our serializer got wrong.
     else if (kind.startsWith("NO_") && kind.endsWith("_MATCHED_ERROR")) violations.push({ location: ["route"], code: kind, message: problem.detail ?? "" });
+    // Any other problem is Prism failing to mock a response (NO_COMPLEX_OBJECT_TEXT, NOT_ACCEPTABLE, …): not about the request.
   }
   return { status: response.status, violations: dedupe(violations) };
 }
+
+/** One entry of Prism's `sl-violations` header or of a problem's `validation` list. */
+interface ProblemEntry {
+  readonly location?: string[];
+  readonly severity?: string;
+  readonly code: unknown;
+  readonly message: string;
+}
+
+/** Errors only: Prism's warnings say a sent parameter is deprecated, which a request may still do. */
+const isError = (v: ProblemEntry) => v.severity === undefined || v.severity === "Error";
 
 function dedupe(violations: Violation[]): Violation[] {
   const seen = new Set<string>();
