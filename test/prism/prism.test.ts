@@ -21,9 +21,13 @@ describe("Prism's request validation accepts our OpenAPI requests", () => {
     const totals = report(results, KNOWN);
     for (const r of results) {
       expect(r.operations, r.label).toBeGreaterThan(0);
-      // Every operation sends requests: none skipped for want of a valid input (the full set prints its skips).
-      if (!ALL) expect(r.skipped, r.label).toEqual([]);
-      expect(r.requests, r.label).toBe((r.operations - r.skipped.length) * RUNS);
+      // Every operation sends RUNS requests: none skipped for want of a valid, sendable input. The full
+      // set prints its skips, and an operation may find fewer than RUNS sendable inputs in its draws.
+      if (ALL) expect(r.requests, r.label).toBeGreaterThanOrEqual(r.operations - r.skipped.length);
+      else {
+        expect(r.skipped, r.label).toEqual([]);
+        expect(r.requests, r.label).toBe(r.operations * RUNS);
+      }
     }
     expect(results.flatMap((r) => r.violations.map((f) => `${f.document} ${f.operation}: ${f.violation.location.join(".")} ${f.violation.code} ${f.violation.message}`))).toEqual([]);
     expect(totals.violations).toBe(0);

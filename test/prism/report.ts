@@ -25,8 +25,12 @@ export function report(results: readonly DocumentResult[], known: readonly Known
     lines.push(`  ${r.label}: ${r.operations} operations, ${r.requests} requests, ${r.violations.length} violations, ${listed} listed${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`);
     for (const s of r.skipped) lines.push(`    skipped ${s.operation}: ${s.reason}`);
   }
-  lines.unshift(`Prism request validation: ${results.length} documents, ${totals.operations} operations, ${totals.requests} requests, ${totals.violations} violations, ${totals.listed} listed (Prism's own mistakes)`);
-  for (const k of known) if (listedTotals.has(k.name)) lines.push(`  listed ${k.name} (${listedTotals.get(k.name)}): ${k.reason}`);
+  const byKind = (kind: Known["kind"]) => known.filter((k) => k.kind === kind).reduce((n, k) => n + (listedTotals.get(k.name) ?? 0), 0);
+  lines.unshift(
+    `Prism request validation: ${results.length} documents, ${totals.operations} operations, ${totals.requests} requests, ${totals.violations} violations, ` +
+      `${totals.listed} listed (${byKind("prism")} Prism's own mistakes, ${byKind("input")} inputs the model cannot make valid, ${byKind("ours")} faults of ours reported)`,
+  );
+  for (const k of known) if (listedTotals.has(k.name)) lines.push(`  listed ${k.kind} ${k.name} (${listedTotals.get(k.name)}): ${k.reason}`);
   for (const r of results) {
     for (const f of r.violations) lines.push(`  VIOLATION ${f.document} ${f.operation}: ${f.violation.location.join(".")} ${f.violation.code}: ${f.violation.message}`, `    request: ${JSON.stringify(f.request)}`);
   }
