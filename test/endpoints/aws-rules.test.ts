@@ -14,102 +14,45 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readPartitions, type PartitionData } from "../../generator/protocols/endpoints/partitions.js";
+import type { PartitionData } from "../../generator/protocols/endpoints/partitions.js";
 import { readRuleSet } from "../../generator/protocols/endpoints/rule-set.js";
 import { TMP, corpusFile } from "../helpers/paths.js";
 import { typecheckFolder } from "../helpers/typecheck.js";
-import { OLDER_PARTITIONS, isExcluded } from "./excluded.js";
-import { corpusPartitions, generateEndpoints, importInterpreter, runCase, tally, type EndpointTestCase, type EndpointsModule } from "./harness.js";
+import { OLDER_PARTITIONS } from "./excluded.js";
+import {
+  generateEndpoints,
+  loadInterpreter,
+  olderPartitions,
+  readService,
+  report,
+  runCase,
+  runService,
+  tally,
+  type CorpusService,
+  type Counted,
+  type EndpointTestCase,
+  type EndpointsModule,
+  type Interpreter,
+} from "./harness.js";
 
 const DIR = corpusFile("aws-smithy");
 
-interface Service {
-  readonly name: string;
-  readonly text: string;
-  readonly ruleSet: unknown;
-  readonly cases: readonly EndpointTestCase[];
-}
-
-let services: Service[] = [];
-let evaluateRuleSet: (ruleSet: unknown, params: object, partitions: readonly PartitionData[]) => ReturnType<EndpointsModule["resolveEndpoint"]>;
-let EndpointError: EndpointsModule["EndpointError"];
+let services: CorpusService[] = [];
+let interpreter: Interpreter;
 let partitions: readonly PartitionData[];
 
 beforeAll(async () => {
-  const interpreter = await importInterpreter("endpoints-aws-interpreter");
-  evaluateRuleSet = interpreter["evaluateRuleSet"] as typeof evaluateRuleSet;
-  EndpointError = interpreter["EndpointError"] as typeof EndpointError;
-  const table = readPartitions(corpusPartitions());
-  if ("problem" in table) throw new Error(table.problem);
-  partitions = table.partitions;
+  interpreter = await loadInterpreter("endpoints-aws-interpreter");
+  partitions = interpreter.partitions;
   services = readdirSync(DIR)
     .filter((f) => f.endsWith(".json.gz"))
     .sort()
-    .map((f) => {
-      const text = gunzipSync(readFileSync(join(DIR, f))).toString("utf8");
-      const ast = JSON.parse(text) as { shapes: Record<string, { type: string; traits?: Record<string, unknown> }> };
-      const service = Object.values(ast.shapes).find((s) => s.type === "service")!;
-      const tests = service.traits?.["smithy.rules#endpointTests"] as { testCases: EndpointTestCase[] } | undefined;
-      return { name: f.replace(/\.json\.gz$/, ""), text, ruleSet: service.traits?.["smithy.rules#endpointRuleSet"], cases: tests?.testCases ?? [] };
-    });
+    .map((f) => readService(f.replace(/\.json\.gz$/, ""), gunzipSync(readFileSync(join(DIR, f))).toString("utf8")));
 }, 300_000);
 
-/** The interpreter on the rule set data the generator reads from the model, with the corpus table or the older one. */
-function interpreted(service: Service, table: readonly PartitionData[], endpointParams?: EndpointsModule["endpointParams"]): EndpointsModule {
-  const read = readRuleSet(service.ruleSet);
-  if (read.problems.length > 0) throw new Error(`${service.name}: ${read.problems.join("; ")}`);
-  return {
-    resolveEndpoint: (params) => evaluateRuleSet(read.ruleSet, params, table),
-    endpointParams:
-      endpointParams ??
-      (() => {
-        throw new Error("operationInputs cases run through the generated endpoints.ts");
-      }),
-    EndpointError,
-  };
-}
-
-/** The table the ISO partitions' stale cases were written against (see OLDER_PARTITIONS). */
-function olderTable(): readonly PartitionData[] {
-  const ids: readonly string[] = OLDER_PARTITIONS.partitions;
-  return partitions.map((p) => (ids.includes(p.id) ? { ...p, outputs: { ...p.outputs, supportsDualStack: false, dualStackDnsSuffix: p.outputs["dnsSuffix"] } } : p));
-}
-
-interface Counted {
-  readonly results: Parameters<typeof tally>[0][number][];
-  readonly older: string[];
-  readonly excluded: string[];
-}
-
-/** Runs a service's cases on `module`; a failure that passes on `older` is counted as written against the older table. */
-function runService(service: Service, module: EndpointsModule, older: EndpointsModule, cases: readonly EndpointTestCase[], into: Counted): void {
-  for (const c of cases) {
-    for (const outcome of runCase(module, c)) {
-      const exclusion = isExcluded("aws", service.name, c.documentation, outcome.what);
-      if (exclusion) {
-        into.excluded.push(`${service.name}: ${exclusion.case}: ${exclusion.reason}`);
-        continue;
-      }
-      if (outcome.outcome === "failed") {
-        const again = runCase(older, c).find((o) => o.what === outcome.what);
-        if (again?.outcome === "passed") {
-          into.older.push(service.name);
-          continue;
-        }
-      }
-      into.results.push({ service: service.name, outcome, ...(c.documentation ? { documentation: c.documentation } : {}) });
-    }
-  }
-}
-
-function report(label: string, counted: Counted, cases: number, started: number): string {
-  const { passed, failed } = tally(counted.results);
-  return (
-    `${label}: ${passed} passed, ${failed} failed, ${counted.older.length + counted.excluded.length} excluded ` +
-    `(${counted.older.length} ${OLDER_PARTITIONS.reason}; ${counted.excluded.length} listed) — ${cases} cases in ${((performance.now() - started) / 1000).toFixed(2)} s` +
-    counted.excluded.map((e) => `\n  excluded: ${e}`).join("")
-  );
-}
+const interpreted = (service: CorpusService, table: readonly PartitionData[], endpointParams?: EndpointsModule["endpointParams"]) =>
+  interpreter.module(service, table, endpointParams);
+const olderTable = () => olderPartitions(partitions);
 
 /** The services whose cases have operationInputs. */
 const WITH_OPERATION_INPUTS = ["dynamodb", "eventbridge", "s3", "s3-control", "sts"];

@@ -15,6 +15,9 @@ import { transform } from "esbuild";
 import { generate } from "../../generator/core.js";
 import type { ModelInput } from "../../generator/frontends.js";
 import { BUILT_IN_CONFIG } from "../../generator/protocols/endpoints/index.js";
+import { readPartitions, type PartitionData } from "../../generator/protocols/endpoints/partitions.js";
+import { readRuleSet } from "../../generator/protocols/endpoints/rule-set.js";
+import { OLDER_PARTITIONS, isExcluded } from "./excluded.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { TMP } from "../helpers/paths.js";
 import { corpusPartitions } from "../helpers/partitions.js";
@@ -153,4 +156,92 @@ export function tally(results: readonly { readonly service: string; readonly out
     failed: failed.length,
     failures: failed.map((r) => `${r.service}: ${r.documentation ?? ""} [${r.outcome.what}] ${r.outcome.problem ?? ""}`),
   };
+}
+
+/** One AWS corpus model: its text, rule set node and endpoint test cases. */
+export interface CorpusService {
+  readonly name: string;
+  readonly text: string;
+  readonly ruleSet: unknown;
+  readonly cases: readonly EndpointTestCase[];
+}
+
+export function readService(name: string, text: string): CorpusService {
+  const ast = JSON.parse(text) as { shapes: Record<string, { type: string; traits?: Record<string, unknown> }> };
+  const service = Object.values(ast.shapes).find((s) => s.type === "service")!;
+  const tests = service.traits?.["smithy.rules#endpointTests"] as { testCases: EndpointTestCase[] } | undefined;
+  return { name, text, ruleSet: service.traits?.["smithy.rules#endpointRuleSet"], cases: tests?.testCases ?? [] };
+}
+
+/** The interpreter template, imported, with the corpus partitions table. */
+export interface Interpreter {
+  readonly partitions: readonly PartitionData[];
+  /** The interpreter on the rule set data the generator reads from the model, with the given table. */
+  module(service: CorpusService, table: readonly PartitionData[], endpointParams?: EndpointsModule["endpointParams"]): EndpointsModule;
+}
+
+export async function loadInterpreter(outRoot: string): Promise<Interpreter> {
+  const imported = await importInterpreter(outRoot);
+  const evaluate = imported["evaluateRuleSet"] as (ruleSet: unknown, params: object, partitions: readonly PartitionData[]) => ReturnType<EndpointsModule["resolveEndpoint"]>;
+  const EndpointError = imported["EndpointError"] as EndpointsModule["EndpointError"];
+  const table = readPartitions(corpusPartitions());
+  if ("problem" in table) throw new Error(table.problem);
+  return {
+    partitions: table.partitions,
+    module(service, partitions, endpointParams) {
+      const read = readRuleSet(service.ruleSet);
+      if (read.problems.length > 0) throw new Error(`${service.name}: ${read.problems.join("; ")}`);
+      return {
+        resolveEndpoint: (params) => evaluate(read.ruleSet, params, partitions),
+        endpointParams:
+          endpointParams ??
+          (() => {
+            throw new Error("operationInputs cases run through the generated endpoints.ts");
+          }),
+        EndpointError,
+      };
+    },
+  };
+}
+
+/** The table the ISO partitions' stale cases were written against (see OLDER_PARTITIONS). */
+export function olderPartitions(partitions: readonly PartitionData[]): readonly PartitionData[] {
+  const ids: readonly string[] = OLDER_PARTITIONS.partitions;
+  return partitions.map((p) => (ids.includes(p.id) ? { ...p, outputs: { ...p.outputs, supportsDualStack: false, dualStackDnsSuffix: p.outputs["dnsSuffix"] } } : p));
+}
+
+export interface Counted {
+  readonly results: Parameters<typeof tally>[0][number][];
+  readonly older: string[];
+  readonly excluded: string[];
+}
+
+/** Runs a service's cases on `module`; a failure that passes on `older` is counted as written against the older table. */
+export function runService(service: CorpusService, module: EndpointsModule, older: EndpointsModule, cases: readonly EndpointTestCase[], into: Counted): void {
+  for (const c of cases) {
+    for (const outcome of runCase(module, c)) {
+      const exclusion = isExcluded("aws", service.name, c.documentation, outcome.what);
+      if (exclusion) {
+        into.excluded.push(`${service.name}: ${exclusion.case}: ${exclusion.reason}`);
+        continue;
+      }
+      if (outcome.outcome === "failed") {
+        const again = runCase(older, c).find((o) => o.what === outcome.what);
+        if (again?.outcome === "passed") {
+          into.older.push(service.name);
+          continue;
+        }
+      }
+      into.results.push({ service: service.name, outcome, ...(c.documentation ? { documentation: c.documentation } : {}) });
+    }
+  }
+}
+
+export function report(label: string, counted: Counted, cases: number, started: number): string {
+  const { passed, failed } = tally(counted.results);
+  return (
+    `${label}: ${passed} passed, ${failed} failed, ${counted.older.length + counted.excluded.length} excluded ` +
+    `(${counted.older.length} ${OLDER_PARTITIONS.reason}; ${counted.excluded.length} listed) — ${cases} cases in ${((performance.now() - started) / 1000).toFixed(2)} s` +
+    counted.excluded.map((e) => `\n  excluded: ${e}`).join("")
+  );
 }
