@@ -181,7 +181,11 @@ export function resolve(doc: Record<string, unknown>, value: unknown, depth: num
   if (typeof ref === "string" && ref.startsWith("#/")) {
     let target: unknown = doc;
     // A URI fragment: percent-decoded, then JSON-pointer unescaped (RFC 6901 §6).
-    for (const seg of ref.slice(2).split("/")) target = isObject(target) ? target[decodeURIComponent(seg).replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+    // Through objects and arrays (surevoip's parameters point at `…/get/parameters/0`).
+    for (const seg of ref.slice(2).split("/")) {
+      const key = decodeURIComponent(seg).replace(/~1/g, "/").replace(/~0/g, "~");
+      target = Array.isArray(target) ? (/^(0|[1-9][0-9]*)$/.test(key) ? target[Number(key)] : undefined) : isObject(target) ? target[key] : undefined;
+    }
     return resolve(doc, target, depth + 1);
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "example" || k === "examples" ? v : resolve(doc, v, depth + 1)]));
