@@ -2,7 +2,7 @@
 // item of an array), built into bytes by `multipartBody` of forms.ts.
 //
 //   properties file (string, format binary; encoding contentType image/png), meta (object), note (string)
-//   → parts: { name: "file", value: input.file, filename: "file", contentType: "image/png" },
+//   → parts: { name: "file", ...filePart(input.file, "file", "image/png") },
 //            { name: "meta", value: JSON.stringify(json_Meta(input.meta)), contentType: "application/json" },
 //            { name: "note", value: input.note }
 //     headers["Content-Type"] = "multipart/form-data; boundary=shapesmith-…"
@@ -12,7 +12,15 @@
 // text (no header, RFC 7578 §4.4). OpenAPI 3.0 says `style` and `explode` apply to URL-encoded
 // forms only; a property that has one anyway (Stripe's `file_link_data`, deepObject) is sent as
 // one text part per pair the style makes, as Stripe's own SDK and swagger-client send it.
-// A file part's filename is the property's name: a `Uint8Array` carries none of its own.
+// A file part's filename and content type are the value's own when it carries them as a `File`
+// does (`Object.assign(bytes, { name: "cat.png", type: "image/png" })`: string `name` and
+// `type`), else the property's name and the Encoding Object's type (or its default). The
+// serializers are synchronous, so a `Blob` itself (whose bytes are read asynchronously) is not
+// accepted: read it first (`new Uint8Array(await file.arrayBuffer())`) and keep its name and type.
+//
+//   photo = Object.assign(bytes, { name: "rex.png", type: "image/png" })
+//   → { name: "photo", ...filePart(input.photo, "photo", "application/octet-stream") }
+//   → Content-Disposition: form-data; name="photo"; filename="rex.png" / Content-Type: image/png
 
 import { shapeOf, type BodyEncoding, type Member, type Ref } from "../../model/ir.js";
 import type { SerializerContext } from "../protocol.js";
@@ -45,7 +53,7 @@ export const multipartBody = (json: BodyCodec): BodyCodec => ({
       `  if (typeof value === "object" && value !== null) {`,
       `    for (const [name, v] of Object.entries(value)) {`,
       `      if (v === undefined) continue;`,
-      `      if (v instanceof Uint8Array) parts.push({ name, value: v, filename: name, contentType: "application/octet-stream" });`,
+      `      if (v instanceof Uint8Array) parts.push({ name, ...${filePart(ctx)}(v, name, "application/octet-stream") });`,
       `      else if (typeof v === "object" && v !== null) parts.push({ name, value: JSON.stringify(${plain}(v)), contentType: "application/json" });`,
       `      else parts.push({ name, value: String(v) });`,
       `    }`,
@@ -89,8 +97,7 @@ function part(ctx: SerializerContext, name: string, encoding: BodyEncoding, ref:
   };
   switch (shape.type) {
     case "blob":
-      fields.push(`value: ${expr}`, `filename: ${JSON.stringify(name)}`);
-      type("application/octet-stream");
+      fields.push(`...${filePart(ctx)}(${expr}, ${JSON.stringify(name)}, ${JSON.stringify(encoding.contentType ?? "application/octet-stream")})`);
       break;
     case "list":
     case "map":
@@ -110,4 +117,19 @@ function part(ctx: SerializerContext, name: string, encoding: BodyEncoding, ref:
   }
   if (headers.length > 0) fields.push(`headers: [${headers.join(", ")}]`);
   return `{ ${fields.join(", ")} }`;
+}
+
+/** The module-private helper that names a file part and types it from a `File`-like value. */
+function filePart(ctx: SerializerContext): string {
+  return ctx.need("filePart", () => [
+    `/** A file part's bytes, filename and content type: the value's own \`name\` and \`type\` (as a File has them), else the defaults. */`,
+    `function filePart(value: Uint8Array, filename: string, contentType: string): { value: Uint8Array; filename: string; contentType: string } {`,
+    `  const own = value as Uint8Array & { readonly name?: unknown; readonly type?: unknown };`,
+    `  return {`,
+    `    value,`,
+    `    filename: typeof own.name === "string" && own.name !== "" ? own.name : filename,`,
+    `    contentType: typeof own.type === "string" && own.type !== "" ? own.type : contentType,`,
+    `  };`,
+    `}`,
+  ]);
 }
