@@ -118,6 +118,27 @@ function stringLeaves(value: unknown): unknown {
   return value === null ? "" : String(value);
 }
 
+/**
+ * The text parts of a multipart body as one nested value (as `nest` makes of form pairs), when
+ * some part has a bracketed (styled) name on this side, or the other side's were nested so;
+ * typed and file parts stay as they are.
+ */
+function nestMultipart(r: Normalized, ours: boolean, other: Normalized): Normalized {
+  const body = r.body as { multipart?: string[] } | undefined;
+  if (!body?.multipart) return r;
+  const text: Pairs = [];
+  const rest: string[] = [];
+  for (const part of body.multipart) {
+    const i = part.indexOf("=");
+    const name = part.slice(0, i);
+    if (name.includes("(") || part.slice(i + 1).startsWith("file(")) rest.push(part);
+    else text.push([name, part.slice(i + 1)]);
+  }
+  const otherNested = typeof other.body === "object" && other.body !== null && "fields" in other.body;
+  if (!otherNested && !text.some(([k]) => k.includes("["))) return r;
+  return { ...r, body: { multipart: rest, fields: prune(nest(text, !ours)) } };
+}
+
 export const KNOWN: readonly Known[] = [
   {
     name: "percent-encoding",
@@ -198,8 +219,8 @@ export const KNOWN: readonly Known[] = [
   {
     name: "deepObject",
     reason:
-      "deepObject nests brackets for nested objects (`a[b][c]=v`) and numbers array items (`a[0]=v`). OpenAPI 3.0.3 §Style Values defines deepObject for one level of object only; where it is silent we follow the API's own SDK: Stripe's (stripe-node through qs, stripe-python) send exactly this. swagger-client writes a nested object as JSON text in one field (`a[b]={\"c\":\"v\"}`) and arrays as repeated `a=v`.",
-    normalize: (r, ours) => mapPairs(r, (pairs) => prune(nest(pairs, !ours))),
+      "deepObject nests brackets for nested objects (`a[b][c]=v`) and numbers array items (`a[0]=v`). OpenAPI 3.0.3 §Style Values defines deepObject for one level of object only; where it is silent we follow the API's own SDK: Stripe's (stripe-node through qs, stripe-python) send exactly this. swagger-client writes a nested object as JSON text in one field (`a[b]={\"c\":\"v\"}`) and arrays as repeated `a=v`. The same holds for the text parts of a multipart body with styled properties (Stripe's `POST /v1/files`: `expand[0]`, `file_link_data[create]`; stripe-node's multipart encoder flattens them so too).",
+    normalize: (r, ours, other) => nestMultipart(mapPairs(r, (pairs) => prune(nest(pairs, !ours))), ours, other),
   },
   {
     name: "wildcard-content-type",
@@ -266,8 +287,8 @@ export const KNOWN: readonly Known[] = [
       const body = r.body as { multipart?: string[] } | undefined;
       if (!body?.multipart) return r;
       // swagger-client also writes an empty nested object of a styled property as the text `{}`.
-      if (!ours) return { ...r, body: { multipart: body.multipart.filter((p) => !/^[^=]*\]=(\{\}|\[\])$/.test(p)) } };
-      return { ...r, body: { multipart: body.multipart.map((p) => p.replace(/^([^=(]*)\(application\/json\)=/, "$1=").replace(/^([^=]*)=file\(application\/octet-stream\):/, "$1=file():")) } };
+      if (!ours) return { ...r, body: { ...body, multipart: body.multipart.filter((p) => !/^[^=]*\]=(\{\}|\[\])$/.test(p)) } };
+      return { ...r, body: { ...body, multipart: body.multipart.map((p) => p.replace(/^([^=(]*)\(application\/json\)=/, "$1=").replace(/^([^=]*)=file\(application\/octet-stream\):/, "$1=file():")) } };
     },
   },
 ];

@@ -35,5 +35,13 @@ describe("swagger-client agrees with our OpenAPI serializers (quick)", () => {
     // …while the listed differences are recognised: brackets against repeated fields, `!` unescaped.
     expect(classify(differs({ ...base, body: "x=1&y=2" }))).toBe("deepObject");
     expect(classify({ operation: "op", input: {}, ours: { ...base, body: "x=%21" }, theirs: { ...base, body: "x=!" }, parts: ["body"] })).toBe("percent-encoding");
+    // Multipart text parts of styled properties (Stripe's POST /v1/files, the last sweep's one unexplained input).
+    const multipart = (parts: string[]) => ({ method: "POST", url: "/v1/files", headers: { "content-type": "multipart/form-data" }, body: { multipart: parts } });
+    const ours = multipart(["expand[0]= ", "file=Za0x99", "file_link_data[create]=false", "file_link_data[expires_at]=3", "purpose=terminal_reader_splashscreen"]);
+    const stripe = (theirs: string[]): Difference => ({ operation: "PostFiles", input: {}, ours, theirs: multipart(theirs), parts: ["body"] });
+    expect(classify(stripe(["expand= ", "file=Za0x99", "file_link_data[create]=false", "file_link_data[expires_at]=3", "purpose=terminal_reader_splashscreen"]))).toBe("deepObject");
+    expect(classify(stripe(["expand=x", "file=Za0x99", "file_link_data[create]=false", "file_link_data[expires_at]=3", "purpose=terminal_reader_splashscreen"]))).toBeUndefined();
+    expect(classify(stripe(["expand= ", "file=Za0x99", "file_link_data[create]=true", "file_link_data[expires_at]=3", "purpose=terminal_reader_splashscreen"]))).toBeUndefined();
+    expect(classify(stripe(["expand= ", "file=Za0x98", "file_link_data[create]=false", "file_link_data[expires_at]=3", "purpose=terminal_reader_splashscreen"]))).toBeUndefined();
   });
 });
