@@ -26,9 +26,6 @@ export const AuthFlowType = {
   ADMIN_USER_PASSWORD_AUTH: "ADMIN_USER_PASSWORD_AUTH",
   USER_AUTH: "USER_AUTH",
 } as const;
-/**
- * The ways a user can sign in.
- */
 export type AuthFlowType = (typeof AuthFlowType)[keyof typeof AuthFlowType];
 
 /**
@@ -103,9 +100,6 @@ export const ChallengeNameType = {
   WEB_AUTHN: "WEB_AUTHN",
   PASSWORD_SRP: "PASSWORD_SRP",
 } as const;
-/**
- * The challenges a sign-in can ask for.
- */
 export type ChallengeNameType = (typeof ChallengeNameType)[keyof typeof ChallengeNameType];
 
 export type ChallengeParametersType = Record<string, StringType>;

@@ -31,9 +31,6 @@ export const AuthFlowType = {
   ADMIN_USER_PASSWORD_AUTH: "ADMIN_USER_PASSWORD_AUTH",
   USER_AUTH: "USER_AUTH",
 } as const;
-/**
- * The ways a user can sign in.
- */
 export type AuthFlowType = (typeof AuthFlowType)[keyof typeof AuthFlowType];
 
 /**
@@ -105,9 +102,6 @@ export const ChallengeNameType = {
   WEB_AUTHN: "WEB_AUTHN",
   PASSWORD_SRP: "PASSWORD_SRP",
 } as const;
-/**
- * A challenge that a sign-in can ask the user to answer.
- */
 export type ChallengeNameType = (typeof ChallengeNameType)[keyof typeof ChallengeNameType];
 
 export type ChallengeParametersType = Record<string, StringType>;

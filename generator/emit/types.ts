@@ -8,8 +8,10 @@
 //     Tags?: TagList | undefined;
 //   }
 //
-// Enums are a const object plus a union type of the values (an enum value named `__proto__` gets
-// a computed key, so it is a property and not the prototype); lists are arrays, maps records,
+// Enums are a const object plus a union type of the values, the doc comment on the const only
+// (TypeScript shows it for the type as well; `@deprecated` goes on both, for the strike-through in
+// type positions); an enum value named `__proto__` gets a computed key, so it is a property and
+// not the prototype; lists are arrays, maps records,
 // unions tagged objects (exactly one key set; `{ $unknown: [name, value] }` for a member a response
 // carries that the model does not know), timestamps `Date`, blobs `Uint8Array`.
 //
@@ -90,7 +92,8 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
         `export const ${name} = {`,
         ...entries.flat(),
         `} as const;`,
-        ...doc,
+        // Editors show the const's doc for the type too (one symbol); a deprecation must be on both.
+        ...(shape.deprecated ? doc : []),
         `export type ${name} = ${union};`,
       ];
     }
