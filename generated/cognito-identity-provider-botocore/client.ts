@@ -4,7 +4,7 @@
 import { deserializeInitiateAuthResponse } from "./deserializers.js";
 import {
   type EndpointConfig,
-  type ResolvedEndpoint as ResolvedEndpoint_1,
+  type ResolvedEndpoint,
   endpointParams,
   resolveEndpoint,
 } from "./endpoints.js";
@@ -144,7 +144,7 @@ function resolve(
   operation: string,
   input: unknown,
   config: CognitoIdentityProviderClientConfig,
-): ResolvedEndpoint_1 {
+): ResolvedEndpoint {
   return resolveEndpoint(endpointParams(operation, input, config));
 }
 
@@ -153,7 +153,7 @@ async function sign(
   context: CognitoIdentityProviderContext,
   request: WireRequest,
   credentials: Credentials,
-  endpoint: ResolvedEndpoint_1,
+  endpoint: ResolvedEndpoint,
   unsignedPayload: boolean,
 ): Promise<WireRequest> {
   const config = context.config;

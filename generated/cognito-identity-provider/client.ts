@@ -4,7 +4,7 @@
 import { deserializeInitiateAuthResponse } from "./deserializers.js";
 import {
   type EndpointConfig,
-  type ResolvedEndpoint as ResolvedEndpoint_1,
+  type ResolvedEndpoint,
   endpointParams,
   resolveEndpoint,
 } from "./endpoints.js";
@@ -102,7 +102,7 @@ function resolve(
   operation: string,
   input: unknown,
   config: CognitoIdentityProviderClientConfig,
-): ResolvedEndpoint_1 {
+): ResolvedEndpoint {
   return resolveEndpoint(endpointParams(operation, input, config));
 }
 

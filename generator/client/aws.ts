@@ -60,7 +60,7 @@ export function printAwsClient(
   const transport = file.use(TRANSPORT.Transport);
   const wire = file.use(TRANSPORT.WireRequest);
   const local = client.local;
-  for (const name of Object.values(local)) file.declare(name);
+  for (const name of [local.invoke, local.resolve, ...(signs ? [local.sign] : []), ...(endpoints ? [] : [local.ResolvedEndpoint])]) file.declare(name);
   const { invoke, resolve, sign } = local;
 
   // The configuration.

@@ -1,6 +1,8 @@
 // The client file of a model, `client.ts`: `create<Service>Client(config)` with one async method
-// per operation, built on the folder's serializers, deserializers (and validators), the endpoint
-// rules (`endpoints.ts`), SigV4 (`sigv4.ts`) and the transport (`transport.ts`: retries, timeouts).
+// per operation, built on the folder's serializers, deserializers (and validators), the transport
+// (`transport.ts`: retries, timeouts) and, for AWS models (aws.ts), the endpoint rules
+// (`endpoints.ts`) and SigV4 (`sigv4.ts`); for OpenAPI documents (openapi.ts), the servers and
+// security schemes of the document.
 //
 //   service AWSCognitoIdentityProviderService (sdkId "Cognito Identity Provider"), operation InitiateAuth →
 //   export function createCognitoIdentityProviderClient(config: CognitoIdentityProviderClientConfig = {}): CognitoIdentityProviderClient {
@@ -14,11 +16,12 @@
 
 import { Diagnostics } from "../diagnostics.js";
 import { GeneratedFile } from "../emit/file-builder.js";
-import { operationAuth, type Operation, type ResolvedModel } from "../model/ir.js";
+import { OPENAPI_HTTP, operationAuth, type Operation, type ResolvedModel } from "../model/ir.js";
 import { assignClientNames } from "../naming/client.js";
 import type { Names } from "../naming/names.js";
 import { pickProtocol } from "../protocols/registry.js";
 import { printAwsClient, type AwsClientPlan, type Signing } from "./aws.js";
+import { printOpenApiClient } from "./openapi.js";
 import type { ClientFolder } from "./shared.js";
 
 export type { ClientFolder } from "./shared.js";
@@ -30,7 +33,8 @@ export function emitClient(model: ResolvedModel, names: Names, diags: Diagnostic
   if (picked === undefined || picked.protocol.response === undefined) return undefined;
   const file = new GeneratedFile("client.ts");
   const client = assignClientNames(model, names, diags);
-  printAwsClient(file, model, names, client, folder, awsPlan(model, diags), diags);
+  if (picked.protocol.id === OPENAPI_HTTP) printOpenApiClient(file, model, names, client, folder);
+  else printAwsClient(file, model, names, client, folder, awsPlan(model, diags), diags);
   // What a caller of the client needs besides the client itself.
   file.line(``, `export { NetworkError, RequestValidationError, type CallOptions } from "./transport.js";`);
   return file;
