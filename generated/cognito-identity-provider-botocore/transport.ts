@@ -52,10 +52,14 @@ export interface FetchResponse {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** A `fetch` function: the platform's (`globalThis.fetch`) or any with its shape. */
-export interface FetchFunction {
-  (url: string, init: FetchInit): Promise<FetchResponse>;
-}
+/**
+ * A `fetch` function: the platform's (`globalThis.fetch`, whose `init` is the DOM's or undici's
+ * `RequestInit`) or any with its shape. Declared through a method so that its parameters compare
+ * both ways: the platform's fetch takes more than the transport gives it.
+ */
+export type FetchFunction = {
+  fetch(url: string, init?: FetchInit): Promise<FetchResponse>;
+}["fetch"];
 
 /** A request ready to go on the wire: full URL, final headers. */
 export interface WireRequest {
@@ -76,7 +80,7 @@ export interface CallOptions {
 /** The transport's part of a client's configuration. */
 export interface TransportConfig {
   /** The `fetch` to send with (default: `globalThis.fetch`); a test or a proxy agent may pass its own. */
-  fetch?(url: string, init: FetchInit): Promise<FetchResponse>;
+  readonly fetch?: FetchFunction;
   /** Attempts per call, the first included (default 3; 1 turns retries off). */
   readonly maxAttempts?: number;
   /** The retry policy: `standard` (the AWS SDKs' standard mode) is the one there is. */
