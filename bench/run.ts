@@ -11,6 +11,7 @@
 //   graph microsoft.com__graph: ... s, peak RSS ... MB (limit 2,048 MB: ok)
 //   tsc --noEmit of the real Cognito output: now ... s, baseline ... s → ...×
 //   sigv4: AdminCreateUser (JSON, ... B), createSigner ... k/s, @smithy/signature-v4 ... → ...×
+//   endpoints: S3 GetObject (virtual host, eu-west-1), ours … k/s, @aws-sdk/util-endpoints … k/s → …×
 //   client calls, InitiateAuth (unsigned) to cognito-local …: ours …/s, @aws-sdk/client-cognito-identity-provider …/s → …×; client CPU per call … → …×
 //   client bundle, an app calling only InitiateAuth …: ours … kB (… kB gzip), @aws-sdk/client-cognito-identity-provider … kB (… kB gzip) → …×
 
@@ -53,6 +54,7 @@ const benches: Bench[] = [
   { name: "package", run: async () => (await import("./package.js")).benchPackage() },
   { name: "tsc", run: async () => (await import("./tsc.js")).benchTsc() },
   { name: "sigv4", run: async () => (await import("./sigv4.js")).benchSigv4() },
+  { name: "endpoints", run: async () => (await import("./endpoints.js")).benchEndpoints() },
   { name: "client-calls", run: async () => (await import("./client.js")).benchClientCalls() },
   { name: "client-bundle", run: async () => (await import("./client.js")).benchClientBundle() },
 ];
