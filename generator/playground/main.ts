@@ -7,8 +7,8 @@
 //   "models/cognito-identity-provider.smithy:19:30 error SMITHY_IDL_SYNTAX: …" below (a click
 //   on it puts the cursor there)
 //
-// The core gets the model as text and the built-in templates as text (injected by the build):
-// no file system, no Node. `window.shapesmith` exposes the last result for the browser test.
+// The core gets the model as text and the built-in templates as text (injected by the build), and
+// the AWS partitions table of @aws-sdk/util-endpoints (bundled): no file system, no Node. `window.shapesmith` exposes the last result for the browser test.
 
 import { EditorView, basicSetup } from "codemirror";
 import { json } from "@codemirror/lang-json";
@@ -18,6 +18,7 @@ import { Compartment, type Text } from "@codemirror/state";
 import { generate } from "../core.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { compileTemplates } from "../templates.js";
+import packagedPartitions from "@aws-sdk/util-endpoints/dist-cjs/lib/aws/partitions.json" with { type: "json" };
 
 /** Injected by bin/playground.mjs: template name → text; model file name → text. */
 declare const __SHAPESMITH_TEMPLATES__: Readonly<Record<string, string>>;
@@ -99,6 +100,8 @@ async function run(): Promise<void> {
       templates,
       format: true,
       formatter: { name: "prettier" },
+      // The CLI's default table (generator/cli/partitions.ts), bundled: AWS models with endpoint rules generate here too.
+      partitions: { source: "@aws-sdk/util-endpoints/dist-cjs/lib/aws/partitions.json", table: packagedPartitions as unknown },
     });
     files = result.files;
     diagnostics = result.diagnostics;
