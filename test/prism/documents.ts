@@ -6,8 +6,10 @@
 // - redhat patchman: form-style query arrays (explode false), many query parameters;
 // - wolframalpha: OpenAPI 3.1, required query parameters;
 // - xkcd: path parameters, no input at all;
-// - our Cognito model (3.1, a JSON body of a vendor media type, a constant header) and our
-//   params fixture (every path style, query styles, header and cookie parameters).
+// - our Cognito model (3.1, a JSON body of a vendor media type, a constant header), our params
+//   fixture (every path style, query styles, header and cookie parameters); in the full set also
+//   our wire and bodies fixtures (form bodies with Encoding Objects, multipart with files, XML,
+//   text, bytes).
 
 export const QUICK_DOCUMENTS = [
   "twilio.com__twilio_accounts_v1.json.gz",
@@ -20,11 +22,17 @@ export const QUICK_DOCUMENTS = [
 
 export const OWN_DOCUMENTS = ["models/cognito-identity-provider.openapi.yaml", "test/openapi/fixtures/params.yaml"] as const;
 
+/** npm run test:prism adds these of ours. */
+export const MORE_OWN_DOCUMENTS = ["test/openapi/fixtures/wire.yaml", "test/openapi/fixtures/bodies.yaml"] as const;
+
 /**
  * npm run test:prism: the quick ones and more (each with 0 unlisted violations when added): more
  * Twilio forms, Adyen (3.1, JSON bodies with required properties), VTEX (many headers, CSV
  * bodies), Orthanc (291 operations, text bodies), Budapest's BKK (form-style query arrays),
- * Marketcheck (hundreds of query parameters), GitHub (845 operations).
+ * Marketcheck (hundreds of query parameters), Twilio Conversations (101 operations of forms with
+ * arrays), Clever Cloud (324 operations, GET bodies), GitHub (845 operations). Zoom and Vercel are
+ * left out: their enums of numbers on string schemas and nested required properties give inputs
+ * the model cannot make valid; Stripe does not load in Prism within minutes.
  */
 export const ALL_DOCUMENTS = [
   ...QUICK_DOCUMENTS,
@@ -41,5 +49,7 @@ export const ALL_DOCUMENTS = [
   "ebay.com__sell-logistics.json.gz",
   "googleapis.com__workflows.json.gz",
   "surevoip.co.uk.json.gz",
+  "twilio.com__twilio_conversations_v1.json.gz",
+  "clever-cloud.com.json.gz",
   "github.com__api.github.com.json.gz",
 ] as const;

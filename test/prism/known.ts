@@ -49,13 +49,6 @@ export const KNOWN: readonly Known[] = [
     matches: (f) => crashIn(f, /deserializers\/style\/(simple|label|matrix)\.js/) && pathOf(f).includes(","),
   },
   {
-    name: "absent-object-header",
-    kind: "prism",
-    reason:
-      "Prism deserializes every object-typed header parameter of the operation, sent or not, and throws on an absent one (simple.js deserializeImplodeObject reads `undefined.split`); the request is never answered. An optional header may be left out (OpenAPI 3.0.3 §Parameter Object `required`, default false)",
-    matches: (f) => crashIn(f, /Cannot read properties of undefined \(reading 'split'\) \|\s+at deserializeImplodeObject \(.*deserializers\/style\/simple\.js/),
-  },
-  {
     name: "label-explode-object",
     kind: "prism",
     reason:
@@ -118,6 +111,13 @@ export const KNOWN: readonly Known[] = [
     matches: (f) => f.violation.location.length === 1 && f.violation.location[0] === "body" && f.violation.code === "type" && /(^|\/|\+)xml$/.test(header(f, "content-type") ?? ""),
   },
   {
+    name: "double-slash-path",
+    kind: "prism",
+    reason:
+      "Prism's server reads the request target with `new URL(url, base)`, which takes a path starting with `//` (Clever Cloud's `//openapi`) for an authority, a network-path reference (RFC 3986 §4.2), and routes `/`; a request target in origin form is an absolute path (RFC 9112 §3.2.1), which may begin with an empty segment",
+    matches: (f) => f.violation.location[0] === "route" && f.request.url.startsWith("//"),
+  },
+  {
     name: "numeric-text-in-oneOf",
     kind: "prism",
     reason:
@@ -144,6 +144,13 @@ export const KNOWN: readonly Known[] = [
     reason:
       "OURS, reported: a path parameter whose value is `.` or `..` is sent as is (runtime.ts encodePathSegment leaves unreserved characters), and URL parsing removes it as a dot segment (RFC 3986 §5.2.4; fetch and Prism both do), so `/export/advisories/./systems` reaches `/export/advisories/systems`. The fix is `%2E` for such a segment in the shared runtime template, outside this folder",
     matches: (f) => f.violation.location[0] === "route" && /(^|\/)\.{1,2}(\/|\?|$)/.test(f.request.url),
+  },
+  {
+    name: "body-on-get",
+    kind: "ours",
+    reason:
+      "OURS, reported: a GET or HEAD operation with a requestBody (Clever Cloud's add-on provider lookups) gets a body member and the serializer sends a body, which fetch refuses (\"Request with GET/HEAD method cannot have body\"); OpenAPI 3.0.3 §Operation Object `requestBody`: where HTTP gives a body no defined semantics, the requestBody SHALL be ignored by consumers. The fix belongs to the front end (generator/openapi/), outside this folder",
+    matches: (f) => f.violation.location[0] === "fetch" && /GET\/HEAD method cannot have body/.test(f.violation.message) && (f.request.method === "GET" || f.request.method === "HEAD"),
   },
 ];
 
