@@ -216,7 +216,16 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
     if (hasErrors(diagnostics)) return done();
   }
 
-  if (pooled) {
+  // A prettier config holding functions (a JS config's plugin objects) cannot be sent to a
+  // worker: then the models are read here and generated on this thread.
+  let planned: Group<ListedModel>[] | Group<ModelInput>[] = groups;
+  if (pooled && ![...formatters.values()].every(cloneable)) {
+    readListed(read, ctx);
+    diagnostics.push(...read.diagnostics.filter((d) => !diagnostics.includes(d)));
+    for (const [path, { text }] of read.sources) texts.set(path, text);
+    if (hasErrors(diagnostics)) return done();
+    planned = planGroups(options, read.inputs, named, request.artifacts, []);
+  } else if (pooled) {
     const outcome = await runPooled(request, options, groups as Group<ListedModel>[], templates, format, formatters, partitions);
     diagnostics.push(...outcome.diagnostics);
     if (hasErrors(diagnostics) || outcome.folders === undefined) return done();
@@ -228,7 +237,7 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
   const total = groups.reduce((n, g) => n + g.inputs.length, 0);
   let started = 0;
   const trees = new Map<string, Map<string, string>>();
-  for (const group of groups as Group<ModelInput>[]) {
+  for (const group of planned as Group<ModelInput>[]) {
     const offset = started;
     const result = await generate(group.inputs, host, {
       templates: templates.compiled,
@@ -293,6 +302,16 @@ export function writeProject(run: ProjectRun, cwd: string, step?: StepHook): Dia
     }
   }
   return diagnostics;
+}
+
+/** Whether `value` survives structured cloning (what a worker is sent). */
+function cloneable(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads the listed models now (a run with workers that has a single model to generate). */
