@@ -7,10 +7,16 @@
 //   await benchGenerate() → ["generate cognito (662 shapes): in-process median 0.84 s ...", ...,
 //     "generate cognito, cold CLI run (median of 5, interleaved): node -e 0 0.05 s; formatted (oxfmt) 0.71 s (14.2×);
 //      --formatter prettier 2.31 s (46.2×, oxfmt 3.3× faster); --no-format 0.64 s (12.8×)",
-//     "output bytes cognito: 1.24 MB formatted (types.ts 0.49 MB, ...); the model (Smithy JSON AST) 1.9 MB"]
+//     "output bytes cognito: 1.24 MB formatted (types.ts 0.49 MB, ...); the model (Smithy JSON AST) 1.9 MB",
+//     "generate all 402 AWS models (CLI: worker pool, formatted, written; median of 1): … s wall, CPU … s, peak RSS … MB
+//      (goal < 15 s, < 1,536 MB); anchor, same run: reading + JSON.parse of the 402 models … s → …×; … files, … MB"]
+//
+// The 402 models are decompressed from the corpus into .tmp/bench-aws402/ (scratch, never committed);
+// BENCH_AWS=none skips that line, BENCH_AWS_ROUNDS=<n> runs it n times (interleaved with the anchor).
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/core.js";
@@ -48,7 +54,73 @@ export async function benchGenerate(runs = 5): Promise<string[]> {
     );
   }
   lines.push(...coldCli(bytesOf));
+  lines.push(...allAws());
   return lines;
+}
+
+/** One process under `/usr/bin/time`: wall and CPU seconds (user + system, every thread), peak RSS. */
+function timed(args: readonly string[]): { wall: number; cpu: number; peakMb: number } {
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", process.execPath, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const match = /^([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9]+)$/.exec(run.stderr.trim().split("\n").at(-1) ?? "");
+  if (run.status !== 0 || match === null) throw new Error(`${args.join(" ").slice(0, 200)}: exit ${run.status} ${run.stderr.slice(-500)}`);
+  return { wall: Number(match[1]), cpu: Number(match[2]) + Number(match[3]), peakMb: Number(match[4]) / 1024 };
+}
+
+/**
+ * All AWS models of the corpus through the CLI, as a user runs it (`shapesmith generate <402
+ * files> --out x`: the worker pool, oxfmt, the journal write), against the floor of any such
+ * run measured in the same run: a fresh process reading and JSON.parse-ing the same files.
+ */
+export function allAws(): string[] {
+  if (process.env["BENCH_AWS"] === "none") return ["generate all AWS models: skipped (BENCH_AWS=none)"];
+  if (!existsSync("/usr/bin/time")) return ["generate all AWS models: not run (/usr/bin/time is missing)"];
+  const corpus = resolve(ROOT, "../shared/corpus/aws-smithy");
+  const scratch = resolve(ROOT, ".tmp", "bench-aws402");
+  mkdirSync(scratch, { recursive: true });
+  const models: string[] = [];
+  for (const name of readdirSync(corpus).filter((n) => n.endsWith(".json.gz")).sort()) {
+    const model = join(scratch, name.slice(0, -".gz".length));
+    if (!existsSync(model)) writeFileSync(model, gunzipSync(readFileSync(join(corpus, name))));
+    models.push(model);
+  }
+  const rounds = Math.max(1, Number(process.env["BENCH_AWS_ROUNDS"] ?? "1"));
+  const parse = `const fs = require("node:fs"); let n = 0; for (const f of process.argv.slice(1)) n += Object.keys(JSON.parse(fs.readFileSync(f, "utf8")).shapes).length; if (n === 0) process.exit(1);`;
+  const anchors: number[] = [];
+  const runs: { wall: number; cpu: number; peakMb: number }[] = [];
+  let files = 0;
+  let bytes = 0;
+  for (let round = 0; round < rounds; round++) {
+    anchors.push(timed(["-e", parse, ...models]).wall);
+    const out = mkdtempSync(join(ROOT, ".tmp", "bench-aws402-out-"));
+    try {
+      runs.push(timed(["bin/shapesmith.js", "generate", ...models, "--out", out, "--quiet"]));
+      if (round === 0) {
+        const walk = (dir: string): void => {
+          for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            if (entry.isDirectory()) walk(join(dir, entry.name));
+            else {
+              files++;
+              bytes += statSync(join(dir, entry.name)).size;
+            }
+          }
+        };
+        walk(out);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  anchors.push(timed(["-e", parse, ...models]).wall);
+  const anchor = median(anchors);
+  const wall = median(runs.map((r) => r.wall));
+  const cpu = median(runs.map((r) => r.cpu));
+  const peak = Math.max(...runs.map((r) => r.peakMb));
+  const mb = (n: number) => Math.round(n).toLocaleString("en-US");
+  return [
+    `generate all ${models.length} AWS models (CLI: worker pool, formatted, written; median of ${rounds}): ${wall.toFixed(1)} s wall, CPU ${cpu.toFixed(1)} s, ` +
+      `peak RSS ${mb(peak)} MB (goal < 15 s, < 1,536 MB); anchor, same run: reading + JSON.parse of the ${models.length} models ${anchor.toFixed(2)} s → ${(wall / anchor).toFixed(1)}×; ` +
+      `${files.toLocaleString("en-US")} files, ${(bytes / 1e6).toFixed(0)} MB`,
+  ];
 }
 
 /** Cold CLI runs, interleaved with the anchor `node -e 0`; medians; then the output's size. */
