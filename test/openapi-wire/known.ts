@@ -251,8 +251,10 @@ export const KNOWN: readonly Known[] = [
     name: "empty-array-in-path",
     reason:
       "An empty array in a path is expanded to nothing (RFC 6570 §3.2.1: an empty list is undefined; OpenAPI 3.0.3 §Style Values refers to it), which leaves an empty segment (`/path//x`); swagger-client leaves that template `{name}` in the URL, and once a segment is empty it leaves every later path variable unexpanded too (its template parser rejects the `//`).",
-    normalize: (r, ours, other) => {
-      if (ours || !/\{[^}]+\}/.test(r.path) || !other.path.includes("//")) return r;
+    normalize: (r, ours, other, d) => {
+      // Only where the input holds an empty array (an undeclared variable filled with "" is another entry).
+      const emptyArray = typeof d.input === "object" && d.input !== null && Object.values(d.input).some((v) => Array.isArray(v) && v.length === 0);
+      if (ours || !emptyArray || !/\{[^}]+\}/.test(r.path) || !other.path.includes("//")) return r;
       const pattern = new RegExp("^" + r.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*") + "$");
       return pattern.test(other.path) ? { ...r, path: other.path } : r;
     },
