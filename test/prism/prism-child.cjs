@@ -20,6 +20,10 @@ const { getHttpOperationsFromSpec } = require("@stoplight/prism-http");
 const { createServer } = require("@stoplight/prism-http-server");
 const { createLogger } = require("@stoplight/prism-core");
 
+// The parent holds our stdin open: when it goes (a killed test worker too), so do we.
+process.stdin.on("end", () => process.exit(0));
+process.stdin.resume();
+
 process.on("unhandledRejection", (error) => {
   process.stderr.write(`prism-crash: ${String(error && error.stack ? error.stack : error).replace(/\n/g, " | ")}\n`);
 });

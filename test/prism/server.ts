@@ -56,7 +56,8 @@ export async function startPrism(documents: readonly Record<string, unknown>[], 
   });
   const child = spawn(process.execPath, ["--require", OFFLINE_GUARD, CHILD, ...(options.checkSecurity ? ["--security"] : []), ...files], {
     cwd: dir,
-    stdio: ["ignore", "pipe", "pipe"],
+    // stdin stays open while this process lives; the child exits when it closes.
+    stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";
   let err = "";
