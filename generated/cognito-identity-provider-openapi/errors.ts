@@ -8,24 +8,60 @@ import {
   ServiceError,
   UnknownServiceError,
 } from "./runtime.js";
-import type { ErrorResponse as ErrorResponse_1 } from "./types.js";
+import type {
+  InvalidParameterException as InvalidParameterException_1,
+  NotAuthorizedException as NotAuthorizedException_1,
+} from "./types.js";
 
 /**
- * What Amazon Cognito answers when a request fails.
+ * A parameter of the request is not valid.
  */
-export class ErrorResponse extends ServiceError {
-  override readonly name = "ErrorResponse" as const;
-  declare readonly __type?: string;
+export class InvalidParameterException extends ServiceError {
+  override readonly name = "InvalidParameterException" as const;
+  declare readonly __type: string;
   constructor(
-    fields: ErrorResponse_1,
+    fields: InvalidParameterException_1,
     response: HttpResponse,
-    code = "ErrorResponse",
+    code = "InvalidParameterException",
     options: ResponseErrorOptions = {},
   ) {
-    super(fields.message ?? options.message ?? "ErrorResponse", response, code, "client", options);
-    if (fields.__type !== undefined) this.__type = fields.__type;
+    super(
+      fields.message ?? options.message ?? "InvalidParameterException",
+      response,
+      code,
+      response.status >= 500 ? "server" : "client",
+      options,
+    );
+    this.__type = fields.__type;
+  }
+}
+
+/**
+ * The user is not allowed to sign in this way, or the credentials are wrong.
+ */
+export class NotAuthorizedException extends ServiceError {
+  override readonly name = "NotAuthorizedException" as const;
+  declare readonly __type: string;
+  constructor(
+    fields: NotAuthorizedException_1,
+    response: HttpResponse,
+    code = "NotAuthorizedException",
+    options: ResponseErrorOptions = {},
+  ) {
+    super(
+      fields.message ?? options.message ?? "NotAuthorizedException",
+      response,
+      code,
+      response.status >= 500 ? "server" : "client",
+      options,
+    );
+    this.__type = fields.__type;
   }
 }
 
 /** What `deserializeInitiateAuthResponse` throws: narrow it with `instanceof` or `switch (error.name)`. */
-export type InitiateAuthError = ErrorResponse | UnknownServiceError | MalformedResponseError;
+export type InitiateAuthError =
+  | InvalidParameterException
+  | NotAuthorizedException
+  | UnknownServiceError
+  | MalformedResponseError;

@@ -8,4 +8,5 @@ export * from "./deserializers.js";
 export * from "./errors.js";
 export * from "./validators.js";
 export * from "./redact.js";
-export { ErrorResponse } from "./errors.js";
+export * from "./client.js";
+export { InvalidParameterException, NotAuthorizedException } from "./errors.js";

@@ -9,10 +9,11 @@ import type {
   AvailableChallengeListType,
   ChallengeParametersType,
   ClientMetadataType,
-  ErrorResponse,
   InitiateAuthRequest,
   InitiateAuthResponse,
+  InvalidParameterException,
   NewDeviceMetadataType,
+  NotAuthorizedException,
   UserContextDataType,
 } from "./types.js";
 
@@ -40,9 +41,6 @@ export const redactChallengeParametersType = unchanged<ChallengeParametersType>;
 /** A `ClientMetadataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactClientMetadataType = unchanged<ClientMetadataType>;
 
-/** A `ErrorResponse` is safe to log as it is: nothing in it is sensitive. */
-export const redactErrorResponse = unchanged<ErrorResponse>;
-
 /** A `InitiateAuthRequest` is safe to log as it is: nothing in it is sensitive. */
 export const redactInitiateAuthRequest = unchanged<InitiateAuthRequest>;
 
@@ -54,8 +52,14 @@ export function redactInitiateAuthResponse(value: InitiateAuthResponse): unknown
   return out;
 }
 
+/** A `InvalidParameterException` is safe to log as it is: nothing in it is sensitive. */
+export const redactInvalidParameterException = unchanged<InvalidParameterException>;
+
 /** A `NewDeviceMetadataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactNewDeviceMetadataType = unchanged<NewDeviceMetadataType>;
+
+/** A `NotAuthorizedException` is safe to log as it is: nothing in it is sensitive. */
+export const redactNotAuthorizedException = unchanged<NotAuthorizedException>;
 
 /** A `UserContextDataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactUserContextDataType = unchanged<UserContextDataType>;

@@ -122,20 +122,6 @@ export type ClientMetadataType = Record<string, StringType>;
 export type DeviceKeyType = string;
 
 /**
- * What Amazon Cognito answers when a request fails.
- */
-export interface ErrorResponse {
-  /**
-   * The kind of error, e.g. `NotAuthorizedException`.
-   */
-  __type?: string | undefined;
-  /**
-   * What went wrong.
-   */
-  message?: string | undefined;
-}
-
-/**
  * The input of `InitiateAuth`.
  */
 export interface InitiateAuthRequest {
@@ -213,6 +199,24 @@ export interface InitiateAuthResponse {
   AvailableChallenges?: AvailableChallengeListType | undefined;
 }
 
+export type InitiateAuthResponse400 = InvalidParameterException | NotAuthorizedException;
+
+/**
+ * A parameter of the request is not valid.
+ */
+export interface InvalidParameterException {
+  /**
+   * The kind of error, `InvalidParameterException`.
+   *
+   * Required.
+   */
+  __type: string;
+  /**
+   * What went wrong.
+   */
+  message?: string | undefined;
+}
+
 /**
  * A device that Amazon Cognito remembered.
  */
@@ -229,6 +233,22 @@ export interface NewDeviceMetadataType {
    * Constraints: length 0–131072 (Unicode code points).
    */
   DeviceGroupKey?: StringType | undefined;
+}
+
+/**
+ * The user is not allowed to sign in this way, or the credentials are wrong.
+ */
+export interface NotAuthorizedException {
+  /**
+   * The kind of error, `NotAuthorizedException`.
+   *
+   * Required.
+   */
+  __type: string;
+  /**
+   * What went wrong.
+   */
+  message?: string | undefined;
 }
 
 /**

@@ -66,8 +66,13 @@ export function lowerResponses(docs: Documents, schemas: SchemaLowerer, registry
       }
     }
   };
-  const keyOf = (ref: Ref | undefined) => (ref === undefined ? "" : `${ref.target}${ref.nullable ? "?" : ""}`);
-  const distinct = new Set(successes.map((r) => keyOf(valueOf(r))));
+  // Two bodies are the same when they are read the same way into the same type.
+  const keyOf = (r: OperationResponse) => {
+    const ref = valueOf(r);
+    const encoding = r.contents.find((c) => c.mediaType === r.readAs)?.encoding;
+    return ref === undefined ? "" : `${encoding}:${ref.target}${ref.nullable ? "?" : ""}`;
+  };
+  const distinct = new Set(successes.map(keyOf));
 
   const shapeByStatus = new Map<string, ShapeId>();
   let output: ShapeId | undefined;

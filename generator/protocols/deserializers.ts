@@ -54,8 +54,7 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
   // The serializers warn about a protocol Shapesmith does not know.
   const picked = pickProtocol(model, new Diagnostics());
   if (!picked || picked.protocol.response === undefined) {
-    // OpenAPI documents: plain HTTP responses are not read yet; no warning, as for every model of that kind.
-    if (picked && picked.protocol.id !== OPENAPI_HTTP) {
+    if (picked) {
       diags.warning(
         "PROTOCOL_RESPONSE_NOT_BUILT",
         `Service \`${model.service.id}\` uses ${picked.protocol.name}, whose responses Shapesmith does not read yet: deserializers.ts has no deserializers (errors.ts has the error classes)`,
@@ -113,7 +112,9 @@ export function operationErrors(model: ResolvedModel, op: Operation): StructureS
 function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, response: ResponseProtocol, op: Operation, dispatchers: Dispatchers): string[] {
   const file = ctx.file;
   const output = op.output === undefined ? undefined : shapeOf(ctx.model, op.output);
-  if (output !== undefined && output.type !== "structure") throw new Error(`internal: the output of ${op.id} is a ${output.type}`);
+  // An OpenAPI output may be a union of per-status variants (generator/openapi/responses.ts).
+  const alternatives = output?.type === "alternatives" && protocol.id === OPENAPI_HTTP;
+  if (output !== undefined && output.type !== "structure" && !alternatives) throw new Error(`internal: the output of ${op.id} is a ${output.type}`);
   const outputType = output ? file.use({ name: ctx.names.type(output.id), file: "types.ts", kind: "type" }) : "Record<string, never>";
   const errorType = file.use({ name: ctx.names.operationError(op.id), file: "errors.ts", kind: "type" });
   const fn = ctx.names.deserializer(op.id);
@@ -128,7 +129,7 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
   const errors = operationErrors(ctx.model, op);
   const dispatch = dispatchers.for(response.error(ctx, op), errors);
   const codes = `[${errors.map((e) => JSON.stringify(e.name)).join(", ")}]`;
-  const plan = response.output(ctx, op, output);
+  const plan = response.output(ctx, op, output?.type === "structure" ? output : undefined);
   const lines = [`if (response.status < 200 || response.status >= 300) ${dispatch}(response, ${codes});`, ...plan.lines, `return ${plan.output};`];
   return [
     ...doc,

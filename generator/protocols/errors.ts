@@ -13,7 +13,8 @@
 //     export type GetThingError = NotFound | UnknownServiceError | MalformedResponseError;
 //
 // (`NotFound_1` is the structure's interface from types.ts; index.ts re-exports the class under
-// the name.) Members are own properties only when set. A member named `message` (or `Message`,
+// the name.) An OpenAPI error schema has no fault of its own: `$fault` follows the status (5xx:
+// server). Members are own properties only when set. A member named `message` (or `Message`,
 // `errorMessage`) becomes the error's message; members that would replace what every error has
 // (`name`, `stack`, `cause`, inherited names) are not properties: a warning says so.
 
@@ -21,7 +22,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import { docComment } from "../emit/doc-comments.js";
 import { GeneratedFile } from "../emit/file-builder.js";
 import { importedRefType } from "../emit/type-ref.js";
-import { shapeOf, type Member, type ResolvedModel, type StructureShape } from "../model/ir.js";
+import { OPENAPI_HTTP, shapeOf, type Member, type ResolvedModel, type StructureShape } from "../model/ir.js";
 import { isInheritedName, propertyAccess, propertyKey, type Names } from "../naming/names.js";
 import { operationErrors } from "./deserializers.js";
 import { RUNTIME } from "./symbols.js";
@@ -69,9 +70,10 @@ export function messageMember(model: ResolvedModel, shape: StructureShape): Memb
 function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, shape: StructureShape, diags: Diagnostics): string[] {
   const name = names.type(shape.id);
   const fields = file.use({ name, file: "types.ts", kind: "type" });
-  const fault = shape.error ?? "client";
+  // OpenAPI error schemas carry no fault: the status tells (5xx server, else client).
+  const fault = shape.error ?? (model.service.protocols.some((p) => p.id === OPENAPI_HTTP) ? undefined : "client");
   const message = messageMember(model, shape);
-  const doc = docComment(shape, `The error \`${shape.name}\` (${fault} fault${shape.httpError === undefined ? "" : `, HTTP ${shape.httpError}`}).`);
+  const doc = docComment(shape, `The error \`${shape.name}\` (${fault === undefined ? "a server fault for a 5xx status, else a client fault" : `${fault} fault`}${shape.httpError === undefined ? "" : `, HTTP ${shape.httpError}`}).`);
   const lines = [...doc, `export class ${name} extends ${file.use(RUNTIME.ServiceError)} {`, `  override readonly name = ${JSON.stringify(name)} as const;`];
   const assigns: string[] = [];
   for (const m of shape.members) {
@@ -91,7 +93,7 @@ function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, sha
   const text = message === undefined ? `options.message ?? ${JSON.stringify(shape.name)}` : `${propertyAccess("fields", message.name)} ?? options.message ?? ${JSON.stringify(shape.name)}`;
   lines.push(
     `  constructor(fields: ${fields}, response: ${file.use(RUNTIME.HttpResponse)}, code = ${JSON.stringify(shape.name)}, options: ${file.use(RUNTIME.ResponseErrorOptions)} = {}) {`,
-    `    super(${text}, response, code, ${JSON.stringify(fault)}, options);`,
+    `    super(${text}, response, code, ${fault === undefined ? `response.status >= 500 ? "server" : "client"` : JSON.stringify(fault)}, options);`,
     ...assigns.map((a) => "    " + a),
     `  }`,
     `}`,

@@ -3,6 +3,7 @@
 // request body as its media type says: JSON (also `+json` types; `date-time` timestamps), a
 // URL-encoded form (form.ts: the Encoding Object), multipart/form-data (multipart.ts), XML from
 // the `xml` objects (xml.ts), raw bytes or text. Paths start with the `servers` base path.
+// Responses are read by status code and media type (response.ts).
 //
 //   GET /pets/{petId}?tags=a&tags=b  →  { method: "GET", path: "/v1/pets/7", query: ["tags=a", "tags=b"], headers: {} }
 //   POST /pets (form; tags: deepObject) { name: "Rex", tags: ["a"] }  →  body "name=Rex&tags%5B0%5D=a",
@@ -17,6 +18,7 @@ import { jsonMemberName, jsonText, jsonValue, jsonWriter } from "../codecs/json/
 import { formBody, JSON_OPTIONS } from "./form.js";
 import { multipartBody } from "./multipart.js";
 import { xmlBody } from "./xml.js";
+import { openApiResponse } from "./response.js";
 
 const jsonBody: BodyCodec = {
   members(ctx, members) {
@@ -38,6 +40,7 @@ export const openApiHttp: Protocol = {
   id: OPENAPI_HTTP,
   name: "OpenAPI HTTP",
   request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: true, codec: codecOf(op, input), emptyStructurePayload: false }),
+  response: openApiResponse,
 };
 
 function codecOf(op: Operation, input: StructureShape | undefined): BodyCodec {

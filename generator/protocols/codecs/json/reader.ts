@@ -16,14 +16,15 @@
 // strings `NaN`/`Infinity`/`-Infinity`, bigInteger → bigint and bigDecimal → its exact text (from a
 // number, whose text the exact parser keeps, or a string), documents as they are, a union as
 // `{ member: value }` or `{ $unknown: [name, value] }`. `null` means absent, except in sparse
-// lists and maps. A missing member gets its `@default`; a missing `@required` one without a
+// lists and maps. OpenAPI structures keep the properties no member names when their
+// `additionalProperties` allows them, and never read a `writeOnly` member. A missing member gets its `@default`; a missing `@required` one without a
 // default gets its type's zero value (Smithy's client error correction). A value of the wrong
 // type anywhere throws a `WireTypeError` naming the place (read.ts).
 //
 // Plug-in point for other codecs whose parsers give JSON-like trees (CBOR): `flavor` selects how
 // the scalars that differ are read; lists, maps, structures and unions are shared.
 
-import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type ShapeId, type TimestampFormat } from "../../../model/ir.js";
+import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type ShapeId, type StructureShape, type TimestampFormat } from "../../../model/ir.js";
 import { propertyAccess } from "../../../naming/names.js";
 import { setProperty } from "../../../emit/print.js";
 import type { Sym } from "../../../emit/file-builder.js";
@@ -221,6 +222,8 @@ export function zeroValue(model: ResolvedModel, m: Member): string | undefined {
 export function readMembers(r: JsonReader, members: readonly Member[], obj: string, out: string, path: string): string[] {
   const lines: string[] = [];
   members.forEach((m, i) => {
+    // OpenAPI `writeOnly`: a client's to send, never in a response (OpenAPI 3.0 §Fixed Fields `writeOnly`).
+    if (m.writeOnly) return;
     const wire = jsonReadName(r, m);
     const local = `v${i}`;
     const read = jsonRead(r, local, m, path, JSON.stringify(wire));
@@ -232,6 +235,28 @@ export function readMembers(r: JsonReader, members: readonly Member[], obj: stri
     else lines.push(`${setProperty(out, m.name, `${present} ? ${value} : ${fill}`)}`);
   });
   return lines;
+}
+
+/**
+ * Lines that copy the properties of `obj` that no member names into `out`, when the structure
+ * allows more (OpenAPI `additionalProperties`: `true` keeps them as they are, a schema reads
+ * each as its type). None for a structure without (every Smithy structure).
+ */
+export function readAdditional(r: JsonReader, shape: StructureShape, obj: string, out: string, path: string): string[] {
+  const extra = shape.additionalProperties;
+  if (extra === undefined) return [];
+  const file = r.ctx.file;
+  const known = shape.members.map((m) => `key === ${JSON.stringify(jsonReadName(r, m))}`);
+  const raw = r.exactNumbers ? `${file.use(JSONR.plainDocument)}(item)` : "item";
+  const read = extra === true ? raw : extra.nullable ? `item === null ? null : ${jsonRead(r, "item", extra, path, "key")}` : jsonRead(r, "item", extra, path, "key");
+  return [
+    `for (const key of Object.keys(${obj})) {`,
+    ...(known.length > 0 ? [`  if (${known.join(" || ")}) continue;`] : []),
+    `  const item = ${obj}[key];`,
+    ...(extra !== true && !extra.nullable ? [`  if (item === null) continue;`] : []),
+    `  ${file.use(READ.setEntry)}(${out}, key, ${read});`,
+    `}`,
+  ];
 }
 
 /** `value` (at `path`) as an object: in CBOR, a map with text keys only (not a tag, nor a Map of other keys). */
@@ -291,6 +316,7 @@ function printReader(r: JsonReader, shape: Shape, name: string): string[] {
         `  const object = ${expectObject(r)};`,
         `  const out: Record<string, unknown> = {};`,
         ...readMembers(r, shape.members, "object", "out", "path").map((l) => "  " + l),
+        ...readAdditional(r, shape, "object", "out", "path").map((l) => "  " + l),
         `  return out as unknown as ${type};`,
         `}`,
       ];
