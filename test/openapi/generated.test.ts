@@ -16,6 +16,8 @@ const FIXTURES = [
   "recursive.yaml", "params.yaml", "bodies.yaml", "naming.yaml", "adversarial.yaml", "split/api.yaml", "validation.yaml",
 ];
 const SNAPSHOTS = ["params.yaml", "bodies.yaml", "adversarial.yaml"];
+/** The fixtures whose deserializers read JSON bodies, and so import the json.ts and read.ts templates. */
+const TEMPLATES_READ: Readonly<Record<string, readonly string[]>> = { "adversarial.yaml": ["json.ts", "read.ts"], "bodies.yaml": ["json.ts", "read.ts"], "params.yaml": ["json.ts", "read.ts"] };
 
 const dirs = new Map<string, string>();
 beforeAll(async () => {
@@ -31,10 +33,12 @@ describe("generated code from OpenAPI fixtures", () => {
     it(`${fixture}: every generated file, whole`, async () => {
       const dir = dirs.get(fixture)!;
       const files = readdirSync(dir).sort();
-      // forms.ts (a template, like runtime.ts) comes only with form or multipart bodies, or deepObject parameters.
+      // forms.ts (a template, like runtime.ts) comes only with form or multipart bodies, or deepObject
+      // parameters; json.ts and read.ts (templates too) with deserializers that read JSON.
       const forms = fixture === "adversarial.yaml" ? [] : ["forms.ts"];
-      expect(files).toEqual(["deserializers.ts", "errors.ts", ...forms, "index.ts", "redact.ts", "runtime.ts", "serializers.ts", "types.ts", "validators.ts"]);
-      for (const file of files.filter((f) => f !== "runtime.ts" && f !== "forms.ts")) {
+      const reading = TEMPLATES_READ[fixture] ?? [];
+      expect(files).toEqual(["deserializers.ts", "errors.ts", ...forms, "index.ts", ...reading, "redact.ts", "runtime.ts", "serializers.ts", "types.ts", "validators.ts"].sort());
+      for (const file of files.filter((f) => !["runtime.ts", "forms.ts", "json.ts", "read.ts"].includes(f))) {
         await expect(readFileSync(join(dir, file), "utf8")).toMatchFileSnapshot(`__snapshots__/generated/${fixture.replace(/\.yaml$/, "")}/${file}.snap`);
       }
     });
