@@ -131,8 +131,11 @@ export function jsonRead(r: JsonReader, expr: string, ref: Ref, path: string, ke
       return `${file.use(timestampReader(format))}(${args})`;
     }
     case "document":
-    case "alternatives":
       return r.exactNumbers ? `${file.use(JSONR.plainDocument)}(${expr})` : expr;
+    case "alternatives":
+      // An untagged choice (OpenAPI oneOf / anyOf) is passed on as received: telling its variant
+      // would mean validating the value against each.
+      return `(${r.exactNumbers ? `${file.use(JSONR.plainDocument)}(${expr})` : expr} as ${importedRefType(file, r.ctx.names, r.ctx.model, { target: shape.id })})`;
     case "unit":
       return "{}";
     case "list":
@@ -215,11 +218,18 @@ export function zeroValue(model: ResolvedModel, m: Member): string | undefined {
   }
 }
 
+/** Structures with more members than this test presence with `!= null` (see `readMembers`). */
+const LOOSE_PRESENCE_ABOVE = 500;
+
 /**
  * Lines that read the members of a structure from the parsed object `obj` into `out` (a
  * `Record<string, unknown>`): each present member read, a missing one defaulted or error-corrected.
  */
 export function readMembers(r: JsonReader, members: readonly Member[], obj: string, out: string, path: string): string[] {
+  // TypeScript gives up on a function whose chain of branches is too deep (TS2563): each `&&`
+  // adds one, and DocuSign's accountSettingsInformation (674 members) went past it. A structure
+  // that large tests presence with one `!= null` condition, which takes it to about 1,000 members.
+  const loose = members.length > LOOSE_PRESENCE_ABOVE;
   const lines: string[] = [];
   members.forEach((m, i) => {
     // OpenAPI `writeOnly`: a client's to send, never in a response (OpenAPI 3.0 §Fixed Fields `writeOnly`).
@@ -229,7 +239,7 @@ export function readMembers(r: JsonReader, members: readonly Member[], obj: stri
     const read = jsonRead(r, local, m, path, JSON.stringify(wire));
     const fill = defaultExpression(r.ctx.model, m) ?? (m.required ? zeroValue(r.ctx.model, m) : undefined);
     lines.push(`const ${local} = ${propertyAccess(obj, wire)};`);
-    const present = m.nullable ? `${local} !== undefined` : `${local} !== undefined && ${local} !== null`;
+    const present = m.nullable ? `${local} !== undefined` : loose ? `${local} != null` : `${local} !== undefined && ${local} !== null`;
     const value = m.nullable ? `${local} === null ? null : ${read}` : read;
     if (fill === undefined) lines.push(`if (${present}) ${setProperty(out, m.name, value)}`);
     else lines.push(`${setProperty(out, m.name, `${present} ? ${value} : ${fill}`)}`);
