@@ -37,8 +37,9 @@ describe("generated code from OpenAPI fixtures", () => {
       // parameters; json.ts and read.ts (templates too) with deserializers that read JSON.
       const forms = fixture === "adversarial.yaml" ? [] : ["forms.ts"];
       const reading = TEMPLATES_READ[fixture] ?? [];
-      expect(files).toEqual(["deserializers.ts", "errors.ts", ...forms, "index.ts", ...reading, "redact.ts", "runtime.ts", "serializers.ts", "types.ts", "validators.ts"].sort());
-      for (const file of files.filter((f) => !["runtime.ts", "forms.ts", "json.ts", "read.ts"].includes(f))) {
+      // With deserializers, OpenAPI folders get a client (client.ts) and its transport template.
+      expect(files).toEqual(["client.ts", "deserializers.ts", "errors.ts", ...forms, "index.ts", ...reading, "redact.ts", "runtime.ts", "serializers.ts", "transport.ts", "types.ts", "validators.ts"].sort());
+      for (const file of files.filter((f) => !["runtime.ts", "forms.ts", "json.ts", "read.ts", "transport.ts"].includes(f))) {
         await expect(readFileSync(join(dir, file), "utf8")).toMatchFileSnapshot(`__snapshots__/generated/${fixture.replace(/\.yaml$/, "")}/${file}.snap`);
       }
     });
