@@ -80,6 +80,7 @@ describe("config schema", () => {
       format: true,
       formatter: "auto",
       artifacts: ["types", "serializers", "deserializers", "validators", "redact"],
+      endpoints: {},
       perModel: {},
     });
     expect(oracle(DEFAULT_CONFIG)).toEqual([]);
@@ -91,7 +92,7 @@ describe("config diagnostics in the schema's words", () => {
     const text = '{\n  "outt": "x",\n  "perModel": { "weather": { "artifact": ["types"] } }\n}\n';
     const { diagnostics } = parseConfig(text, "c.json");
     expect(diagnostics.map((d) => [d.code, d.message, d.line, d.column, d.pointer, d.hint])).toEqual([
-      ["CONFIG_UNKNOWN_KEY", "Unknown config key `outt`", 2, 3, "/outt", "Did you mean `out`? Known keys: models, out, templates, format, formatter, artifacts, perModel."],
+      ["CONFIG_UNKNOWN_KEY", "Unknown config key `outt`", 2, 3, "/outt", "Did you mean `out`? Known keys: models, out, templates, format, formatter, artifacts, endpoints, perModel."],
       [
         "CONFIG_UNKNOWN_KEY",
         "Unknown key `artifact` in `perModel.weather`",
