@@ -56,11 +56,11 @@ describe("terminal manners", () => {
 
     const good = project({ "models/weather.json": WEATHER });
     const ok = await run(["generate", "--reporter", "json", "--no-format"], good);
-    expect(ok).toEqual({ code: 0, stdout: "", stderr: "Wrote generated/: 10 files (10 new).\n" });
+    expect(ok).toEqual({ code: 0, stdout: "", stderr: "Wrote generated/: 13 files (13 new).\n" });
     // --check drift: each file a diagnostic, for CI annotations.
     const bump = project({ "models/weather.json": WEATHER });
     expect((await run(["generate", "--check", "--reporter", "json", "--no-format"], bump)).stdout.trimEnd().split("\n").map((l) => JSON.parse(l).code)).toEqual(
-      Array(10).fill("CHECK_MISSING"),
+      Array(13).fill("CHECK_MISSING"),
     );
     const unknown = await run(["generate", "--reporter", "xml"], good);
     expect(unknown.code).toBe(1);
@@ -82,7 +82,7 @@ describe("terminal manners", () => {
     const tty = await run(["generate", "--no-format"], project(files), {}, true);
     expect(tty.code).toBe(0);
     expect(tty.stderr).toBe(["[1/3] a", "[2/3] b", "[3/3] c", ""].map((s) => `\r${ESC}2K${s}`).join(""));
-    expect(tty.stdout).toBe("Wrote generated/: 30 files (30 new).\n");
+    expect(tty.stdout).toBe("Wrote generated/: 39 files (39 new).\n");
     expect((await run(["generate", "--no-format"], project(files), { CI: "true" }, true)).stderr).toBe("");
     expect((await run(["generate", "--no-format"], project(files), {}, false)).stderr).toBe("");
     expect((await run(["generate", "--no-format", "--quiet"], project(files), {}, true)).stderr).toBe("");
