@@ -3,7 +3,14 @@
 
 import type { InitiateAuthError } from "./errors.js";
 import { jsonErrorCode, jsonErrorMessage, parseErrorBody } from "./json.js";
-import { type HttpResponse, UnknownServiceError, toResponseError } from "./runtime.js";
+import {
+  type HttpResponse,
+  type ResponseErrorOptions,
+  ServiceError,
+  UnknownServiceError,
+  hasOwn,
+  toResponseError,
+} from "./runtime.js";
 
 /**
  * Reads the HTTP response of `InitiateAuth` (awsJson1_1): the output of a 2xx response.
@@ -12,18 +19,35 @@ import { type HttpResponse, UnknownServiceError, toResponseError } from "./runti
  */
 export function deserializeInitiateAuthResponse(response: HttpResponse): Record<string, never> {
   try {
-    if (response.status < 200 || response.status >= 300) throwResponseError(response, []);
+    if (response.status < 200 || response.status >= 300) throwResponseError(response, {});
     return {};
   } catch (error) {
     throw toResponseError(error, response);
   }
 }
 
-/** Throws the error an error response carries: the modelled error named by its code when `modelled` lists it, else `UnknownServiceError`. */
-function throwResponseError(response: HttpResponse, modelled: readonly string[]): never {
+/** Throws the error an error response carries: the operation's modelled error of that code (`modelled`), else `UnknownServiceError`. */
+function throwResponseError(
+  response: HttpResponse,
+  modelled: Readonly<
+    Record<
+      string,
+      (
+        response: HttpResponse,
+        body: unknown,
+        code: string,
+        options: ResponseErrorOptions,
+      ) => ServiceError
+    >
+  >,
+): never {
   const body = parseErrorBody(response.body);
   const code = jsonErrorCode(response, body);
   const message = jsonErrorMessage(body);
+  if (code !== undefined && hasOwn(modelled, code)) {
+    const build = modelled[code];
+    if (build !== undefined) throw build(response, body, code, { message });
+  }
   throw new UnknownServiceError(
     message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code),
     response,

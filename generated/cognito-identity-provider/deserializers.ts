@@ -18,7 +18,9 @@ import {
 import {
   type HttpResponse,
   type ResponseErrorOptions,
+  ServiceError,
   UnknownServiceError,
+  hasOwn,
   toResponseError,
 } from "./runtime.js";
 import type {
@@ -40,12 +42,35 @@ import type {
 export function deserializeInitiateAuthResponse(response: HttpResponse): InitiateAuthResponse {
   try {
     if (response.status < 200 || response.status >= 300)
-      throwResponseError(response, ["InvalidParameterException", "NotAuthorizedException"]);
+      throwResponseError(response, {
+        InvalidParameterException: error_InvalidParameterException,
+        NotAuthorizedException: error_NotAuthorizedException,
+      });
     const output = json_InitiateAuthResponse(parseJsonBody(response.body), "$");
     return output;
   } catch (error) {
     throw toResponseError(error, response);
   }
+}
+
+function error_InvalidParameterException(
+  response: HttpResponse,
+  body: unknown,
+  code: string,
+  options: ResponseErrorOptions,
+): InvalidParameterException {
+  const output = json_InvalidParameterException(body ?? {}, "$");
+  return new InvalidParameterException(output, response, code, options);
+}
+
+function error_NotAuthorizedException(
+  response: HttpResponse,
+  body: unknown,
+  code: string,
+  options: ResponseErrorOptions,
+): NotAuthorizedException {
+  const output = json_NotAuthorizedException(body ?? {}, "$");
+  return new NotAuthorizedException(output, response, code, options);
 }
 
 function json_InitiateAuthResponse(value: unknown, path: string): InitiateAuthResponse {
@@ -108,6 +133,14 @@ function json_ChallengeParametersType(value: unknown, path: string): ChallengePa
   return out as ChallengeParametersType;
 }
 
+function json_InvalidParameterException(value: unknown, path: string): InvalidParameterException_1 {
+  const object = expectObject(value, path);
+  const out: Record<string, unknown> = {};
+  const v0 = object.message;
+  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
+  return out as unknown as InvalidParameterException_1;
+}
+
 function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMetadataType {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
@@ -119,18 +152,35 @@ function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMeta
   return out as unknown as NewDeviceMetadataType;
 }
 
-/** Throws the error an error response carries: the modelled error named by its code when `modelled` lists it, else `UnknownServiceError`. */
-function throwResponseError(response: HttpResponse, modelled: readonly string[]): never {
+function json_NotAuthorizedException(value: unknown, path: string): NotAuthorizedException_1 {
+  const object = expectObject(value, path);
+  const out: Record<string, unknown> = {};
+  const v0 = object.message;
+  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
+  return out as unknown as NotAuthorizedException_1;
+}
+
+/** Throws the error an error response carries: the operation's modelled error of that code (`modelled`), else `UnknownServiceError`. */
+function throwResponseError(
+  response: HttpResponse,
+  modelled: Readonly<
+    Record<
+      string,
+      (
+        response: HttpResponse,
+        body: unknown,
+        code: string,
+        options: ResponseErrorOptions,
+      ) => ServiceError
+    >
+  >,
+): never {
   const body = parseErrorBody(response.body);
   const code = jsonErrorCode(response, body);
   const message = jsonErrorMessage(body);
-  if (code !== undefined && modelled.includes(code)) {
-    switch (code) {
-      case "InvalidParameterException":
-        throw error_InvalidParameterException(response, body, code, { message });
-      case "NotAuthorizedException":
-        throw error_NotAuthorizedException(response, body, code, { message });
-    }
+  if (code !== undefined && hasOwn(modelled, code)) {
+    const build = modelled[code];
+    if (build !== undefined) throw build(response, body, code, { message });
   }
   throw new UnknownServiceError(
     message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code),
@@ -139,40 +189,4 @@ function throwResponseError(response: HttpResponse, modelled: readonly string[])
     response.status >= 500 ? "server" : "client",
     { message },
   );
-}
-
-function error_InvalidParameterException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): InvalidParameterException {
-  const output = json_InvalidParameterException(body ?? {}, "$");
-  return new InvalidParameterException(output, response, code, options);
-}
-
-function error_NotAuthorizedException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): NotAuthorizedException {
-  const output = json_NotAuthorizedException(body ?? {}, "$");
-  return new NotAuthorizedException(output, response, code, options);
-}
-
-function json_InvalidParameterException(value: unknown, path: string): InvalidParameterException_1 {
-  const object = expectObject(value, path);
-  const out: Record<string, unknown> = {};
-  const v0 = object.message;
-  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
-  return out as unknown as InvalidParameterException_1;
-}
-
-function json_NotAuthorizedException(value: unknown, path: string): NotAuthorizedException_1 {
-  const object = expectObject(value, path);
-  const out: Record<string, unknown> = {};
-  const v0 = object.message;
-  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
-  return out as unknown as NotAuthorizedException_1;
 }

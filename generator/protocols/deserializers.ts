@@ -5,7 +5,7 @@
 //   awsJson1_1, operation GetThing (output GetThingOutput, errors [NotFound]) →
 //   export function deserializeGetThingResponse(response: HttpResponse): GetThingOutput {
 //     try {
-//       if (response.status < 200 || response.status >= 300) throwResponseError(response, ["NotFound"]);
+//       if (response.status < 200 || response.status >= 300) throwResponseError(response, { NotFound: error_NotFound });
 //       const output = json_GetThingOutput(parseJsonBody(response.body), "$");
 //       return output;
 //     } catch (error) {
@@ -13,15 +13,13 @@
 //     }
 //   }
 //   /** Throws the error an error response carries: ... */
-//   function throwResponseError(response: HttpResponse, modelled: readonly string[]): never {
+//   function throwResponseError(response: HttpResponse, modelled: Readonly<Record<string, (...) => ServiceError>>): never {
 //     const body = parseErrorBody(response.body);
 //     const code = jsonErrorCode(response, body);
 //     const message = jsonErrorMessage(body);
-//     if (code !== undefined && modelled.includes(code)) {
-//       switch (code) {                       // every modelled error of the service's operations
-//         case "NotFound":
-//           throw error_NotFound(response, body, code, { message });
-//       }
+//     if (code !== undefined && hasOwn(modelled, code)) {
+//       const build = modelled[code];
+//       if (build !== undefined) throw build(response, body, code, { message });
 //     }
 //     throw new UnknownServiceError(message ?? "HTTP " + response.status + ..., response, code ?? "UnknownError", ...);
 //   }
@@ -31,9 +29,10 @@
 //   }
 //
 // The error dispatch is printed once per service (once per distinct way the protocol identifies
-// errors), not as a switch in every operation: a service's operations share most of their errors,
-// and that switch was two thirds of a JSON service's deserializers. An error the service models but
-// this operation does not list still arrives as `UnknownServiceError` with its code.
+// errors), not as a switch in every operation: that switch was two thirds of a JSON service's
+// deserializers. Each operation passes the builders of its own errors by code, so an error the
+// service models but this operation does not list still arrives as `UnknownServiceError` with its
+// code, and a bundler keeps only the error classes of the operations an app calls.
 //
 // Every exception on the way (a value of the wrong type, bad JSON, a stack overflow on a
 // pathologically deep body) ends as a `MalformedResponseError` keeping the raw response
@@ -127,8 +126,13 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
     ` */`,
   ];
   const errors = operationErrors(ctx.model, op);
-  const dispatch = dispatchers.for(response.error(ctx, op), errors);
-  const codes = `[${errors.map((e) => JSON.stringify(e.name)).join(", ")}]`;
+  const plan0 = response.error(ctx, op);
+  const dispatch = dispatchers.for(plan0);
+  // The builders of the operation's errors by code: a bundler keeps only the errors of the
+  // operations an app calls.
+  // (A computed key for `__proto__`, which as a plain key would set the object's prototype.)
+  const key = (name: string): string => (name === "__proto__" ? `["__proto__"]` : JSON.stringify(name));
+  const codes = `{ ${errors.map((e) => `${key(e.name)}: ${errorBuilder(ctx, response, e, plan0.bodyType)}`).join(", ")} }`;
   const plan = response.output(ctx, op, output?.type === "structure" ? output : undefined);
   const lines = [`if (response.status < 200 || response.status >= 300) ${dispatch}(response, ${codes});`, ...plan.lines, `return ${plan.output};`];
   return [
@@ -153,49 +157,44 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
 class Dispatchers {
   readonly #ctx: DeserializerContext;
   readonly #response: ResponseProtocol;
-  readonly #byPlan = new Map<string, { readonly name: string; readonly plan: ErrorPlan; readonly errors: Map<string, StructureShape> }>();
+  readonly #byPlan = new Map<string, { readonly name: string; readonly plan: ErrorPlan }>();
 
   constructor(ctx: DeserializerContext, response: ResponseProtocol) {
     this.#ctx = ctx;
     this.#response = response;
   }
 
-  /** The dispatcher's name for `plan`, which must be able to throw each of `errors`. */
-  for(plan: ErrorPlan, errors: readonly StructureShape[]): string {
+  /** The dispatcher's name for `plan`. */
+  for(plan: ErrorPlan): string {
     const key = JSON.stringify(plan);
     let entry = this.#byPlan.get(key);
     if (entry === undefined) {
       const name = this.#byPlan.size === 0 ? "throwResponseError" : `throwResponseError${this.#byPlan.size + 1}`;
-      entry = { name, plan, errors: new Map() };
+      entry = { name, plan };
       this.#byPlan.set(key, entry);
       const known = entry;
-      // Printed after every operation asked for it: the switch lists the errors of all of them.
-      this.#ctx.need(name, () => this.#print(known.name, known.plan, [...known.errors.values()]));
+      this.#ctx.need(name, () => this.#print(known.name, known.plan));
     }
-    for (const error of errors) if (!entry.errors.has(error.name)) entry.errors.set(error.name, error);
     return entry.name;
   }
 
-  #print(name: string, error: ErrorPlan, errors: readonly StructureShape[]): string[] {
+  #print(name: string, error: ErrorPlan): string[] {
     const ctx = this.#ctx;
     const file = ctx.file;
     const wireCode = error.wireCode === undefined ? "code" : `${error.wireCode} ?? code`;
     const options = error.requestId === undefined ? `{ message }` : `{ message, requestId: ${error.requestId} }`;
-    const sorted = [...errors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const http = file.use(RUNTIME.HttpResponse);
+    const builder = `(response: ${http}, body: ${error.bodyType}, code: string, options: ${file.use(RUNTIME.ResponseErrorOptions)}) => ${file.use(RUNTIME.ServiceError)}`;
     const lines = [
-      `/** Throws the error an error response carries: the modelled error named by its code when \`modelled\` lists it, else \`UnknownServiceError\`. */`,
-      `function ${name}(response: ${file.use(RUNTIME.HttpResponse)}, modelled: readonly string[]): never {`,
+      `/** Throws the error an error response carries: the operation's modelled error of that code (\`modelled\`), else \`UnknownServiceError\`. */`,
+      `function ${name}(response: ${http}, modelled: Readonly<Record<string, ${builder}>>): never {`,
       ...error.lines.map((l) => "  " + l),
       `  const message = ${error.message};`,
+      `  if (code !== undefined && ${file.use(RUNTIME.hasOwn)}(modelled, code)) {`,
+      `    const build = modelled[code];`,
+      `    if (build !== undefined) throw build(response, body, ${wireCode}, ${options});`,
+      `  }`,
     ];
-    if (sorted.length > 0) {
-      lines.push(`  if (code !== undefined && modelled.includes(code)) {`, `    switch (code) {`);
-      for (const shape of sorted) {
-        const builder = errorBuilder(ctx, this.#response, shape, error.bodyType);
-        lines.push(`      case ${JSON.stringify(shape.name)}:`, `        throw ${builder}(response, body, ${wireCode}, ${options});`);
-      }
-      lines.push(`    }`, `  }`);
-    }
     const unknown = file.use(RUNTIME.UnknownServiceError);
     lines.push(
       `  throw new ${unknown}(message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code), response, ${wireCode} ?? "UnknownError", response.status >= 500 ? "server" : "client", ${options});`,

@@ -27,6 +27,7 @@ export const RUNTIME = {
   utf8: value("runtime.ts", "utf8"),
   HttpResponse: type("runtime.ts", "HttpResponse"),
   headerValue: value("runtime.ts", "headerValue"),
+  hasOwn: value("runtime.ts", "hasOwn"),
   ResponseErrorOptions: type("runtime.ts", "ResponseErrorOptions"),
   ServiceError: value("runtime.ts", "ServiceError"),
   UnknownServiceError: value("runtime.ts", "UnknownServiceError"),
