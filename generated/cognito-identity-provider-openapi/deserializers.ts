@@ -18,7 +18,9 @@ import {
 import {
   type HttpResponse,
   type ResponseErrorOptions,
+  ServiceError,
   UnknownServiceError,
+  hasOwn,
   toResponseError,
 } from "./runtime.js";
 import type {
@@ -40,7 +42,10 @@ import type {
 export function deserializeInitiateAuthResponse(response: HttpResponse): InitiateAuthResponse {
   try {
     if (response.status < 200 || response.status >= 300)
-      throwResponseError(response, ["InvalidParameterException", "NotAuthorizedException"]);
+      throwResponseError(response, {
+        InvalidParameterException: error_InvalidParameterException,
+        NotAuthorizedException: error_NotAuthorizedException,
+      });
     const out: Record<string, unknown> = {};
     const object = expectObject(parseJsonBody(response.body), "$");
     const v0 = object.ChallengeName;
@@ -68,6 +73,34 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
   } catch (error) {
     throw toResponseError(error, response);
   }
+}
+
+function error_InvalidParameterException(
+  response: HttpResponse,
+  body: unknown,
+  code: string,
+  options: ResponseErrorOptions,
+): InvalidParameterException {
+  return new InvalidParameterException(
+    json_InvalidParameterException(body ?? {}, "$"),
+    response,
+    code,
+    options,
+  );
+}
+
+function error_NotAuthorizedException(
+  response: HttpResponse,
+  body: unknown,
+  code: string,
+  options: ResponseErrorOptions,
+): NotAuthorizedException {
+  return new NotAuthorizedException(
+    json_NotAuthorizedException(body ?? {}, "$"),
+    response,
+    code,
+    options,
+  );
 }
 
 function json_AuthenticationResultType(value: unknown, path: string): AuthenticationResultType {
@@ -110,6 +143,16 @@ function json_ChallengeParametersType(value: unknown, path: string): ChallengePa
   return out as ChallengeParametersType;
 }
 
+function json_InvalidParameterException(value: unknown, path: string): InvalidParameterException_1 {
+  const object = expectObject(value, path);
+  const out: Record<string, unknown> = {};
+  const v0 = object.__type;
+  out["__type"] = v0 !== undefined && v0 !== null ? expectString(v0, path, "__type") : "";
+  const v1 = object.message;
+  if (v1 !== undefined && v1 !== null) out["message"] = expectString(v1, path, "message");
+  return out as unknown as InvalidParameterException_1;
+}
+
 function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMetadataType {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
@@ -121,8 +164,31 @@ function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMeta
   return out as unknown as NewDeviceMetadataType;
 }
 
-/** Throws the error an error response carries: the modelled error named by its code when `modelled` lists it, else `UnknownServiceError`. */
-function throwResponseError(response: HttpResponse, modelled: readonly string[]): never {
+function json_NotAuthorizedException(value: unknown, path: string): NotAuthorizedException_1 {
+  const object = expectObject(value, path);
+  const out: Record<string, unknown> = {};
+  const v0 = object.__type;
+  out["__type"] = v0 !== undefined && v0 !== null ? expectString(v0, path, "__type") : "";
+  const v1 = object.message;
+  if (v1 !== undefined && v1 !== null) out["message"] = expectString(v1, path, "message");
+  return out as unknown as NotAuthorizedException_1;
+}
+
+/** Throws the error an error response carries: the operation's modelled error of that code (`modelled`), else `UnknownServiceError`. */
+function throwResponseError(
+  response: HttpResponse,
+  modelled: Readonly<
+    Record<
+      string,
+      (
+        response: HttpResponse,
+        body: unknown,
+        code: string,
+        options: ResponseErrorOptions,
+      ) => ServiceError
+    >
+  >,
+): never {
   const body = parseErrorBody(response.body);
   let code: string | undefined;
   let wire: string | undefined;
@@ -140,13 +206,9 @@ function throwResponseError(response: HttpResponse, modelled: readonly string[])
           : undefined;
   }
   const message = jsonErrorMessage(body);
-  if (code !== undefined && modelled.includes(code)) {
-    switch (code) {
-      case "InvalidParameterException":
-        throw error_InvalidParameterException(response, body, wire ?? code, { message });
-      case "NotAuthorizedException":
-        throw error_NotAuthorizedException(response, body, wire ?? code, { message });
-    }
+  if (code !== undefined && hasOwn(modelled, code)) {
+    const build = modelled[code];
+    if (build !== undefined) throw build(response, body, wire ?? code, { message });
   }
   throw new UnknownServiceError(
     message ?? "HTTP " + response.status + (code === undefined ? "" : " " + code),
@@ -155,52 +217,4 @@ function throwResponseError(response: HttpResponse, modelled: readonly string[])
     response.status >= 500 ? "server" : "client",
     { message },
   );
-}
-
-function error_InvalidParameterException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): InvalidParameterException {
-  return new InvalidParameterException(
-    json_InvalidParameterException(body ?? {}, "$"),
-    response,
-    code,
-    options,
-  );
-}
-
-function error_NotAuthorizedException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): NotAuthorizedException {
-  return new NotAuthorizedException(
-    json_NotAuthorizedException(body ?? {}, "$"),
-    response,
-    code,
-    options,
-  );
-}
-
-function json_InvalidParameterException(value: unknown, path: string): InvalidParameterException_1 {
-  const object = expectObject(value, path);
-  const out: Record<string, unknown> = {};
-  const v0 = object.__type;
-  out["__type"] = v0 !== undefined && v0 !== null ? expectString(v0, path, "__type") : "";
-  const v1 = object.message;
-  if (v1 !== undefined && v1 !== null) out["message"] = expectString(v1, path, "message");
-  return out as unknown as InvalidParameterException_1;
-}
-
-function json_NotAuthorizedException(value: unknown, path: string): NotAuthorizedException_1 {
-  const object = expectObject(value, path);
-  const out: Record<string, unknown> = {};
-  const v0 = object.__type;
-  out["__type"] = v0 !== undefined && v0 !== null ? expectString(v0, path, "__type") : "";
-  const v1 = object.message;
-  if (v1 !== undefined && v1 !== null) out["message"] = expectString(v1, path, "message");
-  return out as unknown as NotAuthorizedException_1;
 }
