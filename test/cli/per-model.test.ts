@@ -29,9 +29,9 @@ describe("perModel and artifacts", () => {
     const result = await run(["generate", "--no-format"], dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe("Wrote generated/: 10 files (10 new).\nWrote src/weather/: 2 files (2 new).\n");
+    expect(result.stdout).toBe("Wrote generated/: 13 files (13 new).\nWrote src/weather/: 2 files (2 new).\n");
     expect(listTree(join(dir, "src/weather"))).toEqual(["index.ts", "types.ts"]);
-    expect(listTree(join(dir, "generated"))).toEqual(["other/deserializers.ts", "other/errors.ts", "other/index.ts", "other/json.ts", "other/read.ts", "other/redact.ts", "other/runtime.ts", "other/serializers.ts", "other/types.ts", "other/validators.ts"]);
+    expect(listTree(join(dir, "generated"))).toEqual(["other/client.ts", "other/deserializers.ts", "other/endpoints.ts", "other/errors.ts", "other/index.ts", "other/json.ts", "other/read.ts", "other/redact.ts", "other/runtime.ts", "other/serializers.ts", "other/transport.ts", "other/types.ts", "other/validators.ts"]);
     const index = readFileSync(join(dir, "src/weather/index.ts"), "utf8");
     expect(index.split("\n").filter((l) => l.startsWith("export"))).toEqual(['export * from "./types.js";']);
     // types.ts of a types-only model is the same file as with every artifact.
