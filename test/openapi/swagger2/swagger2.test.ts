@@ -103,7 +103,7 @@ describe("the CLI takes a Swagger 2.0 document", () => {
     const result = runCli(["generate", "api.yaml", "--out", "gen"], dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(readdirSync(join(dir, "gen", "api")).sort()).toEqual(["deserializers.ts", "errors.ts", "forms.ts", "index.ts", "redact.ts", "runtime.ts", "serializers.ts", "types.ts", "validators.ts"]);
+    expect(readdirSync(join(dir, "gen", "api")).sort()).toEqual(["client.ts", "deserializers.ts", "errors.ts", "forms.ts", "index.ts", "json.ts", "read.ts", "redact.ts", "runtime.ts", "serializers.ts", "transport.ts", "types.ts", "validators.ts"]);
   });
 
   it("a bad 2.0 document exits 1 with the 2.0 position and writes nothing", () => {
