@@ -84,7 +84,7 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
       return name;
     },
   };
-  const dispatchers = new Dispatchers(ctx, response);
+  const dispatchers = new Dispatchers(ctx);
   for (const op of model.operations) {
     file.declare(names.deserializer(op.id));
     file.line(...operationDeserializer(ctx, picked.protocol, response, op, dispatchers), "");
@@ -150,18 +150,16 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
 /**
  * The error dispatchers of a file: one module-private `throwResponseError(response, modelled)`
  * per distinct way of identifying errors (nearly always one per service), shared by every
- * operation. It reads the error response, and throws the modelled error whose name is the code
- * when the operation lists it (`modelled`), else an `UnknownServiceError` carrying the code.
- * Printed once rather than as a switch in each of a service's operations.
+ * operation. It reads the error response, and throws the modelled error of that code built by
+ * the operation's own builder (`modelled`, keyed by code), else an `UnknownServiceError` carrying
+ * the code. Printed once rather than as a switch in each of a service's operations.
  */
 class Dispatchers {
   readonly #ctx: DeserializerContext;
-  readonly #response: ResponseProtocol;
   readonly #byPlan = new Map<string, { readonly name: string; readonly plan: ErrorPlan }>();
 
-  constructor(ctx: DeserializerContext, response: ResponseProtocol) {
+  constructor(ctx: DeserializerContext) {
     this.#ctx = ctx;
-    this.#response = response;
   }
 
   /** The dispatcher's name for `plan`. */
