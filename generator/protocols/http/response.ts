@@ -43,6 +43,31 @@ export function httpResponse(ctx: DeserializerContext, shape: StructureShape | u
   const file = ctx.file;
   const type = file.use({ name: ctx.names.type(shape.id), file: "types.ts", kind: "type" });
   const lines = [`const out: Record<string, unknown> = {};`];
+  const { body, payload } = readBindings(ctx, shape, lines);
+  if (payload !== undefined) {
+    const target = shapeOf(ctx.model, payload.target);
+    if (target.type === "blob") {
+      lines.push(`if (response.body.length > 0) ${setProperty("out", payload.name, `${file.use(READ.bodyBytes)}(response.body)`)}`);
+    } else if (target.type === "string" || target.type === "enum") {
+      lines.push(`if (response.body.length > 0) ${setProperty("out", payload.name, `${file.use(READ.bodyText)}(response.body)`)}`);
+    } else {
+      lines.push(...reader.payload(ctx, payload, "out", parsed));
+    }
+  } else if (body.length > 0) {
+    lines.push(...reader.members(ctx, body, "out", parsed));
+  }
+  lines.push(`const output = out as unknown as ${type};`);
+  return { lines, output: "output" };
+}
+
+/**
+ * Pushes onto `lines` the reading of `shape`'s header, prefix-header and status-code members into
+ * `out`; returns the members left to the body, and the `@httpPayload` member if there is one.
+ * Request-only bindings (label, query, cookie) mean nothing in a response: such a member is read
+ * from the body. Shared by the Smithy HTTP protocols and OpenAPI's responses.
+ */
+export function readBindings(ctx: DeserializerContext, shape: StructureShape, lines: string[]): { body: Member[]; payload: Member | undefined } {
+  const file = ctx.file;
   const body: Member[] = [];
   let payload: Member | undefined;
   shape.members.forEach((m, i) => {
@@ -95,20 +120,7 @@ export function httpResponse(ctx: DeserializerContext, shape: StructureShape | u
       }
     }
   });
-  if (payload !== undefined) {
-    const target = shapeOf(ctx.model, payload.target);
-    if (target.type === "blob") {
-      lines.push(`if (response.body.length > 0) ${setProperty("out", payload.name, `${file.use(READ.bodyBytes)}(response.body)`)}`);
-    } else if (target.type === "string" || target.type === "enum") {
-      lines.push(`if (response.body.length > 0) ${setProperty("out", payload.name, `${file.use(READ.bodyText)}(response.body)`)}`);
-    } else {
-      lines.push(...reader.payload(ctx, payload, "out", parsed));
-    }
-  } else if (body.length > 0) {
-    lines.push(...reader.members(ctx, body, "out", parsed));
-  }
-  lines.push(`const output = out as unknown as ${type};`);
-  return { lines, output: "output" };
+  return { body, payload };
 }
 
 /** An expression reading the header text `expr` as a value of the ref's target; `name` is an expression naming the header (for messages). */

@@ -24,7 +24,7 @@
 import { shapeOf, type Member, type Operation, type OperationResponse, type StructureShape } from "../../model/ir.js";
 import { setProperty } from "../../emit/print.js";
 import type { DeserializerContext, ErrorPlan, ResponsePlan, ResponseProtocol } from "../protocol.js";
-import { headerRead } from "../http/response.js";
+import { readBindings } from "../http/response.js";
 import { jsonRead, jsonReader, needsExactNumbers, readAdditional, readMembers, type JsonReader } from "../codecs/json/reader.js";
 import { JSONR, READ, RUNTIME } from "../symbols.js";
 import { JSON_OPTIONS } from "./form.js";
@@ -136,39 +136,7 @@ function readResponse(ctx: DeserializerContext, shape: StructureShape, response:
   const file = ctx.file;
   const type = file.use({ name: ctx.names.type(shape.id), file: "types.ts", kind: "type" });
   const lines = [`const out: Record<string, unknown> = {};`];
-  const body: Member[] = [];
-  let payload: Member | undefined;
-  shape.members.forEach((m, i) => {
-    const b = m.http ?? { location: "body" as const };
-    switch (b.location) {
-      case "header": {
-        const local = `h${i}`;
-        lines.push(
-          `const ${local} = ${file.use(RUNTIME.headerValue)}(response.headers, ${JSON.stringify(b.name)});`,
-          `if (${local} !== undefined) ${setProperty("out", m.name, headerRead(ctx, m, local, JSON.stringify(b.name)))}`,
-        );
-        break;
-      }
-      case "responseCode":
-        lines.push(setProperty("out", m.name, "response.status"));
-        break;
-      case "payload":
-        payload = m;
-        break;
-      case "body":
-      case "label":
-      case "query":
-      case "queryParams":
-      case "cookie":
-      case "prefixHeaders":
-        body.push(m);
-        break;
-      default: {
-        const never: never = b;
-        throw new Error(`internal: unknown binding ${String(never)}`);
-      }
-    }
-  });
+  const { body, payload } = readBindings(ctx, shape, lines);
   const content = response?.contents.find((c) => c.mediaType === response.readAs);
   const encoding = content?.encoding ?? "json";
   const parse = (targets: readonly string[]) => `${file.use(JSONR.parseJsonBody)}(response.body${ctx.exactNumbers && needsExactNumbers(ctx.model, targets) ? ", true" : ""})`;
