@@ -4,7 +4,7 @@
 // command line, a server on a free 127.0.0.1 port with request validation on, and one line when
 // it listens.
 //
-//   node --require test/servers/offline-guard.cjs test/prism/prism-child.cjs [--security] /tmp/a.json /tmp/b.json
+//   node --require test/servers/offline-guard.cjs test/prism/prism-child.cjs [--security] [--validate-response] [--amz-json] /tmp/a.json /tmp/b.json
 //   → stdout: "prism 0 listening on http://127.0.0.1:40123 (16 operations)"
 //             "prism 1 listening on http://127.0.0.1:40125 (2 operations)"
 //
@@ -16,6 +16,8 @@
 
 "use strict";
 const { readFileSync } = require("node:fs");
+const { dirname } = require("node:path");
+if (process.argv.includes("--amz-json")) readAmzJsonAsJson();
 const { getHttpOperationsFromSpec } = require("@stoplight/prism-http");
 const { createServer } = require("@stoplight/prism-http-server");
 const { createLogger } = require("@stoplight/prism-core");
@@ -31,11 +33,12 @@ process.on("unhandledRejection", (error) => {
 async function main() {
   const args = process.argv.slice(2);
   const checkSecurity = args.includes("--security");
+  const validateResponse = args.includes("--validate-response");
   const files = args.filter((a) => !a.startsWith("--"));
   const config = {
     isProxy: false,
     validateRequest: true,
-    validateResponse: false,
+    validateResponse,
     checkSecurity,
     errors: false,
     upstreamProxy: undefined,
@@ -48,6 +51,31 @@ async function main() {
     const url = await server.listen(0, "127.0.0.1");
     process.stdout.write(`prism ${index} listening on ${url} (${operations.length} operations)\n`);
   }
+}
+
+/**
+ * --amz-json (the client test): Prism's server reads a request body as JSON only when its media
+ * type is application/json or application/*+json (server.js parseRequestBody, through `type-is`),
+ * and writes an answer as JSON only for those (serialize.js; any other object answer is a 500,
+ * NO_COMPLEX_OBJECT_TEXT). AWS's JSON protocol's application/x-amz-json-1.0 and 1.1 (our Cognito
+ * document's) are JSON, so both sides treat them as JSON here: the `type-is` Prism's server
+ * requires answers "is JSON" for them (installed in the module cache before Prism loads), and the
+ * serializer module's export, looked up on each answer, writes them with JSON.stringify. Without
+ * the flag (the serializer test) Prism stays as it is and known.ts lists json-media-type-not-json.
+ */
+function readAmzJsonAsJson() {
+  const server = dirname(require.resolve("@stoplight/prism-http-server"));
+  const amz = /^application\/x-amz-json-1\.[01]\s*(;|$)/i;
+  const path = require.resolve("type-is", { paths: [server] });
+  const typeIs = require(path);
+  const patched = Object.assign(
+    (request, types) => (amz.test(request.headers["content-type"] ?? "") && types.includes("application/json") && typeIs.hasBody(request) ? "application/json" : typeIs(request, types)),
+    typeIs,
+  );
+  require.cache[path].exports = patched;
+  const serialize = require(require.resolve("./serialize", { paths: [server] }));
+  const original = serialize.serialize;
+  serialize.serialize = (payload, contentType) => (amz.test(contentType ?? "") && payload !== undefined && typeof payload !== "string" ? JSON.stringify(payload) : original(payload, contentType));
 }
 
 main().catch((error) => {

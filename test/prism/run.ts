@@ -124,15 +124,17 @@ export async function runDocuments(sources: readonly Source[], options: RunOptio
   }
 }
 
-interface Generated {
+export interface Generated {
   readonly model: ResolvedModel;
   readonly names: Names;
   readonly serializers: Record<string, Fn>;
   readonly validators: Record<string, Fn>;
+  /** The generated folder (client.ts, errors.ts, runtime.ts, ... beside the two imported). */
+  readonly dir: string;
 }
 
 /** The document through the core into a temp folder, its serializers and validators imported. */
-async function generateDocument(source: Source): Promise<Generated> {
+export async function generateDocument(source: Source): Promise<Generated> {
   const { model } = load([{ path: source.path, text: source.text }], "api");
   if (!model) throw new Error(`${source.label}: the front end rejected it`);
   const generated = await generateFiles([{ path: source.path, text: source.text }], "api", false);
@@ -141,7 +143,7 @@ async function generateDocument(source: Source): Promise<Generated> {
   const dir = join(writeTree(generated.files, `prism-${source.label}`), "api");
   const serializers = (await import(join(dir, "serializers.ts"))) as Record<string, Fn>;
   const validators = (await import(join(dir, "validators.ts"))) as Record<string, Fn>;
-  return { model, names: assignNames(model, new Diagnostics()), serializers, validators };
+  return { model, names: assignNames(model, new Diagnostics()), serializers, validators, dir };
 }
 
 async function runOne(source: Source, document: Record<string, unknown>, g: Generated, prism: PrismServers, url: string, options: RunOptions, known: readonly Known[]): Promise<DocumentResult> {
@@ -158,7 +160,7 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
     const found = site(op.http.method, op.http.uri, paths);
     if (found === undefined) throw new Error(`${source.label} ${op.name}: ${op.http.method} ${op.http.uri} matches no path of the document`);
     const { prefix } = found;
-    const requests = sendableRequests(model, op, serialize, validators, names, options, bodyRequired(document, found.operation), result.unsendable);
+    const requests = sendableRequests(model, op, serialize, validators, names, options, bodyRequired(document, found.operation), result.unsendable).map((s) => s.request);
     if (requests.length === 0) {
       result.skipped.push({ operation: op.name, reason: "no valid, sendable input in 40 draws (a pattern fast-check cannot match, say)" });
       continue;
@@ -191,18 +193,18 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
  * input types make every body property optional when the requestBody is not `required`, as the
  * whole body then may be left out; once a body is sent, its schema applies).
  */
-function sendableRequests(
+export function sendableRequests(
   model: ResolvedModel,
   op: Operation,
   serialize: Fn,
   validators: Record<string, Fn>,
   names: Names,
-  options: RunOptions,
+  options: Pick<RunOptions, "runs" | "seed">,
   required: ReadonlySet<string>,
   unsendable: Map<string, number>,
-): SerializedRequest[] {
+): { readonly input: unknown; readonly request: SerializedRequest }[] {
   const drop = (reason: string) => unsendable.set(reason, (unsendable.get(reason) ?? 0) + 1);
-  if (!op.input) return [serialize({}) as SerializedRequest];
+  if (!op.input) return [{ input: {}, request: serialize({}) as SerializedRequest }];
   const validate = validators[names.validator(op.input)];
   const shape = shapeOf(model, op.input);
   const members = shape.type === "structure" ? shape.members : [];
@@ -211,7 +213,7 @@ function sendableRequests(
   const bodyMembers = members.filter((m) => m.http?.location === "body");
   const requiredBody = bodyMembers.filter((m) => required.has(m.jsonName ?? m.name)).map((m) => m.name);
   const form = op.http?.bodyEncoding === "form" || op.http?.bodyEncoding === "multipart";
-  const out: SerializedRequest[] = [];
+  const out: { input: unknown; request: SerializedRequest }[] = [];
   for (const input of fc.sample(inputArbitrary(model, op.input), { seed: options.seed, numRuns: Math.max(40, options.runs * 4) })) {
     if (out.length === options.runs) break;
     if (validate && (validate(input) as unknown[]).length > 0) continue;
@@ -222,7 +224,7 @@ function sendableRequests(
     else if (bodyMembers.some((m) => input[m.name] !== undefined) && requiredBody.some((name) => input[name] === undefined)) drop("body without a property the document requires");
     // A form writes an empty array as nothing at all (form style, explode true): a required one cannot be sent.
     else if (form && requiredBody.some((name) => Array.isArray(input[name]) && (input[name] as unknown[]).length === 0)) drop("empty array for a required form property");
-    else out.push(request);
+    else out.push({ input, request });
   }
   return out;
 }
@@ -232,7 +234,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** The document's operations by method: path templates reduced to `{}`, with their Operation Objects. */
-function documentPaths(document: Record<string, unknown>): Map<string, { readonly template: string; readonly operation: unknown }[]> {
+export function documentPaths(document: Record<string, unknown>): Map<string, { readonly template: string; readonly operation: unknown }[]> {
   const byMethod = new Map<string, { template: string; operation: unknown }[]>();
   const paths = (document["paths"] ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
@@ -253,7 +255,7 @@ const templates = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
  * (`/v1` of `/v1/Credentials/{Sid}`): the longest document path of the same method that ends the
  * URI, and what remains before it.
  */
-function site(method: string, uri: string, paths: ReturnType<typeof documentPaths>): { prefix: string; operation: unknown } | undefined {
+export function site(method: string, uri: string, paths: ReturnType<typeof documentPaths>): { prefix: string; operation: unknown } | undefined {
   const u = templates(uri);
   let best: { template: string; operation: unknown } | undefined;
   for (const p of paths.get(method) ?? []) if (u.endsWith(p.template) && (best === undefined || p.template.length > best.template.length)) best = p;
@@ -266,7 +268,7 @@ function site(method: string, uri: string, paths: ReturnType<typeof documentPath
  * The properties the document requires of the request body our serializer writes (its media type
  * as the front end picks it; `required` of the schema and of its `allOf` parts, `$ref`s followed).
  */
-function bodyRequired(document: Record<string, unknown>, operation: unknown): Set<string> {
+export function bodyRequired(document: Record<string, unknown>, operation: unknown): Set<string> {
   const out = new Set<string>();
   const resolve = (value: unknown, depth = 0): Record<string, unknown> | undefined => {
     if (typeof value !== "object" || value === null || depth > 32) return undefined;
@@ -324,13 +326,32 @@ async function send(base: string, r: SentRequest, body: string | Uint8Array | un
     unsubscribe();
   }
   const text = await response.text();
+  return { status: response.status, violations: prismVerdict(response.headers, text).request };
+}
+
+/**
+ * What Prism found wrong with a request it answered (`request`: its `sl-violations` entries under
+ * `request`, its 422 `validation` list, a route it could not match, its 401 refusal of missing
+ * credentials) and with its own answer
+ * (`response`: entries under `response`, given when the server validates responses).
+ */
+export function prismVerdict(headers: Headers, text: string): { request: Violation[]; response: Violation[] } {
   const violations: Violation[] = [];
-  const header = response.headers.get("sl-violations");
+  const answer: Violation[] = [];
+  const header = headers.get("sl-violations");
   if (header !== null) {
-    if (header.startsWith("Too many violations!")) violations.push({ location: ["request"], code: "too-many", message: header.slice(0, 300) });
-    else for (const v of JSON.parse(header) as ProblemEntry[]) if (v.location?.[0] === "request" && isError(v)) violations.push({ location: v.location.slice(1), code: String(v.code), message: v.message });
+    // Cut to 8 KB: whose violations the kept part lists.
+    if (header.startsWith("Too many violations!")) {
+      if (/"location":\["request"/.test(header)) violations.push({ location: ["request"], code: "too-many", message: header.slice(0, 300) });
+      if (/"location":\["response"/.test(header)) answer.push({ location: ["response"], code: "too-many", message: header.slice(0, 300) });
+    } else
+      for (const v of JSON.parse(header) as ProblemEntry[]) {
+        if (!isError(v)) continue;
+        if (v.location?.[0] === "request") violations.push({ location: v.location.slice(1), code: String(v.code), message: v.message });
+        else if (v.location?.[0] === "response") answer.push({ location: v.location.slice(1), code: String(v.code), message: v.message });
+      }
   }
-  if ((response.headers.get("content-type") ?? "").startsWith("application/problem+json")) {
+  if ((headers.get("content-type") ?? "").startsWith("application/problem+json")) {
     const problem = JSON.parse(text) as { type?: string; detail?: string; validation?: ProblemEntry[] };
     const kind = (problem.type ?? "").replace(/^.*#/, "");
     if (problem.validation) {
@@ -338,9 +359,11 @@ async function send(base: string, r: SentRequest, body: string | Uint8Array | un
     }
     // Prism could not route the request: a path or method our serializer got wrong.
     else if (kind.startsWith("NO_") && kind.endsWith("_MATCHED_ERROR")) violations.push({ location: ["route"], code: kind, message: problem.detail ?? "" });
+    // The request meets none of the operation's security requirements (when Prism checks them) and the document declares no 401.
+    else if (kind === "UNAUTHORIZED") violations.push({ location: ["security"], code: kind, message: problem.detail ?? "" });
     // Any other problem is Prism failing to mock a response (NO_COMPLEX_OBJECT_TEXT, NOT_ACCEPTABLE, …): not about the request.
   }
-  return { status: response.status, violations: dedupe(violations) };
+  return { request: dedupe(violations), response: dedupe(answer) };
 }
 
 /** One entry of Prism's `sl-violations` header or of a problem's `validation` list. */

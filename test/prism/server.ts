@@ -41,6 +41,10 @@ export interface PrismServers {
 export interface PrismOptions {
   /** Check the documents' security requirements (our serializers send no credentials; the client does). */
   readonly checkSecurity: boolean;
+  /** Check Prism's own answers against the document too (reported under `response` in `sl-violations`). */
+  readonly validateResponse?: boolean;
+  /** Read requests and write answers of AWS's JSON media types (application/x-amz-json-1.x) as JSON, which Prism does not (prism-child.cjs `--amz-json`). */
+  readonly amzJson?: boolean;
 }
 
 export async function startPrism(documents: readonly Record<string, unknown>[], options: PrismOptions): Promise<PrismServers> {
@@ -54,7 +58,7 @@ export async function startPrism(documents: readonly Record<string, unknown>[], 
     writeFileSync(file, JSON.stringify(document));
     return file;
   });
-  const child = spawn(process.execPath, ["--require", OFFLINE_GUARD, CHILD, ...(options.checkSecurity ? ["--security"] : []), ...files], {
+  const child = spawn(process.execPath, ["--require", OFFLINE_GUARD, CHILD, ...(options.checkSecurity ? ["--security"] : []), ...(options.validateResponse ? ["--validate-response"] : []), ...(options.amzJson ? ["--amz-json"] : []), ...files], {
     cwd: dir,
     // stdin stays open while this process lives; the child exits when it closes.
     stdio: ["pipe", "pipe", "pipe"],
