@@ -10,7 +10,6 @@ import type {
   UserContextDataType,
 } from "./types.js";
 
-/** A `AnalyticsMetadataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactAnalyticsMetadataType = unchanged<AnalyticsMetadataType>;
 
 /** A `AuthParametersType` made safe to log: sensitive values replaced by `SENSITIVE`. */
@@ -18,7 +17,6 @@ export function redactAuthParametersType(value: AuthParametersType): unknown {
   return SENSITIVE;
 }
 
-/** A `ClientMetadataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactClientMetadataType = unchanged<ClientMetadataType>;
 
 /** A `InitiateAuthRequest` made safe to log: sensitive values replaced by `SENSITIVE`. */
@@ -36,7 +34,10 @@ export function redactUserContextDataType(value: UserContextDataType): unknown {
   return SENSITIVE;
 }
 
-/** The redactor of values with nothing sensitive in them: the value as it is. */
+/**
+ * The redactor of a type with nothing sensitive in it (`export const redactFoo = unchanged<Foo>`):
+ * such a value is safe to log as it is, and is returned as it is.
+ */
 function unchanged<T>(value: T): unknown {
   return value;
 }

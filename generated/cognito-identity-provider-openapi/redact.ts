@@ -17,10 +17,8 @@ import type {
   UserContextDataType,
 } from "./types.js";
 
-/** A `AnalyticsMetadataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactAnalyticsMetadataType = unchanged<AnalyticsMetadataType>;
 
-/** A `AuthParametersType` is safe to log as it is: nothing in it is sensitive. */
 export const redactAuthParametersType = unchanged<AuthParametersType>;
 
 /** A `AuthenticationResultType` made safe to log: sensitive values replaced by `SENSITIVE`. */
@@ -32,16 +30,12 @@ export function redactAuthenticationResultType(value: AuthenticationResultType):
   return out;
 }
 
-/** A `AvailableChallengeListType` is safe to log as it is: nothing in it is sensitive. */
 export const redactAvailableChallengeListType = unchanged<AvailableChallengeListType>;
 
-/** A `ChallengeParametersType` is safe to log as it is: nothing in it is sensitive. */
 export const redactChallengeParametersType = unchanged<ChallengeParametersType>;
 
-/** A `ClientMetadataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactClientMetadataType = unchanged<ClientMetadataType>;
 
-/** A `InitiateAuthRequest` is safe to log as it is: nothing in it is sensitive. */
 export const redactInitiateAuthRequest = unchanged<InitiateAuthRequest>;
 
 /** A `InitiateAuthResponse` made safe to log: sensitive values replaced by `SENSITIVE`. */
@@ -52,19 +46,18 @@ export function redactInitiateAuthResponse(value: InitiateAuthResponse): unknown
   return out;
 }
 
-/** A `InvalidParameterException` is safe to log as it is: nothing in it is sensitive. */
 export const redactInvalidParameterException = unchanged<InvalidParameterException>;
 
-/** A `NewDeviceMetadataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactNewDeviceMetadataType = unchanged<NewDeviceMetadataType>;
 
-/** A `NotAuthorizedException` is safe to log as it is: nothing in it is sensitive. */
 export const redactNotAuthorizedException = unchanged<NotAuthorizedException>;
 
-/** A `UserContextDataType` is safe to log as it is: nothing in it is sensitive. */
 export const redactUserContextDataType = unchanged<UserContextDataType>;
 
-/** The redactor of values with nothing sensitive in them: the value as it is. */
+/**
+ * The redactor of a type with nothing sensitive in it (`export const redactFoo = unchanged<Foo>`):
+ * such a value is safe to log as it is, and is returned as it is.
+ */
 function unchanged<T>(value: T): unknown {
   return value;
 }

@@ -14,6 +14,12 @@ import {
   pointerSegment,
 } from "./runtime.js";
 
+// `validate<Type>(value, path?, out?)` appends every constraint `value` fails as a `<Type>` of
+// types.ts to `out` (a new array by default) and returns it; `path` is where `value` stands in
+// the whole input, as a JSON pointer. A private `$validate<Type>` leaves the shape's own
+// constraints (a list's length, ...) to its caller; a `$check<Kind>_<constraints>` runs the
+// checks of a scalar that many members share.
+
 const re_ClientIdType = /^[\w+]+(?=(?:\r\n|(?<!\r)\n|[\r\u0085\u2028\u2029])?$)/u;
 
 function $checkString_len0to131072(
@@ -52,7 +58,6 @@ function $checkString_len20to2048(
   return out;
 }
 
-/** The constraints `value` fails as a `AnalyticsMetadataType`, appended to `out` (a new array by default). */
 export function validateAnalyticsMetadataType(
   value: unknown,
   path = "",
@@ -63,13 +68,10 @@ export function validateAnalyticsMetadataType(
     return out;
   }
   const v1 = value.AnalyticsEndpointId;
-  if (v1 != null) {
-    $checkString_len0to131072(v1, path + "/AnalyticsEndpointId", out);
-  }
+  if (v1 != null) $checkString_len0to131072(v1, path + "/AnalyticsEndpointId", out);
   return out;
 }
 
-/** The constraints `value` fails as a `AuthFlowType`, appended to `out` (a new array by default). */
 export function validateAuthFlowType(
   value: unknown,
   path = "",
@@ -99,7 +101,6 @@ export function validateAuthFlowType(
   return out;
 }
 
-/** The constraints `value` fails as a `AuthParametersType`, appended to `out` (a new array by default). */
 export function validateAuthParametersType(
   value: unknown,
   path = "",
@@ -123,7 +124,6 @@ export function validateAuthParametersType(
   return out;
 }
 
-/** The constraints `value` fails as a `ClientIdType`, appended to `out` (a new array by default). */
 export function validateClientIdType(
   value: unknown,
   path = "",
@@ -146,10 +146,6 @@ export function validateClientIdType(
   return out;
 }
 
-/** The constraints `value` fails as a `ClientMetadataType`, appended to `out` (a new array by default). */
-export const validateClientMetadataType = validateAuthParametersType;
-
-/** The constraints `value` fails as a `InitiateAuthRequest`, appended to `out` (a new array by default). */
 export function validateInitiateAuthRequest(
   value: unknown,
   path = "",
@@ -160,47 +156,24 @@ export function validateInitiateAuthRequest(
     return out;
   }
   const v1 = value.AuthFlow;
-  if (v1 == null) {
-    failRequired(out, path + "/AuthFlow");
-  } else {
-    validateAuthFlowType(v1, path + "/AuthFlow", out);
-  }
+  if (v1 == null) failRequired(out, path + "/AuthFlow");
+  else validateAuthFlowType(v1, path + "/AuthFlow", out);
   const v2 = value.AuthParameters;
-  if (v2 != null) {
-    validateAuthParametersType(v2, path + "/AuthParameters", out);
-  }
+  if (v2 != null) validateAuthParametersType(v2, path + "/AuthParameters", out);
   const v3 = value.ClientMetadata;
-  if (v3 != null) {
-    validateClientMetadataType(v3, path + "/ClientMetadata", out);
-  }
+  if (v3 != null) validateAuthParametersType(v3, path + "/ClientMetadata", out);
   const v4 = value.ClientId;
-  if (v4 == null) {
-    failRequired(out, path + "/ClientId");
-  } else {
-    validateClientIdType(v4, path + "/ClientId", out);
-  }
+  if (v4 == null) failRequired(out, path + "/ClientId");
+  else validateClientIdType(v4, path + "/ClientId", out);
   const v5 = value.AnalyticsMetadata;
-  if (v5 != null) {
-    validateAnalyticsMetadataType(v5, path + "/AnalyticsMetadata", out);
-  }
+  if (v5 != null) validateAnalyticsMetadataType(v5, path + "/AnalyticsMetadata", out);
   const v6 = value.UserContextData;
-  if (v6 != null) {
-    validateUserContextDataType(v6, path + "/UserContextData", out);
-  }
+  if (v6 != null) validateUserContextDataType(v6, path + "/UserContextData", out);
   const v7 = value.Session;
-  if (v7 != null) {
-    $checkString_len20to2048(v7, path + "/Session", out);
-  }
+  if (v7 != null) $checkString_len20to2048(v7, path + "/Session", out);
   return out;
 }
 
-/** The constraints `value` fails as a `SessionType`, appended to `out` (a new array by default). */
-export const validateSessionType = $checkString_len20to2048;
-
-/** The constraints `value` fails as a `StringType`, appended to `out` (a new array by default). */
-export const validateStringType = $checkString_len0to131072;
-
-/** The constraints `value` fails as a `UserContextDataType`, appended to `out` (a new array by default). */
 export function validateUserContextDataType(
   value: unknown,
   path = "",
@@ -211,12 +184,15 @@ export function validateUserContextDataType(
     return out;
   }
   const v1 = value.IpAddress;
-  if (v1 != null) {
-    $checkString_len0to131072(v1, path + "/IpAddress", out);
-  }
+  if (v1 != null) $checkString_len0to131072(v1, path + "/IpAddress", out);
   const v2 = value.EncodedData;
-  if (v2 != null) {
-    $checkString_len0to131072(v2, path + "/EncodedData", out);
-  }
+  if (v2 != null) $checkString_len0to131072(v2, path + "/EncodedData", out);
   return out;
 }
+
+// The validators of shapes of the same form as another's (or with the same checks): that one's function.
+export {
+  validateAuthParametersType as validateClientMetadataType,
+  $checkString_len20to2048 as validateSessionType,
+  $checkString_len0to131072 as validateStringType,
+};

@@ -11,8 +11,7 @@
 //     }
 //
 //   structure Other { Name: String }
-//   → /** A `Other` is safe to log as it is: nothing in it is sensitive. */
-//     export const redactOther = unchanged<Other>;      // function unchanged<T>(value: T): unknown
+//   → export const redactOther = unchanged<Other>;      // function unchanged<T>(value: T): unknown
 //
 // A value is sensitive when its target shape or the member itself is marked sensitive. Shapes
 // that cannot contain anything sensitive are returned as they are (no copy), by one shared
@@ -44,7 +43,7 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
       // Nothing sensitive inside: the value itself is safe to log. One line each; in large
       // models most shapes are such (Stripe: 5,000 of 5,300).
       const type = file.importType(typeOf(names, model, shape.id), "./types.js");
-      file.line(`/** A \`${type}\` is safe to log as it is: nothing in it is sensitive. */`, `export const ${names.redactor(shape.id)} = unchanged<${type}>;`, "");
+      file.line(`export const ${names.redactor(shape.id)} = unchanged<${type}>;`, "");
       unchanged = true;
       continue;
     }
@@ -52,7 +51,15 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
   }
   if (unchanged) {
     file.declare("unchanged");
-    file.line("/** The redactor of values with nothing sensitive in them: the value as it is. */", "function unchanged<T>(value: T): unknown {", "  return value;", "}");
+    file.line(
+      "/**",
+      " * The redactor of a type with nothing sensitive in it (`export const redactFoo = unchanged<Foo>`):",
+      " * such a value is safe to log as it is, and is returned as it is.",
+      " */",
+      "function unchanged<T>(value: T): unknown {",
+      "  return value;",
+      "}",
+    );
   }
   if (file.isEmpty()) file.line("export {};");
   return file;

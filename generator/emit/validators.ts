@@ -6,7 +6,6 @@
 //   →
 //   const re_ClientIdType = /^[\w+]+(?=(?:\r\n|(?<!\r)\n|[\r\u0085\u2028\u2029])?$)/u;   // Java's `$`
 //
-//   /** The constraints `value` fails as a `Req`, appended to `out` (a new array by default). */
 //   export function validateReq(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {
 //     if (!isPlainObject(value)) { failType(out, path, "object", value); return out; }
 //     const v1 = value.ClientId;
@@ -39,6 +38,9 @@
 //     { path: "/ClientId", constraint: "pattern", message: "Value at '/ClientId' failed to satisfy
 //       constraint: Member must satisfy regular expression pattern: ^[\\w+]+$" } ]
 //
+//   structure Other { @required Id: ClientIdType, Note: String }    (the same form as Req)
+//   → export { validateReq as validateOther };
+//
 // Design:
 // - Aggregates (structures, lists, maps, unions, alternatives) and named scalars with enum values
 //   or a pattern get a function that appends to one shared array, so recursive shapes simply call
@@ -48,6 +50,11 @@
 //   `$validate<Type>`. Every other scalar check (type, length, range) is a shared
 //   `$check<Kind>_<constraints>` function, printed once however many members need the same
 //   checks: in large models most members repeat a handful of them (Stripe: 34 for 9,000 members).
+// - Shapes of the same form (generator/passes/same-form.ts: the same checks of their own, and
+//   references to shapes of the same form, at any depth) share the functions of the one with the
+//   shortest name; the others are exported as that one's public validator under their own names
+//   (Stripe: 5,300 validated shapes, 1,700 functions). What every validator does is said once, at
+//   the top of the file, not on each function.
 // - A shape's own constraints (length of a list, properties of a map, ...) are applied by whoever
 //   references it, merged with the referencing member's constraints (the member's win key by key).
 //   The same holds at every other position: a list `member`, a map `key` and `value` and
@@ -101,6 +108,7 @@ import type { Names } from "../naming/names.js";
 import { compare, isInheritedName, propertyAccess, toIdentifier } from "../naming/names.js";
 import { isAggregate, type Aggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
+import { sameForm, type Form } from "../passes/same-form.js";
 import { translateJavaPattern } from "../regex/index.js";
 import { linearProgram } from "../regex/linear.js";
 import { analyse } from "../regex/redos.js";
@@ -133,6 +141,8 @@ interface Ctx {
   readonly shared: Map<string, string>;
   /** Shared check name → its lines, printed sorted by name. */
   readonly sharedDecls: Map<string, string[]>;
+  /** The first shape of the same form as a shape (see `sameForm`): the one whose functions are printed. */
+  representative: (id: ShapeId) => ShapeId;
 }
 
 /** Fresh local variable names within one generated function: `v1`, `n2`, ... */
@@ -165,36 +175,128 @@ interface Site {
 /** Emits `validators.ts`: a validator for every named shape of the model (see the module comment). */
 export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics): GeneratedFile {
   const f = new GeneratedFile("validators.ts");
-  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe(), shared: new Map(), sharedDecls: new Map() };
+  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe(), shared: new Map(), sharedDecls: new Map(), representative: (id) => id };
   f.importType("ValidationFailure", RUNTIME);
   // Validators exist for what an operation input can contain; output-only shapes get none.
   const inputs = inputClosure(model);
   const shapes = [...model.shapes.values()].filter((s) => inputs.has(s.id)).sort((a, b) => compare(a.id, b.id));
   const body: string[] = [];
-  // Body text of a public validator → its name: a shape with the same checks as an earlier one
-  // (Stripe repeats `setup_future_usage: none | off_session | on_session` in 200 request bodies)
-  // is that validator under its own name.
+  // Shapes of the same form (Stripe repeats `setup_future_usage: none | off_session | on_session`
+  // in 200 request bodies, and whole parameter objects in many operations) share the functions of
+  // one of them, the one of the shortest name: the others are its public validator under their
+  // own names, and every call goes to its functions.
+  // Prelude shapes are checked inline, without a function of their own: each is its own.
+  const byLength = shapes.filter((s) => !names.isInline(s.id)).sort((a, b) => names.validator(a.id).length - names.validator(b.id).length || compare(a.id, b.id));
+  const first = sameForm(byLength, (shape) => validatorForm(ctx, shape));
+  ctx.representative = (id) => first.get(id) ?? id;
+  // Exported name → the function it is, for every public validator that is another's function.
+  const aliases = new Map<string, string>();
+  // What a shape's public `validate<Type>` is: the function itself, or the shared check it is.
+  const publicTarget = new Map<ShapeId, string>();
+  // Body text of a public validator → its name: shapes of different forms can still print the same checks.
   const bodies = new Map<string, string>();
   const dedupe = (shape: Shape, lines: string[]): string[] => {
     if (!isMerged(ctx, shape)) return lines;
-    const key = lines.slice(2).join("\n");
-    const first = bodies.get(key);
-    if (first === undefined) {
+    const key = lines.slice(1).join("\n");
+    const known = bodies.get(key);
+    if (known === undefined) {
       bodies.set(key, names.validator(shape.id));
       return lines;
     }
-    return [lines[0]!, `export const ${names.validator(shape.id)} = ${first};`];
+    publicTarget.set(shape.id, known);
+    aliases.set(names.validator(shape.id), known);
+    return [];
+  };
+  const push = (lines: readonly string[]): void => {
+    if (lines.length > 0) body.push("", ...lines);
   };
   for (const shape of shapes) {
-    if (!names.isInline(shape.id) && !isMerged(ctx, shape)) body.push("", ...publicValidator(ctx, shape));
-    if (isAggregate(shape)) body.push("", ...dedupe(shape, aggregateValidator(ctx, shape)));
-    else if (hasScalarFunction(ctx, shape)) body.push("", ...dedupe(shape, scalarValidator(ctx, shape)));
+    if (ctx.representative(shape.id) !== shape.id) continue;
+    if (!names.isInline(shape.id) && !isMerged(ctx, shape)) {
+      const checks = publicChecks(ctx, shape);
+      const shared = checks.length === 1 ? /^(\$check\w*)\(value, path, out\);$/.exec(checks[0]!) : null;
+      if (shared) {
+        // A scalar checked by a shared check: the same function under the shape's name.
+        publicTarget.set(shape.id, shared[1]!);
+        aliases.set(names.validator(shape.id), shared[1]!);
+      } else push(publicValidator(ctx, shape, checks));
+    }
+    if (isAggregate(shape)) push(dedupe(shape, aggregateValidator(ctx, shape)));
+    else if (hasScalarFunction(ctx, shape)) push(dedupe(shape, scalarValidator(ctx, shape)));
   }
+  for (const shape of shapes) {
+    const rep = ctx.representative(shape.id);
+    if (rep !== shape.id) aliases.set(names.validator(shape.id), publicTarget.get(rep) ?? names.validator(rep));
+  }
+  if (aliases.size > 0) {
+    body.push(
+      "",
+      "// The validators of shapes of the same form as another's (or with the same checks): that one's function.",
+      "export {",
+      ...[...aliases].sort(([a], [b]) => compare(a, b)).map(([name, target]) => `  ${target} as ${name},`),
+      "};",
+    );
+  }
+  f.line(
+    "// `validate<Type>(value, path?, out?)` appends every constraint `value` fails as a `<Type>` of",
+    "// types.ts to `out` (a new array by default) and returns it; `path` is where `value` stands in",
+    "// the whole input, as a JSON pointer. A private `$validate<Type>` leaves the shape's own",
+    "// constraints (a list's length, ...) to its caller; a `$check<Kind>_<constraints>` runs the",
+    "// checks of a scalar that many members share.",
+    "",
+  );
   if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
   for (const name of [...ctx.sharedDecls.keys()].sort(compare)) f.line(...ctx.sharedDecls.get(name)!);
   // In slices: spreading a very large model's lines into one call overflows the stack.
   for (let i = 0; i < body.length; i += 10_000) f.line(...body.slice(i, i + 10_000));
   return f;
+}
+
+/**
+ * What the validator of a shape checks, without the shape's name and docs: shapes with equal
+ * forms whose references lead to equal forms get one function (see `sameForm`). Whatever a
+ * validator prints from the shape itself is here; the checks of the shapes it refers to are theirs.
+ */
+function validatorForm(ctx: Ctx, shape: Shape): Form {
+  const ref = (r: { readonly nullable?: boolean; readonly constraints?: Constraints }) => [r.nullable === true, r.constraints ?? {}];
+  const common = [shape.type, shape.constraints, isMerged(ctx, shape), hasScalarFunction(ctx, shape)];
+  switch (shape.type) {
+    case "structure": {
+      const extra = shape.additionalProperties;
+      const members = shape.members.map((m) => [m.name, m.required, ...ref(m)]);
+      const form = [...common, members, extra === undefined ? 0 : extra === true ? 1 : ref(extra)];
+      const refs = shape.members.map((m) => m.target);
+      return { key: JSON.stringify(form), refs: extra === undefined || extra === true ? refs : [...refs, extra.target] };
+    }
+    case "union":
+      return { key: JSON.stringify([...common, shape.members.map((m) => [m.name, ...ref(m)])]), refs: shape.members.map((m) => m.target) };
+    case "list":
+      return { key: JSON.stringify([...common, ref(shape.member)]), refs: [shape.member.target] };
+    case "map":
+      return { key: JSON.stringify([...common, ref(shape.key), ref(shape.value)]), refs: [shape.key.target, shape.value.target] };
+    case "alternatives": {
+      const disc = shape.discriminator;
+      // Without a discriminator, the failure message names the variants' types.
+      const shown = disc && disc.mapping.length > 0 ? [] : shape.variants.map((r) => (ctx.names.isInline(r.target) ? shapeOf(ctx.model, r.target).name : ctx.names.type(r.target)));
+      const form = [...common, shape.exclusive, shape.variants.map(ref), disc ? [disc.propertyName, disc.mapping.map((m) => m.value)] : 0, shown];
+      return { key: JSON.stringify(form), refs: [...shape.variants.map((r) => r.target), ...(disc?.mapping.map((m) => m.target) ?? [])] };
+    }
+    case "enum":
+    case "intEnum":
+      // An enum without values is checked by a shared check named after it.
+      return { key: JSON.stringify([...common, shape.values.map((v) => v.value), shape.values.length === 0 ? shape.name : 0]), refs: [] };
+    case "number":
+      return { key: JSON.stringify([...common, shape.kind]), refs: [] };
+    case "unit":
+    case "string":
+    case "boolean":
+    case "blob":
+    case "timestamp":
+    case "document":
+      return { key: JSON.stringify(common), refs: [] };
+    default:
+      return unreachable(shape);
+  }
 }
 
 /**
@@ -210,7 +312,7 @@ function hasScalarFunction(ctx: Ctx, shape: Shape): boolean {
 /** The `validate<Type>(value, path, out)` of a scalar with enum values or a pattern. */
 function scalarValidator(ctx: Ctx, shape: Shape): string[] {
   const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
-  return [...signature(ctx, shape, ""), ...indent(checkShape(ctx, new Scope("return out;"), shape, shape.constraints, site)), "  return out;", "}"];
+  return [...signature(ctx, shape), ...indent(checkShape(ctx, new Scope("return out;"), shape, shape.constraints, site)), "  return out;", "}"];
 }
 
 /**
@@ -239,19 +341,12 @@ function isMerged(ctx: Ctx, shape: Shape): boolean {
   }
 }
 
-/** Doc comment and head of the function of a shape: public (see `isMerged`) or private. */
-function signature(ctx: Ctx, shape: Shape, note: string): string[] {
-  const what = comment(ctx.names.isInline(shape.id) ? shape.id : ctx.names.type(shape.id));
+/** Head of the function of a shape: public (see `isMerged`) or private. */
+function signature(ctx: Ctx, shape: Shape): string[] {
   if (isMerged(ctx, shape)) {
-    return [
-      `/** The constraints \`value\` fails as a \`${what}\`, appended to \`out\` (a new array by default). */`,
-      `export function ${ctx.names.validator(shape.id)}(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {`,
-    ];
+    return [`export function ${ctx.names.validator(shape.id)}(value: unknown, path = "", out: ValidationFailure[] = []): ValidationFailure[] {`];
   }
-  return [
-    `/** Appends the failures of \`value\` as \`${what}\` (${shape.type}) to \`out\`${note}. */`,
-    `function ${internalName(ctx, shape.id)}(value: unknown, path: string, out: ValidationFailure[]): void {`,
-  ];
+  return [`function ${internalName(ctx, shape.id)}(value: unknown, path: string, out: ValidationFailure[]): void {`];
 }
 
 /**
@@ -308,20 +403,15 @@ function checkDescriptor(shape: Shape, constraints: Constraints): string {
   return name;
 }
 
-/** The exported `validate<Type>(value, path = "")` of a named shape. */
-function publicValidator(ctx: Ctx, shape: Shape): string[] {
-  const name = ctx.names.validator(shape.id);
-  const scope = new Scope();
-  const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
-  const checks = checkRef(ctx, scope, shape, undefined, site);
-  const shared = checks.length === 1 ? /^(\$check\w*)\(value, path, out\);$/.exec(checks[0]!) : null;
-  if (shared) {
-    // A scalar checked by a shared check: the same function under the shape's name.
-    return [`/** The constraints \`value\` fails as a \`${comment(ctx.names.type(shape.id))}\`, appended to \`out\` (a new array by default). */`, `export const ${name} = ${shared[1]};`];
-  }
+/** The checks of the exported `validate<Type>(value, path = "")` of a named shape. */
+function publicChecks(ctx: Ctx, shape: Shape): string[] {
+  return checkRef(ctx, new Scope(), shape, undefined, { v: "value", p: "path", out: "out", owner: shape.id });
+}
+
+/** The exported `validate<Type>(value, path = "")` of a named shape, around its checks. */
+function publicValidator(ctx: Ctx, shape: Shape, checks: readonly string[]): string[] {
   return [
-    `/** Every constraint \`value\` fails as \`${comment(ctx.names.type(shape.id))}\`; empty when it is valid. */`,
-    `export function ${name}(value: unknown, path = ""): ValidationFailure[] {`,
+    `export function ${ctx.names.validator(shape.id)}(value: unknown, path = ""): ValidationFailure[] {`,
     `  const out: ValidationFailure[] = [];`,
     ...indent(checks),
     `  return out;`,
@@ -333,7 +423,7 @@ function publicValidator(ctx: Ctx, shape: Shape): string[] {
 function aggregateValidator(ctx: Ctx, shape: Aggregate): string[] {
   const merged = isMerged(ctx, shape);
   const scope = new Scope(merged ? "return out;" : "return;");
-  const head = signature(ctx, shape, "; its own constraints are the caller's");
+  const head = signature(ctx, shape);
   let lines: string[];
   switch (shape.type) {
     case "structure":
@@ -358,7 +448,8 @@ function aggregateValidator(ctx: Ctx, shape: Aggregate): string[] {
 }
 
 /** The function other validators call for a shape: its public one, or `$validate<Type>`. */
-function internalName(ctx: Ctx, id: ShapeId): string {
+function internalName(ctx: Ctx, shapeId: ShapeId): string {
+  const id = ctx.representative(shapeId);
   const name = ctx.names.validator(id);
   return isMerged(ctx, shapeOf(ctx.model, id)) ? name : "$" + name;
 }
@@ -829,13 +920,23 @@ function memberCheck(ctx: Ctx, scope: Scope, owner: Shape, member: Member, requi
   const read = `const ${v}${isInheritedName(member.name) ? ": unknown" : ""} = ${readMember(ctx, "value", member.name)};`;
   if (!required) {
     if (checks.length === 0) return [];
-    return [read, `if (${v} != null) {`, ...indent(checks), "}"];
+    return [read, ...guarded(`if (${v} != null)`, checks)];
   }
   const missing = member.nullable ? `${v} === undefined` : `${v} == null`;
-  const lines = [read, `if (${missing}) {`, `  ${requiredFailure(ctx, site)}`];
-  if (checks.length === 0) return [...lines, "}"];
-  if (member.nullable) return [...lines, `} else if (${v} !== null) {`, ...indent(checks), "}"];
-  return [...lines, "} else {", ...indent(checks), "}"];
+  const fail = requiredFailure(ctx, site);
+  if (checks.length === 0) return [read, `if (${missing}) ${fail}`];
+  const rest = member.nullable ? guarded(`else if (${v} !== null)`, checks) : guarded("else", checks);
+  if (rest.length === 1) return [read, `if (${missing}) ${fail}`, rest[0]!];
+  return [read, `if (${missing}) {`, `  ${fail}`, `} ${rest[0]!}`, ...rest.slice(1)];
+}
+
+/**
+ * `<head> <call>;` when the checks are one call (most members: `if (v1 != null) $checkLong(v1, ...);`),
+ * else `<head> {`, the checks, `}`.
+ */
+function guarded(head: string, checks: readonly string[]): string[] {
+  if (checks.length === 1 && /^[\w$.]+\(.*\);$/.test(checks[0]!)) return [`${head} ${checks[0]!}`];
+  return [`${head} {`, ...indent(checks), "}"];
 }
 
 /** The owner of a member's constraints: its target's id unless the member adds its own pattern. */

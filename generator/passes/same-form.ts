@@ -1,0 +1,70 @@
+// Shapes of the same form: which shapes an emitter may print one function for. Two shapes are of
+// the same form when their own forms (what the emitter prints for the shape itself: constraints,
+// member names, ...) are equal and their references lead to shapes of the same form, through
+// any depth and around cycles (the coarsest such partition, found by refinement). Each class is
+// represented by its first shape in the order given; emitters print that one's function and name
+// the others after it.
+//
+//   list A { member: S }   list B { member: T }   string S (length ≤ 5)   string T (length ≤ 5)
+//   sameForm([A, B, S, T], formOf) → Map { A → A, B → A, S → S, T → S }
+//
+// Shapes outside `ids` (the prelude's, say) are each a class of their own. The form is asked
+// once per shape; each round of refinement only combines numbers.
+
+import type { Shape, ShapeId } from "../model/ir.js";
+
+/** What an emitter prints of a shape itself (`key`), and the shapes it refers to, in order. */
+export interface Form {
+  readonly key: string;
+  readonly refs: readonly ShapeId[];
+}
+
+/** Shape id → the id of the first shape (in `shapes`' order) of the same form. */
+export function sameForm(shapes: readonly Shape[], formOf: (shape: Shape) => Form): ReadonlyMap<ShapeId, ShapeId> {
+  const index = new Map<ShapeId, number>();
+  shapes.forEach((shape, i) => index.set(shape.id, i));
+  // Own form → a small number; references → indexes into `shapes` (or a number of their own).
+  const own = new Map<string, number>();
+  const outside = new Map<ShapeId, number>();
+  const keys: number[] = [];
+  const refs: number[][] = [];
+  for (const shape of shapes) {
+    const form = formOf(shape);
+    let k = own.get(form.key);
+    if (k === undefined) own.set(form.key, (k = own.size));
+    keys.push(k);
+    refs.push(
+      form.refs.map((id) => {
+        const i = index.get(id);
+        if (i !== undefined) return i;
+        let o = outside.get(id);
+        if (o === undefined) outside.set(id, (o = outside.size));
+        return -1 - o;
+      }),
+    );
+  }
+  // Start from the own forms, then split classes whose references lead to different classes.
+  let classes = keys.slice();
+  let count = own.size;
+  for (;;) {
+    const seen = new Map<string, number>();
+    const next = classes.map((c, i) => {
+      const key = c + ":" + refs[i]!.map((r) => (r < 0 ? "o" + -r : classes[r]!)).join(",");
+      let n = seen.get(key);
+      if (n === undefined) seen.set(key, (n = seen.size));
+      return n;
+    });
+    classes = next;
+    if (seen.size === count) break;
+    count = seen.size;
+  }
+  const first = new Map<number, ShapeId>();
+  const out = new Map<ShapeId, ShapeId>();
+  shapes.forEach((shape, i) => {
+    const c = classes[i]!;
+    let rep = first.get(c);
+    if (rep === undefined) first.set(c, (rep = shape.id));
+    out.set(shape.id, rep);
+  });
+  return out;
+}
