@@ -13,7 +13,7 @@
 
 import { getNodeValue, parseTree, type ParseError } from "jsonc-parser";
 import { pointer, type Diagnostics } from "../diagnostics.js";
-import { jsonLocator, lineColumn, type Locate } from "../source-position.js";
+import { jsonLocator, jsonTextLocator, lineColumn, type Locate } from "../source-position.js";
 import { jsonTooDeep, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 
 /** `metadata`: what the service is and how it talks. */
@@ -144,14 +144,9 @@ export function readBotocore(text: string, file: string, diags: Diagnostics, jso
     return undefined;
   }
   let value = json;
+  // Already parsed (valid JSON): positions come from a scan of the text, only when asked for.
   let locate: Locate | undefined;
-  const locator = (): Locate | undefined => {
-    if (!locate) {
-      const root = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
-      if (root) locate = jsonLocator(text, root);
-    }
-    return locate;
-  };
+  const locator = (): Locate => (locate ??= jsonTextLocator(text));
   if (value === undefined) {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
@@ -167,7 +162,7 @@ export function readBotocore(text: string, file: string, diags: Diagnostics, jso
     locate = jsonLocator(text, root);
     value = getNodeValue(root) as unknown;
   }
-  const at: At = (...path) => ({ file, pointer: pointer(...path), ...locator()?.(path) });
+  const at: At = (...path) => ({ file, pointer: pointer(...path), ...locator()(path) });
   return checkDocument(value, at, diags) ? { file, doc: value as BotoDocument, at } : undefined;
 }
 

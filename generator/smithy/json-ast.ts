@@ -7,7 +7,7 @@
 
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { pointer, type Diagnostics } from "../diagnostics.js";
-import { jsonLocator, lineColumn, type Locate } from "../source-position.js";
+import { jsonLocator, jsonTextLocator, lineColumn, type Locate } from "../source-position.js";
 import { jsonTooDeep, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 import { numberNode, type AstModel, type NodeValue } from "./ast.js";
 import { setKey } from "./idl/nodes.js";
@@ -51,10 +51,11 @@ export function readJsonAst(text: string, file: string, diags: Diagnostics, json
     diags.error("MODEL_TOO_DEEP", tooDeepMessage("This JSON"), { file, ...lineColumn(text, deep.offset), hint: TOO_DEEP_HINT });
     return undefined;
   }
-  // Already parsed (so valid JSON): the tree for positions is built only when a diagnostic needs
-  // one, or when a number literal may be one a float64 cannot hold (read exactly from the tree).
+  // Already parsed (so valid JSON): positions come from a scan of the text when a diagnostic needs
+  // one (no tree); the tree is built only when a number literal may be one a float64 cannot hold
+  // (read exactly from the tree).
   const inexact = mayHoldInexactNumber(text);
-  if (json !== undefined && !inexact) return checkAst(json, file, lazyLocator(text), diags);
+  if (json !== undefined && !inexact) return checkAst(json, file, jsonTextLocator(text), diags);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -126,18 +127,6 @@ function exactValue(node: Node, text: string): NodeValue {
       throw new Error(`internal: unknown JSON node ${String(never)}`);
     }
   }
-}
-
-function lazyLocator(text: string): Locate {
-  let locate: Locate | undefined;
-  return (path) => {
-    if (!locate) {
-      const root = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
-      if (!root) return undefined;
-      locate = jsonLocator(text, root);
-    }
-    return locate(path);
-  };
 }
 
 function checkAst(value: unknown, file: string, locate: Locate, diags: Diagnostics): LoadedAst | undefined {
