@@ -69,7 +69,7 @@ export async function generate(
 ): Promise<GenerateResult> {
   const diags = new Diagnostics();
   const cache = options.cache;
-  const fingerprint = runFingerprint(options);
+  const fingerprint = cache === undefined ? "" : runFingerprint(options);
   cache?.begin();
   // Load every input (or find it unchanged in the cache); any error stops the run before emitting.
   const loaded: Loaded[] = [];
