@@ -3,7 +3,8 @@
 //   htmlToMarkdown("<p>For <code>USER_SRP_AUTH</code>, pass <b>SRP_A</b>.</p><ul><li>one</li></ul>")
 //   → "For `USER_SRP_AUTH`, pass **SRP_A**.\n\n- one"
 //
-// htmlparser2 tokenises (entities decoded, implied end tags closed); we build a small tree and
+// htmlparser2 tokenises (entities decoded, implied end tags closed), or, for the plain HTML of
+// nearly every AWS text, a fast path that gives the same events; we build a small tree and
 // render it block by block. Whitespace in text collapses to single spaces (AWS indents its
 // HTML heavily); `<pre>` keeps its lines. Text is escaped only where CommonMark would
 // otherwise read markup, so identifiers such as `SECRET_HASH` keep their underscores as is.
@@ -57,7 +58,13 @@ const MARKS = /[\uE000-\uE003]/g;
 /** Names that real tags have; anything else (`<testuser@example.com>`) is text AWS forgot to escape. */
 const TAG_NAME = /^[a-z][a-z0-9-]*$/;
 
-function parse(html: string): Node[] {
+/** Builds the tree from parser events; `source()` is the text of the tag being reported. */
+function treeBuilder(): {
+  readonly root: ElementNode;
+  open(name: string, attribs: Readonly<Record<string, string>>, source: () => string): void;
+  close(isImplied: boolean, source: () => string): void;
+  text(text: string): void;
+} {
   const root: ElementNode = { kind: "element", name: "#root", attrs: {}, children: [], hasBlock: false };
   // A literal (not-a-tag) entry forwards its content to the element it appears in.
   // Elements nested past MAX_NESTING are flattened into their ancestor (their text is kept), so
@@ -65,45 +72,191 @@ function parse(html: string): Node[] {
   const stack: { readonly element: ElementNode; readonly literal: boolean; readonly flattened?: boolean }[] = [{ element: root, literal: false }];
   let depth = 0;
   const top = (): ElementNode => stack[stack.length - 1]?.element ?? root;
-  const pushText = (text: string): void => {
+  const text = (text: string): void => {
     // Entities arrive as separate chunks: merge them so escaping sees whole runs of text.
     const siblings = top().children;
     const last = siblings[siblings.length - 1];
     if (last?.kind === "text") siblings[siblings.length - 1] = { kind: "text", text: last.text + text };
     else siblings.push({ kind: "text", text });
   };
+  return {
+    root,
+    open(name, attribs, source) {
+      if (!TAG_NAME.test(name)) {
+        text(source());
+        stack.push({ element: top(), literal: true });
+        return;
+      }
+      if (depth >= MAX_NESTING) {
+        stack.push({ element: top(), literal: false, flattened: true });
+        return;
+      }
+      const element: ElementNode = { kind: "element", name, attrs: { ...attribs }, children: [], hasBlock: false };
+      top().children.push(element);
+      stack.push({ element, literal: false });
+      depth++;
+    },
+    close(isImplied, source) {
+      if (stack.length <= 1) return;
+      const entry = stack.pop();
+      if (entry?.flattened) return;
+      if (entry && !entry.literal) depth--;
+      if (entry?.literal && !isImplied) text(source());
+      if (entry && !entry.literal) entry.element.hasBlock = entry.element.children.some(isBlockOrHasBlock);
+    },
+    text,
+  };
+}
+
+type SimpleTag =
+  | { readonly open: string; readonly attribs: Record<string, string>; readonly close?: undefined; readonly end: number }
+  | { readonly open?: undefined; readonly close: string; readonly end: number };
+
+/**
+ * The tag at `lt` (a `<`), of the forms `<name( attr="value")*>` and `</name>` (lower-case
+ * names and attribute names, HTML whitespace), and the offset past it; undefined for anything else.
+ */
+function simpleTag(html: string, lt: number): SimpleTag | undefined {
+  let at = lt + 1;
+  const closing = html.charCodeAt(at) === 0x2f;
+  if (closing) at++;
+  const nameStart = at;
+  if (!isLower(html.charCodeAt(at))) return undefined;
+  while (isLower(html.charCodeAt(at)) || isDigit(html.charCodeAt(at))) at++;
+  const name = html.slice(nameStart, at);
+  const attribs: Record<string, string> = {};
+  for (;;) {
+    const spaced = at;
+    while (isHtmlSpace(html.charCodeAt(at))) at++;
+    if (html.charCodeAt(at) === 0x3e) return closing ? { close: name, end: at + 1 } : { open: name, attribs, end: at + 1 };
+    if (closing || at === spaced || !isLower(html.charCodeAt(at))) return undefined;
+    const attrStart = at;
+    while (isLower(html.charCodeAt(at)) || isDigit(html.charCodeAt(at)) || html.charCodeAt(at) === 0x2d) at++;
+    const attr = html.slice(attrStart, at);
+    if (html.charCodeAt(at) !== 0x3d || html.charCodeAt(at + 1) !== 0x22) return undefined;
+    const quote = html.indexOf('"', at + 2);
+    if (quote === -1) return undefined;
+    const value = html.slice(at + 2, quote);
+    if (value.includes("<") || value.includes(">")) return undefined;
+    if (!Object.hasOwn(attribs, attr)) attribs[attr] = value;
+    at = quote + 1;
+  }
+}
+
+function isLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHtmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+}
+
+function parse(html: string): Node[] {
+  return parseSimple(html) ?? parseFull(html);
+}
+
+/** The tree of any HTML: htmlparser2 tokenises (entities decoded, implied end tags closed). Exported for the test of the fast path. */
+export function parseFull(html: string): Node[] {
+  const tree = treeBuilder();
+  const source = () => html.slice(parser.startIndex, parser.endIndex + 1);
   const parser: Parser = new Parser(
     {
-      onopentag(name, attribs) {
-        if (!TAG_NAME.test(name)) {
-          pushText(html.slice(parser.startIndex, parser.endIndex + 1));
-          stack.push({ element: top(), literal: true });
-          return;
-        }
-        if (depth >= MAX_NESTING) {
-          stack.push({ element: top(), literal: false, flattened: true });
-          return;
-        }
-        const element: ElementNode = { kind: "element", name, attrs: { ...attribs }, children: [], hasBlock: false };
-        top().children.push(element);
-        stack.push({ element, literal: false });
-        depth++;
-      },
-      onclosetag(_name, isImplied) {
-        if (stack.length <= 1) return;
-        const entry = stack.pop();
-        if (entry?.flattened) return;
-        if (entry && !entry.literal) depth--;
-        if (entry?.literal && !isImplied) pushText(html.slice(parser.startIndex, parser.endIndex + 1));
-        if (entry && !entry.literal) entry.element.hasBlock = entry.element.children.some(isBlockOrHasBlock);
-      },
-      ontext: pushText,
+      onopentag: (name, attribs) => tree.open(name, attribs, source),
+      onclosetag: (_name, isImplied) => tree.close(isImplied, source),
+      ontext: tree.text,
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
   parser.end();
-  return root.children;
+  return tree.root.children;
+}
+
+// The fast path. Nearly all AWS documentation is plain HTML of a few tags (`<p>`, `<code>`,
+// `<li>`, `<a href="...">`, ...) without entities, comments or odd syntax. For such text the
+// events of htmlparser2 are easy to know, so the same tree is built without its tokenizer
+// (about half the cost of a conversion): the tags of SIMPLE_TAGS (none of htmlparser2's special
+// cases: raw text, foreign content, forms), lower case, attributes as name="value", the
+// implied closes of htmlparser2's `openImpliesClose` for those tags, `<br>` as its one void
+// element. Anything else (an `&`, `<!--`, `<` that is no such tag, `</br>`, a stray `</p>`, a NUL)
+// goes to htmlparser2. test/docs/html-fast-path.test.ts checks both give the same tree.
+const SIMPLE_TAGS = new Set([
+  "p", "code", "li", "a", "i", "ul", "b", "note", "dd", "dt", "important", "dl", "ol", "fullname", "strong",
+  "em", "br", "u", "pre", "div", "span", "sup", "sub", "tt", "kbd", "samp", "var", "cite",
+  "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th",
+]);
+const HEADINGS_AND_P: ReadonlySet<string> = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p"]);
+const P_ONLY: ReadonlySet<string> = new Set(["p"]);
+const DD_DT: ReadonlySet<string> = new Set(["dd", "dt"]);
+/** htmlparser2's openImpliesClose, for the tags of SIMPLE_TAGS. */
+const IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["tr", new Set(["tr", "th", "td"])],
+  ["th", new Set(["th"])],
+  ["td", new Set(["thead", "th", "td"])],
+  ["a", new Set(["a"])],
+  ["li", new Set(["li"])],
+  ["p", P_ONLY],
+  ...["h1", "h2", "h3", "h4", "h5", "h6"].map((h) => [h, HEADINGS_AND_P] as const),
+  ["dd", DD_DT],
+  ["dt", DD_DT],
+  ...["div", "dl", "ol", "pre", "table", "ul"].map((t) => [t, P_ONLY] as const),
+  ["tbody", new Set(["thead", "tbody"])],
+]);
+/** The tree of plain HTML (see above) as parseFull builds it, or undefined for anything else. Exported for its test. */
+export function parseSimple(html: string): Node[] | undefined {
+  if (html.includes("&") || html.includes("\0")) return undefined;
+  const tree = treeBuilder();
+  const none = (): string => "";
+  const stack: string[] = [];
+  let at = 0;
+  while (at < html.length) {
+    const lt = html.indexOf("<", at);
+    if (lt === -1) {
+      tree.text(html.slice(at));
+      break;
+    }
+    if (lt > at) tree.text(html.slice(at, lt));
+    const m = simpleTag(html, lt);
+    if (m === undefined) return undefined;
+    at = m.end;
+    if (m.open !== undefined) {
+      const { open, attribs } = m;
+      if (!SIMPLE_TAGS.has(open)) return undefined;
+      const implied = IMPLIES_CLOSE.get(open);
+      if (implied !== undefined) {
+        while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) {
+          stack.pop();
+          tree.close(true, none);
+        }
+      }
+      tree.open(open, attribs, none);
+      if (open === "br") tree.close(true, none);
+      else stack.push(open);
+    } else {
+      const { close } = m;
+      if (close === "br" || !SIMPLE_TAGS.has(close)) return undefined;
+      const pos = stack.lastIndexOf(close);
+      if (pos === -1) {
+        if (close === "p") return undefined;
+        continue;
+      }
+      while (stack.length > pos + 1) {
+        stack.pop();
+        tree.close(true, none);
+      }
+      stack.pop();
+      tree.close(false, none);
+    }
+  }
+  while (stack.length > 0) {
+    stack.pop();
+    tree.close(true, none);
+  }
+  return tree.root.children;
 }
 
 function textContent(node: Node): string {
@@ -115,9 +268,14 @@ function textContent(node: Node): string {
 
 /** HTML whitespace (plus no-break space and JS line separators) collapsed to one space. */
 function collapse(text: string): string {
+  // Most text has nothing to change: one test instead of a copy.
+  if (!COLLAPSIBLE.test(text)) return text;
   const collapsed = text.replace(/[ \t\n\f\r\u00a0\u2028\u2029]+/g, " ");
   return /[\uE000-\uE003]/.test(collapsed) ? collapsed.replace(MARKS, "") : collapsed;
 }
+
+/** What `collapse` changes: HTML whitespace other than a lone space, or a mark. */
+const COLLAPSIBLE = /[\t\n\f\r\u00a0\u2028\u2029\uE000-\uE003]| {2}/;
 
 function isBlock(node: Node): boolean {
   return node.kind === "element" && BLOCK_TAGS.has(node.name);
@@ -210,7 +368,7 @@ function resolveEmphasis(text: string): string {
 function paragraphLines(inline: string): string[] {
   const lines = resolveEmphasis(inline)
     .split("\n")
-    .map((line) => line.replace(/ {2,}/g, " ").trim())
+    .map((line) => (line.includes("  ") ? line.replace(/ {2,}/g, " ") : line).trim())
     .filter((line) => line !== "")
     .map(escapeLineStart);
   return lines.map((line, i) => (i < lines.length - 1 ? `${line}\\` : line));

@@ -33,6 +33,7 @@ function longestRun(text: string, ch: string): number {
 
 /** Replaces line terminators by their escape sequences so a value stays on one line. */
 export function singleLine(text: string): string {
+  if (!/[\r\n\u2028\u2029]/.test(text)) return text;
   return text
     .replace(/\r/g, "\\r")
     .replace(/\n/g, "\\n")
