@@ -235,10 +235,11 @@ function deprecationLines(deprecated: Deprecation): string[] {
  * The lines of a TSDoc comment (`/**` … ` *\/`), or `[]` when there is nothing to say.
  * Layout: the documentation as Markdown; a blank line; the facts (required, sensitive,
  * format, constraints, allowed values); a blank line; `@defaultValue`, `@deprecated`.
+ * `markdown` converts the documentation (a memo of `docToMarkdown` for a run that repeats texts).
  */
-export function tsdoc(input: TsDocInput): string[] {
+export function tsdoc(input: TsDocInput, markdown: { of(docs: Documentation): string } = { of: docToMarkdown }): string[] {
   const sections: string[][] = [];
-  if (input.docs) sections.push(safeLines(docToMarkdown(input.docs)));
+  if (input.docs) sections.push(safeLines(markdown.of(input.docs)));
   sections.push(safeLines(facts(input).join("\n")));
   const tags: string[] = [];
   if (input.defaultValue !== undefined) {

@@ -4,7 +4,7 @@
 //   member ClientId (required) → target ClientIdType (length 1–128, sensitive)
 //   → ["/**", " * The ID of the app client.", " *", " * Constraints: ...", " */"]
 
-import { tsdoc } from "../docs/tsdoc.js";
+import { docToMarkdown, tsdoc } from "../docs/tsdoc.js";
 import type { Constraints, Deprecation, Documentation, Member, Shape } from "../model/ir.js";
 
 interface Documented {
@@ -16,8 +16,27 @@ interface Documented {
   readonly format?: string;
 }
 
+/**
+ * The Markdown of each documentation text, converted once for one emitter's run (a member
+ * documented by its target's docs repeats them; a third of the AWS text is such repeats).
+ */
+export class MarkdownMemo {
+  readonly #html = new Map<string, string>();
+  readonly #commonmark = new Map<string, string>();
+
+  of(docs: Documentation): string {
+    const memo = docs.format === "html" ? this.#html : this.#commonmark;
+    let markdown = memo.get(docs.text);
+    if (markdown === undefined) {
+      markdown = docToMarkdown(docs);
+      memo.set(docs.text, markdown);
+    }
+    return markdown;
+  }
+}
+
 /** The comment of a declaration; `fallback` stands in when the model documents nothing. */
-export function docComment(item: Documented, fallback?: string): string[] {
+export function docComment(item: Documented, fallback?: string, memo?: MarkdownMemo): string[] {
   const docs = item.docs ?? (fallback ? { text: fallback, format: "commonmark" as const } : undefined);
   return tsdoc({
     docs,
@@ -26,11 +45,11 @@ export function docComment(item: Documented, fallback?: string): string[] {
     kind: item.type,
     sensitive: item.sensitive,
     format: item.format,
-  });
+  }, memo);
 }
 
 /** The comment of a structure member: its own docs, else its target's; constraints of both. */
-export function memberDocComment(member: Member, target: Shape): string[] {
+export function memberDocComment(member: Member, target: Shape, memo?: MarkdownMemo): string[] {
   return tsdoc({
     docs: member.docs ?? target.docs,
     deprecated: member.deprecated,
@@ -43,5 +62,5 @@ export function memberDocComment(member: Member, target: Shape): string[] {
     format: target.type === "string" ? target.format : undefined,
     readOnly: member.readOnly,
     writeOnly: member.writeOnly,
-  });
+  }, memo);
 }

@@ -27,16 +27,18 @@
 import { stronglyConnected } from "../model/cycles.js";
 import { shapeOf, type Member, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import { propertyKey, type Names } from "../naming/names.js";
-import { docComment, memberDocComment } from "./doc-comments.js";
+import { docComment, MarkdownMemo, memberDocComment } from "./doc-comments.js";
 import { GeneratedFile } from "./file-builder.js";
 import { primitiveType, refType } from "./type-ref.js";
 
 export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
   const file = new GeneratedFile("types.ts");
   const interfaces = selfReferringMaps(model);
+  // Members documented by their target's docs repeat them: each text is converted once.
+  const docs = new MarkdownMemo();
   for (const shape of model.shapes.values()) {
     if (names.isInline(shape.id)) continue;
-    file.line(...declaration(model, names, shape, interfaces), "");
+    file.line(...declaration(model, names, shape, interfaces, docs), "");
   }
   // A model with no named shape still gets a module, so that index.ts can re-export it.
   if (file.isEmpty()) file.line("export {};");
@@ -67,9 +69,9 @@ function selfReferringMaps(model: ResolvedModel): ReadonlySet<ShapeId> {
   return out;
 }
 
-function declaration(model: ResolvedModel, names: Names, shape: Shape, interfaces: ReadonlySet<ShapeId>): string[] {
+function declaration(model: ResolvedModel, names: Names, shape: Shape, interfaces: ReadonlySet<ShapeId>, docs: MarkdownMemo): string[] {
   const name = names.type(shape.id);
-  const doc = docComment(shape);
+  const doc = docComment(shape, undefined, docs);
   switch (shape.type) {
     case "unit":
     case "string":
@@ -82,7 +84,7 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
     case "enum":
     case "intEnum": {
       const entries = shape.values.map((v) => [
-        ...indent(docComment({ ...v, sensitive: false, constraints: {} })),
+        ...indent(docComment({ ...v, sensitive: false, constraints: {} }, undefined, docs)),
         // In an object literal `__proto__: x` sets the prototype; a computed key defines the property.
         `  ${v.name === "__proto__" ? `["__proto__"]` : propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
       ]);
@@ -104,7 +106,7 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
       return [...doc, `export type ${name} = Record<string, ${refType(names, model, shape.value)}>;`];
     case "structure": {
       const extra = shape.additionalProperties ? ["  [key: string]: unknown;"] : [];
-      return [...doc, `export interface ${name} {`, ...shape.members.flatMap((m) => member(model, names, m)), ...extra, `}`];
+      return [...doc, `export interface ${name} {`, ...shape.members.flatMap((m) => member(model, names, m, docs)), ...extra, `}`];
     }
     case "union": {
       if (shape.members.length === 0) return [...doc, `export type ${name} = never;`];
@@ -128,11 +130,11 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
   }
 }
 
-function member(model: ResolvedModel, names: Names, m: Member): string[] {
+function member(model: ResolvedModel, names: Names, m: Member, docs: MarkdownMemo): string[] {
   const target = shapeOf(model, m.target);
   const optional = !m.required;
   const type = refType(names, model, m) + (optional ? " | undefined" : "");
-  return [...indent(memberDocComment(m, target)), `  ${propertyKey(m.name)}${optional ? "?" : ""}: ${type};`];
+  return [...indent(memberDocComment(m, target, docs)), `  ${propertyKey(m.name)}${optional ? "?" : ""}: ${type};`];
 }
 
 function indent(lines: readonly string[]): string[] {
