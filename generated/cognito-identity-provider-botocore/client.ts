@@ -8,7 +8,7 @@ import {
   endpointParams,
   resolveEndpoint,
 } from "./endpoints.js";
-import type { HttpRequest, HttpResponse, SerializeOptions, ValidationFailure } from "./runtime.js";
+import type { HttpRequest, HttpResponse, SerializeOptions } from "./runtime.js";
 import { serializeInitiateAuthRequest } from "./serializers.js";
 import {
   type Credentials,
@@ -22,13 +22,13 @@ import {
   RequestValidationError,
   type Transport,
   type TransportConfig,
+  type Validators,
   type WireRequest,
   cachedProvider,
   createTransport,
   requestUrl,
 } from "./transport.js";
 import type { InitiateAuthRequest } from "./types.js";
-import { validateInitiateAuthRequest } from "./validators.js";
 
 /** The configuration of `createCognitoIdentityProviderClient`; every field is optional. */
 export interface CognitoIdentityProviderClientConfig
@@ -38,36 +38,29 @@ export interface CognitoIdentityProviderClientConfig
    * Default: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` from the environment (Node).
    */
   readonly credentials?: Credentials | CredentialsProvider;
-  /** Check every input with the model's validators before sending it; an invalid input throws `RequestValidationError` and nothing is sent (default false: the service checks). */
-  readonly validate?: boolean;
+  /**
+   * The folder's validators (`import * as validators from "./validators.js"`): every input is checked before it is sent;
+   * an invalid one throws `RequestValidationError` and nothing is sent. Default: none (the service checks, and a bundle holds no validator).
+   */
+  readonly validate?: Validators;
 }
 
 /** The client without its methods: pass it to the operation functions (`initiateAuth(context, input)`) so that a bundle holds only the operations it calls. */
 export interface CognitoIdentityProviderContext {
   readonly config: CognitoIdentityProviderClientConfig;
   readonly transport: Transport;
-  /** The credentials to sign with; undefined when none are configured or found. */
-  readonly credentials: () => Promise<Credentials | undefined>;
-  /** Keeps the signing keys it derives (per secret, day, region, service). */
-  readonly signer: Signer;
+  /**
+   * Filled by the first signed call (so that a bundle of unsigned calls holds no SigV4): the credentials to sign with
+   * (undefined when none are configured or found) and the signer, which keeps the keys it derives.
+   */
+  readonly auth: { credentials?: () => Promise<Credentials | undefined>; signer?: Signer };
 }
 
 /** Resolves `config` once: the transport (retry quota) and the credentials are shared by every call made with the context. */
 export function createCognitoIdentityProviderContext(
   config: CognitoIdentityProviderClientConfig = {},
 ): CognitoIdentityProviderContext {
-  const credentials = config.credentials;
-  return {
-    config,
-    transport: createTransport(config),
-    credentials:
-      credentials === undefined
-        ? () => Promise.resolve(environmentCredentials())
-        : typeof credentials === "function"
-          ? cachedProvider(credentials, config.now)
-          : () => Promise.resolve(credentials),
-    signer: createSigner(),
-  };
+  return { config, transport: createTransport(config), auth: {} };
 }
 
 /** Calls `InitiateAuth` with `context`: what `CognitoIdentityProviderClient.initiateAuth` does, for bundles that import only what they call. */
@@ -81,9 +74,10 @@ export function initiateAuth(
     "InitiateAuth",
     input,
     options,
-    validateInitiateAuthRequest,
+    "validateInitiateAuthRequest",
     serializeInitiateAuthRequest,
     deserializeInitiateAuthResponse,
+    sign,
     "sigv4",
   );
 }
@@ -94,13 +88,15 @@ async function invoke<I, O>(
   operation: string,
   input: I,
   options: CallOptions | undefined,
-  validate: ((value: unknown) => ValidationFailure[]) | undefined,
+  validator: string | undefined,
   serialize: (input: I, options: SerializeOptions) => HttpRequest,
   deserialize: (response: HttpResponse) => O,
-  signing: "sigv4" | "sigv4-unsigned-payload" | "optional" | "none",
+  authorize?: typeof sign,
+  signing?: SignedBy,
 ): Promise<O> {
   const config = context.config;
-  if (config.validate === true && validate !== undefined) {
+  const validate = validator === undefined ? undefined : config.validate?.[validator];
+  if (validate !== undefined) {
     const failures = validate(input);
     if (failures.length > 0) throw new RequestValidationError(operation, failures);
   }
@@ -115,13 +111,10 @@ async function invoke<I, O>(
   const headers: Record<string, string> = {};
   for (const [name, values] of Object.entries(endpoint.headers)) headers[name] = values.join(",");
   Object.assign(headers, request.headers);
-  const credentials = signing === "none" ? undefined : await context.credentials();
-  if (credentials === undefined && signing !== "optional" && signing !== "none") {
-    throw new Error(
-      operation +
-        " must be signed, but there are no AWS credentials: set `credentials` in the client's config, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment",
-    );
-  }
+  const signer =
+    authorize === undefined || signing === undefined
+      ? undefined
+      : await authorize(context, operation, endpoint, signing);
   return context.transport.call(async (attempt) => {
     const sent: WireRequest = {
       method: request.method,
@@ -130,9 +123,7 @@ async function invoke<I, O>(
       ...(request.body === undefined ? {} : { body: request.body }),
     };
     const response = await context.transport.send(
-      credentials === undefined
-        ? sent
-        : await sign(context, sent, credentials, endpoint, signing === "sigv4-unsigned-payload"),
+      signer === undefined ? sent : await signer(sent),
       attempt.signal,
     );
     return deserialize(response);
@@ -148,15 +139,37 @@ function resolve(
   return resolveEndpoint(endpointParams(operation, input, config));
 }
 
-/** Signs one attempt (SigV4): the signing name and region of the endpoint's `authSchemes` win over the model's and the config's. */
+/** How a signed operation signs: SigV4 (its payload hashed, or `UNSIGNED-PAYLOAD`), or SigV4 when credentials exist (`@optionalAuth`). */
+type SignedBy = "sigv4" | "sigv4-unsigned-payload" | "optional";
+
+/**
+ * The signing step of a signed operation (only those name it, so that a bundle of unsigned calls holds no SigV4): the
+ * credentials, asked once per call, then a function that signs each attempt. The signing name and region of the endpoint's
+ * `authSchemes` win over the model's and the config's. Undefined: send unsigned (`@optionalAuth` without credentials).
+ */
 async function sign(
   context: CognitoIdentityProviderContext,
-  request: WireRequest,
-  credentials: Credentials,
+  operation: string,
   endpoint: ResolvedEndpoint,
-  unsignedPayload: boolean,
-): Promise<WireRequest> {
+  signing: SignedBy,
+): Promise<((request: WireRequest) => Promise<WireRequest>) | undefined> {
   const config = context.config;
+  const auth = context.auth;
+  const given = config.credentials;
+  auth.credentials ??=
+    given === undefined
+      ? () => Promise.resolve(environmentCredentials())
+      : typeof given === "function"
+        ? cachedProvider(given, config.now)
+        : () => Promise.resolve(given);
+  const credentials = await auth.credentials();
+  if (credentials === undefined) {
+    if (signing === "optional") return undefined;
+    throw new Error(
+      operation +
+        " must be signed, but there are no AWS credentials: set `credentials` in the client's config, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment",
+    );
+  }
   const schemes = endpoint.properties["authSchemes"];
   const scheme = (
     Array.isArray(schemes) ? schemes.find((s: { name?: unknown }) => s.name === "sigv4") : undefined
@@ -167,20 +180,24 @@ async function sign(
   if (region === undefined)
     throw new Error("Signing needs a region: set `region` in the client's config");
   const service = scheme?.signingName ?? "cognito-idp";
-  const signed = await context.signer.signRequest(request, {
-    credentials,
-    region,
-    service,
-    uriEscapePath: scheme?.disableDoubleEncoding !== true,
-    applyChecksum: service === "s3" || service === "s3-outposts" || service === "s3-object-lambda",
-    unsignedPayload,
-    ...(config.now === undefined ? {} : { date: new Date(config.now()) }),
-  });
-  // fetch sets Host itself (browsers refuse to set it); the signature covers the same value.
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(signed.headers))
-    if (name.toLowerCase() !== "host") headers[name] = value;
-  return { ...request, headers };
+  const signer = (auth.signer ??= createSigner());
+  return async (request) => {
+    const signed = await signer.signRequest(request, {
+      credentials,
+      region,
+      service,
+      uriEscapePath: scheme?.disableDoubleEncoding !== true,
+      applyChecksum:
+        service === "s3" || service === "s3-outposts" || service === "s3-object-lambda",
+      unsignedPayload: signing === "sigv4-unsigned-payload",
+      ...(config.now === undefined ? {} : { date: new Date(config.now()) }),
+    });
+    // fetch sets Host itself (browsers refuse to set it); the signature covers the same value.
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(signed.headers))
+      if (name.toLowerCase() !== "host") headers[name] = value;
+    return { ...request, headers };
+  };
 }
 
 /** A client of the service: one method per operation, each returning the typed output or throwing the operation's typed errors. */

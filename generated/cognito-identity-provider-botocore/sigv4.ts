@@ -345,7 +345,7 @@ function bytesOf(body: string | Uint8Array): Uint8Array {
   ).TextEncoder().encode(body);
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 function hex(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);

@@ -149,7 +149,7 @@ export function expectArray(
   return fail(path, key, "an array", value);
 }
 
-const BASE64_VALUES = (() => {
+const BASE64_VALUES = /* @__PURE__ */ (() => {
   const table = new Int8Array(128).fill(-1);
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;

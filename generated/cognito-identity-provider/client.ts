@@ -8,25 +8,28 @@ import {
   endpointParams,
   resolveEndpoint,
 } from "./endpoints.js";
-import type { HttpRequest, HttpResponse, SerializeOptions, ValidationFailure } from "./runtime.js";
+import type { HttpRequest, HttpResponse, SerializeOptions } from "./runtime.js";
 import { serializeInitiateAuthRequest } from "./serializers.js";
 import {
   type CallOptions,
   RequestValidationError,
   type Transport,
   type TransportConfig,
+  type Validators,
   type WireRequest,
   createTransport,
   requestUrl,
 } from "./transport.js";
 import type { InitiateAuthRequest, InitiateAuthResponse } from "./types.js";
-import { validateInitiateAuthRequest } from "./validators.js";
 
 /** The configuration of `createCognitoIdentityProviderClient`; every field is optional. */
 export interface CognitoIdentityProviderClientConfig
   extends TransportConfig, SerializeOptions, EndpointConfig {
-  /** Check every input with the model's validators before sending it; an invalid input throws `RequestValidationError` and nothing is sent (default false: the service checks). */
-  readonly validate?: boolean;
+  /**
+   * The folder's validators (`import * as validators from "./validators.js"`): every input is checked before it is sent;
+   * an invalid one throws `RequestValidationError` and nothing is sent. Default: none (the service checks, and a bundle holds no validator).
+   */
+  readonly validate?: Validators;
 }
 
 /** The client without its methods: pass it to the operation functions (`initiateAuth(context, input)`) so that a bundle holds only the operations it calls. */
@@ -53,7 +56,7 @@ export function initiateAuth(
     "InitiateAuth",
     input,
     options,
-    validateInitiateAuthRequest,
+    "validateInitiateAuthRequest",
     serializeInitiateAuthRequest,
     deserializeInitiateAuthResponse,
   );
@@ -65,12 +68,13 @@ async function invoke<I, O>(
   operation: string,
   input: I,
   options: CallOptions | undefined,
-  validate: ((value: unknown) => ValidationFailure[]) | undefined,
+  validator: string | undefined,
   serialize: (input: I, options: SerializeOptions) => HttpRequest,
   deserialize: (response: HttpResponse) => O,
 ): Promise<O> {
   const config = context.config;
-  if (config.validate === true && validate !== undefined) {
+  const validate = validator === undefined ? undefined : config.validate?.[validator];
+  if (validate !== undefined) {
     const failures = validate(input);
     if (failures.length > 0) throw new RequestValidationError(operation, failures);
   }

@@ -114,6 +114,15 @@ export interface Transport {
   readonly retryTokens: () => number;
 }
 
+/**
+ * The validators of a folder (`import * as validators from "./validators.js"`), given to a client
+ * as config `validate`: each operation looks up its input's validator by name. Passed in rather
+ * than imported by the client, so that a bundle that does not validate holds no validator.
+ */
+export type Validators = {
+  readonly [name: string]: (value: unknown) => readonly ValidationFailure[];
+};
+
 /** An input the client's validators reject: nothing was sent. `failures` lists every problem. */
 export class RequestValidationError extends Error {
   override readonly name = "RequestValidationError" as const;

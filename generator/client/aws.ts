@@ -6,9 +6,14 @@
 //
 //   operation InitiateAuth (input InitiateAuthRequest, output InitiateAuthResponse, no auth) →
 //   export function initiateAuth(context: CognitoIdentityProviderContext, input: InitiateAuthRequest, options?: CallOptions): Promise<InitiateAuthResponse> {
-//     return invoke(context, "InitiateAuth", input, options, validateInitiateAuthRequest, serializeInitiateAuthRequest, deserializeInitiateAuthResponse, "none");
+//     return invoke(context, "InitiateAuth", input, options, "validateInitiateAuthRequest", serializeInitiateAuthRequest, deserializeInitiateAuthResponse);
 //   }
+//   operation DescribeUserPoolClient (SigV4) → … deserializeDescribeUserPoolClientResponse, sign, "sigv4");
 //   and, once per file, `invoke` (the steps above), `resolve` (the endpoint), `sign` (SigV4).
+//
+// Only what a call needs is reachable from its function, so that a bundle of one operation is
+// small: the validators are named by string and come from config `validate` (the caller passes
+// the validators module), and only a signed operation names `sign` (and so SigV4, the credentials).
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { GeneratedFile } from "../emit/file-builder.js";
@@ -16,7 +21,7 @@ import type { Operation, ResolvedModel } from "../model/ir.js";
 import type { ClientNames } from "../naming/client.js";
 import type { Names } from "../naming/names.js";
 import { RUNTIME, SIGV4, TRANSPORT } from "../protocols/symbols.js";
-import { operationSignature, type ClientFolder, type OperationCall } from "./shared.js";
+import { operationSignature, printValidateField, printValidateStep, validatorArg, VALIDATOR_PARAM, type ClientFolder, type OperationCall } from "./shared.js";
 
 /**
  * How the client authenticates an operation: SigV4 (its payload signed, or `UNSIGNED-PAYLOAD`),
@@ -60,8 +65,8 @@ export function printAwsClient(
   const transport = file.use(TRANSPORT.Transport);
   const wire = file.use(TRANSPORT.WireRequest);
   const local = client.local;
-  for (const name of [local.invoke, local.resolve, ...(signs ? [local.sign] : []), ...(endpoints ? [] : [local.ResolvedEndpoint])]) file.declare(name);
-  const { invoke, resolve, sign } = local;
+  for (const name of [local.invoke, local.resolve, ...(signs ? [local.sign, local.SignedBy] : []), ...(endpoints ? [] : [local.ResolvedEndpoint])]) file.declare(name);
+  const { invoke, resolve, sign, SignedBy: signedBy } = local;
 
   // The configuration.
   const parents = [transportConfig, serializeOptions, ...(endpoints ? [file.use(ENDPOINTS.EndpointConfig)] : [])];
@@ -83,9 +88,7 @@ export function printAwsClient(
       `  readonly credentials?: ${file.use(SIGV4.Credentials)} | ${file.use(SIGV4.CredentialsProvider)};`,
     );
   }
-  if (validates) {
-    file.line(`  /** Check every input with the model's validators before sending it; an invalid input throws \`RequestValidationError\` and nothing is sent (default false: the service checks). */`, `  readonly validate?: boolean;`);
-  }
+  if (validates) printValidateField(file, "service");
   if (hostPrefixes) file.line(`  /** Do not put the operations' host prefixes (\`@endpoint\`) before the endpoint's host (default false). */`, `  readonly disableHostPrefix?: boolean;`);
   file.line(`}`, ``);
 
@@ -98,36 +101,17 @@ export function printAwsClient(
   );
   if (signs) {
     file.line(
-      `  /** The credentials to sign with; undefined when none are configured or found. */`,
-      `  readonly credentials: () => Promise<${file.use(SIGV4.Credentials)} | undefined>;`,
-      `  /** Keeps the signing keys it derives (per secret, day, region, service). */`,
-      `  readonly signer: ${file.use(SIGV4.Signer)};`,
+      `  /**`,
+      `   * Filled by the first signed call (so that a bundle of unsigned calls holds no SigV4): the credentials to sign with`,
+      `   * (undefined when none are configured or found) and the signer, which keeps the keys it derives.`,
+      `   */`,
+      `  readonly auth: { credentials?: () => Promise<${file.use(SIGV4.Credentials)} | undefined>; signer?: ${file.use(SIGV4.Signer)} };`,
     );
   }
   file.line(`}`, ``);
   file.line(`/** Resolves \`config\` once: the transport (retry quota) and the credentials are shared by every call made with the context. */`);
   file.line(`export function ${client.contextFactory}(config: ${client.config} = {}): ${client.context} {`);
-  if (signs) {
-    const cached = file.use(TRANSPORT.cachedProvider);
-    file.line(
-      `  const credentials = config.credentials;`,
-      `  return {`,
-      `    config,`,
-      `    transport: ${file.use(TRANSPORT.createTransport)}(config),`,
-      `    credentials:`,
-      `      credentials === undefined`,
-      `        ? () => Promise.resolve(${file.use(SIGV4.environmentCredentials)}())`,
-      `        : typeof credentials === "function"`,
-      `          ? ${cached}(credentials, config.now)`,
-      `          : () => Promise.resolve(credentials),`,
-      `    signer: ${file.use(SIGV4.createSigner)}(),`,
-      `  };`,
-      `}`,
-      ``,
-    );
-  } else {
-    file.line(`  return { config, transport: ${file.use(TRANSPORT.createTransport)}(config) };`, `}`, ``);
-  }
+  file.line(`  return { config, transport: ${file.use(TRANSPORT.createTransport)}(config)${signs ? ", auth: {}" : ""} };`, `}`, ``);
 
   // One function per operation.
   const calls: OperationCall[] = [];
@@ -135,14 +119,14 @@ export function printAwsClient(
     const call = operationSignature(file, model, names, op);
     calls.push({ op, call });
     const fn = client.operation(op.id);
-    const validate = !validates ? [] : [op.input === undefined ? "undefined" : file.use({ name: names.validator(op.input), file: "validators.ts", kind: "value" })];
+    const validate = !validates ? [] : [validatorArg(names, op)];
     const serialize = file.use({ name: names.serializer(op.id), file: "serializers.ts", kind: "value" });
     const deserialize = file.use({ name: names.deserializer(op.id), file: "deserializers.ts", kind: "value" });
     const signing = signs ? plan.signing(op) : "none";
     file.line(
       `/** Calls \`${op.name}\` with \`context\`: what \`${client.client}.${client.method(op.id)}\` does, for bundles that import only what they call. */`,
       `export function ${fn}(context: ${client.context}, ${call.inputParam}, options?: ${callOptions}): Promise<${call.outputType}> {`,
-      `  return ${invoke}(context, ${[JSON.stringify(op.name), "input", "options", ...validate, serialize, deserialize, ...(signs ? [JSON.stringify(signing)] : [])].join(", ")});`,
+      `  return ${invoke}(context, ${[JSON.stringify(op.name), "input", "options", ...validate, serialize, deserialize, ...(signing === "none" ? [] : [sign, JSON.stringify(signing)])].join(", ")});`,
       `}`,
       ``,
     );
@@ -160,21 +144,14 @@ export function printAwsClient(
     `  operation: string,`,
     `  input: I,`,
     `  options: ${callOptions} | undefined,`,
-    ...(validates ? [`  validate: ((value: unknown) => ${file.use({ name: "ValidationFailure", file: "runtime.ts", kind: "type" })}[]) | undefined,`] : []),
+    ...(validates ? [VALIDATOR_PARAM] : []),
     `  serialize: (input: I, options: ${serializeOptions}) => ${httpRequest},`,
     `  deserialize: (response: ${httpResponse}) => O,`,
-    ...(signs ? [`  signing: "sigv4" | "sigv4-unsigned-payload" | "optional" | "none",`] : []),
+    ...(signs ? [`  authorize?: typeof ${sign},`, `  signing?: ${signedBy},`] : []),
     `): Promise<O> {`,
     `  const config = context.config;`,
   );
-  if (validates) {
-    file.line(
-      `  if (config.validate === true && validate !== undefined) {`,
-      `    const failures = validate(input);`,
-      `    if (failures.length > 0) throw new ${file.use(TRANSPORT.RequestValidationError)}(operation, failures);`,
-      `  }`,
-    );
-  }
+  if (validates) printValidateStep(file);
   file.line(
     `  const request = serialize(input, config);`,
     `  const endpoint = ${resolve}(operation, input, config);`,
@@ -183,19 +160,12 @@ export function printAwsClient(
     `  for (const [name, values] of Object.entries(endpoint.headers)) headers[name] = values.join(",");`,
     `  Object.assign(headers, request.headers);`,
   );
-  if (signs) {
-    file.line(
-      `  const credentials = signing === "none" ? undefined : await context.credentials();`,
-      `  if (credentials === undefined && signing !== "optional" && signing !== "none") {`,
-      `    throw new Error(operation + " must be signed, but there are no AWS credentials: set \`credentials\` in the client's config, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment");`,
-      `  }`,
-    );
-  }
+  if (signs) file.line(`  const signer = authorize === undefined || signing === undefined ? undefined : await authorize(context, operation, endpoint, signing);`);
   file.line(
     `  return context.transport.call(async (attempt) => {`,
     `    const sent: ${wire} = { method: request.method, url, headers: { ...headers, ...attempt.sdkHeaders }, ...(request.body === undefined ? {} : { body: request.body }) };`,
     signs
-      ? `    const response = await context.transport.send(credentials === undefined ? sent : await ${sign}(context, sent, credentials, endpoint, signing === "sigv4-unsigned-payload"), attempt.signal);`
+      ? `    const response = await context.transport.send(signer === undefined ? sent : await signer(sent), attempt.signal);`
       : `    const response = await context.transport.send(sent, attempt.signal);`,
     `    return deserialize(response);`,
     `  }, options);`,
@@ -232,28 +202,52 @@ export function printAwsClient(
   }
 
   if (signs) {
+    const cached = file.use(TRANSPORT.cachedProvider);
     file.line(
-      `/** Signs one attempt (SigV4): the signing name and region of the endpoint's \`authSchemes\` win over the model's and the config's. */`,
-      `async function ${sign}(context: ${client.context}, request: ${wire}, credentials: ${file.use(SIGV4.Credentials)}, endpoint: ${endpointType}, unsignedPayload: boolean): Promise<${wire}> {`,
+      `/** How a signed operation signs: SigV4 (its payload hashed, or \`UNSIGNED-PAYLOAD\`), or SigV4 when credentials exist (\`@optionalAuth\`). */`,
+      `type ${signedBy} = "sigv4" | "sigv4-unsigned-payload" | "optional";`,
+      ``,
+      `/**`,
+      ` * The signing step of a signed operation (only those name it, so that a bundle of unsigned calls holds no SigV4): the`,
+      ` * credentials, asked once per call, then a function that signs each attempt. The signing name and region of the endpoint's`,
+      ` * \`authSchemes\` win over the model's and the config's. Undefined: send unsigned (\`@optionalAuth\` without credentials).`,
+      ` */`,
+      `async function ${sign}(context: ${client.context}, operation: string, endpoint: ${endpointType}, signing: ${signedBy}): Promise<((request: ${wire}) => Promise<${wire}>) | undefined> {`,
       `  const config = context.config;`,
+      `  const auth = context.auth;`,
+      `  const given = config.credentials;`,
+      `  auth.credentials ??=`,
+      `    given === undefined`,
+      `      ? () => Promise.resolve(${file.use(SIGV4.environmentCredentials)}())`,
+      `      : typeof given === "function"`,
+      `        ? ${cached}(given, config.now)`,
+      `        : () => Promise.resolve(given);`,
+      `  const credentials = await auth.credentials();`,
+      `  if (credentials === undefined) {`,
+      `    if (signing === "optional") return undefined;`,
+      `    throw new Error(operation + " must be signed, but there are no AWS credentials: set \`credentials\` in the client's config, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment");`,
+      `  }`,
       `  const schemes = endpoint.properties["authSchemes"];`,
       `  const scheme = (Array.isArray(schemes) ? schemes.find((s: { name?: unknown }) => s.name === "sigv4") : undefined) as { signingName?: string; signingRegion?: string; disableDoubleEncoding?: boolean } | undefined;`,
       `  const region = scheme?.signingRegion ?? config.region;`,
       `  if (region === undefined) throw new Error("Signing needs a region: set \`region\` in the client's config");`,
       `  const service = scheme?.signingName ?? ${JSON.stringify(plan.signingName)};`,
-      `  const signed = await context.signer.signRequest(request, {`,
-      `    credentials,`,
-      `    region,`,
-      `    service,`,
-      `    uriEscapePath: scheme?.disableDoubleEncoding !== true,`,
-      `    applyChecksum: service === "s3" || service === "s3-outposts" || service === "s3-object-lambda",`,
-      `    unsignedPayload,`,
-      `    ...(config.now === undefined ? {} : { date: new Date(config.now()) }),`,
-      `  });`,
-      `  // fetch sets Host itself (browsers refuse to set it); the signature covers the same value.`,
-      `  const headers: Record<string, string> = {};`,
-      `  for (const [name, value] of Object.entries(signed.headers)) if (name.toLowerCase() !== "host") headers[name] = value;`,
-      `  return { ...request, headers };`,
+      `  const signer = (auth.signer ??= ${file.use(SIGV4.createSigner)}());`,
+      `  return async (request) => {`,
+      `    const signed = await signer.signRequest(request, {`,
+      `      credentials,`,
+      `      region,`,
+      `      service,`,
+      `      uriEscapePath: scheme?.disableDoubleEncoding !== true,`,
+      `      applyChecksum: service === "s3" || service === "s3-outposts" || service === "s3-object-lambda",`,
+      `      unsignedPayload: signing === "sigv4-unsigned-payload",`,
+      `      ...(config.now === undefined ? {} : { date: new Date(config.now()) }),`,
+      `    });`,
+      `    // fetch sets Host itself (browsers refuse to set it); the signature covers the same value.`,
+      `    const headers: Record<string, string> = {};`,
+      `    for (const [name, value] of Object.entries(signed.headers)) if (name.toLowerCase() !== "host") headers[name] = value;`,
+      `    return { ...request, headers };`,
+      `  };`,
       `}`,
       ``,
     );

@@ -8,7 +8,7 @@
 //   servers: [{ url: "https://{env}.example.com/v1", variables: { env: { default: api } } }],
 //   security: [{ bearer: [] }], operation getPet (GET /pets/{id}) →
 //   export function getPet(context: PetstoreContext, input: GetPetRequest, options?: CallOptions): Promise<Pet> {
-//     return invoke(context, "getPet", input, options, validateGetPetRequest, serializeGetPetRequest, deserializeGetPetResponse, SERVERS[0], [["bearer"]]);
+//     return invoke(context, "getPet", input, options, "validateGetPetRequest", serializeGetPetRequest, deserializeGetPetResponse, SERVERS[0], [["bearer"]]);
 //   }
 //   and, once per file, `SERVERS`, `invoke` and `authenticate`.
 
@@ -18,7 +18,7 @@ import type { ClientNames } from "../naming/client.js";
 import { propertyAccess, propertyKey, type Names } from "../naming/names.js";
 import { RUNTIME, TRANSPORT } from "../protocols/symbols.js";
 import { printClientObject } from "./aws.js";
-import { operationSignature, type ClientFolder, type OperationCall } from "./shared.js";
+import { operationSignature, printValidateField, printValidateStep, validatorArg, VALIDATOR_PARAM, type ClientFolder, type OperationCall } from "./shared.js";
 
 /** The server an operation is sent to by default: its URL template and the path the serializer puts before the operation's path. */
 interface ServerPlan {
@@ -83,9 +83,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
     for (const s of used) file.line(`    /** ${schemeDoc(s)} */`, `    readonly ${propertyKey(s.key)}?: ${credentialType(s)};`);
     file.line(`  };`);
   }
-  if (validates) {
-    file.line(`  /** Check every input with the document's validators before sending it; an invalid input throws \`RequestValidationError\` and nothing is sent (default false: the server checks). */`, `  readonly validate?: boolean;`);
-  }
+  if (validates) printValidateField(file, "server");
   file.line(`}`, ``);
 
   // The context.
@@ -114,7 +112,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
     calls.push({ op, call });
     const server = serverOf(op);
     const index = serverIndex.get(JSON.stringify({ url: server?.url ?? "", basePath: server === undefined ? "" : basePath(server) }))!;
-    const validate = !validates ? [] : [op.input === undefined ? "undefined" : file.use({ name: names.validator(op.input), file: "validators.ts", kind: "value" })];
+    const validate = !validates ? [] : [validatorArg(names, op)];
     const security = requirementsOf(op).filter((keys) => keys.every((k) => used.some((s) => s.key === k)));
     const args = [
       JSON.stringify(op.name),
@@ -144,7 +142,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
     `  operation: string,`,
     `  input: I,`,
     `  options: ${callOptions} | undefined,`,
-    ...(validates ? [`  validate: ((value: unknown) => ${file.use({ name: "ValidationFailure", file: "runtime.ts", kind: "type" })}[]) | undefined,`] : []),
+    ...(validates ? [VALIDATOR_PARAM] : []),
     `  serialize: (input: I, options: ${serializeOptions}) => ${file.use(RUNTIME.HttpRequest)},`,
     `  deserialize: (response: ${file.use(RUNTIME.HttpResponse)}) => O,`,
     `  server: (typeof ${local.SERVERS})[number],`,
@@ -152,14 +150,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
     `): Promise<O> {`,
     `  const config = context.config;`,
   );
-  if (validates) {
-    file.line(
-      `  if (config.validate === true && validate !== undefined) {`,
-      `    const failures = validate(input);`,
-      `    if (failures.length > 0) throw new ${file.use(TRANSPORT.RequestValidationError)}(operation, failures);`,
-      `  }`,
-    );
-  }
+  if (validates) printValidateStep(file);
   const variablesLine = variables.size > 0 ? `  const values: Readonly<Record<string, string | undefined>> = config.serverVariables ?? {};` : undefined;
   file.line(
     `  const request = serialize(input, config);`,

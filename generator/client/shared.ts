@@ -11,6 +11,7 @@ import { docComment } from "../emit/doc-comments.js";
 import type { GeneratedFile } from "../emit/file-builder.js";
 import { shapeOf, type Operation, type ResolvedModel } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
+import { TRANSPORT } from "../protocols/symbols.js";
 
 /** The files of the output folder the client may import (the emitters that ran before it). */
 export interface ClientFolder {
@@ -47,4 +48,38 @@ export function operationSignature(file: GeneratedFile, model: ResolvedModel, na
     outputType,
     doc: ["/**", ...doc.slice(1, -1), ...(doc.length > 2 ? [" *"] : []), throws, " */"],
   };
+}
+
+/**
+ * The config's `validate`: the folder's validators module, passed in by the caller
+ * (`import * as validators from "./validators.js"`), so that a bundle that does not validate holds
+ * no validator: the operation functions name their input's validator as a string, never import it.
+ */
+export function printValidateField(file: GeneratedFile, checker: "service" | "server"): void {
+  file.line(
+    `  /**`,
+    `   * The folder's validators (\`import * as validators from "./validators.js"\`): every input is checked before it is sent;`,
+    `   * an invalid one throws \`RequestValidationError\` and nothing is sent. Default: none (the ${checker} checks, and a bundle holds no validator).`,
+    `   */`,
+    `  readonly validate?: ${file.use(TRANSPORT.Validators)};`,
+  );
+}
+
+/** The argument naming an operation's input validator: `"validateInitiateAuthRequest"`, or `undefined` without input. */
+export function validatorArg(names: Names, op: Operation): string {
+  return op.input === undefined ? "undefined" : JSON.stringify(names.validator(op.input));
+}
+
+/** The parameter of `invoke` that receives `validatorArg`. */
+export const VALIDATOR_PARAM = `  validator: string | undefined,`;
+
+/** The first step of `invoke`: the input checked by the configured validators. */
+export function printValidateStep(file: GeneratedFile): void {
+  file.line(
+    `  const validate = validator === undefined ? undefined : config.validate?.[validator];`,
+    `  if (validate !== undefined) {`,
+    `    const failures = validate(input);`,
+    `    if (failures.length > 0) throw new ${file.use(TRANSPORT.RequestValidationError)}(operation, failures);`,
+    `  }`,
+  );
 }

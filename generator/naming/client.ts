@@ -35,8 +35,8 @@ export interface ClientNames {
 }
 
 /** The module-private declarations of client.ts. */
-export type LocalName = "invoke" | "resolve" | "sign" | "ResolvedEndpoint" | "SERVERS" | "authenticate" | "SchemeKey" | "defaultOf";
-const LOCAL_NAMES: readonly LocalName[] = ["invoke", "resolve", "sign", "ResolvedEndpoint", "SERVERS", "authenticate", "SchemeKey", "defaultOf"];
+export type LocalName = "invoke" | "resolve" | "sign" | "SignedBy" | "ResolvedEndpoint" | "SERVERS" | "authenticate" | "SchemeKey" | "defaultOf";
+const LOCAL_NAMES: readonly LocalName[] = ["invoke", "resolve", "sign", "SignedBy", "ResolvedEndpoint", "SERVERS", "authenticate", "SchemeKey", "defaultOf"];
 
 /** Names client.ts exports beside its own: they are taken. */
 export const CLIENT_REEXPORTS: readonly string[] = ["CallOptions", "Credentials", "CredentialsProvider", "NetworkError", "RequestValidationError"];

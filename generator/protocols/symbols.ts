@@ -146,6 +146,7 @@ export const TRANSPORT = {
   Transport: type("transport.ts", "Transport"),
   TransportConfig: type("transport.ts", "TransportConfig"),
   WireRequest: type("transport.ts", "WireRequest"),
+  Validators: type("transport.ts", "Validators"),
 } as const;
 
 /** Helper files a protocol (or the validators, `linear-find.ts`) may ask for, by the template that writes them. */

@@ -2,7 +2,9 @@
 // build them at the configured endpoint, typed outputs, typed errors with their codes, validation
 // that sends nothing, host prefixes; and the generated folders type-check strictly.
 
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { typecheckFolder } from "../helpers/typecheck.js";
 import { CREDENTIALS, fakeFetch, generateClient, THINGS, type Generated } from "./helpers.js";
@@ -25,7 +27,11 @@ beforeAll(async () => {
 });
 
 describe("generated client", () => {
-  it("the client folders type-check strictly", () => {
+  it("the client folders type-check strictly, with an app that passes the validators module as config `validate`", () => {
+    // The documented way to validate: the module namespace is a `Validators` table.
+    const app = (factory: string) => `import * as validators from "./validators.js";\nimport { ${factory} } from "./client.js";\nexport const client = ${factory}({ validate: validators });\n`;
+    writeFileSync(join(things.dir, "things", "validating-app.ts"), app("createThingServiceClient"));
+    writeFileSync(join(cognito.dir, "cognito", "validating-app.ts"), app("createCognitoIdentityProviderClient"));
     expect(typecheckFolder(join(things.dir, "things"))).toEqual([]);
     expect(typecheckFolder(join(cognito.dir, "cognito"))).toEqual([]);
   });
@@ -82,10 +88,11 @@ describe("generated client", () => {
     expect(error).toMatchObject({ name: "UnknownServiceError", $code: "InvalidPasswordException", $status: 400, message: "bad password" });
   });
 
-  it("validate: true rejects an invalid input with every failure and sends nothing; false sends it", async () => {
+  it("validate: the validators module rejects an invalid input with every failure and sends nothing; without it the input is sent", async () => {
     const fake = fakeFetch([{ status: 200, body: '{"id":"x"}' }]);
     const invalid = { name: "" };
-    const error = await thingClient({ fetch: fake.fetch, validate: true })["createThing"]!(invalid).catch((e: unknown) => e);
+    const validators = (await import(pathToFileURL(join(things.dir, "things", "validators.ts")).href)) as Record<string, unknown>;
+    const error = await thingClient({ fetch: fake.fetch, validate: validators })["createThing"]!(invalid).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(things.mod["RequestValidationError"] as new () => unknown);
     const failures = fn(things, "validateCreateThingInput")(invalid);
     expect(failures).toHaveLength(1);
