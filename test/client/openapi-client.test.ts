@@ -6,6 +6,7 @@
 // model's client.
 
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { typecheckFolder } from "../helpers/typecheck.js";
 import { fakeFetch, generateClient, recordingSleep, type Generated } from "./helpers.js";
@@ -105,14 +106,15 @@ describe("OpenAPI client", () => {
     expect(teapot).toMatchObject({ $status: 418 });
   });
 
-  it("retries a 503 as the AWS clients do, without amz-sdk-* headers; validate: true sends nothing invalid", async () => {
+  it("retries a 503 as the AWS clients do, without amz-sdk-* headers; validate (the validators module) sends nothing invalid", async () => {
     const fake = fakeFetch([{ status: 503, body: "" }, { status: 201, headers: { "content-type": "application/json" }, body: '{"count":2}' }]);
     const { sleep, waits } = recordingSleep();
     expect(await client({ fetch: fake.fetch, sleep, random: () => 0.5 })["addToCart"]!({ itemId: "i1", quantity: 2 })).toEqual({ count: 2 });
     expect(fake.requests).toHaveLength(2);
     expect(waits).toEqual([50]);
     expect(Object.keys(fake.requests[0]!.headers).filter((h) => h.startsWith("amz-sdk"))).toEqual([]);
-    const invalid = await client({ fetch: fake.fetch, validate: true })["addToCart"]!({ itemId: "", quantity: 0 }).catch((e: unknown) => e);
+    const validators = (await import(pathToFileURL(join(shop.dir, "shop", "validators.ts")).href)) as Record<string, unknown>;
+    const invalid = await client({ fetch: fake.fetch, validate: validators })["addToCart"]!({ itemId: "", quantity: 0 }).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(shop.mod["RequestValidationError"] as new () => unknown);
     expect((invalid as { failures: { path: string }[] }).failures.map((f) => f.path)).toEqual(["/itemId", "/quantity"]);
     expect(fake.requests).toHaveLength(2);
