@@ -77,18 +77,18 @@ function json_InitiateAuthResponse(value: unknown, path: string): InitiateAuthRe
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
   const v0 = object.ChallengeName;
-  if (v0 !== undefined && v0 !== null)
+  if (v0 != null)
     out["ChallengeName"] = expectString(v0, path, "ChallengeName") as ChallengeNameType;
   const v1 = object.Session;
-  if (v1 !== undefined && v1 !== null) out["Session"] = expectString(v1, path, "Session");
+  if (v1 != null) out["Session"] = expectString(v1, path, "Session");
   const v2 = object.ChallengeParameters;
-  if (v2 !== undefined && v2 !== null)
+  if (v2 != null)
     out["ChallengeParameters"] = json_ChallengeParametersType(v2, path + ".ChallengeParameters");
   const v3 = object.AuthenticationResult;
-  if (v3 !== undefined && v3 !== null)
+  if (v3 != null)
     out["AuthenticationResult"] = json_AuthenticationResultType(v3, path + ".AuthenticationResult");
   const v4 = object.AvailableChallenges;
-  if (v4 !== undefined && v4 !== null)
+  if (v4 != null)
     out["AvailableChallenges"] = json_AvailableChallengeListType(v4, path + ".AvailableChallenges");
   return out as unknown as InitiateAuthResponse;
 }
@@ -97,17 +97,17 @@ function json_AuthenticationResultType(value: unknown, path: string): Authentica
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
   const v0 = object.AccessToken;
-  if (v0 !== undefined && v0 !== null) out["AccessToken"] = expectString(v0, path, "AccessToken");
+  if (v0 != null) out["AccessToken"] = expectString(v0, path, "AccessToken");
   const v1 = object.ExpiresIn;
-  if (v1 !== undefined && v1 !== null) out["ExpiresIn"] = expectInteger(v1, 32, path, "ExpiresIn");
+  if (v1 != null) out["ExpiresIn"] = expectInteger(v1, 32, path, "ExpiresIn");
   const v2 = object.TokenType;
-  if (v2 !== undefined && v2 !== null) out["TokenType"] = expectString(v2, path, "TokenType");
+  if (v2 != null) out["TokenType"] = expectString(v2, path, "TokenType");
   const v3 = object.RefreshToken;
-  if (v3 !== undefined && v3 !== null) out["RefreshToken"] = expectString(v3, path, "RefreshToken");
+  if (v3 != null) out["RefreshToken"] = expectString(v3, path, "RefreshToken");
   const v4 = object.IdToken;
-  if (v4 !== undefined && v4 !== null) out["IdToken"] = expectString(v4, path, "IdToken");
+  if (v4 != null) out["IdToken"] = expectString(v4, path, "IdToken");
   const v5 = object.NewDeviceMetadata;
-  if (v5 !== undefined && v5 !== null)
+  if (v5 != null)
     out["NewDeviceMetadata"] = json_NewDeviceMetadataType(v5, path + ".NewDeviceMetadata");
   return out as unknown as AuthenticationResultType;
 }
@@ -137,7 +137,7 @@ function json_InvalidParameterException(value: unknown, path: string): InvalidPa
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
   const v0 = object.message;
-  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
+  if (v0 != null) out["message"] = expectString(v0, path, "message");
   return out as unknown as InvalidParameterException_1;
 }
 
@@ -145,10 +145,9 @@ function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMeta
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
   const v0 = object.DeviceKey;
-  if (v0 !== undefined && v0 !== null) out["DeviceKey"] = expectString(v0, path, "DeviceKey");
+  if (v0 != null) out["DeviceKey"] = expectString(v0, path, "DeviceKey");
   const v1 = object.DeviceGroupKey;
-  if (v1 !== undefined && v1 !== null)
-    out["DeviceGroupKey"] = expectString(v1, path, "DeviceGroupKey");
+  if (v1 != null) out["DeviceGroupKey"] = expectString(v1, path, "DeviceGroupKey");
   return out as unknown as NewDeviceMetadataType;
 }
 
@@ -156,7 +155,7 @@ function json_NotAuthorizedException(value: unknown, path: string): NotAuthorize
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
   const v0 = object.message;
-  if (v0 !== undefined && v0 !== null) out["message"] = expectString(v0, path, "message");
+  if (v0 != null) out["message"] = expectString(v0, path, "message");
   return out as unknown as NotAuthorizedException_1;
 }
 
