@@ -175,13 +175,15 @@ function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
         `}`,
       ];
     case "structure": {
-      const topLevel = ctx.model.operations.some((op) => op.input === shape.id);
+      // Defaults fill nested members only; `noDefaults` skips the look-up over every operation
+      // (which, per structure, made OpenAPI documents with thousands of both quadratic).
+      const fills = !w.noDefaults && !ctx.model.operations.some((op) => op.input === shape.id);
       const lines = [head, `  const out: Record<string, unknown> = {};`];
       shape.members.forEach((m, i) => {
         // OpenAPI `readOnly`: the server's to send, never a client's (OpenAPI 3.0 §Fixed Fields `readOnly`).
         if (m.readOnly) return;
         const access = propertyAccess("value", m.name);
-        const fill = topLevel || w.noDefaults ? undefined : defaultExpression(ctx.model, m);
+        const fill = fills ? defaultExpression(ctx.model, m) : undefined;
         if (fill === undefined && access.startsWith("(")) {
           // An own-property read (`constructor`, `__proto__`): once, into a local that narrows.
           const local = `v${i}`;
