@@ -1,8 +1,8 @@
 // Sweeps one corpus document in a process of its own (the large ones need their own heap) and
 // prints the result as one JSON line; the full corpus test runs it once per document.
 //
-//   node --max-old-space-size=8192 --import tsx test/openapi/sweep-one.ts xkcd.com.json.gz
-//   → {"file":"xkcd.com.json.gz","outcome":"generated","errors":[],"typeErrors":[],"ms":812}
+//   node --max-old-space-size=14336 --import tsx test/openapi/sweep-one.ts xkcd.com.json.gz
+//   → {"file":"xkcd.com.json.gz","outcome":"generated","errors":[],"typeErrors":[],"ms":812,"generateMs":180,"typecheckMs":632,"outputBytes":69349}
 
 import { sweepDocument } from "./corpus.js";
 
