@@ -42,7 +42,9 @@ export type Outcome =
   /** An error status the document gives no error structure for, thrown as `UnknownServiceError`. */
   | "unknown-error"
   /** Anything else: a `MalformedResponseError`, a wrong class, an exception that is no response error. */
-  | "wrong";
+  | "wrong"
+  /** Prism did not answer (it threw while handling the request, or fetch refused to send it): the request's violation says why. */
+  | "no-answer";
 
 export interface ClientCall {
   readonly operation: string;
@@ -77,6 +79,8 @@ export interface ClientResult {
   /** Those answers by status and Prism's problem type (`422 UNPROCESSABLE_ENTITY`). */
   readonly problemKinds: ReadonlyMap<string, number>;
   readonly skipped: readonly { readonly operation: string; readonly reason: string }[];
+  /** Wall time of the document's calls (printed, never asserted). */
+  readonly ms: number;
 }
 
 export interface ClientRunOptions {
@@ -156,7 +160,9 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
   const errorsModule = (await import(pathToFileURL(join(g.dir, "errors.ts")).href).catch(() => ({}))) as Record<string, unknown>;
   const runtime = (await import(pathToFileURL(join(g.dir, "runtime.ts")).href)) as Record<string, new (...args: never[]) => Error>;
   const paths = documentPaths(document);
+  const started = Date.now();
   const result = {
+    ms: 0,
     label: source.label,
     operations: 0,
     calls: [] as ClientCall[],
@@ -202,7 +208,7 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
       return new Response(empty ? null : given.body, { status: given.status, headers: given.headers });
     } catch (error) {
       const e = error as Error;
-      exchange.failure = { location: ["fetch"], code: "no-answer", message: String(e.cause ?? e.message) };
+      exchange.failure ??= { location: ["fetch"], code: "no-answer", message: String(e.cause ?? e.message) };
       throw error;
     }
   };
@@ -265,7 +271,10 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
           result.listed.set(name, (result.listed.get(name) ?? 0) + 1);
         }
       }
-      if (!answer) continue;
+      if (!answer) {
+        result.calls.push({ operation: op.name, ...(ask.asked === undefined ? {} : { asked: ask.asked }), status: 0, outcome: "no-answer", listedRequest, outsideSchema: false });
+        continue;
+      }
       const outcome = judge(model, names, op, answer, text, threw, value, thrown, errorsModule, runtime);
       // Prism's own problem answers (the document's may be problem+json too): their type is Prism's.
       const prismType = (answer.headers.get("content-type") ?? "").startsWith("application/problem+json") ? prismProblem(text) : undefined;
@@ -298,6 +307,7 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
       else result.mismatches.push(`${where}: HTTP ${answer.status}: ${outcome.problems.join("; ")}`);
     }
   }
+  result.ms = Date.now() - started;
   return result;
 }
 
@@ -406,7 +416,12 @@ function judge(
     body = undefined;
   }
   if (typeof body === "object" && body !== null && !Array.isArray(body)) {
-    for (const m of errorShape.members) sameMember(model, m, (e as unknown as Record<string, unknown>)[m.name], body as Record<string, unknown>, `$.${m.name}`, problems);
+    for (const m of errorShape.members) {
+      // A `message` member is the Error's message, which the class sets to its name when the answer has none.
+      const key = m.jsonName ?? m.name;
+      if (m.name === "message" && (body as Record<string, unknown>)[key] == null) continue;
+      sameMember(model, m, (e as unknown as Record<string, unknown>)[m.name], body as Record<string, unknown>, `$.${m.name}`, problems);
+    }
   }
   return { outcome: problems.length > 0 ? "wrong" : "error", problems, readable };
 }
@@ -466,7 +481,7 @@ function sameStructure(model: ResolvedModel, target: string, value: unknown, ans
   if (bodyMembers.length > 0 || shape.additionalProperties !== undefined) {
     const object = body();
     if (typeof object !== "object" || object === null || Array.isArray(object)) problems.push(`${path}: the answer's body is not an object`);
-    else sameMembers(model, { ...shape, members: bodyMembers }, out, object as Record<string, unknown>, path, problems);
+    else sameMembers(model, { ...shape, members: bodyMembers }, out, object as Record<string, unknown>, path, problems, new Set(shape.members.map((m) => m.name)));
   }
   const known = new Set(shape.members.map((m) => m.name));
   if (shape.additionalProperties === undefined) for (const k of Object.keys(out)) if (!known.has(k)) problems.push(`${path}.${k}: not a member of ${shape.name}`);
@@ -485,7 +500,16 @@ function sameHeader(model: ResolvedModel, m: Member, value: unknown, raw: string
 }
 
 /** A structure's members against a JSON object: each by its JSON name; writeOnly ones never read; additional properties as declared. */
-function sameMembers(model: ResolvedModel, shape: { readonly members: readonly Member[]; readonly additionalProperties?: Ref | true; readonly name: string }, out: Record<string, unknown>, raw: Record<string, unknown>, path: string, problems: string[]): void {
+function sameMembers(
+  model: ResolvedModel,
+  shape: { readonly members: readonly Member[]; readonly additionalProperties?: Ref | true; readonly name: string },
+  out: Record<string, unknown>,
+  raw: Record<string, unknown>,
+  path: string,
+  problems: string[],
+  /** Every member name of the output (headers and status beside the body's). */
+  all = new Set(shape.members.map((m) => m.name)),
+): void {
   const declared = new Set<string>();
   for (const m of shape.members) {
     const key = m.jsonName ?? m.name;
@@ -497,18 +521,14 @@ function sameMembers(model: ResolvedModel, shape: { readonly members: readonly M
     sameMember(model, m, out[m.name], raw, `${path}.${m.name}`, problems);
   }
   if (shape.additionalProperties !== undefined) {
-    const names = new Set(shape.members.map((m) => m.name));
     for (const [k, v] of Object.entries(raw)) {
       if (declared.has(k)) continue;
       if (shape.additionalProperties === true) {
         if (!isDeepStrictEqual(out[k], v)) problems.push(`${path}.${k}: the additional property differs`);
       } else sameRef(model, shape.additionalProperties, out[k], v, `${path}.${k}`, problems);
     }
-    for (const k of Object.keys(out)) if (!names.has(k) && !(k in raw)) problems.push(`${path}.${k}: not in the answer`);
-  } else {
-    const names = new Set(shape.members.map((m) => m.name));
-    for (const k of Object.keys(out)) if (!names.has(k)) problems.push(`${path}.${k}: not a member of ${shape.name}`);
-  }
+    for (const k of Object.keys(out)) if (!all.has(k) && !(k in raw)) problems.push(`${path}.${k}: not in the answer`);
+  } else for (const k of Object.keys(out)) if (!all.has(k)) problems.push(`${path}.${k}: not a member of ${shape.name}`);
 }
 
 function sameMember(model: ResolvedModel, m: Member, value: unknown, raw: Record<string, unknown>, path: string, problems: string[]): void {

@@ -8,6 +8,8 @@
 //                 problem: 'a 2xx answer threw MalformedResponseError: … at $.content: expected base64, got the string "et dolore"' })
 //   → "base64-not-generated"
 
+import type { Known } from "./known.js";
+
 export interface KnownAnswer {
   readonly name: string;
   readonly reason: string;
@@ -25,6 +27,23 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
       const m = /threw MalformedResponseError: .* expected base64, got the string "((?:[^"\\]|\\.)*)"/.exec(problem);
       return m !== null && !BASE64.test(JSON.parse(`"${m[1]!}"`) as string);
     },
+  },
+];
+
+/**
+ * Errors Prism throws on its own answer when it validates responses (only the client test asks it
+ * to): the request is never answered. Counted with known.ts's entries (same matcher shape), kept
+ * apart because the serializer test, which does not validate answers, checks that none of known.ts
+ * is stale.
+ */
+export const KNOWN_ANSWER_CRASHES: readonly Known[] = [
+  {
+    name: "response-array-header-absent",
+    kind: "prism",
+    reason:
+      "Prism checks the headers of its own answer with its parameter deserializers, and an array header its mock left out (our responses fixture's listPets X-Tags, not required) reaches simple.js deserializeArray as null, which throws; OpenAPI 3.0.3 §Header Object: a header that is not `required` may be absent",
+    matches: (f) =>
+      f.violation.location[0] === "prism" && f.violation.code === "crash" && /Cannot read properties of (null|undefined) \(reading 'split'\) \| +at deserializeArray \(.*deserializers\/style\/simple\.js/.test(f.violation.message),
   },
 ];
 
