@@ -137,6 +137,8 @@ interface Ctx {
   readonly constNames: Set<string>;
   /** Unicode questions of the ReDoS analysis, answered once per run. */
   readonly universe: Universe;
+  /** Each pattern source read and analysed once (readPattern). */
+  readonly readPatterns: Map<string, ReadPattern>;
   /** Text of a scalar check → the name of the shared `$check…` function that runs it. */
   readonly shared: Map<string, string>;
   /** Shared check name → its lines, printed sorted by name. */
@@ -175,7 +177,7 @@ interface Site {
 /** Emits `validators.ts`: a validator for every named shape of the model (see the module comment). */
 export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics): GeneratedFile {
   const f = new GeneratedFile("validators.ts");
-  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe(), shared: new Map(), sharedDecls: new Map(), representative: (id) => id };
+  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe(), readPatterns: new Map(), shared: new Map(), sharedDecls: new Map(), representative: (id) => id };
   f.importType("ValidationFailure", RUNTIME);
   // Validators exist for what an operation input can contain; output-only shapes get none.
   const inputs = inputClosure(model);
@@ -705,7 +707,7 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
   const lengthKey = `${key}\n${maxLength ?? ""}`;
   const known = ctx.patterns.get(key) ?? ctx.patterns.get(lengthKey);
   if (known !== undefined) return known;
-  const result = ctx.model.patternSyntax === "ecma262" ? ecmaPattern(source) : translateJavaPattern(source);
+  const { result, analysis } = readPattern(ctx, source);
   const where = `\`${owner.replace("\n", "$")}\``;
   if (result.kind !== "ok") {
     const message =
@@ -732,7 +734,6 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
     return name;
   };
   // A pattern a backtracking search could take super-linear time on runs as an automaton instead.
-  const analysis = "node" in result ? analyse(result.node, ctx.universe) : ({ safe: true } as const);
   if (!analysis.safe && "node" in result) {
     // The pattern runs only on a value whose length passed, so the program may rely on the maximum.
     const linear = linearProgram(result.node, maxLength);
@@ -782,6 +783,22 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
   const test = (v: string): string => `${name}.test(${v})`;
   ctx.patterns.set(key, test);
   return test;
+}
+
+interface ReadPattern {
+  readonly result: ReturnType<typeof translateJavaPattern> | ReturnType<typeof ecmaPattern>;
+  readonly analysis: ReturnType<typeof analyse> | { readonly safe: true };
+}
+
+/** A pattern read (and analysed, when valid) once per run: shapes of many owners share patterns. */
+function readPattern(ctx: Ctx, source: string): ReadPattern {
+  let read = ctx.readPatterns.get(source);
+  if (read === undefined) {
+    const result = ctx.model.patternSyntax === "ecma262" ? ecmaPattern(source) : translateJavaPattern(source);
+    read = { result, analysis: result.kind === "ok" && "node" in result ? analyse(result.node, ctx.universe) : { safe: true } };
+    ctx.readPatterns.set(source, read);
+  }
+  return read;
 }
 
 /** An ECMA-262 pattern (OpenAPI) as it is, if it compiles with the `u` flag (never without). */
