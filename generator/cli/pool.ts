@@ -1,7 +1,8 @@
 // Generates many models on every core: a pool of worker threads (worker.ts), one model per job,
 // each worker reading, generating, formatting, comparing and staging one model before the next,
-// so memory holds a model per worker, never the whole output. The outcomes come back in job
-// order (deterministic, whichever worker finished first) and hold only paths and statuses.
+// so memory holds a model per worker, never the whole output. The largest models are given out
+// first (a short tail); the outcomes come back in job order (deterministic, whichever worker
+// finished first) and hold only paths and statuses.
 //
 //   await runPool({ setup, jobs: [ec2, s3, sqs], size: 2, format: true, formatterOf, workOf })
 //   → [{ job: ec2, diagnostics: [], files: [{ path: "ec2/types.ts", status: "missing" }, ...] }, ...]
@@ -13,6 +14,7 @@
 // Workers start from the bundle's dist/worker.js, or, when the sources run (tsx, vitest), from
 // generator/cli/worker.ts through tsx's loader, registered in the worker itself.
 
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -61,6 +63,7 @@ export function poolSize(jobs: number): number {
 export async function runPool(request: PoolRequest): Promise<JobOutcome[]> {
   const { jobs } = request;
   const outcomes: (JobOutcome | undefined)[] = jobs.map(() => undefined);
+  const order = largestFirst(jobs);
   let next = 0;
   let started = 0;
   return new Promise((resolve) => {
@@ -80,7 +83,7 @@ export async function runPool(request: PoolRequest): Promise<JobOutcome[]> {
           void worker.terminate();
           return;
         }
-        current = next++;
+        current = order[next++]!;
         const job = jobs[current]!;
         request.onStart?.(started++, jobs.length, job.model.name);
         const task: WorkerTask = {
@@ -119,6 +122,23 @@ export async function runPool(request: PoolRequest): Promise<JobOutcome[]> {
     for (let i = 0; i < Math.min(request.size, jobs.length); i++) spawn();
     finishIfDone();
   });
+}
+
+/**
+ * The jobs' indexes, the largest model (bytes of its files) first, ties in job order: the last
+ * jobs are small ones, so no worker is still on a large model while the other has nothing left.
+ */
+function largestFirst(jobs: readonly PoolJob[]): number[] {
+  const bytes = jobs.map((job) =>
+    job.model.files.reduce((sum, file) => {
+      try {
+        return sum + statSync(file.absolute).size;
+      } catch {
+        return sum; // read (and reported) by the worker
+      }
+    }, 0),
+  );
+  return jobs.map((_, i) => i).sort((a, b) => bytes[b]! - bytes[a]! || a - b);
 }
 
 function crashed(job: PoolJob, message: string, stack: string): JobOutcome {
