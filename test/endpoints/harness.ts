@@ -16,7 +16,7 @@ import { generate } from "../../generator/core.js";
 import type { ModelInput } from "../../generator/frontends.js";
 import { BUILT_IN_CONFIG } from "../../generator/protocols/endpoints/index.js";
 import { readPartitions, type PartitionData } from "../../generator/protocols/endpoints/partitions.js";
-import { readRuleSet } from "../../generator/protocols/endpoints/rule-set.js";
+import { readRuleSet, RULE_FUNCTION_EXPORTS } from "../../generator/protocols/endpoints/rule-set.js";
 import { OLDER_PARTITIONS, isExcluded } from "./excluded.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { TMP } from "../helpers/paths.js";
@@ -144,6 +144,19 @@ export async function importInterpreter(outRoot: string): Promise<Record<string,
   return (await import(pathToFileURL(join(dir, "endpoint-rules.js")).href)) as Record<string, unknown>;
 }
 
+type RuleFunction = (args: readonly unknown[], partitions?: readonly PartitionData[]) => unknown;
+
+/** The interpreter's function table with every function, `aws.partition` on `partitions` (what endpoints.ts builds from those its rules call). */
+export function ruleFunctions(interpreter: Record<string, unknown>, partitions: readonly PartitionData[]): Record<string, (args: readonly unknown[]) => unknown> {
+  const out: Record<string, (args: readonly unknown[]) => unknown> = {};
+  for (const [name, exported] of Object.entries(RULE_FUNCTION_EXPORTS)) {
+    const f = interpreter[exported];
+    if (typeof f !== "function") throw new Error(`endpoint-rules.ts exports no ${exported} (the function ${name})`);
+    out[name] = name === "aws.partition" ? (args) => (f as RuleFunction)(args, partitions) : (args) => (f as RuleFunction)(args);
+  }
+  return out;
+}
+
 /** Counts outcomes and lists the first failures. */
 export function tally(results: readonly { readonly service: string; readonly outcome: CaseOutcome; readonly documentation?: string }[]): {
   passed: number;
@@ -182,7 +195,7 @@ export interface Interpreter {
 
 export async function loadInterpreter(outRoot: string): Promise<Interpreter> {
   const imported = await importInterpreter(outRoot);
-  const evaluate = imported["evaluateRuleSet"] as (ruleSet: unknown, params: object, partitions: readonly PartitionData[]) => ReturnType<EndpointsModule["resolveEndpoint"]>;
+  const evaluate = imported["evaluateRuleSet"] as (ruleSet: unknown, params: object, functions: unknown) => ReturnType<EndpointsModule["resolveEndpoint"]>;
   const EndpointError = imported["EndpointError"] as EndpointsModule["EndpointError"];
   const table = readPartitions(corpusPartitions());
   if ("problem" in table) throw new Error(table.problem);
@@ -191,8 +204,9 @@ export async function loadInterpreter(outRoot: string): Promise<Interpreter> {
     module(service, partitions, endpointParams) {
       const read = readRuleSet(service.ruleSet);
       if (read.problems.length > 0) throw new Error(`${service.name}: ${read.problems.join("; ")}`);
+      const functions = ruleFunctions(imported, partitions);
       return {
-        resolveEndpoint: (params) => evaluate(read.ruleSet, params, partitions),
+        resolveEndpoint: (params) => evaluate(read.ruleSet, params, functions),
         endpointParams:
           endpointParams ??
           (() => {

@@ -12,7 +12,7 @@ import { readPartitions } from "../../generator/protocols/endpoints/partitions.j
 import { readRuleSet } from "../../generator/protocols/endpoints/rule-set.js";
 import { corpusFile } from "../helpers/paths.js";
 import { corpusPartitions } from "../helpers/partitions.js";
-import { importInterpreter } from "./harness.js";
+import { importInterpreter, ruleFunctions } from "./harness.js";
 
 interface CaseWithConfig {
   readonly vendorParams?: unknown;
@@ -41,7 +41,8 @@ export async function s3EndpointResolver(): Promise<(testCase: CaseWithConfig, i
   const table = readPartitions(corpusPartitions());
   if (rules.problems.length > 0 || "problem" in table) throw new Error("the S3 rule set or the partitions table does not read");
   const interpreter = await importInterpreter("endpoints-s3-compliance");
-  const evaluate = interpreter["evaluateRuleSet"] as (ruleSet: unknown, params: object, partitions: unknown) => { url: string };
+  const evaluate = interpreter["evaluateRuleSet"] as (ruleSet: unknown, params: object, functions: unknown) => { url: string };
+  const functions = ruleFunctions(interpreter, table.partitions);
   return (testCase, input) => {
     const { region, s3 } = s3Config(testCase);
     const bucket = record(input)["Bucket"];
@@ -52,7 +53,7 @@ export async function s3EndpointResolver(): Promise<(testCase: CaseWithConfig, i
       Accelerate: s3["use_accelerate_endpoint"] === true,
       ForcePathStyle: s3["addressing_style"] === "path",
     };
-    return evaluate(rules.ruleSet, params, table.partitions).url;
+    return evaluate(rules.ruleSet, params, functions).url;
   };
 }
 

@@ -12,9 +12,10 @@
 //       if (Object.prototype.hasOwnProperty.call(OPERATIONS, operation)) bindOperation(params, OPERATIONS[operation]!, input);
 //       return params as EndpointParams;
 //     }
-//     export function resolveEndpoint(params) { return evaluateRuleSet(RULES, params, PARTITIONS); }
+//     export function resolveEndpoint(params) { return evaluateRuleSet(RULES, params, FUNCTIONS); }
 //     const OPERATIONS = { GetObject: { members: { Bucket: "Bucket" } } };
-//     const RULES: RuleSet = { parameters: {...}, rules: [...] };
+//     const FUNCTIONS: RuleFunctions = { "aws.partition": (args) => rulePartition(args, PARTITIONS), isSet: ruleIsSet, … };  // those the rules call
+//     const RULES: RuleSet = { parameters: {...}, rules: [...] };   // the dense form of rule-set.ts
 //     const PARTITIONS: readonly Partition[] = [...];   // only when the rules call aws.partition
 //
 // A service without a rule set (botocore descriptions, a model that declares none), or with one
@@ -31,7 +32,7 @@ import { propertyKey } from "../../naming/names.js";
 import { commentText } from "../../printable.js";
 import { readPartitions, type PartitionsInput } from "./partitions.js";
 import { compileQuery, type Query } from "./query.js";
-import { readRuleSet, type RuleParameter } from "./rule-set.js";
+import { readRuleSet, RULE_FUNCTION_EXPORTS, type RuleParameter } from "./rule-set.js";
 
 const value = (name: string): Sym => ({ name, file: "endpoint-rules.ts", kind: "value" });
 const type = (name: string): Sym => ({ name, file: "endpoint-rules.ts", kind: "type" });
@@ -43,6 +44,7 @@ export const ENDPOINT_RULES = {
   ResolvedEndpoint: type("ResolvedEndpoint"),
   RuleSet: type("RuleSet"),
   Partition: type("Partition"),
+  RuleFunctions: type("RuleFunctions"),
   OperationBindings: type("OperationBindings"),
 } as const;
 
@@ -127,8 +129,16 @@ export function emitEndpoints(model: ResolvedModel, partitionsInput: PartitionsI
   file.line(...endpointParamsFunction(file, model, parameters, bindings.size > 0), "");
   file.line("/** The endpoint of a call with these parameters; throws `EndpointError` where the rules end in an error. */");
   file.line(`export function resolveEndpoint(params: EndpointParams): ${resolved} {`);
-  file.line(`  return ${evaluate}(RULES, params, ${partitions !== undefined ? "PARTITIONS" : "[]"});`);
+  file.line(`  return ${evaluate}(RULES, params, FUNCTIONS);`);
   file.line("}", "");
+  file.line("/** The functions the rules call (only those: a bundle holds no other). */");
+  file.line(`const FUNCTIONS: ${file.use(ENDPOINT_RULES.RuleFunctions)} = {`);
+  for (const fn of [...read.functions].sort()) {
+    const implementation = file.use(value(RULE_FUNCTION_EXPORTS[fn]!));
+    // aws.partition reads the table; without one (an error above) it finds no partition.
+    file.line(`  ${propertyKey(fn)}: ${fn === "aws.partition" ? `(args) => ${implementation}(args, ${partitions !== undefined ? "PARTITIONS" : "[]"})` : implementation},`);
+  }
+  file.line("};", "");
   if (bindings.size > 0) {
     file.line("/** The parameters each operation binds: static values, `@contextParam` members, JMESPath queries of the input. */");
     file.line(`const OPERATIONS: { readonly [operation: string]: ${file.use(ENDPOINT_RULES.OperationBindings)} } = {`);

@@ -1,19 +1,48 @@
 // Reads a service's `smithy.rules#endpointRuleSet` node into the data the generated
-// `endpoint-rules.ts` interprets: the same structure with documentation (and parameter
-// `builtIn` / `deprecated`, which endpoints.ts turns into code and TSDoc) left out. Anything the
-// interpreter could not evaluate is a problem reported with its place in the rule set.
+// `endpoint-rules.ts` interprets: the same tree in a denser form (one-letter keys, no empty
+// condition lists; a bundle carries it), with documentation (and parameter `builtIn` /
+// `deprecated`, which endpoints.ts turns into code and TSDoc) left out. Anything the interpreter
+// could not evaluate is a problem reported with its place in the rule set.
 //
 //   { version: "1.0", parameters: { Region: { builtIn: "AWS::Region", type: "String", documentation: "…" } },
-//     rules: [{ type: "error", conditions: [], error: "no", documentation: "…" }] }
-//   → { ruleSet: { parameters: { Region: { type: "String" } }, rules: [{ type: "error", conditions: [], error: "no" }] },
-//       parameters: [{ name: "Region", type: "String", builtIn: "AWS::Region", docs: "…" }], functions: Set {},
+//     rules: [{ type: "tree", conditions: [{ fn: "isSet", argv: [{ ref: "Region" }], assign: "R" }], rules: [
+//       { type: "endpoint", conditions: [], endpoint: { url: "https://x.{Region}", headers: {}, properties: { a: 1 } } },
+//       { type: "error", conditions: [], error: "no", documentation: "…" }] }] }
+//   → { ruleSet: { parameters: { Region: { type: "String" } }, rules: [{ c: [{ f: "isSet", a: [{ v: "Region" }], s: "R" }], t: [
+//         { e: { u: "https://x.{Region}", p: { a: 1 } } }, { x: "no" }] }] },
+//       parameters: [{ name: "Region", type: "String", builtIn: "AWS::Region", docs: "…" }], functions: Set { "isSet" },
 //       problems: [] }
+//
+// The dense form (the `Rule` type of templates/endpoint-rules.ts.hbs): a rule is `{ c?, e }`
+// (endpoint: `u` url, `h` headers, `p` properties), `{ c?, x }` (error) or `{ c?, t }` (tree);
+// a condition `{ f, a, s? }` (function, arguments, assign); an expression a literal, a template
+// string, `{ v }` (a reference) or `{ f, a }` (a call).
 
-/** The functions the generated interpreter evaluates (Smithy's standard library and the AWS ones). */
-export const RULE_FUNCTIONS: ReadonlySet<string> = new Set([
-  "isSet", "not", "booleanEquals", "stringEquals", "substring", "uriEncode", "parseURL", "isValidHostLabel",
-  "getAttr", "coalesce", "split", "ite", "aws.partition", "aws.parseArn", "aws.isVirtualHostableS3Bucket",
-]);
+/**
+ * The functions the generated interpreter evaluates (Smithy's standard library and the AWS ones),
+ * each with the export of endpoint-rules.ts that implements it: endpoints.ts imports only those
+ * its rules call, so a bundle holds no other.
+ */
+export const RULE_FUNCTION_EXPORTS: Readonly<Record<string, string>> = Object.freeze({
+  isSet: "ruleIsSet",
+  not: "ruleNot",
+  booleanEquals: "ruleEquals",
+  stringEquals: "ruleEquals",
+  substring: "ruleSubstring",
+  uriEncode: "ruleUriEncode",
+  parseURL: "ruleParseUrl",
+  isValidHostLabel: "ruleIsValidHostLabel",
+  getAttr: "ruleGetAttr",
+  coalesce: "ruleCoalesce",
+  split: "ruleSplit",
+  ite: "ruleIte",
+  "aws.partition": "rulePartition",
+  "aws.parseArn": "ruleParseArn",
+  "aws.isVirtualHostableS3Bucket": "ruleIsVirtualHostableS3Bucket",
+});
+
+/** The names of the functions the interpreter evaluates. */
+export const RULE_FUNCTIONS: ReadonlySet<string> = new Set(Object.keys(RULE_FUNCTION_EXPORTS));
 
 /** One parameter of the rule set, as endpoints.ts declares and binds it. */
 export interface RuleParameter {
@@ -97,8 +126,9 @@ function rule(node: unknown, at: string, problems: string[], functions: Set<stri
     const call = functionCall(c, `${at}.conditions[${i}]`, problems, functions);
     const assign = record(c)?.["assign"];
     if (assign !== undefined && typeof assign !== "string") problems.push(`${at}.conditions[${i}].assign: not a string`);
-    return typeof assign === "string" && call !== null && typeof call === "object" && !Array.isArray(call) ? { ...call, assign } : call;
+    return typeof assign === "string" && call !== null && typeof call === "object" && !Array.isArray(call) ? { ...call, s: assign } : call;
   });
+  const c = conditions.length > 0 ? { c: conditions } : {};
   switch (r["type"]) {
     case "endpoint": {
       const endpoint = record(r["endpoint"]);
@@ -114,21 +144,20 @@ function rule(node: unknown, at: string, problems: string[], functions: Set<stri
         outHeaders[name] = (Array.isArray(values) ? values : []).map((v, i) => expression(v, `${at}.endpoint.headers.${name}[${i}]`, problems, functions));
       }
       return {
-        type: "endpoint",
-        conditions,
-        endpoint: {
-          url: expression(endpoint["url"], `${at}.endpoint.url`, problems, functions),
-          ...(headers && Object.keys(headers).length > 0 ? { headers: outHeaders } : {}),
-          ...(properties && Object.keys(properties).length > 0 ? { properties: json(properties, `${at}.endpoint.properties`, problems) as Json } : {}),
+        ...c,
+        e: {
+          u: expression(endpoint["url"], `${at}.endpoint.url`, problems, functions),
+          ...(headers && Object.keys(headers).length > 0 ? { h: outHeaders } : {}),
+          ...(properties && Object.keys(properties).length > 0 ? { p: json(properties, `${at}.endpoint.properties`, problems) as Json } : {}),
         },
       };
     }
     case "error":
-      return { type: "error", conditions, error: expression(r["error"], `${at}.error`, problems, functions) };
+      return { ...c, x: expression(r["error"], `${at}.error`, problems, functions) };
     case "tree": {
       const rules = r["rules"];
       if (!Array.isArray(rules)) problems.push(`${at}.rules: not a list`);
-      return { type: "tree", conditions, rules: (Array.isArray(rules) ? rules : []).map((x, i) => rule(x, `${at}.rules[${i}]`, problems, functions)) };
+      return { ...c, t: (Array.isArray(rules) ? rules : []).map((x, i) => rule(x, `${at}.rules[${i}]`, problems, functions)) };
     }
     default:
       problems.push(`${at}.type: ${JSON.stringify(r["type"])} is not endpoint, error or tree`);
@@ -140,7 +169,7 @@ function expression(node: unknown, at: string, problems: string[], functions: Se
   if (typeof node === "string" || typeof node === "boolean" || (typeof node === "number" && Number.isFinite(node))) return node;
   if (Array.isArray(node)) return node.map((n, i) => expression(n, `${at}[${i}]`, problems, functions));
   const r = record(node);
-  if (r && typeof r["ref"] === "string") return { ref: r["ref"] };
+  if (r && typeof r["ref"] === "string") return { v: r["ref"] };
   if (r && "fn" in r) return functionCall(r, at, problems, functions);
   problems.push(`${at}: not a string, literal, reference or function call`);
   return null;
@@ -156,7 +185,7 @@ function functionCall(node: unknown, at: string, problems: string[], functions: 
   }
   if (!RULE_FUNCTIONS.has(fn)) problems.push(`${at}: unknown function ${JSON.stringify(fn)} (known: ${[...RULE_FUNCTIONS].join(", ")})`);
   functions.add(fn);
-  return { fn, argv: argv.map((a, i) => expression(a, `${at}.argv[${i}]`, problems, functions)) };
+  return { f: fn, a: argv.map((a, i) => expression(a, `${at}.argv[${i}]`, problems, functions)) };
 }
 
 /** A literal (endpoint properties): JSON values only. */
