@@ -10,10 +10,9 @@ import { WireTypeError, NumberText, bodyText, sanitizeErrorCode } from "./read.j
 import { headerValue, type HttpResponse } from "./runtime.js";
 
 /** The body of a JSON response as a value; an empty body is `{}`. Invalid JSON throws a `WireTypeError`. */
-export function parseJsonBody(body: string | Uint8Array, exact = false): unknown {
+export function parseJsonBody(body: string | Uint8Array): unknown {
   const text = bodyText(body);
   if (isBlank(text)) return {};
-  if (exact) return parseJsonExact(text);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -46,6 +45,12 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
 const PLAIN_STRING = /[^"\\\u0000-\u001f]*/y;
+
+/** `parseJsonBody` by `parseJsonExact`: for bodies that may hold a bigInteger or bigDecimal (a separate function, so that other bundles hold no parser of ours). */
+export function parseJsonBodyExact(body: string | Uint8Array): unknown {
+  const text = bodyText(body);
+  return isBlank(text) ? {} : parseJsonExact(text);
+}
 
 /**
  * JSON text to a value, like `JSON.parse`, but a number whose JavaScript value would print
@@ -239,9 +244,18 @@ export function jsonErrorMessage(body: unknown): string | undefined {
 }
 
 /** The body of an error response, parsed leniently: a body that is no JSON (an HTML page from a proxy) is `undefined`. */
-export function parseErrorBody(body: string | Uint8Array, exact = false): unknown {
+export function parseErrorBody(body: string | Uint8Array): unknown {
   try {
-    return parseJsonBody(body, exact);
+    return parseJsonBody(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `parseErrorBody` keeping exact numbers (`parseJsonBodyExact`). */
+export function parseErrorBodyExact(body: string | Uint8Array): unknown {
+  try {
+    return parseJsonBodyExact(body);
   } catch {
     return undefined;
   }

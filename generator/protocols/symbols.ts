@@ -68,6 +68,8 @@ export const READ = {
 export const JSONR = {
   parseJsonBody: value("json.ts", "parseJsonBody"),
   parseErrorBody: value("json.ts", "parseErrorBody"),
+  parseJsonBodyExact: value("json.ts", "parseJsonBodyExact"),
+  parseErrorBodyExact: value("json.ts", "parseErrorBodyExact"),
   plainDocument: value("json.ts", "plainDocument"),
   jsonErrorCode: value("json.ts", "jsonErrorCode"),
   rpcErrorCode: value("json.ts", "rpcErrorCode"),

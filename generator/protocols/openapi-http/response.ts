@@ -63,8 +63,8 @@ export const openApiResponse: ResponseProtocol = {
 
   error(ctx, op): ErrorPlan {
     const file = ctx.file;
-    const exact = ctx.exactNumbers && needsExactNumbers(ctx.model, op.errors) ? ", true" : "";
-    const lines = [`const body = ${file.use(JSONR.parseErrorBody)}(response.body${exact});`, `let code: string | undefined;`];
+    const exact = ctx.exactNumbers && needsExactNumbers(ctx.model, op.errors);
+    const lines = [`const body = ${file.use(exact ? JSONR.parseErrorBodyExact : JSONR.parseErrorBody)}(response.body);`, `let code: string | undefined;`];
     const all = (op.responses ?? []).filter((r) => !isOutput(ctx, op, r));
     // Up to the last response with an error shape: a status without one before it needs its branch
     // (a 404 without a body must not be taken for the `default` error).
@@ -139,7 +139,7 @@ function readResponse(ctx: DeserializerContext, shape: StructureShape, response:
   const { body, payload } = readBindings(ctx, shape, lines);
   const content = response?.contents.find((c) => c.mediaType === response.readAs);
   const encoding = content?.encoding ?? "json";
-  const parse = (targets: readonly string[]) => `${file.use(JSONR.parseJsonBody)}(response.body${ctx.exactNumbers && needsExactNumbers(ctx.model, targets) ? ", true" : ""})`;
+  const parse = (targets: readonly string[]) => `${file.use(ctx.exactNumbers && needsExactNumbers(ctx.model, targets) ? JSONR.parseJsonBodyExact : JSONR.parseJsonBody)}(response.body)`;
   if (payload !== undefined) {
     const target = shapeOf(ctx.model, payload.target);
     switch (encoding) {

@@ -16,17 +16,18 @@ import { JSONR, RUNTIME } from "../symbols.js";
 /** The JSON body reading of the RPC protocols: whole-body documents, without HTTP bindings. */
 export function jsonRpcResponse(options: Omit<JsonReaderOptions, "exactNumbers">, errorCode: "aws" | "rpcv2" = "aws"): ResponseProtocol {
   const reader = (ctx: DeserializerContext) => jsonReader(ctx, { ...options, exactNumbers: ctx.exactNumbers });
-  const exact = (ctx: DeserializerContext, ids: readonly string[]) => (ctx.exactNumbers && needsExactNumbers(ctx.model, ids) ? ", true" : "");
+  // The exact parser only where a bigInteger or bigDecimal may come: a bundle without them holds no parser of ours.
+  const exact = (ctx: DeserializerContext, ids: readonly string[]) => ctx.exactNumbers && needsExactNumbers(ctx.model, ids);
   return {
     output(ctx, _op, output: StructureShape | undefined): ResponsePlan {
       if (output === undefined) return { lines: [], output: "{}" };
-      const parse = `${ctx.file.use(JSONR.parseJsonBody)}(response.body${exact(ctx, [output.id])})`;
+      const parse = `${ctx.file.use(exact(ctx, [output.id]) ? JSONR.parseJsonBodyExact : JSONR.parseJsonBody)}(response.body)`;
       return { lines: [`const output = ${jsonRead(reader(ctx), parse, { target: output.id }, `"$"`, undefined)};`], output: "output" };
     },
     error(ctx, op): ErrorPlan {
       const file = ctx.file;
       const lines = [
-        `const body = ${file.use(JSONR.parseErrorBody)}(response.body${exact(ctx, op.errors)});`,
+        `const body = ${file.use(exact(ctx, op.errors) ? JSONR.parseErrorBodyExact : JSONR.parseErrorBody)}(response.body);`,
         errorCode === "aws" ? `const code = ${file.use(JSONR.jsonErrorCode)}(response, body);` : `const code = ${file.use(JSONR.rpcErrorCode)}(body);`,
       ];
       if (!ctx.model.service.awsQueryCompatible) return { lines, bodyType: "unknown", message: `${file.use(JSONR.jsonErrorMessage)}(body)` };
