@@ -20,7 +20,7 @@ import { JSONR, READ } from "../symbols.js";
 export function jsonBodyReader(options: Omit<JsonReaderOptions, "exactNumbers">): BodyReader {
   const reader = (ctx: DeserializerContext) => jsonReader(ctx, { ...options, exactNumbers: ctx.exactNumbers });
   const parse = (ctx: DeserializerContext, members: readonly Member[]) =>
-    `${ctx.file.use(JSONR.parseJsonBody)}(response.body${ctx.exactNumbers && needsExactNumbers(ctx.model, members.map((m) => m.target)) ? ", true" : ""})`;
+    `${ctx.file.use(ctx.exactNumbers && needsExactNumbers(ctx.model, members.map((m) => m.target)) ? JSONR.parseJsonBodyExact : JSONR.parseJsonBody)}(response.body)`;
   return {
     members(ctx, members, out, parsed) {
       const object = `${ctx.file.use(READ.expectObject)}(${parsed === undefined ? parse(ctx, members) : `${parsed} ?? {}`}, "$")`;
@@ -43,9 +43,9 @@ export function restJsonResponse(): ResponseProtocol {
     },
     error(ctx, op): ErrorPlan {
       const file = ctx.file;
-      const exact = ctx.exactNumbers && needsExactNumbers(ctx.model, op.errors) ? ", true" : "";
+      const exact = ctx.exactNumbers && needsExactNumbers(ctx.model, op.errors);
       return {
-        lines: [`const body = ${file.use(JSONR.parseErrorBody)}(response.body${exact});`, `const code = ${file.use(JSONR.jsonErrorCode)}(response, body);`],
+        lines: [`const body = ${file.use(exact ? JSONR.parseErrorBodyExact : JSONR.parseErrorBody)}(response.body);`, `const code = ${file.use(JSONR.jsonErrorCode)}(response, body);`],
         bodyType: "unknown",
         message: `${file.use(JSONR.jsonErrorMessage)}(body)`,
       };
