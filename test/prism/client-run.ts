@@ -144,7 +144,7 @@ function credentials(model: ResolvedModel): Record<string, unknown> {
   return auth;
 }
 
-const ANSWER_MS = 10_000;
+const ANSWER_MS = 60_000;
 
 async function runOne(source: Source, document: Record<string, unknown>, g: Generated, prism: PrismServers, base: string, options: ClientRunOptions, known: readonly Known[]): Promise<ClientResult> {
   const { model, names } = g;
@@ -403,11 +403,14 @@ function judge(
     if (e.name !== "UnknownServiceError") problems.push(`expected UnknownServiceError, got ${describe(e)}`);
     return { outcome: problems.length > 0 ? "wrong" : "unknown-error", problems, readable };
   }
-  const cls = errorsModule[names.type(errorShape.id)];
-  if (e.name !== errorShape.name || cls === undefined || !(e instanceof (cls as new () => Error))) {
-    problems.push(`expected the error class ${errorShape.name}, got ${describe(e)}`);
+  // The class and its `name` are the schema's type name (renamed as the types are: `Error_`); `$code` is the schema's name or the discriminator's value.
+  const className = names.type(errorShape.id);
+  const cls = errorsModule[className];
+  if (e.name !== className || cls === undefined || !(e instanceof (cls as new () => Error))) {
+    problems.push(`expected the error class ${className}, got ${describe(e)}`);
     return { outcome: "wrong", problems, readable };
   }
+  if (response?.shape === errorShape.id && e.$code !== errorShape.name) problems.push(`$code ${String(e.$code)}, not ${errorShape.name}`);
   // The error's members, read from the JSON body (an error body that is not JSON gives none).
   let body: unknown;
   try {
