@@ -15,6 +15,11 @@
 // unions tagged objects (exactly one key set; `{ $unknown: [name, value] }` for a member a response
 // carries that the model does not know), timestamps `Date`, blobs `Uint8Array`.
 //
+// Shapes of the same form, docs and all (an OpenAPI document that repeats an inline schema), are
+// declared once, under the shortest of their names; the others are aliases at the end of the file:
+//
+//   export type PostCustomersRequestBodyAddressOption2 = AccountAddressOption2;
+//
 // A map that refers back to itself through maps and alternatives only (OpenAPI
 // `Tree: { additionalProperties: { $ref: Tree } }`, the "any JSON value" `oneOf`) would be a
 // type alias that names itself (`type Tree = Record<string, Tree>`, TS2456): it is printed as an
@@ -36,9 +41,20 @@ export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
   const interfaces = selfReferringMaps(model);
   // Members documented by their target's docs repeat them: each text is converted once.
   const docs = new MarkdownMemo();
+  const aliases: string[] = [];
   for (const shape of model.shapes.values()) {
     if (names.isInline(shape.id)) continue;
-    file.line(...declaration(model, names, shape, interfaces, docs), "");
+    const rep = names.declaredAs(shape.id);
+    if (rep === shape.id) file.line(...declaration(model, names, shape, interfaces, docs), "");
+    else aliases.push(...alias(names, shape, rep));
+  }
+  if (aliases.length > 0) {
+    // Last: an enum's const names its twin's, which must be initialised first.
+    file.line(
+      "// The types of the same form as another type, docs and all (OpenAPI documents repeat inline schemas): that type.",
+      "",
+      ...aliases,
+    );
   }
   // A model with no named shape still gets a module, so that index.ts can re-export it.
   if (file.isEmpty()) file.line("export {};");
@@ -67,6 +83,15 @@ function selfReferringMaps(model: ResolvedModel): ReadonlySet<ShapeId> {
     if (model.shapes.get(id)?.type === "map" && (size.get(c)! > 1 || eager(id).includes(id))) out.add(id);
   }
   return out;
+}
+
+/** `export type Twin = Shape;` (and the const of an enum); a deprecation stays visible on the twin. */
+function alias(names: Names, shape: Shape, rep: ShapeId): string[] {
+  const name = names.type(shape.id);
+  const target = names.type(rep);
+  const doc = shape.deprecated ? docComment(shape) : [];
+  if (shape.type === "enum" || shape.type === "intEnum") return [...doc, `export const ${name} = ${target};`, ...doc, `export type ${name} = ${target};`, ""];
+  return [...doc, `export type ${name} = ${target};`, ""];
 }
 
 function declaration(model: ResolvedModel, names: Names, shape: Shape, interfaces: ReadonlySet<ShapeId>, docs: MarkdownMemo): string[] {

@@ -183,6 +183,12 @@ interface ShapeBase {
   readonly id: ShapeId;
   /** The shape's name in the model, e.g. `ClientIdType`. */
   readonly name: string;
+  /**
+   * The model gives the shape no name: it is named after where it stands (an OpenAPI inline
+   * schema: `PostCustomersRequestBodyAddress`). types.ts may declare it as an alias of a shape of
+   * the same form (`Names.declaredAs`).
+   */
+  readonly derivedName?: boolean;
   readonly docs?: Documentation;
   readonly deprecated?: Deprecation;
   readonly sensitive: boolean;

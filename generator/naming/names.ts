@@ -10,6 +10,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import type { ResolvedModel, Shape, ShapeId } from "../model/ir.js";
 import { isReserved } from "./reserved.js";
+import { sameForm, wholeForm } from "../passes/same-form.js";
 
 export interface Names {
   /** Is the shape printed inline as a primitive (prelude) rather than as a named type? */
@@ -31,6 +32,12 @@ export interface Names {
   deserializer(operationId: ShapeId): string;
   /** The type of the errors an operation's deserializer throws: `<Operation>Error` (a type name, unique among types). */
   operationError(operationId: ShapeId): string;
+  /**
+   * The shape whose declaration a shape's type is: itself, or, for a shape named after where it
+   * stands (`derivedName`), a twin of the same form, docs and all (generator/passes/same-form.ts):
+   * types.ts declares `type X = Twin`, and code that reads or writes an `X` calls the twin's functions.
+   */
+  declaredAs(id: ShapeId): ShapeId;
 }
 
 const PRELUDE = "smithy.api#";
@@ -98,7 +105,10 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
   };
   // `validate` + the type name as is: `Foo` and `foo` give `validateFoo` and `validatefoo`.
   const fnSuffix = (id: ShapeId): string => (types.has(id) ? typeName(id) : "_" + id.slice(PRELUDE.length));
+  // Asked for by the first emitter that needs it, then kept for the run (this object's life).
+  let twins: ReadonlyMap<ShapeId, ShapeId> | undefined;
   return {
+    declaredAs: (id) => (twins ??= sameDeclarations(model, typeName)).get(id) ?? id,
     isInline: (id) => id.startsWith(PRELUDE),
     type: typeName,
     validator: (id) => `validate${fnSuffix(id)}`,
@@ -120,6 +130,22 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
       return name;
     },
   };
+}
+
+/**
+ * Shapes named after where they stand (`derivedName`: OpenAPI inline schemas) whose declarations
+ * would say the same as another shape's (`wholeForm`), each mapped to that shape: a shape the
+ * model names if there is one, else the one of the shortest name. Shapes the model names, and
+ * operation inputs, outputs and errors (the types of calls and error classes), are their own.
+ */
+function sameDeclarations(model: ResolvedModel, typeName: (id: ShapeId) => string): ReadonlyMap<ShapeId, ShapeId> {
+  const own = new Set<ShapeId>(model.operations.flatMap((op) => [...(op.input ? [op.input] : []), ...(op.output ? [op.output] : []), ...op.errors]));
+  const shapes = [...model.shapes.values()].filter((s) => !s.id.startsWith(PRELUDE) && !own.has(s.id));
+  if (!shapes.some((s) => s.derivedName)) return new Map();
+  const rank = (s: Shape): number => (s.derivedName ? 1 : 0);
+  shapes.sort((a, b) => rank(a) - rank(b) || typeName(a.id).length - typeName(b.id).length || compare(a.id, b.id));
+  const first = sameForm(shapes, wholeForm);
+  return new Map([...first].filter(([id, rep]) => id !== rep && model.shapes.get(id)!.derivedName));
 }
 
 function upperFirst(s: string): string {

@@ -205,7 +205,7 @@ export class SchemaLowerer {
     this.#memo.set(key, ref);
     this.#types.set(id, kind.type === "types" ? "alternatives" : kind.type === "primitive" ? primitiveShape(primitiveId(kind.primitive))!.type : kind.type);
     this.#where.set(id, at);
-    this.#shapes.set(id, this.#build(at, facts, kind, id, name));
+    this.#shapes.set(id, this.#build(at, facts, kind, id, name, component === undefined && !isDefinition(at.pointer)));
     return { ref, member: position === "member" ? annotations(facts) : { constraints: {} } };
   }
 
@@ -270,7 +270,8 @@ export class SchemaLowerer {
     }
   }
 
-  #build(at: Located, facts: SchemaFacts, kind: Kind, id: ShapeId, name: string): Shape {
+  /** `derived`: the schema is inline, named after where it stands (not by the document). */
+  #build(at: Located, facts: SchemaFacts, kind: Kind, id: ShapeId, name: string, derived: boolean): Shape {
     const xml = this.xml ? xmlObject(this.docs, at) : undefined;
     const xmlTraits: XmlTraits | undefined =
       xml && (xml.name !== undefined || xml.namespace !== undefined) ? { ...(xml.name !== undefined ? { name: withPrefix(xml.name, xml.prefix) } : {}), ...namespaceOf(xml) } : undefined;
@@ -281,6 +282,7 @@ export class SchemaLowerer {
       ...(facts.description !== undefined ? { docs: commonmark(facts.description) } : {}),
       ...(facts.deprecated ? { deprecated: {} } : {}),
       sensitive: facts.format === "password",
+      ...(derived ? { derivedName: true } : {}),
     };
     switch (kind.type) {
       case "structure": {

@@ -8,7 +8,7 @@
 //   list A { member: S }   list B { member: T }   string S (length ≤ 5)   string T (length ≤ 5)
 //   sameForm([A, B, S, T], formOf) → Map { A → A, B → A, S → S, T → S }
 //
-// Shapes outside `ids` (the prelude's, say) are each a class of their own. The form is asked
+// Shapes outside the list given (the prelude's, say) are each a class of their own. The form is asked
 // once per shape; each round of refinement only combines numbers.
 
 import type { Shape, ShapeId } from "../model/ir.js";
@@ -17,6 +17,24 @@ import type { Shape, ShapeId } from "../model/ir.js";
 export interface Form {
   readonly key: string;
   readonly refs: readonly ShapeId[];
+}
+
+/**
+ * The whole of a shape but its id and name (and whether the name is derived): shapes of this form print the same declaration and
+ * the same code under any emitter (docs, constraints, members, traits and all), so an emitter
+ * that has no narrower form of its own can use this one.
+ */
+export function wholeForm(shape: Shape): Form {
+  const refs: ShapeId[] = [];
+  const key = JSON.stringify(shape, function (this: unknown, k: string, value: unknown) {
+    if (this === shape && (k === "id" || k === "name" || k === "derivedName")) return undefined;
+    if (k === "target" && typeof value === "string") {
+      refs.push(value);
+      return 0;
+    }
+    return value;
+  });
+  return { key, refs };
 }
 
 /** Shape id → the id of the first shape (in `shapes`' order) of the same form. */

@@ -274,10 +274,14 @@ function expectObject(r: JsonReader): string {
   return `${file.use(READ.expectObject)}(value, path)`;
 }
 
-/** The module-private reader of a list, map, structure or union; printed once per file. */
+/**
+ * The module-private reader of a list, map, structure or union; printed once per file, and once
+ * for the shapes of one declaration (`names.declaredAs`: their types are one type).
+ */
 function readerFunction(r: JsonReader, shape: Shape): string {
-  const name = r.ctx.names.codecFunction(r.flavor === "cbor" ? "cbor" : "json", shape.id);
-  return r.ctx.need(name, () => printReader(r, shape, name));
+  const declared = shapeOf(r.ctx.model, r.ctx.names.declaredAs(shape.id));
+  const name = r.ctx.names.codecFunction(r.flavor === "cbor" ? "cbor" : "json", declared.id);
+  return r.ctx.need(name, () => printReader(r, declared, name));
 }
 
 function printReader(r: JsonReader, shape: Shape, name: string): string[] {

@@ -152,10 +152,14 @@ function nonNull(w: JsonWriter, expr: string, shape: Shape, format: TimestampFor
   }
 }
 
-/** The module-private writer of a list, map, structure or union; printed once per file. */
+/**
+ * The module-private writer of a list, map, structure or union; printed once per file, and once
+ * for the shapes of one declaration (`names.declaredAs`: their types are one type).
+ */
 function writerFunction(w: JsonWriter, shape: Shape): string {
-  const name = w.ctx.names.codecFunction(w.flavor === "cbor" ? "cbor" : "json", shape.id);
-  return w.ctx.need(name, () => printWriter(w, shape, name));
+  const declared = shapeOf(w.ctx.model, w.ctx.names.declaredAs(shape.id));
+  const name = w.ctx.names.codecFunction(w.flavor === "cbor" ? "cbor" : "json", declared.id);
+  return w.ctx.need(name, () => printWriter(w, declared, name));
 }
 
 function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
