@@ -219,6 +219,27 @@ export function encodePathSegment(value: string, greedy: boolean): string {
   return greedy ? encoded.replace(/%2F/g, "/") : encoded;
 }
 
+/**
+ * An OpenAPI request path, refused when a path parameter made a whole segment `.` or `..`: URL
+ * parsing removes such a dot segment (RFC 3986 §5.2.4 and §6.2.2.3; fetch's WHATWG URL parser
+ * reads `%2E` as a dot too, and RFC 3986 §2.3 makes `%2E` equal to `.`), so the request would
+ * reach another resource (`/files/..` is `/`). No encoding of such a value survives.
+ */
+export function noDotSegments(path: string): string {
+  for (const segment of path.split("/")) {
+    if (segment === "." || segment === "..") {
+      throw new RangeError(
+        "The request path " +
+          JSON.stringify(path) +
+          ' has a "' +
+          segment +
+          '" segment: a path parameter cannot be "." or "..", which URL parsing removes (RFC 3986 §5.2.4), percent-encoded or not, so the request would reach another resource',
+      );
+    }
+  }
+  return path;
+}
+
 /** A non-null, non-array object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (

@@ -75,6 +75,12 @@ export type HttpBinding =
       readonly explode?: boolean;
       /** OpenAPI `allowReserved`: RFC 3986 reserved characters are sent unescaped. */
       readonly allowReserved?: boolean;
+      /**
+       * OpenAPI `allowEmptyValue`: an empty string is sent (`name=`). Without it, an OpenAPI query
+       * parameter (a binding with a `style`) set to "" is not sent (OpenAPI 3.0.3 §Parameter Object:
+       * the default is false); a Smithy one always is.
+       */
+      readonly allowEmptyValue?: boolean;
     }
   | { readonly location: "queryParams" }
   | { readonly location: "header"; readonly name: string; readonly explode?: boolean }

@@ -28,7 +28,7 @@ export const RUNTIME_EXPORTS: ReadonlySet<string> = new Set([
   "encodePathSegment", "deepEqual", "isPlainObject", "hasOwn", "toDateTime", "toHttpDate",
   "typeName", "stringOf", "pointerSegment", "addFailure", "failType", "failRequired",
   "failLength", "failPattern", "failEnum", "failRange", "jsonNumber", "plainJson",
-  "SerializeOptions", "encodeQueryComponent", "newIdempotencyToken", "utf8",
+  "SerializeOptions", "encodeQueryComponent", "newIdempotencyToken", "utf8", "noDotSegments",
 ]);
 
 export function isReserved(name: string): boolean {

@@ -41,7 +41,7 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
   const roots: ShapeId[] = componentNames.map((name) => schemas.lower(docs.child(components, name), "other").ref.target);
   const securitySchemes = lowerSecuritySchemes(docs, root);
   const operations: Operation[] = claimed.map((site) => {
-    const op = lowerOperation(docs, schemas, registry, site);
+    const op = lowerOperation(docs, schemas, registry, site, openapi31);
     const security = lowerSecurity(docs, site.at, securitySchemes);
     const servers = lowerServers(docs, site.at) ?? lowerServers(docs, site.pathItem);
     return { ...op, ...(security ? { security } : {}), ...(servers ? { servers } : {}) };

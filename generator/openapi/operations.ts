@@ -4,7 +4,14 @@
 //   → Operation openapi#getPet { http: { method: "GET", uri: "/pets/{petId}" }, input: openapi#GetPetRequest }
 //     openapi#GetPetRequest { petId: smithy.api#String (required, http label "petId") }
 //
-// Parameters of the path item apply unless the operation redefines them (same name and `in`).
+// Parameters of the path item apply unless the operation redefines them (same name and `in`);
+// the operation's come first.
+// A `requestBody` on GET, HEAD or TRACE is not lowered (no body member, no body sent): HTTP gives
+// such content no meaning and fetch refuses to send it; an OPENAPI_REQUEST_BODY_IGNORED warning
+// says so when the body could have carried values (see `ignoredRequestBody`).
+//
+//   paths./search.get = { requestBody: { content: { application/json: { schema: { properties: { q: ... } } } } } }
+//   → input openapi#GetSearchRequest {} and the warning at /paths/~1search/get/requestBody
 // Member names are the parameter and property names; when two collide, the later one gets a
 // suffix (`idQuery`, `nameBody`) and keeps its wire name in its binding or `jsonName`.
 
@@ -35,7 +42,7 @@ export interface OperationSite {
 
 const LOCATION_ORDER = ["path", "query", "header", "cookie"] as const;
 
-export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry: NameRegistry, site: OperationSite): Operation {
+export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry: NameRegistry, site: OperationSite, openapi31: boolean): Operation {
   const read = new KeywordReader(docs, site.at);
   const parameters = collectParameters(docs, site);
   const lowered: LoweredParameter[] = [];
@@ -69,7 +76,8 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     members.push({ name: claim(variable, "Path"), target: schemas.primitive("string").target, required: true, constraints: {}, http: { location: "label", name: variable, style: "simple", explode: false } });
   }
 
-  const bodyAt = read.has("requestBody") ? docs.deref(read.child("requestBody")) : undefined;
+  const declaredBody = read.has("requestBody") ? docs.deref(read.child("requestBody")) : undefined;
+  const bodyAt = declaredBody && ignoredRequestBody(docs, site, declaredBody, read.child("requestBody"), openapi31) ? undefined : declaredBody;
   const body: LoweredBody = bodyAt ? lowerRequestBody(docs, schemas, bodyAt) : { members: [] };
   for (const member of body.members) {
     const name = claim(member.name, "Body");
@@ -118,11 +126,67 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
   };
 }
 
-/** Path-item parameters overridden by the operation's own (same `in` and name), dereferenced. */
+/**
+ * Methods whose request content is not sent, whatever the document's `requestBody` says:
+ * - GET and HEAD: OpenAPI 3.0.3 §Operation Object `requestBody` ("only supported in HTTP methods
+ *   where [RFC 7231] has explicitly defined semantics for request bodies. In other cases [...]
+ *   requestBody SHALL be ignored by consumers"; RFC 7231 §4.3.1, §4.3.2: such a payload "has no
+ *   defined semantics"). OpenAPI 3.1.0 permits it but says it "SHOULD be avoided if possible";
+ *   we drop it for 3.1 too: the Fetch standard's Request constructor throws a TypeError for a GET
+ *   or HEAD request with a body, so a generated client could never send it, and RFC 9110 §9.3.1
+ *   warns that servers may reject such a request as a smuggling attempt.
+ * - TRACE: RFC 9110 §9.3.8, "A client MUST NOT send content in a TRACE request".
+ * DELETE and OPTIONS keep their body in 3.0 documents as in 3.1 (where it is permitted): fetch
+ * sends it, swagger-client sends it, and 3.0 APIs need it (GitHub's `DELETE
+ * /repos/{owner}/{repo}/contents/{path}` requires `message` and `sha`, Kubernetes' deletes take
+ * DeleteOptions); dropping it would make such operations unusable.
+ */
+const BODYLESS_METHODS: ReadonlySet<string> = new Set(["get", "head", "trace"]);
+
+/**
+ * Whether the operation's request body is ignored (its method is bodyless); warns when the body
+ * could have carried a value, i.e. is anything but an object schema with no properties and
+ * `additionalProperties: false` (Stripe declares such an empty form body on each of its 213
+ * GET operations: nothing is lost there, so nothing is said).
+ */
+function ignoredRequestBody(docs: Documents, site: OperationSite, body: Located, where: Located, openapi31: boolean): boolean {
+  if (!BODYLESS_METHODS.has(site.method)) return false;
+  const method = site.method.toUpperCase();
+  const content = isObject(body.value) && isObject(body.value["content"]) ? body.value["content"] : {};
+  const empty = Object.keys(content).every((type) => {
+    const schema = docs.deref(docs.child(body, "content", type, "schema"));
+    const s = schema?.value;
+    if (!isObject(s) || s["additionalProperties"] !== false) return false;
+    if (["allOf", "anyOf", "oneOf", "items", "patternProperties"].some((k) => k in s)) return false;
+    return s["properties"] === undefined || (isObject(s["properties"]) && Object.keys(s["properties"]).length === 0);
+  });
+  if (empty) return true;
+  const why =
+    method === "TRACE"
+      ? "RFC 9110 §9.3.8 says a client MUST NOT send content in a TRACE request"
+      : openapi31
+        ? `OpenAPI 3.1 permits a requestBody on ${method} but says it SHOULD be avoided (HTTP gives it no meaning, RFC 9110 §9.3.1), and fetch refuses to send a ${method} request with a body`
+        : `OpenAPI 3.0 says a requestBody on ${method} SHALL be ignored (§Operation Object: HTTP defines no meaning for it, RFC 7231 §4.3.1), and fetch refuses to send a ${method} request with a body`;
+  docs.report(
+    "warning",
+    "OPENAPI_REQUEST_BODY_IGNORED",
+    `${method} ${site.path} declares a requestBody; it is ignored and the operation's input has no body members: ${why}`,
+    where,
+    `Send the values as query parameters, or make the operation a POST if the server reads a body.`,
+  );
+  return true;
+}
+
+/**
+ * The operation's parameters, then the path item's that it does not override (same `in` and
+ * name), dereferenced. That order is the order of the input members of each location, and so of
+ * the query: the order swagger-client sends (execute/index.js: operation parameters first), which
+ * OpenAPI leaves open.
+ */
 function collectParameters(docs: Documents, site: OperationSite): Located[] {
   const byKey = new Map<string, Located>();
   const unnamed: Located[] = [];
-  for (const owner of [site.pathItem, site.at]) {
+  for (const owner of [site.at, site.pathItem]) {
     const list = isObject(owner.value) ? owner.value["parameters"] : undefined;
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
@@ -137,7 +201,8 @@ function collectParameters(docs: Documents, site: OperationSite): Located[] {
         unnamed.push(at);
         return;
       }
-      byKey.set(`${key.location}:${key.location === "header" ? key.name.toLowerCase() : key.name}`, at);
+      const id = `${key.location}:${key.location === "header" ? key.name.toLowerCase() : key.name}`;
+      if (!byKey.has(id)) byKey.set(id, at);
     });
   }
   return [...byKey.values(), ...unnamed];

@@ -6,7 +6,8 @@
 //   → no member; constant header X-Amz-Target: Svc.Op
 //
 // Defaults follow the specification: path and header `simple`, query and cookie `form`; `explode`
-// is true for `form` only. `Accept`, `Content-Type` and `Authorization` header parameters are
+// is true for `form` only. A query parameter keeps `allowEmptyValue: true` (without it the
+// serializer leaves an empty string out, 3.0.3 §Parameter Object). `Accept`, `Content-Type` and `Authorization` header parameters are
 // ignored, as the specification says.
 
 import type { HttpBinding, Member } from "../model/ir.js";
@@ -82,6 +83,7 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
   }
   const explode = read.boolean("explode") ?? style === "form";
   const allowReserved = location === "query" ? read.boolean("allowReserved") === true : false;
+  const allowEmptyValue = location === "query" ? read.boolean("allowEmptyValue") === true : false;
 
   const schema = schemas.lower(schemaAt, "member");
   // A path segment always has a value: a nullable schema there cannot mean null on the wire.
@@ -100,10 +102,10 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
     },
     required,
   );
-  return { location, name, member: { ...member, http: binding(location, name, style, explode, allowReserved) } };
+  return { location, name, member: { ...member, http: binding(location, name, style, explode, allowReserved, allowEmptyValue) } };
 }
 
-function binding(location: ParameterLocation, name: string, style: string, explode: boolean, allowReserved: boolean): HttpBinding {
+function binding(location: ParameterLocation, name: string, style: string, explode: boolean, allowReserved: boolean, allowEmptyValue: boolean): HttpBinding {
   switch (location) {
     case "path":
       return { location: "label", name, style: style as "simple" | "label" | "matrix", explode };
@@ -114,6 +116,7 @@ function binding(location: ParameterLocation, name: string, style: string, explo
         style: style as "form" | "spaceDelimited" | "pipeDelimited" | "deepObject",
         explode,
         ...(allowReserved ? { allowReserved: true } : {}),
+        ...(allowEmptyValue ? { allowEmptyValue: true } : {}),
       };
     case "header":
       return { location: "header", name, explode };

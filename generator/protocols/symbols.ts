@@ -23,6 +23,7 @@ export const RUNTIME = {
   plainJson: value("runtime.ts", "plainJson"),
   encodePathSegment: value("runtime.ts", "encodePathSegment"),
   encodeQueryComponent: value("runtime.ts", "encodeQueryComponent"),
+  noDotSegments: value("runtime.ts", "noDotSegments"),
   newIdempotencyToken: value("runtime.ts", "newIdempotencyToken"),
   utf8: value("runtime.ts", "utf8"),
   HttpResponse: type("runtime.ts", "HttpResponse"),

@@ -63,6 +63,8 @@ export interface RunOptions {
   readonly seed: number;
   /** At most this many operations (the first ones in name order); all by default. */
   readonly maxOperations?: number;
+  /** Called with every input that differs and its explanation (undefined when unexplained). */
+  readonly onDifference?: (difference: Difference, category: Category | undefined) => void;
 }
 
 type Fn = (input: unknown) => unknown;
@@ -101,7 +103,7 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
     const spec = miniSpec(doc, site, op.name);
     for (const input of inputs) {
       result.inputs++;
-      const ours = normalizeOurs(serialize(input) as OurRequest);
+      const ours = ourRequest(serialize, input);
       let theirs: WireRequest;
       try {
         theirs = await normalizeTheirs(buildTheirs(spec, model, op, site, input, runtime));
@@ -115,6 +117,7 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
       }
       const difference: Difference = { operation: op.name, input, ours, theirs, parts };
       const category = classify(difference);
+      options.onDifference?.(difference, category);
       if (category === undefined) result.unexplained.push(difference);
       else {
         const known = result.explained.get(category);
@@ -201,6 +204,15 @@ export interface OurRequest {
   query: readonly string[];
   headers: Record<string, string>;
   body?: string | Uint8Array;
+}
+
+/** Our request for the input; a refusal of the serializer (a path value `.` or `..`, runtime.ts noDotSegments) is method REFUSED with its message. */
+export function ourRequest(serialize: Fn, input: unknown): WireRequest {
+  try {
+    return normalizeOurs(serialize(input) as OurRequest);
+  } catch (error) {
+    return { method: "REFUSED", url: String((error as Error).message), headers: {} };
+  }
 }
 
 export function normalizeOurs(r: OurRequest): WireRequest {
@@ -331,13 +343,11 @@ export async function normalizeTheirs(r: Theirs): Promise<WireRequest> {
   const url = r.url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, "").replace(/^\/\/[^/?#]*/, "");
   let body: unknown;
   if (r.body === undefined || r.body === null) body = undefined;
-  else if (typeof r.body === "object" && r.body !== null && !Array.isArray(r.body) && typeof (r.body as FormData).entries === "function" && !(r.body instanceof Uint8Array)) {
-    const parts: string[] = [];
-    for (const [name, value] of (r.body as FormData).entries()) {
-      if (typeof value === "string") parts.push(`${name}=${value}`);
-      else parts.push(`${name}=file(${(value as Blob).type}):${Buffer.from(await (value as Blob).arrayBuffer()).toString("hex")}`);
-    }
-    body = { multipart: parts };
+  else if (r.body instanceof FormData) {
+    // The bytes fetch sends for it (undici's encoder, the HTML standard's multipart/form-data
+    // encoding algorithm: a Blob without a type goes as application/octet-stream), read back as ours are.
+    const encoded = new Response(r.body);
+    body = { multipart: multipartParts(encoded.headers.get("content-type") ?? "", new Uint8Array(await encoded.arrayBuffer())) };
   } else if (r.body instanceof Uint8Array) body = { bytes: Buffer.from(r.body).toString("hex") };
   else if (typeof r.body === "string") body = bodyOf(headers["content-type"], r.body);
   // A number or boolean body that is not JSON: fetch sends its text.

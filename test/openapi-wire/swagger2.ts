@@ -22,7 +22,7 @@ import type { SourceFile } from "../../generator/frontends.js";
 import { generateFiles, load } from "../openapi/helpers.js";
 import { writeTree } from "../helpers/generate.js";
 import { classify, type Category } from "./known.js";
-import { differingParts, normalizeOurs, normalizeTheirs, operationSites, resolve, validInputs, type Difference, type DocumentResult, type OurRequest, type RunOptions, type Site, type Theirs, type WireRequest } from "./oracle.js";
+import { differingParts, normalizeTheirs, ourRequest, operationSites, resolve, validInputs, type Difference, type DocumentResult, type RunOptions, type Site, type Theirs, type WireRequest } from "./oracle.js";
 
 type Fn = (input: unknown) => unknown;
 type Runtime = { toDateTime: (d: Date) => string; toBase64: (b: Uint8Array) => string };
@@ -59,7 +59,7 @@ export async function runSwagger2(files: readonly SourceFile[], name: string, op
     const parameters = specParameters(spec, site);
     for (const input of inputs) {
       result.inputs++;
-      const ours = normalizeOurs(serialize(input) as OurRequest);
+      const ours = ourRequest(serialize, input);
       let theirs: WireRequest;
       try {
         theirs = await normalizeTheirs(buildTheirs(spec, parameters, model, op, input, runtime));

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { runDocument, type DocumentResult, type Difference } from "./oracle.js";
-import { classify, KNOWN } from "./known.js";
+import { agrees, classify, KNOWN } from "./known.js";
 import { QUICK_DOCUMENTS } from "./documents.js";
 import { report } from "./report.js";
 
@@ -34,7 +34,19 @@ describe("swagger-client agrees with our OpenAPI serializers (quick)", () => {
     }
     // …while the listed differences are recognised: brackets against repeated fields, `!` unescaped.
     expect(classify(differs({ ...base, body: "x=1&y=2" }))).toBe("deepObject");
-    expect(classify({ operation: "op", input: {}, ours: { ...base, body: "x=%21" }, theirs: { ...base, body: "x=!" }, parts: ["body"] })).toBe("percent-encoding");
+    const body = (ours: string, theirs: string): Difference => ({ operation: "op", input: {}, ours: { ...base, body: ours }, theirs: { ...base, body: theirs }, parts: ["body"] });
+    const url = (ours: string, theirs: string): Difference => ({ operation: "op", input: {}, ours: { ...base, url: ours }, theirs: { ...base, url: theirs }, parts: ["url"] });
+    // Equivalences (agreement): a form body as the WHATWG parser reads it (`!` and `%21`, `+` and `%20`), the RFC 3986 normal form of a URI.
+    expect(classify(body("x=%21", "x=!"))).toBe("form-urlencoded");
+    expect(classify(body("x=a%20b", "x=a+b"))).toBe("form-urlencoded");
+    expect(classify(url("/v1/things%7e?a=%7E", "/v1/things~?a=~"))).toBe("uri-normal-form");
+    expect(classify(url("/v1/th%c3%a9?a=1", "/v1/th%C3%A9?a=1"))).toBe("uri-normal-form");
+    expect([agrees("form-urlencoded"), agrees("uri-normal-form"), agrees("uri-normal-form+form-urlencoded")]).toEqual([true, true, true]);
+    // Not equivalences: a reserved character bare or encoded in a query, or a plus in a query (RFC 3986 gives `+` no meaning of space).
+    expect(classify(url("/v1/things?a=%21", "/v1/things?a=!"))).toBe("query-percent-encoding");
+    expect(classify(url("/v1/things?a=a%20b", "/v1/things?a=a+b"))).toBeUndefined();
+    expect(classify(url("/v1/things%21?a=1", "/v1/things!?a=1"))).toBe("path-sub-delims");
+    expect([agrees("query-percent-encoding"), agrees("deepObject"), agrees("form-urlencoded+deepObject")]).toEqual([false, false, false]);
     // Multipart text parts of styled properties (Stripe's POST /v1/files, the last sweep's one unexplained input).
     const multipart = (parts: string[]) => ({ method: "POST", url: "/v1/files", headers: { "content-type": "multipart/form-data" }, body: { multipart: parts } });
     const ours = multipart(["expand[0]= ", "file=Za0x99", "file_link_data[create]=false", "file_link_data[expires_at]=3", "purpose=terminal_reader_splashscreen"]);

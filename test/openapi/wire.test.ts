@@ -203,6 +203,22 @@ describe("XML, text, servers and parameter styles", () => {
     });
   });
 
+  it("a path parameter that makes a whole segment `.` or `..` is refused: URL parsing would remove the segment, percent-encoded or not", () => {
+    const refused = (path: string, segment: string) =>
+      new RangeError(`The request path ${JSON.stringify(path)} has a "${segment}" segment: a path parameter cannot be "." or "..", which URL parsing removes (RFC 3986 §5.2.4), percent-encoded or not, so the request would reach another resource`);
+    expect(() => s["serializeUploadFilesRequest"]!({ id: "." })).toThrow(refused("/api/v2/files/.", "."));
+    expect(() => s["serializeUploadFilesRequest"]!({ id: ".." })).toThrow(refused("/api/v2/files/..", ".."));
+    // A label-style item "." makes the segment `..`.
+    const labels = { o: { R: 1 }, e: { R: 1 }, m: ["p"] };
+    expect(() => s["serializeLabelsRequest"]!({ ...labels, a: ["."] })).toThrow(refused("/api/v2/label/../.R.1/.R=1/;m=p", ".."));
+    // Dots inside a segment, or more than two, are plain values.
+    expect(s["serializeUploadFilesRequest"]!({ id: "..." }).path).toBe("/api/v2/files/...");
+    expect(s["serializeUploadFilesRequest"]!({ id: ".a" }).path).toBe("/api/v2/files/.a");
+    expect(s["serializeLabelsRequest"]!({ ...labels, a: [".."] }).path).toBe("/api/v2/label/.../.R.1/.R=1/;m=p");
+    // What fetch would have done with them (WHATWG URL: `%2E` is a dot too, RFC 3986 §2.3 makes them equal).
+    expect(["/api/v2/files/.", "/api/v2/files/..", "/api/v2/files/%2E", "/api/v2/files/%2e%2E"].map((p) => new URL(p, "http://h").pathname)).toEqual(["/api/v2/files/", "/api/v2/", "/api/v2/files/", "/api/v2/"]);
+  });
+
   it("the document generates without a warning", async () => {
     const result = await generateFiles(fixtureFiles("wire.yaml"), "wire", false);
     expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);

@@ -138,20 +138,6 @@ export const KNOWN: readonly Known[] = [
       "The document gives a string a `format` (uri, email, date, hostname, ...) and our random string does not have it: the resolved model keeps no `format` (generator/model/ir.ts Constraints), so our validator accepts any string and the arbitraries draw any string. The serializer sends the value it was given",
     matches: (f) => f.violation.code === "format",
   },
-  {
-    name: "dot-segment-path-value",
-    kind: "ours",
-    reason:
-      "OURS, reported: a path parameter whose value is `.` or `..` is sent as is (runtime.ts encodePathSegment leaves unreserved characters), and URL parsing removes it as a dot segment (RFC 3986 §5.2.4; fetch and Prism both do), so `/export/advisories/./systems` reaches `/export/advisories/systems`. The fix is `%2E` for such a segment in the shared runtime template, outside this folder",
-    matches: (f) => f.violation.location[0] === "route" && /(^|\/)\.{1,2}(\/|\?|$)/.test(f.request.url),
-  },
-  {
-    name: "body-on-get",
-    kind: "ours",
-    reason:
-      "OURS, reported: a GET or HEAD operation with a requestBody (Clever Cloud's add-on provider lookups) gets a body member and the serializer sends a body, which fetch refuses (\"Request with GET/HEAD method cannot have body\"); OpenAPI 3.0.3 §Operation Object `requestBody`: where HTTP gives a body no defined semantics, the requestBody SHALL be ignored by consumers. The fix belongs to the front end (generator/openapi/), outside this folder",
-    matches: (f) => f.violation.location[0] === "fetch" && /GET\/HEAD method cannot have body/.test(f.violation.message) && (f.request.method === "GET" || f.request.method === "HEAD"),
-  },
 ];
 
 export function knownReason(known: readonly Known[], finding: Finding): string | undefined {

@@ -188,7 +188,8 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
  * sendable. Not sendable, and drawn again (counted by reason): an input that puts an empty
  * value in a query parameter (OpenAPI 3.0.3 §Parameter Object: `allowEmptyValue` is false by
  * default, so the document does not allow one) or in a path parameter (an empty path segment is
- * another path: §Path Templating), or a header value outside Latin-1 (RFC 9110 §5.5: field values
+ * another path: §Path Templating), or a path value `.` or `..` (our serializer refuses it: URL
+ * parsing would remove the segment), or a header value outside Latin-1 (RFC 9110 §5.5: field values
  * are octets; fetch refuses such a string), or a body without a property its schema requires (our
  * input types make every body property optional when the requestBody is not `required`, as the
  * whole body then may be left out; once a body is sent, its schema applies).
@@ -217,7 +218,15 @@ export function sendableRequests(
   for (const input of fc.sample(inputArbitrary(model, op.input), { seed: options.seed, numRuns: Math.max(40, options.runs * 4) })) {
     if (out.length === options.runs) break;
     if (validate && (validate(input) as unknown[]).length > 0) continue;
-    const request = serialize(input) as SerializedRequest;
+    let request: SerializedRequest;
+    try {
+      request = serialize(input) as SerializedRequest;
+    } catch (error) {
+      // The serializer refuses a path value `.` or `..` (runtime.ts noDotSegments): URL parsing would remove it.
+      if (!(error instanceof RangeError) || !/ has a "\.{1,2}" segment: /.test(error.message)) throw error;
+      drop("path value . or .. (refused by the serializer)");
+      continue;
+    }
     if (request.query.some((q) => q.endsWith("=")) || requiredQuery.some((name) => isEmpty(input[name]))) drop("empty query parameter value");
     else if (labels.some((name) => isEmpty(input[name]))) drop("empty path parameter value");
     else if (Object.values(request.headers).some((v) => /[^\u0000-\u00ff]/u.test(v))) drop("header value outside Latin-1");

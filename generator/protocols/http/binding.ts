@@ -226,7 +226,12 @@ function queryLinesOf(
     const opts = [`style: ${JSON.stringify(style)}`, `explode: ${explode}`, ...(b.allowReserved ? [`allowReserved: true`] : [])];
     return [`${ctx.file.use(FORMS.appendFormField)}(query, ${JSON.stringify(b.name)}, ${value}, { ${opts.join(", ")} });`];
   }
-  return [`query.push(${keyEq} + ${enc(scalarString(ctx, m, access, "query"))});`];
+  const push = `query.push(${keyEq} + ${enc(scalarString(ctx, m, access, "query"))});`;
+  // OpenAPI (a binding with a style): an empty string is sent only with `allowEmptyValue`
+  // (3.0.3 §Parameter Object: "allows sending a parameter with an empty value. Default value is false").
+  // (An enum without "" cannot hold it, and TypeScript rejects the comparison.)
+  const omitEmpty = b.style !== undefined && b.allowEmptyValue !== true && (shape.type === "string" || (shape.type === "enum" && shape.values.some((v) => v.value === "")));
+  return [omitEmpty ? `if (${access} !== "") ${push}` : push];
 }
 
 function queryParamsLinesOf(ctx: SerializerContext, m: Member, access: string, members: readonly Member[], enc: (s: string) => string): string[] {

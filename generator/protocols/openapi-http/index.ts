@@ -3,7 +3,8 @@
 // request body as its media type says: JSON (also `+json` types; `date-time` timestamps), a
 // URL-encoded form (form.ts: the Encoding Object), multipart/form-data (multipart.ts), XML from
 // the `xml` objects (xml.ts), raw bytes or text. Paths start with the `servers` base path.
-// Responses are read by status code and media type (response.ts).
+// Responses are read by status code and media type (response.ts). A path whose parameter is `.` or
+// `..` is refused (runtime.ts noDotSegments): URL parsing would remove that segment.
 //
 //   GET /pets/{petId}?tags=a&tags=b  →  { method: "GET", path: "/v1/pets/7", query: ["tags=a", "tags=b"], headers: {} }
 //   POST /pets (form; tags: deepObject) { name: "Rex", tags: ["a"] }  →  body "name=Rex&tags%5B0%5D=a",
@@ -12,6 +13,7 @@
 import { OPENAPI_HTTP, type Operation, type StructureShape } from "../../model/ir.js";
 import type { Protocol } from "../protocol.js";
 import { setProperty } from "../../emit/print.js";
+import { RUNTIME } from "../symbols.js";
 import { propertyAccess } from "../../naming/names.js";
 import { httpRequest, ifPresent, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
@@ -39,7 +41,12 @@ const jsonBody: BodyCodec = {
 export const openApiHttp: Protocol = {
   id: OPENAPI_HTTP,
   name: "OpenAPI HTTP",
-  request: (ctx, op, input) => httpRequest(ctx, op, input, { strictQuery: true, codec: codecOf(op, input), emptyStructurePayload: false }),
+  request: (ctx, op, input) => {
+    const plan = httpRequest(ctx, op, input, { strictQuery: true, codec: codecOf(op, input), emptyStructurePayload: false });
+    // A path parameter `.` or `..` would be removed as a dot segment: refused (runtime.ts noDotSegments).
+    const labelled = input?.members.some((m) => m.http?.location === "label") === true;
+    return labelled ? { ...plan, path: `${ctx.file.use(RUNTIME.noDotSegments)}(${plan.path})` } : plan;
+  },
   response: openApiResponse,
 };
 
