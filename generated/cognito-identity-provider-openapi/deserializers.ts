@@ -31,7 +31,6 @@ import type {
   InitiateAuthResponse,
   InvalidParameterException as InvalidParameterException_1,
   NewDeviceMetadataType,
-  NotAuthorizedException as NotAuthorizedException_1,
 } from "./types.js";
 
 /**
@@ -43,8 +42,14 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
   try {
     if (response.status < 200 || response.status >= 300)
       throwResponseError(response, {
-        InvalidParameterException: error_InvalidParameterException,
-        NotAuthorizedException: error_NotAuthorizedException,
+        InvalidParameterException: modelledError(
+          InvalidParameterException,
+          error_InvalidParameterException,
+        ),
+        NotAuthorizedException: modelledError(
+          NotAuthorizedException,
+          error_InvalidParameterException,
+        ),
       });
     const out: Record<string, unknown> = {};
     const object = expectObject(parseJsonBody(response.body), "$");
@@ -78,29 +83,8 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
 function error_InvalidParameterException(
   response: HttpResponse,
   body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): InvalidParameterException {
-  return new InvalidParameterException(
-    json_InvalidParameterException(body ?? {}, "$"),
-    response,
-    code,
-    options,
-  );
-}
-
-function error_NotAuthorizedException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): NotAuthorizedException {
-  return new NotAuthorizedException(
-    json_NotAuthorizedException(body ?? {}, "$"),
-    response,
-    code,
-    options,
-  );
+): InvalidParameterException_1 {
+  return json_InvalidParameterException(body ?? {}, "$");
 }
 
 function json_AuthenticationResultType(value: unknown, path: string): AuthenticationResultType {
@@ -163,14 +147,12 @@ function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMeta
   return out as unknown as NewDeviceMetadataType;
 }
 
-function json_NotAuthorizedException(value: unknown, path: string): NotAuthorizedException_1 {
-  const object = expectObject(value, path);
-  const out: Record<string, unknown> = {};
-  const v0 = object.__type;
-  out["__type"] = v0 != null ? expectString(v0, path, "__type") : "";
-  const v1 = object.message;
-  if (v1 != null) out["message"] = expectString(v1, path, "message");
-  return out as unknown as NotAuthorizedException_1;
+/** The builder of a modelled error: its class, and its members as `read` gives them (errors of the same form share one reader). */
+function modelledError<B, F, E>(
+  cls: new (fields: F, response: HttpResponse, code: string, options: ResponseErrorOptions) => E,
+  read: (response: HttpResponse, body: B) => F,
+): (response: HttpResponse, body: B, code: string, options: ResponseErrorOptions) => E {
+  return (response, body, code, options) => new cls(read(response, body), response, code, options);
 }
 
 /** Throws the error an error response carries: the operation's modelled error of that code (`modelled`), else `UnknownServiceError`. */

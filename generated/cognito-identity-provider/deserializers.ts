@@ -31,7 +31,6 @@ import type {
   InitiateAuthResponse,
   InvalidParameterException as InvalidParameterException_1,
   NewDeviceMetadataType,
-  NotAuthorizedException as NotAuthorizedException_1,
 } from "./types.js";
 
 /**
@@ -43,8 +42,14 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
   try {
     if (response.status < 200 || response.status >= 300)
       throwResponseError(response, {
-        InvalidParameterException: error_InvalidParameterException,
-        NotAuthorizedException: error_NotAuthorizedException,
+        InvalidParameterException: modelledError(
+          InvalidParameterException,
+          error_InvalidParameterException,
+        ),
+        NotAuthorizedException: modelledError(
+          NotAuthorizedException,
+          error_InvalidParameterException,
+        ),
       });
     const output = json_InitiateAuthResponse(parseJsonBody(response.body), "$");
     return output;
@@ -56,21 +61,9 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
 function error_InvalidParameterException(
   response: HttpResponse,
   body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): InvalidParameterException {
+): InvalidParameterException_1 {
   const output = json_InvalidParameterException(body ?? {}, "$");
-  return new InvalidParameterException(output, response, code, options);
-}
-
-function error_NotAuthorizedException(
-  response: HttpResponse,
-  body: unknown,
-  code: string,
-  options: ResponseErrorOptions,
-): NotAuthorizedException {
-  const output = json_NotAuthorizedException(body ?? {}, "$");
-  return new NotAuthorizedException(output, response, code, options);
+  return output;
 }
 
 function json_InitiateAuthResponse(value: unknown, path: string): InitiateAuthResponse {
@@ -151,12 +144,12 @@ function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMeta
   return out as unknown as NewDeviceMetadataType;
 }
 
-function json_NotAuthorizedException(value: unknown, path: string): NotAuthorizedException_1 {
-  const object = expectObject(value, path);
-  const out: Record<string, unknown> = {};
-  const v0 = object.message;
-  if (v0 != null) out["message"] = expectString(v0, path, "message");
-  return out as unknown as NotAuthorizedException_1;
+/** The builder of a modelled error: its class, and its members as `read` gives them (errors of the same form share one reader). */
+function modelledError<B, F, E>(
+  cls: new (fields: F, response: HttpResponse, code: string, options: ResponseErrorOptions) => E,
+  read: (response: HttpResponse, body: B) => F,
+): (response: HttpResponse, body: B, code: string, options: ResponseErrorOptions) => E {
+  return (response, body, code, options) => new cls(read(response, body), response, code, options);
 }
 
 /** Throws the error an error response carries: the operation's modelled error of that code (`modelled`), else `UnknownServiceError`. */

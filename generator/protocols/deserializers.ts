@@ -5,7 +5,7 @@
 //   awsJson1_1, operation GetThing (output GetThingOutput, errors [NotFound]) →
 //   export function deserializeGetThingResponse(response: HttpResponse): GetThingOutput {
 //     try {
-//       if (response.status < 200 || response.status >= 300) throwResponseError(response, { NotFound: error_NotFound });
+//       if (response.status < 200 || response.status >= 300) throwResponseError(response, { NotFound: modelledError(NotFound, error_NotFound), Gone: modelledError(Gone, error_NotFound) });
 //       const output = json_GetThingOutput(parseJsonBody(response.body), "$");
 //       return output;
 //     } catch (error) {
@@ -23,16 +23,19 @@
 //     }
 //     throw new UnknownServiceError(message ?? "HTTP " + response.status + ..., response, code ?? "UnknownError", ...);
 //   }
-//   function error_NotFound(response: HttpResponse, body: unknown, code: string, options: ResponseErrorOptions): NotFound {
+//   function error_NotFound(response: HttpResponse, body: unknown): NotFound {   // NotFound's and Gone's members (the same form)
 //     <the protocol's lines reading the error's members into `output`>
-//     return new NotFound(output, response, code, options);
+//     return output;
 //   }
+//   function modelledError(cls, read) { return (response, body, code, options) => new cls(read(response, body), response, code, options); }
 //
 // The error dispatch is printed once per service (once per distinct way the protocol identifies
 // errors), not as a switch in every operation: that switch was two thirds of a JSON service's
 // deserializers. Each operation passes the builders of its own errors by code, so an error the
 // service models but this operation does not list still arrives as `UnknownServiceError` with its
-// code, and a bundler keeps only the error classes of the operations an app calls.
+// code, and a bundler keeps only the error classes of the operations an app calls. Errors of the
+// same form (the same members, with the same targets and traits; most are `{ message }`) share
+// one reader of their members: a service's dozens of error shapes need a few.
 //
 // Every exception on the way (a value of the wrong type, bad JSON, a stack overflow on a
 // pathologically deep body) ends as a `MalformedResponseError` keeping the raw response
@@ -132,7 +135,7 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
   // operations an app calls.
   // (A computed key for `__proto__`, which as a plain key would set the object's prototype.)
   const key = (name: string): string => (name === "__proto__" ? `["__proto__"]` : JSON.stringify(name));
-  const codes = `{ ${errors.map((e) => `${key(e.name)}: ${errorBuilder(ctx, response, e, plan0.bodyType)}`).join(", ")} }`;
+  const codes = `{ ${errors.map((e) => `${key(e.name)}: ${dispatchers.builder(e, response, plan0.bodyType)}`).join(", ")} }`;
   const plan = response.output(ctx, op, output?.type === "structure" ? output : undefined);
   const lines = [`if (response.status < 200 || response.status >= 300) ${dispatch}(response, ${codes});`, ...plan.lines, `return ${plan.output};`];
   return [
@@ -157,6 +160,8 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
 class Dispatchers {
   readonly #ctx: DeserializerContext;
   readonly #byPlan = new Map<string, { readonly name: string; readonly plan: ErrorPlan }>();
+  /** The reader of each error form (`errorForm`) and body type: the function of its first shape. */
+  readonly #readers = new Map<string, string>();
 
   constructor(ctx: DeserializerContext) {
     this.#ctx = ctx;
@@ -174,6 +179,28 @@ class Dispatchers {
       this.#ctx.need(name, () => this.#print(known.name, known.plan));
     }
     return entry.name;
+  }
+
+  /** `modelledError(Class, error_Reader)`: builds the error `shape` of a response; errors of the same form share the reader. */
+  builder(shape: StructureShape, response: ResponseProtocol, bodyType: string): string {
+    const ctx = this.#ctx;
+    const file = ctx.file;
+    const form = `${bodyType}\0${errorForm(shape)}`;
+    let reader = this.#readers.get(form);
+    if (reader === undefined) {
+      reader = errorReader(ctx, response, shape, bodyType);
+      this.#readers.set(form, reader);
+    }
+    const cls = file.use({ name: ctx.names.type(shape.id), file: "errors.ts", kind: "value" });
+    const http = file.use(RUNTIME.HttpResponse);
+    const options = file.use(RUNTIME.ResponseErrorOptions);
+    const make = ctx.need("modelledError", () => [
+      `/** The builder of a modelled error: its class, and its members as \`read\` gives them (errors of the same form share one reader). */`,
+      `function modelledError<B, F, E>(cls: new (fields: F, response: ${http}, code: string, options: ${options}) => E, read: (response: ${http}, body: B) => F): (response: ${http}, body: B, code: string, options: ${options}) => E {`,
+      `  return (response, body, code, options) => new cls(read(response, body), response, code, options);`,
+      `}`,
+    ]);
+    return `${make}(${cls}, ${reader})`;
   }
 
   #print(name: string, error: ErrorPlan): string[] {
@@ -202,17 +229,28 @@ class Dispatchers {
   }
 }
 
-/** The module-private function that builds a modelled error from a response; printed once. */
-function errorBuilder(ctx: DeserializerContext, response: ResponseProtocol, shape: StructureShape, bodyType: string): string {
+/**
+ * The form of an error shape for sharing its reader: everything reading depends on (members with
+ * their targets and traits, the shape's XML traits, ...), not what only the class uses (name,
+ * documentation, fault, status, awsQuery code).
+ */
+function errorForm(shape: StructureShape): string {
+  const classOnly = new Set(["id", "name", "docs", "deprecated", "error", "httpError", "awsQueryError"]);
+  const own = Object.fromEntries(Object.entries(shape).filter(([k]) => !classOnly.has(k)));
+  return JSON.stringify({ ...own, members: shape.members.map((m) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== "docs" && k !== "deprecated"))) });
+}
+
+/** The module-private function that reads a modelled error's members from a response; printed once per form. */
+function errorReader(ctx: DeserializerContext, response: ResponseProtocol, shape: StructureShape, bodyType: string): string {
   const name = ctx.names.codecFunction("error", shape.id);
   return ctx.need(name, () => {
     const file = ctx.file;
-    const cls = file.use({ name: ctx.names.type(shape.id), file: "errors.ts", kind: "value" });
+    const fields = file.use({ name: ctx.names.type(shape.id), file: "types.ts", kind: "type" });
     const plan = response.errorMembers(ctx, shape);
     return [
-      `function ${name}(response: ${file.use(RUNTIME.HttpResponse)}, body: ${bodyType}, code: string, options: ${file.use(RUNTIME.ResponseErrorOptions)}): ${cls} {`,
+      `function ${name}(response: ${file.use(RUNTIME.HttpResponse)}, body: ${bodyType}): ${fields} {`,
       ...plan.lines.map((l) => "  " + l),
-      `  return new ${cls}(${plan.output}, response, code, options);`,
+      `  return ${plan.output};`,
       `}`,
     ];
   });

@@ -46,9 +46,36 @@ describe("error dispatch shared by the operations", () => {
     const initiateAuth = /export function deserializeInitiateAuthResponse[^]*?\n}\n/.exec(source)?.[0] ?? "";
     // The model's own list of InitiateAuth's errors.
     const ast = JSON.parse(readFileSync(corpusFile("aws-smithy/cognito-identity-provider.json"), "utf8")) as { shapes: Record<string, { errors?: { target: string }[] }> };
-    const modelled = ast.shapes["com.amazonaws.cognitoidentityprovider#InitiateAuth"]?.errors?.map((e) => "error_" + e.target.split("#")[1]) ?? [];
+    const modelled = ast.shapes["com.amazonaws.cognitoidentityprovider#InitiateAuth"]?.errors?.map((e) => e.target.split("#")[1]!) ?? [];
     expect(modelled.length).toBeGreaterThan(1);
-    expect([...(initiateAuth.match(/error_\w+/g) ?? [])].sort()).toEqual([...modelled].sort());
+    // Each code builds its own class, with a reader of its form: `NotAuthorizedException: modelledError(NotAuthorizedException, error_…)`.
+    const entries = [...initiateAuth.matchAll(/"?(\w+)"?: modelledError\((\w+), (error_\w+)\)/g)];
+    expect(entries.map((m) => m[1]).sort()).toEqual([...modelled].sort());
+    for (const m of entries) expect(m[2]).toBe(m[1]);
+    // Errors of the same form share a reader: InitiateAuth's 16 errors need two (`message`; InvalidParameterException's `message` and `reasonCode`).
+    const readers = new Set(entries.map((m) => m[3]));
+    expect(readers.size).toBeLessThan(entries.length);
+    expect(source.match(/^function error_\w+\(/gm)?.length).toBeLessThan(new Set(Object.values(ast.shapes).flatMap((s) => (s.errors ?? []).map((e) => e.target))).size);
+  });
+
+  it("errors of the same form read their members alike: each arrives as its own class with its members", () => {
+    const forbidden = { status: 403, headers: { "x-amzn-errortype": "ForbiddenException" }, body: JSON.stringify({ message: "no" }) };
+    const invalid = { status: 400, headers: { "x-amzn-errortype": "InvalidParameterException" }, body: JSON.stringify({ message: "bad", reasonCode: "X" }) };
+    const deserialize = module["deserializeInitiateAuthResponse"] as Deserialize;
+    const caught = (response: Parameters<Deserialize>[0]) => {
+      try {
+        deserialize(response);
+      } catch (error) {
+        return error as Record<string, unknown>;
+      }
+      throw new Error("returned instead of throwing");
+    };
+    const a = caught(forbidden);
+    expect(a).toBeInstanceOf(module["ForbiddenException"] as new () => unknown);
+    expect([a["name"], a["$code"], a["$status"], a["$fault"], a["message"]]).toEqual(["ForbiddenException", "ForbiddenException", 403, "client", "no"]);
+    const b = caught(invalid);
+    expect(b).toBeInstanceOf(module["InvalidParameterException"] as new () => unknown);
+    expect([b["name"], b["message"], b["reasonCode"]]).toEqual(["InvalidParameterException", "bad", "X"]);
   });
 
   it("throws the modelled class where the operation lists the error", () => {
