@@ -506,9 +506,9 @@ function loadTemplatesFor(options: Options, diagnostics: Diagnostic[], cwd: stri
   }
   const warnings = new Diagnostics();
   try {
-    const { sources, files } = readTemplateSources(userDir, warnings);
+    const { sources, files, builtin } = readTemplateSources(userDir, warnings);
     diagnostics.push(...warnings.items);
-    return { compiled: compileTemplates(sources, files), sources: { sources, files } };
+    return { compiled: compileTemplates(sources, files, builtin), sources: { sources, files } };
   } catch (error) {
     if (!(error instanceof DiagnosticError)) throw error;
     diagnostics.push(...warnings.items, error.diagnostic);

@@ -3,7 +3,7 @@
 //
 //   readTemplateSources("/p/templates")   // /p/templates holds header.hbs only
 //   → { sources: { "header.hbs": <user's>, "index.ts.hbs": <built-in>, "runtime.ts.hbs": <built-in> },
-//       files: { "header.hbs": "/p/templates/header.hbs", ... } }
+//       files: { "header.hbs": "/p/templates/header.hbs", ... }, builtin: Set { "index.ts.hbs", "runtime.ts.hbs", ... } }
 
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -23,15 +23,17 @@ export function builtinTemplatesDir(): string {
 
 /**
  * Reads the templates: the built-in ones, each replaced by the file of the same name in
- * `userDir` when there is one. Unknown `.hbs` files in `userDir` are warnings.
+ * `userDir` when there is one (`builtin`: the names still read from the package). Unknown
+ * `.hbs` files in `userDir` are warnings.
  */
 export function readTemplateSources(
   userDir: string | undefined,
   diags?: Diagnostics,
   builtinDir: string = builtinTemplatesDir(),
-): { sources: Record<string, string>; files: Record<string, string> } {
+): { sources: Record<string, string>; files: Record<string, string>; builtin: Set<string> } {
   const sources: Record<string, string> = {};
   const files: Record<string, string> = {};
+  const builtin = new Set<string>();
   const userFiles = userDir === undefined ? [] : listDir(userDir);
   for (const name of TEMPLATE_NAMES) {
     const dir = userFiles.includes(name) && userDir !== undefined ? userDir : builtinDir;
@@ -40,6 +42,7 @@ export function readTemplateSources(
     if (text !== undefined) {
       sources[name] = text;
       files[name] = file;
+      if (dir === builtinDir) builtin.add(name);
     }
   }
   for (const extra of userFiles) {
@@ -50,13 +53,13 @@ export function readTemplateSources(
       });
     }
   }
-  return { sources, files };
+  return { sources, files, builtin };
 }
 
 /** Reads and compiles the templates (see readTemplateSources); throws DiagnosticError. */
 export function loadTemplates(userDir?: string, diags?: Diagnostics): Templates {
-  const { sources, files } = readTemplateSources(userDir, diags);
-  return compileTemplates(sources, files);
+  const { sources, files, builtin } = readTemplateSources(userDir, diags);
+  return compileTemplates(sources, files, builtin);
 }
 
 function listDir(dir: string): string[] {
