@@ -237,7 +237,7 @@ export const KNOWN: readonly Known[] = [
     name: "empty-string-parameter",
     kind: "ours",
     reason:
-      "A parameter set to the empty string is sent (`name=`, as the `empty` column of OpenAPI 3.0.3 §Style Examples shows for form); swagger-client drops it unless `allowEmptyValue` is set, losing a value the schema allows. For Swagger 2.0 documents it drops an empty form field (`in: formData`) too.",
+      "An empty string in a form field of a Swagger 2.0 document (`in: formData`) is sent (`name=`): the converted 3.0 document has no `allowEmptyValue` for body properties. swagger-client drops it, as Swagger 2.0 §Parameter Object `allowEmptyValue` (default false, for query and formData) says. Query parameters follow `allowEmptyValue` on both sides (an empty string is left out without it, OpenAPI 3.0.3 §Parameter Object).",
     normalize: (r, ours, other) => (ours ? mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!)))) : r),
   },
   {
