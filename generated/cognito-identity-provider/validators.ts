@@ -191,8 +191,6 @@ export function validateUserContextDataType(
 }
 
 // The validators of shapes of the same form as another's (or with the same checks): that one's function.
-export {
-  validateAuthParametersType as validateClientMetadataType,
-  $checkString_len20to2048 as validateSessionType,
-  $checkString_len0to131072 as validateStringType,
-};
+export const validateClientMetadataType = validateAuthParametersType;
+export const validateSessionType = $checkString_len20to2048;
+export const validateStringType = $checkString_len0to131072;

@@ -39,7 +39,7 @@
 //       constraint: Member must satisfy regular expression pattern: ^[\\w+]+$" } ]
 //
 //   structure Other { @required Id: ClientIdType, Note: String }    (the same form as Req)
-//   → export { validateReq as validateOther };
+//   → export const validateOther = validateReq;
 //
 // Design:
 // - Aggregates (structures, lists, maps, unions, alternatives) and named scalars with enum values
@@ -233,10 +233,10 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
   if (aliases.size > 0) {
     body.push(
       "",
+      // Constants, not an `export { a as b }` list: other validators of this file call these
+      // names, and an export specifier declares no local name.
       "// The validators of shapes of the same form as another's (or with the same checks): that one's function.",
-      "export {",
-      ...[...aliases].sort(([a], [b]) => compare(a, b)).map(([name, target]) => `  ${target} as ${name},`),
-      "};",
+      ...[...aliases].sort(([a], [b]) => compare(a, b)).map(([name, target]) => `export const ${name} = ${target};`),
     );
   }
   f.line(
