@@ -128,7 +128,7 @@ function rule(node: unknown, at: string, problems: string[], functions: Set<stri
     if (assign !== undefined && typeof assign !== "string") problems.push(`${at}.conditions[${i}].assign: not a string`);
     return typeof assign === "string" && call !== null && typeof call === "object" && !Array.isArray(call) ? { ...call, s: assign } : call;
   });
-  const c = conditions.length > 0 ? { c: conditions } : {};
+  const c: { [key: string]: Json } = conditions.length > 0 ? { c: conditions } : {};
   switch (r["type"]) {
     case "endpoint": {
       const endpoint = record(r["endpoint"]);
