@@ -27,6 +27,9 @@ export interface SweepResult {
   readonly typecheckMs?: number;
   /** Characters of generated TypeScript (the type-check's input). */
   readonly outputBytes?: number;
+  /** CPU time and peak RSS of the document's process (sweep-one.ts only). */
+  readonly cpuMs?: number;
+  readonly peakRssMb?: number;
 }
 
 /** Every document of the corpus, sorted; fails naming the folder when it is missing. */
