@@ -104,7 +104,7 @@ async function sweepAll(files: readonly string[]): Promise<SweepResult[]> {
       if (heavy) heavyRunning = false;
       const phases = result.generateMs !== undefined ? `: generate ${(result.generateMs / 1000).toFixed(1)} s${result.typecheckMs !== undefined ? `, type-check ${(result.typecheckMs / 1000).toFixed(1)} s of ${((result.outputBytes ?? 0) / 1e6).toFixed(1)} MB` : ""}` : "";
       const usage = result.cpuMs !== undefined ? `; CPU ${(result.cpuMs / 1000).toFixed(1)} s, peak RSS ${result.peakRssMb} MB` : "";
-      process.stdout.write(`${file}: ${result.outcome}${result.typeErrors.length > 0 ? `, ${result.typeErrors.length} type errors` : ""} (${(result.ms / 1000).toFixed(1)} s${phases}${usage})${result.outcome !== "generated" ? " " + JSON.stringify(result.errors[0]).slice(0, 300) : ""}\n`);
+      process.stdout.write(`${file}: ${result.outcome}${result.typeErrors.length > 0 ? `, ${result.typeErrors.length} type errors` : ""} (${(result.ms / 1000).toFixed(1)} s${phases}${usage})${result.outcome !== "generated" ? " " + JSON.stringify(result.errors[0]).slice(0, 300) : ""}${result.typeErrors.map((e) => `\n  ${e}`).join("")}\n`);
       results.set(file, result);
     }
   };
