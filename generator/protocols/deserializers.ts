@@ -43,7 +43,7 @@
 
 import { Diagnostics } from "../diagnostics.js";
 import { GeneratedFile } from "../emit/file-builder.js";
-import { OPENAPI_HTTP, shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
+import { OPENAPI_HTTP, shapeOf, type Operation, type ResolvedModel, type ShapeId, type StructureShape } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
 import type { DeserializerContext, ErrorPlan, Protocol, ResponseProtocol } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
@@ -72,8 +72,11 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
   const pending = new Map<string, () => string[]>();
   const queue = new NameHeap();
   const roots = model.operations.flatMap((op) => [...(op.output === undefined ? [] : [op.output]), ...op.errors]);
+  const outputs = new Map<ShapeId, number>();
+  for (const op of model.operations) if (op.output !== undefined) outputs.set(op.output, (outputs.get(op.output) ?? 0) + 1);
   const ctx: DeserializerContext = {
     exactNumbers: needsExactNumbers(model, roots),
+    sharedOutputs: new Set([...outputs].filter(([, count]) => count > 1).map(([id]) => id)),
     model,
     names,
     file,

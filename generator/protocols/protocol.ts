@@ -29,7 +29,7 @@
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { GeneratedFile } from "../emit/file-builder.js";
-import type { Operation, ProtocolTrait, ResolvedModel, StructureShape } from "../model/ir.js";
+import type { Operation, ProtocolTrait, ResolvedModel, ShapeId, StructureShape } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
 
 /** Everything a protocol may use while printing the serializers of one model. */
@@ -71,6 +71,12 @@ export interface DeserializerContext extends SerializerContext {
    * hold one are parsed exactly (`needsExactNumbers` in codecs/json/reader.ts), documents made plain.
    */
   readonly exactNumbers: boolean;
+  /**
+   * Output structures that more than one operation gives (Stripe's `invoice`, of 10), counted
+   * once per model: a look-up over every operation for each response was quadratic on documents
+   * with thousands of operations (Microsoft Graph beta).
+   */
+  readonly sharedOutputs: ReadonlySet<ShapeId>;
 }
 
 /**

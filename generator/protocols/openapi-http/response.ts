@@ -162,7 +162,7 @@ function readResponse(ctx: DeserializerContext, shape: StructureShape, response:
   } else if (body.length > 0 || shape.additionalProperties !== undefined) {
     const r = reader(ctx);
     const targets = body.map((m) => m.target).concat(shape.additionalProperties === undefined || shape.additionalProperties === true ? [] : [shape.additionalProperties.target]);
-    if (lines.length === 1 && body.length === shape.members.length && ctx.model.operations.filter((o) => o.output === shape.id).length > 1) {
+    if (lines.length === 1 && body.length === shape.members.length && ctx.sharedOutputs.has(shape.id)) {
       // The whole output is the body, a schema of the document that many operations give
       // (Stripe's `invoice`, of 10): read by the one reader of its type, not inline in each.
       return [`const ${name} = ${jsonRead(r, parse(targets), { target: shape.id }, `"$"`, undefined)};`];
