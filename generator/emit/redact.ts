@@ -17,7 +17,8 @@
 // that cannot contain anything sensitive are returned as they are (no copy), by one shared
 // function instantiated for their type. A member named like
 // something every object inherits (`constructor`, `__proto__`) is read only as an own property,
-// into a local, and a `__proto__` member is defined rather than assigned.
+// into a local, and a `__proto__` member is defined rather than assigned. A type declared as its
+// twin's (`type X = Twin`, an OpenAPI inline schema) has its twin's redactor: `export { redactTwin as redactX }`.
 
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import { isInheritedName, propertyAccess, type Names } from "../naming/names.js";
@@ -35,10 +36,22 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
   const inputs = inputClosure(model);
   const outputs = outputClosure(model);
   let unchanged = false;
+  // Exported name → the redactor it is: a type declared as its twin's (`Names.declaredAs`) has its
+  // twin's redactor, when the twin has one (a schema no operation uses has none).
+  const twins = new Map<string, string>();
+  const owner = (id: ShapeId): ShapeId => {
+    const declared = names.declaredAs(id);
+    return inputs.has(declared) || outputs.has(declared) ? declared : id;
+  };
   for (const shape of model.shapes.values()) {
     // One redactor per aggregate (structure, union, list, map, alternatives) that an operation
     // input or response can contain; scalars need none.
     if (names.isInline(shape.id) || !isAggregate(shape) || !(inputs.has(shape.id) || outputs.has(shape.id))) continue;
+    const declared = owner(shape.id);
+    if (declared !== shape.id) {
+      twins.set(names.redactor(shape.id), names.redactor(declared));
+      continue;
+    }
     if (!holds.has(shape.id)) {
       // Nothing sensitive inside: the value itself is safe to log. One line each; in large
       // models most shapes are such (Stripe: 5,000 of 5,300).
@@ -47,7 +60,7 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
       unchanged = true;
       continue;
     }
-    file.line(...redactor(model, names, file, holds, shape), "");
+    file.line(...redactor(model, names, file, holds, shape, owner), "");
   }
   if (unchanged) {
     file.declare("unchanged");
@@ -59,6 +72,15 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
       "function unchanged<T>(value: T): unknown {",
       "  return value;",
       "}",
+    );
+  }
+  if (twins.size > 0) {
+    file.line(
+      "",
+      "// The redactors of types declared as another type (types.ts): that type's.",
+      "export {",
+      ...[...twins].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, target]) => `  ${target} as ${name},`),
+      "};",
     );
   }
   if (file.isEmpty()) file.line("export {};");
@@ -81,7 +103,7 @@ export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
   return holds;
 }
 
-function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds: ReadonlySet<ShapeId>, shape: Shape): string[] {
+function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds: ReadonlySet<ShapeId>, shape: Shape, owner: (id: ShapeId) => ShapeId): string[] {
   const fn = names.redactor(shape.id);
   const type = file.importType(typeOf(names, model, shape.id), "./types.js");
   const doc = [`/** A \`${type}\` made safe to log: sensitive values replaced by \`SENSITIVE\`. */`];
@@ -90,7 +112,7 @@ function redactor(model: ResolvedModel, names: Names, file: GeneratedFile, holds
   const child = (expr: string, ref: Ref): string | undefined => {
     if (ref.sensitive || shapeOf(model, ref.target).sensitive) return file.import("SENSITIVE", RUNTIME);
     if (!holds.has(ref.target)) return undefined;
-    const call = `${names.redactor(ref.target)}(${expr})`;
+    const call = `${names.redactor(owner(ref.target))}(${expr})`;
     return ref.nullable ? `${expr} === null ? null : ${call}` : call;
   };
   switch (shape.type) {

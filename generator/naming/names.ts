@@ -135,17 +135,18 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
 /**
  * Shapes named after where they stand (`derivedName`: OpenAPI inline schemas) whose declarations
  * would say the same as another shape's (`wholeForm`), each mapped to that shape: a shape the
- * model names if there is one, else the one of the shortest name. Shapes the model names, and
- * operation inputs, outputs and errors (the types of calls and error classes), are their own.
+ * model names if there is one, else the one of the shortest name. Shapes the model names and
+ * errors are their own.
  */
 function sameDeclarations(model: ResolvedModel, typeName: (id: ShapeId) => string): ReadonlyMap<ShapeId, ShapeId> {
-  const own = new Set<ShapeId>(model.operations.flatMap((op) => [...(op.input ? [op.input] : []), ...(op.output ? [op.output] : []), ...op.errors]));
-  const shapes = [...model.shapes.values()].filter((s) => !s.id.startsWith(PRELUDE) && !own.has(s.id));
+  const shapes = [...model.shapes.values()].filter((s) => !s.id.startsWith(PRELUDE));
   if (!shapes.some((s) => s.derivedName)) return new Map();
   const rank = (s: Shape): number => (s.derivedName ? 1 : 0);
   shapes.sort((a, b) => rank(a) - rank(b) || typeName(a.id).length - typeName(b.id).length || compare(a.id, b.id));
   const first = sameForm(shapes, wholeForm);
-  return new Map([...first].filter(([id, rep]) => id !== rep && model.shapes.get(id)!.derivedName));
+  // An error keeps its own declaration: errors.ts makes a class of it.
+  const errors = new Set(model.operations.flatMap((op) => op.errors));
+  return new Map([...first].filter(([id, rep]) => id !== rep && model.shapes.get(id)!.derivedName && !errors.has(id)));
 }
 
 function upperFirst(s: string): string {

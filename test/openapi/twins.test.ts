@@ -1,6 +1,6 @@
 // Inline schemas of the same form (OpenAPI documents repeat them: Stripe's `expand` lists, its
 // `"" | object` options) are declared once: the others are aliases of it in types.ts, and the
-// serializers, deserializers and validators of all of them are the same functions. Schemas the
+// serializers, deserializers, validators and redactors of all of them are the same functions. Schemas the
 // document names are always declared.
 
 import { pathToFileURL } from "node:url";
@@ -22,7 +22,7 @@ paths:
             schema:
               type: object
               properties:
-                where: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 } }, required: [city] }
+                where: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 }, pin: { type: string, format: password } }, required: [city] }
                 kind: { type: string, enum: [one, two] }
       responses:
         "200":
@@ -37,17 +37,17 @@ paths:
             schema:
               type: object
               properties:
-                where: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 } }, required: [city] }
-                there: { type: object, description: Another place., properties: { city: { type: string, maxLength: 5 } }, required: [city] }
+                where: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 }, pin: { type: string, format: password } }, required: [city] }
+                there: { type: object, description: Another place., properties: { city: { type: string, maxLength: 5 }, pin: { type: string, format: password } }, required: [city] }
                 kind: { type: string, enum: [one, two] }
       responses:
         "200":
           description: ok
-          content: { application/json: { schema: { $ref: "#/components/schemas/Place" } } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/Spot" } } }
 components:
   schemas:
-    Place: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 } }, required: [city] }
-    Spot: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 } }, required: [city] }
+    Place: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 }, pin: { type: string, format: password } }, required: [city] }
+    Spot: { type: object, description: A place., properties: { city: { type: string, maxLength: 5 }, pin: { type: string, format: password } }, required: [city] }
 `;
 
 describe("inline schemas of the same form", () => {
@@ -87,6 +87,12 @@ describe("inline schemas of the same form", () => {
       where: { city: "a" },
       there: { city: "b" },
       kind: "one",
+    });
+    const redact = (await import(pathToFileURL(join(dir, "redact.ts")).href)) as Record<string, (v: unknown) => unknown>;
+    expect(redact["redactPostARequestBodyWhere"]).toBe(redact["redactSpot"]);
+    expect(redact["redactPostBRequest"]!({ where: { city: "a", pin: "1234" }, there: { city: "b", pin: "5678" } })).toEqual({
+      where: { city: "a", pin: "*** Sensitive Data Redacted ***" },
+      there: { city: "b", pin: "*** Sensitive Data Redacted ***" },
     });
     const response = { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ city: "c", extra: 1 }) };
     expect(deserializers["deserializePostAResponse"]!(response)).toEqual({ city: "c" });
