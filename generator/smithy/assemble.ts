@@ -120,7 +120,7 @@ export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics, optio
     }
     const v1 = isV1(input.ast.smithy);
     for (const [id, shape] of Object.entries(input.ast.shapes ?? {})) {
-      const origin: Origin = { file: input.file, path: ["shapes", id], ...(input.locate ? { locate: input.locate } : {}) };
+      const origin: Origin = input.locate ? { file: input.file, path: ["shapes", id], locate: input.locate } : { file: input.file, path: ["shapes", id] };
       if (shape.type === "apply") {
         applies.push({ target: id, apply: shape as AstApply, origin });
         continue;
@@ -200,16 +200,18 @@ function isEmptyObject(value: object): boolean {
 /** Drops empty lists and maps, and gives operations their implicit `smithy.api#Unit` input and output. */
 function normalize(shape: AstShape): AstShape {
   let out = shape;
-  const drop = (key: keyof AstShape) => {
-    if (out === shape) out = { ...shape };
-    delete out[key];
-  };
   for (const key of LIST_KEYS) {
-    if (shape[key]?.length === 0) drop(key);
+    if (shape[key]?.length === 0) {
+      if (out === shape) out = { ...shape };
+      delete out[key];
+    }
   }
   for (const key of MAP_KEYS) {
     const v = shape[key];
-    if (v && isEmptyObject(v)) drop(key);
+    if (v && isEmptyObject(v)) {
+      if (out === shape) out = { ...shape };
+      delete out[key];
+    }
   }
   if (shape.type === "operation" && (!shape.input || !shape.output)) {
     out = { ...out, input: shape.input ?? { target: "smithy.api#Unit" }, output: shape.output ?? { target: "smithy.api#Unit" } };
@@ -300,16 +302,28 @@ function withoutTraits(shape: AstShape): AstShape {
 function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptions): void {
   const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
   const toleratedTraits = new Set<string>();
-  // A trait's selector judged once per selector, subject type and container (this run only).
-  const selectorVerdicts = new Map<string, boolean | undefined>();
+  // A trait's selector judged once per selector, subject type and container (this run only),
+  // in maps nested by the three: no key is built per trait application.
+  const selectorVerdicts = new Map<string, Map<string, Map<string, boolean | undefined>>>();
   const allows = (selector: string, type: string, container: string): boolean | undefined => {
-    const key = `${selector}\u0000${type}\u0000${container}`;
-    if (selectorVerdicts.has(key)) return selectorVerdicts.get(key);
+    let byType = selectorVerdicts.get(selector);
+    if (byType === undefined) selectorVerdicts.set(selector, (byType = new Map()));
+    let byContainer = byType.get(type);
+    if (byContainer === undefined) byType.set(type, (byContainer = new Map()));
+    if (byContainer.has(container)) return byContainer.get(container);
     const verdict = selectorAllows(selector, { type, container });
-    selectorVerdicts.set(key, verdict);
+    byContainer.set(container, verdict);
     return verdict;
   };
-  // Traits must be defined, by shapes marked @trait. `owner` and `path` are made only for a diagnostic.
+  // Traits must be defined, by shapes marked @trait. The owner's id and the trait's position
+  // are made only for a diagnostic.
+  const owner = (id: string, member: string | undefined) => (member === undefined ? id : `${id}$${member}`);
+  const where = (id: string, member: string | undefined, trait: string) =>
+    member === undefined
+      ? whereIs(model, id, "traits", trait)
+      : member === "member" || member === "key" || member === "value"
+        ? whereIs(model, id, member, "traits", trait)
+        : whereIs(model, id, "members", member, "traits", trait);
   const checkTraits = (
     traits: Record<string, NodeValue> | undefined,
     id: string,
@@ -318,13 +332,6 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
   ) => {
     if (traits === undefined) return;
     const subjectType = member === undefined ? shape.type : "member";
-    const owner = () => (member === undefined ? id : `${id}$${member}`);
-    const where = (trait: string) =>
-      member === undefined
-        ? whereIs(model, id, "traits", trait)
-        : member === "member" || member === "key" || member === "value"
-          ? whereIs(model, id, member, "traits", trait)
-          : whereIs(model, id, "members", member, "traits", trait);
     for (const trait in traits) {
       if (!Object.prototype.hasOwnProperty.call(traits, trait)) continue;
       const value = traits[trait] as NodeValue;
@@ -335,22 +342,22 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
           diags.add({
             code: "SMITHY_UNKNOWN_TRAIT",
             severity: "info",
-            message: `Trait \`${trait}\` (applied to \`${owner()}\`) is not defined by any loaded model; its values are not checked`,
-            ...where(trait),
+            message: `Trait \`${trait}\` (applied to \`${owner(id, member)}\`) is not defined by any loaded model; its values are not checked`,
+            ...where(id, member, trait),
             hint: "Load the model that defines it to check its values.",
           });
         }
         continue;
       }
       if (!def) {
-        diags.error("SMITHY_UNKNOWN_TRAIT", `Unable to resolve trait \`${trait}\` applied to \`${owner()}\`. If this is a custom trait, it must be defined and loaded.`, {
-          ...where(trait),
+        diags.error("SMITHY_UNKNOWN_TRAIT", `Unable to resolve trait \`${trait}\` applied to \`${owner(id, member)}\`. If this is a custom trait, it must be defined and loaded.`, {
+          ...where(id, member, trait),
           hint: "Define the trait shape (with @trait) or load the model file that defines it.",
         });
         continue;
       }
       if (def.traits?.["smithy.api#trait"] === undefined) {
-        diags.error("SMITHY_NOT_A_TRAIT", `Shape \`${trait}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`, where(trait));
+        diags.error("SMITHY_NOT_A_TRAIT", `Shape \`${trait}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`, where(id, member, trait));
         continue;
       }
       const defValue = def.traits["smithy.api#trait"];
@@ -358,14 +365,14 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
       if (typeof selector === "string" && allows(selector, subjectType, shape.type) === false) {
         diags.error(
           "SMITHY_TRAIT_TARGET",
-          `Trait \`${trait}\` cannot be applied to \`${owner()}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
-          { ...where(trait), hint: "Remove the trait, or move it to a shape it applies to." },
+          `Trait \`${trait}\` cannot be applied to \`${owner(id, member)}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
+          { ...where(id, member, trait), hint: "Remove the trait, or move it to a shape it applies to." },
         );
       }
       if (value === null && def.type !== "document") {
-        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner()}\`: expected a ${def.type} value but found null`, where(trait));
+        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner(id, member)}\`: expected a ${def.type} value but found null`, where(id, member, trait));
       } else if (def.type === "structure" && !isObjectNode(value)) {
-        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner()}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, where(trait));
+        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner(id, member)}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, where(id, member, trait));
       }
     }
   };
@@ -425,7 +432,9 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
     stack.pop();
     state.set(id, "done");
   };
-  for (const id of model.shapes.keys()) visit(id, []);
+  // Only shapes with mixins can start a cycle (a shape without is marked done when reached).
+  const stack: string[] = [];
+  for (const [id, shape] of model.shapes) if (shape.mixins !== undefined && shape.mixins.length > 0) visit(id, stack);
   for (const id of [...inCycle].sort()) {
     const others = [...inCycle].filter((x) => x !== id).sort();
     diags.error("SMITHY_MIXIN_CYCLE", `Unable to resolve mixins of \`${id}\`; cycles detected between this shape and [${others.join(", ")}]`, {
@@ -437,32 +446,37 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
     memberRef(shape, name) !== undefined || inheritsMember(model, shape, name, seen);
   for (const [id, shape] of model.shapes) {
     if (inCycle.has(id)) continue;
-    const wrong: string[] = [];
-    for (const m of shape.mixins ?? []) {
-      const mixin = model.shapes.get(m.target);
-      if (!mixin) continue;
-      if (mixin.traits?.["smithy.api#mixin"] === undefined) {
-        diags.error("SMITHY_NOT_A_MIXIN", `\`${id}\` uses \`${m.target}\` as a mixin, but it has no @mixin trait`, whereIs(model, id, "mixins"));
+    const mixins = shape.mixins ?? [];
+    const hasMixins = mixins.length > 0;
+    if (hasMixins) {
+      const wrong: string[] = [];
+      for (const m of mixins) {
+        const mixin = model.shapes.get(m.target);
+        if (!mixin) continue;
+        if (mixin.traits?.["smithy.api#mixin"] === undefined) {
+          diags.error("SMITHY_NOT_A_MIXIN", `\`${id}\` uses \`${m.target}\` as a mixin, but it has no @mixin trait`, whereIs(model, id, "mixins"));
+        }
+        if (mixin.type !== shape.type) wrong.push(`\`${m.target}\``);
       }
-      if (mixin.type !== shape.type) wrong.push(`\`${m.target}\``);
-    }
-    if (wrong.length > 0) {
-      diags.error(
-        "SMITHY_MIXIN_TYPE",
-        `Mixins may only be mixed into shapes of the same type. The following mixins were applied to the ${shape.type} shape \`${id}\` which are not ${shape.type} shapes: [${wrong.join(", ")}]`,
-        whereIs(model, id, "mixins"),
-      );
-    }
-    const required = shape.type === "list" || shape.type === "set" ? ["member"] : shape.type === "map" ? ["key", "value"] : [];
-    const missing = required.filter((name) => !hasMember(shape, name, new Set()));
-    if (missing.length > 0) {
-      diags.error(
-        "SMITHY_MISSING_MEMBER",
-        `Missing required member${missing.length > 1 ? "s" : ""} of shape \`${id}\`: ${missing.join(", ")}`,
-        whereIs(model, id),
-      );
+      if (wrong.length > 0) {
+        diags.error(
+          "SMITHY_MIXIN_TYPE",
+          `Mixins may only be mixed into shapes of the same type. The following mixins were applied to the ${shape.type} shape \`${id}\` which are not ${shape.type} shapes: [${wrong.join(", ")}]`,
+          whereIs(model, id, "mixins"),
+        );
+      }
     }
     if (shape.type === "list" || shape.type === "set" || shape.type === "map") {
+      // A member held locally needs no walk of the mixins.
+      const required = shape.type === "map" ? ["key", "value"] : ["member"];
+      const missing = required.filter((name) => memberRef(shape, name) === undefined && !(hasMixins && hasMember(shape, name, new Set())));
+      if (missing.length > 0) {
+        diags.error(
+          "SMITHY_MISSING_MEMBER",
+          `Missing required member${missing.length > 1 ? "s" : ""} of shape \`${id}\`: ${missing.join(", ")}`,
+          whereIs(model, id),
+        );
+      }
       for (const name of Object.keys(shape.members ?? {})) {
         diags.error(
           "SMITHY_BAD_MEMBER",
@@ -477,10 +491,10 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
     // one shape only (local or one mixin of the closure) cannot clash: only names defined twice
     // are looked up (so a chain of N mixins, each adding a member, costs N², not N³). Without
     // mixins nothing is inherited: nothing to look at.
-    if (shape.mixins !== undefined && shape.mixins.length > 0) {
+    if (hasMixins) {
       const definitions = new Map<string, number>(membersOf(shape).map(([name]) => [name, 1]));
       const closure = new Set<string>();
-      for (const m of shape.mixins) {
+      for (const m of mixins) {
         const mixin = model.shapes.get(m.target);
         if (!mixin || closure.has(m.target)) continue;
         closure.add(m.target);

@@ -8,11 +8,11 @@ import type { AstShape } from "./ast.js";
 import { nearestId } from "../suggest.js";
 import { whereIs, type SmithyModel } from "./assemble.js";
 
-export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string) => boolean, preludeIds: readonly string[], diags: Diagnostics): void {
+export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string) => boolean, preludeIds: readonly string[] | (() => readonly string[]), diags: Diagnostics): void {
   const exists = (id: string) => model.shapes.has(id) || isKnownPrelude(id);
   const report = (owner: string, target: string, what: string, path: (string | number)[]) => {
     if (exists(target)) return;
-    const near = nearestId(target, [...model.shapes.keys(), ...preludeIds]);
+    const near = nearestId(target, [...model.shapes.keys(), ...(typeof preludeIds === "function" ? preludeIds() : preludeIds)]);
     diags.error("SMITHY_UNKNOWN_TARGET", `${what} targets \`${target}\`, which is not defined`, {
       ...whereIs(model, owner, ...path),
       hint: near ? `Did you mean \`${near}\`?` : "Define the shape or fix the shape id.",
@@ -25,22 +25,47 @@ export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string)
   }
 }
 
-/** Whether every shape reference of `shape` passes `test` (forEachRef's references, nothing allocated). */
-function everyRef(shape: AstShape, test: (id: string) => boolean): boolean {
-  if (shape.member && !test(shape.member.target)) return false;
-  if (shape.key && !test(shape.key.target)) return false;
-  if (shape.value && !test(shape.value.target)) return false;
-  for (const refs of [shape.members, shape.identifiers, shape.properties]) {
-    if (refs === undefined) continue;
-    for (const name in refs) if (Object.prototype.hasOwnProperty.call(refs, name) && !test((refs[name] as { target: string }).target)) return false;
-  }
-  for (const ref of [shape.input, shape.output, shape.create, shape.put, shape.read, shape.update, shape.delete, shape.list]) {
-    if (ref !== undefined && !test(ref.target)) return false;
-  }
-  for (const list of [shape.operations, shape.resources, shape.errors, shape.mixins, shape.collectionOperations]) {
-    if (list !== undefined) for (const ref of list) if (!test(ref.target)) return false;
-  }
+/** Whether an optional `{ target }` is absent or passes `test`. */
+function passes(ref: { target: string } | undefined, test: (id: string) => boolean): boolean {
+  return ref === undefined || test(ref.target);
+}
+
+/** Whether every target of `refs` (a name → `{ target }` record) passes `test`. */
+function everyRefIn(refs: Record<string, { target: string }> | undefined, test: (id: string) => boolean): boolean {
+  if (refs === undefined) return true;
+  for (const name in refs) if (Object.prototype.hasOwnProperty.call(refs, name) && !test((refs[name] as { target: string }).target)) return false;
   return true;
+}
+
+/** Whether every target of a list of `{ target }` passes `test`. */
+function everyRefOf(list: readonly { target: string }[] | undefined, test: (id: string) => boolean): boolean {
+  if (list !== undefined) for (const ref of list) if (!test(ref.target)) return false;
+  return true;
+}
+
+/** Whether every shape reference of `shape` passes `test` (forEachRef's references, nothing allocated: this runs for every shape). */
+function everyRef(shape: AstShape, test: (id: string) => boolean): boolean {
+  return (
+    passes(shape.member, test) &&
+    passes(shape.key, test) &&
+    passes(shape.value, test) &&
+    everyRefIn(shape.members, test) &&
+    everyRefIn(shape.identifiers, test) &&
+    everyRefIn(shape.properties, test) &&
+    passes(shape.input, test) &&
+    passes(shape.output, test) &&
+    passes(shape.create, test) &&
+    passes(shape.put, test) &&
+    passes(shape.read, test) &&
+    passes(shape.update, test) &&
+    passes(shape.delete, test) &&
+    passes(shape.list, test) &&
+    everyRefOf(shape.operations, test) &&
+    everyRefOf(shape.resources, test) &&
+    everyRefOf(shape.errors, test) &&
+    everyRefOf(shape.mixins, test) &&
+    everyRefOf(shape.collectionOperations, test)
+  );
 }
 
 /** An operation's input and output must be structures (Smithy's rule; found by the fuzzer: a number crashed the serializers). */
@@ -67,11 +92,19 @@ export function checkOperationTargets(model: SmithyModel, shapeOf: (id: string) 
  */
 export function checkPreludeTargets(model: SmithyModel, preludeShape: (id: string) => AstShape | undefined, diags: Diagnostics): void {
   const SIMPLE = new Set(["blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "timestamp", "document"]);
+  /** Whether a target is not one to report: a shape of the model, not of the prelude, Unit or a simple prelude shape. */
+  const fine = (target: string): boolean => {
+    if (model.shapes.has(target)) return true;
+    const prelude = preludeShape(target);
+    return prelude === undefined || target === "smithy.api#Unit" || SIMPLE.has(prelude.type);
+  };
   for (const [id, shape] of model.shapes) {
+    // Paths and labels are made only for a shape with a target to report (of any kind: the
+    // kinds this check covers are a subset).
+    if (everyRef(shape, fine)) continue;
     forEachRef(shape, (target, path, label) => {
-      if (!["member", "key", "value", "members", "input", "output", "errors"].includes(String(path[0])) || model.shapes.has(target)) return;
-      const prelude = preludeShape(target);
-      if (prelude === undefined || target === "smithy.api#Unit" || SIMPLE.has(prelude.type)) return;
+      if (!["member", "key", "value", "members", "input", "output", "errors"].includes(String(path[0])) || fine(target)) return;
+      const prelude = preludeShape(target) as AstShape;
       const what = prelude.traits?.["smithy.api#trait"] !== undefined ? "a trait definition" : "a private shape";
       diags.error("SMITHY_PRELUDE_TARGET", `${label} of \`${id}\` targets \`${target}\`, ${what} of the prelude (a ${prelude.type}), not a shape for data`, {
         ...whereIs(model, id, ...path),

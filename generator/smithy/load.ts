@@ -60,7 +60,7 @@ export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics, o
   const model = assemble(asts, diags, options);
   if (!hasErrorsSince(diags, before)) {
     const prelude = preludeShapes();
-    checkReferences(model, (id) => prelude.has(id), [...prelude.keys()], diags);
+    checkReferences(model, (id) => prelude.has(id), () => [...prelude.keys()], diags);
     checkNesting(model, diags);
     checkOperationTargets(model, (id) => model.shapes.get(id) ?? prelude.get(id), diags);
     checkPreludeTargets(model, (id) => prelude.get(id), diags);

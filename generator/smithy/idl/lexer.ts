@@ -135,6 +135,12 @@ export class Lexer {
   errorLine = 0;
   errorColumn = 0;
 
+  /**
+   * Shape ids read as node values so far (`nodes.ts` counts them): a value whose parse left the
+   * count unchanged holds none, and needs no resolving.
+   */
+  nodeShapeIds = 0;
+
   /** Documentation comment lines passed since the last `takeDocLines`/`clearDocLines`, with their offsets. */
   #docLines: { start: number; text: string }[] = [];
 

@@ -104,11 +104,12 @@ export function expectNode(lx: Lexer, depth = 0): PNode {
       return out;
     }
     default:
-      return keywordOrShapeId(expectShapeId(lx));
+      return keywordOrShapeId(lx, expectShapeId(lx));
   }
 }
 
-export function keywordOrShapeId(ref: ShapeRef): PNode {
+/** `true`, `false`, `null`, else the shape id (counted in `lx.nodeShapeIds`). */
+export function keywordOrShapeId(lx: Lexer, ref: ShapeRef): PNode {
   switch (ref.text) {
     case "true":
       return true;
@@ -117,6 +118,7 @@ export function keywordOrShapeId(ref: ShapeRef): PNode {
     case "null":
       return null;
     default:
+      lx.nodeShapeIds++;
       return ref;
   }
 }

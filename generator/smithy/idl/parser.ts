@@ -30,6 +30,8 @@ export interface ParsedTrait {
   doc?: boolean;
   /** A number written with a fraction or exponent (intEnum values must not be). */
   floatLiteral?: boolean;
+  /** The value holds no shape id: it is its own resolved value. */
+  plain?: boolean;
 }
 
 export interface ParsedMember {
@@ -323,11 +325,12 @@ class Parser {
       lx.next();
       return { name, value: null, annotation: true };
     }
+    const shapeIds = lx.nodeShapeIds;
     const value = this.#traitBody();
     lx.skipWsAndDocs();
     lx.expect("RPAREN");
     lx.next();
-    return { name, value, annotation: false };
+    return { name, value, annotation: false, plain: lx.nodeShapeIds === shapeIds };
   }
 
   #traitBody(): PNode {
@@ -352,7 +355,7 @@ class Parser {
       default: {
         const ref = expectShapeId(lx);
         lx.skipWsAndDocs();
-        if (lx.tok() === "RPAREN" || /[.#$]/.test(ref.text)) return keywordOrShapeId(ref);
+        if (lx.tok() === "RPAREN" || /[.#$]/.test(ref.text)) return keywordOrShapeId(lx, ref);
         lx.expect("COLON");
         lx.next();
         lx.skipWsAndDocs();

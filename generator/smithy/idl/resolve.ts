@@ -13,7 +13,7 @@
 
 import type { Diagnostics } from "../../diagnostics.js";
 import type { Locate, Position } from "../../source-position.js";
-import { BigNumberNode, type AstMemberRef, type AstModel, type AstShape, type NodeValue } from "../ast.js";
+import { BigNumberNode, type AstApply, type AstMemberRef, type AstModel, type AstShape, type NodeValue } from "../ast.js";
 import { mergeTraitValue, nodeEquals } from "./merge-traits.js";
 import { type PNode, resolveNode, ShapeRef, setKey } from "./nodes.js";
 import type { ParsedFile, ParsedMember, ParsedShape, ParsedTrait } from "./parser.js";
@@ -48,6 +48,12 @@ interface Pending {
   member: ParsedMember;
   file: ParsedFile;
   ast: AstModel;
+  ctx: FileContext;
+}
+
+/** Shapes by id: a map, or a view over several. */
+interface ShapeLookup {
+  get(id: string): AstShape | undefined;
 }
 
 /** A resolved file: its AST, and where each JSON path of the AST was written (see the head comment). */
@@ -97,7 +103,7 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
       const previous = shapes[shape.id];
       const built = ctx.shape(
         shape,
-        (member, resourceId) => pending.push({ shape, member, resourceId, file, ast }),
+        (member, resourceId) => pending.push({ shape, member, resourceId, file, ast, ctx }),
         (out) => enums.push({ ctx, shape, out }),
       );
       if (previous !== undefined) {
@@ -120,13 +126,21 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
     results.push(ast);
   }
 
-  // Elided targets need the other shapes resolved: mixins first, then the bound resource.
-  const resolved = new Map<string, AstShape>(external);
-  for (const ast of results) {
-    for (const [id, s] of Object.entries(ast.shapes ?? {})) if (s.type !== "apply") resolved.set(id, s as AstShape);
+  // Elided targets need the other shapes resolved: mixins first, then the bound resource. The
+  // files' shapes (the last file's wins), then the external ones (not copied).
+  if (pending.length > 0 || enums.length > 0) {
+    const own = new Map<string, AstShape>();
+    for (const ast of results) {
+      const shapes = ast.shapes ?? {};
+      for (const id in shapes) {
+        const s = shapes[id] as AstShape | AstApply;
+        if (Object.prototype.hasOwnProperty.call(shapes, id) && s.type !== "apply") own.set(id, s as AstShape);
+      }
+    }
+    const resolved: ShapeLookup = { get: (id) => own.get(id) ?? external.get(id) };
+    for (const p of pending) fillElided(p, resolved, diags, p.ctx);
+    for (const e of enums) e.ctx.checkEnum(e.shape, e.out, resolved);
   }
-  for (const p of pending) fillElided(p, resolved, diags, contexts[files.indexOf(p.file)]);
-  for (const e of enums) e.ctx.checkEnum(e.shape, e.out, resolved);
   return results.map((ast, i) => ({ ast, locate: (contexts[i] as FileContext).locate }));
 }
 
@@ -156,7 +170,7 @@ function memberOf(shape: AstShape, name: string): AstMemberRef | undefined {
 function inheritedMember(
   shape: AstShape,
   name: string,
-  shapes: ReadonlyMap<string, AstShape>,
+  shapes: ShapeLookup,
   seen = new Set<string>(),
 ): { owner: string; ref: AstMemberRef } | undefined {
   for (const mixin of shape.mixins ?? []) {
@@ -172,11 +186,11 @@ function inheritedMember(
   return undefined;
 }
 
-function inheritsMember(shape: AstShape, name: string, shapes: ReadonlyMap<string, AstShape>): boolean {
+function inheritsMember(shape: AstShape, name: string, shapes: ShapeLookup): boolean {
   return inheritedMember(shape, name, shapes) !== undefined;
 }
 
-function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Diagnostics, ctx: FileContext | undefined): void {
+function fillElided(p: Pending, shapes: ShapeLookup, diags: Diagnostics, ctx: FileContext): void {
   const { shape, member, file, ast, resourceId } = p;
   const astShape = ast.shapes?.[shape.id] as AstShape;
   const memberId = `${shape.id}$${member.name}`;
@@ -196,8 +210,8 @@ function fillElided(p: Pending, shapes: ReadonlyMap<string, AstShape>, diags: Di
     // Inherited from a mixin: only its traits are local, as an `apply` to the inherited member.
     if (local?.traits && Object.keys(local.traits).length > 0) {
       (ast.shapes as Record<string, unknown>)[memberId] = { type: "apply", traits: local.traits };
-      ctx?.markAt(member, "shapes", memberId);
-      for (const t of member.traits) ctx?.markAt(t.name, "shapes", memberId, "traits", ctx.lookup(t.name.text).id);
+      ctx.markAt(member, "shapes", memberId);
+      for (const t of member.traits) ctx.markAt(t.name, "shapes", memberId, "traits", ctx.lookup(t.name.text).id);
     }
     return;
   }
@@ -380,7 +394,7 @@ class FileContext {
       const type = this.typeOf(id);
       let value: NodeValue;
       if (t.annotation) value = type === "list" || type === "set" ? [] : type === undefined || type === "structure" || type === "map" ? {} : null;
-      else value = this.node(t.value);
+      else value = t.plain === true ? (t.value as NodeValue) : this.node(t.value);
       if (Object.prototype.hasOwnProperty.call(out, id)) {
         const merged = mergeTraitValue(out[id] as NodeValue, value, type);
         if (merged === undefined) {
@@ -469,7 +483,7 @@ class FileContext {
   }
 
   /** Enum values: implicit string values, and checks of the explicit ones (members from mixins are checked once flattened). */
-  checkEnum(s: ParsedShape, out: AstShape, shapes: ReadonlyMap<string, AstShape>): void {
+  checkEnum(s: ParsedShape, out: AstShape, shapes: ShapeLookup): void {
     const at = { file: this.file.file, line: s.line, column: s.column };
     const members = out.members ?? {};
     if (Object.keys(members).length === 0 && (out.mixins ?? []).length === 0) {
