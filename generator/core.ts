@@ -26,7 +26,7 @@ import type { PartitionsInput } from "./protocols/endpoints/partitions.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
 import { recordingHost, type CachedInput, type GenerationCache } from "./cache.js";
-import { formatTypeScript, type Formatter } from "./format.js";
+import { FormatMemo, formatTypeScript, splitHeader, type Formatter } from "./format.js";
 
 export { ARTIFACTS, type Artifact } from "./artifacts.js";
 
@@ -54,6 +54,11 @@ export interface GenerateOptions {
    * that needs it without one is an error `ENDPOINT_PARTITIONS`.
    */
   readonly partitions?: PartitionsInput;
+  /**
+   * The formatted bodies of the runtime and helper templates, shared by the `generate` calls of
+   * one run (a pool worker passes one for all its models); without it, each call has its own.
+   */
+  readonly formats?: FormatMemo;
 }
 
 export interface GenerateResult {
@@ -187,7 +192,7 @@ export async function emitModel(
   ];
   const out = new Map<string, Promise<string>>();
   const runtime = emitters.length > 1;
-  if (runtime) out.set(`${model.name}/runtime.ts`, (await formatting.add(options.templates.runtime({ header }))).formatted);
+  if (runtime) out.set(`${model.name}/runtime.ts`, (await formatting.addTemplate(header, options.templates.runtime({ header }))).formatted);
   // One artifact at a time, in order: its printed lines are dropped once rendered, so a huge
   // service (Microsoft Graph: 100 MB of output) never holds every file's lines while formatting.
   const exported: string[] = [];
@@ -207,7 +212,7 @@ export async function emitModel(
   // Codec helper files go only into folders whose code imports them (or a helper file they get does).
   for (const helper of HELPER_FILES) for (const imported of helpers.has(helper) ? (HELPER_IMPORTS[helper] ?? []) : []) helpers.add(imported);
   for (const helper of HELPER_FILES) {
-    if (helpers.has(helper)) out.set(`${model.name}/${helper}`, (await formatting.add(options.templates.helper(helper, { header }))).formatted);
+    if (helpers.has(helper)) out.set(`${model.name}/${helper}`, (await formatting.addTemplate(header, options.templates.helper(helper, { header }))).formatted);
   }
   const index = options.templates.index({
     model: model.name,
@@ -238,11 +243,31 @@ export class Formatting {
   readonly #options: GenerateOptions;
   readonly #limit: number;
   readonly #inFlight: { readonly size: number; readonly settled: Promise<void> }[] = [];
+  readonly #memo: FormatMemo;
   #bytes = 0;
 
   constructor(options: GenerateOptions) {
     this.#options = options;
     this.#limit = options.formatter?.name === "prettier" ? 0 : IN_FLIGHT_BYTES;
+    this.#memo = options.formats ?? new FormatMemo();
+  }
+
+  /**
+   * Starts formatting a file rendered from a template whose text is `header` and a body that is
+   * the same in every folder (runtime.ts, the helper files): with oxfmt, the header and the body
+   * are formatted apart (format.ts `splitHeader`: the same bytes as whole) and the body once per
+   * run. Otherwise, or with a `--watch` cache, as `add`.
+   */
+  async addTemplate(header: string, text: string): Promise<{ readonly formatted: Promise<string> }> {
+    const options = this.#options;
+    const oxfmt = options.formatter === undefined || options.formatter.name === "oxfmt";
+    const split = options.format !== false && oxfmt && options.cache === undefined ? splitHeader(text, header) : undefined;
+    if (split === undefined) return this.add(text);
+    // A body seen before is the promise of its first formatting (settled, or still in flight).
+    const part = (source: string): Promise<string> => this.#memo.get(source, async (first) => (await this.add(first)).formatted);
+    const formatted = Promise.all([part(split.head), part(split.body)]).then(([head, body]) => `${head}\n${body}`);
+    formatted.catch(noop); // a failure is seen where the result is awaited, not as unhandled
+    return { formatted };
   }
 
   /**

@@ -59,6 +59,47 @@ export async function formatTypeScript(text: string, formatter: Formatter = DEFA
   return formatted.join("\n");
 }
 
+/**
+ * Formatted text by its source, for one run (oxfmt only): the runtime and codec helper files are
+ * one template's text in every model's folder but for the header, so a run formats each body
+ * once (core.ts `Formatting.addTemplate`). Its owner decides how long it lives: a pool worker
+ * keeps one for all the models it generates; a `generate` call without one makes its own. Bounded
+ * by the templates: one entry per template body and one per header.
+ *
+ *   memo.get("const a={b:1}", format) → format's promise, started once; later calls return it
+ */
+export class FormatMemo {
+  readonly #done = new Map<string, Promise<string>>();
+
+  get(source: string, format: (source: string) => Promise<string>): Promise<string> {
+    let done = this.#done.get(source);
+    if (done === undefined) this.#done.set(source, (done = format(source)));
+    return done;
+  }
+}
+
+/** A file's text that is only `//` comments, one per line (the header templates print). */
+const LINE_COMMENTS = /^(?:\/\/[^\n\r\u2028\u2029]*\n)+$/;
+
+/**
+ * `text` as its `header` and its body, when the file can be formatted in those two parts with
+ * the same result as whole: the header is `//` comment lines (the package's header template)
+ * and a blank line parts it from a body that holds code. Formatting keeps line comments as they
+ * are and one blank line after them, and formats top-level statements independently (see the
+ * chunks above), so format(text) = format(head) + "\n" + format(body). Undefined otherwise.
+ *
+ *   splitHeader("// Generated.\n\nexport const a = 1;\n", "// Generated.\n")
+ *   → { head: "// Generated.\n", body: "export const a = 1;\n" }
+ */
+export function splitHeader(text: string, header: string): { readonly head: string; readonly body: string } | undefined {
+  const head = header.trimEnd() + "\n";
+  if (!LINE_COMMENTS.test(head) || !text.startsWith(head)) return undefined;
+  const blank = /^[ \t]*\n/.exec(text.slice(head.length));
+  if (blank === null) return undefined;
+  const body = text.slice(head.length + blank[0].length);
+  return body.trim() === "" ? undefined : { head, body };
+}
+
 type Run = (source: string) => Promise<string>;
 
 async function formatterFunction(formatter: Formatter): Promise<Run> {

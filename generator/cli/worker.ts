@@ -16,7 +16,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Artifact } from "../artifacts.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { Formatter } from "../format.js";
+import { FormatMemo, type Formatter } from "../format.js";
 import { generate } from "../core.js";
 import { compileTemplates } from "../templates.js";
 import type { PartitionsInput } from "../protocols/endpoints/partitions.js";
@@ -63,6 +63,8 @@ const setup = workerData as WorkerSetup;
 const ctx: InputContext = { root: setup.root, cwd: setup.cwd };
 const templates = compileTemplates(setup.templates.sources, setup.templates.files);
 const step: StepHook = setup.kill !== undefined ? stepHookOf(setup.kill) : () => {};
+// The worker lives for one run: the template bodies it formats once serve all its models.
+const formats = new FormatMemo();
 
 
 parentPort!.on("message", (task: WorkerTask) => {
@@ -84,6 +86,7 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
     format: task.format,
     ...(task.formatter !== undefined ? { formatter: task.formatter } : {}),
     artifacts: task.artifacts,
+    formats,
     ...(setup.partitions !== undefined ? { partitions: setup.partitions } : {}),
   });
   const files: FileStatus[] = [];
