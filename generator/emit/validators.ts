@@ -279,7 +279,7 @@ function validatorForm(ctx: Ctx, shape: Shape): Form {
     case "alternatives": {
       const disc = shape.discriminator;
       // Without a discriminator, the failure message names the variants' types.
-      const shown = disc && disc.mapping.length > 0 ? [] : shape.variants.map((r) => (ctx.names.isInline(r.target) ? shapeOf(ctx.model, r.target).name : ctx.names.type(r.target)));
+      const shown = disc && disc.mapping.length > 0 ? [] : shape.variants.map((r) => variantName(ctx, r.target));
       const form = [...common, shape.exclusive, shape.variants.map(ref), disc ? [disc.propertyName, disc.mapping.map((m) => m.value)] : 0, shown];
       return { key: JSON.stringify(form), refs: [...shape.variants.map((r) => r.target), ...(disc?.mapping.map((m) => m.target) ?? [])] };
     }
@@ -1126,7 +1126,7 @@ function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): str
     );
     return lines;
   }
-  const shown = shape.variants.map((r) => (ctx.names.isInline(r.target) ? shapeOf(ctx.model, r.target).name : ctx.names.type(r.target)));
+  const shown = shape.variants.map((r) => variantName(ctx, r.target));
   const matched = scope.fresh("matched");
   lines.push(`let ${matched} = 0;`);
   for (const variant of shape.variants) {
@@ -1141,6 +1141,15 @@ function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): str
   const rule = shape.exclusive ? `Member must match exactly one of [${shown.join(", ")}]` : `Member must match at least one of [${shown.join(", ")}]`;
   lines.push(`if (${matched} ${shape.exclusive ? "!== 1" : "=== 0"}) {`, `  ${failure(ctx, site, "union", rule)}`, "}");
   return lines;
+}
+
+/**
+ * A variant as the failure message of alternatives names it: the type it is declared as
+ * (`Names.declaredAs`: an inline twin's type is its twin's), so alternatives whose variants are
+ * twins print the same checks and share one function.
+ */
+function variantName(ctx: Ctx, id: ShapeId): string {
+  return ctx.names.isInline(id) ? shapeOf(ctx.model, id).name : ctx.names.type(ctx.names.declaredAs(id));
 }
 
 /** Indents lines by `depth` levels of two spaces (blank lines stay blank). */

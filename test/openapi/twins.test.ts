@@ -3,6 +3,7 @@
 // serializers, deserializers, validators and redactors of all of them are the same functions. Schemas the
 // document names are always declared.
 
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,5 +98,55 @@ describe("inline schemas of the same form", () => {
     const response = { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ city: "c", extra: 1 }) };
     expect(deserializers["deserializePostAResponse"]!(response)).toEqual({ city: "c" });
     expect(deserializers["deserializePostBResponse"]!(response)).toEqual({ city: "c" });
+  });
+});
+
+// Two operations with the same inline `anyOf` (Stripe's `metadata: "" | object` in hundreds of
+// request bodies): the variants of the second are twins of the first's, so its failure message
+// names the first's types (what types.ts declares its own as) and the validator is one function.
+const ALTERNATIVES = `
+openapi: 3.0.3
+info: { title: Twin alternatives, version: "1" }
+paths:
+  /c:
+    post:
+      operationId: postC
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { meta: { anyOf: [{ type: object, properties: { k: { type: string } } }, { type: string, maxLength: 3 }] } } }
+      responses: { "204": { description: ok } }
+  /d:
+    post:
+      operationId: postD
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { meta: { anyOf: [{ type: object, properties: { k: { type: string } } }, { type: string, maxLength: 3 }] } } }
+      responses: { "204": { description: ok } }
+`;
+
+describe("alternatives whose variants are twins", () => {
+  it("share one validator, whose message names the variants' declared types", async () => {
+    const dir = await generateToTemp([{ path: "alternatives.yaml", text: ALTERNATIVES }], "twin_alternatives");
+    expect(typecheckFolder(dir)).toEqual([]);
+    const types = readFileSync(join(dir, "types.ts"), "utf8");
+    const aliases = types.split("\n").filter((l) => /^export (type|const) \w+ = \w+;$/.test(l));
+    expect(aliases).toEqual([
+      "export type PostCRequestBodyMetaOption2 = string;",
+      "export type PostDRequestBodyMeta = PostCRequestBodyMeta;",
+      "export type PostDRequestBodyMetaOption1 = PostCRequestBodyMetaOption1;",
+      "export type PostDRequestBodyMetaOption2 = PostCRequestBodyMetaOption2;",
+    ]);
+    const validators = (await import(pathToFileURL(join(dir, "validators.ts")).href)) as Record<string, (v: unknown) => { path: string; message: string }[]>;
+    expect(validators["validatePostDRequestBodyMeta"]).toBe(validators["validatePostCRequestBodyMeta"]);
+    const rule = "Member must match at least one of [PostCRequestBodyMetaOption1, PostCRequestBodyMetaOption2]";
+    for (const op of ["validatePostCRequest", "validatePostDRequest"]) {
+      const failures = validators[op]!({ meta: "long" });
+      expect(failures.map((f) => f.path)).toEqual(["/meta"]);
+      expect(failures[0]!.message).toContain(rule);
+      expect(validators[op]!({ meta: "abc" })).toEqual([]);
+      expect(validators[op]!({ meta: { k: "x" } })).toEqual([]);
+    }
   });
 });
