@@ -16,7 +16,7 @@
 //   with exactly that config (its plugins by name, parser typescript), the file formatted whole.
 //
 // A large file is formatted in chunks of whole top-level statements (about 256 KB each), so
-// memory stays proportional to a chunk, not to the file: prettier holds an AST and a document
+// memory stays proportional to a chunk (oxfmt: to the few its threads format at once), not to the file: prettier holds an AST and a document
 // many times the size of its input (Microsoft Graph's 55 MB of validators ran out of heap). The
 // output is the same as formatting the file whole: prettier (and oxfmt, which follows it) formats
 // top-level statements independently and prints one blank line wherever the input has one or
@@ -52,7 +52,11 @@ export async function formatTypeScript(text: string, formatter: Formatter = DEFA
   if (chunks.length === 1) return run(text);
   const formatted: string[] = [];
   try {
-    for (const chunk of chunks) formatted.push(await run(chunk));
+    // oxfmt formats on libuv's worker threads: all chunks of a file at once (the pool runs a few
+    // at a time), so a large file uses both cores. Prettier formats on this thread and holds an
+    // AST per chunk in progress: one chunk at a time.
+    if (formatter.name === "oxfmt") formatted.push(...(await Promise.all(chunks.map(run))));
+    else for (const chunk of chunks) formatted.push(await run(chunk));
   } catch {
     return run(text);
   }
