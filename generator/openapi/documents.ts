@@ -22,6 +22,33 @@ export interface Located {
   readonly value: unknown;
 }
 
+/**
+ * A map keyed by location (file, then pointer): the same as a `file#pointer` string key, without
+ * building and hashing a new string per lookup (pointers of large documents are long, and a
+ * location is looked up many times). `suffix` tells apart entries of one location (`"&base"`).
+ */
+export class LocationMap<T> {
+  readonly #files = new Map<string, Map<string, T>>();
+
+  get(at: { readonly file: string; readonly pointer: string }, suffix = ""): T | undefined {
+    return this.#files.get(at.file)?.get(suffix === "" ? at.pointer : at.pointer + suffix);
+  }
+
+  has(at: { readonly file: string; readonly pointer: string }, suffix = ""): boolean {
+    return this.#files.get(at.file)?.has(suffix === "" ? at.pointer : at.pointer + suffix) ?? false;
+  }
+
+  set(at: { readonly file: string; readonly pointer: string }, value: T, suffix = ""): void {
+    let pointers = this.#files.get(at.file);
+    if (pointers === undefined) this.#files.set(at.file, (pointers = new Map()));
+    pointers.set(suffix === "" ? at.pointer : at.pointer + suffix, value);
+  }
+
+  delete(at: { readonly file: string; readonly pointer: string }): void {
+    this.#files.get(at.file)?.delete(at.pointer);
+  }
+}
+
 export class Documents {
   readonly #given = new Map<string, SourceFile>();
   /** path → parsed source; "missing" when no such file, null when it did not parse (reported). */
@@ -73,15 +100,14 @@ export class Documents {
   }
 
   /** `file#pointer` of an object with a `$ref` → where it leads (null: broken, reported once). */
-  readonly #resolved = new Map<string, Located | null>();
+  readonly #resolved = new LocationMap<Located | null>();
 
   /** Resolves the `$ref` of the object at `from` (one step), reporting a broken one once. */
   resolve(from: Located): Located | undefined {
-    const key = from.file + "#" + from.pointer;
-    const known = this.#resolved.get(key);
+    const known = this.#resolved.get(from);
     if (known !== undefined) return known ?? undefined;
     const found = this.#resolve(from);
-    this.#resolved.set(key, found ?? null);
+    this.#resolved.set(from, found ?? null);
     return found;
   }
 

@@ -10,7 +10,7 @@
 // Property schemas stay where they are written (Located), so the lowering names and shares them.
 // A discriminator of an `allOf` part belongs to the part, not to the schema that extends it.
 
-import type { Documents, Located } from "./documents.js";
+import { LocationMap, type Documents, type Located } from "./documents.js";
 import { KeywordReader, show } from "./keywords.js";
 import { isObject } from "./pointer.js";
 import { MAX_NESTING, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
@@ -80,9 +80,11 @@ const MERGED_KEYS = [
 ] as const;
 
 export class FactsReader {
-  readonly #memo = new Map<string, SchemaFacts>();
-  readonly #ownMemo = new Map<string, SchemaFacts>();
-  readonly #active = new Set<string>();
+  readonly #memo = new LocationMap<SchemaFacts>();
+  readonly #ownMemo = new LocationMap<SchemaFacts>();
+  /** Locations whose facts are being built (a `$ref` / `allOf` cycle comes back to one). */
+  readonly #active = new LocationMap<true>();
+  #activeCount = 0;
 
   constructor(
     private readonly docs: Documents,
@@ -92,32 +94,32 @@ export class FactsReader {
 
   /** Only the keywords written on the schema object at `at` (memoized; reported once). */
   own(at: Located): SchemaFacts {
-    const key = at.file + "#" + at.pointer;
-    let facts = this.#ownMemo.get(key);
+    let facts = this.#ownMemo.get(at);
     if (!facts) {
       facts = isObject(at.value) ? this.#own(at, new KeywordReader(this.docs, at)) : emptyFacts();
-      this.#ownMemo.set(key, facts);
+      this.#ownMemo.set(at, facts);
     }
     return facts;
   }
 
   /** Facts of the schema at `at` (memoized per location). */
   of(at: Located): SchemaFacts {
-    const key = at.file + "#" + at.pointer;
-    const known = this.#memo.get(key);
+    const known = this.#memo.get(at);
     if (known) return known;
-    if (this.#active.has(key)) {
+    if (this.#active.has(at)) {
       this.docs.report("warning", "OPENAPI_CIRCULAR_ALLOF", "This schema includes itself through `allOf` or `$ref`; the inner inclusion is ignored", at);
       return emptyFacts();
     }
-    if (this.#active.size >= MAX_NESTING) {
+    if (this.#activeCount >= MAX_NESTING) {
       this.docs.report("error", "MODEL_TOO_DEEP", tooDeepMessage("This schema's chain of `$ref`s and `allOf`s"), at, TOO_DEEP_HINT);
       return emptyFacts();
     }
-    this.#active.add(key);
+    this.#active.set(at, true);
+    this.#activeCount++;
     const facts = this.#build(at);
-    this.#active.delete(key);
-    this.#memo.set(key, facts);
+    this.#active.delete(at);
+    this.#activeCount--;
+    this.#memo.set(at, facts);
     return facts;
   }
 

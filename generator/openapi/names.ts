@@ -9,7 +9,7 @@
 // `NameRegistry` keeps shape names unique: a taken name gets `2`, `3`, ... appended.
 
 import * as posix from "../posix-path.js";
-import { isObject, pointerSegments, valueAt } from "./pointer.js";
+import { escapeSegment, isObject, pointerSegments, valueAt } from "./pointer.js";
 
 /** `x-y` → `XY`, `created_at` → `CreatedAt`, `/pets/{petId}` → `PetsPetId`. */
 export function pascal(text: string): string {
@@ -45,7 +45,8 @@ const COMPONENT_SUFFIX: Readonly<Record<string, string>> = {
 
 /** Names locations inside the documents; operations are named by the caller up front. */
 export class LocationNamer {
-  readonly #cache = new Map<string, string>();
+  /** file → pointer (as `childPointer` writes it) → the derived name. */
+  readonly #cache = new Map<string, Map<string, string>>();
 
   constructor(
     /** `file#pointer` of an operation object → the operation's name. */
@@ -54,29 +55,34 @@ export class LocationNamer {
   ) {}
 
   name(file: string, pointer: string): string {
-    return this.#named(file, pointerSegments(pointer)) || "Schema";
+    const segments = pointerSegments(pointer);
+    // The pointer of the first k segments, for each k (each segment escaped as `childPointer` does).
+    const joined: string[] = [""];
+    for (const segment of segments) joined.push(joined[joined.length - 1] + "/" + escapeSegment(segment));
+    let cache = this.#cache.get(file);
+    if (cache === undefined) this.#cache.set(file, (cache = new Map()));
+    return this.#named(file, cache, segments, joined, segments.length) || "Schema";
   }
 
-  /** The derived name of a location, cached per location (parents are asked for again and again). */
-  #named(file: string, segments: string[]): string {
-    const joined = segments.map((s) => "/" + s.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-    const key = file + "#" + joined;
-    let name = this.#cache.get(key);
+  /** The derived name of the location of the first `n` segments, cached per location (parents are asked for again and again). */
+  #named(file: string, cache: Map<string, string>, all: readonly string[], joined: readonly string[], n: number): string {
+    const key = joined[n]!;
+    let name = cache.get(key);
     if (name === undefined) {
-      name = this.#derive(file, segments, joined);
-      this.#cache.set(key, name);
+      name = this.#derive(file, all.slice(0, n), key, (drop) => this.#named(file, cache, all, joined, n - drop));
+      cache.set(key, name);
     }
     return name;
   }
 
-  #derive(file: string, segments: string[], joined: string): string {
+  #derive(file: string, segments: string[], joined: string, named: (drop: number) => string): string {
     const n = segments.length;
     const operation = this.operations.get(file + "#" + joined);
     if (operation !== undefined) return pascal(operation);
     if (n === 0) return pascal(posix.basename(file).replace(/\.[^.]*$/, "")) || "Document";
     const last = segments[n - 1]!;
     const before = n >= 2 ? segments[n - 2] : undefined;
-    const parent = (drop: number): string => pascal(this.#named(file, segments.slice(0, n - drop)));
+    const parent = (drop: number): string => pascal(named(drop));
     if (n === 3 && segments[0] === "components") {
       return segments[1] === "schemas" ? last : pascal(last) + (COMPONENT_SUFFIX[segments[1]!] ?? "");
     }

@@ -5,8 +5,13 @@
 
 export function childPointer(pointer: string, ...segments: (string | number)[]): string {
   let out = pointer;
-  for (const segment of segments) out += "/" + String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  for (const segment of segments) out += "/" + escapeSegment(String(segment));
   return out;
+}
+
+/** One segment as a pointer writes it: `~` → `~0`, `/` → `~1`. */
+export function escapeSegment(segment: string): string {
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 
 export function pointerSegments(pointer: string): string[] {

@@ -15,7 +15,7 @@
 // an alias: it reuses the target's shape.
 
 import type { Constraints, Deprecation, Documentation, EnumValue, IntEnumValue, Member, Ref, Shape, ShapeId, ShapeType, XmlTraits } from "../model/ir.js";
-import type { Documents, Located } from "./documents.js";
+import { LocationMap, type Documents, type Located } from "./documents.js";
 import { ANNOTATIONS, CONSTRAINTS, emptyFacts, mergeFacts, type FactsReader, type SchemaFacts } from "./facts.js";
 import { show } from "./keywords.js";
 import type { LocationNamer, NameRegistry } from "./names.js";
@@ -58,9 +58,9 @@ type Kind =
 export class SchemaLowerer {
   readonly #shapes = new Map<ShapeId, Shape>();
   readonly #types = new Map<ShapeId, ShapeType>();
-  readonly #memo = new Map<string, Ref>();
-  /** `file#pointer` of a component schema → its claimed name. */
-  readonly #components = new Map<string, string>();
+  readonly #memo = new LocationMap<Ref>();
+  /** A component schema's location → its claimed name. */
+  readonly #components = new LocationMap<string>();
 
   constructor(
     private readonly docs: Documents,
@@ -71,26 +71,24 @@ export class SchemaLowerer {
     private readonly xml = false,
   ) {}
 
-  /** `file#pointer` of a component that only refers elsewhere → the schema it stands for. */
-  readonly #aliases = new Map<string, Located>();
+  /** The location of a component that only refers elsewhere → the schema it stands for. */
+  readonly #aliases = new LocationMap<Located>();
 
   /**
    * Claims the name of a component schema up front, so it never yields to a derived name. A
    * component that is only a `$ref` to a schema in another file gives that schema its name.
    */
   claimComponent(at: Located, name: string): void {
-    const key = at.file + "#" + at.pointer;
     const value = at.value;
     if (isObject(value) && typeof value["$ref"] === "string" && Object.keys(value).every((k) => k === "$ref" || ANNOTATIONS.has(k) || k.startsWith("x-"))) {
       const target = this.docs.resolve(at);
-      const targetKey = target ? target.file + "#" + target.pointer : undefined;
-      if (target && targetKey !== undefined && target.file !== at.file && !this.#components.has(targetKey)) {
-        this.#aliases.set(key, target);
-        this.#components.set(targetKey, this.registry.claim(name));
+      if (target && target.file !== at.file && !this.#components.has(target)) {
+        this.#aliases.set(at, target);
+        this.#components.set(target, this.registry.claim(name));
         return;
       }
     }
-    this.#components.set(key, this.registry.claim(name));
+    this.#components.set(at, this.registry.claim(name));
   }
 
   /** Adds a shape built elsewhere (operation inputs and outputs). */
@@ -140,16 +138,15 @@ export class SchemaLowerer {
       this.docs.report("error", "OPENAPI_BAD_SCHEMA", `A schema must be an object, not ${show(value)}`, at);
       return this.#primitive("document", emptyFacts(), position);
     }
-    const key = at.file + "#" + at.pointer;
-    const alias = this.#aliases.get(key);
+    const alias = this.#aliases.get(at);
     if (alias) return this.lower(alias, position);
-    const memo = this.#memo.get(key);
+    const memo = this.#memo.get(at);
     if (memo) return { ref: memo, member: position === "member" ? annotations(this.facts.own(at)) : { constraints: {} } };
-    if (!this.#components.has(key) && !isDefinition(at.pointer)) {
+    if (!this.#components.has(at) && !isDefinition(at.pointer)) {
       const alias = this.#alias(at, value, position);
       if (alias) return alias;
     }
-    return this.#own(at, this.facts.of(at), position, key);
+    return this.#own(at, this.facts.of(at), position, "");
   }
 
   /** A `$ref`, or an `allOf` / nullable `oneOf` wrapping one schema: the target's shape. */
@@ -187,11 +184,11 @@ export class SchemaLowerer {
     };
   }
 
-  /** A schema with a shape of its own, or a plain primitive. */
-  #own(at: Located, facts: SchemaFacts, position: Position, key: string): Lowered {
+  /** A schema with a shape of its own, or a plain primitive; `suffix` tells apart shapes of one location (`&base`). */
+  #own(at: Located, facts: SchemaFacts, position: Position, suffix: string): Lowered {
     const kind = this.#classify(at, facts);
     const nullable = facts.nullable || (facts.enum?.includes(null) ?? false) || hasNullVariant(facts);
-    const component = this.#components.get(key);
+    const component = this.#components.get(at, suffix);
     if (kind.type === "primitive" && component === undefined && !isDefinition(at.pointer)) {
       const type = primitiveShape(primitiveId(kind.primitive))!.type;
       if (position === "member" || isEmpty(constraintsFor(type, facts))) {
@@ -202,7 +199,7 @@ export class SchemaLowerer {
     const name = component ?? this.registry.claim(this.namer.name(at.file, at.pointer));
     const id = `${NAMESPACE}#${name}`;
     const ref: Ref = nullable ? { target: id, nullable: true } : { target: id };
-    this.#memo.set(key, ref);
+    this.#memo.set(at, ref, suffix);
     this.#types.set(id, kind.type === "types" ? "alternatives" : kind.type === "primitive" ? primitiveShape(primitiveId(kind.primitive))!.type : kind.type);
     this.#where.set(id, at);
     this.#shapes.set(id, this.#build(at, facts, kind, id, name, component === undefined && !isDefinition(at.pointer)));
@@ -392,13 +389,12 @@ export class SchemaLowerer {
 
   /** A `oneOf` variant of a schema that also has properties: the two merged, as `allOf` would. */
   #withBase(base: SchemaFacts, variant: Located): Ref {
-    const key = variant.file + "#" + variant.pointer + "&base";
-    const known = this.#memo.get(key);
+    const known = this.#memo.get(variant, "&base");
     if (known) return known;
     const { oneOf: _oneOf, anyOf: _anyOf, discriminator: _discriminator, ...rest } = base;
     const facts = mergeFacts({ ...rest, properties: new Map(base.properties), required: new Set(base.required) }, this.facts.of(variant));
     facts.nullable = false;
-    return this.#own(variant, facts, "other", key).ref;
+    return this.#own(variant, facts, "other", "&base").ref;
   }
 
   #discriminator(at: Located, variantAt: readonly Located[], variants: readonly Ref[]): { propertyName: string; mapping: { value: string; target: ShapeId }[] } | undefined {
