@@ -54,9 +54,16 @@ export function serializeInitiateAuthRequest(
 
 function json_AnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
   const out: Record<string, unknown> = {};
-  if (value.AnalyticsEndpointId !== undefined)
-    out["AnalyticsEndpointId"] = value.AnalyticsEndpointId;
+  copyMembers(value, out, ["AnalyticsEndpointId"]);
   return out;
+}
+
+/** Copies into `out` the members of `value` named by `keys` that are set (not undefined), in that order. */
+function copyMembers(value: object, out: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of keys) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined) out[key] = item;
+  }
 }
 
 function json_AuthParametersType(value: AuthParametersType): unknown {
@@ -69,7 +76,6 @@ function json_ClientMetadataType(value: ClientMetadataType): unknown {
 
 function json_UserContextDataType(value: UserContextDataType): unknown {
   const out: Record<string, unknown> = {};
-  if (value.IpAddress !== undefined) out["IpAddress"] = value.IpAddress;
-  if (value.EncodedData !== undefined) out["EncodedData"] = value.EncodedData;
+  copyMembers(value, out, ["IpAddress", "EncodedData"]);
   return out;
 }

@@ -34,24 +34,31 @@ export function serializeInitiateAuthRequest(
 
 function json_InitiateAuthRequest(value: InitiateAuthRequest): unknown {
   const out: Record<string, unknown> = {};
-  if (value.AuthFlow !== undefined) out["AuthFlow"] = value.AuthFlow;
+  copyMembers(value, out, ["AuthFlow"]);
   if (value.AuthParameters !== undefined)
     out["AuthParameters"] = json_AuthParametersType(value.AuthParameters);
   if (value.ClientMetadata !== undefined)
     out["ClientMetadata"] = json_ClientMetadataType(value.ClientMetadata);
-  if (value.ClientId !== undefined) out["ClientId"] = value.ClientId;
+  copyMembers(value, out, ["ClientId"]);
   if (value.AnalyticsMetadata !== undefined)
     out["AnalyticsMetadata"] = json_AnalyticsMetadataType(value.AnalyticsMetadata);
   if (value.UserContextData !== undefined)
     out["UserContextData"] = json_UserContextDataType(value.UserContextData);
-  if (value.Session !== undefined) out["Session"] = value.Session;
+  copyMembers(value, out, ["Session"]);
   return out;
+}
+
+/** Copies into `out` the members of `value` named by `keys` that are set (not undefined), in that order. */
+function copyMembers(value: object, out: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of keys) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined) out[key] = item;
+  }
 }
 
 function json_AnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
   const out: Record<string, unknown> = {};
-  if (value.AnalyticsEndpointId !== undefined)
-    out["AnalyticsEndpointId"] = value.AnalyticsEndpointId;
+  copyMembers(value, out, ["AnalyticsEndpointId"]);
   return out;
 }
 
@@ -65,7 +72,6 @@ function json_ClientMetadataType(value: ClientMetadataType): unknown {
 
 function json_UserContextDataType(value: UserContextDataType): unknown {
   const out: Record<string, unknown> = {};
-  if (value.IpAddress !== undefined) out["IpAddress"] = value.IpAddress;
-  if (value.EncodedData !== undefined) out["EncodedData"] = value.EncodedData;
+  copyMembers(value, out, ["IpAddress", "EncodedData"]);
   return out;
 }
