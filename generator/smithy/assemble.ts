@@ -119,7 +119,10 @@ export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics, optio
       }
     }
     const v1 = isV1(input.ast.smithy);
-    for (const [id, shape] of Object.entries(input.ast.shapes ?? {})) {
+    const shapes = input.ast.shapes ?? {};
+    for (const id in shapes) {
+      if (!Object.prototype.hasOwnProperty.call(shapes, id)) continue;
+      const shape = shapes[id] as AstShape | AstApply;
       const origin: Origin = input.locate ? { file: input.file, path: ["shapes", id], locate: input.locate } : { file: input.file, path: ["shapes", id] };
       if (shape.type === "apply") {
         applies.push({ target: id, apply: shape as AstApply, origin });
@@ -184,7 +187,8 @@ export function assemble(inputs: readonly LoadedAst[], diags: Diagnostics, optio
     }
   }
   upgradeV1(model, v1Shapes, diags);
-  for (const [id, shape] of model.shapes) model.shapes.set(id, normalize(shape));
+  // Map loops by forEach: a for-of over entries allocates an array per shape.
+  model.shapes.forEach((shape, id) => model.shapes.set(id, normalize(shape)));
   validate(model, diags, options);
   return model;
 }
@@ -376,7 +380,7 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
       }
     }
   };
-  for (const [id, shape] of model.shapes) {
+  model.shapes.forEach((shape, id) => {
     checkTraits(shape.traits, id, shape, undefined);
     if (shape.member) checkTraits(shape.member.traits, id, shape, "member");
     if (shape.key) checkTraits(shape.key.traits, id, shape, "key");
@@ -387,7 +391,7 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
         if (Object.prototype.hasOwnProperty.call(members, name)) checkTraits((members[name] as AstMemberRef).traits, id, shape, name);
       }
     }
-  }
+  });
   checkMixins(model, diags);
   for (const p of model.pendingApplies) {
     const dollar = p.target.indexOf("$");
@@ -434,7 +438,9 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
   };
   // Only shapes with mixins can start a cycle (a shape without is marked done when reached).
   const stack: string[] = [];
-  for (const [id, shape] of model.shapes) if (shape.mixins !== undefined && shape.mixins.length > 0) visit(id, stack);
+  model.shapes.forEach((shape, id) => {
+    if (shape.mixins !== undefined && shape.mixins.length > 0) visit(id, stack);
+  });
   for (const id of [...inCycle].sort()) {
     const others = [...inCycle].filter((x) => x !== id).sort();
     diags.error("SMITHY_MIXIN_CYCLE", `Unable to resolve mixins of \`${id}\`; cycles detected between this shape and [${others.join(", ")}]`, {
@@ -444,8 +450,8 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
   }
   const hasMember = (shape: AstShape, name: string, seen: Set<string>): boolean =>
     memberRef(shape, name) !== undefined || inheritsMember(model, shape, name, seen);
-  for (const [id, shape] of model.shapes) {
-    if (inCycle.has(id)) continue;
+  model.shapes.forEach((shape, id) => {
+    if (inCycle.has(id)) return;
     const mixins = shape.mixins ?? [];
     const hasMixins = mixins.length > 0;
     if (hasMixins) {
@@ -531,7 +537,7 @@ function checkMixins(model: SmithyModel, diags: Diagnostics): void {
         );
       }
     }
-  }
+  });
 }
 
 /** The member names of `shape` and of its mixins not yet `seen`, depth first, into one array (not one per level). */

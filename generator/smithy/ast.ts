@@ -12,7 +12,23 @@ export type NodeValue = null | boolean | number | string | BigNumberNode | NodeV
 
 /** A number literal as a node value: a `number` when float64 holds it exactly, else a `BigNumberNode`. */
 export function numberNode(text: string): number | BigNumberNode {
-  return roundTrips(text) ? Number(text) : new BigNumberNode(text);
+  return isSmallInteger(text) || roundTrips(text) ? Number(text) : new BigNumberNode(text);
+}
+
+/**
+ * Whether a literal is an integer of at most 15 digits, without leading zeros (`-?(0|[1-9][0-9]{0,14})`):
+ * a float64 holds every such value exactly (most literals of a model: no decimal parse needed).
+ */
+function isSmallInteger(text: string): boolean {
+  const start = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const n = text.length - start;
+  if (n < 1 || n > 15) return false;
+  if (text.charCodeAt(start) === 48 /* 0 */) return n === 1;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** An object node (`{...}`): not null, an array or a big number. */

@@ -18,11 +18,12 @@ export function checkReferences(model: SmithyModel, isKnownPrelude: (id: string)
       hint: near ? `Did you mean \`${near}\`?` : "Define the shape or fix the shape id.",
     });
   };
-  for (const [id, shape] of model.shapes) {
+  // forEach: a for-of over the entries allocates an array per shape.
+  model.shapes.forEach((shape, id) => {
     // Paths and labels are made only for a shape with a reference to report.
-    if (everyRef(shape, exists)) continue;
+    if (everyRef(shape, exists)) return;
     forEachRef(shape, (target, path, label) => report(id, target, `${label} of \`${id}\``, path));
-  }
+  });
 }
 
 /** Whether an optional `{ target }` is absent or passes `test`. */
@@ -70,8 +71,8 @@ function everyRef(shape: AstShape, test: (id: string) => boolean): boolean {
 
 /** An operation's input and output must be structures (Smithy's rule; found by the fuzzer: a number crashed the serializers). */
 export function checkOperationTargets(model: SmithyModel, shapeOf: (id: string) => AstShape | undefined, diags: Diagnostics): void {
-  for (const [id, shape] of model.shapes) {
-    if (shape.type !== "operation") continue;
+  model.shapes.forEach((shape, id) => {
+    if (shape.type !== "operation") return;
     for (const key of ["input", "output"] as const) {
       const target = shape[key]?.target;
       const type = target === undefined ? undefined : shapeOf(target)?.type;
@@ -81,7 +82,7 @@ export function checkOperationTargets(model: SmithyModel, shapeOf: (id: string) 
         hint: `Target a structure (for example \`${key}: ${id.split("#")[1]}${key === "input" ? "Input" : "Output"}\`), or \`smithy.api#Unit\` for none.`,
       });
     }
-  }
+  });
 }
 
 /**
@@ -98,10 +99,10 @@ export function checkPreludeTargets(model: SmithyModel, preludeShape: (id: strin
     const prelude = preludeShape(target);
     return prelude === undefined || target === "smithy.api#Unit" || SIMPLE.has(prelude.type);
   };
-  for (const [id, shape] of model.shapes) {
+  model.shapes.forEach((shape, id) => {
     // Paths and labels are made only for a shape with a target to report (of any kind: the
     // kinds this check covers are a subset).
-    if (everyRef(shape, fine)) continue;
+    if (everyRef(shape, fine)) return;
     forEachRef(shape, (target, path, label) => {
       if (!["member", "key", "value", "members", "input", "output", "errors"].includes(String(path[0])) || fine(target)) return;
       const prelude = preludeShape(target) as AstShape;
@@ -111,7 +112,7 @@ export function checkPreludeTargets(model: SmithyModel, preludeShape: (id: strin
         hint: `Define a ${prelude.type} of your own and target it.`,
       });
     });
-  }
+  });
 }
 
 /** Calls `visit` for every shape reference of a shape, with its JSON path inside the shape. */

@@ -30,9 +30,10 @@ function deepest(shapes: ReadonlyMap<string, AstShape>, key: "mixins" | "resourc
   // Height of each shape's chain, computed bottom-up with an explicit stack.
   const height = new Map<string, number>();
   const onStack = new Set<string>();
-  for (const [start, shape] of shapes) {
+  // forEach: a for-of over the entries allocates an array per shape.
+  shapes.forEach((shape, start) => {
     // A shape with no such reference has height 0: nothing to record.
-    if (height.has(start) || shape[key] === undefined || shape[key].length === 0) continue;
+    if (height.has(start) || shape[key] === undefined || shape[key].length === 0) return;
     const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
     onStack.add(start);
     while (stack.length > 0) {
@@ -51,7 +52,7 @@ function deepest(shapes: ReadonlyMap<string, AstShape>, key: "mixins" | "resourc
       onStack.delete(top.id);
       stack.pop();
     }
-  }
+  });
   for (const id of shapes.keys()) if ((height.get(id) ?? 0) > MAX_NESTING) return { id };
   return undefined;
 }

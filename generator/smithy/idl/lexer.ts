@@ -140,9 +140,15 @@ export class Lexer {
    * count unchanged holds none, and needs no resolving.
    */
   nodeShapeIds = 0;
+  /** The arrays and objects read as node values that hold a shape id (`nodes.ts` adds them). */
+  readonly nodesWithShapeIds = new Set<object>();
 
-  /** Documentation comment lines passed since the last `takeDocLines`/`clearDocLines`, with their offsets. */
-  #docLines: { start: number; text: string }[] = [];
+  /**
+   * Documentation comment lines passed since the last `takeDocLines`/`clearDocLines`, three
+   * offsets each: where the comment starts, and where its text starts and ends (no string is
+   * cut until the lines are taken; most are dropped or taken together).
+   */
+  readonly #docLines: number[] = [];
 
   constructor(text: string) {
     // A leading byte order mark is not part of the model.
@@ -170,13 +176,23 @@ export class Lexer {
 
   /** The buffered documentation lines that start at or after `from`, joined; clears the buffer. */
   takeDocLines(from: number): string | undefined {
-    const lines = this.#docLines.filter((d) => d.start >= from).map((d) => d.text);
-    this.#docLines = [];
-    return lines.length === 0 ? undefined : lines.join("\n");
+    const d = this.#docLines;
+    let first = 0;
+    while (first < d.length && (d[first] as number) < from) first += 3;
+    let out: string | undefined;
+    if (first + 3 === d.length) out = this.text.slice(d[first + 1], d[first + 2]);
+    else if (first < d.length) {
+      // Several lines: one flat string (a join), not a chain of concatenations.
+      const lines: string[] = [];
+      for (let i = first; i < d.length; i += 3) if ((d[i] as number) >= from) lines.push(this.text.slice(d[i + 1], d[i + 2]));
+      out = lines.join("\n");
+    }
+    d.length = 0;
+    return out;
   }
 
   clearDocLines(): void {
-    this.#docLines = [];
+    this.#docLines.length = 0;
   }
 
   #advance(n: number): void {
@@ -282,20 +298,22 @@ export class Lexer {
     return "IDENTIFIER";
   }
 
+  /** An ERROR token for an invalid number literal that ends before `p`. */
+  #badNumber(p: number, message: string): TokenType {
+    const lex = this.text.slice(this.#pos, p);
+    this.errorMessage = `Invalid number '${lex}': ${message}`;
+    this.errorLine = this.line;
+    this.errorColumn = this.column;
+    this.#advanceSameLine(p - this.#pos);
+    return "ERROR";
+  }
+
   #number(): TokenType {
     const t = this.text;
     let p = this.#pos;
-    const bad = (message: string): TokenType => {
-      const lex = t.slice(this.#pos, p);
-      this.errorMessage = `Invalid number '${lex}': ${message}`;
-      this.errorLine = this.line;
-      this.errorColumn = this.column;
-      this.#advanceSameLine(p - this.#pos);
-      return "ERROR";
-    };
     if (t.charCodeAt(p) === Ch.Minus) {
       p++;
-      if (!isDigit(t.charCodeAt(p))) return bad("'-' must be followed by a digit");
+      if (!isDigit(t.charCodeAt(p))) return this.#badNumber(p, "'-' must be followed by a digit");
     }
     if (t.charCodeAt(p) === Ch.Zero) {
       p++;
@@ -306,7 +324,7 @@ export class Lexer {
     if (t.charCodeAt(p) === Ch.Dot) {
       p++;
       isFloat = true;
-      if (!isDigit(t.charCodeAt(p))) return bad("'.' must be followed by a digit");
+      if (!isDigit(t.charCodeAt(p))) return this.#badNumber(p, "'.' must be followed by a digit");
       while (isDigit(t.charCodeAt(p))) p++;
     }
     const e = t.charCodeAt(p);
@@ -315,7 +333,7 @@ export class Lexer {
       isFloat = true;
       const s = t.charCodeAt(p);
       if (s === 43 || s === Ch.Minus) p++;
-      if (!isDigit(t.charCodeAt(p))) return bad("'e', '+', and '-' must be followed by a digit");
+      if (!isDigit(t.charCodeAt(p))) return this.#badNumber(p, "'e', '+', and '-' must be followed by a digit");
       while (isDigit(t.charCodeAt(p))) p++;
     }
     const lex = t.slice(this.#pos, p);
@@ -409,7 +427,7 @@ export class Lexer {
       let s = this.#pos + 3;
       if (t.charCodeAt(s) === Ch.Space) s++;
       if (s > contentEnd) s = contentEnd;
-      this.#docLines.push({ start: this.#pos, text: t.slice(s, contentEnd) });
+      this.#docLines.push(this.#pos, s, contentEnd);
     }
     this.#advanceSameLine(p - this.#pos);
     if (t.charCodeAt(p) === Ch.Cr && t.charCodeAt(p + 1) === Ch.Nl) {

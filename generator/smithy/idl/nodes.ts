@@ -95,12 +95,14 @@ export function expectNode(lx: Lexer, depth = 0): PNode {
     case "LBRACKET": {
       lx.next();
       lx.skipWsAndDocs();
+      const ids = lx.nodeShapeIds;
       const out: PNode[] = [];
       while (lx.tok() !== "RBRACKET") {
         out.push(expectNode(lx, depth + 1));
         lx.skipWsAndDocs();
       }
       lx.next();
+      if (lx.nodeShapeIds !== ids) lx.nodesWithShapeIds.add(out);
       return out;
     }
     default:
@@ -126,6 +128,7 @@ export function keywordOrShapeId(lx: Lexer, ref: ShapeRef): PNode {
 function expectObject(lx: Lexer, depth: number): PNode {
   lx.next(); // {
   lx.skipWsAndDocs();
+  const ids = lx.nodeShapeIds;
   const out: { [key: string]: PNode } = {};
   while (lx.tok() !== "RBRACE") {
     lx.expect("RBRACE", "STRING", "IDENTIFIER");
@@ -145,21 +148,25 @@ function expectObject(lx: Lexer, depth: number): PNode {
     lx.skipWsAndDocs();
   }
   lx.next();
+  if (lx.nodeShapeIds !== ids) lx.nodesWithShapeIds.add(out);
   return out;
 }
 
 /**
  * Converts a node whose shape ids are resolved by `resolve`. Copy on write: an array or object
  * with no shape id inside is returned as it is (most trait values; no second copy of them).
+ * `withShapeIds`, when given, holds every array and object that has a shape id inside (the
+ * lexer's `nodesWithShapeIds`): the others are not walked.
  */
-export function resolveNode(node: PNode, resolve: (ref: ShapeRef) => string): NodeValue {
+export function resolveNode(node: PNode, resolve: (ref: ShapeRef) => string, withShapeIds?: ReadonlySet<object>): NodeValue {
   if (node === null || typeof node !== "object" || node instanceof BigNumberNode) return node;
   if (node instanceof ShapeRef) return resolve(node);
+  if (withShapeIds !== undefined && !withShapeIds.has(node)) return node as NodeValue;
   if (Array.isArray(node)) {
     let out: NodeValue[] | undefined;
     for (let i = 0; i < node.length; i++) {
       const item = node[i] as PNode;
-      const value = resolveNode(item, resolve);
+      const value = resolveNode(item, resolve, withShapeIds);
       if (out === undefined && value !== item) out = node.slice(0, i) as NodeValue[];
       out?.push(value);
     }
@@ -170,7 +177,7 @@ export function resolveNode(node: PNode, resolve: (ref: ShapeRef) => string): No
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const item = node[key] as PNode;
-    const value = resolveNode(item, resolve);
+    const value = resolveNode(item, resolve, withShapeIds);
     if (out === undefined && value !== item) {
       out = {};
       for (let j = 0; j < i; j++) setKey(out, keys[j] as string, node[keys[j] as string] as NodeValue);

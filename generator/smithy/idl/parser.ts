@@ -79,6 +79,8 @@ export interface ParsedFile {
   applies: ParsedApply[];
   /** Non-fatal findings (unknown control statements, ...). */
   warnings: { code: string; message: string; line: number; column: number }[];
+  /** The arrays and objects of node values that hold a shape id (the others need no resolving). */
+  nodesWithShapeIds: ReadonlySet<object>;
 }
 
 const SIMPLE_TYPES = new Set([
@@ -122,6 +124,12 @@ class Parser {
   readonly out: ParsedFile;
   #inputSuffix = "Input";
   #outputSuffix = "Output";
+  /**
+   * Where traits are collected before they are copied into an array of their exact length (a
+   * list grown by push holds 17 slots or more; most shapes and members have one or two traits).
+   * Calls that nest leave the entries below their start untouched.
+   */
+  readonly #scratchTraits: ParsedTrait[] = [];
 
   constructor(text: string, file: string) {
     this.lx = new Lexer(text);
@@ -134,6 +142,7 @@ class Parser {
       shapes: [],
       applies: [],
       warnings: [],
+      nodesWithShapeIds: this.lx.nodesWithShapeIds,
     };
   }
 
@@ -290,27 +299,35 @@ class Parser {
       lx.skipWsAndDocs();
       lx.clearDocLines();
     }
-    const traits = this.#traits();
+    const scratch = this.#scratchTraits;
+    const base = scratch.length;
+    this.#traitsInto(scratch);
     lx.clearDocLines();
     if (docs !== undefined) {
-      traits.push({
+      scratch.push({
         name: new ShapeRef("smithy.api#documentation", docLine, docColumn),
         value: docs,
         annotation: false,
         doc: true,
       });
     }
+    const traits = base === scratch.length ? [] : scratch.slice(base);
+    scratch.length = base;
     return traits;
   }
 
   #traits(): ParsedTrait[] {
-    const lx = this.lx;
     const out: ParsedTrait[] = [];
+    this.#traitsInto(out);
+    return out;
+  }
+
+  #traitsInto(out: ParsedTrait[]): void {
+    const lx = this.lx;
     while (lx.tok() === "AT") {
       out.push(this.#trait());
       lx.skipWsAndDocs();
     }
-    return out;
   }
 
   #trait(): ParsedTrait {
@@ -366,6 +383,7 @@ class Parser {
 
   #structuredTrait(firstKey: string): PNode {
     const lx = this.lx;
+    const ids = lx.nodeShapeIds;
     const out: { [key: string]: PNode } = {};
     setKey(out, firstKey, expectNode(lx));
     lx.skipWsAndDocs();
@@ -386,6 +404,7 @@ class Parser {
       setKey(out, key, value);
       lx.skipWsAndDocs();
     }
+    if (lx.nodeShapeIds !== ids) lx.nodesWithShapeIds.add(out);
     return out;
   }
 

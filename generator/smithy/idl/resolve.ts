@@ -76,10 +76,11 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
 
   const results: AstModel[] = [];
   const contexts: FileContext[] = [];
+  const relativeIds: RelativeIds = new Map();
   const pending: Pending[] = [];
   const enums: { ctx: FileContext; shape: ParsedShape; out: AstShape }[] = [];
   for (const file of files) {
-    const ctx = new FileContext(file, isKnown, typeOf, diags, () => [...defined.keys(), ...external.keys()]);
+    const ctx = new FileContext(file, isKnown, typeOf, diags, () => [...defined.keys(), ...external.keys()], relativeIds);
     contexts.push(ctx);
     const ast: AstModel = { smithy: file.version };
     const shapes: Record<string, AstShape | { type: "apply"; traits: Record<string, NodeValue> }> = {};
@@ -143,6 +144,9 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
   }
   return results.map((ast, i) => ({ ast, locate: (contexts[i] as FileContext).locate }));
 }
+
+/** Namespace → shape id as written (not `use`d) → its resolved id, shared by the files of a namespace. */
+type RelativeIds = Map<string, Map<string, { id: string; found: boolean }>>;
 
 /** The key of a JSON path in a position map. */
 function pathKey(path: readonly (string | number)[]): string {
@@ -268,14 +272,20 @@ class FileContext {
   #marks: (string | number | undefined | { readonly line: number; readonly column: number })[] = [];
   /** Shape id as written → resolved id (lookups repeat: trait names, common targets). */
   readonly #lookups = new Map<string, { id: string; found: boolean }>();
+  /** This file's namespace's share of `relative`. */
+  readonly #relative: Map<string, { id: string; found: boolean }>;
   constructor(
     readonly file: ParsedFile,
     readonly isKnown: (id: string) => boolean,
     readonly typeOf: (id: string) => string | undefined,
     readonly diags: Diagnostics,
     readonly allIds: () => string[],
+    relative: RelativeIds,
   ) {
     this.ns = file.namespace ?? PRELUDE_NS;
+    let own = relative.get(this.ns);
+    if (own === undefined) relative.set(this.ns, (own = new Map()));
+    this.#relative = own;
   }
 
   /** Records where the JSON path `path` (at most six steps) was written (the first record wins). */
@@ -346,6 +356,13 @@ class FileContext {
     const suffix = dollar < 0 ? "" : text.slice(dollar);
     const used = this.file.uses.get(name);
     if (used) return { id: used.text + suffix, found: this.isKnown(used.text) };
+    // Not `use`d: the answer is the same for every file of this namespace.
+    let found = this.#relative.get(text);
+    if (found === undefined) this.#relative.set(text, (found = this.#relativeLookup(name, suffix)));
+    return found;
+  }
+
+  #relativeLookup(name: string, suffix: string): { id: string; found: boolean } {
     const local = `${this.ns}#${name}`;
     if (this.isKnown(local)) return { id: local + suffix, found: true };
     const prelude = `${PRELUDE_NS}#${name}`;
@@ -371,21 +388,25 @@ class FileContext {
 
   /** Node values: unquoted shape ids resolve; one that names nothing is flagged (Smithy's DANGER). */
   node(value: PNode): NodeValue {
-    return resolveNode(value, (ref) => {
-      const { id, found } = this.lookup(ref.text);
-      if (!found) {
-        this.diags.warning(
-          SYNTACTIC_SHAPE_ID,
-          `Syntactic shape ID \`${ref.text}\` does not resolve to a valid shape ID: \`${id}\`. Did you mean to quote this string? Are you missing a model file?`,
-          { file: this.file.file, line: ref.line, column: ref.column, hint: `Quote it: "${ref.text}".` },
-        );
-      }
-      return id;
-    });
+    return resolveNode(
+      value,
+      (ref) => {
+        const { id, found } = this.lookup(ref.text);
+        if (!found) {
+          this.diags.warning(
+            SYNTACTIC_SHAPE_ID,
+            `Syntactic shape ID \`${ref.text}\` does not resolve to a valid shape ID: \`${id}\`. Did you mean to quote this string? Are you missing a model file?`,
+            { file: this.file.file, line: ref.line, column: ref.column, hint: `Quote it: "${ref.text}".` },
+          );
+        }
+        return id;
+      },
+      this.file.nodesWithShapeIds,
+    );
   }
 
   /** The traits of a shape or member; `at` is the JSON path of their holder, for positions. */
-  traits(traits: readonly ParsedTrait[], ownerId: string, at?: HolderPath): Record<string, NodeValue> | undefined {
+  traits(traits: readonly ParsedTrait[], ownerId: string, at?: HolderPath, member?: string): Record<string, NodeValue> | undefined {
     if (traits.length === 0) return undefined;
     const out: Record<string, NodeValue> = {};
     for (const t of traits) {
@@ -398,7 +419,7 @@ class FileContext {
       if (Object.prototype.hasOwnProperty.call(out, id)) {
         const merged = mergeTraitValue(out[id] as NodeValue, value, type);
         if (merged === undefined) {
-          this.diags.error("SMITHY_TRAIT_CONFLICT", `Conflicting \`${id}\` trait found on shape \`${ownerId}\``, {
+          this.diags.error("SMITHY_TRAIT_CONFLICT", `Conflicting \`${id}\` trait found on shape \`${member === undefined ? ownerId : `${ownerId}$${member}`}\``, {
             file: this.file.file,
             line: t.name.line,
             column: t.name.column,
@@ -415,11 +436,10 @@ class FileContext {
 
   /** A member; `at` is its JSON path after "shapes" (`[id, "members", name]`, or `[id, "member"]` of a list). */
   member(m: ParsedMember, ownerId: string, at: HolderPath): AstMemberRef {
-    const memberId = `${ownerId}$${m.name}`;
     this.markUnder(m, at);
     if (m.target) this.markUnder(m.target, at, "target");
-    const target = m.target ? this.ref(m.target, () => `Target of member \`${memberId}\``) : "";
-    const traits = this.traits(m.traits, memberId, at);
+    const target = m.target ? this.ref(m.target, () => `Target of member \`${ownerId}$${m.name}\``) : "";
+    const traits = this.traits(m.traits, ownerId, at, m.name);
     return traits ? { target, traits } : { target };
   }
 
