@@ -142,7 +142,7 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
     for (const p of pending) fillElided(p, resolved, diags, p.ctx);
     for (const e of enums) e.ctx.checkEnum(e.shape, e.out, resolved);
   }
-  return results.map((ast, i) => ({ ast, locate: (contexts[i] as FileContext).locate }));
+  return results.map((ast, i) => ({ ast, locate: (contexts[i] as FileContext).positions.locate }));
 }
 
 /** Namespace → shape id as written (not `use`d) → its resolved id, shared by the files of a namespace. */
@@ -153,8 +153,48 @@ function pathKey(path: readonly (string | number)[]): string {
   return path.join("\u0000");
 }
 
-/** Slots of one mark in FileContext's list: six path steps and the holder of the position. */
-const MARK_STRIDE = 7;
+/** Slots of one mark in a PositionMap's list: six path steps, the line and the column. */
+const MARK_STRIDE = 8;
+
+/**
+ * Where the JSON paths of one file's AST were written. Holds numbers and path steps only, no
+ * parsed object: once the files are resolved, what the parser made of them is garbage (the
+ * AST's `locate` keeps this map alive, not the parse).
+ */
+class PositionMap {
+  readonly #positions = new Map<string, Position>();
+  /**
+   * Marks not yet in #positions, MARK_STRIDE slots each: up to six path steps (the rest
+   * undefined), the line and the column. Folded in (the first mark of a path wins) on the first
+   * `locate`: most loads never ask, so no key is built or hashed and no Position made.
+   */
+  #marks: (string | number | undefined)[] = [];
+
+  mark(line: number, column: number, s0: string | number, s1?: string | number, s2?: string | number, s3?: string | number, s4?: string | number, s5?: string | number): void {
+    this.#marks.push(s0, s1, s2, s3, s4, s5, line, column);
+  }
+
+  #fold(): void {
+    const marks = this.#marks;
+    this.#marks = [];
+    for (let i = 0; i < marks.length; i += MARK_STRIDE) {
+      const steps: (string | number)[] = [];
+      for (let j = 0; j < MARK_STRIDE - 2 && marks[i + j] !== undefined; j++) steps.push(marks[i + j] as string | number);
+      const key = pathKey(steps);
+      if (!this.#positions.has(key)) this.#positions.set(key, { line: marks[i + MARK_STRIDE - 2] as number, column: marks[i + MARK_STRIDE - 1] as number });
+    }
+  }
+
+  /** The position of a JSON path, or of its nearest ancestor that has one. */
+  readonly locate: Locate = (path) => {
+    if (this.#marks.length > 0) this.#fold();
+    for (let n = path.length; n > 0; n--) {
+      const found = this.#positions.get(pathKey(path.slice(0, n)));
+      if (found) return found;
+    }
+    return undefined;
+  };
+}
 
 /**
  * The JSON path of something that holds traits, after "shapes": [id] (a shape), [id, name] (a
@@ -263,13 +303,7 @@ function putMember(shape: AstShape, name: string, ref: AstMemberRef): void {
 
 class FileContext {
   readonly ns: string;
-  readonly #positions = new Map<string, Position>();
-  /**
-   * Marks not yet in #positions, MARK_STRIDE slots each: up to six path steps (the rest
-   * undefined) and the holder of line and column. Folded in (the first mark of a path wins) on
-   * the first `locate`: most loads never ask, so no key is built or hashed and no Position made.
-   */
-  #marks: (string | number | undefined | { readonly line: number; readonly column: number })[] = [];
+  readonly positions = new PositionMap();
   /** Shape id as written → resolved id (lookups repeat: trait names, common targets). */
   readonly #lookups = new Map<string, { id: string; found: boolean }>();
   /** This file's namespace's share of `relative`. */
@@ -303,7 +337,7 @@ class FileContext {
     s4?: string | number,
     s5?: string | number,
   ): void {
-    if (at.line > 0) this.#marks.push(s0, s1, s2, s3, s4, s5, at);
+    if (at.line > 0) this.positions.mark(at.line, at.column, s0, s1, s2, s3, s4, s5);
   }
 
   /** Marks `at` for the holder path `h` (see HolderPath) and up to three more steps. */
@@ -313,28 +347,6 @@ class FileContext {
     else if (h3 === undefined) this.markAt(at, "shapes", h1, h2, a, b, c);
     else this.markAt(at, "shapes", h1, h2, h3, a, b);
   }
-
-  #fold(): void {
-    const marks = this.#marks;
-    this.#marks = [];
-    for (let i = 0; i < marks.length; i += MARK_STRIDE) {
-      const steps: (string | number)[] = [];
-      for (let j = 0; j < MARK_STRIDE - 1 && marks[i + j] !== undefined; j++) steps.push(marks[i + j] as string | number);
-      const key = pathKey(steps);
-      const at = marks[i + MARK_STRIDE - 1] as { readonly line: number; readonly column: number };
-      if (!this.#positions.has(key)) this.#positions.set(key, { line: at.line, column: at.column });
-    }
-  }
-
-  /** The position of a JSON path, or of its nearest ancestor that has one. */
-  readonly locate: Locate = (path) => {
-    if (this.#marks.length > 0) this.#fold();
-    for (let n = path.length; n > 0; n--) {
-      const found = this.#positions.get(pathKey(path.slice(0, n)));
-      if (found) return found;
-    }
-    return undefined;
-  };
 
   /** Resolves a shape id as written; `undefined` when it names no known shape. */
   lookup(text: string): { id: string; found: boolean } {
