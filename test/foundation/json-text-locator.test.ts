@@ -1,7 +1,8 @@
 // jsonTextLocator (a scan of the text) against jsonLocator over jsonc-parser's tree, the oracle:
 // the same position for every path of random JSON documents printed in random layouts (every
 // existing path, one step past each, missing keys, indexes past the end, duplicate keys), and
-// for every shape's trait paths of a real AWS model.
+// for every shape's trait paths of a real AWS model; asked in order, backwards and interleaved
+// (the locator remembers what earlier calls read).
 
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -43,6 +44,14 @@ function expectSame(text: string, all: readonly Path[]): void {
   const oracle = jsonLocator(text, tree);
   const ours = jsonTextLocator(text);
   for (const path of all) expect(ours(path), JSON.stringify(path)).toEqual(oracle(path));
+  // The locator remembers what earlier calls read: the answers must not depend on their order.
+  const backwards = jsonTextLocator(text);
+  for (const path of [...all].reverse()) expect(backwards(path), JSON.stringify(path)).toEqual(oracle(path));
+  const interleaved = jsonTextLocator(text);
+  for (let i = 0; i < all.length; i++) {
+    const path = all[i % 2 === 0 ? i / 2 : all.length - 1 - (i - 1) / 2]!;
+    expect(interleaved(path), JSON.stringify(path)).toEqual(oracle(path));
+  }
 }
 
 describe("jsonTextLocator", () => {
