@@ -30,15 +30,10 @@ export function loadSmithyAsts(sources: readonly SourceFile[], diags: Diagnostic
     if (/\.json$/i.test(source.path)) slots.push(readJsonAst(source.text, source.path, diags, source.json));
     else slots.push(parseIdlFile(source.text, source.path, diags));
   }
-  const external = preludeShapes();
-  for (const slot of slots) {
-    if (slot === undefined || !("ast" in slot)) continue;
-    for (const [id, shape] of Object.entries(slot.ast.shapes ?? {})) {
-      if (shape.type !== "apply" && !external.has(id)) external.set(id, shape as AstShape);
-    }
-  }
   const parsed = slots.filter((s): s is ParsedFile => s !== undefined && !("ast" in s));
-  const resolved = resolveIdlFilesWithPositions(parsed, external, diags);
+  // Names in IDL files resolve against the prelude and the JSON files' shapes: a load of JSON
+  // files alone (every AWS model) needs no such table.
+  const resolved = parsed.length === 0 ? [] : resolveIdlFilesWithPositions(parsed, externalShapes(slots), diags);
   const out: LoadedAst[] = [];
   let next = 0;
   for (const slot of slots) {
@@ -66,6 +61,18 @@ export function loadSmithy(sources: readonly SourceFile[], diags: Diagnostics, o
     checkPreludeTargets(model, (id) => prelude.get(id), diags);
   }
   return hasErrorsSince(diags, before) ? undefined : model;
+}
+
+/** The prelude's shapes and those of the JSON files (the first of each id), for IDL resolution. */
+function externalShapes(slots: readonly (LoadedAst | ParsedFile | undefined)[]): ReturnType<typeof preludeShapes> {
+  const external = preludeShapes();
+  for (const slot of slots) {
+    if (slot === undefined || !("ast" in slot)) continue;
+    for (const [id, shape] of Object.entries(slot.ast.shapes ?? {})) {
+      if (shape.type !== "apply" && !external.has(id)) external.set(id, shape as AstShape);
+    }
+  }
+  return external;
 }
 
 function hasErrorsSince(diags: Diagnostics, index: number): boolean {
