@@ -6,6 +6,7 @@
 
 import { StringContentError, textBlockValue, unescape } from "./strings.js";
 import { BigNumberNode, numberNode } from "../ast.js";
+import type { PNode } from "./nodes.js";
 
 export type TokenType =
   | "SPACE"
@@ -142,6 +143,8 @@ export class Lexer {
   nodeShapeIds = 0;
   /** The arrays and objects read as node values that hold a shape id (`nodes.ts` adds them). */
   readonly nodesWithShapeIds = new Set<object>();
+  /** Where `nodes.ts` collects the items of a list value before copying them out. */
+  readonly scratchNodes: PNode[] = [];
 
   /**
    * Documentation comment lines passed since the last `takeDocLines`/`clearDocLines`, three

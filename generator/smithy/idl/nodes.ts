@@ -96,12 +96,17 @@ export function expectNode(lx: Lexer, depth = 0): PNode {
       lx.next();
       lx.skipWsAndDocs();
       const ids = lx.nodeShapeIds;
-      const out: PNode[] = [];
+      // Items are collected on the lexer's scratch list (nested lists above this one's), then
+      // copied at their exact length: a list grown by push holds 17 slots or more.
+      const scratch = lx.scratchNodes;
+      const base = scratch.length;
       while (lx.tok() !== "RBRACKET") {
-        out.push(expectNode(lx, depth + 1));
+        scratch.push(expectNode(lx, depth + 1));
         lx.skipWsAndDocs();
       }
       lx.next();
+      const out = scratch.slice(base);
+      scratch.length = base;
       if (lx.nodeShapeIds !== ids) lx.nodesWithShapeIds.add(out);
       return out;
     }

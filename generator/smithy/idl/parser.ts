@@ -130,6 +130,8 @@ class Parser {
    * Calls that nest leave the entries below their start untouched.
    */
   readonly #scratchTraits: ParsedTrait[] = [];
+  /** The same for members: a shape's members are collected here, then copied out. */
+  readonly #scratchMembers: ParsedMember[] = [];
 
   constructor(text: string, file: string) {
     this.lx = new Lexer(text);
@@ -314,6 +316,14 @@ class Parser {
     const traits = base === scratch.length ? [] : scratch.slice(base);
     scratch.length = base;
     return traits;
+  }
+
+  /** The members collected since `base`, as an array of its own; the scratch list is cut back. */
+  #takeMembers(base: number): ParsedMember[] {
+    const scratch = this.#scratchMembers;
+    const members = scratch.slice(base);
+    scratch.length = base;
+    return members;
   }
 
   #traits(): ParsedTrait[] {
@@ -514,7 +524,8 @@ class Parser {
 
   #members(shape: ParsedShape, defaults: boolean): ParsedMember[] {
     const lx = this.lx;
-    const members: ParsedMember[] = [];
+    const members = this.#scratchMembers;
+    const base = members.length;
     const defined = new Set<string>();
     lx.skipWsAndDocs();
     lx.expect("LBRACE");
@@ -557,12 +568,13 @@ class Parser {
     }
     lx.expect("RBRACE");
     lx.next();
-    return members;
+    return this.#takeMembers(base);
   }
 
   #enumMembers(shape: ParsedShape): void {
     const lx = this.lx;
-    const members: ParsedMember[] = [];
+    const members = this.#scratchMembers;
+    const base = members.length;
     const defined = new Set<string>();
     lx.skipWsAndDocs();
     lx.expect("LBRACE");
@@ -596,7 +608,7 @@ class Parser {
     }
     lx.expect("RBRACE");
     lx.next();
-    shape.members = members;
+    shape.members = this.#takeMembers(base);
   }
 
   #operationBody(shape: ParsedShape): void {

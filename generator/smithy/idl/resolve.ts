@@ -101,7 +101,9 @@ export function resolveFilesWithPositions(files: readonly ParsedFile[], external
       ast.metadata = metadata;
     }
     for (const shape of file.shapes) {
-      const previous = shapes[shape.id];
+      // Only a shape that is not the first of its id (in any file) can have a previous one here
+      // (no property lookup by an id not yet interned, for all the others).
+      const previous = defined.get(shape.id) === shape ? undefined : shapes[shape.id];
       const built = ctx.shape(
         shape,
         (member, resourceId) => pending.push({ shape, member, resourceId, file, ast, ctx }),
