@@ -27,10 +27,20 @@ export interface Sym {
 
 const MARK = "\u0001";
 
+interface ImportEntry {
+  readonly sym: Sym;
+  typeOnly: boolean;
+  readonly index: number;
+  /** What `use` returns for it; `render` replaces it by the local name. */
+  readonly placeholder: string;
+}
+
 export class GeneratedFile {
   readonly #lines: string[] = [];
-  /** `file\0name` → the symbol and whether every use was type-only. */
-  readonly #imports = new Map<string, { sym: Sym; typeOnly: boolean; index: number }>();
+  /** Every imported symbol, whether every use was type-only, and its placeholder; in order of first use. */
+  readonly #imports: ImportEntry[] = [];
+  /** file → name → its entry (no key string built per use: emitters call `use` for every reference). */
+  readonly #byFile = new Map<string, Map<string, ImportEntry>>();
   readonly #declared = new Set<string>();
 
   constructor(
@@ -49,11 +59,17 @@ export class GeneratedFile {
   /** The expression naming `sym` in this file: its own name here, or an (aliased) import. */
   use(sym: Sym): string {
     if (sym.file === this.path) return sym.name;
-    const key = `${sym.file}\0${sym.name}`;
-    let entry = this.#imports.get(key);
-    if (!entry) this.#imports.set(key, (entry = { sym, typeOnly: true, index: this.#imports.size }));
+    let names = this.#byFile.get(sym.file);
+    if (names === undefined) this.#byFile.set(sym.file, (names = new Map()));
+    let entry = names.get(sym.name);
+    if (entry === undefined) {
+      const index = this.#imports.length;
+      entry = { sym, typeOnly: true, index, placeholder: `${MARK}${index}${MARK}` };
+      names.set(sym.name, entry);
+      this.#imports.push(entry);
+    }
     if (sym.kind === "value") entry.typeOnly = false;
-    return `${MARK}${entry.index}${MARK}`;
+    return entry.placeholder;
   }
 
   /** Records a value import from a module path (`./runtime.js`) and returns the name to print. */
@@ -85,12 +101,12 @@ export class GeneratedFile {
 
   /** The files this one imports from, e.g. `["runtime.ts", "types.ts"]`. */
   dependencies(): string[] {
-    return [...new Set([...this.#imports.values()].map((e) => e.sym.file))].sort();
+    return [...this.#byFile.keys()].sort();
   }
 
   render(header: string): string {
     // Local names: sorted by module then name, first come first served; clashes get `_1`, `_2`.
-    const entries = [...this.#imports.values()].sort(
+    const entries = [...this.#imports].sort(
       (a, b) => compare(a.sym.file, b.sym.file) || compare(a.sym.name, b.sym.name),
     );
     const taken = new Set(this.#declared);
@@ -128,11 +144,14 @@ export class GeneratedFile {
     while (last >= first && lines[last]!.trim() === "") last--;
     const out: string[] = [header.trimEnd(), ""];
     if (imports.length > 0) out.push(...imports, "");
+    // Placeholders exist only when something was imported (types.ts imports nothing): then no
+    // line is searched, which would flatten each line's string once before the join copies it.
+    const placeholders = this.#imports.length > 0;
     for (let i = first; i <= last; i++) {
       let line = lines[i]!;
       if (i === first) line = line.trimStart();
       if (i === last) line = line.trimEnd();
-      out.push(line.includes("\u0001") ? line.replace(/\u0001(\d+)\u0001/g, (_m, n: string) => local.get(Number(n))!) : line);
+      out.push(placeholders && line.includes("\u0001") ? line.replace(/\u0001(\d+)\u0001/g, (_m, n: string) => local.get(Number(n))!) : line);
     }
     // Ends with one line break; an empty body still leaves its blank line.
     out.push("");
