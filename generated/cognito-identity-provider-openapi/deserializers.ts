@@ -42,20 +42,13 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
   try {
     if (response.status < 200 || response.status >= 300)
       throwResponseError(response, {
-        InvalidParameterException: modelledError(
-          InvalidParameterException,
-          error_InvalidParameterException,
-        ),
-        NotAuthorizedException: modelledError(
-          NotAuthorizedException,
-          error_InvalidParameterException,
-        ),
+        InvalidParameterException: build_InvalidParameterException,
+        NotAuthorizedException: build_NotAuthorizedException,
       });
     const out: Record<string, unknown> = {};
     const object = expectObject(parseJsonBody(response.body), "$");
     const v0 = object.ChallengeName;
-    if (v0 != null)
-      out["ChallengeName"] = expectString(v0, "$", "ChallengeName") as ChallengeNameType;
+    if (v0 != null) out["ChallengeName"] = expectString(v0, "$", "ChallengeName");
     const v1 = object.Session;
     if (v1 != null) out["Session"] = expectString(v1, "$", "Session");
     const v2 = object.ChallengeParameters;
@@ -79,6 +72,16 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
     throw toResponseError(error, response);
   }
 }
+
+const build_InvalidParameterException = /* @__PURE__ */ modelledError(
+  InvalidParameterException,
+  error_InvalidParameterException,
+);
+
+const build_NotAuthorizedException = /* @__PURE__ */ modelledError(
+  NotAuthorizedException,
+  error_InvalidParameterException,
+);
 
 function error_InvalidParameterException(
   response: HttpResponse,

@@ -42,14 +42,8 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
   try {
     if (response.status < 200 || response.status >= 300)
       throwResponseError(response, {
-        InvalidParameterException: modelledError(
-          InvalidParameterException,
-          error_InvalidParameterException,
-        ),
-        NotAuthorizedException: modelledError(
-          NotAuthorizedException,
-          error_InvalidParameterException,
-        ),
+        InvalidParameterException: build_InvalidParameterException,
+        NotAuthorizedException: build_NotAuthorizedException,
       });
     const output = json_InitiateAuthResponse(parseJsonBody(response.body), "$");
     return output;
@@ -57,6 +51,16 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
     throw toResponseError(error, response);
   }
 }
+
+const build_InvalidParameterException = /* @__PURE__ */ modelledError(
+  InvalidParameterException,
+  error_InvalidParameterException,
+);
+
+const build_NotAuthorizedException = /* @__PURE__ */ modelledError(
+  NotAuthorizedException,
+  error_InvalidParameterException,
+);
 
 function error_InvalidParameterException(
   response: HttpResponse,
@@ -70,8 +74,7 @@ function json_InitiateAuthResponse(value: unknown, path: string): InitiateAuthRe
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
   const v0 = object.ChallengeName;
-  if (v0 != null)
-    out["ChallengeName"] = expectString(v0, path, "ChallengeName") as ChallengeNameType;
+  if (v0 != null) out["ChallengeName"] = expectString(v0, path, "ChallengeName");
   const v1 = object.Session;
   if (v1 != null) out["Session"] = expectString(v1, path, "Session");
   const v2 = object.ChallengeParameters;

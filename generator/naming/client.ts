@@ -42,7 +42,7 @@ const LOCAL_NAMES: readonly LocalName[] = ["invoke", "resolve", "sign", "SignedB
 export const CLIENT_REEXPORTS: readonly string[] = ["CallOptions", "Credentials", "CredentialsProvider", "NetworkError", "RequestValidationError"];
 
 /** Names of functions the other files of the folder export (`validateFoo`, `serializeFooRequest`, ...). */
-const FUNCTION_PREFIX = /^(validate|redact|serialize|deserialize)[A-Z_]|^(json|xml|query|cbor|error)_/;
+const FUNCTION_PREFIX = /^(validate|redact|serialize|deserialize)[A-Z_]|^(json|xml|query|cbor|error|build)_/;
 
 export function assignClientNames(model: ResolvedModel, names: Names, diags: Diagnostics): ClientNames {
   const taken = new Set<string>(CLIENT_REEXPORTS);

@@ -42,10 +42,10 @@ export interface Names {
 
 const PRELUDE = "smithy.api#";
 /** Type names that look like generated function names would clash with them. */
-const FUNCTION_PREFIX = /^(validate|redact|serialize|deserialize)[A-Z_]|^(json|xml|query|cbor|error)_/;
+const FUNCTION_PREFIX = /^(validate|redact|serialize|deserialize)[A-Z_]|^(json|xml|query|cbor|error|build)_/;
 
-/** The codecs that print per-shape functions (see `codecFunction`); `error` builds error classes from responses. */
-export type CodecPrefix = "json" | "xml" | "query" | "cbor" | "error";
+/** The codecs that print per-shape functions (see `codecFunction`); `error` reads an error's members from a response, `build` is the builder of its class. */
+export type CodecPrefix = "json" | "xml" | "query" | "cbor" | "error" | "build";
 
 /** Turns any model name into a valid identifier: `x-y` → `X_y`, `0abc` → `_0abc`. */
 export function toIdentifier(name: string): string {

@@ -48,12 +48,15 @@ describe("error dispatch shared by the operations", () => {
     const ast = JSON.parse(readFileSync(corpusFile("aws-smithy/cognito-identity-provider.json"), "utf8")) as { shapes: Record<string, { errors?: { target: string }[] }> };
     const modelled = ast.shapes["com.amazonaws.cognitoidentityprovider#InitiateAuth"]?.errors?.map((e) => e.target.split("#")[1]!) ?? [];
     expect(modelled.length).toBeGreaterThan(1);
-    // Each code builds its own class, with a reader of its form: `NotAuthorizedException: modelledError(NotAuthorizedException, error_…)`.
-    const entries = [...initiateAuth.matchAll(/"?(\w+)"?: modelledError\((\w+), (error_\w+)\)/g)];
-    expect(entries.map((m) => m[1]).sort()).toEqual([...modelled].sort());
-    for (const m of entries) expect(m[2]).toBe(m[1]);
+    // Each code builds its own class, with a reader of its form: `NotAuthorizedException: build_NotAuthorizedException`,
+    // one module-level builder per class: `const build_NotAuthorizedException = /* @__PURE__ */ modelledError(NotAuthorizedException, error_…);`.
+    const builders = new Map([...source.matchAll(/^const (build_\w+) = \/\* @__PURE__ \*\/ modelledError\((\w+), (error_\w+)\);$/gm)].map((m) => [m[1]!, m]));
+    const entries = [...initiateAuth.matchAll(/"?(\w+)"?: (build_\w+)/g)].map((m) => [m[1], builders.get(m[2]!)?.[2], builders.get(m[2]!)?.[3]] as const);
+    expect(entries.map((m) => m[0]).sort()).toEqual([...modelled].sort());
+    for (const m of entries) expect(m[1]).toBe(m[0]);
+    expect(source.match(/^const build_\w+ = /gm)?.length).toBe(builders.size);
     // Errors of the same form share a reader: InitiateAuth's 16 errors need two (`message`; InvalidParameterException's `message` and `reasonCode`).
-    const readers = new Set(entries.map((m) => m[3]));
+    const readers = new Set(entries.map((m) => m[2]));
     expect(readers.size).toBeLessThan(entries.length);
     expect(source.match(/^function error_\w+\(/gm)?.length).toBeLessThan(new Set(Object.values(ast.shapes).flatMap((s) => (s.errors ?? []).map((e) => e.target))).size);
   });
