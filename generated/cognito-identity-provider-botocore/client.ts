@@ -79,28 +79,28 @@ export function initiateAuth(
     deserializeInitiateAuthResponse,
     sign,
     "sigv4",
-  );
+  ) as Promise<Record<string, never>>;
 }
 
 /** Validate?, serialize once, resolve the endpoint, then attempts of sign → fetch → deserialize. */
-async function invoke<I, O>(
+async function invoke(
   context: CognitoIdentityProviderContext,
   operation: string,
-  input: I,
+  input: unknown,
   options: CallOptions | undefined,
   validator: string | undefined,
-  serialize: (input: I, options: SerializeOptions) => HttpRequest,
-  deserialize: (response: HttpResponse) => O,
+  serialize: (input: never, options: SerializeOptions) => HttpRequest,
+  deserialize: (response: HttpResponse) => unknown,
   authorize?: typeof sign,
   signing?: SignedBy,
-): Promise<O> {
+): Promise<unknown> {
   const config = context.config;
   const validate = validator === undefined ? undefined : config.validate?.[validator];
   if (validate !== undefined) {
     const failures = validate(input);
     if (failures.length > 0) throw new RequestValidationError(operation, failures);
   }
-  const request = serialize(input, config);
+  const request = serialize(input as never, config);
   const endpoint = resolve(operation, input, config);
   const url = requestUrl(
     request.endpoint ?? endpoint.url,
