@@ -13,7 +13,8 @@
 //     export type GetThingError = NotFound | UnknownServiceError | MalformedResponseError;
 //
 // (`NotFound_1` is the structure's interface from types.ts; index.ts re-exports the class under
-// the name.) An OpenAPI error schema has no fault of its own: `$fault` follows the status (5xx:
+// the name.) `name` is the shape's own name, also when the class is renamed (an OpenAPI schema
+// `Error` is the class `Error_`, whose `name` is "Error", as its `$code`). An OpenAPI error schema has no fault of its own: `$fault` follows the status (5xx:
 // server). Members are own properties only when set. A member named `message` (or `Message`,
 // `errorMessage`) becomes the error's message; members that would replace what every error has
 // (`name`, `stack`, `cause`, inherited names) are not properties: a warning says so.
@@ -74,7 +75,7 @@ function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, sha
   const fault = shape.error ?? (model.service.protocols.some((p) => p.id === OPENAPI_HTTP) ? undefined : "client");
   const message = messageMember(model, shape);
   const doc = docComment(shape, `The error \`${shape.name}\` (${fault === undefined ? "a server fault for a 5xx status, else a client fault" : `${fault} fault`}${shape.httpError === undefined ? "" : `, HTTP ${shape.httpError}`}).`);
-  const lines = [...doc, `export class ${name} extends ${file.use(RUNTIME.ServiceError)} {`, `  override readonly name = ${JSON.stringify(name)} as const;`];
+  const lines = [...doc, `export class ${name} extends ${file.use(RUNTIME.ServiceError)} {`, `  override readonly name = ${JSON.stringify(shape.name)} as const;`];
   const assigns: string[] = [];
   for (const m of shape.members) {
     if (m === message && m.name === "message") continue;
