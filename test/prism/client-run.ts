@@ -588,10 +588,16 @@ function sameRef(model: ResolvedModel, ref: Ref, value: unknown, raw: unknown, p
       if (typeof value !== "object" || value === null || typeof raw !== "object" || Array.isArray(raw)) return fail("the object differs");
       sameMembers(model, shape, value as Record<string, unknown>, raw as Record<string, unknown>, path, problems);
       return;
-    case "alternatives":
-      // An untagged choice is passed on as received (codecs/json/reader.ts: telling its variant would mean validating against each).
-      if (!isDeepStrictEqual(value, raw)) fail("the oneOf/anyOf value differs");
+    case "alternatives": {
+      // A oneOf/anyOf is read as the variant the value is (codecs/json/alternatives.ts): the output must be the answer as one of its variants reads it.
+      const tries = shape.variants.map((v) => {
+        const found: string[] = [];
+        sameRef(model, v, value, raw, path, found);
+        return found;
+      });
+      if (!tries.some((found) => found.length === 0)) fail(`no variant of the oneOf/anyOf reads the answer so (${tries.map((found) => found[0]).join("; ").slice(0, 300)})`);
       return;
+    }
     case "union":
     case "unit":
       fail(`a ${shape.type} in an OpenAPI answer`);

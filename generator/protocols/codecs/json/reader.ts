@@ -15,7 +15,8 @@
 // timestamps by `@timestampFormat` or the protocol's default, blobs base64, floats also as the
 // strings `NaN`/`Infinity`/`-Infinity`, bigInteger → bigint and bigDecimal → its exact text (from a
 // number, whose text the exact parser keeps, or a string), documents as they are, a union as
-// `{ member: value }` or `{ $unknown: [name, value] }`. `null` means absent, except in sparse
+// `{ member: value }` or `{ $unknown: [name, value] }`, an OpenAPI oneOf / anyOf as the variant
+// the value is (alternatives.ts). `null` means absent, except in sparse
 // lists and maps. OpenAPI structures keep the properties no member names when their
 // `additionalProperties` allows them, and never read a `writeOnly` member. A missing member gets its `@default`; a missing `@required` one without a
 // default gets its type's zero value (Smithy's client error correction). A value of the wrong
@@ -33,6 +34,7 @@ import { childRefs } from "../../../model/refs.js";
 import type { SerializerContext } from "../../protocol.js";
 import { CBOR, JSONR, READ } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
+import { printAlternativesReader } from "./alternatives.js";
 
 export interface JsonReaderOptions {
   /** `cbor`: the tree comes from the CBOR decoder (blobs are bytes, timestamps tag 1, floats numbers). Others may add flavors. */
@@ -136,12 +138,9 @@ export function jsonRead(r: JsonReader, expr: string, ref: Ref, path: string, ke
     }
     case "document":
       return r.exactNumbers ? `${file.use(JSONR.plainDocument)}(${expr})` : expr;
-    case "alternatives":
-      // An untagged choice (OpenAPI oneOf / anyOf) is passed on as received: telling its variant
-      // would mean validating the value against each.
-      return `(${r.exactNumbers ? `${file.use(JSONR.plainDocument)}(${expr})` : expr} as ${importedRefType(file, r.ctx.names, r.ctx.model, { target: shape.id })})`;
     case "unit":
       return "{}";
+    case "alternatives":
     case "list":
     case "map":
     case "structure":
@@ -279,7 +278,7 @@ function expectObject(r: JsonReader): string {
 }
 
 /**
- * The module-private reader of a list, map, structure or union; printed once per file, and once
+ * The module-private reader of a list, map, structure, union or alternatives; printed once per file, and once
  * for the shapes of one declaration (`names.declaredAs`: their types are one type).
  */
 function readerFunction(r: JsonReader, shape: Shape): string {
@@ -363,6 +362,9 @@ function printReader(r: JsonReader, shape: Shape, name: string): string[] {
       );
       return lines;
     }
+    case "alternatives":
+      // An untagged choice (OpenAPI oneOf / anyOf): read as the variant the value is (alternatives.ts).
+      return printAlternativesReader({ ctx, exactNumbers: r.exactNumbers === true, wireName: (m) => (r.useJsonName && m.jsonName !== undefined ? m.jsonName : m.name), read: (expr, ref, path) => jsonRead(r, expr, ref, path, undefined) }, shape, name, type);
     default:
       throw new Error(`internal: no JSON reader for ${shape.type} ${shape.id}`);
   }
