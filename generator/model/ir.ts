@@ -107,6 +107,12 @@ export interface BodyEncoding {
   readonly contentType?: string;
   /** Multipart part headers with one possible value (a single `enum` value, `const` or `default`). */
   readonly headers?: readonly { readonly name: string; readonly value: string }[];
+  /**
+   * Swagger 2.0 `allowEmptyValue` of a `formData` parameter (the converted Encoding Object's
+   * `x-allowEmptyValue`): `false`, 2.0's default, leaves an empty string out of the form; absent,
+   * as in OpenAPI 3, where form fields have no such field, an empty string is sent (`name=`).
+   */
+  readonly allowEmptyValue?: boolean;
 }
 
 /** The XML traits of a shape, member or collection member (`@xmlName`, `@xmlAttribute`, ...). */

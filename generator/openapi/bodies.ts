@@ -117,6 +117,8 @@ function readEncodings(docs: Documents, media: Located): Map<string, BodyEncodin
     }
     const explode = read.boolean("explode");
     const allowReserved = read.boolean("allowReserved");
+    // Swagger 2.0's `allowEmptyValue` of a formData parameter, kept by the converter (swagger2.ts).
+    const allowEmptyValue = read.boolean("x-allowEmptyValue");
     const contentType = read.string("contentType")?.split(",")[0]?.trim();
     const headers: { name: string; value: string }[] = [];
     const headersAt = read.child("headers");
@@ -135,6 +137,7 @@ function readEncodings(docs: Documents, media: Located): Map<string, BodyEncodin
       ...(allowReserved !== undefined ? { allowReserved } : {}),
       ...(contentType ? { contentType } : {}),
       ...(headers.length > 0 ? { headers } : {}),
+      ...(allowEmptyValue !== undefined ? { allowEmptyValue } : {}),
     };
     if (Object.keys(encoding).length > 0) out.set(name, encoding);
   }

@@ -29,7 +29,10 @@
 // - `definitions`, `parameters`, `responses` → `components` (`$ref`s rewritten); `securityDefinitions`
 //   → `securitySchemes` (basic → http basic, apiKey as is, oauth2 flows by their 3.0 names).
 // - Schemas: `x-nullable` → `nullable`, `type: file` → binary, a string `discriminator` → `propertyName`.
-// - `allowEmptyValue`, `default`, `enum` and the numeric and string constraints stay where 3.0 has them.
+// - `allowEmptyValue`, `default`, `enum` and the numeric and string constraints stay where 3.0 has them;
+//   a string formData parameter's `allowEmptyValue` (default false) becomes its Encoding Object's
+//   `x-allowEmptyValue`, which 3.0 has no field for: without it, an empty string is not sent.
+//     - { name: note, in: formData, type: string }  →  encoding: { note: { x-allowEmptyValue: false } }
 
 import type { Documents, Located } from "./documents.js";
 import { mediaKind } from "./bodies.js";
@@ -320,6 +323,12 @@ function formRequest(ctx: Context, forms: readonly ParameterEntry[], to: string,
       if (style) {
         encoding[name] = style;
         moved(ctx, childPointer(typeTo, "encoding", name), { file: p.at.file, pointer: childPointer(p.at.pointer, param["collectionFormat"] !== undefined ? "collectionFormat" : "type") });
+      }
+      if (param["type"] === "string") {
+        // 2.0's allowEmptyValue (default false: an empty string is not sent); 3.0 has none for form fields.
+        if (!isObject(encoding[name])) moved(ctx, childPointer(typeTo, "encoding", name), p.at);
+        encoding[name] = { ...(isObject(encoding[name]) ? encoding[name] : {}), "x-allowEmptyValue": param["allowEmptyValue"] === true };
+        moved(ctx, childPointer(typeTo, "encoding", name, "x-allowEmptyValue"), { file: p.at.file, pointer: childPointer(p.at.pointer, param["allowEmptyValue"] !== undefined ? "allowEmptyValue" : "type") });
       }
     }
     moved(ctx, typeTo, forms[0]!.at);

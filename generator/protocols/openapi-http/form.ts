@@ -7,6 +7,8 @@
 //     if (input.metadata !== undefined) appendFormField(form, "metadata", json_Metadata(input.metadata), { style: "deepObject", explode: true });
 //     body: form.join("&")   (e.g. "name=Jo&metadata%5Bplan%5D=pro&expand%5B0%5D=a")
 //
+// A string field converted from a Swagger 2.0 formData parameter without `allowEmptyValue` is
+// left out when empty (`if (input.note !== "") form.push(...)`), as 2.0 says.
 // A property without style, explode or allowReserved is written as its content type says
 // (OpenAPI 3.0.4/3.1.1 §Encoding Object): objects as JSON, primitives as text, arrays one field
 // per item (`form`, exploded: the defaults of `style` and `explode`).
@@ -56,7 +58,8 @@ function formFieldLines(ctx: SerializerContext, m: Member, access: string): stri
   if (scalar && !json) {
     const enc = encoding.allowReserved ? ctx.file.use(FORMS.encodeReserved) : ctx.file.use(RUNTIME.encodeQueryComponent);
     const text = shape.type === "blob" ? `${ctx.file.use(RUNTIME.toBase64)}(${access})` : scalarString(ctx, m, access, "query");
-    return [`form.push(${JSON.stringify(strictEncode(name) + "=")} + ${enc}(${text}));`];
+    const push = `form.push(${JSON.stringify(strictEncode(name) + "=")} + ${enc}(${text}));`;
+    return [omitsEmpty(ctx, m, encoding) ? `if (${access} !== "") ${push}` : push];
   }
   const options: string[] = [];
   if (json) options.push(`json: true`);
@@ -67,6 +70,16 @@ function formFieldLines(ctx: SerializerContext, m: Member, access: string): stri
     if (options.length === 0) options.push(`objectsAsJson: true`);
   }
   return [`${ctx.file.use(FORMS.appendFormField)}(form, ${JSON.stringify(name)}, ${jsonValue(w, access, m)}, { ${options.join(", ")} });`];
+}
+
+/**
+ * A string field of a form converted from Swagger 2.0 without `allowEmptyValue` (its default,
+ * false): an empty string is not sent (Swagger 2.0 §Parameter Object `allowEmptyValue`). An enum
+ * without "" cannot hold it (and TypeScript rejects the comparison).
+ */
+export function omitsEmpty(ctx: SerializerContext, m: Member, encoding: BodyEncoding): boolean {
+  const shape = shapeOf(ctx.model, m.target);
+  return encoding.allowEmptyValue === false && (shape.type === "string" || (shape.type === "enum" && shape.values.some((v) => v.value === "")));
 }
 
 /** RFC 3986 percent-encoding of everything but the unreserved characters (as encodeQueryComponent). */

@@ -28,7 +28,7 @@ import { propertyAccess } from "../../naming/names.js";
 import { ifPresent, scalarString, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { FORMS, RUNTIME } from "../symbols.js";
-import { JSON_OPTIONS } from "./form.js";
+import { JSON_OPTIONS, omitsEmpty } from "./form.js";
 
 export const multipartBody = (json: BodyCodec): BodyCodec => ({
   members(ctx, members) {
@@ -84,7 +84,9 @@ function partLines(ctx: SerializerContext, m: Member, access: string): string[] 
     return [`parts.push(...${ctx.file.use(FORMS.formParts)}(${JSON.stringify(name)}, ${jsonValue(jsonWriter(ctx, JSON_OPTIONS), access, m)}, { ${options.join(", ")} }));`];
   }
   if (shape.type === "list") return [`for (const item of ${access}) parts.push(${part(ctx, name, encoding, shape.member, "item")});`];
-  return [`parts.push(${part(ctx, name, encoding, m, access)});`];
+  const push = `parts.push(${part(ctx, name, encoding, m, access)});`;
+  // A Swagger 2.0 formData string without allowEmptyValue: an empty one is not sent (form.ts omitsEmpty).
+  return [omitsEmpty(ctx, m, encoding) ? `if (${access} !== "") ${push}` : push];
 }
 
 function part(ctx: SerializerContext, name: string, encoding: BodyEncoding, ref: Ref, expr: string): string {
