@@ -203,6 +203,18 @@ describe("XML, text, servers and parameter styles", () => {
     });
   });
 
+  it("label and matrix with empty values (fixtures/empty-styles.yaml): an empty string keeps the prefix, an empty array or object expands to nothing", async () => {
+    const dir = await generateToTemp(fixtureFiles("empty-styles.yaml"), "empty-styles");
+    const e = (await import(join(dir, "serializers.ts"))) as typeof s;
+    const full = { ls: "a", ms: "b", la: ["x", "y"], ma: ["x", "y"], mx: ["x", "y"], lo: { R: "1" }, mo: { R: "1" }, me: { R: "1", G: "2" }, sa: ["x"] };
+    expect(e["serializeEmptiesRequest"]!(full).path).toBe("/s/.a/;ms=b/.x.y/;ma=x,y/;mx=x;mx=y/.R.1/;mo=R,1/;R=1;G=2/x");
+    // The OpenAPI 3.0.3 table's `empty` column (the empty string, as 3.0.4 and 3.1.1 say): `;color`, and `.`, a dot segment, refused.
+    expect(e["serializeEmptiesRequest"]!({ ...full, ms: "" }).path).toBe("/s/.a/;ms/.x.y/;ma=x,y/;mx=x;mx=y/.R.1/;mo=R,1/;R=1;G=2/x");
+    expect(() => e["serializeEmptiesRequest"]!({ ...full, ls: "" })).toThrow(/has a "\." segment/);
+    // RFC 6570 §2.3: a list or associative array without members is undefined; §3.2.1: no prefix either.
+    expect(e["serializeEmptiesRequest"]!({ ...full, la: [], ma: [], mx: [], lo: {}, mo: {}, me: {}, sa: [] }).path).toBe("/s/.a/;ms=b///////");
+  });
+
   it("a path parameter that makes a whole segment `.` or `..` is refused: URL parsing would remove the segment, percent-encoded or not", () => {
     const refused = (path: string, segment: string) =>
       new RangeError(`The request path ${JSON.stringify(path)} has a "${segment}" segment: a path parameter cannot be "." or "..", which URL parsing removes (RFC 3986 §5.2.4), percent-encoded or not, so the request would reach another resource`);

@@ -183,18 +183,25 @@ function labelExpr(ctx: SerializerContext, m: Member, greedy: boolean): string {
     const item = scalarString(ctx, shape.member, "item", "label");
     // The OpenAPI 3.0.3 style table: label lists are dot-separated exploded or not (`.blue.black.brown`).
     const sep = style === "label" ? "." : b?.explode ? (style === "matrix" ? `;${b.name}=` : ",") : ",";
-    return `${JSON.stringify(prefix)} + ${access}.map((item) => ${encode}(${item}, false)).join(${JSON.stringify(sep)})`;
+    const items = `${access}.map((item) => ${encode}(${item}, false)).join(${JSON.stringify(sep)})`;
+    // An empty list is undefined (RFC 6570 §2.3) and expands to nothing, prefix and all (§3.2.1).
+    return prefix ? `(${access}.length === 0 ? "" : ${JSON.stringify(prefix)} + ${items})` : items;
   }
   if (shape.type === "map" || shape.type === "structure") {
     // OpenAPI objects (RFC 6570): `R,100,G,200` or, exploded, `R=100,G=200` / `.R=100.G=200` / `;R=100;G=200`.
     const pairs = objectPairs(ctx, shape, access, (s) => `${encode}(${s}, false)`);
     // Not exploded: `R,100,G,200`, a label `.R.100.G.200` (the OpenAPI 3.0.3 style table).
     const sep = style === "label" ? "." : ",";
-    if (!b?.explode) return `${JSON.stringify(prefix)} + ${pairs}.map(([k, v]) => k + ${JSON.stringify(sep)} + v).join(${JSON.stringify(sep)})`;
-    const lead = style === "label" ? "." : style === "matrix" ? ";" : "";
-    return `${JSON.stringify(lead)} + ${pairs}.map(([k, v]) => k + "=" + v).join(${JSON.stringify(lead || ",")})`;
+    const lead = b?.explode ? (style === "label" ? "." : style === "matrix" ? ";" : "") : prefix;
+    const joined = b?.explode ? `.map(([k, v]) => k + "=" + v).join(${JSON.stringify(lead || ",")})` : `.map(([k, v]) => k + ${JSON.stringify(sep)} + v).join(${JSON.stringify(sep)})`;
+    // An object without defined members is undefined too (RFC 6570 §2.3): no prefix.
+    return lead ? `((pairs) => (pairs.length === 0 ? "" : ${JSON.stringify(lead)} + pairs${joined}))(${pairs})` : `${pairs}${joined}`;
   }
   const value = `${encode}(${scalarString(ctx, m, access, "label")}, ${greedy})`;
+  // matrix: an empty string is the name alone, `;color` (RFC 6570 §3.2.7; the OpenAPI style table's empty column).
+  if (style === "matrix" && (shape.type === "string" || (shape.type === "enum" && shape.values.some((v) => v.value === "")))) {
+    return `(${access} === "" ? ${JSON.stringify(`;${b?.name ?? m.name}`)} : ${JSON.stringify(prefix)} + ${value})`;
+  }
   return prefix ? `${JSON.stringify(prefix)} + ${value}` : value;
 }
 
