@@ -200,13 +200,6 @@ export const KNOWN: readonly Known[] = [
     normalize: (r) => (typeof r.query === "string" ? { ...r, query: decodePairs(r.query) } : r),
   },
   {
-    name: "parameter-order",
-    kind: "choice",
-    reason:
-      "Query parameters are sent path item's first, then the operation's (in the document's order); swagger-client puts the operation's first. Neither OpenAPI (3.0.3 §Operation Object `parameters`) nor RFC 3986 gives the order a meaning.",
-    normalize: (r) => (Array.isArray(r.query) ? { ...r, query: [...(r.query as Pairs)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) } : r),
-  },
-  {
     name: "empty-array",
     kind: "swagger-client",
     reason:
@@ -287,13 +280,28 @@ export const KNOWN: readonly Known[] = [
     normalize: (r, ours, other) => (!ours && r.headers["content-type"]?.includes("*") && other.headers["content-type"] !== undefined ? { ...r, headers: { ...r.headers, "content-type": other.headers["content-type"] } } : r),
   },
   {
+    name: "empty-content",
+    kind: "equivalent",
+    reason:
+      "A text or form body that is empty (`\"\"`, or a form whose fields are all unset) is sent as empty content; swagger-client drops a falsy body and sends none, with the same Content-Type. Both are a message body of length zero: RFC 9112 §6.3 (a request with neither Content-Length nor Transfer-Encoding has none), and fetch sends `Content-Length: 0` for a POST or PUT without a body as with an empty one (Fetch §4.6 HTTP-network-or-cache fetch), so there the bytes are the same.",
+    normalize: (r, ours, other) => {
+      if (!ours || other.body !== undefined || r.body === undefined) return r;
+      const json = /json|\*/i.test(r.headers["content-type"] ?? "");
+      if ((!json && r.body === "") || (isForm(r) && Array.isArray(r.body) && r.body.length === 0)) {
+        const { body: _body, ...rest } = r;
+        return rest;
+      }
+      return r;
+    },
+  },
+  {
     name: "falsy-body",
     kind: "swagger-client",
     reason:
-      "A body that is `false`, `0`, `null` or the empty string is sent as such (a JSON `false` is a JSON text, RFC 8259 §2); swagger-client drops any falsy requestBody and sends no body.",
+      "A JSON body that is `false`, `0` or `null` (a boolean, number or nullable body schema) is sent as that JSON text (RFC 8259 §2: any JSON value is a JSON text); swagger-client drops any falsy requestBody (`if (requestBody)`) and sends no body, so the value the caller gave never reaches the server.",
     normalize: (r, ours, other) => {
       if (!ours || other.body !== undefined || r.body === undefined) return r;
-      if (r.body === false || r.body === 0 || r.body === null || r.body === "" || (isForm(r) && Array.isArray(r.body) && r.body.length === 0)) {
+      if (/json|\*/i.test(r.headers["content-type"] ?? "") && (r.body === false || r.body === 0 || r.body === null)) {
         const { body: _body, ...rest } = r;
         return rest;
       }
@@ -308,17 +316,22 @@ export const KNOWN: readonly Known[] = [
     normalize: (r) => ({ ...r, path: r.path.replace(/%(21|27|28|29|2A|2C)/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))) }),
   },
   {
-    name: "empty-array-in-path",
+    name: "empty-path-value",
     kind: "swagger-client",
     reason:
-      "An empty array in a path is expanded to nothing (RFC 6570 §3.2.1: an empty list is undefined; OpenAPI 3.0.3 §Style Values refers to it), which leaves an empty segment (`/path//x`); swagger-client leaves that template `{name}` in the URL, and once a segment is empty it leaves every later path variable unexpanded too (its template parser rejects the `//`).",
+      "A path value that is the empty string or an empty array expands to nothing and leaves an empty segment (`/environments//policies/7`): RFC 6570 §3.2.2 expands the empty string to itself and skips an empty list (§2.3), and RFC 3986 §3.3 allows empty segments. swagger-client resolves one parameter at a time through openapi-path-templating, whose grammar has no empty segment (`path-segment = 1*( path-literal / template-expression )`): once a value left `//`, the path no longer parses and every later template expression stays in the URL as `{name}`, against OpenAPI 3.0.3 §Path Templating (each expression is replaced by its parameter's value); `{` and `}` are not URI characters (RFC 3986 §3.3 pchar).",
     normalize: (r, ours, other, d) => {
-      // Only where the input holds an empty array (an undeclared variable filled with "" is another entry).
-      const emptyArray = typeof d.input === "object" && d.input !== null && Object.values(d.input).some((v) => Array.isArray(v) && v.length === 0);
-      if (ours || !emptyArray || !/\{[^}]+\}/.test(r.path) || !other.path.includes("//")) return r;
-      const pattern = new RegExp("^" + r.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*") + "$");
-      return pattern.test(other.path) ? { ...r, path: other.path } : r;
+      // Only where the input holds an empty string or an empty array (a template with `//` of its own is empty-segment-template).
+      const empty = typeof d.input === "object" && d.input !== null && Object.values(d.input).some((v) => v === "" || (Array.isArray(v) && v.length === 0));
+      return ours || !empty ? r : unexpanded(r, other);
     },
+  },
+  {
+    name: "empty-segment-template",
+    kind: "swagger-client",
+    reason:
+      "The document's path template has an empty segment of its own (Clever Cloud's `/vendor//apps/{addonId}/logscollector`), which RFC 3986 §3.3 allows and OpenAPI 3.0.3 §Paths Object does not forbid (a path MUST begin with `/`); we expand it as written. swagger-client's template parser (openapi-path-templating, no empty segment) rejects the template and sends it unexpanded (`{addonId}`), against OpenAPI 3.0.3 §Path Templating.",
+    normalize: (r, ours, other, d) => (ours || !(d.template ?? "").includes("//") ? r : unexpanded(r, other)),
   },
   {
     name: "xml-body-not-written",
@@ -337,12 +350,8 @@ export const KNOWN: readonly Known[] = [
     name: "undeclared-path-variable",
     kind: "document",
     reason:
-      "The document's path template has a variable no path parameter declares (OpenAPI 3.0.3 §Path Templating: each template expression MUST correspond to a path parameter); our front end warns and fills it from a required string member, swagger-client leaves `{name}` in the URL.",
-    normalize: (r, ours, other) => {
-      if (ours || !/\{[^}]+\}/.test(r.path)) return r;
-      const pattern = new RegExp("^" + r.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*") + "$");
-      return pattern.test(other.path) ? { ...r, path: other.path } : r;
-    },
+      "The document's path template has a variable no path parameter declares (OpenAPI 3.0.3 §Path Templating: each template expression MUST correspond to a path parameter); our front end warns (OPENAPI_MISSING_PATH_PARAMETER) and takes it as a required string member, swagger-client leaves `{name}` in the URL.",
+    normalize: (r, ours, other, d) => (ours || (d.undeclared ?? []).length === 0 ? r : unexpanded(r, other, d.undeclared)),
   },
   {
     name: "dot-segment-path-value",
@@ -370,6 +379,17 @@ export const KNOWN: readonly Known[] = [
     },
   },
 ];
+
+/**
+ * Their path, when it is ours but for template expressions left in it (`{name}`, of the given
+ * names when given), replaced by ours: the difference is those expressions, and only them.
+ */
+function unexpanded(r: Normalized, other: Normalized, names?: readonly string[]): Normalized {
+  const expressions = [...r.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  if (expressions.length === 0 || (names !== undefined && !expressions.every((e) => names.includes(e)))) return r;
+  const pattern = new RegExp("^" + r.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*") + "$");
+  return pattern.test(other.path) ? { ...r, path: other.path } : r;
+}
 
 function normalized(r: WireRequest): Normalized {
   const q = r.url.indexOf("?");

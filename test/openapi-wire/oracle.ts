@@ -44,6 +44,10 @@ export interface Difference {
   readonly ours: WireRequest;
   readonly theirs: WireRequest;
   readonly parts: readonly ("method" | "url" | "headers" | "body")[];
+  /** The operation's path template as the document writes it (`/pets/{petId}`). */
+  readonly template?: string;
+  /** Its template expressions that no path parameter of the operation or path item declares. */
+  readonly undeclared?: readonly string[];
   /** Parameters the input leaves unset that have a `default` (Swagger 2.0 runs): wire name → the default as text. */
   readonly defaults?: Readonly<Record<string, string>>;
 }
@@ -115,7 +119,7 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
         result.identical++;
         continue;
       }
-      const difference: Difference = { operation: op.name, input, ours, theirs, parts };
+      const difference: Difference = { operation: op.name, input, ours, theirs, parts, template: site.path, undeclared: undeclaredVariables(doc, site) };
       const category = classify(difference);
       options.onDifference?.(difference, category);
       if (category === undefined) result.unexplained.push(difference);
@@ -174,6 +178,16 @@ function miniSpec(doc: Record<string, unknown>, site: Site, name: string): Recor
   if (site.pathItem["parameters"] !== undefined) pathItem["parameters"] = resolve(doc, site.pathItem["parameters"], 0);
   if (site.pathItem["servers"] !== undefined) pathItem["servers"] = site.pathItem["servers"];
   return { openapi: doc["openapi"], info: doc["info"], ...(doc["servers"] !== undefined ? { servers: doc["servers"] } : {}), paths: { [site.path]: pathItem } };
+}
+
+/** The template expressions of the site's path that no path parameter (operation's or path item's) declares. */
+export function undeclaredVariables(doc: Record<string, unknown>, site: Site): string[] {
+  const declared = new Set<string>();
+  for (const list of [site.pathItem["parameters"], site.operation["parameters"]]) {
+    if (!Array.isArray(list)) continue;
+    for (const p of resolve(doc, list, 0) as unknown[]) if (isObject(p) && p["in"] === "path" && typeof p["name"] === "string") declared.add(p["name"]);
+  }
+  return [...site.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).filter((name) => !declared.has(name));
 }
 
 export function resolve(doc: Record<string, unknown>, value: unknown, depth: number): unknown {

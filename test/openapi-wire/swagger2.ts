@@ -22,7 +22,7 @@ import type { SourceFile } from "../../generator/frontends.js";
 import { generateFiles, load } from "../openapi/helpers.js";
 import { writeTree } from "../helpers/generate.js";
 import { classify, type Category } from "./known.js";
-import { differingParts, normalizeTheirs, ourRequest, operationSites, resolve, validInputs, type Difference, type DocumentResult, type RunOptions, type Site, type Theirs, type WireRequest } from "./oracle.js";
+import { differingParts, normalizeTheirs, ourRequest, operationSites, resolve, undeclaredVariables, validInputs, type Difference, type DocumentResult, type RunOptions, type Site, type Theirs, type WireRequest } from "./oracle.js";
 
 type Fn = (input: unknown) => unknown;
 type Runtime = { toDateTime: (d: Date) => string; toBase64: (b: Uint8Array) => string };
@@ -71,7 +71,7 @@ export async function runSwagger2(files: readonly SourceFile[], name: string, op
         result.identical++;
         continue;
       }
-      const difference: Difference = { operation: op.name, input, ours, theirs, parts, defaults: unsetDefaults(parameters, model, op, input) };
+      const difference: Difference = { operation: op.name, input, ours, theirs, parts, template: site.path, undeclared: undeclaredVariables(doc, site), defaults: unsetDefaults(parameters, model, op, input) };
       const category = classify(difference);
       if (category === undefined) result.unexplained.push(difference);
       else {
