@@ -227,13 +227,6 @@ export const KNOWN: readonly Known[] = [
     normalize: (r, ours, other) => (ours ? r : mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "null" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!))))),
   },
   {
-    name: "empty-string-parameter",
-    kind: "ours",
-    reason:
-      "An empty string in a form field of a Swagger 2.0 document (`in: formData`) is sent (`name=`): the converted 3.0 document has no `allowEmptyValue` for body properties. swagger-client drops it, as Swagger 2.0 §Parameter Object `allowEmptyValue` (default false, for query and formData) says. Query parameters follow `allowEmptyValue` on both sides (an empty string is left out without it, OpenAPI 3.0.3 §Parameter Object).",
-    normalize: (r, ours, other) => (ours ? mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!)))) : r),
-  },
-  {
     name: "tsv-as-csv",
     kind: "ours",
     reason:
@@ -276,7 +269,7 @@ export const KNOWN: readonly Known[] = [
     name: "wildcard-content-type",
     kind: "swagger-client",
     reason:
-      "A body offered as `*/*` (or `application/*`) is sent with a concrete media type (RFC 9110 §8.3: Content-Type names one media type; a range is no media type); swagger-client sends `Content-Type: */*`.",
+      "A body offered as `*/*` (or `application/*`) is sent as what it is, `application/json` for a JSON value; swagger-client sends `Content-Type: */*` with the same JSON bytes (checked on every Kubernetes input: the bodies are equal, the header is the one difference). RFC 9110 §8.3: Content-Type indicates the media type of the representation; `*/*` is a media range, which §12.5.1 defines for Accept only, and no media type is named `*` (RFC 6838 §4.2: names begin with a letter or digit). Servers agree: the Kubernetes API server picks its decoder by exact match of the Content-Type's media type (apiserver handlers/negotiation NegotiateInputSerializerForMediaType against application/json, application/yaml, application/vnd.kubernetes.protobuf; none given means JSON) and answers 415 Unsupported Media Type to `*/*`, so swagger-client's 876 Kubernetes create/replace/delete requests would all fail, ours are read.",
     normalize: (r, ours, other) => (!ours && r.headers["content-type"]?.includes("*") && other.headers["content-type"] !== undefined ? { ...r, headers: { ...r.headers, "content-type": other.headers["content-type"] } } : r),
   },
   {
