@@ -24,28 +24,53 @@ export interface Located {
 
 /**
  * A map keyed by location (file, then pointer): the same as a `file#pointer` string key, without
- * building and hashing a new string per lookup (pointers of large documents are long, and a
- * location is looked up many times). `suffix` tells apart entries of one location (`"&base"`).
+ * hashing a long pointer at each lookup. A location whose value is an object is found by that
+ * object (identity) and then checked to be the same location: in a parsed document an object
+ * stands at one place (YAML aliases aside: a second place of the same object is kept by its
+ * pointer). `suffix` tells apart entries of one location (`"&base"`).
  */
 export class LocationMap<T> {
+  /** Value object → its entry, for the first location it was stored at. */
+  readonly #byValue = new Map<object, { readonly file: string; readonly pointer: string; entry: T }>();
+  /** Every other entry: file → pointer (+ suffix) → entry. */
   readonly #files = new Map<string, Map<string, T>>();
 
-  get(at: { readonly file: string; readonly pointer: string }, suffix = ""): T | undefined {
-    return this.#files.get(at.file)?.get(suffix === "" ? at.pointer : at.pointer + suffix);
+  get(at: Located, suffix = ""): T | undefined {
+    const byValue = suffix === "" ? this.#indexed(at) : undefined;
+    return byValue !== undefined ? byValue.entry : this.#files.get(at.file)?.get(at.pointer + suffix);
   }
 
-  has(at: { readonly file: string; readonly pointer: string }, suffix = ""): boolean {
-    return this.#files.get(at.file)?.has(suffix === "" ? at.pointer : at.pointer + suffix) ?? false;
+  has(at: Located, suffix = ""): boolean {
+    return (suffix === "" && this.#indexed(at) !== undefined) || (this.#files.get(at.file)?.has(at.pointer + suffix) ?? false);
   }
 
-  set(at: { readonly file: string; readonly pointer: string }, value: T, suffix = ""): void {
+  set(at: Located, entry: T, suffix = ""): void {
+    if (suffix === "" && typeof at.value === "object" && at.value !== null) {
+      const known = this.#byValue.get(at.value);
+      if (known !== undefined && known.pointer === at.pointer && known.file === at.file) {
+        known.entry = entry;
+        return;
+      }
+      if (known === undefined && !(this.#files.get(at.file)?.has(at.pointer) ?? false)) {
+        this.#byValue.set(at.value, { file: at.file, pointer: at.pointer, entry });
+        return;
+      }
+    }
     let pointers = this.#files.get(at.file);
     if (pointers === undefined) this.#files.set(at.file, (pointers = new Map()));
-    pointers.set(suffix === "" ? at.pointer : at.pointer + suffix, value);
+    pointers.set(at.pointer + suffix, entry);
   }
 
-  delete(at: { readonly file: string; readonly pointer: string }): void {
-    this.#files.get(at.file)?.delete(at.pointer);
+  delete(at: Located): void {
+    if (this.#indexed(at) !== undefined) this.#byValue.delete(at.value as object);
+    else this.#files.get(at.file)?.delete(at.pointer);
+  }
+
+  /** The entry of `at` found by its value object, when it is stored that way. */
+  #indexed(at: Located): { readonly file: string; readonly pointer: string; entry: T } | undefined {
+    if (typeof at.value !== "object" || at.value === null) return undefined;
+    const known = this.#byValue.get(at.value);
+    return known !== undefined && known.pointer === at.pointer && known.file === at.file ? known : undefined;
   }
 }
 
