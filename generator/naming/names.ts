@@ -139,10 +139,12 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
  * errors are their own.
  */
 function sameDeclarations(model: ResolvedModel, typeName: (id: ShapeId) => string): ReadonlyMap<ShapeId, ShapeId> {
-  const shapes = [...model.shapes.values()].filter((s) => !s.id.startsWith(PRELUDE));
-  if (!shapes.some((s) => s.derivedName)) return new Map();
-  const rank = (s: Shape): number => (s.derivedName ? 1 : 0);
-  shapes.sort((a, b) => rank(a) - rank(b) || typeName(a.id).length - typeName(b.id).length || compare(a.id, b.id));
+  const all = [...model.shapes.values()].filter((s) => !s.id.startsWith(PRELUDE));
+  if (!all.some((s) => s.derivedName)) return new Map();
+  // Named shapes first, then by the length of the type name, then by id (the keys computed once).
+  const keyed = all.map((shape) => ({ shape, rank: shape.derivedName ? 1 : 0, length: typeName(shape.id).length }));
+  keyed.sort((a, b) => a.rank - b.rank || a.length - b.length || compare(a.shape.id, b.shape.id));
+  const shapes = keyed.map((k) => k.shape);
   const first = sameForm(shapes, wholeForm);
   // An error keeps its own declaration: errors.ts makes a class of it.
   const errors = new Set(model.operations.flatMap((op) => op.errors));
