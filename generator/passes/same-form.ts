@@ -61,20 +61,49 @@ export function sameForm(shapes: readonly Shape[], formOf: (shape: Shape) => For
       }),
     );
   }
-  // Start from the own forms, then split classes whose references lead to different classes.
-  let classes = keys.slice();
-  let count = own.size;
-  for (;;) {
-    const seen = new Map<string, number>();
-    const next = classes.map((c, i) => {
-      const key = c + ":" + refs[i]!.map((r) => (r < 0 ? "o" + -r : classes[r]!)).join(",");
-      let n = seen.get(key);
-      if (n === undefined) seen.set(key, (n = seen.size));
-      return n;
-    });
-    classes = next;
-    if (seen.size === count) break;
-    count = seen.size;
+  // Start from the own forms, then split classes whose members' references lead to different
+  // classes, until none splits. A class is looked at again only when a shape some member refers
+  // to has moved to another class: the others cannot split. The result (the coarsest such
+  // partition) does not depend on the order the classes are split in.
+  const classes = keys.slice();
+  const members: number[][] = [];
+  keys.forEach((c, i) => (members[c] ??= []).push(i));
+  const users: number[][] = shapes.map(() => []);
+  refs.forEach((rs, i) => {
+    for (const r of rs) if (r >= 0) users[r]!.push(i);
+  });
+  let dirty = new Set<number>(members.keys());
+  while (dirty.size > 0) {
+    const moved: number[] = [];
+    for (const c of dirty) {
+      const group = members[c]!;
+      if (group.length < 2) continue;
+      // Members by where their references lead; the first group keeps the class.
+      const bySignature = new Map<string, number[]>();
+      for (const i of group) {
+        const signature = refs[i]!.map((r) => (r < 0 ? "o" + -r : classes[r]!)).join(",");
+        const same = bySignature.get(signature);
+        if (same === undefined) bySignature.set(signature, [i]);
+        else same.push(i);
+      }
+      if (bySignature.size === 1) continue;
+      let kept = false;
+      for (const split of bySignature.values()) {
+        if (!kept) {
+          members[c] = split;
+          kept = true;
+          continue;
+        }
+        const n = members.length;
+        members.push(split);
+        for (const i of split) {
+          classes[i] = n;
+          moved.push(i);
+        }
+      }
+    }
+    dirty = new Set<number>();
+    for (const i of moved) for (const u of users[i]!) dirty.add(classes[u]!);
   }
   const first = new Map<number, ShapeId>();
   const out = new Map<ShapeId, ShapeId>();
