@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { transform } from "esbuild";
 import { generate } from "../generator/core.js";
+import { loadPartitions } from "../generator/cli/partitions.js";
 import { loadTemplates } from "../generator/cli/templates.js";
 
 /** The SDK client's protocol object, as its deserialize middleware uses it. */
@@ -23,7 +24,10 @@ export type Deserialize = (response: { status: number; headers: Record<string, s
 
 /** Generates the model (format off) into `out`, transpiles it, and imports the deserializer `name`. */
 export async function generatedDeserializer(input: { name: string; files: { path: string; text: string }[] }, out: string, name: string): Promise<Deserialize> {
-  const result = await generate([input], { readFile: () => undefined }, { templates: loadTemplates(), format: false });
+  // The partitions table the CLI reads by default: a model whose endpoint rules call aws.partition
+  // (every AWS model) needs it to generate its folder at all.
+  const partitions = loadPartitions(undefined, join(import.meta.dirname, ".."), []);
+  const result = await generate([input], { readFile: () => undefined }, { templates: loadTemplates(), format: false, ...(partitions ? { partitions } : {}) });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`the model ${input.name} does not generate: ${errors[0]!.message}`);
   if (!result.files.has(`${input.name}/deserializers.ts`)) throw new Error(`the generated ${input.name} folder has no deserializers.ts`);
