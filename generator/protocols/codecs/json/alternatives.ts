@@ -3,24 +3,35 @@
 // says (a `date-time` variant gives a `Date`, a base64 one bytes, a structure its members).
 //
 //   oneOf: [{ $ref: Cat }, { type: string, format: date-time }]   (Cat: required [name], properties name, born)
-//   → const json_Choice_variants: readonly VariantTest[] = [
+//   → function json_Choice(value: unknown, path: string): Choice {
+//       if (typeof value === "object" && !Array.isArray(value)) return json_Cat(value, path);
+//       if (typeof value === "string") return fromDateTime(value, path);
+//       return fail(path, undefined, "a value of one of its oneOf variants", value);
+//     }
+//   json_Choice("2024-05-01T10:00:00Z", "$") → Date;  json_Choice({ name: "Tom" }, "$") → { name: "Tom" }
+//
+//   oneOf: [{ $ref: Cat }, { $ref: Dog }]   (two variants of one JSON type: the order is the value's)
+//   → const json_Pet_variants: readonly VariantTest[] = [
 //       { kind: "object", rank: 2, required: ["name"], known: ["name", "born"] },
-//       { kind: "string", rank: 3 },
+//       { kind: "object", rank: 2, required: ["name", "chip"], known: ["name", "chip"] },
 //     ];
-//     function json_Choice(value: unknown, path: string): Choice {
+//     function json_Pet(value: unknown, path: string): Pet {
 //       let first: unknown;
-//       for (const i of variantOrder(value, json_Choice_variants)) {
+//       for (const i of variantOrder(value, json_Pet_variants)) {
 //         try {
 //           switch (i) {
 //             case 0: return json_Cat(value, path);
-//             case 1: return fromDateTime(value, path);
+//             case 1: return json_Dog(value, path);
 //           }
 //         } catch (error) { if (!(error instanceof WireTypeError)) throw error; first ??= error; }
 //       }
 //       throw first ?? fail(path, undefined, "a value of one of its oneOf variants", value);
 //     }
-//   json_Choice("2024-05-01T10:00:00Z", "$") → Date;  json_Choice({ name: "Tom" }, "$") → { name: "Tom" }
 //
+// Where each JSON type of value fits at most one variant (Stripe's `anyOf: [string, account]`:
+// 400 of its 470 oneOf/anyOf), the choice is made when the reader is generated: the reader tests
+// the value's JSON type and reads it as that variant (text and booleans as they arrive), which is
+// what the ordering below would choose at run time, down to the error of a value of another type.
 // With a `discriminator` whose mapping names the value's tag, that variant is read, as the
 // specification says. Otherwise the variants whose JSON type the value has are tried, best first
 // (`variantOrder`): the most specific first. Among strings: a listed enum value, a `date-time`,
@@ -45,7 +56,7 @@ const NUMBER_TEXT: Sym = { name: "NumberText", file: "read.ts", kind: "value" };
 
 /** How a JSON value is weighed against one variant (printed into the generated table). */
 interface VariantTest {
-  readonly kind: "string" | "number" | "integer" | "boolean" | "array" | "object" | "any";
+  readonly kind: JsonKind | "any";
   readonly rank: number;
   readonly values?: readonly (string | number)[];
   readonly required?: readonly string[];
@@ -79,9 +90,17 @@ export function printAlternativesReader(a: AlternativesReading, shape: Alternati
     for (const m of mapped) lines.push(`    case ${JSON.stringify(m.value)}:`, `      return ${a.read("value", shape.variants[variantIndex(m.target)]!, "path")};`);
     lines.push(`  }`);
   }
-  const tests = ctx.need(`${name}_variants`, () => [
+  const tests = shape.variants.map((v) => variantTest(ctx.model, v, a.wireName));
+  const dispatch = staticDispatch(tests);
+  if (dispatch !== undefined) {
+    // Each JSON type has at most one variant to try: the type alone picks it, here and now.
+    for (const [kind, i] of dispatch) lines.push(`  if (${kindTest(a, kind)}) return ${readAs(a, shape.variants[i]!, tests[i]!)};`);
+    lines.push(`  return ${file.use(READ.fail)}(path, undefined, ${JSON.stringify(`a value of one of its ${shape.exclusive ? "oneOf" : "anyOf"} variants`)}, value);`, `}`);
+    return lines;
+  }
+  const table = ctx.need(`${name}_variants`, () => [
     `const ${name}_variants: readonly VariantTest[] = [`,
-    ...shape.variants.map((v) => `  ${printTest(variantTest(ctx.model, v, a.wireName))},`),
+    ...tests.map((t) => `  ${printTest(t)},`),
     `];`,
   ]);
   ctx.need("VariantTest", () => printVariantTest());
@@ -89,7 +108,7 @@ export function printAlternativesReader(a: AlternativesReading, shape: Alternati
   const error = file.use(READ.WireTypeError);
   lines.push(
     `  let first: unknown;`,
-    `  for (const i of ${order}(value, ${tests})) {`,
+    `  for (const i of ${order}(value, ${table})) {`,
     `    try {`,
     `      switch (i) {`,
     ...shape.variants.flatMap((v, i) => [`        case ${i}:`, `          return ${a.read("value", v, "path")};`]),
@@ -103,6 +122,58 @@ export function printAlternativesReader(a: AlternativesReading, shape: Alternati
     `}`,
   );
   return lines;
+}
+
+type JsonKind = "string" | "number" | "integer" | "boolean" | "array" | "object";
+
+/**
+ * When each JSON type of value fits at most one variant (no variant of any type, no two of one
+ * type, not both a number and an integer), the variant to read for each type, in declaration
+ * order: `variantOrder` would give that one alone (or none), so the reader tests the type
+ * instead. Otherwise undefined.
+ */
+function staticDispatch(tests: readonly VariantTest[]): [JsonKind, number][] | undefined {
+  const seen = new Set<string>();
+  const out: [JsonKind, number][] = [];
+  for (const [i, t] of tests.entries()) {
+    if (t.kind === "any") return undefined;
+    const json = t.kind === "integer" ? "number" : t.kind;
+    if (seen.has(json)) return undefined;
+    seen.add(json);
+    out.push([t.kind, i]);
+  }
+  return out;
+}
+
+/** A condition that `value` has the JSON type of a variant of this kind (as `variantOrder` tells it). */
+function kindTest(a: AlternativesReading, kind: JsonKind): string {
+  const numberText = a.exactNumbers ? a.ctx.file.use(NUMBER_TEXT) : undefined;
+  const number = numberText === undefined ? `typeof value === "number"` : `(typeof value === "number" || value instanceof ${numberText})`;
+  switch (kind) {
+    case "string":
+    case "boolean":
+      return `typeof value === ${JSON.stringify(kind)}`;
+    case "number":
+      return number;
+    case "integer":
+      return `${number} && Number.isInteger(Number(value))`;
+    case "array":
+      return `Array.isArray(value)`;
+    case "object":
+      // `typeof null` is "object": a null is tried as the object variant, whose reader names it.
+      return `typeof value === "object" && !Array.isArray(value)${numberText === undefined ? "" : ` && !(value instanceof ${numberText})`}`;
+    default: {
+      const never: never = kind;
+      throw new Error(`internal: unknown JSON kind ${String(never)}`);
+    }
+  }
+}
+
+/** The read of `value` as a variant once its JSON type is known: text and booleans are as they arrive. */
+function readAs(a: AlternativesReading, ref: Ref, test: VariantTest): string {
+  const shape = shapeOf(a.ctx.model, ref.target);
+  if ((test.kind === "string" && shape.type === "string") || test.kind === "boolean") return "value";
+  return a.read("value", ref, "path");
 }
 
 /** What JSON values a variant reads, and how well (higher is preferred). */
