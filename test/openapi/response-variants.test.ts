@@ -68,11 +68,20 @@ describe("untagged choices of scalars", () => {
     expect(schedule({ when: 1714557600 })).toEqual({ when: 1714557600 });
     expect(thrown(() => schedule({ when: "tomorrow" }))).toMatchObject({ name: "MalformedResponseError", message: 'The response (HTTP 200) could not be read: at $.when: expected an RFC 3339 date-time, got the string "tomorrow"' });
     expect(thrown(() => schedule({ when: true }))).toMatchObject({ name: "MalformedResponseError", message: "The response (HTTP 200) could not be read: at $.when: expected a value of one of its oneOf variants, got boolean true" });
+    // A number that is not an integer fits neither variant (the type test is chosen when the reader is generated).
+    expect(thrown(() => schedule({ when: 1.5 }))).toMatchObject({ name: "MalformedResponseError", message: "The response (HTTP 200) could not be read: at $.when: expected a value of one of its oneOf variants, got number 1.5" });
   });
 
   it("anyOf [string, date-time]: the most specific variant that reads (a Date for RFC 3339 text), else the text", () => {
     expect(schedule({ until: "2024-05-01T10:00:00Z" })).toEqual({ until: new Date("2024-05-01T10:00:00Z") });
     expect(schedule({ until: "soon" })).toEqual({ until: "soon" });
+  });
+
+  it("anyOf [string, structure]: text as it is, an object read as the structure, any other type an error", () => {
+    expect(schedule({ owner: "evt_1" })).toEqual({ owner: "evt_1" });
+    expect(schedule({ owner: { id: 1, created_at: "2024-05-01T10:00:00Z" } })).toEqual({ owner: { id: 1, created_at: new Date("2024-05-01T10:00:00Z") } });
+    expect(thrown(() => schedule({ owner: { id: 1, created_at: 7 } }))).toMatchObject({ name: "MalformedResponseError", message: "The response (HTTP 200) could not be read: at $.owner.created_at: expected an RFC 3339 date-time, got number 7" });
+    expect(thrown(() => schedule({ owner: ["evt_1"] }))).toMatchObject({ name: "MalformedResponseError", message: 'The response (HTTP 200) could not be read: at $.owner: expected a value of one of its anyOf variants, got an array' });
   });
 
   it("oneOf [enum, byte]: a listed value is the enum's text, any other text base64 bytes", () => {
