@@ -15,7 +15,7 @@
 
 import fc from "fast-check";
 import SwaggerClient from "swagger-client";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { shapeOf, type Member, type Operation, type ResolvedModel } from "../../generator/model/ir.js";
@@ -69,7 +69,12 @@ export interface RunOptions {
   readonly maxOperations?: number;
   /** Called with every input that differs and its explanation (undefined when unexplained). */
   readonly onDifference?: (difference: Difference, category: Category | undefined) => void;
+  /** Removes the generated folder once its modules are imported (the sweep over every document). */
+  readonly cleanUp?: boolean;
 }
+
+/** runDocument's error when our front end rejects the document (no model to serialize with). */
+export class FrontEndRejection extends Error {}
 
 type Fn = (input: unknown) => unknown;
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -79,12 +84,14 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
   const path = file.replace(/\.gz$/, "");
   const doc = JSON.parse(text) as Record<string, unknown>;
   const { model } = load([{ path, text }], "api");
-  if (!model) throw new Error(`${file}: the front end rejected it`);
+  if (!model) throw new FrontEndRejection(`${file}: the front end rejected it`);
   const generated = await generateFiles([{ path, text }], "api", false);
-  const dir = join(writeTree(generated.files, "openapi-wire"), "api");
+  const tree = writeTree(generated.files, "openapi-wire");
+  const dir = join(tree, "api");
   const serializers = (await import(join(dir, "serializers.ts"))) as Record<string, Fn>;
   const validators = (await import(join(dir, "validators.ts"))) as Record<string, Fn>;
   const runtime = (await import(join(dir, "runtime.ts"))) as { toDateTime: (d: Date) => string; toBase64: (b: Uint8Array) => string };
+  if (options.cleanUp === true) rmSync(tree, { recursive: true, force: true });
 
   const sites = operationSites(doc);
   const names = assignNames(model, new Diagnostics());

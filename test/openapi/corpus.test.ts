@@ -16,20 +16,10 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/paths.js";
 import { OPENAPI_CORPUS } from "./helpers.js";
 import { corpusDocuments, sweepDocument, type SweepResult } from "./corpus.js";
+import { REJECTED_DOCUMENTS } from "./corpus-rejected.js";
 
-/** Documents we reject, and the defect that justifies it. */
-const REJECTED: Readonly<Record<string, { code: string; pointer: string; why: string }>> = {
-  "api.video.json.gz": {
-    code: "OPENAPI_KEYWORD_TYPE",
-    pointer: "/components/schemas/video-thumbnail-pick-payload/properties/timecode/pattern",
-    why: "`pattern: 0`: a pattern must be a string (an ECMA-262 regular expression)",
-  },
-  "codat.io__accounting.json.gz": {
-    code: "OPENAPI_UNKNOWN_TYPE",
-    pointer: "/components/schemas/Item/definitions/itemType/type",
-    why: "a $ref points at a map of properties (`definitions.itemType`), not at a schema: its `type` is an object",
-  },
-};
+/** Documents we reject, and the defect that justifies it (shared with the swagger-client oracle's sweep). */
+const REJECTED = REJECTED_DOCUMENTS;
 
 const SAMPLE = ["xkcd.com.json.gz", "wolframalpha.com.json.gz", "nytimes.com__top_stories.json.gz", "twilio.com__twilio_accounts_v1.json.gz", "api.video.json.gz", "codat.io__accounting.json.gz"];
 
