@@ -179,6 +179,13 @@ function nestMultipart(r: Normalized, ours: boolean, other: Normalized): Normali
 
 export const KNOWN: readonly Known[] = [
   {
+    name: "ignored-header-required",
+    kind: "swagger-client",
+    reason:
+      "A header parameter named Accept, Content-Type or Authorization is ignored, as OpenAPI 3.0.3 §Parameter Object says (\"If in is header and the name field is Accept, Content-Type or Authorization, the parameter definition SHALL be ignored\"; 3.1.0 the same): the generated input has no member for it. swagger-client ignores it too when it writes headers (its PARAMETER_HEADER_BLACKLIST), but first refuses to build the request at all (`Required parameter Authorization is not provided`) when the ignored definition says `required: true` (Zuora's GLOBAL_HEADER_Authorization_OAuth, VTEX's Content-Type and Accept). Compared: the request swagger-client builds once it is given a placeholder value for each such parameter (a value its header builder then drops).",
+    normalize: (r, ours, _other, d) => (!ours && r.method === "ERROR" && /^Required parameter \S+ is not provided$/.test(r.path) && d.rebuilt !== undefined ? normalized(d.rebuilt) : r),
+  },
+  {
     name: "uri-normal-form",
     kind: "equivalent",
     reason:

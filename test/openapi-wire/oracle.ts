@@ -48,6 +48,11 @@ export interface Difference {
   readonly template?: string;
   /** Its template expressions that no path parameter of the operation or path item declares. */
   readonly undeclared?: readonly string[];
+  /**
+   * Their request built again with IGNORED_PLACEHOLDER for every required Accept, Content-Type and
+   * Authorization header parameter, when swagger-client refused to build it without one.
+   */
+  readonly rebuilt?: WireRequest;
   /** Parameters the input leaves unset that have a `default` (Swagger 2.0 runs): wire name → the default as text. */
   readonly defaults?: Readonly<Record<string, string>>;
 }
@@ -115,18 +120,25 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
     for (const input of inputs) {
       result.inputs++;
       const ours = ourRequest(serialize, input);
-      let theirs: WireRequest;
-      try {
-        theirs = await normalizeTheirs(buildTheirs(spec, model, op, site, input, runtime));
-      } catch (error) {
-        theirs = { method: "ERROR", url: String((error as Error).message), headers: {} };
-      }
+      const build = async (extra: Readonly<Record<string, string>>): Promise<WireRequest> => {
+        try {
+          return await normalizeTheirs(buildTheirs(spec, model, op, site, input, runtime, extra));
+        } catch (error) {
+          return { method: "ERROR", url: String((error as Error).message), headers: {} };
+        }
+      };
+      const theirs = await build({});
       const parts = differingParts(ours, theirs);
       if (parts.length === 0) {
         result.identical++;
         continue;
       }
-      const difference: Difference = { operation: op.name, input, ours, theirs, parts, template: site.path, undeclared: undeclaredVariables(doc, site) };
+      // swagger-client refuses to build without a value for a required Accept, Content-Type or
+      // Authorization header parameter, which the specification (and its own header builder)
+      // ignores: its request built with a placeholder for each, for known.ts to compare.
+      const ignored = theirs.method === "ERROR" && /^Required parameter \S+ is not provided$/.test(theirs.url) ? ignoredRequiredHeaders(doc, site) : [];
+      const rebuilt = ignored.length > 0 ? await build(Object.fromEntries(ignored.map((name) => [`header.${name}`, IGNORED_PLACEHOLDER]))) : undefined;
+      const difference: Difference = { operation: op.name, input, ours, theirs, parts, template: site.path, undeclared: undeclaredVariables(doc, site), ...(rebuilt ? { rebuilt } : {}) };
       const category = classify(difference);
       options.onDifference?.(difference, category);
       if (category === undefined) result.unexplained.push(difference);
@@ -185,6 +197,24 @@ function miniSpec(doc: Record<string, unknown>, site: Site, name: string): Recor
   if (site.pathItem["parameters"] !== undefined) pathItem["parameters"] = resolve(doc, site.pathItem["parameters"], 0);
   if (site.pathItem["servers"] !== undefined) pathItem["servers"] = site.pathItem["servers"];
   return { openapi: doc["openapi"], info: doc["info"], ...(doc["servers"] !== undefined ? { servers: doc["servers"] } : {}), paths: { [site.path]: pathItem } };
+}
+
+/** The value swagger-client is given for a required header parameter the specification ignores. */
+export const IGNORED_PLACEHOLDER = "(ignored header parameter)";
+
+/**
+ * The names of the site's required header parameters named Accept, Content-Type or Authorization
+ * (any case): OpenAPI 3.0.3 §Parameter Object says their definitions SHALL be ignored.
+ */
+export function ignoredRequiredHeaders(doc: Record<string, unknown>, site: Site): string[] {
+  const names = new Set<string>();
+  for (const list of [site.pathItem["parameters"], site.operation["parameters"]]) {
+    if (!Array.isArray(list)) continue;
+    for (const p of resolve(doc, list, 0) as unknown[]) {
+      if (isObject(p) && p["in"] === "header" && p["required"] === true && typeof p["name"] === "string" && ["accept", "content-type", "authorization"].includes(p["name"].toLowerCase())) names.add(p["name"]);
+    }
+  }
+  return [...names];
 }
 
 /** The template expressions of the site's path that no path parameter (operation's or path item's) declares. */
@@ -293,7 +323,7 @@ export interface Theirs {
   body?: unknown;
 }
 
-function buildTheirs(spec: Record<string, unknown>, model: ResolvedModel, op: Operation, site: Site, input: unknown, runtime: { toDateTime: (d: Date) => string; toBase64: (b: Uint8Array) => string }): Theirs {
+function buildTheirs(spec: Record<string, unknown>, model: ResolvedModel, op: Operation, site: Site, input: unknown, runtime: { toDateTime: (d: Date) => string; toBase64: (b: Uint8Array) => string }, extra: Readonly<Record<string, string>>): Theirs {
   const shape = shapeOf(model, op.input!);
   if (shape.type !== "structure") throw new Error("input is not a structure");
   const values = input as Record<string, unknown>;
@@ -306,7 +336,7 @@ function buildTheirs(spec: Record<string, unknown>, model: ResolvedModel, op: Op
     if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x, keepBytes)]));
     return v;
   };
-  const parameters: Record<string, unknown> = {};
+  const parameters: Record<string, unknown> = { ...extra };
   // An operation with body members gets a body object, however few of them are set.
   let requestBody: unknown = shape.members.some((m) => m.http?.location === "body") ? {} : undefined;
   for (const h of op.http?.constantHeaders ?? []) parameters[`header.${h.name}`] = h.value;
