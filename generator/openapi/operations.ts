@@ -12,6 +12,8 @@
 //
 //   paths./search.get = { requestBody: { content: { application/json: { schema: { properties: { q: ... } } } } } }
 //   → input openapi#GetSearchRequest {} and the warning at /paths/~1search/get/requestBody
+// A path key's query (`/things?op=list`) is sent as written, but for pieces with a template
+// expression (left out, with a warning); its fragment (`#op=APPEND`) is not sent (a warning).
 // Member names are the parameter and property names; when two collide, the later one gets a
 // suffix (`idQuery`, `nameBody`) and keeps its wire name in its binding or `jsonName`.
 
@@ -61,7 +63,16 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     return name;
   };
 
-  const templateNames = [...site.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const target = requestTarget(site.path);
+  if (target.fragment !== undefined) {
+    docs.report("warning", "OPENAPI_PATH_FRAGMENT", `The path ${site.path} has a fragment \`#${target.fragment}\`, which is not part of a request (RFC 3986 §3.5): it is not sent, the operation goes to ${target.path}`, site.at, "Remove the fragment from the path; a query parameter can tell operations on the same path apart.");
+  }
+  for (const piece of target.templatedQuery) {
+    const name = piece.split("=")[0]!;
+    const sent = lowered.some((p) => p.location === "query" && p.name === name);
+    docs.report("warning", "OPENAPI_PATH_QUERY_TEMPLATE", `The path ${site.path} has a query \`${piece}\` with a template expression, which is not sent as written ({ and } are not URI characters): ${sent ? `the query parameter \`${name}\` sends its value` : "it is left out"}`, site.at, sent ? "Remove the query from the path; the query parameter is enough." : `Declare a query parameter \`${name}\` instead of the template in the path.`);
+  }
+  const templateNames = [...target.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   for (const parameter of lowered) {
     if (!parameter.member) continue;
     if (parameter.location === "path" && !templateNames.includes(parameter.name)) {
@@ -117,12 +128,35 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     ...(read.boolean("deprecated") === true ? { deprecated: {} } : {}),
     http: {
       method: site.method.toUpperCase(),
-      uri: (serversBasePath(docs, site.at) ?? serversBasePath(docs, site.pathItem) ?? site.basePath) + site.path,
+      uri: (serversBasePath(docs, site.at) ?? serversBasePath(docs, site.pathItem) ?? site.basePath) + target.path + (target.query.length > 0 ? "?" + target.query.join("&") : ""),
       ...(body.contentType !== undefined ? { contentType: body.contentType } : {}),
       ...(body.bodyEncoding !== undefined ? { bodyEncoding: body.bodyEncoding } : {}),
       ...(constantHeaders.length > 0 ? { constantHeaders } : {}),
     },
     responses: responses.responses,
+  };
+}
+
+/**
+ * The request target a path key gives (RFC 3986 §3): its path, whose template expressions are
+ * path parameters; its literal query pieces (Azure's `?op=list`), sent as written; no fragment
+ * (`#op=APPEND`: never sent, RFC 3986 §3.5; a query goes before it, §3). A query piece with a
+ * template expression cannot be sent as written (`{` and `}` are not URI characters, §3.4).
+ *
+ *   requestTarget("/files/{path}#op=APPEND")  → { path: "/files/{path}", query: [], templatedQuery: [], fragment: "op=APPEND" }
+ *   requestTarget("/search?q={q}&type=user")  → { path: "/search", query: ["type=user"], templatedQuery: ["q={q}"] }
+ */
+export function requestTarget(key: string): { path: string; query: string[]; templatedQuery: string[]; fragment?: string } {
+  const hash = key.indexOf("#");
+  const beforeFragment = hash === -1 ? key : key.slice(0, hash);
+  const question = beforeFragment.indexOf("?");
+  const path = question === -1 ? beforeFragment : beforeFragment.slice(0, question);
+  const pieces = question === -1 ? [] : beforeFragment.slice(question + 1).split("&").filter((piece) => piece !== "");
+  return {
+    path,
+    query: pieces.filter((piece) => !/[{}]/.test(piece)),
+    templatedQuery: pieces.filter((piece) => /[{}]/.test(piece)),
+    ...(hash === -1 ? {} : { fragment: key.slice(hash + 1) }),
   };
 }
 
