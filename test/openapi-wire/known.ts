@@ -269,8 +269,12 @@ export const KNOWN: readonly Known[] = [
     name: "deepObject",
     kind: "mandated",
     reason:
-      "deepObject nests brackets for nested objects (`a[b][c]=v`) and numbers array items (`a[0]=v`). OpenAPI 3.0.3 §Style Values defines deepObject for one level of object only; where it is silent we follow the API's own SDK: Stripe's (stripe-node through qs, stripe-python) send exactly this. swagger-client writes a nested object as JSON text in one field (`a[b]={\"c\":\"v\"}`) and arrays as repeated `a=v`. The same holds for the text parts of a multipart body with styled properties (Stripe's `POST /v1/files`: `expand[0]`, `file_link_data[create]`; stripe-node's multipart encoder flattens them so too).",
-    normalize: (r, ours, other) => nestMultipart(mapPairs(r, (pairs) => prune(nest(pairs, !ours))), ours, other),
+      "deepObject nests brackets for nested objects (`a[b][c]=v`) and numbers array items (`a[0]=v`). OpenAPI 3.0.3 §Style Values defines deepObject for one level of object only; where it is silent we follow the API's own SDK: Stripe's (stripe-node through qs, stripe-python) send exactly this. swagger-client writes a nested object as JSON text in one field (`a[b]={\"c\":\"v\"}`) and arrays as repeated `a=v`. The same holds for the text parts of a multipart body with styled properties (Stripe's `POST /v1/files`: `expand[0]`, `file_link_data[create]`; stripe-node's multipart encoder flattens them so too). A deepObject query parameter set to the empty string (Stripe's `anyOf: [..., {enum: [\"\"]}]`, its way to clear a field) is sent `name=`, as qs writes it: the style table's empty cell is n/a for deepObject, where §Parameter Object says allowEmptyValue SHALL be ignored; swagger-client drops it unless allowEmptyValue is true.",
+    normalize: (r, ours, other, d) => {
+      // A deepObject parameter that is the empty string: `name=` (qs, Stripe's SDK) on our side, nothing on theirs.
+      const emptyDeep = (pairs: Pairs, where: "query" | "body") => (ours && where === "query" ? pairs.filter(([k, v]) => !(v === "" && (d.deepObjectNames ?? []).includes(k) && !keysOf(other.query).has(k))) : pairs);
+      return nestMultipart(mapPairs(r, (pairs, where) => prune(nest(emptyDeep(pairs, where), !ours))), ours, other);
+    },
   },
   {
     name: "wildcard-content-type",
@@ -334,13 +338,27 @@ export const KNOWN: readonly Known[] = [
     normalize: (r, ours, other, d) => (ours || !(d.template ?? "").includes("//") ? r : unexpanded(r, other)),
   },
   {
+    name: "fragment-in-template",
+    kind: "swagger-client",
+    reason:
+      "The document's path key has a fragment (the converted Azure Data Lake document's `/webhdfs/v1/{path}#op=APPEND`, which OpenAPI 3.0.3 §Paths Object does not forbid). A fragment is not part of a request (RFC 3986 §3.5) and a query goes before it (§3), so we send `/webhdfs/v1/7?op=APPEND&…` and warn (OPENAPI_PATH_FRAGMENT). swagger-client keeps the fragment in the URL and appends the query after it, where fetch drops both with the fragment (the WHATWG URL parser reads everything after `#` as the fragment), and leaves `{path}` unexpanded (openapi-path-templating's grammar has no `#`), against OpenAPI 3.0.3 §Path Templating.",
+    normalize: (r, ours, other, d) => (ours || !(d.template ?? "").includes("#") || !r.path.includes("#") ? r : unexpanded({ ...r, path: r.path.slice(0, r.path.indexOf("#")) }, other)),
+  },
+  {
     name: "xml-body-not-written",
     kind: "swagger-client",
     reason:
-      "An XML body is written as XML from the schemas' `xml` objects (Swagger 2.0 §XML Object, OpenAPI 3.0.3 §XML Object; test/openapi/wire.test.ts checks it); swagger-client's Swagger 2.0 builder does not serialize XML: it hands the body object to fetch as it is, which would send `[object Object]`.",
+      "An XML body is written as XML from the schemas' `xml` objects (Swagger 2.0 §XML Object, OpenAPI 3.0.3 §XML Object; test/openapi/wire.test.ts checks it); swagger-client's Swagger 2.0 builder does not serialize XML: it hands the body object on, and execute() sends its JSON text (execute/index.js `JSON.stringify` of any plain object body) under the XML Content-Type.",
     normalize: (r, ours, other) => {
       const xml = (x: Normalized) => /xml/i.test(x.headers["content-type"] ?? "") && typeof x.body === "string" && x.body.startsWith("<?xml");
-      const object = (x: Normalized) => typeof x.body === "object" && x.body !== null && !Array.isArray(x.body);
+      const object = (x: Normalized) => {
+        if (typeof x.body !== "string" || !x.body.startsWith("{")) return false;
+        try {
+          return typeof JSON.parse(x.body) === "object";
+        } catch {
+          return false;
+        }
+      };
       // `other` of their side is our request as this entry left it.
       if (ours ? xml(r) && object(other) : object(r) && other.body === "(XML body)") return { ...r, body: "(XML body)" };
       return r;

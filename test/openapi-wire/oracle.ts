@@ -53,6 +53,8 @@ export interface Difference {
    * Authorization header parameter, when swagger-client refused to build it without one.
    */
   readonly rebuilt?: WireRequest;
+  /** The wire names of the operation's query parameters of style deepObject. */
+  readonly deepObjectNames?: readonly string[];
   /** Parameters the input leaves unset that have a `default` (Swagger 2.0 runs): wire name → the default as text. */
   readonly defaults?: Readonly<Record<string, string>>;
 }
@@ -138,7 +140,7 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
       // ignores: its request built with a placeholder for each, for known.ts to compare.
       const ignored = theirs.method === "ERROR" && /^Required parameter \S+ is not provided$/.test(theirs.url) ? ignoredRequiredHeaders(doc, site) : [];
       const rebuilt = ignored.length > 0 ? await build(Object.fromEntries(ignored.map((name) => [`header.${name}`, IGNORED_PLACEHOLDER]))) : undefined;
-      const difference: Difference = { operation: op.name, input, ours, theirs, parts, template: site.path, undeclared: undeclaredVariables(doc, site), ...(rebuilt ? { rebuilt } : {}) };
+      const difference: Difference = { operation: op.name, input, ours, theirs, parts, template: site.path, undeclared: undeclaredVariables(doc, site), deepObjectNames: deepObjectParameters(doc, site), ...(rebuilt ? { rebuilt } : {}) };
       const category = classify(difference);
       options.onDifference?.(difference, category);
       if (category === undefined) result.unexplained.push(difference);
@@ -197,6 +199,16 @@ function miniSpec(doc: Record<string, unknown>, site: Site, name: string): Recor
   if (site.pathItem["parameters"] !== undefined) pathItem["parameters"] = resolve(doc, site.pathItem["parameters"], 0);
   if (site.pathItem["servers"] !== undefined) pathItem["servers"] = site.pathItem["servers"];
   return { openapi: doc["openapi"], info: doc["info"], ...(doc["servers"] !== undefined ? { servers: doc["servers"] } : {}), paths: { [site.path]: pathItem } };
+}
+
+/** The wire names of the site's query parameters of style deepObject (the operation's or its path item's). */
+export function deepObjectParameters(doc: Record<string, unknown>, site: Site): string[] {
+  const names = new Set<string>();
+  for (const list of [site.pathItem["parameters"], site.operation["parameters"]]) {
+    if (!Array.isArray(list)) continue;
+    for (const p of resolve(doc, list, 0) as unknown[]) if (isObject(p) && p["in"] === "query" && p["style"] === "deepObject" && typeof p["name"] === "string") names.add(p["name"]);
+  }
+  return [...names];
 }
 
 /** The value swagger-client is given for a required header parameter the specification ignores. */
@@ -403,6 +415,10 @@ export async function normalizeTheirs(r: Theirs): Promise<WireRequest> {
   else if (typeof r.body === "string") body = bodyOf(headers["content-type"], r.body);
   // A number or boolean body that is not JSON: fetch sends its text.
   else if ((typeof r.body === "number" || typeof r.body === "boolean") && !isJson(headers["content-type"])) body = String(r.body);
+  // A plain object or array goes as its JSON text whatever the media type: swagger-client's
+  // execute() does so (execute/index.js: `request.body = JSON.stringify(request.body)`) after
+  // buildRequest, before fetch.
+  else if (Array.isArray(r.body) || (isObject(r.body) && [Object.prototype, null].includes(Object.getPrototypeOf(r.body)))) body = bodyOf(headers["content-type"], JSON.stringify(r.body));
   else body = JSON.parse(JSON.stringify(r.body)) as unknown;
   return { method: r.method, url: url === "" ? "/" : url, headers, ...(body === undefined ? {} : { body }) };
 }
