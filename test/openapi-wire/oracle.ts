@@ -69,6 +69,19 @@ export interface DocumentResult {
   readonly skipped: readonly { operation: string; reason: string }[];
 }
 
+/** A DocumentResult as JSON can carry it (the map of explained differences as entries), as run-one.ts prints it. */
+export type SerializedResult = Omit<DocumentResult, "explained"> & { readonly explained: [string, { count: number; example: unknown }][] };
+
+/** What run-one.ts prints for one document (the sweep over every corpus document). */
+export type RunOneOutput =
+  | { readonly outcome: "ran"; readonly result: SerializedResult; readonly ms: number; readonly cpuMs: number; readonly peakRssMb: number }
+  | { readonly outcome: "rejected"; readonly file: string; readonly error: string; readonly ms: number };
+
+/** The result back as runDocument returned it (but Dates and bytes of the inputs, which stay as JSON made them). */
+export function deserializeResult(r: SerializedResult): DocumentResult {
+  return { ...r, explained: new Map(r.explained as [string, { count: number; example: Difference }][]) };
+}
+
 export interface RunOptions {
   readonly runs: number;
   readonly seed: number;

@@ -12,19 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { load } from "../openapi/helpers.js";
 import { corpusFile } from "../helpers/paths.js";
-import { FrontEndRejection, runDocument, type DocumentResult } from "./oracle.js";
-
-/** A DocumentResult as JSON can carry it (the map of explained differences as entries). */
-export type SerializedResult = Omit<DocumentResult, "explained"> & { readonly explained: [string, { count: number; example: unknown }][] };
-
-export type RunOneOutput =
-  | { readonly outcome: "ran"; readonly result: SerializedResult; readonly ms: number; readonly cpuMs: number; readonly peakRssMb: number }
-  | { readonly outcome: "rejected"; readonly file: string; readonly error: string; readonly ms: number };
-
-/** The result back as runDocument returned it (but Dates and bytes of the inputs, which stay as JSON made them). */
-export function deserializeResult(r: SerializedResult): DocumentResult {
-  return { ...r, explained: new Map(r.explained as [string, { count: number; example: DocumentResult["unexplained"][number] }][]) };
-}
+import { FrontEndRejection, runDocument, type RunOneOutput } from "./oracle.js";
 
 async function main(file: string, runs: number, seed: number): Promise<RunOneOutput> {
   const started = performance.now();
