@@ -5,7 +5,10 @@
 //       diagnostics: [] }
 //
 // Steps: front ends → resolved models → naming → one emitter per artifact → templates for
-// skeletons → the formatter once per file (generator/format.ts: oxfmt unless the run chose prettier).
+// skeletons → the formatter once per file (generator/format.ts: oxfmt unless the run chose prettier),
+// but for the files whose printer emits oxfmt's own layout (`GeneratedFile.final`,
+// generator/emit/layout.ts): oxfmt would leave them as they are, so they are not given to it
+// (with prettier, whose config may differ, every file is formatted).
 // Any error diagnostic means no files are returned.
 
 import type { Artifact } from "./artifacts.js";
@@ -26,7 +29,7 @@ import type { PartitionsInput } from "./protocols/endpoints/partitions.js";
 import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
 import { recordingHost, type CachedInput, type GenerationCache } from "./cache.js";
-import { FormatMemo, formatTypeScript, splitHeader, type Formatter } from "./format.js";
+import { FormatMemo, formatTypeScript, splitHeader, stableHeader, type Formatter } from "./format.js";
 
 export { ARTIFACTS, type Artifact } from "./artifacts.js";
 
@@ -65,6 +68,11 @@ export interface GenerateResult {
   /** Output path (relative to the output folder, `/`-separated) → content. Empty on errors. */
   readonly files: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The files (paths as in `files`) printed in the formatter's layout and therefore not
+   * formatted (a run formatted by oxfmt; not the files a `--watch` cache gave back).
+   */
+  readonly kept?: ReadonlySet<string>;
 }
 
 export async function generate(
@@ -148,7 +156,7 @@ export async function generate(
     cache?.store(b.input, fingerprint, { files: own, formats: b.formats, models: b.models, loadDiagnostics: b.loadDiagnostics, emitDiagnostics: b.emitDiagnostics, reads: b.reads });
   }
   cache?.end(true);
-  return { files: done, diagnostics: diags.items };
+  return { files: done, diagnostics: diags.items, kept: formatting.kept };
 }
 
 /** One model input after loading: its models, or the cache's entry when it is unchanged. */
@@ -199,15 +207,15 @@ export async function emitModel(
   const helpers = new Set<string>();
   const emitted = new Set<string>();
   for (const emit of emitters) {
-    const { path, text } = render(emit, header, exported, helpers);
+    const { path, text, final } = render(emit, header, exported, helpers);
     emitted.add(path);
-    out.set(`${model.name}/${path}`, (await formatting.add(text)).formatted);
+    out.set(`${model.name}/${path}`, (await formatting.add(text, final ? { header, path: `${model.name}/${path}` } : undefined)).formatted);
   }
   // The client last: it imports what the folder has (serializers, deserializers, validators, endpoints).
   const client = emitClient(model, names, diags, emitted);
   if (client !== undefined) {
-    const { path, text } = render(() => client, header, exported, helpers);
-    out.set(`${model.name}/${path}`, (await formatting.add(text)).formatted);
+    const { path, text, final } = render(() => client, header, exported, helpers);
+    out.set(`${model.name}/${path}`, (await formatting.add(text, final ? { header, path: `${model.name}/${path}` } : undefined)).formatted);
   }
   // Codec helper files go only into folders whose code imports them (or a helper file they get does).
   for (const helper of HELPER_FILES) for (const imported of helpers.has(helper) ? (HELPER_IMPORTS[helper] ?? []) : []) helpers.add(imported);
@@ -226,11 +234,11 @@ export async function emitModel(
 }
 
 /** Emits one artifact and renders it; the emitter's lines are garbage when this returns. */
-function render(emit: () => GeneratedFile, header: string, exported: string[], helpers: Set<string>): { path: string; text: string } {
+function render(emit: () => GeneratedFile, header: string, exported: string[], helpers: Set<string>): { path: string; text: string; final: boolean } {
   const file = emit();
   if (file.exported) exported.push(file.path.replace(/\.ts$/, ".js"));
   for (const helper of file.dependencies()) helpers.add(helper);
-  return { path: file.path, text: file.render(header) };
+  return { path: file.path, text: file.render(header), final: file.final };
 }
 
 /**
@@ -245,6 +253,8 @@ export class Formatting {
   readonly #inFlight: { readonly size: number; readonly settled: Promise<void> }[] = [];
   readonly #memo: FormatMemo;
   #bytes = 0;
+  /** The files kept as printed (their layout is the formatter's), by output path. */
+  readonly kept = new Set<string>();
 
   constructor(options: GenerateOptions) {
     this.#options = options;
@@ -274,9 +284,15 @@ export class Formatting {
    * Starts formatting `text` (after earlier files, when too much is in flight). The result is
    * wrapped: an async function returning a bare promise would wait for it.
    */
-  async add(text: string): Promise<{ readonly formatted: Promise<string> }> {
+  async add(text: string, final?: { readonly header: string; readonly path: string }): Promise<{ readonly formatted: Promise<string> }> {
     const options = this.#options;
     if (options.format === false) return { formatted: Promise.resolve(text) };
+    // oxfmt would not change a byte of a file printed in its layout under a header of plain `//`
+    // lines (format.ts `stableHeader`). Prettier formats every file: a team's config may differ.
+    if (final !== undefined && (options.formatter === undefined || options.formatter.name === "oxfmt") && stableHeader(final.header)) {
+      this.kept.add(final.path);
+      return { formatted: Promise.resolve(text) };
+    }
     while (this.#inFlight.length > 0 && this.#bytes + text.length > this.#limit) {
       const first = this.#inFlight.shift()!;
       await first.settled;

@@ -15,6 +15,19 @@
 // `use` returns a placeholder that `render` replaces by the final local name, so a declaration
 // made after the first use still wins its own name, and the choice of aliases does not depend on
 // the order in which emitters asked.
+//
+// A printer that emits the formatter's own layout (generator/emit/layout.ts) says so with
+// `printsFinalLayout()`; the import block is then laid out as prettier lays it out (one name per
+// line when the line passes the print width), and `final` tells the core that oxfmt would leave
+// the file as it is, so it is not formatted. A construct whose layout the printer is not sure of
+// calls `unsure(why)`, and the file is formatted as any other:
+//
+//   import {
+//     serializeAdminAddUserToGroupRequest,
+//     serializeAdminConfirmSignUpRequest,
+//   } from "./serializers.js";
+
+import { PRINT_WIDTH } from "./layout.js";
 
 /** A named thing in one generated file of a model's output folder. */
 export interface Sym {
@@ -42,6 +55,8 @@ export class GeneratedFile {
   /** file → name → its entry (no key string built per use: emitters call `use` for every reference). */
   readonly #byFile = new Map<string, Map<string, ImportEntry>>();
   readonly #declared = new Set<string>();
+  #finalLayout = false;
+  #unsure: string | undefined;
 
   constructor(
     /** Path inside the model's output folder, e.g. `types.ts`. */
@@ -49,6 +64,26 @@ export class GeneratedFile {
     /** Re-exported from the folder's index.ts. */
     readonly exported = true,
   ) {}
+
+  /** This file's printer emits the formatter's layout (generator/emit/layout.ts). */
+  printsFinalLayout(): void {
+    this.#finalLayout = true;
+  }
+
+  /** A construct whose layout the printer cannot vouch for: the file goes through the formatter. */
+  unsure(why: string): void {
+    this.#unsure ??= why;
+  }
+
+  /** Is the printed layout the formatter's (oxfmt would not change a byte)? */
+  get final(): boolean {
+    return this.#finalLayout && this.#unsure === undefined;
+  }
+
+  /** Why the file is not final, when its printer meant it to be (for tests and `--verbose`). */
+  get unsureBecause(): string | undefined {
+    return this.#finalLayout ? this.#unsure : undefined;
+  }
 
   /** Records a name this file declares (imports that clash with it are aliased). */
   declare(name: string): string {
@@ -131,9 +166,11 @@ export class GeneratedFile {
           const as = local.get(e.index)!;
           const named = as === e.sym.name ? as : `${e.sym.name} as ${as}`;
           return !allTypes && e.typeOnly ? `type ${named}` : named;
-        })
-        .join(", ");
-      imports.push(`import ${allTypes ? "type " : ""}{ ${spec} } from "${modulePath(this.path, file)}";`);
+        });
+      const line = `import ${allTypes ? "type " : ""}{ ${spec.join(", ")} } from "${modulePath(this.path, file)}";`;
+      // Prettier breaks an import of two or more names that passes the width: one name per line.
+      if (!this.#finalLayout || line.length <= PRINT_WIDTH || spec.length < 2) imports.push(line);
+      else imports.push(`import ${allTypes ? "type " : ""}{`, ...spec.map((s) => `  ${s},`), `} from "${modulePath(this.path, file)}";`);
     }
     // One join of every line into the file (no joined body, replaced copy and joined parts on
     // top of each other: Microsoft Graph beta's validators are 112 MB of text).
@@ -147,8 +184,11 @@ export class GeneratedFile {
     // Placeholders exist only when something was imported (types.ts imports nothing): then no
     // line is searched, which would flatten each line's string once before the join copies it.
     const placeholders = this.#imports.length > 0;
+    const finalLayout = this.#finalLayout;
     for (let i = first; i <= last; i++) {
       let line = lines[i]!;
+      // The formatter keeps one blank line of several.
+      if (finalLayout && line === "" && lines[i - 1] === "") continue;
       if (i === first) line = line.trimStart();
       if (i === last) line = line.trimEnd();
       out.push(placeholders && line.includes("\u0001") ? line.replace(/\u0001(\d+)\u0001/g, (_m, n: string) => local.get(Number(n))!) : line);

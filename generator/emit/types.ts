@@ -28,16 +28,21 @@
 //   export interface Tree {
 //     [key: string]: Tree;
 //   }
+//
+// The file is printed in the formatter's layout (generator/emit/layout.ts: breaks past 100
+// columns as oxfmt makes them), so the default run does not format it.
 
 import { stronglyConnected } from "../model/cycles.js";
-import { shapeOf, type Member, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
-import { propertyKey, type Names } from "../naming/names.js";
+import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
+import type { Names } from "../naming/names.js";
 import { docComment, MarkdownMemo, memberDocComment } from "./doc-comments.js";
 import { GeneratedFile } from "./file-builder.js";
-import { primitiveType, refType } from "./type-ref.js";
+import { atom, flat, member as memberLines, PRINT_WIDTH, name as typeName, NULL, objectKey, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "./layout.js";
+import { primitiveType } from "./type-ref.js";
 
 export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
   const file = new GeneratedFile("types.ts");
+  file.printsFinalLayout();
   const interfaces = selfReferringMaps(model);
   // Members documented by their target's docs repeat them: each text is converted once.
   const docs = new MarkdownMemo();
@@ -45,8 +50,8 @@ export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
   for (const shape of model.shapes.values()) {
     if (names.isInline(shape.id)) continue;
     const rep = names.declaredAs(shape.id);
-    if (rep === shape.id) file.line(...declaration(model, names, shape, interfaces, docs), "");
-    else aliases.push(...alias(names, shape, rep));
+    if (rep === shape.id) file.line(...declaration(model, names, shape, interfaces, docs, file), "");
+    else aliases.push(...alias(names, shape, rep, file));
   }
   if (aliases.length > 0) {
     // Last: an enum's const names its twin's, which must be initialised first.
@@ -86,17 +91,23 @@ function selfReferringMaps(model: ResolvedModel): ReadonlySet<ShapeId> {
 }
 
 /** `export type Twin = Shape;` (and the const of an enum); a deprecation stays visible on the twin. */
-function alias(names: Names, shape: Shape, rep: ShapeId): string[] {
+function alias(names: Names, shape: Shape, rep: ShapeId, check: LayoutCheck): string[] {
   const name = names.type(shape.id);
   const target = names.type(rep);
   const doc = shape.deprecated ? docComment(shape) : [];
-  if (shape.type === "enum" || shape.type === "intEnum") return [...doc, `export const ${name} = ${target};`, ...doc, `export type ${name} = ${target};`, ""];
-  return [...doc, `export type ${name} = ${target};`, ""];
+  const type = typeAlias(`export type ${name}`, typeName(target), check);
+  if (shape.type === "enum" || shape.type === "intEnum") {
+    // A name after `=` past the width: on the next line (the same layout as a type alias).
+    const value = typeAlias(`export const ${name}`, typeName(target), check);
+    return [...doc, ...value, ...doc, ...type, ""];
+  }
+  return [...doc, ...type, ""];
 }
 
-function declaration(model: ResolvedModel, names: Names, shape: Shape, interfaces: ReadonlySet<ShapeId>, docs: MarkdownMemo): string[] {
+function declaration(model: ResolvedModel, names: Names, shape: Shape, interfaces: ReadonlySet<ShapeId>, docs: MarkdownMemo, check: LayoutCheck): string[] {
   const name = names.type(shape.id);
   const doc = docComment(shape, undefined, docs);
+  const head = `export type ${name}`;
   switch (shape.type) {
     case "unit":
     case "string":
@@ -105,48 +116,67 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
     case "blob":
     case "timestamp":
     case "document":
-      return [...doc, `export type ${name} = ${primitiveType(shape)};`];
+      return [...doc, ...typeAlias(head, primitive(shape), check)];
     case "enum":
     case "intEnum": {
+      // `export const N = {` past the width: the object goes to the next line, indented.
+      const open = `export const ${name} = {`;
+      const wide = open.length > PRINT_WIDTH;
+      const depth = wide ? 4 : 2;
       const entries = shape.values.map((v) => [
-        ...indent(docComment({ ...v, sensitive: false, constraints: {} }, undefined, docs)),
+        ...indent(docComment({ ...v, sensitive: false, constraints: {} }, undefined, docs), depth),
         // In an object literal `__proto__: x` sets the prototype; a computed key defines the property.
-        `  ${v.name === "__proto__" ? `["__proto__"]` : propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
+        ...property(depth, v.name === "__proto__" ? `["__proto__"]` : objectKey(v.name, check), literal(v.value, check), check),
       ]);
-      const union = shape.values.length === 0 ? "never" : `(typeof ${name})[keyof typeof ${name}]`;
+      const values = shape.values.length === 0 ? typeName("never") : atom(`(typeof ${name})[keyof typeof ${name}]`);
+      const empty = `export const ${name} = {} as const;`;
+      const object =
+        entries.length === 0
+          ? empty.length > PRINT_WIDTH
+            ? [`export const ${name} =`, "  {} as const;"]
+            : [empty]
+          : wide
+            ? [`export const ${name} =`, "  {", ...entries.flat(), "  } as const;"]
+            : [open, ...entries.flat(), `} as const;`];
       return [
         ...doc,
-        `export const ${name} = {`,
-        ...entries.flat(),
-        `} as const;`,
+        ...object,
         // Editors show the const's doc for the type too (one symbol); a deprecation must be on both.
         ...(shape.deprecated ? doc : []),
-        `export type ${name} = ${union};`,
+        ...typeAlias(head, values, check),
       ];
     }
     case "list":
-      return [...doc, `export type ${name} = (${refType(names, model, shape.member)})[];`];
-    case "map":
-      if (interfaces.has(shape.id)) return [...doc, `export interface ${name} {`, `  [key: string]: ${refType(names, model, shape.value)};`, `}`];
-      return [...doc, `export type ${name} = Record<string, ${refType(names, model, shape.value)}>;`];
+      return [...doc, ...typeAlias(head, { kind: "array", element: refExpr(names, model, shape.member) }, check)];
+    case "map": {
+      const value = refExpr(names, model, shape.value);
+      if (interfaces.has(shape.id)) {
+        // Prettier breaks a long index signature inside its brackets: not printed here.
+        const line = `  [key: string]: ${flat(value)};`;
+        if (line.length > PRINT_WIDTH) check.unsure(`index signature past the print width: ${name}`);
+        return [...doc, `export interface ${name} {`, line, `}`];
+      }
+      return [...doc, ...typeAlias(head, { kind: "record", value }, check)];
+    }
     case "structure": {
       const extra = shape.additionalProperties ? ["  [key: string]: unknown;"] : [];
-      return [...doc, `export interface ${name} {`, ...shape.members.flatMap((m) => member(model, names, m, docs)), ...extra, `}`];
+      if (shape.members.length === 0 && extra.length === 0) return [...doc, `export interface ${name} {}`];
+      return [...doc, `export interface ${name} {`, ...shape.members.flatMap((m) => member(model, names, m, docs, check)), ...extra, `}`];
     }
     case "union": {
-      if (shape.members.length === 0) return [...doc, `export type ${name} = never;`];
-      const variants = shape.members.map((m) => {
-        const others = shape.members.filter((o) => o !== m).map((o) => ` ${propertyKey(o.name)}?: never;`);
-        return `  | { ${propertyKey(m.name)}: ${refType(names, model, m)};${others.join("")} }`;
-      });
+      if (shape.members.length === 0) return [...doc, ...typeAlias(head, typeName("never"), check)];
+      const keys = shape.members.map((m) => objectKey(m.name, check));
+      const variants: TypeExpr[] = shape.members.map((m, i) => ({
+        kind: "object",
+        members: [{ key: keys[i]!, type: refExpr(names, model, m) }, ...keys.filter((_, j) => j !== i).map((key) => ({ key: `${key}?`, type: typeName("never") }))],
+      }));
       // A member the model does not know, read from a response: `{ $unknown: [name, value] }`.
-      const none = shape.members.map((o) => ` ${propertyKey(o.name)}?: never;`).join("");
-      variants.push(`  | { $unknown: [string, unknown];${none} }`);
-      return [...doc, `export type ${name} =`, ...variants.map((v, i) => (i === variants.length - 1 ? v + ";" : v))];
+      variants.push({ kind: "object", members: [{ key: "$unknown", type: atom("[string, unknown]") }, ...keys.map((key) => ({ key: `${key}?`, type: typeName("never") }))] });
+      return [...doc, ...typeAlias(head, union(variants), check)];
     }
     case "alternatives": {
-      const variants = shape.variants.map((v) => refType(names, model, v));
-      return [...doc, `export type ${name} = ${variants.length ? variants.join(" | ") : "never"};`];
+      const variants = shape.variants.map((v) => refExpr(names, model, v));
+      return [...doc, ...typeAlias(head, variants.length ? union(variants) : typeName("never"), check)];
     }
     default: {
       const never: never = shape;
@@ -155,13 +185,34 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
   }
 }
 
-function member(model: ResolvedModel, names: Names, m: Member, docs: MarkdownMemo): string[] {
+function member(model: ResolvedModel, names: Names, m: Member, docs: MarkdownMemo, check: LayoutCheck): string[] {
   const target = shapeOf(model, m.target);
   const optional = !m.required;
-  const type = refType(names, model, m) + (optional ? " | undefined" : "");
-  return [...indent(memberDocComment(m, target, docs)), `  ${propertyKey(m.name)}${optional ? "?" : ""}: ${type};`];
+  const type = refExpr(names, model, m);
+  const key = `${objectKey(m.name, check)}${optional ? "?" : ""}`;
+  return [...indent(memberDocComment(m, target, docs)), ...memberLines(2, key, optional ? union([type, UNDEFINED]) : type, check)];
 }
 
-function indent(lines: readonly string[]): string[] {
-  return lines.map((l) => "  " + l);
+/** A reference to a shape as a type expression (type-ref.ts `refType`, for the layout). */
+function refExpr(names: Names, model: ResolvedModel, ref: Ref): TypeExpr {
+  const t = names.isInline(ref.target) ? primitive(shapeOf(model, ref.target)) : typeName(names.type(ref.target));
+  return ref.nullable ? union([t, NULL]) : t;
+}
+
+function primitive(shape: Shape): TypeExpr {
+  const text = primitiveType(shape);
+  return text === "Record<string, never>" ? { kind: "record", value: typeName("never") } : typeName(text);
+}
+
+/** An enum value: a string as prettier quotes it, an integer as is (other numbers: unsure). */
+function literal(value: string | number, check: LayoutCheck): string {
+  if (typeof value === "string") return stringLiteral(value);
+  const text = JSON.stringify(value);
+  if (!/^-?(?:0|[1-9][0-9]*)$/.test(text)) check.unsure(`enum number prettier may print otherwise: ${text}`);
+  return text;
+}
+
+function indent(lines: readonly string[], depth = 2): string[] {
+  const pad = " ".repeat(depth);
+  return lines.map((l) => pad + l);
 }

@@ -1,0 +1,194 @@
+// Prettier's layout (as oxfmt prints it, Shapesmith's options: print width 100, trailing commas)
+// for the few shapes of code a printer that skips the formatter emits: type aliases, interface
+// members, union types and object keys and strings. Not a general pretty-printer: a shape whose
+// layout past the print width has not been checked against oxfmt is reported to `check.unsure`,
+// and the file goes through the formatter as before (generator/core.ts `Formatting`).
+//
+//   typeAlias("export type Ids", union([name("IdList"), NULL]), check)
+//   → ["export type Ids = IdList | null;"]
+//   typeAlias("export type Event", union([name("AVeryLong…"), name("Another…")]), check)   (past 100 columns)
+//   → ["export type Event =", "  | AVeryLong…", "  | Another…;"]
+//   member(2, "Tags?", union([name("TagList"), UNDEFINED]), check) → ["  Tags?: TagList | undefined;"]
+//   stringLiteral(`say "hi"`) → `'say "hi"'` (prettier's quotes: the one needing fewer escapes, double on a tie)
+//   objectKey("x-id", check) → `"x-id"`; objectKey("id", check) → "id"
+//
+// The rules, each checked against oxfmt (test/foundation/layout.test.ts holds the cases):
+// - what fits in 100 columns stays on one line (width counted in UTF-16 units: a line holding
+//   other than ASCII is unsure when its layout depends on the width);
+// - `export type N = T;` past the width: `=` ends the line and T follows indented, unless T is a
+//   union (then one member per line, each after `| `) or `Record<…>` whose `Record<` still fits
+//   on the first line (then its type arguments one per line);
+// - a member `key: T;` past the width: kept long when T cannot break (a name, or a type name
+//   `| null`); a union: `key:` and one member per line;
+// - a union of object types past the width: one variant per line, a variant past the width with
+//   one member per line;
+// - an object property whose value is a string: `key:` and the string on the next line.
+
+import { LAYOUT } from "../format.js";
+
+export const PRINT_WIDTH = LAYOUT.printWidth;
+
+/** Where a printer reports a layout it cannot be sure of (the file is then formatted). */
+export interface LayoutCheck {
+  unsure(why: string): void;
+}
+
+/** A type expression of the shapes the printers emit. */
+export type TypeExpr =
+  | { readonly kind: "name"; readonly text: string; readonly keyword: boolean }
+  /** Printed as is, no place to break: `(typeof X)[keyof typeof X]`, `[string, unknown]`. */
+  | { readonly kind: "atom"; readonly text: string }
+  | { readonly kind: "record"; readonly value: TypeExpr }
+  | { readonly kind: "array"; readonly element: TypeExpr }
+  | { readonly kind: "union"; readonly members: readonly TypeExpr[] }
+  | { readonly kind: "object"; readonly members: readonly { readonly key: string; readonly type: TypeExpr }[] };
+
+const KEYWORDS = new Set(["string", "number", "bigint", "boolean", "unknown", "never", "null", "undefined", "any", "object", "symbol", "void"]);
+
+export function name(text: string): TypeExpr {
+  return { kind: "name", text, keyword: KEYWORDS.has(text) };
+}
+
+export const NULL = name("null");
+export const UNDEFINED = name("undefined");
+
+export function atom(text: string): TypeExpr {
+  return { kind: "atom", text };
+}
+
+/** A union, flattened (`(A | null) | undefined` is `A | null | undefined`); one member is itself. */
+export function union(members: readonly TypeExpr[]): TypeExpr {
+  const flat = members.flatMap((m) => (m.kind === "union" ? m.members : [m]));
+  return flat.length === 1 ? flat[0]! : { kind: "union", members: flat };
+}
+
+/** The type on one line, as prettier prints it. */
+export function flat(t: TypeExpr): string {
+  switch (t.kind) {
+    case "name":
+    case "atom":
+      return t.text;
+    case "record":
+      return `Record<string, ${flat(t.value)}>`;
+    case "array":
+      return t.element.kind === "union" ? `(${flat(t.element)})[]` : `${flat(t.element)}[]`;
+    case "union":
+      return t.members.map(flat).join(" | ");
+    case "object":
+      return t.members.length === 0 ? "{}" : `{ ${t.members.map((m) => `${m.key}: ${flat(m.type)}`).join("; ")} }`;
+    default: {
+      const never: never = t;
+      throw new Error(`internal: unknown type expression ${String(never)}`);
+    }
+  }
+}
+
+/** A type that prettier never breaks: a name, or a type name with `| null` (kept whole, "hugged"). */
+function unbreakable(t: TypeExpr): boolean {
+  if (t.kind === "name" || t.kind === "atom") return true;
+  if (t.kind === "array") return unbreakable(t.element);
+  return t.kind === "union" && t.members.length === 2 && isTypeName(t.members[0]!) && t.members[1] === NULL;
+}
+
+function isTypeName(t: TypeExpr): boolean {
+  return t.kind === "name" && !t.keyword;
+}
+
+/** Does this line fit the print width? Unsure (reported) when other than ASCII decides. */
+function fits(line: string, check: LayoutCheck): boolean {
+  const ok = line.length <= PRINT_WIDTH;
+  // East Asian wide characters count two columns, combining marks none: prettier and oxfmt may
+  // count them differently from each other and from `length`.
+  if (/[^\x20-\x7e]/.test(line) && (ok ? line.length * 2 > PRINT_WIDTH : true)) check.unsure(`width of a line with other than ASCII: ${line.slice(0, 60)}`);
+  return ok;
+}
+
+/** `head = t;` for `head` = `export type Name`. */
+export function typeAlias(head: string, t: TypeExpr, check: LayoutCheck): string[] {
+  const one = `${head} = ${flat(t)};`;
+  if (fits(one, check)) return [one];
+  if (t.kind === "union" && !unbreakable(t)) return [`${head} =`, ...unionLines(2, t.members, ";", check)];
+  if (t.kind === "object") return [`${head} =`, ...objectLines(2, "", t, ";", check)];
+  if (t.kind === "record") {
+    const value = `  ${flat(t.value)}`;
+    // Prettier's "fluid" assignment: `=` stays unless even `head = Record<` passes the width.
+    if (fits(`${head} = Record<`, check)) {
+      if (!fits(value, check) && !unbreakable(t.value)) check.unsure(`Record value past the print width: ${head}`);
+      return [`${head} = Record<`, "  string,", value, ">;"];
+    }
+  }
+  if (t.kind === "array" && t.element.kind === "union" && !unbreakable(t.element) && fits(`${head} = (`, check)) {
+    // The same "fluid" rule: the union breaks inside its parentheses while `head = (` fits.
+    return [`${head} = (`, ...unionLines(2, t.element.members, "", check), ")[];"];
+  }
+  const next = `  ${flat(t)};`;
+  if (!fits(next, check) && !unbreakable(t)) check.unsure(`type past the print width on its own line: ${head}`);
+  return [`${head} =`, next];
+}
+
+/** An interface or object type member `key: t;` at `indent` spaces (`key` with its `?`). */
+export function member(indent: number, key: string, t: TypeExpr, check: LayoutCheck, end = ";"): string[] {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${key}: ${flat(t)}${end}`;
+  if (fits(one, check) || unbreakable(t)) return [one];
+  if (t.kind === "union") return [`${pad}${key}:`, ...unionLines(indent + 2, t.members, end, check)];
+  check.unsure(`member past the print width: ${one.trim().slice(0, 60)}`);
+  return [one];
+}
+
+/** `| m` lines of a broken union at `indent`, the last ending in `end`. */
+function unionLines(indent: number, members: readonly TypeExpr[], end: string, check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  return members.flatMap((m, i) => {
+    const last = i === members.length - 1 ? end : "";
+    const line = `${pad}| ${flat(m)}${last}`;
+    if (fits(line, check) || unbreakable(m)) return [line];
+    if (m.kind === "object") return objectLines(indent, "| ", m, last, check);
+    check.unsure(`union member past the print width: ${line.trim().slice(0, 60)}`);
+    return [line];
+  });
+}
+
+/** An object type broken one member per line: `{` after `prefix`, members 4 deeper (prettier aligns them past `| `). */
+function objectLines(indent: number, prefix: string, t: Extract<TypeExpr, { kind: "object" }>, end: string, check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  const inner = indent + (prefix === "" ? 2 : 4);
+  const close = " ".repeat(inner - 2);
+  if (prefix === "") check.unsure("object type alias past the print width"); // not emitted today; layout not checked
+  return [`${pad}${prefix}{`, ...t.members.flatMap((m) => member(inner, m.key, m.type, check)), `${close}}${end}`];
+}
+
+/** An object literal property `key: value,` at `indent` spaces whose value is a literal. */
+export function property(indent: number, key: string, value: string, check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${key}: ${value},`;
+  if (fits(one, check)) return [one];
+  // A string value past the width goes to the next line; other values were not checked.
+  if (!value.startsWith('"') && !value.startsWith("'")) check.unsure(`property past the print width: ${one.trim().slice(0, 60)}`);
+  return [`${pad}${key}:`, `${pad}  ${value},`];
+}
+
+/**
+ * A string literal as prettier prints it: double quotes unless the text holds more double than
+ * single quotes; escapes as JSON.stringify writes them (prettier keeps escapes it does not need
+ * to change), a quote escaped only when it is the enclosing one.
+ */
+export function stringLiteral(value: string): string {
+  const json = JSON.stringify(value);
+  let doubles = 0;
+  let singles = 0;
+  for (const c of value) {
+    if (c === '"') doubles++;
+    else if (c === "'") singles++;
+  }
+  if (doubles <= singles) return json;
+  return `'${json.slice(1, -1).replace(/\\(.)|'/gs, (escape, escaped?: string) => (escaped === '"' ? '"' : escaped !== undefined ? escape : "\\'"))}'`;
+}
+
+/** An object key as prettier prints it (quoteProps "as-needed"): an identifier bare, anything else quoted. */
+export function objectKey(key: string, check: LayoutCheck): string {
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return key;
+  // Prettier unquotes ES5 identifiers with letters beyond ASCII too, by tables this module does not hold.
+  if (/[^\x00-\x7f]/.test(key)) check.unsure(`object key with other than ASCII: ${key.slice(0, 40)}`);
+  return stringLiteral(key);
+}
