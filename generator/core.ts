@@ -69,10 +69,11 @@ export interface GenerateResult {
   readonly files: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * The files (paths as in `files`) printed in the formatter's layout and therefore not
-   * formatted (a run formatted by oxfmt; not the files a `--watch` cache gave back).
+   * The files (paths as in `files`) whose printer emits the formatter's layout (under a header of
+   * plain `//` lines): a run formatted by oxfmt keeps them as printed, without formatting them
+   * (not listed: the files a `--watch` cache gave back).
    */
-  readonly kept?: ReadonlySet<string>;
+  readonly final?: ReadonlySet<string>;
 }
 
 export async function generate(
@@ -156,7 +157,7 @@ export async function generate(
     cache?.store(b.input, fingerprint, { files: own, formats: b.formats, models: b.models, loadDiagnostics: b.loadDiagnostics, emitDiagnostics: b.emitDiagnostics, reads: b.reads });
   }
   cache?.end(true);
-  return { files: done, diagnostics: diags.items, kept: formatting.kept };
+  return { files: done, diagnostics: diags.items, final: formatting.final };
 }
 
 /** One model input after loading: its models, or the cache's entry when it is unchanged. */
@@ -253,8 +254,8 @@ export class Formatting {
   readonly #inFlight: { readonly size: number; readonly settled: Promise<void> }[] = [];
   readonly #memo: FormatMemo;
   #bytes = 0;
-  /** The files kept as printed (their layout is the formatter's), by output path. */
-  readonly kept = new Set<string>();
+  /** The files printed in the formatter's layout, by output path (kept as printed with oxfmt). */
+  readonly final = new Set<string>();
 
   constructor(options: GenerateOptions) {
     this.#options = options;
@@ -286,13 +287,12 @@ export class Formatting {
    */
   async add(text: string, final?: { readonly header: string; readonly path: string }): Promise<{ readonly formatted: Promise<string> }> {
     const options = this.#options;
-    if (options.format === false) return { formatted: Promise.resolve(text) };
     // oxfmt would not change a byte of a file printed in its layout under a header of plain `//`
     // lines (format.ts `stableHeader`). Prettier formats every file: a team's config may differ.
-    if (final !== undefined && (options.formatter === undefined || options.formatter.name === "oxfmt") && stableHeader(final.header)) {
-      this.kept.add(final.path);
-      return { formatted: Promise.resolve(text) };
-    }
+    const keep = final !== undefined && stableHeader(final.header);
+    if (keep) this.final.add(final.path);
+    if (options.format === false) return { formatted: Promise.resolve(text) };
+    if (keep && (options.formatter === undefined || options.formatter.name === "oxfmt")) return { formatted: Promise.resolve(text) };
     while (this.#inFlight.length > 0 && this.#bytes + text.length > this.#limit) {
       const first = this.#inFlight.shift()!;
       await first.settled;

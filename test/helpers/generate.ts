@@ -5,13 +5,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { generate, type GenerateResult } from "../../generator/core.js";
+import type { Formatter } from "../../generator/format.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { ROOT, TMP } from "./paths.js";
 import { corpusPartitions } from "./partitions.js";
 
 export async function generateFrom(
   inputs: readonly { name: string; paths: readonly string[] }[],
-  options: { format?: boolean } = {},
+  options: { format?: boolean; formatter?: Formatter } = {},
 ): Promise<GenerateResult> {
   const modelInputs = inputs.map((input) => ({
     name: input.name,

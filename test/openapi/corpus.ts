@@ -1,6 +1,7 @@
 // The OpenAPI corpus sweep: one real document through the whole core (no prettier), and its
 // output type-checked in memory under the strict options: one TypeScript program per document,
-// every generated file checked (skipLibCheck: TypeScript's own lib .d.ts files are not re-checked).
+// every generated file checked (skipLibCheck: TypeScript's own lib .d.ts files are not re-checked);
+// every file in the printers' final layout must be what oxfmt makes of it (`unstableLayout`).
 //
 //   await sweepDocument("xkcd.com.json.gz")
 //   → { file: "xkcd.com.json.gz", outcome: "generated", errors: [], typeErrors: [], ms: 120,
@@ -14,6 +15,7 @@ import { Project, ts } from "ts-morph";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import { generateFiles, OPENAPI_CORPUS } from "./helpers.js";
 import { corpusFile } from "../helpers/paths.js";
+import { unstableFinal } from "../helpers/layout-oracle.js";
 
 export interface SweepResult {
   readonly file: string;
@@ -21,6 +23,8 @@ export interface SweepResult {
   /** Error diagnostics (rejected), or the crash message. */
   readonly errors: readonly Pick<Diagnostic, "code" | "message" | "pointer">[];
   readonly typeErrors: readonly string[];
+  /** Files in the printers' final layout that oxfmt would change (test/helpers/layout-oracle.ts). */
+  readonly unstableLayout?: readonly string[];
   /** Wall time of the whole document, and of its two phases. */
   readonly ms: number;
   readonly generateMs?: number;
@@ -49,8 +53,9 @@ export async function sweepDocument(file: string, typecheck = true): Promise<Swe
     if (errors.length > 0 || result.files.size === 0) return { file, outcome: "rejected", errors, typeErrors: [], ms: performance.now() - start, generateMs };
     const outputBytes = [...result.files.values()].reduce((n, content) => n + content.length, 0);
     const typeErrors = typecheck ? typecheckFiles(result.files) : [];
+    const unstableLayout = await unstableFinal(result);
     const ms = performance.now() - start;
-    return { file, outcome: "generated", errors: [], typeErrors, ms, generateMs, typecheckMs: ms - generateMs, outputBytes };
+    return { file, outcome: "generated", errors: [], typeErrors, unstableLayout, ms, generateMs, typecheckMs: ms - generateMs, outputBytes };
   } catch (error) {
     return { file, outcome: "crashed", errors: [{ code: "CRASH", message: (error as Error).stack ?? String(error) }], typeErrors: [], ms: performance.now() - start };
   }

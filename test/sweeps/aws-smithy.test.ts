@@ -5,7 +5,10 @@
 // serializer and how many a deserializer (every operation of every service whose protocol the
 // registry knows; the services without one are named), and how many type-checked folders held
 // deserializers.ts and errors.ts (every sampled folder with serializers must have both, so the
-// strict type-check covers the response side too). Run with `npm run test:aws-corpus`.
+// strict type-check covers the response side too). Every file whose printer emits the formatter's
+// final layout (GenerateResult.final: the default oxfmt run does not format it) must be exactly
+// what oxfmt makes of it (test/helpers/layout-oracle.ts); prints how many files and characters
+// that covers. Run with `npm run test:aws-corpus`.
 
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -13,6 +16,7 @@ import { CORPUS, corpusFile } from "../helpers/paths.js";
 import { generateGz } from "../aws/gz.js";
 import { writeTree } from "../helpers/generate.js";
 import { typecheckFolder } from "../helpers/typecheck.js";
+import { unstableFinal } from "../helpers/layout-oracle.js";
 
 /** Type-checked whatever their position: every restXml and every awsQuery service of the corpus. */
 const ALWAYS_TYPECHECKED = new Set([
@@ -35,6 +39,11 @@ describe("AWS corpus", () => {
     const withoutSerializers: string[] = [];
     const withoutDeserializers: string[] = [];
     let checkedResponseSides = 0;
+    const unstable: string[] = [];
+    const notFinalTypes: string[] = [];
+    let finalFiles = 0;
+    let finalChars = 0;
+    let allChars = 0;
     const checkedWithoutResponseSide: string[] = [];
     for (const [i, file] of files.entries()) {
       const name = file.replace(/\.json\.gz$/, "");
@@ -46,6 +55,12 @@ describe("AWS corpus", () => {
           continue;
         }
         generated++;
+        unstable.push(...(await unstableFinal(result)));
+        if (!result.final!.has(`${name}/types.ts`)) notFinalTypes.push(name);
+        for (const [path, content] of result.files) {
+          allChars += content.length;
+          if (result.final!.has(path)) (finalFiles++, (finalChars += content.length));
+        }
         const text = result.files.get(`${name}/serializers.ts`) ?? "";
         const count = text.match(/^export function serialize/gm)?.length ?? 0;
         serializers += count;
@@ -68,6 +83,8 @@ describe("AWS corpus", () => {
     console.log(`aws corpus: ${serializers} operations with a serializer; services without serializers: ${withoutSerializers.length} ${withoutSerializers.join(", ")}`);
     console.log(`aws corpus: ${deserializers} operations with a deserializer; services without deserializers: ${withoutDeserializers.length} ${withoutDeserializers.join(", ")}`);
     console.log(`aws corpus: ${checkedResponseSides} type-checked folders with deserializers.ts and errors.ts; without: ${checkedWithoutResponseSide.length} ${checkedWithoutResponseSide.join(", ")}`);
+    console.log(`aws corpus: ${finalFiles} files in the printers' final layout (${(finalChars / 1e6).toFixed(1)} of ${(allChars / 1e6).toFixed(1)} M characters), not formatted by a default run; oxfmt changes ${unstable.length}; types.ts not final: ${notFinalTypes.length} ${notFinalTypes.join(", ")}`);
+    expect(unstable).toEqual([]);
     expect(crashed).toEqual([]);
     expect(rejected).toEqual([]);
     expect(typeErrors).toEqual([]);

@@ -1,0 +1,160 @@
+// The printers' final layout (generator/emit/layout.ts) against its oracle, oxfmt itself: a file
+// the core keeps as printed (GenerateResult.final, not formatted) must be exactly what oxfmt makes
+// of it. Whole files compared; every file that differs is listed with its first differing lines.
+// - every model of models/ and the test fixtures (adversarial names, kitchen sink), and a sample
+//   of the AWS and OpenAPI corpora: each types.ts is final, and every final file is stable;
+// - each layout rule of layout.ts, cases on both sides of the print width, printed through the
+//   same functions the printers call, is what oxfmt prints;
+// - the check fails on a file a broken printer would print (an empty interface as `{` `}`);
+// - with prettier (here a team's config without semicolons) a final file is still formatted;
+//   `--no-format` returns it byte for byte as the oxfmt run does.
+// AWS corpus sweep (`npm run test:aws-corpus`) and the OpenAPI corpus sweep check all of theirs.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/core.js";
+import { loadTemplates } from "../../generator/cli/templates.js";
+import { stableHeader, formatTypeScript } from "../../generator/format.js";
+import { atom, member, name, NULL, objectKey, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
+import { generateFrom } from "../helpers/generate.js";
+import { unstableFinal } from "../helpers/layout-oracle.js";
+import { corpusPartitions } from "../helpers/partitions.js";
+import { corpusFile, MODELS, ROOT } from "../helpers/paths.js";
+
+const AWS_SAMPLE = ["cognito-identity-provider.json", "s3.json.gz", "route-53.json.gz", "sns.json.gz", "ec2-instance-connect.json.gz"];
+// Stripe and GitHub, with the whole corpus: `npm run test:openapi-corpus`.
+const OPENAPI_SAMPLE = ["adyen.com__AccountService.json.gz", "xkcd.com.json.gz", "dracoon.team.json.gz", "googleapis.com__dlp.json.gz"];
+
+async function generateCorpus(relative: string, options: { formatter?: { name: "prettier" }; format?: boolean } = {}) {
+  const path = corpusFile(relative);
+  const raw = readFileSync(path);
+  const text = path.endsWith(".gz") ? gunzipSync(raw).toString("utf8") : raw.toString("utf8");
+  const modelName = basename(path).replace(/\.json(\.gz)?$/, "").replace(/\./g, "-");
+  const result = await generate([{ name: modelName, files: [{ path: basename(path, ".gz"), text }] }], { readFile: () => undefined }, { templates: loadTemplates(), partitions: corpusPartitions(), ...options });
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return { name: modelName, result };
+}
+
+describe("printers' final layout against oxfmt", () => {
+  it("models/ and the fixtures: every types.ts is final, and oxfmt leaves every final file as it is", async () => {
+    const inputs = [
+      ...readdirSync(MODELS).map((f) => ({ name: f.replace(/\.(smithy|json|yaml)$/, "").replace(/\./g, "-"), paths: [join(MODELS, f)] })),
+      { name: "adversarial", paths: [join(ROOT, "test/fixtures/adversarial-names.smithy")] },
+      { name: "kitchen-sink", paths: [join(ROOT, "test/fixtures/kitchen-sink.json")] },
+    ];
+    const result = await generateFrom(inputs);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const typesFiles = [...result.files.keys()].filter((p) => p.endsWith("/types.ts")).sort();
+    expect(typesFiles.length).toBe(inputs.length);
+    expect([...result.final!].filter((p) => p.endsWith("/types.ts")).sort()).toEqual(typesFiles);
+    expect(await unstableFinal(result)).toEqual([]);
+  });
+
+  it.each([...AWS_SAMPLE.map((f) => `aws-smithy/${f}`), ...OPENAPI_SAMPLE.map((f) => `openapi/${f}`)])("%s: types.ts final, every final file stable", async (relative) => {
+    const { name: modelName, result } = await generateCorpus(relative);
+    expect(result.final!.has(`${modelName}/types.ts`)).toBe(true);
+    expect(await unstableFinal(result)).toEqual([]);
+  }, 120_000);
+
+  it("fails on what a broken printer would print", async () => {
+    const header = "// Generated.\n\n";
+    const broken = new Map([
+      ["m/types.ts", `${header}export interface Empty {\n}\n`],
+      ["m/index.ts", `${header}export * from "./types.js";\n`],
+    ]);
+    expect(await unstableFinal({ files: broken, final: new Set(broken.keys()) })).toEqual(["m/types.ts line 3: export interface Empty { | } → export interface Empty {}"]);
+  });
+
+  it("prettier (a team's config) still formats a final file; --no-format gives the same bytes as oxfmt", async () => {
+    const model = [{ name: "c", paths: [join(MODELS, "cognito-identity-provider.smithy")] }];
+    const prettier = await generateFrom(model, { formatter: { name: "prettier", config: { semi: false, printWidth: 100 } } });
+    expect(prettier.final!.has("c/types.ts")).toBe(true);
+    const types = prettier.files.get("c/types.ts")!;
+    expect(types).toBe(await formatTypeScript(types, { name: "prettier", config: { semi: false, printWidth: 100 } }));
+    expect(types.split("\n").filter((l) => /^export (type|const) .*;$/.test(l))).toEqual([]);
+    const none = await generateFrom(model, { format: false });
+    const oxfmt = await generateFrom(model);
+    expect(none.final).toEqual(oxfmt.final);
+    expect(none.files.get("c/types.ts")).toBe(oxfmt.files.get("c/types.ts"));
+  }, 120_000);
+});
+
+describe("layout rules (generator/emit/layout.ts) against oxfmt", () => {
+  const long = (n: number, letter = "A") => letter + letter.toLowerCase().repeat(n - 1);
+  it("each rule, on both sides of the print width, prints what oxfmt prints", async () => {
+    const reasons: string[] = [];
+    const check: LayoutCheck = { unsure: (why) => reasons.push(why) };
+    const ref = (n: number) => name(long(n, "B"));
+    const aliases: [string, TypeExpr][] = [
+      [`export type ${long(40)}`, ref(40)],
+      [`export type ${long(70)}`, ref(40)],
+      [`export type ${long(110)}`, ref(40)],
+      [`export type ${long(60)}`, atom(`(typeof ${long(60)})[keyof typeof ${long(60)}]`)],
+      [`export type ${long(60)}`, { kind: "array", element: ref(30) }],
+      [`export type ${long(60)}`, { kind: "array", element: union([name("string"), NULL]) }],
+      [`export type ${long(73)}`, { kind: "array", element: union([name("string"), NULL]) }],
+      [`export type ${long(90)}`, { kind: "array", element: union([name("string"), NULL]) }],
+      [`export type ${long(90)}`, { kind: "array", element: union([ref(60), NULL]) }],
+      [`export type ${long(65)}`, { kind: "record", value: ref(20) }],
+      [`export type ${long(75)}`, { kind: "record", value: name("never") }],
+      [`export type ${long(82)}`, { kind: "record", value: ref(16) }],
+      [`export type ${long(65)}`, { kind: "record", value: union([ref(14), NULL]) }],
+      [`export type ${long(62)}`, union([ref(28), ref(17)])],
+      [`export type ${long(62)}`, union([ref(28), name("string"), NULL])],
+      [`export type ${long(95)}`, union([ref(22), NULL])],
+      [`export type ${long(95)}`, union([name("string"), NULL])],
+      [`export type ${long(20)}`, union([{ kind: "object", members: [{ key: "a", type: ref(10) }, { key: "b?", type: name("never") }] }, { kind: "object", members: [{ key: "$unknown", type: atom("[string, unknown]") }, { key: "a?", type: name("never") }] }])],
+      [`export type ${long(5)}`, union([{ kind: "object", members: [{ key: long(34, "X"), type: ref(38) }, { key: `${long(51, "Y")}?`, type: name("never") }] }, { kind: "object", members: [{ key: "a", type: union([ref(38), NULL]) }, { key: "$unknown?", type: name("never") }] }])],
+      [`export const ${long(84)}`, ref(50)],
+    ];
+    const lines: string[] = [];
+    for (const [head, type] of aliases) lines.push(...typeAlias(head, type, check));
+    lines.push("export interface I {");
+    const members: [string, TypeExpr][] = [
+      [long(40, "K"), ref(40)],
+      [long(52, "K"), ref(60)],
+      [`${long(52, "K")}?`, union([ref(51), UNDEFINED])],
+      [`${long(52, "K")}?`, union([ref(51), NULL, UNDEFINED])],
+      [long(52, "K"), union([ref(51), NULL])],
+      [long(92, "K"), union([name("Uint8Array"), NULL])],
+      [long(84, "K"), union([name("string"), NULL])],
+      [`${long(90, "K")}?`, union([name("string"), UNDEFINED])],
+      [`${long(70, "K")}?`, union([{ kind: "record", value: name("never") }, UNDEFINED])],
+      [long(94, "K"), name("bigint")],
+      [objectKey("x-amz-id", check), name("string")],
+      [objectKey(`say "hi"`, check), name("string")],
+    ];
+    for (const [key, type] of members) lines.push(...member(2, key, type, check));
+    lines.push("}", "export const E = {");
+    lines.push(...property(2, long(84, "K"), stringLiteral(long(27, "S")), check));
+    lines.push(...property(2, "a", stringLiteral(`x"y`), check));
+    lines.push(...property(2, "b", stringLiteral(`it's "q"`), check));
+    lines.push(...property(2, "c", stringLiteral(`\\ \u0000 \t it's`), check));
+    lines.push(...property(2, "d", stringLiteral(`"'"`), check));
+    lines.push(...property(2, "e", "-5", check));
+    lines.push("} as const;", "");
+    const printed = lines.join("\n");
+    expect(reasons).toEqual([]);
+    expect(await formatTypeScript(printed, { name: "oxfmt" })).toBe(printed);
+  });
+
+  it("reports what it cannot lay out instead of guessing", () => {
+    const reasons: string[] = [];
+    const check: LayoutCheck = { unsure: (why) => reasons.push(why) };
+    member(2, long(90, "K"), { kind: "record", value: name("never") }, check);
+    objectKey("café", check);
+    property(2, long(100, "K"), "12345", check);
+    expect(reasons.length).toBe(3);
+  });
+
+  it("stableHeader: plain // lines only", () => {
+    expect(stableHeader("// Generated by Shapesmith.\n// Do not edit.\n")).toBe(true);
+    expect(stableHeader("//\n// x\n")).toBe(true);
+    expect(stableHeader("// trailing \n// next\n")).toBe(false);
+    expect(stableHeader("/* block */\n")).toBe(false);
+    expect(stableHeader("// a\r\n// b\n")).toBe(false);
+    expect(stableHeader("")).toBe(false);
+  });
+});
