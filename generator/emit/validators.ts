@@ -188,7 +188,12 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
   // one of them, the one of the shortest name: the others are its public validator under their
   // own names, and every call goes to its functions.
   // Prelude shapes are checked inline, without a function of their own: each is its own.
-  const byLength = shapes.filter((s) => !names.isInline(s.id)).sort((a, b) => names.validator(a.id).length - names.validator(b.id).length || compare(a.id, b.id));
+  // (The lengths computed once per shape, not twice per comparison.)
+  const byLength = shapes
+    .filter((s) => !names.isInline(s.id))
+    .map((shape) => ({ shape, length: names.validator(shape.id).length }))
+    .sort((a, b) => a.length - b.length || compare(a.shape.id, b.shape.id))
+    .map((k) => k.shape);
   const first = sameForm(byLength, (shape) => validatorForm(ctx, shape));
   ctx.representative = (id) => first.get(id) ?? id;
   // Exported name → the function it is, for every public validator that is another's function.

@@ -13,6 +13,8 @@ import { escapeSegment, isObject, pointerSegments, valueAt } from "./pointer.js"
 
 /** `x-y` → `XY`, `created_at` → `CreatedAt`, `/pets/{petId}` → `PetsPetId`. */
 export function pascal(text: string): string {
+  // Most texts are one word of letters and digits already (the names of parents, asked again for each child).
+  if (/^[A-Za-z0-9]+$/.test(text)) return text.charAt(0).toUpperCase() + text.slice(1);
   return text
     .split(/[^A-Za-z0-9]+/)
     .filter((part) => part !== "")
@@ -47,12 +49,20 @@ const COMPONENT_SUFFIX: Readonly<Record<string, string>> = {
 export class LocationNamer {
   /** file → pointer (as `childPointer` writes it) → the derived name. */
   readonly #cache = new Map<string, Map<string, string>>();
+  /** file → pointer of an operation object → the operation's name. */
+  readonly #operations = new Map<string, Map<string, string>>();
 
   constructor(
-    /** `file#pointer` of an operation object → the operation's name. */
-    private readonly operations: ReadonlyMap<string, string>,
+    /** Where each operation object is, and its name. */
+    operations: readonly { readonly file: string; readonly pointer: string; readonly name: string }[],
     private readonly rootOf: (file: string) => unknown,
-  ) {}
+  ) {
+    for (const op of operations) {
+      let pointers = this.#operations.get(op.file);
+      if (pointers === undefined) this.#operations.set(op.file, (pointers = new Map()));
+      pointers.set(op.pointer, op.name);
+    }
+  }
 
   name(file: string, pointer: string): string {
     const segments = pointerSegments(pointer);
@@ -61,23 +71,22 @@ export class LocationNamer {
     for (const segment of segments) joined.push(joined[joined.length - 1] + "/" + escapeSegment(segment));
     let cache = this.#cache.get(file);
     if (cache === undefined) this.#cache.set(file, (cache = new Map()));
-    return this.#named(file, cache, segments, joined, segments.length) || "Schema";
+    return this.#named(file, cache, this.#operations.get(file), segments, joined, segments.length) || "Schema";
   }
 
   /** The derived name of the location of the first `n` segments, cached per location (parents are asked for again and again). */
-  #named(file: string, cache: Map<string, string>, all: readonly string[], joined: readonly string[], n: number): string {
+  #named(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, all: readonly string[], joined: readonly string[], n: number): string {
     const key = joined[n]!;
     let name = cache.get(key);
     if (name === undefined) {
-      name = this.#derive(file, all.slice(0, n), key, (drop) => this.#named(file, cache, all, joined, n - drop));
+      name = this.#derive(file, operations?.get(key), all.slice(0, n), key, (drop) => this.#named(file, cache, operations, all, joined, n - drop));
       cache.set(key, name);
     }
     return name;
   }
 
-  #derive(file: string, segments: string[], joined: string, named: (drop: number) => string): string {
+  #derive(file: string, operation: string | undefined, segments: string[], joined: string, named: (drop: number) => string): string {
     const n = segments.length;
-    const operation = this.operations.get(file + "#" + joined);
     if (operation !== undefined) return pascal(operation);
     if (n === 0) return pascal(posix.basename(file).replace(/\.[^.]*$/, "")) || "Document";
     const last = segments[n - 1]!;
