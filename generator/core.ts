@@ -30,6 +30,8 @@ import type { GeneratedFile } from "./emit/file-builder.js";
 import type { Templates } from "./templates.js";
 import { recordingHost, type CachedInput, type GenerationCache } from "./cache.js";
 import { FormatMemo, formatTypeScript, splitHeader, stableHeader, type Formatter } from "./format.js";
+import { DocMemo } from "./docs/memo.js";
+import { PatternMemo } from "./regex/memo.js";
 
 export { ARTIFACTS, type Artifact } from "./artifacts.js";
 
@@ -62,6 +64,14 @@ export interface GenerateOptions {
    * one run (a pool worker passes one for all its models); without it, each call has its own.
    */
   readonly formats?: FormatMemo;
+  /**
+   * The comment lines of each documentation text (docs/memo.ts) and the reading of each
+   * `@pattern` (regex/memo.ts), computed once for the `generate` calls of one run (a pool worker
+   * passes its own for all its models); without them, each call has its own for its models.
+   * Functions of their text alone: they change no output and no diagnostic.
+   */
+  readonly docs?: DocMemo;
+  readonly patterns?: PatternMemo;
 }
 
 export interface GenerateResult {
@@ -79,8 +89,9 @@ export interface GenerateResult {
 export async function generate(
   inputs: readonly ModelInput[],
   host: Host,
-  options: GenerateOptions,
+  given: GenerateOptions,
 ): Promise<GenerateResult> {
+  const options: GenerateOptions = { ...given, docs: given.docs ?? new DocMemo(), patterns: given.patterns ?? new PatternMemo() };
   const diags = new Diagnostics();
   const cache = options.cache;
   const fingerprint = cache === undefined ? "" : runFingerprint(options);
@@ -188,15 +199,17 @@ export async function emitModel(
   formatting: Formatting = new Formatting(options),
 ): Promise<Map<string, Promise<string>>> {
   const names = assignNames(model, diags);
+  const docs = options.docs ?? new DocMemo();
+  const patterns = options.patterns ?? new PatternMemo();
   const header = options.templates.header({ model: model.name, sources: model.sources, service: model.service.name });
   const wanted = (artifact: Artifact) => artifact === "types" || options.artifacts === undefined || options.artifacts.includes(artifact);
   const emitters: (() => GeneratedFile)[] = [
-    () => emitTypes(model, names),
-    ...(wanted("serializers") ? [() => emitSerializers(model, names, diags)] : []),
+    () => emitTypes(model, names, docs),
+    ...(wanted("serializers") ? [() => emitSerializers(model, names, diags, docs)] : []),
     // Endpoint resolution belongs to sending requests: it comes with the serializers.
     ...(wanted("serializers") && hasEndpoints(model) ? [() => emitEndpoints(model, options.partitions, diags)] : []),
-    ...(wanted("deserializers") ? [() => emitDeserializers(model, names, diags), () => emitErrors(model, names, diags)] : []),
-    ...(wanted("validators") ? [() => emitValidators(model, names, diags)] : []),
+    ...(wanted("deserializers") ? [() => emitDeserializers(model, names, diags), () => emitErrors(model, names, diags, docs)] : []),
+    ...(wanted("validators") ? [() => emitValidators(model, names, diags, patterns)] : []),
     ...(wanted("redact") ? [() => emitRedaction(model, names)] : []),
   ];
   const out = new Map<string, Promise<string>>();
@@ -213,7 +226,7 @@ export async function emitModel(
     out.set(`${model.name}/${path}`, (await formatting.add(text, final ? { header, path: `${model.name}/${path}` } : undefined)).formatted);
   }
   // The client last: it imports what the folder has (serializers, deserializers, validators, endpoints).
-  const client = emitClient(model, names, diags, emitted);
+  const client = emitClient(model, names, diags, emitted, docs);
   if (client !== undefined) {
     const { path, text, final } = render(() => client, header, exported, helpers);
     out.set(`${model.name}/${path}`, (await formatting.add(text, final ? { header, path: `${model.name}/${path}` } : undefined)).formatted);

@@ -17,6 +17,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Artifact } from "../artifacts.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { FormatMemo, type Formatter } from "../format.js";
+import { DocMemo } from "../docs/memo.js";
+import { PatternMemo } from "../regex/memo.js";
 import { generate } from "../core.js";
 import { compileTemplates } from "../templates.js";
 import type { PartitionsInput } from "../protocols/endpoints/partitions.js";
@@ -63,8 +65,11 @@ const setup = workerData as WorkerSetup;
 const ctx: InputContext = { root: setup.root, cwd: setup.cwd };
 const templates = compileTemplates(setup.templates.sources, setup.templates.files);
 const step: StepHook = setup.kill !== undefined ? stepHookOf(setup.kill) : () => {};
-// The worker lives for one run: the template bodies it formats once serve all its models.
+// The worker lives for one run: the template bodies it formats once, the documentation texts it
+// converts once and the patterns it reads once serve all its models (each memo bounded).
 const formats = new FormatMemo();
+const docs = new DocMemo();
+const patterns = new PatternMemo();
 
 
 parentPort!.on("message", (task: WorkerTask) => {
@@ -87,6 +92,8 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
     ...(task.formatter !== undefined ? { formatter: task.formatter } : {}),
     artifacts: task.artifacts,
     formats,
+    docs,
+    patterns,
     ...(setup.partitions !== undefined ? { partitions: setup.partitions } : {}),
   });
   const files: FileStatus[] = [];

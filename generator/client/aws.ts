@@ -22,6 +22,7 @@ import type { ClientNames } from "../naming/client.js";
 import type { Names } from "../naming/names.js";
 import { RUNTIME, SIGV4, TRANSPORT } from "../protocols/symbols.js";
 import { operationSignature, printValidateField, printValidateStep, validatorArg, VALIDATOR_PARAM, type ClientFolder, type OperationCall } from "./shared.js";
+import type { DocLines } from "../docs/tsdoc.js";
 
 /**
  * How the client authenticates an operation: SigV4 (its payload signed, or `UNSIGNED-PAYLOAD`),
@@ -53,6 +54,7 @@ export function printAwsClient(
   folder: ClientFolder,
   plan: AwsClientPlan,
   diags: Diagnostics,
+  docs?: DocLines,
 ): void {
   void diags;
   const signs = plan.signingName !== undefined && model.operations.some((op) => plan.signing(op) !== "none");
@@ -116,7 +118,7 @@ export function printAwsClient(
   // One function per operation.
   const calls: OperationCall[] = [];
   for (const op of model.operations) {
-    const call = operationSignature(file, model, names, op);
+    const call = operationSignature(file, model, names, op, docs);
     calls.push({ op, call });
     const fn = client.operation(op.id);
     const validate = !validates ? [] : [validatorArg(names, op)];

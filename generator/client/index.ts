@@ -23,18 +23,20 @@ import { pickProtocol } from "../protocols/registry.js";
 import { printAwsClient, type AwsClientPlan, type Signing } from "./aws.js";
 import { printOpenApiClient } from "./openapi.js";
 import type { ClientFolder } from "./shared.js";
+import type { DocLines } from "../docs/tsdoc.js";
 
 export type { ClientFolder } from "./shared.js";
 
-export function emitClient(model: ResolvedModel, names: Names, diags: Diagnostics, folder: ClientFolder): GeneratedFile | undefined {
+/** `docs`: the run's memo of documentation lines (docs/memo.ts), when the caller keeps one. */
+export function emitClient(model: ResolvedModel, names: Names, diags: Diagnostics, folder: ClientFolder, docs?: DocLines): GeneratedFile | undefined {
   if (model.operations.length === 0 || !folder.has("serializers.ts") || !folder.has("deserializers.ts")) return undefined;
   // The serializers already warned about a protocol Shapesmith does not know.
   const picked = pickProtocol(model, new Diagnostics());
   if (picked === undefined || picked.protocol.response === undefined) return undefined;
   const file = new GeneratedFile("client.ts");
   const client = assignClientNames(model, names, diags);
-  if (picked.protocol.id === OPENAPI_HTTP) printOpenApiClient(file, model, names, client, folder);
-  else printAwsClient(file, model, names, client, folder, awsPlan(model, diags), diags);
+  if (picked.protocol.id === OPENAPI_HTTP) printOpenApiClient(file, model, names, client, folder, docs);
+  else printAwsClient(file, model, names, client, folder, awsPlan(model, diags), diags, docs);
   // What a caller of the client needs besides the client itself.
   file.line(``, `export { NetworkError, RequestValidationError, type CallOptions } from "./transport.js";`);
   return file;

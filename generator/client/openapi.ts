@@ -19,6 +19,7 @@ import { propertyAccess, propertyKey, type Names } from "../naming/names.js";
 import { RUNTIME, TRANSPORT } from "../protocols/symbols.js";
 import { printClientObject } from "./aws.js";
 import { operationSignature, printValidateField, printValidateStep, validatorArg, VALIDATOR_PARAM, type ClientFolder, type OperationCall } from "./shared.js";
+import type { DocLines } from "../docs/tsdoc.js";
 
 /** The server an operation is sent to by default: its URL template and the path the serializer puts before the operation's path. */
 interface ServerPlan {
@@ -26,7 +27,7 @@ interface ServerPlan {
   readonly basePath: string;
 }
 
-export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, names: Names, client: ClientNames, folder: ClientFolder): void {
+export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, names: Names, client: ClientNames, folder: ClientFolder, docs?: DocLines): void {
   const validates = folder.has("validators.ts");
   const schemes = model.service.securitySchemes ?? [];
   const serverOf = (op: Operation): Server | undefined => op.servers?.[0] ?? model.service.servers?.[0];
@@ -108,7 +109,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
   // One function per operation.
   const calls: OperationCall[] = [];
   for (const op of model.operations) {
-    const call = operationSignature(file, model, names, op);
+    const call = operationSignature(file, model, names, op, docs);
     calls.push({ op, call });
     const server = serverOf(op);
     const index = serverIndex.get(JSON.stringify({ url: server?.url ?? "", basePath: server === undefined ? "" : basePath(server) }))!;

@@ -8,6 +8,7 @@
 //   { inputParam: "input: Record<string, never> = {}", methodInput: "input?: Record<string, never>", outputType: "Record<string, never>", … }
 
 import { docComment } from "../emit/doc-comments.js";
+import type { DocLines } from "../docs/tsdoc.js";
 import type { GeneratedFile } from "../emit/file-builder.js";
 import { shapeOf, type Operation, type ResolvedModel } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
@@ -33,14 +34,14 @@ export interface OperationCall {
   readonly call: OperationSignature;
 }
 
-export function operationSignature(file: GeneratedFile, model: ResolvedModel, names: Names, op: Operation): OperationSignature {
+export function operationSignature(file: GeneratedFile, model: ResolvedModel, names: Names, op: Operation, docs?: DocLines): OperationSignature {
   const input = op.input === undefined ? undefined : shapeOf(model, op.input);
   const output = op.output === undefined ? undefined : shapeOf(model, op.output);
   const inputType = input === undefined ? "Record<string, never>" : file.use({ name: names.type(input.id), file: "types.ts", kind: "type" });
   const outputType = output === undefined ? "Record<string, never>" : file.use({ name: names.type(output.id), file: "types.ts", kind: "type" });
   const optional = input === undefined || (input.type === "structure" && input.members.every((m) => !m.required));
   const errors = names.operationError(op.id);
-  const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Calls \`${op.name}\`.`);
+  const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Calls \`${op.name}\`.`, docs);
   const throws = ` * @throws {${errors}} an error response (a modelled error, \`UnknownServiceError\`) or an unreadable one (\`MalformedResponseError\`), after the retries; also \`RequestValidationError\`, \`NetworkError\`, the signal's reason on abort, a \`TimeoutError\`.`;
   return {
     inputParam: optional ? `input: ${inputType} = {}` : `input: ${inputType}`,

@@ -44,6 +44,18 @@ export function docToMarkdown(docs: Documentation): string {
   return docs.format === "html" ? htmlToMarkdown(docs.text) : commonMarkToDoc(docs.text);
 }
 
+/** Documentation → the lines of its section of a comment (safe, unindented): a function of the text alone. */
+export function docLines(docs: Documentation): string[] {
+  return safeLines(docToMarkdown(docs));
+}
+
+/** How `tsdoc` gets a documentation text's lines: `docLines`, or a memo of it (docs/memo.ts). */
+export interface DocLines {
+  lines(docs: Documentation): readonly string[];
+}
+
+const CONVERT: DocLines = { lines: docLines };
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -235,11 +247,11 @@ function deprecationLines(deprecated: Deprecation): string[] {
  * The lines of a TSDoc comment (`/**` … ` *\/`), or `[]` when there is nothing to say.
  * Layout: the documentation as Markdown; a blank line; the facts (required, sensitive,
  * format, constraints, allowed values); a blank line; `@defaultValue`, `@deprecated`.
- * `markdown` converts the documentation (a memo of `docToMarkdown` for a run that repeats texts).
+ * `docs` converts the documentation (a memo of `docLines` for a run that repeats texts).
  */
-export function tsdoc(input: TsDocInput, markdown: { of(docs: Documentation): string } = { of: docToMarkdown }): string[] {
-  const sections: string[][] = [];
-  if (input.docs) sections.push(safeLines(markdown.of(input.docs)));
+export function tsdoc(input: TsDocInput, docs: DocLines = CONVERT): string[] {
+  const sections: (readonly string[])[] = [];
+  if (input.docs) sections.push(docs.lines(input.docs));
   sections.push(safeLines(facts(input).join("\n")));
   const tags: string[] = [];
   if (input.defaultValue !== undefined) {

@@ -4,7 +4,7 @@
 //   member ClientId (required) → target ClientIdType (length 1–128, sensitive)
 //   → ["/**", " * The ID of the app client.", " *", " * Constraints: ...", " */"]
 
-import { docToMarkdown, tsdoc } from "../docs/tsdoc.js";
+import { tsdoc, type DocLines } from "../docs/tsdoc.js";
 import type { Constraints, Deprecation, Documentation, Member, Shape } from "../model/ir.js";
 
 interface Documented {
@@ -16,27 +16,11 @@ interface Documented {
   readonly format?: string;
 }
 
-/**
- * The Markdown of each documentation text, converted once for one emitter's run (a member
- * documented by its target's docs repeats them; a third of the AWS text is such repeats).
- */
-export class MarkdownMemo {
-  readonly #html = new Map<string, string>();
-  readonly #commonmark = new Map<string, string>();
-
-  of(docs: Documentation): string {
-    const memo = docs.format === "html" ? this.#html : this.#commonmark;
-    let markdown = memo.get(docs.text);
-    if (markdown === undefined) {
-      markdown = docToMarkdown(docs);
-      memo.set(docs.text, markdown);
-    }
-    return markdown;
-  }
-}
+/** The per-run memo of documentation lines (docs/memo.ts), by the name the emitters know it by. */
+export { DocMemo as MarkdownMemo } from "../docs/memo.js";
 
 /** The comment of a declaration; `fallback` stands in when the model documents nothing. */
-export function docComment(item: Documented, fallback?: string, memo?: MarkdownMemo): string[] {
+export function docComment(item: Documented, fallback?: string, memo?: DocLines): string[] {
   const docs = item.docs ?? (fallback ? { text: fallback, format: "commonmark" as const } : undefined);
   return tsdoc({
     docs,
@@ -49,7 +33,7 @@ export function docComment(item: Documented, fallback?: string, memo?: MarkdownM
 }
 
 /** The comment of a structure member: its own docs, else its target's; constraints of both. */
-export function memberDocComment(member: Member, target: Shape, memo?: MarkdownMemo): string[] {
+export function memberDocComment(member: Member, target: Shape, memo?: DocLines): string[] {
   return tsdoc({
     docs: member.docs ?? target.docs,
     deprecated: member.deprecated,

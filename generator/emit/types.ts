@@ -40,12 +40,12 @@ import { GeneratedFile } from "./file-builder.js";
 import { atom, flat, member as memberLines, PRINT_WIDTH, name as typeName, NULL, objectKey, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "./layout.js";
 import { primitiveType } from "./type-ref.js";
 
-export function emitTypes(model: ResolvedModel, names: Names): GeneratedFile {
+// Members documented by their target's docs repeat them: each text is converted once (per run,
+// when the caller passes its memo).
+export function emitTypes(model: ResolvedModel, names: Names, docs: MarkdownMemo = new MarkdownMemo()): GeneratedFile {
   const file = new GeneratedFile("types.ts");
   file.printsFinalLayout();
   const interfaces = selfReferringMaps(model);
-  // Members documented by their target's docs repeat them: each text is converted once.
-  const docs = new MarkdownMemo();
   const aliases: string[] = [];
   for (const shape of model.shapes.values()) {
     if (names.isInline(shape.id)) continue;

@@ -109,10 +109,8 @@ import { compare, isInheritedName, propertyAccess, toIdentifier } from "../namin
 import { isAggregate, type Aggregate } from "../model/refs.js";
 import { inputClosure } from "../passes/input-closure.js";
 import { sameForm, type Form } from "../passes/same-form.js";
-import { translateJavaPattern } from "../regex/index.js";
 import { linearProgram } from "../regex/linear.js";
-import { analyse } from "../regex/redos.js";
-import { Universe } from "../regex/universe.js";
+import { PatternMemo } from "../regex/memo.js";
 import { GeneratedFile } from "./file-builder.js";
 import { integerText, numberText } from "../model/decimal.js";
 
@@ -135,10 +133,8 @@ interface Ctx {
   readonly patterns: Map<string, ((value: string) => string) | null>;
   readonly patternDecls: string[];
   readonly constNames: Set<string>;
-  /** Unicode questions of the ReDoS analysis, answered once per run. */
-  readonly universe: Universe;
-  /** Each pattern source read and analysed once (readPattern). */
-  readonly readPatterns: Map<string, ReadPattern>;
+  /** Each pattern source read and analysed once per run (regex/memo.ts). */
+  readonly readPatterns: PatternMemo;
   /** Text of a scalar check → the name of the shared `$check…` function that runs it. */
   readonly shared: Map<string, string>;
   /** Shared check name → its lines, printed sorted by name. */
@@ -174,10 +170,13 @@ interface Site {
   readonly knownString?: boolean;
 }
 
-/** Emits `validators.ts`: a validator for every named shape of the model (see the module comment). */
-export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics): GeneratedFile {
+/**
+ * Emits `validators.ts`: a validator for every named shape of the model (see the module comment).
+ * `patterns`: the run's memo of pattern readings, when the caller keeps one for many models.
+ */
+export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics, patterns: PatternMemo = new PatternMemo()): GeneratedFile {
   const f = new GeneratedFile("validators.ts");
-  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), universe: new Universe(), readPatterns: new Map(), shared: new Map(), sharedDecls: new Map(), representative: (id) => id };
+  const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), readPatterns: patterns, shared: new Map(), sharedDecls: new Map(), representative: (id) => id };
   f.importType("ValidationFailure", RUNTIME);
   // Validators exist for what an operation input can contain; output-only shapes get none.
   const inputs = inputClosure(model);
@@ -712,7 +711,7 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
   const lengthKey = `${key}\n${maxLength ?? ""}`;
   const known = ctx.patterns.get(key) ?? ctx.patterns.get(lengthKey);
   if (known !== undefined) return known;
-  const { result, analysis } = readPattern(ctx, source);
+  const { result, analysis } = ctx.readPatterns.read(ctx.model.patternSyntax, source);
   const where = `\`${owner.replace("\n", "$")}\``;
   if (result.kind !== "ok") {
     const message =
@@ -788,36 +787,6 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
   const test = (v: string): string => `${name}.test(${v})`;
   ctx.patterns.set(key, test);
   return test;
-}
-
-interface ReadPattern {
-  readonly result: ReturnType<typeof translateJavaPattern> | ReturnType<typeof ecmaPattern>;
-  readonly analysis: ReturnType<typeof analyse> | { readonly safe: true };
-}
-
-/** A pattern read (and analysed, when valid) once per run: shapes of many owners share patterns. */
-function readPattern(ctx: Ctx, source: string): ReadPattern {
-  let read = ctx.readPatterns.get(source);
-  if (read === undefined) {
-    const result = ctx.model.patternSyntax === "ecma262" ? ecmaPattern(source) : translateJavaPattern(source);
-    read = { result, analysis: result.kind === "ok" && "node" in result ? analyse(result.node, ctx.universe) : { safe: true } };
-    ctx.readPatterns.set(source, read);
-  }
-  return read;
-}
-
-/** An ECMA-262 pattern (OpenAPI) as it is, if it compiles with the `u` flag (never without). */
-function ecmaPattern(source: string): { kind: "ok"; source: string } | { kind: "invalid"; problem: string } {
-  try {
-    new RegExp(source, "u");
-    // As a RegExp literal: `/` escaped, line terminators written as escapes.
-    const literal = source.replace(/\\[^]|[/\n\r\u2028\u2029]/g, (m) =>
-      m.length === 2 ? m : m === "/" ? "\\/" : `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    );
-    return { kind: "ok", source: literal };
-  } catch (error) {
-    return { kind: "invalid", problem: `not ECMA-262 with the u flag: ${error instanceof Error ? error.message : String(error)}` };
-  }
 }
 
 /** Range (with exclusive bounds) and multipleOf of a value known to be a number. */

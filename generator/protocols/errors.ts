@@ -21,6 +21,7 @@
 
 import type { Diagnostics } from "../diagnostics.js";
 import { docComment } from "../emit/doc-comments.js";
+import type { DocLines } from "../docs/tsdoc.js";
 import { GeneratedFile } from "../emit/file-builder.js";
 import { importedRefType } from "../emit/type-ref.js";
 import { OPENAPI_HTTP, shapeOf, type Member, type ResolvedModel, type StructureShape } from "../model/ir.js";
@@ -31,13 +32,14 @@ import { RUNTIME } from "./symbols.js";
 /** Names an error class cannot take as member properties: what Error and ResponseError own. */
 const TAKEN = new Set(["name", "message", "stack", "cause", "$status", "$headers", "$requestId", "$response", "$code", "$fault"]);
 
-export function emitErrors(model: ResolvedModel, names: Names, diags: Diagnostics): GeneratedFile {
+/** `docs`: the run's memo of documentation lines (docs/memo.ts), when the caller keeps one. */
+export function emitErrors(model: ResolvedModel, names: Names, diags: Diagnostics, docs?: DocLines): GeneratedFile {
   const file = new GeneratedFile("errors.ts");
   const shapes = new Map<string, StructureShape>();
   for (const op of model.operations) for (const shape of operationErrors(model, op)) shapes.set(shape.id, shape);
   const sorted = [...shapes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const shape of sorted) file.declare(names.type(shape.id));
-  for (const shape of sorted) file.line(...errorClass(model, names, file, shape, diags), "");
+  for (const shape of sorted) file.line(...errorClass(model, names, file, shape, diags, docs), "");
   const unknown = file.use(RUNTIME.UnknownServiceError);
   const malformed = file.use(RUNTIME.MalformedResponseError);
   for (const op of model.operations) {
@@ -68,13 +70,13 @@ export function messageMember(model: ResolvedModel, shape: StructureShape): Memb
   return undefined;
 }
 
-function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, shape: StructureShape, diags: Diagnostics): string[] {
+function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, shape: StructureShape, diags: Diagnostics, docs: DocLines | undefined): string[] {
   const name = names.type(shape.id);
   const fields = file.use({ name, file: "types.ts", kind: "type" });
   // OpenAPI error schemas carry no fault: the status tells (5xx server, else client).
   const fault = shape.error ?? (model.service.protocols.some((p) => p.id === OPENAPI_HTTP) ? undefined : "client");
   const message = messageMember(model, shape);
-  const doc = docComment(shape, `The error \`${shape.name}\` (${fault === undefined ? "a server fault for a 5xx status, else a client fault" : `${fault} fault`}${shape.httpError === undefined ? "" : `, HTTP ${shape.httpError}`}).`);
+  const doc = docComment(shape, `The error \`${shape.name}\` (${fault === undefined ? "a server fault for a 5xx status, else a client fault" : `${fault} fault`}${shape.httpError === undefined ? "" : `, HTTP ${shape.httpError}`}).`, docs);
   const lines = [...doc, `export class ${name} extends ${file.use(RUNTIME.ServiceError)} {`, `  override readonly name = ${JSON.stringify(shape.name)} as const;`];
   const assigns: string[] = [];
   for (const m of shape.members) {

@@ -18,6 +18,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import { GeneratedFile } from "../emit/file-builder.js";
 import { docComment } from "../emit/doc-comments.js";
+import type { DocLines } from "../docs/tsdoc.js";
 import { setProperty } from "../emit/print.js";
 import { shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
 import { propertyAccess, type Names } from "../naming/names.js";
@@ -26,7 +27,8 @@ import { pickProtocol } from "./registry.js";
 import { customize } from "./aws-customizations/index.js";
 import { GZIP, MD5, RUNTIME } from "./symbols.js";
 
-export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagnostics): GeneratedFile {
+/** `docs`: the run's memo of documentation lines (docs/memo.ts), when the caller keeps one. */
+export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagnostics, docs?: DocLines): GeneratedFile {
   const file = new GeneratedFile("serializers.ts");
   const picked = pickProtocol(model, diags);
   if (!picked) {
@@ -53,7 +55,7 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
   };
   for (const op of model.operations) {
     for (const name of [names.serializer(op.id)]) file.declare(name);
-    file.line(...operationSerializer(ctx, picked.protocol, op), "");
+    file.line(...operationSerializer(ctx, picked.protocol, op, docs), "");
   }
   // Codec functions may ask for more; print the smallest name left until none is, so the order
   // is the names' order whatever asked first (a heap: a chain of 64k structures stays n log n).
@@ -65,7 +67,7 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
   return file;
 }
 
-function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Operation): string[] {
+function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Operation, docs: DocLines | undefined): string[] {
   const input = op.input === undefined ? undefined : shapeOf(ctx.model, op.input);
   if (input !== undefined && input.type !== "structure") throw new Error(`internal: the input of ${op.id} is a ${input.type}`);
   const file = ctx.file;
@@ -73,7 +75,7 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
   const options = file.use(RUNTIME.SerializeOptions);
   const inputType = input ? file.use({ name: ctx.names.type(input.id), file: "types.ts", kind: "type" }) : "Record<string, never>";
   const fn = ctx.names.serializer(op.id);
-  const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Builds the HTTP request of \`${op.name}\`.`);
+  const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Builds the HTTP request of \`${op.name}\`.`, docs);
   const lines: string[] = [];
   const tokens = input?.members.filter((m) => m.idempotencyToken) ?? [];
   if (tokens.length > 0) {
