@@ -40,6 +40,9 @@ export interface Sym {
 
 const MARK = "\u0001";
 
+/** Lines printed at render time (`GeneratedFile.later`). */
+export type Deferred = (resolve: (text: string) => string) => readonly string[];
+
 interface ImportEntry {
   readonly sym: Sym;
   typeOnly: boolean;
@@ -49,7 +52,7 @@ interface ImportEntry {
 }
 
 export class GeneratedFile {
-  readonly #lines: string[] = [];
+  readonly #lines: (string | Deferred)[] = [];
   /** Every imported symbol, whether every use was type-only, and its placeholder; in order of first use. */
   readonly #imports: ImportEntry[] = [];
   /** file → name → its entry (no key string built per use: emitters call `use` for every reference). */
@@ -129,9 +132,18 @@ export class GeneratedFile {
     for (const l of lines) this.#lines.push(l === "" ? "" : pad + l);
   }
 
+  /**
+   * Lines printed at render time, when imported names have their final local names (a layout
+   * that depends on line widths): `print` gets the function that turns a text holding `use`'s
+   * placeholders into the final text.
+   */
+  later(print: Deferred): void {
+    this.#lines.push(print);
+  }
+
   /** Nothing printed yet. */
   isEmpty(): boolean {
-    return this.#lines.every((l) => l.trim() === "");
+    return this.#lines.every((l) => typeof l === "string" && l.trim() === "");
   }
 
   /** The files this one imports from, e.g. `["runtime.ts", "types.ts"]`. */
@@ -174,7 +186,8 @@ export class GeneratedFile {
     }
     // One join of every line into the file (no joined body, replaced copy and joined parts on
     // top of each other: Microsoft Graph beta's validators are 112 MB of text).
-    const lines = this.#lines;
+    const resolve = (text: string) => (text.includes(MARK) ? text.replace(/\u0001(\d+)\u0001/g, (_m, n: string) => local.get(Number(n))!) : text);
+    const lines = this.#lines.some((l) => typeof l !== "string") ? this.#lines.flatMap((l) => (typeof l === "string" ? [l] : l(resolve))) : (this.#lines as string[]);
     let first = 0;
     let last = lines.length - 1;
     while (first <= last && lines[first]!.trim() === "") first++;

@@ -158,6 +158,63 @@ function objectLines(indent: number, prefix: string, t: Extract<TypeExpr, { kind
   return [`${pad}${prefix}{`, ...t.members.flatMap((m) => member(inner, m.key, m.type, check)), `${close}}${end}`];
 }
 
+/**
+ * `head = rhs;` for an expression `rhs` that may break inside but is not laid out here: one line,
+ * or `=` ending the line and `rhs` on the next (unsure when that line passes the width too).
+ */
+export function assignment(head: string, rhs: string, check: LayoutCheck, unbreakableRhs = false): string[] {
+  const one = `${head} = ${rhs};`;
+  if (fits(one, check)) return [one];
+  const next = `  ${rhs};`;
+  if (!fits(next, check) && !unbreakableRhs) check.unsure(`assignment past the print width: ${head.slice(0, 60)}`);
+  return [`${head} =`, next];
+}
+
+/** `export function f(param): result {`, with the one parameter on a line of its own past the width. */
+export function functionHead(start: string, param: string, end: string, check: LayoutCheck): string[] {
+  const one = `${start}(${param})${end}`;
+  if (fits(one, check)) return [one];
+  if (!fits(`  ${param},`, check)) check.unsure(`parameter past the print width: ${start.slice(0, 60)}`);
+  return [`${start}(`, `  ${param},`, `)${end}`];
+}
+
+/**
+ * `if (cond) statement` at `indent`, where `statement` is `target = f(arg);` or `target = value;`:
+ * past the width, the statement on the next line, and past it there, a call's argument on a line
+ * of its own. Anything else past the width is unsure.
+ */
+export function ifStatement(indent: number, cond: string, statement: { readonly target: string; readonly call?: string; readonly value: string }, check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  const text = statement.call === undefined ? `${statement.target} = ${statement.value};` : `${statement.target} = ${statement.call}(${statement.value});`;
+  if (text.includes('\\"')) check.unsure(`a string prettier may quote otherwise: ${text.slice(0, 60)}`);
+  const one = `${pad}if (${cond}) ${text}`;
+  if (fits(one, check)) return [one];
+  if (!fits(`${pad}if (${cond})`, check)) check.unsure(`condition past the print width: ${cond.slice(0, 60)}`);
+  const inner = `${pad}  ${text}`;
+  if (fits(inner, check)) return [`${pad}if (${cond})`, inner];
+  const open = `${pad}  ${statement.target} = ${statement.call}(`;
+  const arg = `${pad}    ${statement.value},`;
+  if (statement.call === undefined || !fits(open, check) || !fits(arg, check)) check.unsure(`statement past the print width: ${text.slice(0, 60)}`);
+  return [`${pad}if (${cond})`, open, arg, `${pad}  );`];
+}
+
+/** `return callee(arg);` at `indent`: past the width, the argument on a line of its own. */
+export function returnCall(indent: number, callee: string, arg: string, check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  const one = `${pad}return ${callee}(${arg});`;
+  if (fits(one, check)) return [one];
+  const inner = `${pad}  ${arg},`;
+  if (!fits(inner, check)) check.unsure(`argument past the print width: ${arg.slice(0, 60)}`);
+  return [`${pad}return ${callee}(`, inner, `${pad});`];
+}
+
+/** A line the printer does not break: unsure when it passes the width. */
+export function plain(line: string, check: LayoutCheck): string {
+  if (!fits(line, check)) check.unsure(`line past the print width: ${line.trim().slice(0, 200)}`);
+  if (line.includes('\\"')) check.unsure(`a string prettier may quote otherwise: ${line.trim().slice(0, 60)}`);
+  return line;
+}
+
 /** An object literal property `key: value,` at `indent` spaces whose value is a literal. */
 export function property(indent: number, key: string, value: string, check: LayoutCheck): string[] {
   const pad = " ".repeat(indent);
