@@ -55,11 +55,9 @@ export function emitTypes(model: ResolvedModel, names: Names, docs: MarkdownMemo
   }
   if (aliases.length > 0) {
     // Last: an enum's const names its twin's, which must be initialised first.
-    file.line(
-      "// The types of the same form as another type, docs and all (OpenAPI documents repeat inline schemas): that type.",
-      "",
-      ...aliases,
-    );
+    file.line("// The types of the same form as another type, docs and all (OpenAPI documents repeat inline schemas): that type.", "");
+    // One call per line: spread as arguments, Microsoft Graph beta's alias lines passed V8's limit (RangeError).
+    for (const line of aliases) file.line(line);
   }
   // A model with no named shape still gets a module, so that index.ts can re-export it.
   if (file.isEmpty()) file.line("export {};");
