@@ -182,7 +182,13 @@ export class GeneratedFile {
       const line = `import ${allTypes ? "type " : ""}{ ${spec.join(", ")} } from "${modulePath(this.path, file)}";`;
       // Prettier breaks an import of two or more names that passes the width: one name per line.
       if (!this.#finalLayout || line.length <= PRINT_WIDTH || spec.length < 2) imports.push(line);
-      else imports.push(`import ${allTypes ? "type " : ""}{`, ...spec.map((s) => `  ${s},`), `} from "${modulePath(this.path, file)}";`);
+      else {
+        // A loop, not a spread: a spread passes each name as an argument, and a file that imports
+        // tens of thousands of names (Microsoft Graph beta) would pass V8's limit on arguments.
+        imports.push(`import ${allTypes ? "type " : ""}{`);
+        for (const s of spec) imports.push(`  ${s},`);
+        imports.push(`} from "${modulePath(this.path, file)}";`);
+      }
     }
     // One join of every line into the file (no joined body, replaced copy and joined parts on
     // top of each other: Microsoft Graph beta's validators are 112 MB of text).
@@ -193,7 +199,10 @@ export class GeneratedFile {
     while (first <= last && lines[first]!.trim() === "") first++;
     while (last >= first && lines[last]!.trim() === "") last--;
     const out: string[] = [header.trimEnd(), ""];
-    if (imports.length > 0) out.push(...imports, "");
+    if (imports.length > 0) {
+      for (const line of imports) out.push(line);
+      out.push("");
+    }
     // Placeholders exist only when something was imported (types.ts imports nothing): then no
     // line is searched, which would flatten each line's string once before the join copies it.
     const placeholders = this.#imports.length > 0;
