@@ -17,6 +17,7 @@ import { ROOT } from "../helpers/paths.js";
 import { OPENAPI_CORPUS } from "./helpers.js";
 import { corpusDocuments, sweepDocument, type SweepResult } from "./corpus.js";
 import { REJECTED_DOCUMENTS } from "./corpus-rejected.js";
+import { largestFirst } from "../helpers/largest-first.js";
 
 /** Documents we reject, and the defect that justifies it (shared with the swagger-client oracle's sweep). */
 const REJECTED = REJECTED_DOCUMENTS;
@@ -76,31 +77,17 @@ const TIMEOUT_MS = Number(process.env["OPENAPI_SWEEP_TIMEOUT_MINUTES"] ?? 240) *
 
 /** Sweeps every document in a child process each, JOBS at a time; results in file order. */
 async function sweepAll(files: readonly string[]): Promise<SweepResult[]> {
-  const size = (file: string) => statSync(join(OPENAPI_CORPUS, file)).size;
-  const queue = [...files].sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
-  const results = new Map<string, SweepResult>();
-  let heavyRunning = false;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const index = queue.findIndex((file) => !heavyRunning || size(file) < HEAVY_BYTES);
-      if (index < 0) {
-        if (queue.length === 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        continue;
-      }
-      const [file] = queue.splice(index, 1) as [string];
-      const heavy = size(file) >= HEAVY_BYTES;
-      if (heavy) heavyRunning = true;
-      const result = await sweepInChild(file);
-      if (heavy) heavyRunning = false;
+  return largestFirst(files, {
+    jobs: JOBS,
+    size: (file) => statSync(join(OPENAPI_CORPUS, file)).size,
+    heavyBytes: HEAVY_BYTES,
+    run: sweepInChild,
+    done: (file, result) => {
       const phases = result.generateMs !== undefined ? `: generate ${(result.generateMs / 1000).toFixed(1)} s${result.typecheckMs !== undefined ? `, type-check ${(result.typecheckMs / 1000).toFixed(1)} s of ${((result.outputBytes ?? 0) / 1e6).toFixed(1)} MB` : ""}` : "";
       const usage = result.cpuMs !== undefined ? `; CPU ${(result.cpuMs / 1000).toFixed(1)} s, peak RSS ${result.peakRssMb} MB` : "";
       process.stdout.write(`${file}: ${result.outcome}${result.typeErrors.length > 0 ? `, ${result.typeErrors.length} type errors` : ""} (${(result.ms / 1000).toFixed(1)} s${phases}${usage})${result.outcome !== "generated" ? " " + JSON.stringify(result.errors[0]).slice(0, 300) : ""}${result.typeErrors.map((e) => `\n  ${e}`).join("")}\n`);
-      results.set(file, result);
-    }
-  };
-  await Promise.all(Array.from({ length: JOBS }, worker));
-  return [...files].map((file) => results.get(file)!);
+    },
+  });
 }
 
 /** One document in a process of its own (test/openapi/sweep-one.ts), killed past TIMEOUT_MS. */

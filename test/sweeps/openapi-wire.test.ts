@@ -27,6 +27,7 @@ import { corpusDocuments } from "../openapi/corpus.js";
 import { REJECTED_DOCUMENTS } from "../openapi/corpus-rejected.js";
 import { ROOT } from "../helpers/paths.js";
 import { OPENAPI_CORPUS } from "../openapi/helpers.js";
+import { largestFirst } from "../helpers/largest-first.js";
 
 const wanted = process.env["WIRE_DOCUMENTS"];
 const sweep = wanted !== undefined && wanted !== "";
@@ -75,33 +76,19 @@ type Output = RunOneOutput | { readonly outcome: "crashed"; readonly file: strin
 
 /** Runs every document in a child process each, JOBS at a time, the largest first; outputs in file order. */
 async function runAll(files: readonly string[]): Promise<Output[]> {
-  const size = (file: string) => statSync(join(OPENAPI_CORPUS, file)).size;
-  const queue = [...files].sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
-  const outputs = new Map<string, Output>();
-  let heavyRunning = false;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const index = queue.findIndex((file) => !heavyRunning || size(file) < HEAVY_BYTES);
-      if (index < 0) {
-        if (queue.length === 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        continue;
-      }
-      const [file] = queue.splice(index, 1) as [string];
-      const heavy = size(file) >= HEAVY_BYTES;
-      if (heavy) heavyRunning = true;
-      const output = await runInChild(file);
-      if (heavy) heavyRunning = false;
-      outputs.set(file, output);
+  return largestFirst(files, {
+    jobs: JOBS,
+    size: (file) => statSync(join(OPENAPI_CORPUS, file)).size,
+    heavyBytes: HEAVY_BYTES,
+    run: runInChild,
+    done: (file, output) => {
       process.stdout.write(
         output.outcome === "ran"
           ? `${file}: ${output.result.operations} operations, ${output.result.inputs} inputs, ${output.result.identical} identical, ${output.result.unexplained.length} unexplained (${(output.ms / 1000).toFixed(1)} s, CPU ${(output.cpuMs / 1000).toFixed(1)} s, peak RSS ${output.peakRssMb} MB)\n`
           : `${file}: ${output.outcome === "rejected" ? "rejected by our front end" : "CRASHED"} (${output.error.slice(0, output.outcome === "rejected" ? 160 : 4000)})\n`,
       );
-    }
-  };
-  await Promise.all(Array.from({ length: JOBS }, worker));
-  return files.map((file) => outputs.get(file)!);
+    },
+  });
 }
 
 function runInChild(file: string): Promise<Output> {
