@@ -251,10 +251,14 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
     "// checks of a scalar that many members share.",
     "",
   );
-  if (ctx.patternDecls.length > 0) f.line(...ctx.patternDecls, "");
-  for (const name of [...ctx.sharedDecls.keys()].sort(compare)) f.line(...ctx.sharedDecls.get(name)!);
-  // In slices: spreading a very large model's lines into one call overflows the stack.
-  for (let i = 0; i < body.length; i += 10_000) f.line(...body.slice(i, i + 10_000));
+  // In slices: spreading a very large model's lines into one call passes V8's limit on arguments
+  // (RangeError), and a model's pattern declarations are as many as its patterns.
+  const lines = (all: readonly string[]) => {
+    for (let i = 0; i < all.length; i += 10_000) f.line(...all.slice(i, i + 10_000));
+  };
+  if (ctx.patternDecls.length > 0) lines([...ctx.patternDecls, ""]);
+  for (const name of [...ctx.sharedDecls.keys()].sort(compare)) lines(ctx.sharedDecls.get(name)!);
+  lines(body);
   return f;
 }
 
