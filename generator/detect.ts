@@ -4,6 +4,7 @@
 //   detectInput({ name: "x", files: [{ path: "x.json", text: '{"info":{...},"openapi":"3.1.0","paths":{}}' }] })
 //   → { format: "openapi", files: [{ path: "x.json", text: "...", json: { info: {...}, openapi: "3.1.0", paths: {} } }] }
 //
+// A `.gz` suffix is ignored (the CLI hands over the decompressed text under the file's own path).
 // `.yaml`/`.yml` files are OpenAPI (3.x, or Swagger 2.0 by its `swagger` key: the OpenAPI front
 // end converts it) and `.smithy` files are Smithy IDL. A JSON file is recognised
 // by the top-level keys of its object (JSON_FORMATS, first match wins; an AWS JSON service
@@ -61,9 +62,9 @@ export function jsonFormat(value: unknown): ModelFormat | undefined {
 }
 
 function detectFile(file: SourceFile): { format: ModelFormat | undefined; file: SourceFile } {
-  if (/\.ya?ml$/i.test(file.path)) return { format: "openapi", file };
-  if (/\.smithy$/i.test(file.path)) return { format: "smithy", file };
-  if (!/\.json$/i.test(file.path)) return { format: undefined, file };
+  if (/\.ya?ml(\.gz)?$/i.test(file.path)) return { format: "openapi", file };
+  if (/\.smithy(\.gz)?$/i.test(file.path)) return { format: "smithy", file };
+  if (!/\.json(\.gz)?$/i.test(file.path)) return { format: undefined, file };
   let json: unknown;
   try {
     json = JSON.parse(file.text);

@@ -7,15 +7,44 @@
 // Source paths given to the core are relative to the project root and `/`-separated, so the
 // generated headers do not depend on where the checkout lives. Missing or unreadable files are
 // diagnostics, never exceptions.
+//
+// A gzip-compressed file (`s3.json.gz`, as model archives ship them; recognised by its magic
+// bytes, whatever its name) is decompressed here and given to the core as the text it holds,
+// under its own path: `models/s3.json.gz` → { name: "s3", path: "models/s3.json.gz", text: "{...}" }.
+// Positions in its diagnostics are lines and columns of that text. Decompression stops at
+// MAX_DECOMPRESSED_BYTES (a gzip bomb is a diagnostic, not an exhausted heap).
 
 import { readFileSync, readdirSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Host, ModelInput, SourceFile } from "../frontends.js";
 import { displayPath } from "../options.js";
 
 /** File extensions that hold models; other files in the models folder are skipped (an info). */
-export const MODEL_EXTENSIONS = Object.freeze([".json", ".smithy", ".yaml", ".yml"]);
+export const MODEL_EXTENSIONS = Object.freeze([".json", ".smithy", ".yaml", ".yml", ".json.gz", ".smithy.gz", ".yaml.gz", ".yml.gz"]);
+
+/** The most text a compressed model file may decompress to (a little under V8's longest string). */
+export const MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024 - 64;
+
+/** Reads a model file as text; a gzip stream (magic bytes 1f 8b) is decompressed first. Throws on I/O or gzip errors. */
+export function readModelText(absolute: string): string {
+  const bytes = readFileSync(absolute);
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.toString("utf8");
+  let text: Buffer;
+  try {
+    text = gunzipSync(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === "ERR_BUFFER_TOO_LARGE"
+        ? `it is gzip-compressed and decompresses to more than ${MAX_DECOMPRESSED_BYTES / 1024 / 1024} MiB`
+        : `it starts as a gzip stream but does not decompress (${(error as Error).message})`,
+      { cause: error },
+    );
+  }
+  return text.toString("utf8");
+}
 
 export interface InputContext {
   /** Project root: source paths are relative to it. */
@@ -52,6 +81,7 @@ export interface ListedModel {
 /** The output folder name of a model file or folder: `x.openapi.yaml` → `x-openapi`. */
 export function modelName(path: string, isFolder: boolean): string {
   let name = basename(path);
+  if (!isFolder && /\.gz$/i.test(name)) name = name.slice(0, -".gz".length);
   if (!isFolder) {
     const dot = name.lastIndexOf(".");
     if (dot > 0) name = name.slice(0, dot);
@@ -140,7 +170,7 @@ export function diskHost(ctx: InputContext, sources: ReadResult["sources"]): Hos
     readFile(path: string): string | undefined {
       const absolute = resolve(ctx.root, path);
       try {
-        const text = readFileSync(absolute, "utf8");
+        const text = readModelText(absolute);
         sources.set(path, { absolute, text });
         return text;
       } catch {
@@ -221,12 +251,14 @@ export function readListedModel(model: ListedModel, ctx: InputContext): { input?
   const files: SourceFile[] = [];
   for (const { path, absolute } of model.files) {
     try {
-      files.push({ path, text: readFileSync(absolute, "utf8") });
+      files.push({ path, text: readModelText(absolute) });
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       diagnostics.push({
         code: "INPUT_UNREADABLE",
         severity: "error",
-        message: `The model file \`${displayPath(ctx.cwd, absolute)}\` cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        message: `The model file \`${displayPath(ctx.cwd, absolute)}\` cannot be read: ${code ?? (error as Error).message}`,
+        ...(code === undefined ? { hint: "Decompress it yourself (`gunzip -k`) to check it, or give the uncompressed file." } : {}),
       });
     }
   }

@@ -25,7 +25,7 @@ export interface ParsedSource {
 }
 
 export function parseSource(file: SourceFile, diags: Diagnostics): ParsedSource | undefined {
-  const yaml = /\.ya?ml$/i.test(file.path);
+  const yaml = /\.ya?ml(\.gz)?$/i.test(file.path);
   // The YAML composer, jsonc-parser's tree (for positions) and every walk of the value recurse:
   // refuse hostile nesting before any of them runs.
   const deep = yaml ? yamlTooDeep(file.text) : jsonTooDeep(file.text);

@@ -27,7 +27,7 @@ export function loadSmithyAsts(sources: readonly SourceFile[], diags: Diagnostic
   const before = diags.items.length;
   const slots: (LoadedAst | ParsedFile | undefined)[] = [];
   for (const source of sources) {
-    if (/\.json$/i.test(source.path)) slots.push(readJsonAst(source.text, source.path, diags, source.json));
+    if (/\.json(\.gz)?$/i.test(source.path)) slots.push(readJsonAst(source.text, source.path, diags, source.json));
     else slots.push(parseIdlFile(source.text, source.path, diags));
   }
   const parsed = slots.filter((s): s is ParsedFile => s !== undefined && !("ast" in s));
