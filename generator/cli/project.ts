@@ -140,14 +140,14 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
     const all = [...diagnostics, ...more];
     return { ok: !hasErrors(all), diagnostics: all, folders: [], lookup, options, inputs: [...inputs] };
   };
-  diagnostics.push(...resolved.diagnostics);
+  append(diagnostics, resolved.diagnostics);
   if (hasErrors(diagnostics)) return done();
 
   if (request.recover === true) {
     const outs = new Set([options.out, ...[...options.perModel.values()].flatMap((s) => (s.out !== undefined ? [s.out] : []))]);
     for (const out of outs) {
       try {
-        diagnostics.push(...recoveryDiagnostics(recoverOutput(out, { step: request.step }), cwd, out));
+        append(diagnostics, recoveryDiagnostics(recoverOutput(out, { step: request.step }), cwd, out));
       } catch (error) {
         const failure = writeFailure(error, cwd, out);
         if (failure === undefined) throw error;
@@ -183,7 +183,7 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
     read.inputs.push(source);
     for (const file of source.files) read.sources.set(file.path, { absolute: resolve(options.root, file.path), text: file.text });
   }
-  diagnostics.push(...read.diagnostics);
+  append(diagnostics, read.diagnostics);
   for (const [path, { text }] of read.sources) texts.set(path, text);
 
   const modelFiles = [...[...read.sources.values()].map((s) => s.absolute), ...(pooled ? read.listed.flatMap((m) => m.files.map((f) => f.absolute)) : [])];
@@ -209,7 +209,7 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
   if (format) {
     for (const out of new Set(groups.map((g) => g.out))) {
       const found = await formatterFor(request.formatter ?? options.formatter, out);
-      diagnostics.push(...found.diagnostics);
+      append(diagnostics, found.diagnostics);
       if (found.configFile !== undefined) inputs.add(found.configFile);
       formatters.set(out, found.formatter);
     }
@@ -221,13 +221,13 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
   let planned: Group<ListedModel>[] | Group<ModelInput>[] = groups;
   if (pooled && ![...formatters.values()].every(cloneable)) {
     readListed(read, ctx);
-    diagnostics.push(...read.diagnostics.filter((d) => !diagnostics.includes(d)));
+    append(diagnostics, read.diagnostics.filter((d) => !diagnostics.includes(d)));
     for (const [path, { text }] of read.sources) texts.set(path, text);
     if (hasErrors(diagnostics)) return done();
     planned = planGroups(options, read.inputs, named, request.artifacts, []);
   } else if (pooled) {
     const outcome = await runPooled(request, options, groups as Group<ListedModel>[], templates, format, formatters, partitions);
-    diagnostics.push(...outcome.diagnostics);
+    append(diagnostics, outcome.diagnostics);
     if (hasErrors(diagnostics) || outcome.folders === undefined) return done();
     return { ok: true, diagnostics, folders: outcome.folders, lookup, options, inputs: [...inputs] };
   }
@@ -249,7 +249,7 @@ export async function runProject(request: ProjectRequest): Promise<ProjectRun> {
       ...(request.onModel !== undefined ? { onModel: (i: number, _n: number, name: string) => request.onModel?.(Math.min(offset + i, total - 1), total, name) } : {}),
     });
     started += group.inputs.length;
-    diagnostics.push(...result.diagnostics);
+    append(diagnostics, result.diagnostics);
     const tree = trees.get(group.out) ?? new Map<string, string>();
     trees.set(group.out, tree);
     for (const [path, content] of result.files) {
@@ -293,7 +293,7 @@ export function writeProject(run: ProjectRun, cwd: string, step?: StepHook): Dia
     if (folder.staged === undefined && isUpToDate(folder.comparison) && folder.leftovers.length === 0) continue;
     try {
       const written = folder.staged !== undefined ? folder.staged.commit(folder.comparison) : replaceTree(folder.out, folder.files ?? new Map(), { step });
-      diagnostics.push(...recoveryDiagnostics(written.recovery, cwd, folder.out));
+      append(diagnostics, recoveryDiagnostics(written.recovery, cwd, folder.out));
     } catch (error) {
       for (const other of run.folders.slice(i + 1)) other.staged?.abort();
       const failure = writeFailure(error, cwd, folder.out);
@@ -318,7 +318,7 @@ function cloneable(value: unknown): boolean {
 function readListed(read: ReadResult, ctx: InputContext): void {
   for (const model of read.listed) {
     const one = readListedModel(model, ctx);
-    read.diagnostics.push(...one.diagnostics);
+    append(read.diagnostics, one.diagnostics);
     for (const file of one.input?.files ?? []) read.sources.set(file.path, { absolute: model.files.find((f) => f.path === file.path)!.absolute, text: file.text });
     if (one.input !== undefined) read.inputs.push(one.input);
   }
@@ -382,7 +382,7 @@ async function runPooled(
   const produced = new Map<string, Map<string, FileStatus["status"]>>(outs.map((out) => [out, new Map()]));
   const collided = new Set<string>();
   for (const outcome of outcomes) {
-    diagnostics.push(...outcome.diagnostics);
+    append(diagnostics, outcome.diagnostics);
     const tree = produced.get(outcome.job.out)!;
     for (const { path, status } of outcome.files) {
       if (tree.has(path)) {
@@ -507,11 +507,12 @@ function loadTemplatesFor(options: Options, diagnostics: Diagnostic[], cwd: stri
   const warnings = new Diagnostics();
   try {
     const { sources, files, builtin } = readTemplateSources(userDir, warnings);
-    diagnostics.push(...warnings.items);
+    append(diagnostics, warnings.items);
     return { compiled: compileTemplates(sources, files, builtin), sources: { sources, files } };
   } catch (error) {
     if (!(error instanceof DiagnosticError)) throw error;
-    diagnostics.push(...warnings.items, error.diagnostic);
+    append(diagnostics, warnings.items);
+    diagnostics.push(error.diagnostic);
     return undefined;
   }
 }
@@ -551,6 +552,15 @@ function makeLookup(ctx: InputContext, texts: ReadonlyMap<string, string>): Sour
     }
     return text === undefined ? { display } : { display, text };
   };
+}
+
+/**
+ * Appends `items` to `target` one by one: a run's diagnostics can number in the hundreds of
+ * thousands (one warning per schema of a huge document), past what `push(...items)` may spread
+ * into one call (V8's argument limit is a RangeError).
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
