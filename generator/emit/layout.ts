@@ -1,8 +1,9 @@
 // Prettier's layout (as oxfmt prints it, Shapesmith's options: print width 100, trailing commas)
 // for the few shapes of code a printer that skips the formatter emits: type aliases, interface
-// members, union types and object keys and strings. Not a general pretty-printer: a shape whose
-// layout past the print width has not been checked against oxfmt is reported to `check.unsure`,
-// and the file goes through the formatter as before (generator/core.ts `Formatting`).
+// members, union types, object keys and strings, parameter and argument lists. Not a general
+// pretty-printer: a shape whose layout past the print width has not been checked against oxfmt is
+// reported to `check.unsure`, and the file goes through the formatter as before (generator/core.ts
+// `Formatting`).
 //
 //   typeAlias("export type Ids", union([name("IdList"), NULL]), check)
 //   → ["export type Ids = IdList | null;"]
@@ -11,6 +12,8 @@
 //   member(2, "Tags?", union([name("TagList"), UNDEFINED]), check) → ["  Tags?: TagList | undefined;"]
 //   stringLiteral(`say "hi"`) → `'say "hi"'` (prettier's quotes: the one needing fewer escapes, double on a tie)
 //   objectKey("x-id", check) → `"x-id"`; objectKey("id", check) → "id"
+//   call(4, "super", ["fields.message ?? options.message ?? \"AVeryLong…\"", "response", "code"], ";", check)
+//   → ["    super(", "      fields.message ?? options.message ?? \"AVeryLong…\",", "      response,", "      code,", "    );"]
 //
 // The rules, each checked against oxfmt (test/foundation/layout.test.ts holds the cases):
 // - what fits in 100 columns stays on one line (width counted in UTF-16 units: a line holding
@@ -22,7 +25,9 @@
 //   `| null`); a union: `key:` and one member per line;
 // - a union of object types past the width: one variant per line, a variant past the width with
 //   one member per line;
-// - an object property whose value is a string: `key:` and the string on the next line.
+// - an object property whose value is a string: `key:` and the string on the next line;
+// - a parameter list or a call's argument list past the width (no function or object literal
+//   among them, which prettier hugs): one per line with a trailing comma, `)` back at the indent.
 
 import { LAYOUT } from "../format.js";
 
@@ -176,6 +181,38 @@ export function functionHead(start: string, param: string, end: string, check: L
   if (fits(one, check)) return [one];
   if (!fits(`  ${param},`, check)) check.unsure(`parameter past the print width: ${start.slice(0, 60)}`);
   return [`${start}(`, `  ${param},`, `)${end}`];
+}
+
+/**
+ * `start(p1, p2, …)end` at `indent` (a function's or constructor's head, `end` = ` {`): past the
+ * width, one parameter per line with a trailing comma. Parameters are names with a type or a
+ * default, never a pattern to hug; one past the width on its own line is unsure.
+ */
+export function parameters(indent: number, start: string, params: readonly string[], end: string, check: LayoutCheck): string[] {
+  return brokenList(indent, start, params, end, "parameter", check);
+}
+
+/**
+ * `callee(a1, a2, …)end` at `indent` (`end` = `;`): past the width, one argument per line with a
+ * trailing comma. Arguments are expressions without a function or an object literal (prettier
+ * hugs a last such argument); one past the width on its own line is unsure.
+ */
+export function call(indent: number, callee: string, args: readonly string[], end: string, check: LayoutCheck): string[] {
+  return brokenList(indent, callee, args, end, "argument", check);
+}
+
+function brokenList(indent: number, start: string, items: readonly string[], end: string, what: string, check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${start}(${items.join(", ")})${end}`;
+  if (fits(one, check) || items.length === 0) return [plain(one, check)];
+  const out = [plain(`${pad}${start}(`, check)];
+  for (const item of items) {
+    const line = `${pad}  ${item},`;
+    if (!fits(line, check)) check.unsure(`${what} past the print width: ${item.slice(0, 60)}`);
+    else out.push(plain(line, check));
+  }
+  out.push(`${pad})${end}`);
+  return out;
 }
 
 /**

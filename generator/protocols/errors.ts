@@ -18,14 +18,21 @@
 // server). Members are own properties only when set. A member named `message` (or `Message`,
 // `errorMessage`) becomes the error's message; members that would replace what every error has
 // (`name`, `stack`, `cause`, inherited names) are not properties: a warning says so.
+//
+// The file is printed in the formatter's layout (generator/emit/layout.ts), each class laid out
+// when the imported names have their final names (`GeneratedFile.later`): past 100 columns the
+// constructor's parameters and `super`'s arguments one per line, a union type one member per
+// line. The default run does not format it; a line whose layout is not checked (a member's
+// declaration or a class head past 100 columns) sends the file to the formatter.
 
 import type { Diagnostics } from "../diagnostics.js";
 import { docComment } from "../emit/doc-comments.js";
 import type { DocLines } from "../docs/tsdoc.js";
-import { GeneratedFile } from "../emit/file-builder.js";
+import { GeneratedFile, type Deferred } from "../emit/file-builder.js";
+import { call, ifStatement, name as typeName, objectKey, parameters, plain, stringLiteral, typeAlias, union } from "../emit/layout.js";
 import { importedRefType } from "../emit/type-ref.js";
 import { OPENAPI_HTTP, shapeOf, type Member, type ResolvedModel, type StructureShape } from "../model/ir.js";
-import { isInheritedName, propertyAccess, propertyKey, type Names } from "../naming/names.js";
+import { isInheritedName, propertyAccess, type Names } from "../naming/names.js";
 import { operationErrors } from "./deserializers.js";
 import { RUNTIME } from "./symbols.js";
 
@@ -35,18 +42,23 @@ const TAKEN = new Set(["name", "message", "stack", "cause", "$status", "$headers
 /** `docs`: the run's memo of documentation lines (docs/memo.ts), when the caller keeps one. */
 export function emitErrors(model: ResolvedModel, names: Names, diags: Diagnostics, docs?: DocLines): GeneratedFile {
   const file = new GeneratedFile("errors.ts");
+  file.printsFinalLayout();
   const shapes = new Map<string, StructureShape>();
   for (const op of model.operations) for (const shape of operationErrors(model, op)) shapes.set(shape.id, shape);
   const sorted = [...shapes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const shape of sorted) file.declare(names.type(shape.id));
-  for (const shape of sorted) file.line(...errorClass(model, names, file, shape, diags, docs), "");
+  for (const shape of sorted) {
+    file.later(errorClass(model, names, file, shape, diags, docs));
+    file.line("");
+  }
   const unknown = file.use(RUNTIME.UnknownServiceError);
   const malformed = file.use(RUNTIME.MalformedResponseError);
   for (const op of model.operations) {
     const name = names.operationError(op.id);
     file.declare(name);
     const members = [...operationErrors(model, op).map((s) => names.type(s.id)), unknown, malformed];
-    file.line(`/** What \`${names.deserializer(op.id)}\` throws: narrow it with \`instanceof\` or \`switch (error.name)\`. */`, `export type ${name} = ${members.join(" | ")};`, "");
+    const comment = `/** What \`${names.deserializer(op.id)}\` throws: narrow it with \`instanceof\` or \`switch (error.name)\`. */`;
+    file.later((resolve) => [comment, ...typeAlias(`export type ${name}`, union(members.map((m) => typeName(resolve(m)))), file), ""]);
   }
   if (file.isEmpty()) file.line("export {};");
   return file;
@@ -70,15 +82,19 @@ export function messageMember(model: ResolvedModel, shape: StructureShape): Memb
   return undefined;
 }
 
-function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, shape: StructureShape, diags: Diagnostics, docs: DocLines | undefined): string[] {
+function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, shape: StructureShape, diags: Diagnostics, docs: DocLines | undefined): Deferred {
   const name = names.type(shape.id);
   const fields = file.use({ name, file: "types.ts", kind: "type" });
   // OpenAPI error schemas carry no fault: the status tells (5xx server, else client).
   const fault = shape.error ?? (model.service.protocols.some((p) => p.id === OPENAPI_HTTP) ? undefined : "client");
   const message = messageMember(model, shape);
   const doc = docComment(shape, `The error \`${shape.name}\` (${fault === undefined ? "a server fault for a 5xx status, else a client fault" : `${fault} fault`}${shape.httpError === undefined ? "" : `, HTTP ${shape.httpError}`}).`, docs);
-  const lines = [...doc, `export class ${name} extends ${file.use(RUNTIME.ServiceError)} {`, `  override readonly name = ${JSON.stringify(shape.name)} as const;`];
-  const assigns: string[] = [];
+  const serviceError = file.use(RUNTIME.ServiceError);
+  const httpResponse = file.use(RUNTIME.HttpResponse);
+  const errorOptions = file.use(RUNTIME.ResponseErrorOptions);
+  const shapeName = stringLiteral(shape.name);
+  const declared: { readonly key: string; readonly type: string }[] = [];
+  const assigns: { readonly cond?: string; readonly target: string; readonly value: string }[] = [];
   for (const m of shape.members) {
     if (m === message && m.name === "message") continue;
     if (TAKEN.has(m.name) || isInheritedName(m.name)) {
@@ -87,19 +103,22 @@ function errorClass(model: ResolvedModel, names: Names, file: GeneratedFile, sha
       });
       continue;
     }
-    const type = importedRefType(file, names, model, m);
-    lines.push(`  declare readonly ${propertyKey(m.name)}${m.required ? "" : "?"}: ${type};`);
+    declared.push({ key: `${objectKey(m.name, file)}${m.required ? "" : "?"}`, type: importedRefType(file, names, model, m) });
     const access = propertyAccess("fields", m.name);
     const target = /^[A-Za-z_$][\w$]*$/.test(m.name) ? `this.${m.name}` : `this[${JSON.stringify(m.name)}]`;
-    assigns.push(m.required ? `${target} = ${access};` : `if (${access} !== undefined) ${target} = ${access};`);
+    assigns.push(m.required ? { target, value: access } : { cond: `${access} !== undefined`, target, value: access });
   }
-  const text = message === undefined ? `options.message ?? ${JSON.stringify(shape.name)}` : `${propertyAccess("fields", message.name)} ?? options.message ?? ${JSON.stringify(shape.name)}`;
-  lines.push(
-    `  constructor(fields: ${fields}, response: ${file.use(RUNTIME.HttpResponse)}, code = ${JSON.stringify(shape.name)}, options: ${file.use(RUNTIME.ResponseErrorOptions)} = {}) {`,
-    `    super(${text}, response, code, ${fault === undefined ? `response.status >= 500 ? "server" : "client"` : JSON.stringify(fault)}, options);`,
-    ...assigns.map((a) => "    " + a),
+  const text = message === undefined ? `options.message ?? ${shapeName}` : `${propertyAccess("fields", message.name)} ?? options.message ?? ${shapeName}`;
+  const faultText = fault === undefined ? `response.status >= 500 ? "server" : "client"` : stringLiteral(fault);
+  return (resolve) => [
+    ...doc,
+    plain(`export class ${name} extends ${resolve(serviceError)} {`, file),
+    plain(`  override readonly name = ${shapeName} as const;`, file),
+    ...declared.map((d) => plain(`  declare readonly ${d.key}: ${resolve(d.type)};`, file)),
+    ...parameters(2, "constructor", [`fields: ${resolve(fields)}`, `response: ${resolve(httpResponse)}`, `code = ${shapeName}`, `options: ${resolve(errorOptions)} = {}`], " {", file),
+    ...call(4, "super", [text, "response", "code", faultText, "options"], ";", file),
+    ...assigns.flatMap((a) => (a.cond === undefined ? [plain(`    ${a.target} = ${a.value};`, file)] : ifStatement(4, a.cond, { target: a.target, value: a.value }, file))),
     `  }`,
     `}`,
-  );
-  return lines;
+  ];
 }

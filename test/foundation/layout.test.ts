@@ -2,7 +2,8 @@
 // the core keeps as printed (GenerateResult.final, not formatted) must be exactly what oxfmt makes
 // of it. Whole files compared; every file that differs is listed with its first differing lines.
 // - every model of models/ and the test fixtures (adversarial names, kitchen sink), and a sample
-//   of the AWS and OpenAPI corpora: each types.ts is final, and every final file is stable;
+//   of the AWS and OpenAPI corpora: each types.ts and errors.ts is final, and every final file is
+//   stable;
 // - each layout rule of layout.ts, cases on both sides of the print width, printed through the
 //   same functions the printers call, is what oxfmt prints;
 // - the check fails on a file a broken printer would print (an empty interface as `{` `}`);
@@ -17,7 +18,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { stableHeader, formatTypeScript } from "../../generator/format.js";
-import { atom, member, name, NULL, objectKey, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
+import { atom, call, member, name, NULL, objectKey, parameters, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
 import { generateFrom } from "../helpers/generate.js";
 import { unstableFinal } from "../helpers/layout-oracle.js";
 import { corpusPartitions } from "../helpers/partitions.js";
@@ -38,7 +39,7 @@ async function generateCorpus(relative: string, options: { formatter?: { name: "
 }
 
 describe("printers' final layout against oxfmt", () => {
-  it("models/ and the fixtures: every types.ts is final, and oxfmt leaves every final file as it is", async () => {
+  it("models/ and the fixtures: every types.ts and errors.ts is final, and oxfmt leaves every final file as it is", async () => {
     const inputs = [
       ...readdirSync(MODELS).map((f) => ({ name: f.replace(/\.(smithy|json|yaml)$/, "").replace(/\./g, "-"), paths: [join(MODELS, f)] })),
       { name: "adversarial", paths: [join(ROOT, "test/fixtures/adversarial-names.smithy")] },
@@ -49,12 +50,16 @@ describe("printers' final layout against oxfmt", () => {
     const typesFiles = [...result.files.keys()].filter((p) => p.endsWith("/types.ts")).sort();
     expect(typesFiles.length).toBe(inputs.length);
     expect([...result.final!].filter((p) => p.endsWith("/types.ts")).sort()).toEqual(typesFiles);
+    const errorsFiles = [...result.files.keys()].filter((p) => p.endsWith("/errors.ts")).sort();
+    expect(errorsFiles.length).toBeGreaterThan(0);
+    expect([...result.final!].filter((p) => p.endsWith("/errors.ts")).sort()).toEqual(errorsFiles);
     expect(await unstableFinal(result)).toEqual([]);
   });
 
-  it.each([...AWS_SAMPLE.map((f) => `aws-smithy/${f}`), ...OPENAPI_SAMPLE.map((f) => `openapi/${f}`)])("%s: types.ts final, every final file stable", async (relative) => {
+  it.each([...AWS_SAMPLE.map((f) => `aws-smithy/${f}`), ...OPENAPI_SAMPLE.map((f) => `openapi/${f}`)])("%s: types.ts and errors.ts final, every final file stable", async (relative) => {
     const { name: modelName, result } = await generateCorpus(relative);
     expect(result.final!.has(`${modelName}/types.ts`)).toBe(true);
+    expect(result.final!.has(`${modelName}/errors.ts`)).toBe(true);
     expect(await unstableFinal(result)).toEqual([]);
   }, 120_000);
 
@@ -63,8 +68,12 @@ describe("printers' final layout against oxfmt", () => {
     const broken = new Map([
       ["m/types.ts", `${header}export interface Empty {\n}\n`],
       ["m/index.ts", `${header}export * from "./types.js";\n`],
+      ["m/errors.ts", `${header}export class E extends Error {\n  constructor(\n    a: string,\n  ) {\n    super(a);\n  }\n}\n`],
     ]);
-    expect(await unstableFinal({ files: broken, final: new Set(broken.keys()) })).toEqual(["m/types.ts line 3: export interface Empty { | } → export interface Empty {}"]);
+    expect(await unstableFinal({ files: broken, final: new Set(broken.keys()) })).toEqual([
+      "m/types.ts line 3: export interface Empty { | } → export interface Empty {}",
+      "m/errors.ts line 4:   constructor( |     a: string, |   ) { →   constructor(a: string) {",
+    ]);
   });
 
   it("prettier (a team's config) still formats a final file; --no-format gives the same bytes as oxfmt", async () => {
@@ -134,7 +143,15 @@ describe("layout rules (generator/emit/layout.ts) against oxfmt", () => {
     lines.push(...property(2, "c", stringLiteral(`\\ \u0000 \t it's`), check));
     lines.push(...property(2, "d", stringLiteral(`"'"`), check));
     lines.push(...property(2, "e", "-5", check));
-    lines.push("} as const;", "");
+    lines.push("} as const;");
+    // Constructors' parameters and calls' arguments, as errors.ts prints them: lines of 99, 100
+    // and 101 columns (n = 22-24 for `super(…)`, 35-37 for `constructor(…)`), and longer.
+    const params = (n: number) => [`fields: ${long(n, "F")}`, "response: HttpResponse", `code = ${stringLiteral("Code")}`];
+    const args = (n: number) => [`fields.message ?? options.message ?? ${stringLiteral(long(n, "M"))}`, "response", "code", n > 40 ? `response.status >= 500 ? "server" : "client"` : stringLiteral("client")];
+    for (const n of [6, 22, 23, 24, 35, 36, 37, 50]) {
+      lines.push(`export class E${n} extends ServiceError {`, ...parameters(2, "constructor", params(n), " {", check), ...call(4, "super", args(n), ";", check), "  }", "}");
+    }
+    lines.push(...call(0, "f", [], ";", check), "");
     const printed = lines.join("\n");
     expect(reasons).toEqual([]);
     expect(await formatTypeScript(printed, { name: "oxfmt" })).toBe(printed);
@@ -146,7 +163,9 @@ describe("layout rules (generator/emit/layout.ts) against oxfmt", () => {
     member(2, long(90, "K"), { kind: "record", value: name("never") }, check);
     objectKey("café", check);
     property(2, long(100, "K"), "12345", check);
-    expect(reasons.length).toBe(3);
+    call(4, "super", [`fields.message ?? options.message ?? ${stringLiteral(long(60, "M"))}`, "response"], ";", check);
+    parameters(2, "constructor", [`a: ${long(100, "A")}`], " {", check);
+    expect(reasons.length).toBe(5);
   });
 
   it("stableHeader: plain // lines only", () => {
