@@ -66,6 +66,7 @@ export type HttpBinding =
       /** OpenAPI path `style` (default `simple`, as Smithy labels are) and `explode` (default false). */
       readonly style?: "simple" | "label" | "matrix";
       readonly explode?: boolean;
+      readonly content?: ParameterContent;
     }
   | {
       readonly location: "query";
@@ -81,11 +82,12 @@ export type HttpBinding =
        * the default is false); a Smithy one always is.
        */
       readonly allowEmptyValue?: boolean;
+      readonly content?: ParameterContent;
     }
   | { readonly location: "queryParams" }
-  | { readonly location: "header"; readonly name: string; readonly explode?: boolean }
+  | { readonly location: "header"; readonly name: string; readonly explode?: boolean; readonly content?: ParameterContent }
   | { readonly location: "prefixHeaders"; readonly prefix: string }
-  | { readonly location: "cookie"; readonly name: string; readonly explode?: boolean }
+  | { readonly location: "cookie"; readonly name: string; readonly explode?: boolean; readonly content?: ParameterContent }
   | { readonly location: "payload" }
   | { readonly location: "responseCode" }
   | {
@@ -93,6 +95,14 @@ export type HttpBinding =
       /** OpenAPI Encoding Object of the property in a form or multipart body. */
       readonly encoding?: BodyEncoding;
     };
+
+/**
+ * An OpenAPI parameter defined by `content` (a media type) instead of `schema` and `style`: its
+ * value is that media type's text, then encoded for its place (percent-encoded in a path, query
+ * or cookie, as it is in a header). `json`: the JSON text (`application/json`, `+json` types);
+ * `text`: the value's own text (a string as it is; a list or object as JSON text).
+ */
+export type ParameterContent = "json" | "text";
 
 /**
  * How one property of an OpenAPI `application/x-www-form-urlencoded` or `multipart/form-data`

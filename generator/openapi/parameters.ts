@@ -8,9 +8,14 @@
 // Defaults follow the specification: path and header `simple`, query and cookie `form`; `explode`
 // is true for `form` only. A query parameter keeps `allowEmptyValue: true` (without it the
 // serializer leaves an empty string out, 3.0.3 §Parameter Object). `Accept`, `Content-Type` and `Authorization` header parameters are
-// ignored, as the specification says.
+// ignored, as the specification says. A parameter defined by `content` instead of `schema` is
+// written as its media type says (JSON text for JSON types, else text, with a warning unless `text/*`):
+//
+//   { name: "ids", in: "path", content: { application/json: { schema: { type: array, items: { type: string } } } } }
+//   → member ids: openapi#…Ids, http { location: "label", name: "ids", style: "simple", explode: false, content: "json" }
 
-import type { HttpBinding, Member } from "../model/ir.js";
+import type { HttpBinding, Member, ParameterContent } from "../model/ir.js";
+import { mediaKind } from "./bodies.js";
 import type { Documents, Located } from "./documents.js";
 import { KeywordReader, show } from "./keywords.js";
 import { isObject } from "./pointer.js";
@@ -67,9 +72,13 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
 
   let schemaAt = read.child("schema");
   const content = read.object("content");
+  let written: ParameterContent | undefined;
   if (schemaAt.value === undefined && content) {
     const first = Object.keys(content)[0];
-    if (first !== undefined) schemaAt = docs.child(read.child("content"), first, "schema");
+    if (first !== undefined) {
+      schemaAt = docs.child(read.child("content"), first, "schema");
+      written = contentOf(docs, docs.child(read.child("content"), first), name, first);
+    }
   }
   const required = location === "path" ? true : read.boolean("required") === true;
 
@@ -82,7 +91,8 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
     return undefined;
   }
   const explode = read.boolean("explode") ?? style === "form";
-  const allowReserved = location === "query" ? read.boolean("allowReserved") === true : false;
+  // With `content`, the media type writes the value: style and allowReserved do not apply.
+  const allowReserved = location === "query" && written === undefined ? read.boolean("allowReserved") === true : false;
   const allowEmptyValue = location === "query" ? read.boolean("allowEmptyValue") === true : false;
 
   const schema = schemas.lower(schemaAt, "member");
@@ -102,13 +112,46 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
     },
     required,
   );
-  return { location, name, member: { ...member, http: binding(location, name, style, explode, allowReserved, allowEmptyValue) } };
+  return { location, name, member: { ...member, http: binding(location, name, style, explode, allowReserved, allowEmptyValue, written) } };
 }
 
-function binding(location: ParameterLocation, name: string, style: string, explode: boolean, allowReserved: boolean, allowEmptyValue: boolean): HttpBinding {
+/**
+ * How a parameter defined by `content` is written (3.0.3 §Parameter Object: "A map containing
+ * the representations for the parameter"): a JSON media type (`application/json`, `+json`) as
+ * JSON text; `text/*` as the value's text. No other media type has a text form we can write
+ * (XML, forms, bytes): sent as text too, with a warning.
+ */
+function contentOf(docs: Documents, at: Located, name: string, mediaType: string): ParameterContent {
+  const kind = mediaKind(mediaType);
+  switch (kind) {
+    case "json":
+      return "json";
+    case "text":
+      return "text";
+    case "form":
+    case "multipart":
+    case "xml":
+    case "binary":
+      docs.report(
+        "warning",
+        "OPENAPI_PARAMETER_MEDIA_TYPE",
+        `Parameter \`${name}\` is defined by its \`${mediaType}\` representation, which Shapesmith cannot write: its value is sent as plain text (a string as it is, other values as JSON text)`,
+        at,
+        "Describe the parameter with `schema` (and `style`), or with an `application/json` or `text/plain` representation.",
+      );
+      return "text";
+    default: {
+      const never: never = kind;
+      throw new Error(`internal: unknown media kind ${String(never)}`);
+    }
+  }
+}
+
+function binding(location: ParameterLocation, name: string, style: string, explode: boolean, allowReserved: boolean, allowEmptyValue: boolean, content: ParameterContent | undefined): HttpBinding {
+  const written = content === undefined ? {} : { content };
   switch (location) {
     case "path":
-      return { location: "label", name, style: style as "simple" | "label" | "matrix", explode };
+      return { location: "label", name, style: style as "simple" | "label" | "matrix", explode, ...written };
     case "query":
       return {
         location: "query",
@@ -117,11 +160,12 @@ function binding(location: ParameterLocation, name: string, style: string, explo
         explode,
         ...(allowReserved ? { allowReserved: true } : {}),
         ...(allowEmptyValue ? { allowEmptyValue: true } : {}),
+        ...written,
       };
     case "header":
-      return { location: "header", name, explode };
+      return { location: "header", name, explode, ...written };
     case "cookie":
-      return { location: "cookie", name, explode };
+      return { location: "cookie", name, explode, ...written };
   }
 }
 

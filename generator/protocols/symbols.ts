@@ -113,6 +113,7 @@ export const FORMS = {
   encodeReserved: value("forms.ts", "encodeReserved"),
   formParts: value("forms.ts", "formParts"),
   multipartBody: value("forms.ts", "multipartBody"),
+  stylePathValue: value("forms.ts", "stylePathValue"),
   MultipartPart: type("forms.ts", "MultipartPart"),
 } as const;
 

@@ -177,6 +177,23 @@ function nestMultipart(r: Normalized, ours: boolean, other: Normalized): Normali
   return { ...r, body: { multipart: rest, fields: prune(nest(text, !ours)) } };
 }
 
+/** A plain object (not a Date, bytes or array). */
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** RFC 3986 percent-encoding of all but the unreserved characters (as RFC 6570 expands a value). */
+function strictEncode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+/** The keys of the input's object values that percent-encoding changes, longest first. */
+function rawKeys(input: unknown): string[] {
+  if (!isPlain(input)) return [];
+  const keys = new Set(Object.values(input).flatMap((v) => (isPlain(v) ? Object.keys(v).filter((k) => strictEncode(k) !== k) : [])));
+  return [...keys].sort((a, b) => b.length - a.length);
+}
+
 export const KNOWN: readonly Known[] = [
   {
     name: "ignored-header-required",
@@ -184,6 +201,24 @@ export const KNOWN: readonly Known[] = [
     reason:
       "A header parameter named Accept, Content-Type or Authorization is ignored, as OpenAPI 3.0.3 §Parameter Object says (\"If in is header and the name field is Accept, Content-Type or Authorization, the parameter definition SHALL be ignored\"; 3.1.0 the same): the generated input has no member for it. swagger-client ignores it too when it writes headers (its PARAMETER_HEADER_BLACKLIST), but first refuses to build the request at all (`Required parameter Authorization is not provided`) when the ignored definition says `required: true` (Zuora's GLOBAL_HEADER_Authorization_OAuth, VTEX's Content-Type and Accept). Compared: the request swagger-client builds once it is given a placeholder value for each such parameter (a value its header builder then drops).",
     normalize: (r, ours, _other, d) => (!ours && r.method === "ERROR" && /^Required parameter \S+ is not provided$/.test(r.path) && d.rebuilt !== undefined ? normalized(d.rebuilt) : r),
+  },
+  {
+    name: "path-object-keys",
+    kind: "swagger-client",
+    reason:
+      "A path value that is an object (a `oneOf`/`anyOf` parameter holding one: Microsoft Graph's `includedUserTypes`) is expanded by its style with its keys percent-encoded as its values are (`R,100,G,200`, OpenAPI 3.0.3 §Style Examples; RFC 6570 §3.2.1 encodes each name and value of an associative array alike). swagger-client's style serializer (style-serializer.js encodeObject) escapes the values only and writes each key raw, so a key with a space, a quote or a non-ASCII letter makes no valid URI (RFC 3986 §3.3 pchar; its template parser then leaves every later `{name}` of the path unexpanded), and one with `/`, `?` or `#` sends the request to another path. Compared: our URL with each such key written raw where it stands as a name (between the style's separators), against theirs with the expressions it left unexpanded taken as ours.",
+    normalize: (r, ours, other, d) => {
+      const keys = rawKeys(d.input);
+      if (keys.length === 0) return r;
+      if (!ours) return unexpanded(r, other);
+      let url = r.path + (typeof r.query === "string" && r.query !== "" ? "?" + r.query : "");
+      for (const key of keys) {
+        const encoded = strictEncode(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        url = url.replace(new RegExp(`(^|[/,.;=])${encoded}(?=$|[/,.;=?])`, "g"), (_, before: string) => before + key);
+      }
+      const q = url.indexOf("?");
+      return { ...r, path: q === -1 ? url : url.slice(0, q), query: q === -1 ? "" : url.slice(q + 1) };
+    },
   },
   {
     name: "uri-normal-form",
@@ -323,10 +358,10 @@ export const KNOWN: readonly Known[] = [
     name: "empty-path-value",
     kind: "swagger-client",
     reason:
-      "A path value that is the empty string or an empty array expands to nothing and leaves an empty segment (`/environments//policies/7`): RFC 6570 §3.2.2 expands the empty string to itself and skips an empty list (§2.3), and RFC 3986 §3.3 allows empty segments. swagger-client resolves one parameter at a time through openapi-path-templating, whose grammar has no empty segment (`path-segment = 1*( path-literal / template-expression )`): once a value left `//`, the path no longer parses and every later template expression stays in the URL as `{name}`, against OpenAPI 3.0.3 §Path Templating (each expression is replaced by its parameter's value); `{` and `}` are not URI characters (RFC 3986 §3.3 pchar).",
+      "A path value that is the empty string, an empty array or an object without members expands to nothing and leaves an empty segment (`/environments//policies/7`): RFC 6570 §3.2.2 expands the empty string to itself and skips an empty list or associative array (§2.3), and RFC 3986 §3.3 allows empty segments. swagger-client resolves one parameter at a time through openapi-path-templating, whose grammar has no empty segment (`path-segment = 1*( path-literal / template-expression )`): once a value left `//`, the path no longer parses and every later template expression stays in the URL as `{name}`, against OpenAPI 3.0.3 §Path Templating (each expression is replaced by its parameter's value); `{` and `}` are not URI characters (RFC 3986 §3.3 pchar).",
     normalize: (r, ours, other, d) => {
-      // Only where the input holds an empty string or an empty array (a template with `//` of its own is empty-segment-template).
-      const empty = typeof d.input === "object" && d.input !== null && Object.values(d.input).some((v) => v === "" || (Array.isArray(v) && v.length === 0));
+      // Only where the input holds an empty string, array or object (a template with `//` of its own is empty-segment-template).
+      const empty = typeof d.input === "object" && d.input !== null && Object.values(d.input).some((v) => v === "" || (Array.isArray(v) && v.length === 0) || (isPlain(v) && Object.values(v).every((x) => x === undefined)));
       return ours || !empty ? r : unexpanded(r, other);
     },
   },

@@ -6,12 +6,15 @@
 //   await runDocument("stripe.com.json.gz", { runs: 3, seed: 1 })
 //   → { file, operations: 452, inputs: 1356, identical: 1201, explained: { "deepObject-nested": 140, ... },
 //       unexplained: [], skipped: [...] }
+//   await runSource({ path: "content.yaml", text }, { runs: 30, seed: 1, inputs: { getKind: [{ kind: {} }] } })
+//   → the same for a document of our own, with our inputs run before the random ones
 //
 // Inputs come from the resolved model (arbitraries.ts) and must pass our generated validator.
 // swagger-client is handed the same values in its own terms: parameters keyed `in.name`, the
 // body keyed by wire names, dates as RFC 3339 text, bytes as base64 (raw in multipart parts and
-// binary bodies). It gets a copy of the operation with its `$ref`s resolved (its own resolver is
-// too slow for Stripe) and an `operationId` equal to our operation's name.
+// binary bodies; a JSON `content` parameter holding strings as its JSON text, which is how
+// swagger-client takes it). It gets a copy of the operation with its `$ref`s resolved (its own
+// resolver is too slow for Stripe) and an `operationId` equal to our operation's name.
 
 import fc from "fast-check";
 import SwaggerClient from "swagger-client";
@@ -26,6 +29,8 @@ import { pickMediaType } from "../../generator/openapi/bodies.js";
 import { generateFiles, load } from "../openapi/helpers.js";
 import { writeTree } from "../helpers/generate.js";
 import { corpusFile } from "../helpers/paths.js";
+import { parse as parseYaml } from "yaml";
+import type { SourceFile } from "../../generator/frontends.js";
 import { classify, type Category } from "./known.js";
 
 export interface WireRequest {
@@ -91,6 +96,8 @@ export interface RunOptions {
   readonly onDifference?: (difference: Difference, category: Category | undefined) => void;
   /** Removes the generated folder once its modules are imported (the sweep over every document). */
   readonly cleanUp?: boolean;
+  /** Inputs of our own by operation name, run before the random ones (the cases a test is about); each must pass the validator. */
+  readonly inputs?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** runDocument's error when our front end rejects the document (no model to serialize with). */
@@ -99,10 +106,16 @@ export class FrontEndRejection extends Error {}
 type Fn = (input: unknown) => unknown;
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
+/** A corpus document (`openapi/<file>`, gzipped JSON). */
 export async function runDocument(file: string, options: RunOptions): Promise<DocumentResult> {
   const text = gunzipSync(readFileSync(corpusFile(`openapi/${file}`))).toString("utf8");
-  const path = file.replace(/\.gz$/, "");
-  const doc = JSON.parse(text) as Record<string, unknown>;
+  return runSource({ path: file.replace(/\.gz$/, ""), text }, options, file);
+}
+
+/** A document given as its text (a YAML or JSON document of our own under test/); `file` names it in the result. */
+export async function runSource(source: SourceFile, options: RunOptions, file = source.path): Promise<DocumentResult> {
+  const { path, text } = source;
+  const doc = (/\.json$/.test(path) ? JSON.parse(text) : parseYaml(text)) as Record<string, unknown>;
   const { model } = load([{ path, text }], "api");
   if (!model) throw new FrontEndRejection(`${file}: the front end rejected it`);
   const generated = await generateFiles([{ path, text }], "api", false);
@@ -126,7 +139,12 @@ export async function runDocument(file: string, options: RunOptions): Promise<Do
       result.skipped.push({ operation: op.name, reason: !site ? "no site" : !serialize ? "no serializer" : "no input" });
       continue;
     }
-    const inputs = validInputs(model, op, validate, options);
+    const own = options.inputs?.[op.name] ?? [];
+    for (const input of own) {
+      const failures = validate ? (validate(input) as unknown[]) : [];
+      if (failures.length > 0) throw new Error(`${op.name}: the input ${JSON.stringify(input)} is not valid: ${JSON.stringify(failures)}`);
+    }
+    const inputs = [...own, ...validInputs(model, op, validate, options)];
     if (inputs.length === 0) {
       result.skipped.push({ operation: op.name, reason: "no valid input generated in 40 tries (patterns fast-check cannot match, say)" });
       continue;
@@ -222,6 +240,20 @@ export function deepObjectParameters(doc: Record<string, unknown>, site: Site): 
     for (const p of resolve(doc, list, 0) as unknown[]) if (isObject(p) && p["in"] === "query" && p["style"] === "deepObject" && typeof p["name"] === "string") names.add(p["name"]);
   }
   return [...names];
+}
+
+/** The site's parameters defined by `content` (OpenAPI 3.0.3 §Parameter Object), keyed `in.name` as swagger-client takes values, with their (first) media type. */
+export function contentParameters(doc: Record<string, unknown>, site: Site): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const list of [site.pathItem["parameters"], site.operation["parameters"]]) {
+    if (!Array.isArray(list)) continue;
+    for (const p of resolve(doc, list, 0) as unknown[]) {
+      if (!isObject(p) || typeof p["in"] !== "string" || typeof p["name"] !== "string" || !isObject(p["content"])) continue;
+      const first = Object.keys(p["content"])[0];
+      if (first !== undefined) found.set(`${p["in"]}.${p["name"]}`, first);
+    }
+  }
+  return found;
 }
 
 /** The value swagger-client is given for a required header parameter the specification ignores. */
@@ -393,6 +425,15 @@ function buildTheirs(spec: Record<string, unknown>, model: ResolvedModel, op: Op
       default:
         throw new Error(`unexpected binding ${b.location}`);
     }
+  }
+  // A JSON `content` parameter: swagger-client's content serializer takes a string as JSON text
+  // already written ("Assume the user has a JSON string") and parses the items of an array that
+  // are JSON text themselves (Swagger UI's way of reading values typed into a form), so a value
+  // with strings is handed over as its JSON text; any other value as it is.
+  const item = (spec["paths"] as Record<string, Record<string, unknown>>)[site.path]!;
+  for (const [key, mediaType] of contentParameters(spec, { ...site, pathItem: item, operation: item[site.method] as Record<string, unknown> })) {
+    const value = parameters[key];
+    if (mediaType.includes("application/json") && (typeof value === "string" || (Array.isArray(value) && value.some((x) => typeof x === "string")))) parameters[key] = JSON.stringify(value);
   }
   const content = isObject(site.operation["requestBody"]) ? (spec["paths"] as Record<string, Record<string, Record<string, unknown>>>)[site.path]![site.method]!["requestBody"] : undefined;
   const types = isObject(content) && isObject(content["content"]) ? Object.keys(content["content"]) : [];

@@ -12,13 +12,16 @@
 // Smithy labels, query values and headers follow the HTTP binding traits (timestamps date-time in
 // labels and queries, http-date in headers; lists in headers comma-joined, quoted when needed;
 // a string with `@mediaType` in a header is base64). OpenAPI parameters carry `style`/`explode`
-// (RFC 6570 / the OpenAPI style table) on the same bindings.
+// (RFC 6570 / the OpenAPI style table) on the same bindings; a oneOf/anyOf path value is expanded
+// by its style at run time (forms.ts stylePathValue: `{}` is nothing, `{ a: "x" }` simple `a,x`);
+// a parameter defined by `content` is its media type's text, encoded for its place:
+//   ids (path, content application/json) → "/roles/" + encodePathSegment(JSON.stringify(input.ids), false)
 
-import { shapeOf, type HttpBinding, type Member, type Operation, type Ref, type Shape, type StructureShape } from "../../model/ir.js";
+import { shapeOf, type HttpBinding, type Member, type Operation, type ParameterContent, type Ref, type Shape, type StructureShape } from "../../model/ir.js";
 import { propertyAccess } from "../../naming/names.js";
 import type { RequestPlan, SerializerContext } from "../protocol.js";
 import { BIG_NUMBERS, FORMS, RUNTIME } from "../symbols.js";
-import { jsonValue, jsonWriter, timestampValue } from "../codecs/json/writer.js";
+import { jsonText, jsonValue, jsonWriter, timestampValue } from "../codecs/json/writer.js";
 
 /** How a protocol writes what the bindings leave for the body. */
 export interface BodyCodec {
@@ -83,7 +86,7 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
         queryParamsLines.push(...ifPresent(access, queryParamsLinesOf(ctx, m, access, members, enc)));
         break;
       case "header":
-        headerLines.push(...ifPresent(access, [`headers[${JSON.stringify(b.name)}] = ${headerValue(ctx, m, access, b.explode)};`], m.nullable === true));
+        headerLines.push(...ifPresent(access, [`headers[${JSON.stringify(b.name)}] = ${b.content === undefined ? headerValue(ctx, m, access, b.explode) : contentText(ctx, m, access, b.content, "header")};`], m.nullable === true));
         break;
       case "prefixHeaders":
         headerLines.push(
@@ -95,7 +98,7 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
         );
         break;
       case "cookie":
-        cookies.push(...ifPresent(access, cookieLines(ctx, m, b.name, b.explode ?? true, access), m.nullable === true));
+        cookies.push(...ifPresent(access, b.content === undefined ? cookieLines(ctx, m, b.name, b.explode ?? true, access) : [`cookies.push(${JSON.stringify(b.name + "=")} + encodeURIComponent(${contentText(ctx, m, access, b.content, "query")}));`], m.nullable === true));
         break;
       case "payload":
         payload = m;
@@ -176,8 +179,15 @@ function labelExpr(ctx: SerializerContext, m: Member, greedy: boolean): string {
   const access = own.startsWith("(") ? `${own}!` : own;
   const encode = ctx.file.use(RUNTIME.encodePathSegment);
   const b = m.http?.location === "label" ? m.http : undefined;
+  // `content`: the media type's text stands for the whole value; no style applies.
+  if (b?.content !== undefined) return `${encode}(${contentText(ctx, m, access, b.content, "label")}, false)`;
   const shape = shapeOf(ctx.model, m.target);
   const style = b?.style ?? "simple";
+  if (shape.type === "alternatives" || shape.type === "document") {
+    // A oneOf/anyOf (or untyped) value may be a list or an object: expanded by its style at run time.
+    const value = jsonValue(jsonWriter(ctx, OPENAPI_JSON), access, m);
+    return `${ctx.file.use(FORMS.stylePathValue)}(${value}, ${JSON.stringify(b?.name ?? m.name)}, ${JSON.stringify(style)}, ${b?.explode === true})`;
+  }
   const prefix = style === "label" ? "." : style === "matrix" ? `;${b?.name ?? m.name}=` : "";
   if (shape.type === "list") {
     const item = scalarString(ctx, shape.member, "item", "label");
@@ -218,6 +228,14 @@ function queryLinesOf(
   const keyEq = JSON.stringify(encodeURIComponent(b.name) + "=");
   const style = b.style ?? "form";
   const explode = b.explode ?? style === "form";
+  // OpenAPI (a binding with a style): an empty string is sent only with `allowEmptyValue`
+  // (3.0.3 §Parameter Object: "allows sending a parameter with an empty value. Default value is false").
+  const omitsEmpty = b.style !== undefined && b.allowEmptyValue !== true;
+  if (b.content !== undefined) {
+    // `content`: the media type's text is the value (JSON text is never empty; a text/plain "" is).
+    const push = `query.push(${keyEq} + ${strictEnc(contentText(ctx, m, access, b.content, "query"))});`;
+    return [omitsEmpty && b.content === "text" && holdsEmptyString(shape) ? `if (${access} !== "") ${push}` : push];
+  }
   if (shape.type === "list" && style !== "deepObject") {
     const item = scalarString(ctx, shape.member, "item", "query");
     if (explode) return [`for (const item of ${access}) query.push(${keyEq} + ${enc(item)});`];
@@ -229,16 +247,41 @@ function queryLinesOf(
     // Objects by the OpenAPI style table (`R=100&G=200`, `color[R]=100`, `color=R,100,G,200`), at
     // run time since alternatives and documents may hold anything; deepObject nests brackets and
     // numbers array items (`expand[0]=a`) as Stripe's SDKs and `qs` do (the spec leaves it undefined).
-    const value = jsonValue(jsonWriter(ctx, { useJsonName: true, defaultTimestamp: "date-time", noDefaults: true }), access, m);
-    const opts = [`style: ${JSON.stringify(style)}`, `explode: ${explode}`, ...(b.allowReserved ? [`allowReserved: true`] : [])];
+    const value = jsonValue(jsonWriter(ctx, OPENAPI_JSON), access, m);
+    // A oneOf/anyOf (or untyped) value may be "": left out as a string is, but in deepObject (Stripe's way to clear a field).
+    const omit = omitsEmpty && style !== "deepObject" && (shape.type === "alternatives" || shape.type === "document");
+    const opts = [`style: ${JSON.stringify(style)}`, `explode: ${explode}`, ...(b.allowReserved ? [`allowReserved: true`] : []), ...(omit ? [`omitEmpty: true`] : [])];
     return [`${ctx.file.use(FORMS.appendFormField)}(query, ${JSON.stringify(b.name)}, ${value}, { ${opts.join(", ")} });`];
   }
   const push = `query.push(${keyEq} + ${enc(scalarString(ctx, m, access, "query"))});`;
-  // OpenAPI (a binding with a style): an empty string is sent only with `allowEmptyValue`
-  // (3.0.3 §Parameter Object: "allows sending a parameter with an empty value. Default value is false").
-  // (An enum without "" cannot hold it, and TypeScript rejects the comparison.)
-  const omitEmpty = b.style !== undefined && b.allowEmptyValue !== true && (shape.type === "string" || (shape.type === "enum" && shape.values.some((v) => v.value === "")));
-  return [omitEmpty ? `if (${access} !== "") ${push}` : push];
+  return [omitsEmpty && holdsEmptyString(shape) ? `if (${access} !== "") ${push}` : push];
+}
+
+/** A string, or an enum with the value "" (an enum without it cannot hold it, and TypeScript rejects the comparison). */
+function holdsEmptyString(shape: Shape): boolean {
+  return shape.type === "string" || (shape.type === "enum" && shape.values.some((v) => v.value === ""));
+}
+
+/** The JSON writer options of OpenAPI values (JSON names, RFC 3339 timestamps, no defaults filled in). */
+const OPENAPI_JSON = { useJsonName: true, defaultTimestamp: "date-time", noDefaults: true } as const;
+
+/**
+ * The text of a parameter defined by `content` (OpenAPI 3.0.3 §Parameter Object), before the
+ * encoding of its place: the JSON text for a JSON media type, else the value's own text.
+ */
+function contentText(ctx: SerializerContext, m: Member, access: string, content: ParameterContent, place: Place): string {
+  switch (content) {
+    case "json": {
+      const w = jsonWriter(ctx, OPENAPI_JSON);
+      return jsonText(w, jsonValue(w, access, m), [m]);
+    }
+    case "text":
+      return scalarString(ctx, m, access, place);
+    default: {
+      const never: never = content;
+      throw new Error(`internal: unknown parameter content ${String(never)}`);
+    }
+  }
 }
 
 function queryParamsLinesOf(ctx: SerializerContext, m: Member, access: string, members: readonly Member[], enc: (s: string) => string): string[] {
