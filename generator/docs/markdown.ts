@@ -8,6 +8,11 @@
 /** JavaScript line terminators, which would also end a line inside a comment. */
 export const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 
+/** `text.split(LINE_BREAK)`, by a plain split on `\n` when no other terminator occurs (nearly always). */
+export function splitLines(text: string): string[] {
+  return /[\r\u2028\u2029]/.test(text) ? text.split(LINE_BREAK) : text.split("\n");
+}
+
 const WORD = /[\p{L}\p{N}]/u;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const NEEDS_ESCAPE = /[\\`*_[\]<&]/;
@@ -21,12 +26,15 @@ function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/.test(ch);
 }
 
+/** The longest run of the one-unit character `ch` in `text` (0 when absent: one search, no loop). */
 function longestRun(text: string, ch: string): number {
+  let at = text.indexOf(ch);
   let longest = 0;
-  let current = 0;
-  for (const c of text) {
-    current = c === ch ? current + 1 : 0;
-    if (current > longest) longest = current;
+  while (at !== -1) {
+    let end = at + 1;
+    while (text[end] === ch) end++;
+    if (end - at > longest) longest = end - at;
+    at = text.indexOf(ch, end);
   }
   return longest;
 }
@@ -112,11 +120,16 @@ export function escapeText(text: string, inLinkText = false): string {
   return out;
 }
 
+/** First characters of the block starts `escapeLineStart` escapes: digits, `#>-+*=_~` and the backtick. */
+const LINE_START_MARKUP: ReadonlySet<number> = new Set([..."0123456789#>-+*=_~`"].map((c) => c.charCodeAt(0)));
+
 /**
  * Escapes what would make a line of paragraph text start a block instead: a heading, a
  * quote, a list item, a thematic break, a setext underline or a code fence.
  */
 export function escapeLineStart(line: string): string {
+  // Every case below starts with one of these characters; nearly all lines start with a letter.
+  if (!LINE_START_MARKUP.has(line.charCodeAt(0))) return line;
   if (line.startsWith("\\")) return line;
   const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(line);
   if (ordered) return `${ordered[1] ?? ""}\\${line.slice((ordered[1] ?? "").length)}`;
@@ -135,6 +148,8 @@ export function escapeLineStart(line: string): string {
 
 /** A fence line (```` ``` ```` or `~~~`, at any indentation) and its character and length. */
 export function fenceOf(line: string): { readonly char: string; readonly length: number; readonly rest: string } | undefined {
+  // A fence holds three backticks or tildes in a row: most lines have neither (two searches, no match).
+  if (!line.includes("```") && !line.includes("~~~")) return undefined;
   const m = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
   if (!m) return undefined;
   const run = m[1] ?? "";
@@ -171,7 +186,7 @@ export function fenceTracker(): (line: string) => boolean {
  * whitespace and surrounding blank lines, and keep everything else.
  */
 export function commonMarkToDoc(text: string): string {
-  const lines = text.split(LINE_BREAK);
+  const lines = splitLines(text);
   const inFence = fenceTracker();
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -16,7 +16,7 @@
 import type { Constraints, Deprecation, Documentation, ShapeType } from "../model/ir.js";
 import { BigNumberNode } from "../model/decimal.js";
 import { htmlToMarkdown } from "./html-to-markdown.js";
-import { codeSpan, commonMarkToDoc, fenceTracker, LINE_BREAK } from "./markdown.js";
+import { codeSpan, commonMarkToDoc, fenceTracker, LINE_BREAK, splitLines } from "./markdown.js";
 
 export { htmlToMarkdown } from "./html-to-markdown.js";
 export { commonMarkToDoc } from "./markdown.js";
@@ -160,13 +160,12 @@ export function stableJson(value: unknown, seen: readonly object[] = []): string
 /** The facts paragraph: flags, format, constraints, allowed values; one sentence a line. */
 function facts(input: TsDocInput): string[] {
   const lines: string[] = [];
-  const flags = [
-    input.required ? "Required." : "",
-    input.readOnly ? "Read-only." : "",
-    input.writeOnly ? "Write-only." : "",
-    input.sensitive ? "Sensitive." : "",
-  ].filter((f) => f !== "");
-  if (flags.length > 0) lines.push(flags.join(" "));
+  let flags = "";
+  if (input.required) flags = "Required.";
+  if (input.readOnly) flags = flags === "" ? "Read-only." : `${flags} Read-only.`;
+  if (input.writeOnly) flags = flags === "" ? "Write-only." : `${flags} Write-only.`;
+  if (input.sensitive) flags = flags === "" ? "Sensitive." : `${flags} Sensitive.`;
+  if (flags !== "") lines.push(flags);
   if (input.format !== undefined && input.format !== "") lines.push(`Format: ${codeSpan(input.format)}.`);
   const phrases = input.constraints ? describeConstraints(input.constraints, input.kind) : [];
   if (phrases.length > 0) lines.push(`Constraints: ${phrases.join("; ")}.`);
@@ -187,7 +186,7 @@ function isWordChar(ch: string | undefined): boolean {
  * (and in fenced code) such an `@` is escaped too; in prose every `@` not inside a word is.
  */
 function safeLine(line: string, fenced: boolean): string {
-  const unclosed = line.replace(/\*\//g, "*\\/");
+  const unclosed = line.includes("*/") ? line.replace(/\*\//g, "*\\/") : line;
   if (!unclosed.includes("@")) return unclosed.trimEnd();
   const chars = Array.from(unclosed);
   let out = "";
@@ -224,7 +223,7 @@ function safeLine(line: string, fenced: boolean): string {
 function safeLines(markdown: string): string[] {
   const inFence = fenceTracker();
   const out: string[] = [];
-  for (const raw of markdown.split(LINE_BREAK)) {
+  for (const raw of splitLines(markdown)) {
     const fenced = inFence(raw);
     const line = safeLine(raw, fenced);
     if (line === "" && !fenced && (out.length === 0 || out[out.length - 1] === "")) continue;
@@ -259,7 +258,14 @@ export function tsdoc(input: TsDocInput, docs: DocLines = CONVERT): string[] {
   }
   if (input.deprecated) tags.push(...deprecationLines(input.deprecated));
   sections.push(tags);
-  const body = sections.filter((s) => s.length > 0).flatMap((s, i) => (i === 0 ? s : ["", ...s]));
-  if (body.length === 0) return [];
-  return ["/**", ...body.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"];
+  // One array, built in one pass: this runs for every member of every model.
+  const out = ["/**"];
+  for (const section of sections) {
+    if (section.length === 0) continue;
+    if (out.length > 1) out.push(" *");
+    for (const line of section) out.push(line === "" ? " *" : ` * ${line}`);
+  }
+  if (out.length === 1) return [];
+  out.push(" */");
+  return out;
 }
