@@ -22,22 +22,31 @@
 import type { Diagnostics } from "../diagnostics.js";
 import type {
   AuthScheme,
+  BlobShape,
   ClientContextParam,
   Constraints,
   Deprecation,
   Documentation,
+  EnumShape,
   EnumValue,
   HttpBinding,
+  IntEnumShape,
   IntEnumValue,
+  ListShape,
+  MapShape,
   Member,
   NumberKind,
+  NumberShape,
   Operation,
   ProtocolTrait,
   Ref,
   ResolvedModel,
   Shape,
   ShapeId,
+  StructureShape,
   TimestampFormat,
+  TimestampShape,
+  UnionShape,
   XmlTraits,
 } from "../model/ir.js";
 import { BigNumberNode, isObjectNode, type AstMemberRef, type AstShape, type NodeValue } from "./ast.js";
@@ -135,8 +144,8 @@ function lowerService(
       ...(input ? { input } : {}),
       ...(output ? { output } : {}),
       errors: [...(op.errors ?? []), ...(service.errors ?? [])].map((e) => want(e.target)!).filter(Boolean),
-      ...docsOf(opTraits),
-      ...deprecationOf(opTraits),
+      ...docsField(opTraits),
+      ...deprecationField(opTraits),
       ...(http && typeof http["method"] === "string" && typeof http["uri"] === "string"
         ? { http: { method: http["method"], uri: http["uri"], ...(typeof http["code"] === "number" ? { code: http["code"] } : {}) } }
         : {}),
@@ -189,8 +198,8 @@ function lowerService(
       protocols,
       ...("aws.protocols#awsQueryCompatible" in traits ? { awsQueryCompatible: true } : {}),
       ...(typeof objectOf(traits["aws.api#service"])?.["sdkId"] === "string" ? { sdkId: objectOf(traits["aws.api#service"])!["sdkId"] as string } : {}),
-      ...docsOf(traits),
-      ...xmlOf(traits),
+      ...docsField(traits),
+      ...xmlField(traits),
       ...(typeof awsService?.["endpointPrefix"] === "string" ? { endpointPrefix: awsService["endpointPrefix"] } : {}),
       ...(isObjectNode(traits["smithy.rules#endpointRuleSet"]) ? { endpointRules: traits["smithy.rules#endpointRuleSet"] } : {}),
       ...clientContextParamsOf(traits),
@@ -307,106 +316,146 @@ function authOrder(
 
 type Fail = (message: string, ...inner: (string | number)[]) => void;
 
+/** An IR object being filled in: fields are set one by one, each only when present. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+// The shapes and members below are built by assignments, not spreads of conditional object
+// literals: every shape and member of every model passes here, and a spread per optional field
+// cost more than the rest of the lowering. Fields are set in the order the IR's objects have
+// always listed them (a change of key order would show in anything that walks the keys).
+
 function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) => string | undefined, fail: Fail): Shape | undefined {
   const traits = ast.traits ?? {};
-  const base = {
-    id,
-    name,
-    ...docsOf(traits),
-    ...deprecationOf(traits),
-    sensitive: `${T}sensitive` in traits,
-    constraints: constraintsOf(traits),
-    ...xmlOf(traits),
-    ...(typeof traits[`${T}mediaType`] === "string" ? { mediaType: traits[`${T}mediaType`] as string } : {}),
+  const docs = docsOf(traits);
+  const deprecated = deprecationOf(traits);
+  const sensitive = `${T}sensitive` in traits;
+  const baseConstraints = constraintsOf(traits);
+  const xml = xmlOf(traits);
+  const mediaType = traits[`${T}mediaType`];
+  /** The shape with the fields every type has, then its `type`; the caller sets the type's own fields. */
+  const start = <S extends Shape>(type: S["type"], constraints: Constraints = baseConstraints): Writable<S> => {
+    const shape = { id, name } as Writable<S>;
+    if (docs !== undefined) shape.docs = docs;
+    if (deprecated !== undefined) shape.deprecated = deprecated;
+    shape.sensitive = sensitive;
+    shape.constraints = constraints;
+    if (xml !== undefined) shape.xml = xml;
+    if (typeof mediaType === "string") shape.mediaType = mediaType;
+    shape.type = type;
+    return shape;
   };
-  const ref = (r: AstMemberRef | undefined, what: string): Ref => {
+  const ref = (r: AstMemberRef | undefined, what: string, nullable: boolean): Ref => {
     if (!r) {
       fail(`Shape \`${id}\` has no ${what}`, what);
-      return { target: `${T}Document` };
+      return nullable ? { target: `${T}Document`, nullable: true } : { target: `${T}Document` };
     }
     want(r.target);
     // Traits on a list member or a map key / value constrain that position (`@length(max: 5) member: String`).
     const own = r.traits ?? {};
+    const out: Writable<Ref> = { target: r.target };
     const constraints = constraintsOf(own);
+    if (!isEmpty(constraints)) out.constraints = constraints;
+    if (`${T}sensitive` in own) out.sensitive = true;
     const format = timestampFormatOf(own);
-    return {
-      target: r.target,
-      ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
-      ...(`${T}sensitive` in own ? { sensitive: true } : {}),
-      ...(format ? { timestampFormat: format } : {}),
-      ...xmlOf(own),
-    };
+    if (format) out.timestampFormat = format;
+    const refXml = xmlOf(own);
+    if (refXml !== undefined) out.xml = refXml;
+    if (nullable) out.nullable = true;
+    return out;
   };
   const type = ast.type;
-  if (id === `${T}Unit`) return { ...base, type: "unit" };
-  if (NUMBER_KINDS.has(type)) return { ...base, type: "number", kind: type as NumberKind };
+  if (id === `${T}Unit`) return start("unit");
+  if (NUMBER_KINDS.has(type)) {
+    const shape = start<NumberShape>("number");
+    shape.kind = type as NumberKind;
+    return shape;
+  }
   switch (type) {
     case "string": {
       const legacy = traits[`${T}enum`];
-      if (Array.isArray(legacy)) return { ...base, type: "enum", values: legacyEnumValues(legacy) };
-      return { ...base, type: "string" };
+      if (Array.isArray(legacy)) {
+        const shape = start<EnumShape>("enum");
+        shape.values = legacyEnumValues(legacy);
+        return shape;
+      }
+      return start("string");
     }
     case "boolean":
-      return { ...base, type: "boolean" };
-    case "blob":
-      return { ...base, type: "blob", ...(`${T}streaming` in traits ? { streaming: true } : {}) };
+      return start("boolean");
+    case "blob": {
+      const shape = start<BlobShape>("blob");
+      if (`${T}streaming` in traits) shape.streaming = true;
+      return shape;
+    }
     case "timestamp": {
+      const shape = start<TimestampShape>("timestamp");
       const format = timestampFormatOf(traits);
-      return { ...base, type: "timestamp", ...(format ? { format } : {}) };
+      if (format) shape.format = format;
+      return shape;
     }
     case "document":
-      return { ...base, type: "document" };
+      return start("document");
     case "enum": {
-      const values: EnumValue[] = Object.entries(ast.members ?? {}).map(([memberName, m]) => {
-        const value = m.traits?.[`${T}enumValue`];
-        return { name: memberName, value: typeof value === "string" ? value : memberName, ...docsOf(m.traits ?? {}), ...deprecationOf(m.traits ?? {}) };
-      });
-      return { ...base, type: "enum", values };
+      const values: EnumValue[] = [];
+      for (const [memberName, m] of Object.entries(ast.members ?? {})) {
+        const own = m.traits ?? {};
+        const value = own[`${T}enumValue`];
+        values.push(enumValue<EnumValue>(memberName, typeof value === "string" ? value : memberName, own));
+      }
+      const shape = start<EnumShape>("enum");
+      shape.values = values;
+      return shape;
     }
     case "intEnum": {
       const values: IntEnumValue[] = [];
       for (const [memberName, m] of Object.entries(ast.members ?? {})) {
-        const value = m.traits?.[`${T}enumValue`];
+        const own = m.traits ?? {};
+        const value = own[`${T}enumValue`];
         if (typeof value !== "number" || !Number.isInteger(value)) {
           fail(`intEnum member \`${id}$${memberName}\` needs an integer @enumValue`, "members", memberName);
           continue;
         }
-        values.push({ name: memberName, value, ...docsOf(m.traits ?? {}), ...deprecationOf(m.traits ?? {}) });
+        values.push(enumValue<IntEnumValue>(memberName, value, own));
       }
-      return { ...base, type: "intEnum", values };
+      const shape = start<IntEnumShape>("intEnum");
+      shape.values = values;
+      return shape;
     }
     case "list":
     case "set": {
-      const member = ref(ast.member, "member");
-      const constraints = type === "set" ? { ...base.constraints, uniqueItems: true } : base.constraints;
-      return { ...base, constraints, type: "list", member: { ...member, ...(`${T}sparse` in traits ? { nullable: true } : {}) } };
+      const member = ref(ast.member, "member", `${T}sparse` in traits);
+      const shape = start<ListShape>("list", type === "set" ? { ...baseConstraints, uniqueItems: true } : baseConstraints);
+      shape.member = member;
+      return shape;
     }
     case "map": {
-      const value = ref(ast.value, "value");
-      return {
-        ...base,
-        type: "map",
-        key: ref(ast.key, "key"),
-        value: { ...value, ...(`${T}sparse` in traits ? { nullable: true } : {}) },
-      };
+      const value = ref(ast.value, "value", `${T}sparse` in traits);
+      const shape = start<MapShape>("map");
+      shape.key = ref(ast.key, "key", false);
+      shape.value = value;
+      return shape;
     }
     case "structure":
     case "union": {
-      const members = Object.entries(ast.members ?? {}).map(([memberName, m]) => lowerMember(memberName, m, want));
-      if (type === "union") return { ...base, type: "union", members, ...(`${T}streaming` in traits ? { streaming: true } : {}) };
+      const members: Member[] = [];
+      for (const [memberName, m] of Object.entries(ast.members ?? {})) members.push(lowerMember(memberName, m, want));
+      if (type === "union") {
+        const shape = start<UnionShape>("union");
+        shape.members = members;
+        if (`${T}streaming` in traits) shape.streaming = true;
+        return shape;
+      }
+      const shape = start<StructureShape>("structure");
+      shape.members = members;
       const error = traits[`${T}error`];
+      if (error === "client" || error === "server") shape.error = error;
       const httpError = traits[`${T}httpError`];
+      if (typeof httpError === "number") shape.httpError = httpError;
       const queryError = objectOf(traits["aws.protocols#awsQueryError"]);
-      return {
-        ...base,
-        type: "structure",
-        members,
-        ...(error === "client" || error === "server" ? { error } : {}),
-        ...(typeof httpError === "number" ? { httpError } : {}),
-        ...(queryError && typeof queryError["code"] === "string" && typeof queryError["httpResponseCode"] === "number"
-          ? { awsQueryError: { code: queryError["code"], httpResponseCode: queryError["httpResponseCode"] } }
-          : {}),
-      };
+      if (queryError && typeof queryError["code"] === "string" && typeof queryError["httpResponseCode"] === "number") {
+        shape.awsQueryError = { code: queryError["code"], httpResponseCode: queryError["httpResponseCode"] };
+      }
+      return shape;
     }
     default:
       fail(`Shape \`${id}\` of type ${type} cannot be used as a value`);
@@ -414,33 +463,43 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
   }
 }
 
+/** An enum or intEnum value with its own docs and deprecation. */
+function enumValue<V extends EnumValue | IntEnumValue>(name: string, value: V["value"], traits: Record<string, NodeValue>): V {
+  const out = { name, value } as Writable<V>;
+  const docs = docsOf(traits);
+  if (docs !== undefined) out.docs = docs;
+  const deprecated = deprecationOf(traits);
+  if (deprecated !== undefined) out.deprecated = deprecated;
+  return out;
+}
+
 function lowerMember(name: string, m: AstMemberRef, want: (id: string) => string | undefined): Member {
   want(m.target);
   const traits = m.traits ?? {};
+  const member = { name, target: m.target, required: `${T}required` in traits } as Writable<Member>;
+  const docs = docsOf(traits);
+  if (docs !== undefined) member.docs = docs;
+  const deprecated = deprecationOf(traits);
+  if (deprecated !== undefined) member.deprecated = deprecated;
+  member.constraints = constraintsOf(traits);
   const jsonName = traits[`${T}jsonName`];
+  if (typeof jsonName === "string") member.jsonName = jsonName;
   const format = timestampFormatOf(traits);
+  if (format) member.timestampFormat = format;
   const http = httpBindingOf(traits, name);
-  return {
-    name,
-    target: m.target,
-    required: `${T}required` in traits,
-    ...docsOf(traits),
-    ...deprecationOf(traits),
-    constraints: constraintsOf(traits),
-    ...(typeof jsonName === "string" ? { jsonName } : {}),
-    ...(format ? { timestampFormat: format } : {}),
-    ...(http ? { http } : {}),
-    ...xmlOf(traits),
-    ...(`${T}hostLabel` in traits ? { hostLabel: true } : {}),
-    ...(typeof traits["aws.protocols#ec2QueryName"] === "string" ? { ec2QueryName: traits["aws.protocols#ec2QueryName"] as string } : {}),
-    ...(`${T}idempotencyToken` in traits ? { idempotencyToken: true } : {}),
-    ...(`${T}default` in traits ? { default: traits[`${T}default`] } : {}),
-    ...(`${T}clientOptional` in traits ? { clientOptional: true } : {}),
-    ...(`${T}sensitive` in traits ? { sensitive: true } : {}),
-    ...(typeof objectOf(traits["smithy.rules#contextParam"])?.["name"] === "string"
-      ? { contextParam: objectOf(traits["smithy.rules#contextParam"])!["name"] as string }
-      : {}),
-  };
+  if (http) member.http = http;
+  const xml = xmlOf(traits);
+  if (xml !== undefined) member.xml = xml;
+  if (`${T}hostLabel` in traits) member.hostLabel = true;
+  const ec2QueryName = traits["aws.protocols#ec2QueryName"];
+  if (typeof ec2QueryName === "string") member.ec2QueryName = ec2QueryName;
+  if (`${T}idempotencyToken` in traits) member.idempotencyToken = true;
+  if (`${T}default` in traits) member.default = traits[`${T}default`];
+  if (`${T}clientOptional` in traits) member.clientOptional = true;
+  if (`${T}sensitive` in traits) member.sensitive = true;
+  const contextParam = objectOf(traits["smithy.rules#contextParam"])?.["name"];
+  if (typeof contextParam === "string") member.contextParam = contextParam;
+  return member;
 }
 
 /** `smithy.rules#clientContextParams` of a service: `{ Name: { type, documentation } }`. */
@@ -451,7 +510,7 @@ function clientContextParamsOf(traits: Record<string, NodeValue>): { clientConte
   for (const [name, def] of Object.entries(params)) {
     const d = objectOf(def);
     if (!d || typeof d["type"] !== "string") continue;
-    out.push({ name, type: d["type"], ...docsOf({ [`${T}documentation`]: d["documentation"] ?? null }) });
+    out.push({ name, type: d["type"], ...docsField({ [`${T}documentation`]: d["documentation"] ?? null }) });
   }
   return { clientContextParams: out };
 }
@@ -475,18 +534,22 @@ function contextParamsOf(traits: Record<string, NodeValue>): Pick<Operation, "st
 }
 
 /** `@xmlName`, `@xmlAttribute`, `@xmlFlattened` and `@xmlNamespace`, when any is present. */
-function xmlOf(traits: Record<string, NodeValue>): { xml?: XmlTraits } {
+function xmlOf(traits: Record<string, NodeValue>): XmlTraits | undefined {
   const name = traits[`${T}xmlName`];
+  const attribute = `${T}xmlAttribute` in traits;
+  const flattened = `${T}xmlFlattened` in traits;
   const ns = objectOf(traits[`${T}xmlNamespace`]);
-  const xml: XmlTraits = {
-    ...(typeof name === "string" ? { name } : {}),
-    ...(`${T}xmlAttribute` in traits ? { attribute: true } : {}),
-    ...(`${T}xmlFlattened` in traits ? { flattened: true } : {}),
-    ...(ns && typeof ns["uri"] === "string"
-      ? { namespace: { uri: ns["uri"], ...(typeof ns["prefix"] === "string" ? { prefix: ns["prefix"] } : {}) } }
-      : {}),
-  };
-  return Object.keys(xml).length > 0 ? { xml } : {};
+  const namespace = ns && typeof ns["uri"] === "string" ? ns : undefined;
+  if (typeof name !== "string" && !attribute && !flattened && namespace === undefined) return undefined;
+  const xml: Writable<XmlTraits> = {};
+  if (typeof name === "string") xml.name = name;
+  if (attribute) xml.attribute = true;
+  if (flattened) xml.flattened = true;
+  if (namespace !== undefined) {
+    const prefix = namespace["prefix"];
+    xml.namespace = typeof prefix === "string" ? { uri: namespace["uri"] as string, prefix } : { uri: namespace["uri"] as string };
+  }
+  return xml;
 }
 
 function httpBindingOf(traits: Record<string, NodeValue>, memberName: string): HttpBinding | undefined {
@@ -534,20 +597,26 @@ function constraintsOf(traits: Record<string, NodeValue>): Constraints {
 }
 
 function bounds(value: Record<string, NodeValue>): { min?: number; max?: number } {
-  const num = (v: NodeValue | undefined) => (typeof v === "number" ? v : v instanceof BigNumberNode ? v.approx : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
-  const min = num(value["min"]);
-  const max = num(value["max"]);
-  return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  const out: { min?: number; max?: number } = {};
+  const min = boundOf(value["min"]);
+  if (min !== undefined) out.min = min;
+  const max = boundOf(value["max"]);
+  if (max !== undefined) out.max = max;
+  return out;
+}
+
+function boundOf(v: NodeValue | undefined): number | undefined {
+  return typeof v === "number" ? v : v instanceof BigNumberNode ? v.approx : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined;
 }
 
 /** `@range` bounds; a bound a float64 cannot hold keeps its text as well (`minText`, `maxText`). */
 function rangeBounds(value: Record<string, NodeValue>): NonNullable<Constraints["range"]> {
-  const texts: { minText?: string; maxText?: string } = {};
-  for (const key of ["min", "max"] as const) {
-    const v = value[key];
-    if (v instanceof BigNumberNode) texts[`${key}Text`] = v.text;
-  }
-  return { ...bounds(value), ...texts };
+  const out: Writable<NonNullable<Constraints["range"]>> = bounds(value);
+  const min = value["min"];
+  if (min instanceof BigNumberNode) out.minText = min.text;
+  const max = value["max"];
+  if (max instanceof BigNumberNode) out.maxText = max.text;
+  return out;
 }
 
 function timestampFormatOf(traits: Record<string, NodeValue>): TimestampFormat | undefined {
@@ -555,9 +624,9 @@ function timestampFormatOf(traits: Record<string, NodeValue>): TimestampFormat |
   return f === "epoch-seconds" || f === "date-time" || f === "http-date" ? f : undefined;
 }
 
-function docsOf(traits: Record<string, NodeValue>): { docs?: Documentation } {
+function docsOf(traits: Record<string, NodeValue>): Documentation | undefined {
   const text = traits[`${T}documentation`];
-  return typeof text === "string" && text.trim() !== "" ? { docs: documentation(text) } : {};
+  return typeof text === "string" && text.trim() !== "" ? documentation(text) : undefined;
 }
 
 /** Smithy documentation is CommonMark by the spec; AWS writes HTML, recognised by its tags. */
@@ -565,17 +634,36 @@ function documentation(text: string): Documentation {
   return { text, format: /<\/?[a-z][a-z0-9]*(\s[^>]*)?>/i.test(text) ? "html" : "commonmark" };
 }
 
-function deprecationOf(traits: Record<string, NodeValue>): { deprecated?: Deprecation } {
-  if (!(`${T}deprecated` in traits)) return {};
+function deprecationOf(traits: Record<string, NodeValue>): Deprecation | undefined {
+  if (!(`${T}deprecated` in traits)) return undefined;
   const d = objectOf(traits[`${T}deprecated`]) ?? {};
   const message = d["message"];
   const since = d["since"];
-  return {
-    deprecated: {
-      ...(typeof message === "string" ? { message } : {}),
-      ...(typeof since === "string" ? { since } : {}),
-    },
-  };
+  const deprecated: Writable<Deprecation> = {};
+  if (typeof message === "string") deprecated.message = message;
+  if (typeof since === "string") deprecated.since = since;
+  return deprecated;
+}
+
+/** The optional fields as objects to spread (services and operations: few, not worth assignments). */
+function docsField(traits: Record<string, NodeValue>): { docs?: Documentation } {
+  const docs = docsOf(traits);
+  return docs === undefined ? {} : { docs };
+}
+
+function deprecationField(traits: Record<string, NodeValue>): { deprecated?: Deprecation } {
+  const deprecated = deprecationOf(traits);
+  return deprecated === undefined ? {} : { deprecated };
+}
+
+function xmlField(traits: Record<string, NodeValue>): { xml?: XmlTraits } {
+  const xml = xmlOf(traits);
+  return xml === undefined ? {} : { xml };
+}
+
+function isEmpty(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }
 
 function objectOf(value: NodeValue | undefined): Record<string, NodeValue> | undefined {
