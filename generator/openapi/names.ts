@@ -66,20 +66,26 @@ export class LocationNamer {
 
   name(file: string, pointer: string): string {
     const segments = pointerSegments(pointer);
-    // The pointer of the first k segments, for each k (each segment escaped as `childPointer` does).
-    const joined: string[] = [""];
-    for (const segment of segments) joined.push(joined[joined.length - 1] + "/" + escapeSegment(segment));
+    // The pointer as `childPointer` writes it: the same text unless a segment has a `~` (an
+    // escape like `~2` is written `~02`). The pointer of the first k segments is its prefix.
+    const written = pointer.includes("~") || (pointer !== "" && !pointer.startsWith("/")) ? segments.reduce((out, segment) => out + "/" + escapeSegment(segment), "") : pointer;
+    const ends: number[] = [0];
+    for (const segment of segments) ends.push(ends[ends.length - 1]! + 1 + escapeSegment(segment).length);
     let cache = this.#cache.get(file);
     if (cache === undefined) this.#cache.set(file, (cache = new Map()));
-    return this.#named(file, cache, this.#operations.get(file), segments, joined, segments.length) || "Schema";
+    return this.#named(file, cache, this.#operations.get(file), segments, written, ends, segments.length) || "Schema";
   }
 
-  /** The derived name of the location of the first `n` segments, cached per location (parents are asked for again and again). */
-  #named(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, all: readonly string[], joined: readonly string[], n: number): string {
-    const key = joined[n]!;
+  /**
+   * The derived name of the location of the first `n` segments, cached per location (parents are
+   * asked for again and again; a parent's name is usually known, so a name costs one lookup of
+   * its own pointer and one of its parent's).
+   */
+  #named(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, all: readonly string[], written: string, ends: readonly number[], n: number): string {
+    const key = written.slice(0, ends[n]);
     let name = cache.get(key);
     if (name === undefined) {
-      name = this.#derive(file, operations?.get(key), all.slice(0, n), key, (drop) => this.#named(file, cache, operations, all, joined, n - drop));
+      name = this.#derive(file, operations?.get(key), all.slice(0, n), key, (drop) => this.#named(file, cache, operations, all, written, ends, n - drop));
       cache.set(key, name);
     }
     return name;

@@ -151,6 +151,8 @@ export class SchemaLowerer {
 
   /** A `$ref`, or an `allOf` / nullable `oneOf` wrapping one schema: the target's shape. */
   #alias(at: Located, value: Record<string, unknown>, position: Position): Lowered | undefined {
+    // Most schemas are none of the three forms below.
+    if (!("$ref" in value) && !("allOf" in value) && !("oneOf" in value) && !("anyOf" in value)) return undefined;
     const keys = Object.keys(value).filter((k) => !k.startsWith("x-") && !ANNOTATIONS.has(k));
     const constrained = keys.some((k) => CONSTRAINTS.has(k));
     const rest = keys.filter((k) => !CONSTRAINTS.has(k));
@@ -595,8 +597,15 @@ function isLocated(value: Located | boolean | undefined): value is Located {
 
 /** `/components/schemas/X`, `/$defs/X`, `/definitions/X`: a definition with a name of its own. */
 function isDefinition(pointer: string): boolean {
-  return /^\/components\/schemas\/[^/]*$|\/(\$defs|definitions)\/[^/]*$/.test(pointer);
+  // As /^\/components\/schemas\/[^/]*$|\/(\$defs|definitions)\/[^/]*$/, which scans the whole pointer.
+  const last = pointer.lastIndexOf("/");
+  if (last === -1) return false;
+  if (last === COMPONENT_SCHEMAS.length - 1 && pointer.startsWith(COMPONENT_SCHEMAS)) return true;
+  const parent = pointer.slice(0, last);
+  return parent.endsWith("/$defs") || parent.endsWith("/definitions");
 }
+
+const COMPONENT_SCHEMAS = "/components/schemas/";
 
 interface XmlObject {
   readonly name?: string;
