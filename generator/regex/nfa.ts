@@ -44,6 +44,9 @@ export interface Nfa {
 /** Thrown when unrolling counted repeats would exceed `limit` states. */
 export class TooLarge extends Error {}
 
+/** What the builder throws past its limit: not an Error, so no stack trace is captured. */
+class Overflow {}
+
 /**
  * Builds the automaton; throws TooLarge past `limit` states. With `cap`, a counted repeat whose
  * maximum exceeds it is built as `{min(min, cap),}`: more strings and more paths than the
@@ -52,10 +55,22 @@ export class TooLarge extends Error {}
  * least `count` becomes a `count` state.
  */
 export function thompson(node: Node, limit = 20_000, cap?: number, count?: number): Nfa {
+  const nfa = thompsonWithin(node, limit, cap, count);
+  if (nfa === undefined) throw new TooLarge(`more than ${limit} automaton states`);
+  return nfa;
+}
+
+/** The same automaton, or undefined past `limit` states (the ReDoS analysis tries a limit first). */
+export function thompsonWithin(node: Node, limit = 20_000, cap?: number, count?: number): Nfa | undefined {
   const b = new Builder(limit, cap, count);
-  const match = b.add({ kind: "match" });
-  const start = b.build(node, match);
-  return { states: b.states, start, exact: b.exact };
+  try {
+    const match = b.add({ kind: "match" });
+    const start = b.build(node, match);
+    return { states: b.states, start, exact: b.exact };
+  } catch (error) {
+    if (error instanceof Overflow) return undefined;
+    throw error;
+  }
 }
 
 class Builder {
@@ -69,7 +84,7 @@ class Builder {
   ) {}
 
   add(state: State): number {
-    if (this.states.length >= this.limit) throw new TooLarge(`more than ${this.limit} automaton states`);
+    if (this.states.length >= this.limit) throw new Overflow();
     this.states.push(state);
     return this.states.length - 1;
   }

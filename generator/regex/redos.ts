@@ -17,7 +17,7 @@
 import type { Node } from "./ast.js";
 import { walk } from "./ast.js";
 import { ranges, type CharSet } from "./charset.js";
-import { TooLarge, thompson, type Nfa } from "./nfa.js";
+import { thompsonWithin, type Nfa } from "./nfa.js";
 import { Universe } from "./universe.js";
 
 export type Analysis =
@@ -57,25 +57,22 @@ interface Positions {
   readonly next: Map<number, 1 | 2>[];
   /** Reaches the match through empty moves that test nothing. */
   readonly final: boolean[];
+  /** The successors of each position that are not final, in the order of `next`. */
+  readonly live: number[][];
+  /** Their numbers of empty paths, beside `live`. */
+  readonly liveCounts: number[][];
+  /** The label of each position as an index into `sets` (positions sharing a label object share one). */
+  readonly labelOf: Int32Array;
+  readonly sets: CharSet[];
 }
 
 function analyseOne(node: Node, anchored: boolean, universe: Universe): Analysis {
-  let nfa: Nfa;
-  try {
-    nfa = thompson(node, EXACT_LIMIT);
-  } catch (error) {
-    if (!(error instanceof TooLarge)) throw error;
-    // Too large to unroll: long counted repeats become loops (more paths, never fewer).
-    try {
-      nfa = thompson(node, EXACT_LIMIT, CAP);
-    } catch (again) {
-      if (again instanceof TooLarge) return { safe: false, kind: "too large" };
-      throw again;
-    }
-  }
+  // Too large to unroll: long counted repeats become loops (more paths, never fewer).
+  const nfa = thompsonWithin(node, EXACT_LIMIT) ?? thompsonWithin(node, EXACT_LIMIT, CAP);
+  if (nfa === undefined) return { safe: false, kind: "too large" };
   const pos = positions(nfa, anchored);
   const budget = { left: BUDGET };
-  const meets = new Meets(universe);
+  const meets = new Meets(universe, pos.sets);
   const eda = exponential(pos, meets, budget);
   if (eda === "budget") return { safe: false, kind: "too large" };
   if (eda) return { safe: false, kind: "exponential", attack: attack(pos, eda, universe) };
@@ -87,29 +84,39 @@ function analyseOne(node: Node, anchored: boolean, universe: Universe): Analysis
 
 function positions(nfa: Nfa, anchored: boolean): Positions {
   const charStates: number[] = [];
+  const index = new Int32Array(nfa.states.length);
   nfa.states.forEach((s, i) => {
-    if (s.kind === "char") charStates.push(i);
+    if (s.kind === "char") {
+      charStates.push(i);
+      index[i] = charStates.length;
+    }
   });
-  const index = new Map(charStates.map((s, i) => [s, i + 1]));
   const labels: CharSet[] = [ANY];
   const next: Map<number, 1 | 2>[] = [];
   const final: boolean[] = [];
+  // Visits of each NFA state in the current closure (at most two count), reset after each.
+  const visits = new Uint8Array(nfa.states.length);
+  const touched: number[] = [];
+  const stackStates: number[] = [];
+  const stackTested: boolean[] = [];
 
   /** Char positions reachable from NFA state `from` by empty moves, with path counts. */
   const closure = (from: number, stopAtBegin: boolean): { targets: Map<number, 1 | 2>; final: boolean } => {
     const targets = new Map<number, 1 | 2>();
-    const visits = new Map<number, number>();
     let isFinal = false;
-    const stack: { state: number; tested: boolean }[] = [{ state: from, tested: false }];
-    while (stack.length > 0) {
-      const { state, tested } = stack.pop()!;
-      const seen = visits.get(state) ?? 0;
+    stackStates.push(from);
+    stackTested.push(false);
+    while (stackStates.length > 0) {
+      const state = stackStates.pop()!;
+      const tested = stackTested.pop()!;
+      const seen = visits[state]!;
       if (seen >= 2) continue;
-      visits.set(state, seen + 1);
+      if (seen === 0) touched.push(state);
+      visits[state] = seen + 1;
       const s = nfa.states[state]!;
       switch (s.kind) {
         case "char": {
-          const p = index.get(state)!;
+          const p = index[state]!;
           targets.set(p, targets.has(p) ? 2 : 1);
           break;
         }
@@ -117,11 +124,15 @@ function positions(nfa: Nfa, anchored: boolean): Positions {
           if (!tested) isFinal = true;
           break;
         case "split":
-          for (let i = s.outs.length - 1; i >= 0; i--) stack.push({ state: s.outs[i]!, tested });
+          for (let i = s.outs.length - 1; i >= 0; i--) {
+            stackStates.push(s.outs[i]!);
+            stackTested.push(tested);
+          }
           break;
         case "test":
           if (stopAtBegin && s.test.kind === "assert" && s.test.assert === "begin") break;
-          stack.push({ state: s.out, tested: true });
+          stackStates.push(s.out);
+          stackTested.push(true);
           break;
         case "count":
           throw new Error("internal: the analysis builds its automaton without counters");
@@ -131,6 +142,8 @@ function positions(nfa: Nfa, anchored: boolean): Positions {
         }
       }
     }
+    for (const state of touched) visits[state] = 0;
+    touched.length = 0;
     return { targets, final: isFinal };
   };
 
@@ -149,31 +162,72 @@ function positions(nfa: Nfa, anchored: boolean): Positions {
     next.push(c.targets);
     final.push(c.final);
   }
-  return { labels, next, final };
+  const live: number[][] = [];
+  const liveCounts: number[][] = [];
+  for (const targets of next) {
+    const ts: number[] = [];
+    const ms: number[] = [];
+    for (const [t, m] of targets) {
+      if (final[t]) continue;
+      ts.push(t);
+      ms.push(m);
+    }
+    live.push(ts);
+    liveCounts.push(ms);
+  }
+  const ids = new Map<CharSet, number>();
+  const sets: CharSet[] = [];
+  const labelOf = new Int32Array(labels.length);
+  labels.forEach((set, p) => {
+    let id = ids.get(set);
+    if (id === undefined) {
+      ids.set(set, (id = sets.length));
+      sets.push(set);
+    }
+    labelOf[p] = id;
+  });
+  return { labels, next, final, live, liveCounts, labelOf, sets };
 }
 
-/** Where the pumping starts, and the sets each character of one turn of the pump must be in. */
-/** Memoised "do these labels share a character" questions, keyed by label identity. */
+/**
+ * Memoised "do these labels share a character" questions, by label index (labels of one
+ * analysis, see Positions.sets); the answers come from the run's Universe.
+ */
 class Meets {
-  readonly #ids = new Map<CharSet, number>();
-  readonly #memo = new Map<string, boolean>();
+  readonly #count: number;
+  /** Per pair of labels: 0 not asked yet, 1 they meet, 2 they do not. */
+  readonly #pairs: Uint8Array;
+  readonly #triples = new Map<number, boolean>();
 
-  constructor(readonly universe: Universe) {}
-
-  #id(set: CharSet): number {
-    let id = this.#ids.get(set);
-    if (id === undefined) this.#ids.set(set, (id = this.#ids.size));
-    return id;
+  constructor(
+    readonly universe: Universe,
+    readonly sets: readonly CharSet[],
+  ) {
+    this.#count = sets.length;
+    this.#pairs = new Uint8Array(sets.length * sets.length);
   }
 
-  test(sets: readonly CharSet[]): boolean {
-    const key = sets.map((x) => this.#id(x)).sort((a, b) => a - b).join(",");
-    let hit = this.#memo.get(key);
-    if (hit === undefined) this.#memo.set(key, (hit = this.universe.intersects(sets)));
+  pair(i: number, j: number): boolean {
+    const k = i < j ? i * this.#count + j : j * this.#count + i;
+    let known = this.#pairs[k]!;
+    if (known === 0) this.#pairs[k] = known = this.universe.intersects([this.sets[i]!, this.sets[j]!]) ? 1 : 2;
+    return known === 1;
+  }
+
+  triple(i: number, j: number, k: number): boolean {
+    // Sorted, so that the same three labels in any order are asked once; a label twice is a pair.
+    if (i > j) [i, j] = [j, i];
+    if (j > k) [j, k] = [k, j];
+    if (i > j) [i, j] = [j, i];
+    if (i === j || j === k) return this.pair(i, k);
+    const key = (i * this.#count + j) * this.#count + k;
+    let hit = this.#triples.get(key);
+    if (hit === undefined) this.#triples.set(key, (hit = this.universe.intersects([this.sets[i]!, this.sets[j]!, this.sets[k]!])));
     return hit;
   }
 }
 
+/** Where the pumping starts, and the sets each character of one turn of the pump must be in. */
 type Witness = { readonly prefixTo: number; readonly pump: readonly (readonly CharSet[])[] };
 
 /**
@@ -183,121 +237,168 @@ type Witness = { readonly prefixTo: number; readonly pump: readonly (readonly Ch
 function exponential(pos: Positions, meets: Meets, budget: { left: number }): Witness | null | "budget" {
   const n = pos.labels.length;
   const key = (a: number, b: number, extra = 0): number => (a * n + b) * 2 + extra;
+  const isOff = (k: number): boolean => k % 2 === 1 || Math.floor(k / 2 / n) !== Math.floor(k / 2) % n;
   // Pair graph from every diagonal pair of a non-final position; `extra` 1 marks a pair entered
-  // through two empty paths of one position (a virtual off-diagonal).
-  const edges = new Map<number, number[]>();
+  // through two empty paths of one position (a virtual off-diagonal). Pairs are numbered in the
+  // order they are first seen (`keys`); `slot` gives each key its number (a Map: few of the
+  // 2n² pairs are usually reached).
+  const slot = new Map<number, number>();
+  const keys: number[] = [];
   const stack: number[] = [];
-  for (let q = 0; q < n; q++) if (!pos.final[q]) stack.push(key(q, q));
-  const seen = new Set(stack);
+  for (let q = 0; q < n; q++) {
+    if (pos.final[q]) continue;
+    const k = key(q, q);
+    stack.push(k);
+    slot.set(k, keys.length);
+    keys.push(k);
+  }
+  // The edges of each numbered pair, as pair numbers: flat[from[i]..to[i]).
+  const flat: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const out: number[] = [];
   while (stack.length > 0) {
     if (--budget.left < 0) return "budget";
     const k = stack.pop()!;
     const extra = k % 2;
     const a = Math.floor(k / 2 / n);
     const b = Math.floor(k / 2) % n;
-    const out: number[] = [];
+    out.length = 0;
     if (extra === 1) out.push(key(a, b));
     else {
-      for (const [t1, m1] of pos.next[a]!) {
-        if (pos.final[t1]) continue;
-        for (const [t2] of pos.next[b]!) {
-          if (pos.final[t2]) continue;
-          if (!meets.test([pos.labels[t1]!, pos.labels[t2]!])) continue;
+      const ta = pos.live[a]!;
+      const ma = pos.liveCounts[a]!;
+      const tb = pos.live[b]!;
+      for (let i = 0; i < ta.length; i++) {
+        const t1 = ta[i]!;
+        const l1 = pos.labelOf[t1]!;
+        for (let j = 0; j < tb.length; j++) {
+          const t2 = tb[j]!;
+          if (!meets.pair(l1, pos.labelOf[t2]!)) continue;
           out.push(key(t1, t2));
-          if (a === b && t1 === t2 && m1 === 2) out.push(key(t1, t2, 1));
+          if (a === b && t1 === t2 && ma[i] === 2) out.push(key(t1, t2, 1));
         }
       }
     }
-    edges.set(k, out);
+    const self = slot.get(k)!;
+    from[self] = flat.length;
     for (const o of out) {
-      if (!seen.has(o)) {
-        seen.add(o);
+      let at = slot.get(o);
+      if (at === undefined) {
+        slot.set(o, (at = keys.length));
+        keys.push(o);
         stack.push(o);
       }
+      flat.push(at);
     }
+    to[self] = flat.length;
   }
-  for (const component of sccs([...seen], (k) => edges.get(k) ?? [])) {
-    if (component.length < 2) continue;
-    const diagonal = component.find((k) => k % 2 === 0 && Math.floor(k / 2 / n) === Math.floor(k / 2) % n);
-    const off = component.some((k) => k % 2 === 1 || Math.floor(k / 2 / n) !== Math.floor(k / 2) % n);
-    if (diagonal !== undefined && off) {
-      const q = Math.floor(diagonal / 2 / n);
-      const within = new Set(component);
-      const succ = (k: number): readonly number[] => edges.get(k) ?? [];
-      const isOff = (k: number): boolean => k % 2 === 1 || Math.floor(k / 2 / n) !== Math.floor(k / 2) % n;
-      const there = path(diagonal, isOff, succ, within) ?? [];
-      const back = path(there[there.length - 1] ?? diagonal, (k) => k === diagonal, succ, within) ?? [];
-      // Each pair entered consumes one character of both labels; leaving a virtual pair consumes none.
-      const steps: CharSet[][] = [];
-      let from = diagonal;
-      for (const k of [...there, ...back]) {
-        if (from % 2 === 0) steps.push([pos.labels[Math.floor(k / 2 / n)]!, pos.labels[Math.floor(k / 2) % n]!]);
-        from = k;
-      }
-      return { prefixTo: q, pump: steps };
+  let found: Witness | null = null;
+  sccs(keys.length, from, to, flat, (component) => {
+    if (component.length < 2) return false;
+    const diagonalAt = component.find((i) => !isOff(keys[i]!));
+    if (diagonalAt === undefined || !component.some((i) => isOff(keys[i]!))) return false;
+    const diagonal = keys[diagonalAt]!;
+    const q = Math.floor(diagonal / 2 / n);
+    const within = new Set(component.map((i) => keys[i]!));
+    const succ = (k: number): readonly number[] => flat.slice(from[slot.get(k)!], to[slot.get(k)!]).map((i) => keys[i]!);
+    const there = path(diagonal, isOff, succ, within) ?? [];
+    const back = path(there[there.length - 1] ?? diagonal, (k) => k === diagonal, succ, within) ?? [];
+    // Each pair entered consumes one character of both labels; leaving a virtual pair consumes none.
+    const steps: CharSet[][] = [];
+    let last = diagonal;
+    for (const k of [...there, ...back]) {
+      if (last % 2 === 0) steps.push([pos.labels[Math.floor(k / 2 / n)]!, pos.labels[Math.floor(k / 2) % n]!]);
+      last = k;
     }
-  }
-  return null;
+    found = { prefixTo: q, pump: steps };
+    return true;
+  });
+  return found;
 }
 
 /** Looping positions p ≠ q (different SCCs) with a word looping at p, leading p to q and looping at q. */
 function polynomial(pos: Positions, meets: Meets, budget: { left: number }): Witness | null | "budget" {
   const n = pos.labels.length;
-  const succ = (p: number): number[] => [...pos.next[p]!.keys()].filter((t) => !pos.final[t]);
-  const live = [...Array(n).keys()].filter((p) => !pos.final[p]);
-  const comps = sccs(live, succ);
-  const compOf = new Map<number, number>();
-  comps.forEach((c, i) => c.forEach((p) => compOf.set(p, i)));
-  // Nearest the start first, so the attack found pumps as early as it can.
-  const order = [0, ...[...reachable(0, succ)].filter((p) => p !== 0)];
-  const looping = order.filter((p) => {
-    if (pos.final[p]) return false;
-    const c = comps[compOf.get(p)!]!;
-    return c.length > 1 || succ(p).includes(p);
+  const succ = pos.live;
+  const labelOf = pos.labelOf;
+  // The SCCs of the live positions (those not final), numbered in the order Tarjan finds them.
+  const live: number[] = [];
+  for (let p = 0; p < n; p++) if (!pos.final[p]) live.push(p);
+  const from: number[] = [];
+  const to: number[] = [];
+  const flat: number[] = [];
+  for (let i = 0; i < live.length; i++) {
+    from[i] = flat.length;
+    // Successors are live positions: numbered by their index in `live`.
+    for (const t of succ[live[i]!]!) flat.push(liveIndex(live, t));
+    to[i] = flat.length;
+  }
+  const compOf = new Int32Array(n).fill(-1);
+  const compSize: number[] = [];
+  sccs(live.length, from, to, flat, (component) => {
+    for (const i of component) compOf[live[i]!] = compSize.length;
+    compSize.push(component.length);
+    return false;
   });
-  // Characters that can loop in each SCC: a common pumped word starts with one of both.
-  const loopChars = new Map<number, CharSet[]>();
+  // Nearest the start first, so the attack found pumps as early as it can.
+  const order = [0, ...reachable(0, succ, n).filter((p) => p !== 0)];
+  const looping = order.filter((p) => !pos.final[p] && (compSize[compOf[p]!]! > 1 || succ[p]!.includes(p)));
+  // Labels that can loop in each SCC: a common pumped word starts with one of both.
+  const loopChars = new Map<number, number[]>();
   for (const p of looping) {
-    const c = compOf.get(p)!;
+    const c = compOf[p]!;
     const list = loopChars.get(c) ?? [];
-    list.push(pos.labels[p]!);
+    list.push(labelOf[p]!);
     loopChars.set(c, list);
   }
-  const overlap = (c1: number, c2: number): boolean =>
-    loopChars.get(c1)!.some((a) => loopChars.get(c2)!.some((b) => meets.test([a, b])));
+  const overlaps = new Map<number, boolean>();
+  const overlap = (c1: number, c2: number): boolean => {
+    const k = c1 * n + c2;
+    let known = overlaps.get(k);
+    if (known === undefined) overlaps.set(k, (known = loopChars.get(c1)!.some((a) => loopChars.get(c2)!.some((b) => meets.pair(a, b)))));
+    return known;
+  };
+  const reach = new Uint8Array(n);
   for (const p of looping) {
-    const reach = reachable(p, succ);
+    reach.fill(0);
+    for (const r of reachable(p, succ, n)) reach[r] = 1;
+    const cp = compOf[p]!;
     for (const q of looping) {
-      if (compOf.get(p) === compOf.get(q) || !reach.has(q) || !overlap(compOf.get(p)!, compOf.get(q)!)) continue;
+      const cq = compOf[q]!;
+      if (cp === cq || reach[q] === 0 || !overlap(cp, cq)) continue;
       // Triple search from (p, p, q) to (p, q, q): first coordinate stays in p's SCC, third in q's.
-      const cp = compOf.get(p)!;
-      const cq = compOf.get(q)!;
-      const start = [p, p, q] as const;
-      const seen = new Set([start.join(",")]);
-      const parent = new Map<string, readonly [number, number, number]>();
-      const stack: (readonly [number, number, number])[] = [start];
+      // A triple (a, b, c) is the number (a·n + b)·n + c.
+      const start = (p * n + p) * n + q;
+      const seen = new Set([start]);
+      const parent = new Map<number, number>();
+      const stack = [start];
       while (stack.length > 0) {
         if (--budget.left < 0) return "budget";
         const triple = stack.pop()!;
-        const [a, b, c] = triple;
-        for (const a2 of succ(a)) {
-          if (compOf.get(a2) !== cp) continue;
-          for (const c2 of succ(c)) {
-            if (compOf.get(c2) !== cq) continue;
-            if (!meets.test([pos.labels[a2]!, pos.labels[c2]!])) continue;
-            for (const b2 of succ(b)) {
-              if (!meets.test([pos.labels[a2]!, pos.labels[b2]!, pos.labels[c2]!])) continue;
-              const step = (t: readonly [number, number, number]): CharSet[] => t.map((x) => pos.labels[x]!);
+        const a = Math.floor(triple / n / n);
+        const b = Math.floor(triple / n) % n;
+        const c = triple % n;
+        for (const a2 of succ[a]!) {
+          if (compOf[a2] !== cp) continue;
+          const la = labelOf[a2]!;
+          for (const c2 of succ[c]!) {
+            if (compOf[c2] !== cq) continue;
+            const lc = labelOf[c2]!;
+            if (!meets.pair(la, lc)) continue;
+            for (const b2 of succ[b]!) {
+              if (!meets.triple(la, labelOf[b2]!, lc)) continue;
+              const step = (t: number): CharSet[] => [pos.labels[Math.floor(t / n / n)]!, pos.labels[Math.floor(t / n) % n]!, pos.labels[t % n]!];
+              const k = (a2 * n + b2) * n + c2;
               if (a2 === p && b2 === q && c2 === q) {
-                const steps = [step([a2, b2, c2])];
-                for (let t: readonly [number, number, number] | undefined = triple; t && t !== start; t = parent.get(t.join(","))) steps.unshift(step(t));
+                const steps = [step(k)];
+                for (let t = triple; t !== start; t = parent.get(t)!) steps.unshift(step(t));
                 return { prefixTo: p, pump: steps };
               }
-              const k = `${a2},${b2},${c2}`;
               if (!seen.has(k)) {
                 seen.add(k);
                 parent.set(k, triple);
-                stack.push([a2, b2, c2]);
+                stack.push(k);
               }
             }
           }
@@ -306,6 +407,18 @@ function polynomial(pos: Positions, meets: Meets, budget: { left: number }): Wit
     }
   }
   return null;
+}
+
+/** The index of position `p` in the sorted list `live`. */
+function liveIndex(live: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = live.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (live[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A path of keys from `from` to `to` in a graph (breadth first), excluding `from`; null if none. */
@@ -361,62 +474,76 @@ function attack(pos: Positions, witness: Witness, universe: Universe): { prefix:
   return { prefix, pump, suffix };
 }
 
-function reachable(from: number, succ: (p: number) => number[]): Set<number> {
-  const seen = new Set<number>();
+/** The positions reachable from `from` in one step or more, in the order a depth-first search finds them. */
+function reachable(from: number, succ: readonly (readonly number[])[], n: number): number[] {
+  const seen = new Uint8Array(n);
+  const order: number[] = [];
   const stack = [from];
   while (stack.length > 0) {
-    for (const t of succ(stack.pop()!)) {
-      if (!seen.has(t)) {
-        seen.add(t);
+    for (const t of succ[stack.pop()!]!) {
+      if (seen[t] === 0) {
+        seen[t] = 1;
+        order.push(t);
         stack.push(t);
       }
     }
   }
-  return seen;
+  return order;
 }
 
-/** Strongly connected components (iterative Tarjan). */
-function sccs(nodes: readonly number[], succ: (k: number) => readonly number[]): number[][] {
-  const index = new Map<number, number>();
-  const low = new Map<number, number>();
-  const onStack = new Set<number>();
+/**
+ * Strongly connected components (iterative Tarjan) of nodes 0..count-1, roots tried in that
+ * order, the edges of node i being flat[from[i]..to[i]). Each component is handed to `visit` as
+ * Tarjan completes it (the nodes in the order they leave its stack); `visit` returning true stops.
+ */
+function sccs(count: number, from: readonly number[], to: readonly number[], flat: readonly number[], visit: (component: number[]) => boolean): void {
+  // index + 1 of each node (0: not visited yet), its low link, and whether it is on the stack.
+  const index = new Int32Array(count);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
   const stack: number[] = [];
-  const out: number[][] = [];
+  const workNode: number[] = [];
+  const workEdge: number[] = [];
   let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: number; edges: readonly number[]; i: number }[] = [{ node: root, edges: succ(root), i: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
+  for (let root = 0; root < count; root++) {
+    if (index[root] !== 0) continue;
+    index[root] = low[root] = ++counter;
     stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      if (frame.i < frame.edges.length) {
-        const w = frame.edges[frame.i++]!;
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
+    onStack[root] = 1;
+    workNode.push(root);
+    workEdge.push(from[root]!);
+    while (workNode.length > 0) {
+      const top = workNode.length - 1;
+      const node = workNode[top]!;
+      const e = workEdge[top]!;
+      if (e < to[node]!) {
+        workEdge[top] = e + 1;
+        const w = flat[e]!;
+        if (index[w] === 0) {
+          index[w] = low[w] = ++counter;
           stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, edges: succ(w), i: 0 });
-        } else if (onStack.has(w)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(w)!));
+          onStack[w] = 1;
+          workNode.push(w);
+          workEdge.push(from[w]!);
+        } else if (onStack[w] === 1 && index[w]! < low[node]!) low[node] = index[w]!;
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
+      workNode.pop();
+      workEdge.pop();
+      if (workNode.length > 0) {
+        const parent = workNode[workNode.length - 1]!;
+        if (low[node]! < low[parent]!) low[parent] = low[node]!;
+      }
+      if (low[node] === index[node]) {
         const component: number[] = [];
         let w: number;
         do {
           w = stack.pop()!;
-          onStack.delete(w);
+          onStack[w] = 0;
           component.push(w);
-        } while (w !== frame.node);
-        out.push(component);
+        } while (w !== node);
+        if (visit(component)) return;
       }
     }
   }
-  return out;
 }

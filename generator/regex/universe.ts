@@ -1,7 +1,8 @@
 // Questions about sets of code points that need Unicode data: is `A ∩ B` empty, which code point
 // is in it. Concrete ranges are answered by arithmetic; sets with a Unicode property are answered
-// by the running engine, scanning one string of every code point (built on first need, per
-// Universe: one is made per analysis, never kept between runs).
+// by the running engine: the ASCII code points first (each property's 128 answers asked once),
+// then by scanning one string of every code point (built on first need). The answer is always
+// the smallest common code point. One Universe per run (regex/memo.ts), never module state.
 //
 //   const u = new Universe();
 //   u.sample([inter(prop "L", ranges 0-9)]) → undefined        (no letter is a digit)
@@ -20,6 +21,7 @@ export class Universe {
   #planes: string | undefined;
   readonly #memo = new Map<string, number | undefined>();
   readonly #props = new Map<string, RegExp>();
+  readonly #ascii = new Map<string, Uint8Array>();
 
   /** A code point in every one of `sets` (the smallest, for concrete sets), or undefined if none. */
   sample(sets: readonly CharSet[]): number | undefined {
@@ -41,6 +43,14 @@ export class Universe {
       this.#memo.set(key, found);
       return found;
     }
+    // ASCII first, by the properties' ASCII members: the smallest common code point is usually
+    // there, and scanning for it with a RegExp costs the compilation of the properties' classes.
+    for (let cp = 0; cp < 0x80; cp++) {
+      if (sets.every((s) => contains(s, cp, (name, c) => this.#asciiHas(name, c)))) {
+        this.#memo.set(key, cp);
+        return cp;
+      }
+    }
     const source = sets.map((s, i) => (i === sets.length - 1 ? printSet(s) : `(?=${printSet(s)})`)).join("");
     // The plane-0 code points first: the smallest common one is usually there, and that string is
     // 30 times shorter to build than the other planes'.
@@ -49,6 +59,17 @@ export class Universe {
     const found = m ? m[0].codePointAt(0) : undefined;
     this.#memo.set(key, found);
     return found;
+  }
+
+  /** Whether ASCII code point `cp` has property `name` (the 128 answers computed once per name). */
+  #asciiHas(name: string, cp: number): boolean {
+    let members = this.#ascii.get(name);
+    if (!members) {
+      members = new Uint8Array(0x80);
+      for (let c = 0; c < 0x80; c++) members[c] = this.#has(name, c) ? 1 : 0;
+      this.#ascii.set(name, members);
+    }
+    return members[cp] === 1;
   }
 
   #has(name: string, cp: number): boolean {
