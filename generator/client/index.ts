@@ -36,7 +36,11 @@ export function emitClient(model: ResolvedModel, names: Names, diags: Diagnostic
   const file = new GeneratedFile("client.ts");
   const client = assignClientNames(model, names, diags);
   if (picked.protocol.id === OPENAPI_HTTP) printOpenApiClient(file, model, names, client, folder, docs);
-  else printAwsClient(file, model, names, client, folder, awsPlan(model, diags), diags, docs);
+  else {
+    // The AWS client is printed in the formatter's layout (generator/emit/layout.ts).
+    file.printsFinalLayout();
+    printAwsClient(file, model, names, client, folder, awsPlan(model, diags), diags, docs);
+  }
   // What a caller of the client needs besides the client itself.
   file.line(``, `export { NetworkError, RequestValidationError, type CallOptions } from "./transport.js";`);
   return file;

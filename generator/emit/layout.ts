@@ -27,7 +27,9 @@
 //   one member per line;
 // - an object property whose value is a string: `key:` and the string on the next line;
 // - a parameter list or a call's argument list past the width (no function or object literal
-//   among them, which prettier hugs): one per line with a trailing comma, `)` back at the indent.
+//   among them, which prettier hugs): one per line with a trailing comma, `)` back at the indent;
+// - `export interface N extends A, B {` past the width: `extends A, B {` on the next line;
+// - an object property `key: (a, b) => call(…),` past the width: the call on the next line.
 
 import { LAYOUT } from "../format.js";
 
@@ -247,6 +249,27 @@ export function returnCall(indent: number, callee: string, arg: string, check: L
   const inner = `${pad}  ${arg},`;
   if (!fits(inner, check)) check.unsure(`argument past the print width: ${arg.slice(0, 60)}`);
   return [`${pad}return ${callee}(`, inner, `${pad});`];
+}
+
+/**
+ * `key: params => body,` at `indent`: past the width, the body on the next line (a call that
+ * fits there); anything longer is unsure.
+ */
+export function arrowProperty(indent: number, key: string, params: string, body: string, check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${key}: ${params} => ${body},`;
+  if (fits(one, check)) return [plain(one, check)];
+  return [plain(`${pad}${key}: ${params} =>`, check), plain(`${pad}  ${body},`, check)];
+}
+
+/**
+ * `export interface N extends A, B {`: past the width, `extends …` on its own line, indented;
+ * longer still is unsure.
+ */
+export function interfaceHead(head: string, parents: readonly string[], check: LayoutCheck): string[] {
+  const one = `${head} extends ${parents.join(", ")} {`;
+  if (fits(one, check)) return [plain(one, check)];
+  return [plain(head, check), plain(`  extends ${parents.join(", ")} {`, check)];
 }
 
 /** A line the printer does not break: unsure when it passes the width. */

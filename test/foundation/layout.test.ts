@@ -2,8 +2,8 @@
 // the core keeps as printed (GenerateResult.final, not formatted) must be exactly what oxfmt makes
 // of it. Whole files compared; every file that differs is listed with its first differing lines.
 // - every model of models/ and the test fixtures (adversarial names, kitchen sink), and a sample
-//   of the AWS and OpenAPI corpora: each types.ts and errors.ts is final, and every final file is
-//   stable;
+//   of the AWS and OpenAPI corpora: each types.ts and errors.ts is final, and an AWS client.ts (also
+//   one without endpoint rules or SigV4, a model of our own), and every final file is stable;
 // - each layout rule of layout.ts, cases on both sides of the print width, printed through the
 //   same functions the printers call, is what oxfmt prints;
 // - the check fails on a file a broken printer would print (an empty interface as `{` `}`);
@@ -18,7 +18,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { stableHeader, formatTypeScript } from "../../generator/format.js";
-import { atom, call, member, name, NULL, objectKey, parameters, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
+import { arrowProperty, atom, call, interfaceHead, member, name, NULL, objectKey, parameters, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
 import { generateFrom } from "../helpers/generate.js";
 import { unstableFinal } from "../helpers/layout-oracle.js";
 import { corpusPartitions } from "../helpers/partitions.js";
@@ -53,6 +53,9 @@ describe("printers' final layout against oxfmt", () => {
     const errorsFiles = [...result.files.keys()].filter((p) => p.endsWith("/errors.ts")).sort();
     expect(errorsFiles.length).toBeGreaterThan(0);
     expect([...result.final!].filter((p) => p.endsWith("/errors.ts")).sort()).toEqual(errorsFiles);
+    // The AWS clients (every model here but the OpenAPI one): final.
+    const clients = [...result.files.keys()].filter((p) => p.endsWith("/client.ts")).sort();
+    expect([...result.final!].filter((p) => p.endsWith("/client.ts")).sort()).toEqual(clients.filter((p) => !p.includes("-openapi/")));
     expect(await unstableFinal(result)).toEqual([]);
   });
 
@@ -60,8 +63,30 @@ describe("printers' final layout against oxfmt", () => {
     const { name: modelName, result } = await generateCorpus(relative);
     expect(result.final!.has(`${modelName}/types.ts`)).toBe(true);
     expect(result.final!.has(`${modelName}/errors.ts`)).toBe(true);
+    if (relative.startsWith("aws-smithy/")) expect(result.final!.has(`${modelName}/client.ts`)).toBe(true);
     expect(await unstableFinal(result)).toEqual([]);
   }, 120_000);
+
+  it("a client without endpoint rules or SigV4 (rpcv2Cbor, no auth) is final and stable", async () => {
+    const text = [
+      "$version: \"2\"",
+      "namespace example.things",
+      "use smithy.protocols#rpcv2Cbor",
+      "@rpcv2Cbor",
+      "service Things { version: \"1\", operations: [GetThing, Ping] }",
+      "operation GetThing { input := { @required id: String }, output := { name: String }, errors: [NotFound] }",
+      "operation Ping {}",
+      "@error(\"client\") structure NotFound { message: String }",
+    ].join("\n");
+    const traitDefs = "smithy/trait-defs/smithy-protocol-traits/smithy.protocols.rpcv2.smithy";
+    const files = [{ path: "things.smithy", text }, { path: traitDefs, text: readFileSync(corpusFile(traitDefs), "utf8") }];
+    const result = await generate([{ name: "things", files }], { readFile: () => undefined }, { templates: loadTemplates() });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.files.has("things/endpoints.ts")).toBe(false);
+    expect(result.files.get("things/client.ts")).not.toContain("function sign(");
+    expect(result.final!.has("things/client.ts")).toBe(true);
+    expect(await unstableFinal(result)).toEqual([]);
+  });
 
   it("fails on what a broken printer would print", async () => {
     const header = "// Generated.\n\n";
@@ -151,7 +176,12 @@ describe("layout rules (generator/emit/layout.ts) against oxfmt", () => {
     for (const n of [6, 22, 23, 24, 35, 36, 37, 50]) {
       lines.push(`export class E${n} extends ServiceError {`, ...parameters(2, "constructor", params(n), " {", check), ...call(4, "super", args(n), ";", check), "  }", "}");
     }
-    lines.push(...call(0, "f", [], ";", check), "");
+    lines.push(...call(0, "f", [], ";", check));
+    // Interface heads with parents and arrow properties, as client.ts prints them: 99-101 columns and more.
+    for (const n of [22, 23, 24, 60]) lines.push(...interfaceHead(`export interface ${long(n, "I")}`, ["TransportConfig", "SerializeOptions", "EndpointConfig"], check), "  a: string;", "}");
+    lines.push("export const client = {");
+    for (const n of [48, 49, 50, 60]) lines.push(...arrowProperty(2, long(n, "M"), "(input, options)", "f(context, input, options)", check));
+    lines.push("};", "");
     const printed = lines.join("\n");
     expect(reasons).toEqual([]);
     expect(await formatTypeScript(printed, { name: "oxfmt" })).toBe(printed);
