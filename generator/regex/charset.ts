@@ -39,7 +39,7 @@ export function ranges(...pairs: (readonly [number, number])[]): CharSet {
 
 /** One code point. */
 export function single(cp: number): CharSet {
-  return ranges([cp, cp]);
+  return { kind: "ranges", ranges: [[cp, cp]] };
 }
 
 /** `"a-zA-Z_"`-style shorthand for ASCII sets: `fromSpec("a-z_")`. Only for constants in code. */
@@ -83,10 +83,17 @@ export function intersectRanges(a: Ranges, b: Ranges): Ranges {
 }
 
 export function union(...items: CharSet[]): CharSet {
+  // Only ranges (most classes): what simplify gives, without its general steps.
+  if (items.every(isConcrete)) return { kind: "ranges", ranges: normalize(items.flatMap((x) => x.ranges)) };
   return simplify({ kind: "union", items });
 }
 
 export function inter(...items: CharSet[]): CharSet {
+  if (items.length > 0 && items.every(isConcrete)) {
+    let acc = items[0]!.ranges;
+    for (let i = 1; i < items.length; i++) acc = intersectRanges(acc, items[i]!.ranges);
+    return { kind: "ranges", ranges: acc };
+  }
   return simplify({ kind: "inter", items });
 }
 

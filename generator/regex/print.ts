@@ -25,15 +25,18 @@ const sameRange = (a: readonly [number, number], b: readonly [number, number]): 
 
 /** ECMAScript source for the `u` flag. */
 export function printEcma(node: Node): string {
-  // Pass 1 numbers the groups as ECMAScript will (added groups included); pass 2 uses the map.
+  // Pass 1 numbers the groups as ECMAScript will (added groups included); a back reference needs
+  // that map, so a tree with one is printed again with it (without one, pass 1 is the output).
   const first = new Printer(new Map());
-  first.print(node);
-  return new Printer(first.javaToEcma).print(node);
+  const text = first.print(node);
+  return first.backrefs ? new Printer(first.javaToEcma).print(node) : text;
 }
 
 class Printer {
   next = 1;
   readonly javaToEcma = new Map<number, number>();
+  /** Whether a back reference was printed. */
+  backrefs = false;
 
   constructor(readonly known: ReadonlyMap<number, number>) {}
 
@@ -67,6 +70,7 @@ class Printer {
       case "look":
         return `(?${node.behind ? "<" : ""}${node.negate ? "!" : "="}${this.print(node.body)})`;
       case "backref": {
+        this.backrefs = true;
         const n = this.known.get(node.index) ?? node.index;
         return `(?:\\${n})`;
       }
