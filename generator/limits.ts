@@ -43,10 +43,15 @@ export function jsonTooDeep(text: string, limit = MAX_NESTING): TooDeep | undefi
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c /* \ */) i++;
-        else if (d === 0x22) break;
+      // To the closing quote: the next `"` after an even run of backslashes (an odd run escapes
+      // it). indexOf finds the quotes: strings (documentation) are most of a model's text.
+      for (;;) {
+        const quote = text.indexOf('"', i + 1);
+        if (quote === -1) return undefined;
+        let b = quote - 1;
+        while (b > i && text.charCodeAt(b) === 0x5c /* \ */) b--;
+        i = quote;
+        if ((quote - 1 - b) % 2 === 0) break;
       }
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       depth++;

@@ -164,6 +164,13 @@ describe("the scanners and quoting", () => {
   it("jsonTooDeep skips strings and escapes, and reports the first bracket past the limit", () => {
     expect(jsonTooDeep('{"a":"[[[[\\"[[["}', 1)).toBeUndefined();
     expect(jsonTooDeep('{"a":[1]}', 1)).toEqual({ offset: 5, depth: 2 });
+    // A run of backslashes before a quote: an even run leaves the quote closing the string, an odd one escapes it.
+    expect(jsonTooDeep('["a\\\\"[', 1)).toEqual({ offset: 6, depth: 2 });
+    expect(jsonTooDeep('["a\\\\\\"[" [', 1)).toEqual({ offset: 10, depth: 2 });
+    expect(jsonTooDeep('["\\\\\\\\", [', 1)).toEqual({ offset: 9, depth: 2 });
+    expect(jsonTooDeep('["\\"[', 1)).toBeUndefined(); // escaped quote: the string never ends
+    expect(jsonTooDeep('["abc', 1)).toBeUndefined();
+    expect(jsonTooDeep('[[["x\\"]]]"[[', 2)).toEqual({ offset: 2, depth: 3 });
     expect(jsonTooDeep(nest(100_000))).toEqual({ offset: MAX_NESTING, depth: MAX_NESTING + 1 });
   });
 
