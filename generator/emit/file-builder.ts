@@ -203,9 +203,9 @@ export class GeneratedFile {
       for (const line of imports) out.push(line);
       out.push("");
     }
-    // Placeholders exist only when something was imported (types.ts imports nothing): then no
-    // line is searched, which would flatten each line's string once before the join copies it.
-    const placeholders = this.#imports.length > 0;
+    // Where the body starts in the joined text: only the body holds placeholders.
+    let bodyStart = 0;
+    for (const line of out) bodyStart += line.length + 1;
     const finalLayout = this.#finalLayout;
     for (let i = first; i <= last; i++) {
       let line = lines[i]!;
@@ -213,13 +213,42 @@ export class GeneratedFile {
       if (finalLayout && line === "" && lines[i - 1] === "") continue;
       if (i === first) line = line.trimStart();
       if (i === last) line = line.trimEnd();
-      out.push(placeholders && line.includes("\u0001") ? line.replace(/\u0001(\d+)\u0001/g, (_m, n: string) => local.get(Number(n))!) : line);
+      out.push(line);
     }
     // Ends with one line break; an empty body still leaves its blank line.
     out.push("");
     if (first > last) out.push("");
-    return out.join("\n");
+    const text = out.join("\n");
+    // Placeholders exist only when something was imported (types.ts imports nothing). They are
+    // replaced in the joined text, not line by line: a line is a rope of the pieces an emitter
+    // concatenated, and searching each one would flatten it into a copy before the join copies
+    // it again (Microsoft Graph beta's validators are 112 MB of text).
+    return this.#imports.length > 0 ? resolvePlaceholders(text, bodyStart, (index) => local.get(index)!) : text;
   }
+}
+
+/**
+ * `text` with every placeholder `\u0001<index>\u0001` from `from` on replaced by `name(index)`;
+ * other `\u0001` characters are left as they are.
+ */
+function resolvePlaceholders(text: string, from: number, name: (index: number) => string): string {
+  let at = text.indexOf(MARK, from);
+  if (at === -1) return text;
+  const pieces: string[] = [];
+  let copied = 0;
+  while (at !== -1) {
+    let end = at + 1;
+    while (end < text.length && text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end++;
+    if (end > at + 1 && text.charCodeAt(end) === 0x01) {
+      pieces.push(text.slice(copied, at), name(Number(text.slice(at + 1, end))));
+      copied = end + 1;
+      at = text.indexOf(MARK, copied);
+    } else {
+      at = text.indexOf(MARK, at + 1);
+    }
+  }
+  pieces.push(text.slice(copied));
+  return pieces.join("");
 }
 
 /** `./runtime.js` → `runtime.ts` (module specifiers of the same folder). */
