@@ -266,16 +266,39 @@ function textContent(node: Node): string {
   return node.children.map(textContent).join("");
 }
 
-/** HTML whitespace (plus no-break space and JS line separators) collapsed to one space. */
+/**
+ * HTML whitespace (plus no-break space and JS line separators) collapsed to one space, and the
+ * emphasis marks taken out (after collapsing: a mark between two spaces leaves both). One scan;
+ * a text with nothing to change is returned as is.
+ */
 function collapse(text: string): string {
-  // Most text has nothing to change: one test instead of a copy.
-  if (!COLLAPSIBLE.test(text)) return text;
-  const collapsed = text.replace(/[ \t\n\f\r\u00a0\u2028\u2029]+/g, " ");
-  return /[\uE000-\uE003]/.test(collapsed) ? collapsed.replace(MARKS, "") : collapsed;
+  let out = "";
+  let copied = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isCollapsible(c)) {
+      let end = i + 1;
+      while (end < n && isCollapsible(text.charCodeAt(end))) end++;
+      if (c !== 0x20 || end - i > 1) {
+        out += text.slice(copied, i) + " ";
+        copied = end;
+      }
+      i = end - 1;
+    } else if (c >= 0xe000 && c <= 0xe003) {
+      out += text.slice(copied, i);
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** What `collapse` changes: HTML whitespace other than a lone space, or a mark. */
-const COLLAPSIBLE = /[\t\n\f\r\u00a0\u2028\u2029\uE000-\uE003]| {2}/;
+/** `[ \t\n\f\r\u00a0\u2028\u2029]`. */
+function isCollapsible(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c || c === 0xa0 || c === 0x2028 || c === 0x2029;
+}
+
+const SPACE_RUNS = / {2,}/g;
 
 function isBlock(node: Node): boolean {
   return node.kind === "element" && BLOCK_TAGS.has(node.name);
@@ -366,12 +389,14 @@ function resolveEmphasis(text: string): string {
 
 /** Inline content → paragraph lines (one per `<br>`, joined by CommonMark hard breaks). */
 function paragraphLines(inline: string): string[] {
-  const lines = resolveEmphasis(inline)
-    .split("\n")
-    .map((line) => (line.includes("  ") ? line.replace(/ {2,}/g, " ") : line).trim())
-    .filter((line) => line !== "")
-    .map(escapeLineStart);
-  return lines.map((line, i) => (i < lines.length - 1 ? `${line}\\` : line));
+  const lines: string[] = [];
+  for (const raw of resolveEmphasis(inline).split("\n")) {
+    const line = (raw.includes("  ") ? raw.replace(SPACE_RUNS, " ") : raw).trim();
+    if (line === "") continue;
+    if (lines.length > 0) lines[lines.length - 1] += "\\";
+    lines.push(escapeLineStart(line));
+  }
+  return lines;
 }
 
 function paragraph(nodes: readonly Node[]): Block[] {
