@@ -22,8 +22,8 @@ export interface SchemaFacts {
   types?: string[];
   nullable: boolean;
   format?: string;
-  properties: Map<string, Located>;
-  required: Set<string>;
+  properties: ReadonlyMap<string, Located>;
+  required: ReadonlySet<string>;
   additionalProperties?: Located | boolean;
   /** JSON Schema `propertyNames` (3.1): the schema of a map's keys. */
   propertyNames?: Located;
@@ -79,11 +79,17 @@ const MERGED_KEYS = [
   "contentMediaType",
 ] as const;
 
+/** What the reader knows of one location: its own keywords, its facts, whether they are being built. */
+interface FactsEntry {
+  own?: SchemaFacts;
+  of?: SchemaFacts;
+  /** Its facts are being built (a `$ref` / `allOf` cycle comes back to it). */
+  active: boolean;
+}
+
 export class FactsReader {
-  readonly #memo = new LocationMap<SchemaFacts>();
-  readonly #ownMemo = new LocationMap<SchemaFacts>();
-  /** Locations whose facts are being built (a `$ref` / `allOf` cycle comes back to one). */
-  readonly #active = new LocationMap<true>();
+  /** One entry per location: a schema costs one lookup, not one per memo. */
+  readonly #entries = new LocationMap<FactsEntry>();
   #activeCount = 0;
 
   constructor(
@@ -92,21 +98,26 @@ export class FactsReader {
     readonly openapi31: boolean,
   ) {}
 
+  #entry(at: Located): FactsEntry {
+    let entry = this.#entries.get(at);
+    if (entry === undefined) this.#entries.set(at, (entry = { active: false }));
+    return entry;
+  }
+
   /** Only the keywords written on the schema object at `at` (memoized; reported once). */
   own(at: Located): SchemaFacts {
-    let facts = this.#ownMemo.get(at);
-    if (!facts) {
-      facts = isObject(at.value) ? this.#own(at, new KeywordReader(this.docs, at)) : emptyFacts();
-      this.#ownMemo.set(at, facts);
-    }
-    return facts;
+    return this.#ownOf(this.#entry(at), at);
+  }
+
+  #ownOf(entry: FactsEntry, at: Located): SchemaFacts {
+    return (entry.own ??= isObject(at.value) ? this.#own(at, new KeywordReader(this.docs, at)) : emptyFacts());
   }
 
   /** Facts of the schema at `at` (memoized per location). */
   of(at: Located): SchemaFacts {
-    const known = this.#memo.get(at);
-    if (known) return known;
-    if (this.#active.has(at)) {
+    const entry = this.#entry(at);
+    if (entry.of) return entry.of;
+    if (entry.active) {
       this.docs.report("warning", "OPENAPI_CIRCULAR_ALLOF", "This schema includes itself through `allOf` or `$ref`; the inner inclusion is ignored", at);
       return emptyFacts();
     }
@@ -114,19 +125,19 @@ export class FactsReader {
       this.docs.report("error", "MODEL_TOO_DEEP", tooDeepMessage("This schema's chain of `$ref`s and `allOf`s"), at, TOO_DEEP_HINT);
       return emptyFacts();
     }
-    this.#active.set(at, true);
+    entry.active = true;
     this.#activeCount++;
-    const facts = this.#build(at);
-    this.#active.delete(at);
+    const facts = this.#build(at, entry);
+    entry.active = false;
     this.#activeCount--;
-    this.#memo.set(at, facts);
+    entry.of = facts;
     return facts;
   }
 
-  #build(at: Located): SchemaFacts {
+  #build(at: Located, entry: FactsEntry): SchemaFacts {
     if (!isObject(at.value)) return emptyFacts();
     // Most schemas have neither `$ref` nor `allOf`: their facts are their own keywords.
-    if (!("$ref" in at.value) && !("allOf" in at.value)) return this.own(at);
+    if (!("$ref" in at.value) && !("allOf" in at.value)) return this.#ownOf(entry, at);
     const read = new KeywordReader(this.docs, at);
     const parts: SchemaFacts[] = [];
     if (read.has("$ref")) {
@@ -187,12 +198,13 @@ export class FactsReader {
     if (typeof format === "string") facts.format = format;
     const properties = read.object("properties");
     if (properties) {
-      for (const name of Object.keys(properties)) facts.properties.set(name, this.docs.child(at, "properties", name));
+      const names = Object.keys(properties);
+      if (names.length > 0) facts.properties = new Map(names.map((name) => [name, this.docs.child(at, "properties", name)]));
     }
     const required = read.raw("required");
     if (required !== undefined) {
       if (Array.isArray(required) && required.every((r) => typeof r === "string")) {
-        for (const name of required) facts.required.add(name);
+        if (required.length > 0) facts.required = new Set(required as string[]);
       } else {
         this.docs.report(
           "error",
@@ -265,8 +277,12 @@ export class FactsReader {
 }
 
 export function emptyFacts(): SchemaFacts {
-  return { nullable: false, properties: new Map(), required: new Set(), hasDefault: false };
+  return { nullable: false, properties: NO_PROPERTIES, required: NO_NAMES, hasDefault: false };
 }
+
+/** The properties and `required` of a schema without them (most schemas: one Map and Set fewer each). */
+const NO_PROPERTIES: ReadonlyMap<string, Located> = new Map();
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** `later` over `earlier`: later keywords win, properties and `required` accumulate. */
 export function mergeFacts(earlier: SchemaFacts, later: SchemaFacts): SchemaFacts {

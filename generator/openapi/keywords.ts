@@ -34,37 +34,37 @@ export class KeywordReader {
   }
 
   string(key: string): string | undefined {
-    return this.#typed(key, (v): v is string => typeof v === "string", "a string");
+    return this.#typed(key, isString, "a string");
   }
 
   boolean(key: string): boolean | undefined {
-    return this.#typed(key, (v): v is boolean => typeof v === "boolean", "a boolean (true or false)");
+    return this.#typed(key, isBoolean, "a boolean (true or false)");
   }
 
   number(key: string): number | undefined {
-    return this.#typed(key, (v): v is number => typeof v === "number" && Number.isFinite(v), "a number");
+    return this.#typed(key, isFiniteNumber, "a number");
   }
 
   positive(key: string): number | undefined {
-    return this.#typed(key, (v): v is number => typeof v === "number" && Number.isFinite(v) && v > 0, "a number greater than 0");
+    return this.#typed(key, isPositive, "a number greater than 0");
   }
 
   /** A non-negative integer: lengths, item and property counts. */
   count(key: string): number | undefined {
-    return this.#typed(key, (v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0, "a non-negative integer");
+    return this.#typed(key, isCount, "a non-negative integer");
   }
 
   /** `exclusiveMinimum`: a boolean in OpenAPI 3.0, a number in 3.1. */
   booleanOrNumber(key: string): boolean | number | undefined {
-    return this.#typed(key, (v): v is boolean | number => typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)), "a boolean (OpenAPI 3.0) or a number (3.1)");
+    return this.#typed(key, isBooleanOrNumber, "a boolean (OpenAPI 3.0) or a number (3.1)");
   }
 
   strings(key: string): string[] | undefined {
-    return this.#typed(key, (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string"), "a list of strings");
+    return this.#typed(key, isStrings, "a list of strings");
   }
 
   array(key: string): unknown[] | undefined {
-    return this.#typed(key, (v): v is unknown[] => Array.isArray(v), "a list");
+    return this.#typed(key, isArray, "a list");
   }
 
   object(key: string): Record<string, unknown> | undefined {
@@ -88,6 +88,16 @@ export class KeywordReader {
     return undefined;
   }
 }
+
+// The checks of the typed readers (functions, not a closure per call: every keyword of every schema is read).
+const isString = (v: unknown): v is string => typeof v === "string";
+const isBoolean = (v: unknown): v is boolean => typeof v === "boolean";
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isPositive = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+const isBooleanOrNumber = (v: unknown): v is boolean | number => typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 /** A value quoted in a message: its JSON, cut at 60 characters (bounded work at any depth). */
 export function show(value: unknown): string {

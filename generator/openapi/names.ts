@@ -65,27 +65,27 @@ export class LocationNamer {
   }
 
   name(file: string, pointer: string): string {
-    const segments = pointerSegments(pointer);
-    // The pointer as `childPointer` writes it: the same text unless a segment has a `~` (an
-    // escape like `~2` is written `~02`). The pointer of the first k segments is its prefix.
-    const written = pointer.includes("~") || (pointer !== "" && !pointer.startsWith("/")) ? segments.reduce((out, segment) => out + "/" + escapeSegment(segment), "") : pointer;
-    const ends: number[] = [0];
-    for (const segment of segments) ends.push(ends[ends.length - 1]! + 1 + escapeSegment(segment).length);
+    // The pointer as `childPointer` writes it: the same text unless an escape is not `~0` or
+    // `~1` (`~2` is written `~02`). The pointer of a parent is a prefix of it.
+    const written = /~(?![01])/.test(pointer) || (pointer !== "" && !pointer.startsWith("/")) ? pointerSegments(pointer).reduce((out, segment) => out + "/" + escapeSegment(segment), "") : pointer;
     let cache = this.#cache.get(file);
     if (cache === undefined) this.#cache.set(file, (cache = new Map()));
-    return this.#named(file, cache, this.#operations.get(file), segments, written, ends, segments.length) || "Schema";
+    return this.#named(file, cache, this.#operations.get(file), written) || "Schema";
   }
 
   /**
-   * The derived name of the location of the first `n` segments, cached per location (parents are
-   * asked for again and again; a parent's name is usually known, so a name costs one lookup of
-   * its own pointer and one of its parent's).
+   * The derived name of the location at `key` (a written pointer), cached per location: parents
+   * are asked for again and again, so a name usually costs a lookup of its own pointer, one split
+   * of it, and a lookup of its parent's.
    */
-  #named(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, all: readonly string[], written: string, ends: readonly number[], n: number): string {
-    const key = written.slice(0, ends[n]);
+  #named(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, key: string): string {
     let name = cache.get(key);
     if (name === undefined) {
-      name = this.#derive(file, operations?.get(key), all.slice(0, n), key, (drop) => this.#named(file, cache, operations, all, written, ends, n - drop));
+      name = this.#derive(file, operations?.get(key), pointerSegments(key), key, (drop) => {
+        let end = key.length;
+        for (let i = 0; i < drop; i++) end = key.lastIndexOf("/", end - 1);
+        return this.#named(file, cache, operations, key.slice(0, end));
+      });
       cache.set(key, name);
     }
     return name;

@@ -25,6 +25,13 @@ import { numberKind, primitiveId, primitiveShape, type PrimitiveKind } from "./p
 
 export const NAMESPACE = "openapi";
 
+/** What the lowerer knows of one location (see `SchemaLowerer.#entries`). */
+interface LocationEntry {
+  ref?: Ref;
+  component?: string;
+  alias?: Located;
+}
+
 /** What a member that uses a schema carries itself: the schema's constraints and annotations. */
 export interface MemberFacts {
   readonly constraints: Constraints;
@@ -58,9 +65,13 @@ type Kind =
 export class SchemaLowerer {
   readonly #shapes = new Map<ShapeId, Shape>();
   readonly #types = new Map<ShapeId, ShapeType>();
-  readonly #memo = new LocationMap<Ref>();
-  /** A component schema's location → its claimed name. */
-  readonly #components = new LocationMap<string>();
+  /**
+   * What is known of each location, in one entry (a schema costs one lookup): its shape, when
+   * lowered; its claimed name, for a component schema; the schema it stands for, for a component
+   * that only refers elsewhere. A `oneOf` variant merged with its base has an entry of its own
+   * (suffix `&base`).
+   */
+  readonly #entries = new LocationMap<LocationEntry>();
 
   constructor(
     private readonly docs: Documents,
@@ -71,9 +82,6 @@ export class SchemaLowerer {
     private readonly xml = false,
   ) {}
 
-  /** The location of a component that only refers elsewhere → the schema it stands for. */
-  readonly #aliases = new LocationMap<Located>();
-
   /**
    * Claims the name of a component schema up front, so it never yields to a derived name. A
    * component that is only a `$ref` to a schema in another file gives that schema its name.
@@ -82,13 +90,19 @@ export class SchemaLowerer {
     const value = at.value;
     if (isObject(value) && typeof value["$ref"] === "string" && Object.keys(value).every((k) => k === "$ref" || ANNOTATIONS.has(k) || k.startsWith("x-"))) {
       const target = this.docs.resolve(at);
-      if (target && target.file !== at.file && !this.#components.has(target)) {
-        this.#aliases.set(at, target);
-        this.#components.set(target, this.registry.claim(name));
+      if (target && target.file !== at.file && this.#entries.get(target)?.component === undefined) {
+        this.#entry(at).alias = target;
+        this.#entry(target).component = this.registry.claim(name);
         return;
       }
     }
-    this.#components.set(at, this.registry.claim(name));
+    this.#entry(at).component = this.registry.claim(name);
+  }
+
+  #entry(at: Located, suffix = ""): LocationEntry {
+    let entry = this.#entries.get(at, suffix);
+    if (entry === undefined) this.#entries.set(at, (entry = {}), suffix);
+    return entry;
   }
 
   /** Adds a shape built elsewhere (operation inputs and outputs). */
@@ -138,15 +152,16 @@ export class SchemaLowerer {
       this.docs.report("error", "OPENAPI_BAD_SCHEMA", `A schema must be an object, not ${show(value)}`, at);
       return this.#primitive("document", emptyFacts(), position);
     }
-    const alias = this.#aliases.get(at);
-    if (alias) return this.lower(alias, position);
-    const memo = this.#memo.get(at);
+    const entry = this.#entries.get(at);
+    if (entry?.alias) return this.lower(entry.alias, position);
+    const memo = entry?.ref;
     if (memo) return { ref: memo, member: position === "member" ? annotations(this.facts.own(at)) : { constraints: {} } };
-    if (!this.#components.has(at) && !isDefinition(at.pointer)) {
+    if (entry?.component === undefined && !isDefinition(at.pointer)) {
       const alias = this.#alias(at, value, position);
       if (alias) return alias;
     }
-    return this.#own(at, this.facts.of(at), position, "");
+    // #alias lowered nothing when it gave nothing: `entry` is still what is known of `at`.
+    return this.#own(at, this.facts.of(at), position, "", entry);
   }
 
   /** A `$ref`, or an `allOf` / nullable `oneOf` wrapping one schema: the target's shape. */
@@ -181,16 +196,16 @@ export class SchemaLowerer {
     const ownMember = annotations(own);
     const constraints = this.facts.openapi31 || !("$ref" in value) ? { ...inner.member.constraints, ...constraintsFor(type, own) } : inner.member.constraints;
     return {
-      ref: { target: inner.ref.target, ...(inner.ref.nullable || nullable || own.nullable ? { nullable: true } : {}) },
+      ref: inner.ref.nullable || nullable || own.nullable ? { target: inner.ref.target, nullable: true } : { target: inner.ref.target },
       member: { ...inner.member, ...ownMember, constraints },
     };
   }
 
   /** A schema with a shape of its own, or a plain primitive; `suffix` tells apart shapes of one location (`&base`). */
-  #own(at: Located, facts: SchemaFacts, position: Position, suffix: string): Lowered {
+  #own(at: Located, facts: SchemaFacts, position: Position, suffix: string, known: LocationEntry | undefined): Lowered {
     const kind = this.#classify(at, facts);
     const nullable = facts.nullable || (facts.enum?.includes(null) ?? false) || hasNullVariant(facts);
-    const component = this.#components.get(at, suffix);
+    const component = known?.component;
     if (kind.type === "primitive" && component === undefined && !isDefinition(at.pointer)) {
       const type = primitiveShape(primitiveId(kind.primitive))!.type;
       if (position === "member" || isEmpty(constraintsFor(type, facts))) {
@@ -201,7 +216,8 @@ export class SchemaLowerer {
     const name = component ?? this.registry.claim(this.namer.name(at.file, at.pointer));
     const id = `${NAMESPACE}#${name}`;
     const ref: Ref = nullable ? { target: id, nullable: true } : { target: id };
-    this.#memo.set(at, ref, suffix);
+    if (known) known.ref = ref;
+    else this.#entries.set(at, { ref }, suffix);
     this.#types.set(id, kind.type === "types" ? "alternatives" : kind.type === "primitive" ? primitiveShape(primitiveId(kind.primitive))!.type : kind.type);
     this.#where.set(id, at);
     this.#shapes.set(id, this.#build(at, facts, kind, id, name, component === undefined && !isDefinition(at.pointer)));
@@ -218,12 +234,15 @@ export class SchemaLowerer {
     if (!this.#shapes.has(id)) this.#shapes.set(id, primitiveShape(id)!);
     const type = primitiveShape(id)!.type;
     const password = facts.format === "password";
-    const member: MemberFacts =
-      position === "member"
-        ? { ...annotations(facts), constraints: constraintsFor(type, facts), ...(password ? { sensitive: true } : {}) }
-        : { constraints: {} };
+    let member: MemberFacts = { constraints: {} };
+    if (position === "member") {
+      const own = annotations(facts);
+      own.constraints = constraintsFor(type, facts);
+      if (password) own.sensitive = true;
+      member = own;
+    }
     // Where no member carries it (a list item, a map value), the reference itself is sensitive.
-    return { ref: { target: id, ...(password && position === "other" ? { sensitive: true } : {}) }, member };
+    return { ref: password && position === "other" ? { target: id, sensitive: true } : { target: id }, member };
   }
 
   #classify(at: Located, facts: SchemaFacts): Kind {
@@ -274,15 +293,13 @@ export class SchemaLowerer {
     const xml = this.xml ? xmlObject(this.docs, at) : undefined;
     const xmlTraits: XmlTraits | undefined =
       xml && (xml.name !== undefined || xml.namespace !== undefined) ? { ...(xml.name !== undefined ? { name: withPrefix(xml.name, xml.prefix) } : {}), ...namespaceOf(xml) } : undefined;
-    const base = {
-      id,
-      name,
-      ...(xmlTraits ? { xml: xmlTraits } : {}),
-      ...(facts.description !== undefined ? { docs: commonmark(facts.description) } : {}),
-      ...(facts.deprecated ? { deprecated: {} } : {}),
-      sensitive: facts.format === "password",
-      ...(derived ? { derivedName: true } : {}),
-    };
+    // Set field by field, in this order (every schema passes here: no spread per optional field).
+    const base = { id, name } as { id: ShapeId; name: string; xml?: XmlTraits; docs?: Documentation; deprecated?: Deprecation; sensitive: boolean; derivedName?: true };
+    if (xmlTraits) base.xml = xmlTraits;
+    if (facts.description !== undefined) base.docs = commonmark(facts.description);
+    if (facts.deprecated) base.deprecated = {};
+    base.sensitive = facts.format === "password";
+    if (derived) base.derivedName = true;
     switch (kind.type) {
       case "structure": {
         const members = this.#members(facts);
@@ -391,12 +408,12 @@ export class SchemaLowerer {
 
   /** A `oneOf` variant of a schema that also has properties: the two merged, as `allOf` would. */
   #withBase(base: SchemaFacts, variant: Located): Ref {
-    const known = this.#memo.get(variant, "&base");
+    const known = this.#entries.get(variant, "&base")?.ref;
     if (known) return known;
     const { oneOf: _oneOf, anyOf: _anyOf, discriminator: _discriminator, ...rest } = base;
     const facts = mergeFacts({ ...rest, properties: new Map(base.properties), required: new Set(base.required) }, this.facts.of(variant));
     facts.nullable = false;
-    return this.#own(variant, facts, "other", "&base").ref;
+    return this.#own(variant, facts, "other", "&base", undefined).ref;
   }
 
   #discriminator(at: Located, variantAt: readonly Located[], variants: readonly Ref[]): { propertyName: string; mapping: { value: string; target: ShapeId }[] } | undefined {
@@ -434,31 +451,35 @@ export class SchemaLowerer {
 
 export function toMember(name: string, lowered: Lowered, required: boolean): Member {
   const m = lowered.member;
-  return {
-    name,
-    target: lowered.ref.target,
-    ...(lowered.ref.nullable ? { nullable: true } : {}),
-    required,
-    ...(m.docs ? { docs: m.docs } : {}),
-    ...(m.deprecated ? { deprecated: m.deprecated } : {}),
-    constraints: m.constraints,
-    ...(m.hasDefault ? { default: m.default } : {}),
-    ...(m.readOnly ? { readOnly: true } : {}),
-    ...(m.writeOnly ? { writeOnly: true } : {}),
-    ...(m.sensitive ? { sensitive: true } : {}),
-  };
+  // Field by field, in this order (every property passes here: no spread per optional field).
+  const member = { name, target: lowered.ref.target } as Writable<Member>;
+  if (lowered.ref.nullable) member.nullable = true;
+  member.required = required;
+  if (m.docs) member.docs = m.docs;
+  if (m.deprecated) member.deprecated = m.deprecated;
+  member.constraints = m.constraints;
+  if (m.hasDefault) member.default = m.default;
+  if (m.readOnly) member.readOnly = true;
+  if (m.writeOnly) member.writeOnly = true;
+  if (m.sensitive) member.sensitive = true;
+  return member;
 }
 
-function annotations(facts: SchemaFacts): MemberFacts {
-  return {
-    constraints: {},
-    ...(facts.description !== undefined ? { docs: commonmark(facts.description) } : {}),
-    ...(facts.deprecated ? { deprecated: {} } : {}),
-    ...(facts.hasDefault ? { hasDefault: true, default: facts.default } : {}),
-    ...(facts.readOnly ? { readOnly: true } : {}),
-    ...(facts.writeOnly ? { writeOnly: true } : {}),
-  };
+function annotations(facts: SchemaFacts): Writable<MemberFacts> {
+  const out: Writable<MemberFacts> = { constraints: {} };
+  if (facts.description !== undefined) out.docs = commonmark(facts.description);
+  if (facts.deprecated) out.deprecated = {};
+  if (facts.hasDefault) {
+    out.hasDefault = true;
+    out.default = facts.default;
+  }
+  if (facts.readOnly) out.readOnly = true;
+  if (facts.writeOnly) out.writeOnly = true;
+  return out;
 }
+
+/** An object being filled in field by field. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function commonmark(text: string): Documentation {
   return { text, format: "commonmark" };
