@@ -187,10 +187,12 @@ function strictEncode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** The keys of the input's object values that percent-encoding changes, longest first. */
-function rawKeys(input: unknown): string[] {
+/** The keys that percent-encoding changes of the objects the input gives path parameters (named as the template's expressions), longest first. */
+function rawKeys(d: Difference): string[] {
+  const input = d.input;
   if (!isPlain(input)) return [];
-  const keys = new Set(Object.values(input).flatMap((v) => (isPlain(v) ? Object.keys(v).filter((k) => strictEncode(k) !== k) : [])));
+  const values = [...(d.template ?? "").matchAll(/\{([^}]+)\}/g)].map((m) => input[m[1]!]);
+  const keys = new Set(values.flatMap((v) => (isPlain(v) ? Object.keys(v).filter((k) => strictEncode(k) !== k) : [])));
   return [...keys].sort((a, b) => b.length - a.length);
 }
 
@@ -206,9 +208,9 @@ export const KNOWN: readonly Known[] = [
     name: "path-object-keys",
     kind: "swagger-client",
     reason:
-      "A path value that is an object (a `oneOf`/`anyOf` parameter holding one: Microsoft Graph's `includedUserTypes`) is expanded by its style with its keys percent-encoded as its values are (`R,100,G,200`, OpenAPI 3.0.3 §Style Examples; RFC 6570 §3.2.1 encodes each name and value of an associative array alike). swagger-client's style serializer (style-serializer.js encodeObject) escapes the values only and writes each key raw, so a key with a space, a quote or a non-ASCII letter makes no valid URI (RFC 3986 §3.3 pchar; its template parser then leaves every later `{name}` of the path unexpanded), and one with `/`, `?` or `#` sends the request to another path. Compared: our URL with each such key written raw where it stands as a name (between the style's separators), against theirs with the expressions it left unexpanded taken as ours.",
+      "A path value that is an object (a `oneOf`/`anyOf` parameter holding one: Microsoft Graph beta's `includedUserRoles`) is expanded by its style with its keys percent-encoded as its values are (`R,100,G,200`, OpenAPI 3.0.3 §Style Examples; RFC 6570 §3.2.1 encodes each name and value of an associative array alike). swagger-client's style serializer (style-serializer.js encodeObject) escapes the values only and writes each key raw, so a key with a space, a quote or a non-ASCII letter makes no valid URI (RFC 3986 §3.3 pchar; its template parser then leaves every later `{name}` of the path unexpanded), and one with `/`, `?` or `#` sends the request to another path. Compared: our URL with each such key written raw where it stands as a name (between the style's separators), against theirs with the expressions it left unexpanded taken as ours.",
     normalize: (r, ours, other, d) => {
-      const keys = rawKeys(d.input);
+      const keys = rawKeys(d);
       if (keys.length === 0) return r;
       if (!ours) return unexpanded(r, other);
       let url = r.path + (typeof r.query === "string" && r.query !== "" ? "?" + r.query : "");
