@@ -47,6 +47,11 @@ describe("swagger-client agrees with our OpenAPI serializers (quick)", () => {
     expect(classify(url("/v1/things?a=a%20b", "/v1/things?a=a+b"))).toBeUndefined();
     expect(classify(url("/v1/things%21?a=1", "/v1/things!?a=1"))).toBe("path-sub-delims");
     expect([agrees("query-percent-encoding"), agrees("deepObject"), agrees("form-urlencoded+deepObject")]).toEqual([false, false, false]);
+    // An object's keys raw in a path (swagger-client's style serializer): recognised only where the input gives a path parameter that object, and only that difference.
+    const keyed = (oursUrl: string, theirsUrl: string, input: unknown): Difference => ({ operation: "op", input, ours: { ...base, url: oursUrl }, theirs: { ...base, url: theirsUrl }, parts: ["url"], template: "/v1/things/{kind}" });
+    expect(classify(keyed("/v1/things/a%20b,1?a=1", "/v1/things/a b,1?a=1", { kind: { "a b": 1 } }))).toBe("path-object-keys");
+    expect(classify(keyed("/v1/things/a%20b,1?a=1", "/v1/things/a b,2?a=1", { kind: { "a b": 1 } }))).toBeUndefined();
+    expect(classify(keyed("/v1/things/a%20b,1?a=1", "/v1/things/a b,1?a=1", { other: { "a b": 1 } }))).toBeUndefined();
     // Multipart text parts of styled properties (Stripe's POST /v1/files, the last sweep's one unexplained input).
     const multipart = (parts: string[]) => ({ method: "POST", url: "/v1/files", headers: { "content-type": "multipart/form-data" }, body: { multipart: parts } });
     const ours = multipart(["expand[0]= ", "file=Za0x99", "file_link_data[create]=false", "file_link_data[expires_at]=3", "purpose=terminal_reader_splashscreen"]);
