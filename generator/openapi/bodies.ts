@@ -16,7 +16,7 @@
 
 import type { BodyEncoding, Documentation, Member, XmlTraits } from "../model/ir.js";
 import type { Documents, Located } from "./documents.js";
-import { KeywordReader } from "./keywords.js";
+import { DOCUMENTATION_IGNORED, KeywordReader } from "./keywords.js";
 import { isObject } from "./pointer.js";
 import { commonmark, toMember, type SchemaLowerer } from "./schemas.js";
 
@@ -61,7 +61,7 @@ export function lowerRequestBody(docs: Documents, schemas: SchemaLowerer, at: Lo
   const chosen = pickMediaType(types);
   if (chosen === undefined) return { members: [] };
   const required = read.boolean("required") === true;
-  const description = read.string("description");
+  const description = read.string("description", DOCUMENTATION_IGNORED);
   const schemaAt = docs.child(read.child("content"), chosen, "schema");
   let kind = mediaKind(chosen);
   if (chosen === "*/*") kind = schemaAt.value === undefined ? "binary" : "json";

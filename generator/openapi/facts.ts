@@ -11,7 +11,7 @@
 // A discriminator of an `allOf` part belongs to the part, not to the schema that extends it.
 
 import { LocationMap, type Documents, type Located } from "./documents.js";
-import { KeywordReader, show } from "./keywords.js";
+import { CONSTRAINT_IGNORED, KeywordReader, show } from "./keywords.js";
 import { isObject } from "./pointer.js";
 import { MAX_NESTING, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 
@@ -177,25 +177,26 @@ export class FactsReader {
   #own(at: Located, read: KeywordReader): SchemaFacts {
     const facts = emptyFacts();
     const type = read.raw("type");
-    if (type !== undefined) {
-      const list = Array.isArray(type) ? type : [type];
+    const typeIsNames = typeof type === "string" || (Array.isArray(type) && type.every((t) => typeof t === "string"));
+    if (typeIsNames) {
+      const list: string[] = Array.isArray(type) ? type : [type];
       const types: string[] = [];
       list.forEach((t, i) => {
-        if (typeof t === "string" && KNOWN_TYPES.has(t)) {
+        if (KNOWN_TYPES.has(t)) {
           if (t === "null") facts.nullable = true;
           else types.push(t);
           return;
         }
         const where = Array.isArray(type) ? this.docs.child(at, "type", i) : read.child("type");
-        const near = typeof t === "string" ? [...KNOWN_TYPES].find((k) => k === t.toLowerCase()) : undefined;
+        const near = [...KNOWN_TYPES].find((k) => k === t.toLowerCase());
         this.docs.report("error", "OPENAPI_UNKNOWN_TYPE", `Unknown schema type ${show(t)}`, where, near ? `Did you mean "${near}"? Types are lower case.` : `Use one of: ${[...KNOWN_TYPES].join(", ")}.`);
       });
       if (types.length > 0 || facts.nullable) facts.types = types;
     }
     if (read.boolean("nullable") === true) facts.nullable = true;
     if (read.raw("x-nullable") === true) facts.nullable = true;
-    const format = read.raw("format");
-    if (typeof format === "string") facts.format = format;
+    const format = read.string("format", "the value is read and sent as its type says, with no format");
+    if (format !== undefined) facts.format = format;
     const properties = read.object("properties");
     if (properties) {
       const names = Object.keys(properties);
@@ -206,12 +207,11 @@ export class FactsReader {
       if (Array.isArray(required) && required.every((r) => typeof r === "string")) {
         if (required.length > 0) facts.required = new Set(required as string[]);
       } else {
-        this.docs.report(
-          "error",
-          "OPENAPI_KEYWORD_TYPE",
-          `\`required\` must be a list of property names, not ${show(required)}`,
-          read.child("required"),
-          typeof required === "boolean" ? "In OpenAPI 3, list required properties in the parent object's `required` array." : "Write `required` as a list of strings.",
+        read.wrongType(
+          "required",
+          "a list of property names",
+          "the properties it would require are optional",
+          typeof required === "boolean" ? "In OpenAPI 3, list required properties in the parent object's `required` array." : "Write `required` as a list of strings, or remove it.",
         );
       }
     }
@@ -224,7 +224,7 @@ export class FactsReader {
       if (isObject(read.raw("items")) || typeof read.raw("items") === "boolean") facts.items = read.child("items");
       else read.object("items");
     }
-    const values = read.array("enum");
+    const values = read.array("enum", "any value of the schema's type is accepted");
     if (values) facts.enum = values;
     if (read.has("const")) facts.enum = [read.raw("const")];
     const names = read.raw("x-enum-varnames") ?? read.raw("x-enumNames");
@@ -235,22 +235,22 @@ export class FactsReader {
     }
     if (read.object("discriminator")) facts.discriminator = read.child("discriminator");
     for (const key of ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] as const) {
-      const n = read.count(key);
+      const n = read.count(key, CONSTRAINT_IGNORED);
       if (n !== undefined) facts[key] = n;
     }
     for (const key of ["minimum", "maximum"] as const) {
-      const n = read.number(key);
+      const n = read.number(key, CONSTRAINT_IGNORED);
       if (n !== undefined) facts[key] = n;
     }
     for (const key of ["exclusiveMinimum", "exclusiveMaximum"] as const) {
-      const n = read.booleanOrNumber(key);
+      const n = read.booleanOrNumber(key, CONSTRAINT_IGNORED);
       if (n !== undefined) facts[key] = n;
     }
-    const multipleOf = read.positive("multipleOf");
+    const multipleOf = read.positive("multipleOf", CONSTRAINT_IGNORED);
     if (multipleOf !== undefined) facts.multipleOf = multipleOf;
-    const unique = read.boolean("uniqueItems");
+    const unique = read.boolean("uniqueItems", CONSTRAINT_IGNORED);
     if (unique !== undefined) facts.uniqueItems = unique;
-    const pattern = read.string("pattern");
+    const pattern = read.string("pattern", CONSTRAINT_IGNORED);
     if (pattern !== undefined) {
       if (isEcmaPattern(pattern)) facts.pattern = pattern;
       else read.warn("pattern", "OPENAPI_BAD_PATTERN", `\`pattern\` ${show(pattern)} is not an ECMA-262 regular expression; it is not enforced`, "OpenAPI patterns follow ECMA-262: rewrite it without PCRE-only syntax.");
@@ -268,11 +268,33 @@ export class FactsReader {
       const b = read.raw(key);
       if (typeof b === "boolean") facts[key] = b;
     }
+    // `type` of another kind than names is ignored, and the schema typed as if it had none.
+    if (type !== undefined && !typeIsNames) this.#ignoreType(read, type, facts);
     const encoding = read.raw("contentEncoding");
     if (typeof encoding === "string") facts.contentEncoding = encoding;
     const media = read.raw("contentMediaType");
     if (typeof media === "string") facts.contentMediaType = media;
     return facts;
+  }
+  /**
+   * A `type` that is neither a type name nor a list of them (codat's `type: { type: {...} }`, a
+   * properties map under the wrong key) is ignored with a warning saying what the schema becomes:
+   * typed by its other keywords, or, with none that give a type, any value (`unknown`).
+   */
+  #ignoreType(read: KeywordReader, type: unknown, facts: SchemaFacts): void {
+    const typed =
+      facts.properties.size > 0 || facts.additionalProperties !== undefined || facts.items !== undefined || facts.enum !== undefined ||
+      facts.oneOf !== undefined || facts.anyOf !== undefined || read.has("allOf") || read.has("$ref");
+    const lost = typed ? "the schema is typed by its other keywords alone" : "the schema accepts any value (its TypeScript type is `unknown`)";
+    const names = [...KNOWN_TYPES].join(", ");
+    const hint = !isObject(type)
+      ? `Write \`type\` as one of: ${names}, or a list of them.`
+      : ["type", "enum", "properties", "items", "$ref", "format"].some((k) => k in type)
+        ? `\`type\` holds a schema, not a type name: a property named \`type\` goes under \`properties\`; else write \`type\` as one of: ${names}.`
+        : Object.keys(type).length > 0 && Object.values(type).every(isObject)
+          ? `\`type\` holds schemas by name: did you mean \`properties\`? Else write \`type\` as one of: ${names}.`
+          : `Write \`type\` as one of: ${names}, or a list of them.`;
+    read.wrongType("type", "a type name or a list of type names", lost, hint);
   }
 }
 

@@ -20,7 +20,7 @@
 import type { Member, Operation, StructureShape } from "../model/ir.js";
 import type { Documents, Located } from "./documents.js";
 import { lowerRequestBody, type LoweredBody } from "./bodies.js";
-import { KeywordReader } from "./keywords.js";
+import { DOCUMENTATION_IGNORED, KeywordReader } from "./keywords.js";
 import { pascal, type NameRegistry } from "./names.js";
 import { lowerParameter, parameterKey, type LoweredParameter } from "./parameters.js";
 import { isObject } from "./pointer.js";
@@ -115,8 +115,8 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
   const constantHeaders = lowered
     .flatMap((p) => (p.constantHeader ? [p.constantHeader] : []))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const summary = read.string("summary");
-  const description = read.string("description");
+  const summary = read.string("summary", DOCUMENTATION_IGNORED);
+  const description = read.string("description", DOCUMENTATION_IGNORED);
   const text = [summary, description].filter((t): t is string => t !== undefined && t.trim() !== "").join("\n\n");
   return {
     id: `${NAMESPACE}#${site.idName}`,
@@ -125,7 +125,7 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
     ...(responses.output !== undefined ? { output: responses.output } : {}),
     errors: responses.errors,
     ...(text !== "" ? { docs: commonmark(text) } : {}),
-    ...(read.boolean("deprecated") === true ? { deprecated: {} } : {}),
+    ...(read.boolean("deprecated", DOCUMENTATION_IGNORED) === true ? { deprecated: {} } : {}),
     http: {
       method: site.method.toUpperCase(),
       uri: (serversBasePath(docs, site.at) ?? serversBasePath(docs, site.pathItem) ?? site.basePath) + target.path + (target.query.length > 0 ? "?" + target.query.join("&") : ""),

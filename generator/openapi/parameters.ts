@@ -17,7 +17,7 @@
 import type { HttpBinding, Member, ParameterContent } from "../model/ir.js";
 import { mediaKind } from "./bodies.js";
 import type { Documents, Located } from "./documents.js";
-import { KeywordReader, show } from "./keywords.js";
+import { DOCUMENTATION_IGNORED, KeywordReader, show } from "./keywords.js";
 import { isObject } from "./pointer.js";
 import { commonmark, toMember, type SchemaLowerer } from "./schemas.js";
 
@@ -98,8 +98,8 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
   const schema = schemas.lower(schemaAt, "member");
   // A path segment always has a value: a nullable schema there cannot mean null on the wire.
   const lowered = location === "path" && schema.ref.nullable ? { ...schema, ref: { target: schema.ref.target } } : schema;
-  const description = read.string("description");
-  const deprecated = read.boolean("deprecated") === true;
+  const description = read.string("description", DOCUMENTATION_IGNORED);
+  const deprecated = read.boolean("deprecated", DOCUMENTATION_IGNORED) === true;
   const member = toMember(
     name,
     {

@@ -29,7 +29,7 @@
 import type { Documents, Located } from "./documents.js";
 import type { AlternativesShape, Member, OperationResponse, Ref, ResponseContent, Shape, ShapeId, StructureShape } from "../model/ir.js";
 import { mediaKind, pickMediaType } from "./bodies.js";
-import { KeywordReader } from "./keywords.js";
+import { DOCUMENTATION_IGNORED, KeywordReader } from "./keywords.js";
 import { pascal, type NameRegistry } from "./names.js";
 import { isObject } from "./pointer.js";
 import { NAMESPACE, commonmark, toMember, type SchemaLowerer } from "./schemas.js";
@@ -171,7 +171,7 @@ function collect(docs: Documents, schemas: SchemaLowerer, responsesAt: Located):
 
 function lowerResponse(docs: Documents, schemas: SchemaLowerer, at: Located, status: string): OperationResponse {
   const read = new KeywordReader(docs, at);
-  const description = read.string("description");
+  const description = read.string("description", DOCUMENTATION_IGNORED);
   const contents: ResponseContent[] = [];
   const content = read.object("content");
   for (const mediaType of content ? Object.keys(content) : []) {
@@ -226,7 +226,7 @@ function lowerHeaders(docs: Documents, schemas: SchemaLowerer, headersAt: Locate
       if (first !== undefined) schemaAt = docs.child(read.child("content"), first, "schema");
     }
     const lowered = schemaAt.value === undefined ? { ref: schemas.primitive("string"), member: { constraints: {} } } : schemas.lower(schemaAt, "member");
-    const description = read.string("description");
+    const description = read.string("description", DOCUMENTATION_IGNORED);
     const member = toMember(
       name,
       { ref: lowered.ref, member: { ...lowered.member, ...(description !== undefined && description.trim() !== "" ? { docs: commonmark(description) } : {}) } },

@@ -4,7 +4,7 @@
 // every file in the printers' final layout must be what oxfmt makes of it (`unstableLayout`).
 //
 //   await sweepDocument("xkcd.com.json.gz")
-//   → { file: "xkcd.com.json.gz", outcome: "generated", errors: [], typeErrors: [], ms: 120,
+//   → { file: "xkcd.com.json.gz", outcome: "generated", errors: [], typeErrors: [], ignored: [], ms: 120,
 //       generateMs: 80, typecheckMs: 40, outputBytes: 61234 }
 
 import { STRICT_OPTIONS } from "../helpers/typecheck.js";
@@ -23,6 +23,8 @@ export interface SweepResult {
   /** Error diagnostics (rejected), or the crash message. */
   readonly errors: readonly Pick<Diagnostic, "code" | "message" | "pointer">[];
   readonly typeErrors: readonly string[];
+  /** `OPENAPI_KEYWORD_TYPE` warnings: keywords of the wrong type that the front end ignored (generated only). */
+  readonly ignored?: readonly Pick<Diagnostic, "code" | "pointer">[];
   /** Files in the printers' final layout that oxfmt would change (test/helpers/layout-oracle.ts). */
   readonly unstableLayout?: readonly string[];
   /** Wall time of the whole document, and of its two phases. */
@@ -55,7 +57,8 @@ export async function sweepDocument(file: string, typecheck = true): Promise<Swe
     const typeErrors = typecheck ? typecheckFiles(result.files) : [];
     const unstableLayout = await unstableFinal(result);
     const ms = performance.now() - start;
-    return { file, outcome: "generated", errors: [], typeErrors, unstableLayout, ms, generateMs, typecheckMs: ms - generateMs, outputBytes };
+    const ignored = result.diagnostics.filter((d) => d.code === "OPENAPI_KEYWORD_TYPE").map(({ code, pointer }) => ({ code, ...(pointer !== undefined ? { pointer } : {}) }));
+    return { file, outcome: "generated", errors: [], typeErrors, ignored, unstableLayout, ms, generateMs, typecheckMs: ms - generateMs, outputBytes };
   } catch (error) {
     return { file, outcome: "crashed", errors: [{ code: "CRASH", message: (error as Error).stack ?? String(error) }], typeErrors: [], ms: performance.now() - start };
   }

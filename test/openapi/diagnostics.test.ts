@@ -106,23 +106,28 @@ describe("bad OpenAPI documents", () => {
     ]);
   });
 
-  it("a constraint of the wrong type", () => {
+  // A policy change, not a loosened test: a validation keyword of the wrong type is ignored with a
+  // warning (test/openapi/ignored-keywords.test.ts: every such keyword, and the whole output equal
+  // to that of the document without it); these were errors before.
+  it("a constraint of the wrong type is a warning, and the model comes out without it", () => {
     const text = HEAD + "    Name:\n      type: string\n      minLength: three\n      maximum: 5\n";
-    expect(errors(text)).toEqual([
+    const loaded = loadText(text, "bad.yaml");
+    expect(loaded.model).toBeDefined();
+    expect(problems(loaded)).toEqual([
       {
         code: "OPENAPI_KEYWORD_TYPE",
-        severity: "error",
-        message: '`minLength` must be a non-negative integer, not "three"',
+        severity: "warning",
+        message: '`minLength` must be a non-negative integer, not "three"; it is ignored: the generated validator does not check this constraint',
         file: "bad.yaml",
         line: 8,
         column: 7,
         pointer: "/components/schemas/Name/minLength",
-        hint: "Write `minLength` as a non-negative integer.",
+        hint: "Write `minLength` as a non-negative integer, or remove it.",
       },
     ]);
   });
 
-  it("more wrong keyword types: negative maxItems, boolean required, zero multipleOf, 3.1 type list entry", () => {
+  it("more ignored keywords: negative maxItems, boolean required, zero multipleOf, a 3.1 type list with a number", () => {
     const text = `openapi: 3.1.0
 info: { title: Bad, version: "1" }
 components:
@@ -135,13 +140,54 @@ components:
       properties:
         x: { type: string, required: true }
     C: { type: number, multipleOf: 0 }
-    D: { type: [string, nul] }
+    D: { type: [string, 5] }
 `;
-    expect(errors(text).map((d) => `${d.code} ${d.line}:${d.column} ${d.pointer} ${d.message}`)).toEqual([
-      "OPENAPI_KEYWORD_TYPE 7:7 /components/schemas/A/maxItems `maxItems` must be a non-negative integer, not -1",
-      "OPENAPI_KEYWORD_TYPE 11:28 /components/schemas/B/properties/x/required `required` must be a list of property names, not true",
-      "OPENAPI_KEYWORD_TYPE 12:24 /components/schemas/C/multipleOf `multipleOf` must be a number greater than 0, not 0",
-      'OPENAPI_UNKNOWN_TYPE 13:25 /components/schemas/D/type/1 Unknown schema type "nul"',
+    const loaded = loadText(text, "bad.yaml");
+    expect(loaded.model).toBeDefined();
+    expect(problems(loaded).map((d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.pointer} ${d.message}`)).toEqual([
+      "warning OPENAPI_KEYWORD_TYPE 7:7 /components/schemas/A/maxItems `maxItems` must be a non-negative integer, not -1; it is ignored: the generated validator does not check this constraint",
+      "warning OPENAPI_KEYWORD_TYPE 11:28 /components/schemas/B/properties/x/required `required` must be a list of property names, not true; it is ignored: the properties it would require are optional",
+      "warning OPENAPI_KEYWORD_TYPE 12:24 /components/schemas/C/multipleOf `multipleOf` must be a number greater than 0, not 0; it is ignored: the generated validator does not check this constraint",
+      'warning OPENAPI_KEYWORD_TYPE 13:10 /components/schemas/D/type `type` must be a type name or a list of type names, not ["string",5]; it is ignored: the schema accepts any value (its TypeScript type is `unknown`)',
+    ]);
+  });
+
+  // The keywords that stay errors (README "OpenAPI keywords of the wrong type"): ignoring them
+  // would change how values are sent or read, or leave no meaning to generate from.
+  it("structural keywords of the wrong type stay errors: unknown type names, properties, items, additionalProperties, oneOf, allOf, discriminator, nullable, a parameter's style, explode, required", () => {
+    const text = `openapi: 3.1.0
+info: { title: Bad, version: "1" }
+paths:
+  /a/{p}:
+    get:
+      parameters:
+        - { name: p, in: path, required: true, style: 5, schema: { type: string } }
+        - { name: q, in: query, explode: "yes", schema: { type: string } }
+        - { name: r, in: query, required: "yes", schema: { type: string } }
+      responses: { "204": { description: ok } }
+components:
+  schemas:
+    D: { type: [string, nul] }
+    E: { type: object, properties: [a, b] }
+    F: { type: array, items: [{ type: string }] }
+    G: { type: object, additionalProperties: "string" }
+    H: { oneOf: { a: { type: string } } }
+    I: { type: string, nullable: "true" }
+    J: { oneOf: [{ type: string }], discriminator: petType }
+    K: { allOf: { type: string } }
+`;
+    expect(errors(text).map((d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.pointer} ${d.message}`)).toEqual([
+      'error OPENAPI_UNKNOWN_TYPE 13:25 /components/schemas/D/type/1 Unknown schema type "nul"',
+      'error OPENAPI_KEYWORD_TYPE 14:24 /components/schemas/E/properties `properties` must be an object, not ["a","b"]',
+      'error OPENAPI_KEYWORD_TYPE 15:23 /components/schemas/F/items `items` must be an object, not [{"type":"string"}]',
+      'error OPENAPI_KEYWORD_TYPE 16:24 /components/schemas/G/additionalProperties `additionalProperties` must be an object, not "string"',
+      'error OPENAPI_KEYWORD_TYPE 17:10 /components/schemas/H/oneOf `oneOf` must be a list, not {"a":{"type":"string"}}',
+      'error OPENAPI_KEYWORD_TYPE 18:24 /components/schemas/I/nullable `nullable` must be a boolean (true or false), not "true"',
+      'error OPENAPI_KEYWORD_TYPE 19:37 /components/schemas/J/discriminator `discriminator` must be an object, not "petType"',
+      'error OPENAPI_KEYWORD_TYPE 20:10 /components/schemas/K/allOf `allOf` must be a list, not {"type":"string"}',
+      "error OPENAPI_KEYWORD_TYPE 7:48 /paths/~1a~1{p}/get/parameters/0/style `style` must be a string, not 5",
+      'error OPENAPI_KEYWORD_TYPE 8:33 /paths/~1a~1{p}/get/parameters/1/explode `explode` must be a boolean (true or false), not "yes"',
+      'error OPENAPI_KEYWORD_TYPE 9:33 /paths/~1a~1{p}/get/parameters/2/required `required` must be a boolean (true or false), not "yes"',
     ]);
   });
 
@@ -172,11 +218,11 @@ paths:
   it("an error in a referenced file names that file and its position", () => {
     const loaded = load([
       { path: "api/root.yaml", text: "openapi: 3.0.3\ninfo: { title: x, version: '1' }\ncomponents:\n  schemas:\n    A: { $ref: 'parts/a.yaml' }\n" },
-      { path: "api/parts/a.yaml", text: "type: object\nproperties:\n  n: { type: integer, maximum: high }\n" },
+      { path: "api/parts/a.yaml", text: "type: object\nproperties:\n  n: { type: Integer, maximum: 5 }\n" },
     ]);
     expect(loaded.model).toBeUndefined();
     expect(problems(loaded).map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.pointer}`)).toEqual([
-      "api/parts/a.yaml:3:23 OPENAPI_KEYWORD_TYPE /properties/n/maximum",
+      "api/parts/a.yaml:3:8 OPENAPI_UNKNOWN_TYPE /properties/n/type",
     ]);
   });
 
@@ -210,14 +256,32 @@ describe("bad OpenAPI documents through the CLI", () => {
   afterAll(() => projects.forEach(removeProject));
 
   it("exits 1 with file:line:column, writes nothing", () => {
-    const dir = makeProject({ "models/pets.yaml": HEAD + "    Name:\n      type: string\n      minLength: three\n" }, "openapi-bad");
+    const dir = makeProject({ "models/pets.yaml": HEAD + "    Name:\n      type: String\n      minLength: 3\n" }, "openapi-bad");
     projects.push(dir);
     writeFile(dir, "generated/pets/types.ts", "// committed output\n");
     const before = treeHash(join(dir, "generated"));
     const run = runCli(["generate"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr.split("\n")[0]).toBe('models/pets.yaml:8:7: error OPENAPI_KEYWORD_TYPE: `minLength` must be a non-negative integer, not "three"');
+    expect(run.stderr.split("\n")[0]).toBe('models/pets.yaml:7:7: error OPENAPI_UNKNOWN_TYPE: Unknown schema type "String"');
     expect(treeHash(join(dir, "generated"))).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(["generated", "models"]);
+  });
+
+  it("an ignored keyword of the wrong type: exit 0, the warning with its position, frame and hint, the files written; --quiet hides it", () => {
+    const dir = makeProject({ "models/pets.yaml": HEAD + "    Name:\n      type: string\n      minLength: three\n" }, "openapi-warn");
+    projects.push(dir);
+    const run = runCli(["generate"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n").slice(0, 5)).toEqual([
+      'models/pets.yaml:8:7: warning OPENAPI_KEYWORD_TYPE: `minLength` must be a non-negative integer, not "three"; it is ignored: the generated validator does not check this constraint',
+      "    6 |     Name:",
+      "    7 |       type: string",
+      "  > 8 |       minLength: three",
+      "      |       ^",
+    ]);
+    expect(run.stderr).toContain("hint: Write `minLength` as a non-negative integer, or remove it.");
+    expect(readdirSync(join(dir, "generated/pets")).sort()).toContain("validators.ts");
+    const quiet = runCli(["generate", "--quiet"], dir);
+    expect({ code: quiet.code, stderr: quiet.stderr }).toEqual({ code: 0, stderr: "" });
   });
 });

@@ -5,7 +5,7 @@
 // parameter, a form property); no model comes out of an error.
 
 import { describe, expect, it } from "vitest";
-import { loadText, problems } from "../helpers.js";
+import { loadText, modelJson, problems } from "../helpers.js";
 
 const HEAD = `swagger: "2.0"
 info: { title: Bad, version: "1" }
@@ -32,7 +32,9 @@ definitions:
     });
   });
 
-  it("a keyword of the wrong type on a query parameter and on a form field names the parameter's own key", () => {
+  // A constraint of the wrong type is a warning and ignored (the policy for keywords whose
+  // absence changes nothing on the wire; README "OpenAPI keywords of the wrong type"), not an error.
+  it("a constraint of the wrong type on a query parameter and on a form field: a warning at the parameter's own key, the model without it", () => {
     const text = `${HEAD}paths:
   /a:
     post:
@@ -43,12 +45,15 @@ definitions:
       responses: { "204": { description: ok } }
 `;
     expect(report(text)).toEqual({
-      model: false,
+      model: true,
       lines: [
-        "error OPENAPI_KEYWORD_TYPE bad.yaml:8:47 /paths/~1a/post/parameters/0/maxLength `maxLength` must be a non-negative integer, not \"long\"",
-        "error OPENAPI_KEYWORD_TYPE bad.yaml:9:51 /paths/~1a/post/parameters/1/minimum `minimum` must be a number, not \"low\"",
+        "warning OPENAPI_KEYWORD_TYPE bad.yaml:8:47 /paths/~1a/post/parameters/0/maxLength `maxLength` must be a non-negative integer, not \"long\"; it is ignored: the generated validator does not check this constraint",
+        "warning OPENAPI_KEYWORD_TYPE bad.yaml:9:51 /paths/~1a/post/parameters/1/minimum `minimum` must be a number, not \"low\"; it is ignored: the generated validator does not check this constraint",
       ],
     });
+    // The same model as without the two keywords.
+    const without = loadText(text.replace(", maxLength: long", "").replace(", minimum: low", ""), "bad.yaml");
+    expect(modelJson(loadText(text, "bad.yaml").model)).toBe(modelJson(without.model));
   });
 
   it("body parameters: none without a schema, at most one, never beside form parameters", () => {
@@ -155,8 +160,13 @@ paths:
   it("in JSON too: line and column in the 2.0 text", () => {
     const text = JSON.stringify({ swagger: "2.0", info: { title: "J", version: "1" }, paths: {}, definitions: { A: { type: "object", properties: { n: { type: "integer", maximum: "high" } } } } }, null, 2);
     expect(report(text, "bad.json")).toEqual({
+      model: true,
+      lines: ["warning OPENAPI_KEYWORD_TYPE bad.json:14:11 /definitions/A/properties/n/maximum `maximum` must be a number, not \"high\"; it is ignored: the generated validator does not check this constraint"],
+    });
+    const error = JSON.stringify({ swagger: "2.0", info: { title: "J", version: "1" }, paths: {}, definitions: { A: { type: "object", properties: { n: { type: "Integer" } } } } }, null, 2);
+    expect(report(error, "bad.json")).toEqual({
       model: false,
-      lines: ["error OPENAPI_KEYWORD_TYPE bad.json:14:11 /definitions/A/properties/n/maximum `maximum` must be a number, not \"high\""],
+      lines: ['error OPENAPI_UNKNOWN_TYPE bad.json:13:11 /definitions/A/properties/n/type Unknown schema type "Integer"'],
     });
   });
 
