@@ -114,6 +114,8 @@ export const FORMS = {
   formParts: value("forms.ts", "formParts"),
   multipartBody: value("forms.ts", "multipartBody"),
   stylePathValue: value("forms.ts", "stylePathValue"),
+  styleHeaderValue: value("forms.ts", "styleHeaderValue"),
+  styleCookiePairs: value("forms.ts", "styleCookiePairs"),
   MultipartPart: type("forms.ts", "MultipartPart"),
 } as const;
 

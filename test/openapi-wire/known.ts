@@ -21,6 +21,7 @@
 // - "mandated": the departure issue 10 asks for (deepObject as Stripe's SDK writes it).
 
 import type { Difference, WireRequest } from "./oracle.js";
+import { valuePercentEncoder } from "swagger-client/lib/helpers/cookie.js";
 
 export type Category = string;
 
@@ -60,6 +61,21 @@ function decodePairs(text: string): Pairs {
       }
     };
     return i === -1 ? [decode(p), ""] : [decode(p.slice(0, i)), decode(p.slice(i + 1))];
+  });
+}
+
+/** The pairs of a Cookie header (`a=1; b=2`, RFC 6265 §4.2.1), their values percent-decoded (ours: every `%` is an encoding). */
+function cookiePairs(header: string, decode = true): Pairs {
+  return header.split(/;\s*/).filter((p) => p !== "").map((p) => {
+    const i = p.indexOf("=");
+    const name = i === -1 ? p : p.slice(0, i);
+    const value = i === -1 ? "" : p.slice(i + 1);
+    if (!decode) return [name, value];
+    try {
+      return [name, decodeURIComponent(value)];
+    } catch {
+      return [name, value];
+    }
   });
 }
 
@@ -249,6 +265,51 @@ export const KNOWN: readonly Known[] = [
     reason:
       "An empty array is sent as nothing (RFC 6570 §2.3: an empty list is undefined, and undefined variables are skipped); swagger-client sends `name=` for it, which servers read as one empty string.",
     normalize: (r, ours, other) => (ours ? r : mapPairs(r, (pairs, where) => pairs.filter(([k, v]) => !(v === "" && !keysOf(where === "query" ? other.query : other.body).has(k.split("[")[0]!))))),
+  },
+  {
+    name: "empty-list-header",
+    kind: "choice",
+    reason:
+      "An empty list in a header parameter is sent as the header with an empty value: OpenAPI's `simple` style, the one style of headers (3.0.3 §Style Values), is RFC 6570's simple expansion (§3.2.2), in which an undefined value (§2.3: an empty list) expands to the empty string, and the header's name is no part of the expansion; swagger-client leaves the header out for an empty array (parameter-builders.js header()), while it sends an empty object as an empty value. Neither specification says whether a header whose value expands to nothing is sent.",
+    normalize: (r, ours, other) => (ours ? { ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([k, v]) => !(v === "" && !(k in other.headers)))) } : r),
+  },
+  {
+    name: "empty-cookie",
+    kind: "swagger-client",
+    reason:
+      "A cookie parameter holding an empty object (or an empty list) sends no cookie: OpenAPI's `form` style, the one style of cookies (3.0.3 §Style Values), is RFC 6570's form expansion (§3.2.8), in which an undefined value (§2.3: an empty list or associative array) expands to nothing, name and all, as an empty list does in a query. swagger-client leaves the cookie out for an empty array (parameter-builders.js cookie()) but writes an empty object as the cookie `name=`, an empty string the server cannot tell from `\"\"`.",
+    normalize: (r, ours, other) => {
+      const cookie = r.headers["cookie"];
+      if (ours || cookie === undefined) return r;
+      const theirs = new Set(cookiePairs(other.headers["cookie"] ?? "").map(([name]) => name));
+      const kept = cookie.split(/;\s*/).filter((p) => !(p.endsWith("=") && p.indexOf("=") === p.length - 1 && !theirs.has(p.slice(0, -1))));
+      const { cookie: _dropped, ...headers } = r.headers;
+      return kept.length === 0 ? { ...r, headers } : { ...r, headers: { ...r.headers, cookie: kept.join("; ") } };
+    },
+  },
+  {
+    name: "cookie-explode",
+    kind: "swagger-client",
+    reason:
+      "An exploded cookie parameter holding a list or an object is one cookie per item (`tags=a; tags=b`) or per member (`R=100; G=200`): OpenAPI 3.0.3's `form` style with `explode: true` writes them as separate `name=value` pairs, and in a Cookie header pairs are separated by `; ` (RFC 6265 §4.2.1), as `&` separates them in a query. swagger-client writes the query syntax into the value of one cookie named after the parameter (`tags=tags%3Da%26tags%3Db`, `color=R%3D100%26G%3D200`), which no cookie parser reads back as the values (OpenAPI 3.2 added the `cookie` style, with `; ` between the pairs, for this reason). Compared: our pairs, their values decoded, joined by `&` and encoded by swagger-client's own cookie value encoder (helpers/cookie.js), must be the value of its one cookie.",
+    normalize: (r, ours, other) => {
+      const cookie = r.headers["cookie"];
+      const theirs = cookiePairs(other.headers["cookie"] ?? "", false);
+      if (!ours || cookie === undefined || theirs.length !== 1) return r;
+      const joined = cookiePairs(cookie).map(([k, v]) => k + "=" + v).join("&");
+      return valuePercentEncoder(joined) === theirs[0]![1] ? { ...r, headers: { ...r.headers, cookie: other.headers["cookie"]! } } : r;
+    },
+  },
+  {
+    name: "cookie-value-encoding",
+    kind: "choice",
+    reason:
+      "Cookie values are percent-encoded as OpenAPI's `form` style (the one style of cookies, 3.0.3 §Style Values) expands them, every character but RFC 3986's unreserved ones (RFC 6570 §3.2.8), with the commas the style puts between items raw (3.0.3 §Style Examples: `color=blue,black,brown`), as typed list and object cookies are; swagger-client encodes only what RFC 6265 §4.1.1 leaves out of a cookie-octet, and `=` and `&` (helpers/cookie.js), so its commas are `%2C` and its `@`, `:`, `/` and `%` bare (a bare `%` makes its values ambiguous to a decoder). RFC 6265 gives cookie values no encoding of their own: a server decodes what its API writes. Compared: our values decoded and encoded by swagger-client's own cookie value encoder.",
+    normalize: (r, ours) => {
+      const cookie = r.headers["cookie"];
+      if (!ours || cookie === undefined) return r;
+      return { ...r, headers: { ...r.headers, cookie: cookiePairs(cookie).map(([k, v]) => k + "=" + valuePercentEncoder(v)).join("; ") } };
+    },
   },
   {
     name: "parameter-default",

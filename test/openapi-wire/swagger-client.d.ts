@@ -6,3 +6,8 @@ declare module "swagger-client" {
   };
   export default SwaggerClient;
 }
+
+// swagger-client's encoder of cookie values (RFC 6265 cookie-octets kept, others and `=`, `&` percent-encoded).
+declare module "swagger-client/lib/helpers/cookie.js" {
+  export function valuePercentEncoder(value: string): string;
+}

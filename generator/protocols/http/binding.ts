@@ -12,8 +12,9 @@
 // Smithy labels, query values and headers follow the HTTP binding traits (timestamps date-time in
 // labels and queries, http-date in headers; lists in headers comma-joined, quoted when needed;
 // a string with `@mediaType` in a header is base64). OpenAPI parameters carry `style`/`explode`
-// (RFC 6570 / the OpenAPI style table) on the same bindings; a oneOf/anyOf path value is expanded
-// by its style at run time (forms.ts stylePathValue: `{}` is nothing, `{ a: "x" }` simple `a,x`);
+// (RFC 6570 / the OpenAPI style table) on the same bindings; a oneOf/anyOf path, header or cookie
+// value is expanded by its style at run time (forms.ts stylePathValue: `{}` is nothing, `{ a: "x" }`
+// simple `a,x`; styleHeaderValue: simple; styleCookiePairs: form, `a=x` exploded);
 // a parameter defined by `content` is its media type's text, encoded for its place:
 //   ids (path, content application/json) → "/roles/" + encodePathSegment(JSON.stringify(input.ids), false)
 
@@ -304,6 +305,10 @@ function queryParamsLinesOf(ctx: SerializerContext, m: Member, access: string, m
 
 function headerValue(ctx: SerializerContext, m: Member, access: string, explode: boolean | undefined): string {
   const shape = shapeOf(ctx.model, m.target);
+  if (explode !== undefined && (shape.type === "alternatives" || shape.type === "document")) {
+    // An OpenAPI oneOf/anyOf (or untyped) value may be a list or an object: styled `simple` at run time.
+    return `${ctx.file.use(FORMS.styleHeaderValue)}(${jsonValue(jsonWriter(ctx, OPENAPI_JSON), access, m)}, ${explode})`;
+  }
   if (shape.type === "list") {
     const itemShape = shapeOf(ctx.model, shape.member.target);
     const item = scalarString(ctx, shape.member, "item", "header");
@@ -332,15 +337,21 @@ function objectPairs(ctx: SerializerContext, shape: Shape, access: string, encod
 /** Cookie pairs in OpenAPI `form` style: `name=a,b` for lists and objects, one pair per item exploded. */
 function cookieLines(ctx: SerializerContext, m: Member, name: string, explode: boolean, access: string): string[] {
   const shape = shapeOf(ctx.model, m.target);
+  if (shape.type === "alternatives" || shape.type === "document") {
+    // A oneOf/anyOf (or untyped) value may be a list or an object: styled `form` at run time.
+    return [`cookies.push(...${ctx.file.use(FORMS.styleCookiePairs)}(${jsonValue(jsonWriter(ctx, OPENAPI_JSON), access, m)}, ${JSON.stringify(name)}, ${explode}));`];
+  }
   const key = JSON.stringify(name + "=");
   const encode = (s: string) => `encodeURIComponent(${s})`;
+  // An empty list or object is undefined (RFC 6570 §2.3): the form expansion, name and all, is nothing.
   if (shape.type === "list") {
     const item = encode(scalarString(ctx, shape.member, "item", "query"));
-    return explode ? [`for (const item of ${access}) cookies.push(${key} + ${item});`] : [`cookies.push(${key} + ${access}.map((item) => ${item}).join(","));`];
+    return explode ? [`for (const item of ${access}) cookies.push(${key} + ${item});`] : [`if (${access}.length > 0) cookies.push(${key} + ${access}.map((item) => ${item}).join(","));`];
   }
   if (shape.type === "map" || shape.type === "structure") {
     const pairs = objectPairs(ctx, shape, access, encode);
-    return explode ? [`for (const [k, v] of ${pairs}) cookies.push(k + "=" + v);`] : [`cookies.push(${key} + ${pairs}.map(([k, v]) => k + "," + v).join(","));`];
+    if (explode) return [`for (const [k, v] of ${pairs}) cookies.push(k + "=" + v);`];
+    return [`const pairs = ${pairs};`, `if (pairs.length > 0) cookies.push(${key} + pairs.map(([k, v]) => k + "," + v).join(","));`];
   }
   return [`cookies.push(${key} + ${encode(scalarString(ctx, m, access, "query"))});`];
 }
