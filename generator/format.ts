@@ -25,6 +25,8 @@
 // then the file is formatted whole. A team's own prettier config is never chunked (a plugin such
 // as organize-imports must see the whole file).
 
+import { append } from "./lists.js";
+
 /** Which formatter a run uses; `config` is a resolved prettier config (prettier's own keys). */
 export type Formatter =
   | { readonly name: "oxfmt" }
@@ -55,7 +57,7 @@ export async function formatTypeScript(text: string, formatter: Formatter = DEFA
     // oxfmt formats on libuv's worker threads: all chunks of a file at once (the pool runs a few
     // at a time), so a large file uses both cores. Prettier formats on this thread and holds an
     // AST per chunk in progress: one chunk at a time.
-    if (formatter.name === "oxfmt") formatted.push(...(await Promise.all(chunks.map(run))));
+    if (formatter.name === "oxfmt") append(formatted, (await Promise.all(chunks.map(run))));
     else for (const chunk of chunks) formatted.push(await run(chunk));
   } catch {
     return run(text);

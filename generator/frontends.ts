@@ -14,6 +14,7 @@ import { loadSmithyModels } from "./smithy/frontend.js";
 import { loadOpenApi } from "./openapi/index.js";
 import { detectInput } from "./detect.js";
 import { loadBotocore } from "./botocore/index.js";
+import { append } from "./lists.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -55,7 +56,7 @@ export function loadModels(inputs: readonly ModelInput[], host: Host, diags: Dia
         throw new Error(`internal: unknown model format ${String(never)}`);
       }
     }
-    if (Array.isArray(loaded)) models.push(...loaded);
+    if (Array.isArray(loaded)) append(models, loaded);
     else if (loaded) models.push(loaded);
   }
   return models;

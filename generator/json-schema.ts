@@ -12,6 +12,7 @@
 // lists anything else, so a schema edit beyond the subset fails a test instead of being ignored.
 
 import { pointerSegment } from "./diagnostics.js";
+import { append } from "./lists.js";
 
 export interface JsonSchema {
   readonly [keyword: string]: unknown;
@@ -45,7 +46,7 @@ export function unsupportedKeywords(schema: JsonSchema, at = ""): string[] {
     if (!ANNOTATIONS.has(keyword) && !ASSERTIONS.has(keyword)) found.push(`${at}: ${keyword}`);
     if (keyword === "$ref" && (typeof value !== "string" || !value.startsWith("#/definitions/"))) found.push(`${at}: $ref ${String(value)}`);
     const sub = (key: string, s: unknown) => {
-      if (isObject(s)) found.push(...unsupportedKeywords(s, `${at}/${keyword}${key}`));
+      if (isObject(s)) append(found, unsupportedKeywords(s, `${at}/${keyword}${key}`));
     };
     if (keyword === "properties" || keyword === "definitions") {
       for (const [name, s] of Object.entries(value as object)) sub(`/${pointerSegment(name)}`, s);
@@ -76,13 +77,13 @@ export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = 
     for (const [key, item] of Object.entries(value)) {
       const path = `${instancePath}/${pointerSegment(key)}`;
       const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
-      if (own !== undefined) errors.push(...validate(own, item, root, path));
+      if (own !== undefined) append(errors, validate(own, item, root, path));
       else if (s.additionalProperties === false) fail("additionalProperties", { additionalProperty: key });
-      else if (isObject(s.additionalProperties)) errors.push(...validate(s.additionalProperties, item, root, path));
+      else if (isObject(s.additionalProperties)) append(errors, validate(s.additionalProperties, item, root, path));
     }
   }
   if (Array.isArray(value)) {
-    if (isObject(s.items)) value.forEach((item, i) => errors.push(...validate(s.items as JsonSchema, item, root, `${instancePath}/${i}`)));
+    if (isObject(s.items)) value.forEach((item, i) => append(errors, validate(s.items as JsonSchema, item, root, `${instancePath}/${i}`)));
     if (isObject(s.contains) && !value.some((item) => validate(s.contains as JsonSchema, item, root).length === 0)) fail("contains", {});
     if (s.uniqueItems === true) {
       const duplicate = value.find((item, i) => value.findIndex((other) => equal(other, item)) !== i);

@@ -23,6 +23,7 @@ import { schemaAt, typeOf, validate, type JsonSchema, type SchemaError } from ".
 import { lineColumn } from "./source-position.js";
 import { nearest } from "./suggest.js";
 import schemaJson from "./config.schema.json" with { type: "json" };
+import { append } from "./lists.js";
 
 export const CONFIG_FILE = "shapesmith.config.json";
 
@@ -294,11 +295,11 @@ function duplicateKeys(node: Node, path: (string | number)[] = []): { key: Node;
       const [key, child] = property.children ?? [];
       if (key === undefined || typeof key.value !== "string") continue;
       if (seen.has(key.value)) found.push({ key, path: [...path, key.value] });
-      else if (child !== undefined) found.push(...duplicateKeys(child, [...path, key.value]));
+      else if (child !== undefined) append(found, duplicateKeys(child, [...path, key.value]));
       seen.add(key.value);
     }
   } else if (node.type === "array") {
-    (node.children ?? []).forEach((child, i) => found.push(...duplicateKeys(child, [...path, i])));
+    (node.children ?? []).forEach((child, i) => append(found, duplicateKeys(child, [...path, i])));
   }
   return found;
 }
@@ -329,7 +330,7 @@ export function resolveOptions(overrides: OptionOverrides): OptionsResult {
     if (text !== undefined) {
       sources.set(configPath, text);
       const parsed = parseConfig(text, configPath);
-      diagnostics.push(...parsed.diagnostics);
+      append(diagnostics, parsed.diagnostics);
       config = parsed.config;
       positions = parsed.positions;
       configFile = configPath;

@@ -20,6 +20,7 @@ import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Host, ModelInput, SourceFile } from "../frontends.js";
 import { displayPath } from "../options.js";
+import { append } from "../lists.js";
 
 /** File extensions that hold models; other files in the models folder are skipped (an info). */
 export const MODEL_EXTENSIONS = Object.freeze([".json", ".smithy", ".yaml", ".yml", ".json.gz", ".smithy.gz", ".yaml.gz", ".yml.gz"]);
@@ -120,7 +121,7 @@ export function discoverModels(folder: string, ctx: InputContext, read = true): 
     const path = join(folder, entry);
     const entryDiags: Diagnostic[] = [];
     const model = entryModel(path, ctx, entryDiags);
-    diagnostics.push(...entryDiags);
+    append(diagnostics, entryDiags);
     if (model) models.push(model);
   }
   if (models.length === 0 && !diagnostics.some((d) => d.severity === "error")) {
@@ -238,7 +239,7 @@ function readModels(models: readonly ModelEntry[], ctx: InputContext, diagnostic
   if (!read) return { inputs, listed, diagnostics, sources };
   for (const model of listed) {
     const one = readListedModel(model, ctx);
-    diagnostics.push(...one.diagnostics);
+    append(diagnostics, one.diagnostics);
     for (const file of one.input?.files ?? []) sources.set(file.path, { absolute: model.files.find((f) => f.path === file.path)!.absolute, text: file.text });
     if (one.input !== undefined) inputs.push(one.input);
   }

@@ -80,6 +80,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { append } from "../lists.js";
 
 export interface TreeComparison {
   /** Files whose content differs. Paths are relative and `/`-separated, sorted. */
@@ -387,7 +388,7 @@ export function pendingLeftovers(out: string): string[] {
   const found: string[] = [];
   const work = workFolder(out);
   if (existsSync(work)) found.push(work);
-  found.push(...legacyLeftovers(out));
+  append(found, legacyLeftovers(out));
   return found;
 }
 

@@ -224,7 +224,7 @@ export function printAwsClient(
       ``,
     ]);
   } else {
-    file.line(
+    file.lines([
       `/** An endpoint: this model has no endpoint rules, so it is the configured one. */`,
       plain(`interface ${endpointType} {`, file),
       `  readonly url: string;`,
@@ -243,7 +243,7 @@ export function printAwsClient(
       `  return { url: config.endpoint, headers: {}, properties: {} };`,
       `}`,
       ``,
-    );
+    ]);
   }
 
   if (signs) {
@@ -327,14 +327,14 @@ export function printClientObject(file: GeneratedFile, client: ClientNames, call
   const callOptions = file.use(TRANSPORT.CallOptions);
   file.line(`/** A client of the service: one method per operation, each returning the typed output or throwing the operation's typed errors. */`, `export interface ${client.client} {`);
   for (const { op, call } of calls) {
-    file.line(...call.doc.map((l) => "  " + l));
+    file.lines(call.doc.map((l) => "  " + l));
     file.later((r) => parameters(2, methodKey(client.method(op.id)), [r(call.methodInput), `options?: ${r(callOptions)}`], `: Promise<${r(call.outputType)}>;`, file));
   }
   file.line(`}`, ``);
   file.line(`/** Creates a client; every method shares \`config\`, one transport (and its retry quota) and the credentials. */`);
-  file.line(...parameters(0, `export function ${client.factory}`, [`config: ${client.config} = {}`], `: ${client.client} {`, file));
+  file.lines(parameters(0, `export function ${client.factory}`, [`config: ${client.config} = {}`], `: ${client.client} {`, file));
   file.line(plain(`  const context = ${client.contextFactory}(config);`, file), `  return {`);
-  for (const { op } of calls) file.line(...arrowProperty(4, methodKey(client.method(op.id)), "(input, options)", `${client.operation(op.id)}(context, input, options)`, file));
+  for (const { op } of calls) file.lines(arrowProperty(4, methodKey(client.method(op.id)), "(input, options)", `${client.operation(op.id)}(context, input, options)`, file));
   file.line(`  };`, `}`);
 }
 

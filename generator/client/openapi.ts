@@ -136,7 +136,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
 
   // The steps of every call.
   const wire = file.use(TRANSPORT.WireRequest);
-  file.line(
+  file.lines([
     `/** Validate?, serialize once, the base URL and credentials, then attempts of fetch → deserialize. */`,
     `async function ${local.invoke}<I, O>(`,
     `  context: ${client.context},`,
@@ -150,10 +150,10 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
     ...(used.length > 0 ? [`  security: readonly (readonly ${local.SchemeKey}[])[],`] : []),
     `): Promise<O> {`,
     `  const config = context.config;`,
-  );
+  ]);
   if (validates) printValidateStep(file);
   const variablesLine = variables.size > 0 ? `  const values: Readonly<Record<string, string | undefined>> = config.serverVariables ?? {};` : undefined;
-  file.line(
+  file.lines([
     `  const request = serialize(input, config);`,
     ...(variablesLine === undefined ? [] : [variablesLine]),
     `  let base = config.baseUrl;`,
@@ -171,7 +171,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
     `  return context.transport.call(async (attempt) => deserialize(await context.transport.send(sent, attempt.signal)), options);`,
     `}`,
     ``,
-  );
+  ]);
   if (variables.size > 0) {
     file.line(
       `/** The document's default of a server variable. */`,

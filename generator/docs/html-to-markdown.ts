@@ -13,6 +13,7 @@
 import { Parser } from "htmlparser2";
 import { codeFence, codeSpan, escapeLineStart, escapeText } from "./markdown.js";
 import { MAX_NESTING } from "../limits.js";
+import { append } from "../lists.js";
 
 interface TextNode {
   readonly kind: "text";
@@ -409,7 +410,7 @@ function joinBlocks(blocks: readonly Block[], tightLists: boolean): string[] {
   blocks.forEach((block, i) => {
     const prev = blocks[i - 1];
     if (prev && !(tightLists && block.kind === "list" && prev.kind === "paragraph")) lines.push("");
-    lines.push(...block.lines);
+    append(lines, block.lines);
   });
   return lines;
 }
@@ -442,7 +443,7 @@ function listBlock(list: ElementNode): Block[] {
   const lines: string[] = [];
   rendered.forEach((item, i) => {
     if (i > 0 && loose) lines.push("");
-    lines.push(...item);
+    append(lines, item);
   });
   return [{ kind: "list", lines }];
 }
@@ -504,13 +505,13 @@ function blocks(nodes: readonly Node[]): Block[] {
   const out: Block[] = [];
   let run: Node[] = [];
   const flush = (): void => {
-    out.push(...paragraph(run));
+    append(out, paragraph(run));
     run = [];
   };
   for (const node of nodes) {
     if (isBlockOrHasBlock(node)) {
       flush();
-      out.push(...blockElement(node));
+      append(out, blockElement(node));
     } else {
       run.push(node);
     }

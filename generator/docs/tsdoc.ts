@@ -17,6 +17,7 @@ import type { Constraints, Deprecation, Documentation, ShapeType } from "../mode
 import { BigNumberNode } from "../model/decimal.js";
 import { htmlToMarkdown } from "./html-to-markdown.js";
 import { codeSpan, commonMarkToDoc, fenceTracker, LINE_BREAK, splitLines } from "./markdown.js";
+import { append } from "../lists.js";
 
 export { htmlToMarkdown } from "./html-to-markdown.js";
 export { commonMarkToDoc } from "./markdown.js";
@@ -256,7 +257,7 @@ export function tsdoc(input: TsDocInput, docs: DocLines = CONVERT): string[] {
   if (input.defaultValue !== undefined) {
     tags.push(`@defaultValue ${safeLine(codeSpan(stableJson(input.defaultValue)), false)}`);
   }
-  if (input.deprecated) tags.push(...deprecationLines(input.deprecated));
+  if (input.deprecated) append(tags, deprecationLines(input.deprecated));
   sections.push(tags);
   // One array, built in one pass: this runs for every member of every model.
   const out = ["/**"];

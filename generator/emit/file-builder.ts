@@ -126,6 +126,14 @@ export class GeneratedFile {
     for (const t of text) this.#lines.push(t);
   }
 
+  /**
+   * Appends a list of lines of any length: `line(...list)` would spread it into arguments, which
+   * passes V8's limit (a RangeError) for a declaration of ~125,000 lines.
+   */
+  lines(text: readonly string[]): void {
+    for (const t of text) this.#lines.push(t);
+  }
+
   /** Appends a block of lines indented by `depth` levels of two spaces. */
   indented(depth: number, lines: readonly string[]): void {
     const pad = "  ".repeat(depth);

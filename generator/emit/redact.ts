@@ -87,12 +87,12 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
   if (twins.size > 0) {
     const specifiers = [...twins].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, target]) => `${target} as ${name}`);
     const one = `export { ${specifiers.join(", ")} };`;
-    file.line(
+    file.lines([
       "",
       "// The redactors of types declared as another type (types.ts): that type's.",
       // Prettier joins the list on one line when it fits or holds one name (and breaks it whole otherwise).
       ...(one.length <= 100 || specifiers.length === 1 ? [one] : ["export {", ...specifiers.map((s) => `  ${s},`), "};"]),
-    );
+    ]);
   }
   if (file.isEmpty()) file.line("export {};");
   return file;

@@ -50,8 +50,10 @@ export function emitTypes(model: ResolvedModel, names: Names, docs: MarkdownMemo
   for (const shape of model.shapes.values()) {
     if (names.isInline(shape.id)) continue;
     const rep = names.declaredAs(shape.id);
-    if (rep === shape.id) file.line(...declaration(model, names, shape, interfaces, docs, file), "");
-    else aliases.push(...alias(names, shape, rep, file));
+    if (rep === shape.id) {
+      file.lines(declaration(model, names, shape, interfaces, docs, file));
+      file.line("");
+    } else for (const line of alias(names, shape, rep, file)) aliases.push(line);
   }
   if (aliases.length > 0) {
     // Last: an enum's const names its twin's, which must be initialised first.

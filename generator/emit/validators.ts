@@ -113,6 +113,7 @@ import { linearProgram } from "../regex/linear.js";
 import { PatternMemo } from "../regex/memo.js";
 import { GeneratedFile } from "./file-builder.js";
 import { integerText, numberText } from "../model/decimal.js";
+import { append } from "../lists.js";
 
 const RUNTIME = "./runtime.js";
 
@@ -214,7 +215,9 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
     return [];
   };
   const push = (lines: readonly string[]): void => {
-    if (lines.length > 0) body.push("", ...lines);
+    if (lines.length === 0) return;
+    body.push("");
+    append(body, lines);
   };
   for (const shape of shapes) {
     if (ctx.representative(shape.id) !== shape.id) continue;
@@ -240,8 +243,8 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
       // Constants, not an `export { a as b }` list: other validators of this file call these
       // names, and an export specifier declares no local name.
       "// The validators of shapes of the same form as another's (or with the same checks): that one's function.",
-      ...[...aliases].sort(([a], [b]) => compare(a, b)).map(([name, target]) => `export const ${name} = ${target};`),
     );
+    append(body, [...aliases].sort(([a], [b]) => compare(a, b)).map(([name, target]) => `export const ${name} = ${target};`));
   }
   f.line(
     "// `validate<Type>(value, path?, out?)` appends every constraint `value` fails as a `<Type>` of",
@@ -251,11 +254,9 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
     "// checks of a scalar that many members share.",
     "",
   );
-  // In slices: spreading a very large model's lines into one call passes V8's limit on arguments
-  // (RangeError), and a model's pattern declarations are as many as its patterns.
-  const lines = (all: readonly string[]) => {
-    for (let i = 0; i < all.length; i += 10_000) f.line(...all.slice(i, i + 10_000));
-  };
+  // Not spread into one call (V8's limit on arguments): a model's pattern declarations are as
+  // many as its patterns.
+  const lines = (all: readonly string[]) => f.lines(all);
   if (ctx.patternDecls.length > 0) lines([...ctx.patternDecls, ""]);
   for (const name of [...ctx.sharedDecls.keys()].sort(compare)) lines(ctx.sharedDecls.get(name)!);
   lines(body);
@@ -498,8 +499,8 @@ function checkShape(ctx: Ctx, scope: Scope, shape: Shape, constraints: Constrain
       if (constraints.length || constraints.properties) {
         const n = scope.fresh("n");
         pre.push(`const ${n} = Object.keys(${site.v}).length;`);
-        pre.push(...countCheck(ctx, site, n, constraints.length, "length", "length"));
-        pre.push(...countCheck(ctx, site, n, constraints.properties, "properties", "property count"));
+        append(pre, countCheck(ctx, site, n, constraints.length, "length", "length"));
+        append(pre, countCheck(ctx, site, n, constraints.properties, "properties", "property count"));
       }
       if (pre.length === 0) return [call];
       return [`if (${ctx.f.import("isPlainObject", RUNTIME)}(${site.v})) {`, ...indent(pre), "}", call];
@@ -509,8 +510,8 @@ function checkShape(ctx: Ctx, scope: Scope, shape: Shape, constraints: Constrain
       if (!constraints.length && !constraints.uniqueItems) return [call];
       const pre: string[] = [];
       const l = scope.fresh("l");
-      pre.push(...countCheck(ctx, site, `${l}.length`, constraints.length, "length", "length"));
-      if (constraints.uniqueItems) pre.push(...uniqueCheck(ctx, scope, shape, l, site));
+      append(pre, countCheck(ctx, site, `${l}.length`, constraints.length, "length", "length"));
+      if (constraints.uniqueItems) append(pre, uniqueCheck(ctx, scope, shape, l, site));
       if (pre.length === 0) return [call];
       return [`if (Array.isArray(${site.v})) {`, `  const ${l}: readonly unknown[] = ${site.v};`, ...indent(pre), "}", call];
     }
@@ -519,9 +520,9 @@ function checkShape(ctx: Ctx, scope: Scope, shape: Shape, constraints: Constrain
       const checks: string[] = [];
       if (shape.type === "enum") {
         const values = shape.values.map((e) => e.value);
-        checks.push(...enumCheck(ctx, site, values.map((x) => str(x)), values));
+        append(checks, enumCheck(ctx, site, values.map((x) => str(x)), values));
       }
-      checks.push(...lengthThenPattern(stringLengthCheck(ctx, scope, constraints, site), patternCheck(ctx, constraints, site)));
+      append(checks, lengthThenPattern(stringLengthCheck(ctx, scope, constraints, site), patternCheck(ctx, constraints, site)));
       if (site.knownString) return checks;
       return typed(`typeof ${site.v} !== "string"`, typeFailure(ctx, site, "string"), checks);
     }
@@ -685,7 +686,7 @@ function lengthThenPattern(length: readonly string[], pattern: readonly string[]
   const out: string[] = [];
   for (const line of length) {
     const m = /^( *)\}$/.exec(line);
-    if (m) out.push(`${m[1]}} else ${pattern[0]}`, ...pattern.slice(1).map((l) => m[1] + l));
+    if (m) append(out, [`${m[1]}} else ${pattern[0]}`, ...pattern.slice(1).map((l) => m[1] + l)]);
     else out.push(line);
   }
   return out;
@@ -761,7 +762,7 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
       return lines;
     };
     const code = chunks(program.code);
-    ctx.patternDecls.push(
+    append(ctx.patternDecls, [
       `// ${str(source).slice(1, -1).replace(/\*\//g, "*\\/")} backtracks ${analysis.kind === "too large" ? "beyond analysis" : analysis.kind === "exponential" ? "exponentially" : "polynomially"}${attack.replace(/\n/g, "\\n")}:`,
       "// it runs as a linear-time automaton (linear-find.ts).",
       `const ${name}: ${ctx.f.importType("LinearProgram", "./linear-find.js")} = {`,
@@ -780,7 +781,7 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
       ...chunks(program.groups),
       "  ],",
       "};",
-    );
+    ]);
     const find = ctx.f.import("linearFind", "./linear-find.js");
     const test = (v: string): string => `${find}(${name}, ${v})`;
     ctx.patterns.set(lengthKey, test);
@@ -967,12 +968,12 @@ function structureBody(ctx: Ctx, scope: Scope, shape: StructureShape): string[] 
   const slice = shape.members.length > 150 ? 100 : shape.members.length;
   for (let i = 0; i < shape.members.length; i += slice) {
     const checks: string[] = [];
-    for (const member of shape.members.slice(i, i + slice)) checks.push(...memberCheck(ctx, scope, shape, member, member.required));
-    if (slice === shape.members.length) lines.push(...checks);
+    for (const member of shape.members.slice(i, i + slice)) append(checks, memberCheck(ctx, scope, shape, member, member.required));
+    if (slice === shape.members.length) append(lines, checks);
     else {
       // Not an IIFE: TypeScript inlines those into the enclosing flow graph.
       const part = scope.fresh("part");
-      lines.push(`const ${part} = (): void => {`, ...indent(checks), "};", `${part}();`);
+      append(lines, [`const ${part} = (): void => {`, ...indent(checks), "};", `${part}();`]);
     }
   }
   const extra = shape.additionalProperties;
@@ -985,14 +986,14 @@ function structureBody(ctx: Ctx, scope: Scope, shape: StructureShape): string[] 
     const checks = checkRef(ctx, scope, target, own, site);
     if (checks.length > 0) {
       const skip = shape.members.length === 0 ? [] : ["switch (" + k + ") {", ...shape.members.map((m) => `  case ${str(m.name)}:`), "    continue;", "}"];
-      lines.push(
+      append(lines, [
         `for (const ${k} in value) {`,
         `  if (!${ctx.f.import("hasOwn", RUNTIME)}(value, ${k})) continue;`,
         ...indent(skip),
         `  const ${e} = value[${k}];`,
         ...indent(nullable(extra.nullable === true, e, checks)),
         "}",
-      );
+      ]);
     }
   }
   return lines;
@@ -1012,7 +1013,7 @@ function unionBody(ctx: Ctx, scope: Scope, shape: UnionShape): string[] {
   const hasOwn = ctx.f.import("hasOwn", RUNTIME);
   const site: Site = { v: "value", p: "path", out: "out", owner: shape.id };
   const memberNames = shape.members.map((m) => m.name);
-  lines.push(
+  append(lines, [
     `let ${set} = 0;`,
     `let ${known} = 0;`,
     `for (const ${k} in value) {`,
@@ -1023,8 +1024,8 @@ function unionBody(ctx: Ctx, scope: Scope, shape: UnionShape): string[] {
     `if (${set} !== 1 || ${known} !== 1) {`,
     `  ${failure(ctx, site, "union", `Member must have exactly one of [${memberNames.join(", ")}] set`)}`,
     "}",
-  );
-  for (const member of shape.members) lines.push(...memberCheck(ctx, scope, shape, member, false));
+  ]);
+  for (const member of shape.members) append(lines, memberCheck(ctx, scope, shape, member, false));
   return lines;
 }
 
@@ -1066,7 +1067,7 @@ function mapBody(ctx: Ctx, scope: Scope, shape: MapShape): string[] {
   if (valueChecks.length > 0) ctx.f.import("pointerSegment", RUNTIME);
   if (keyChecks.length === 0 && valueChecks.length === 0) return lines;
   const body = [...keyChecks];
-  if (valueChecks.length > 0) body.push(`const ${e} = value[${k}];`, ...nullable(shape.value.nullable === true, e, valueChecks));
+  if (valueChecks.length > 0) append(body, [`const ${e} = value[${k}];`, ...nullable(shape.value.nullable === true, e, valueChecks)]);
   return [
     ...lines,
     `for (const ${k} in value) {`,
@@ -1087,12 +1088,12 @@ function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): str
   };
   const disc = shape.discriminator;
   if (disc && disc.mapping.length > 0) {
-    lines.push(...objectGuard(ctx, scope, shape));
+    append(lines, objectGuard(ctx, scope, shape));
     const d = scope.fresh("d");
     const dSite: Site = { v: d, p: `path + ${str("/" + pointerSegment(disc.propertyName))}`, out: "out", owner: shape.id };
     lines.push(`const ${d}: unknown = ${readMember(ctx, "value", disc.propertyName)};`, `switch (${d}) {`);
     for (const { value, target } of disc.mapping) {
-      lines.push(`  case ${str(value)}: {`, ...indent(variantCheck(target, "out"), 2), `    ${scope.ret}`, "  }");
+      append(lines, [`  case ${str(value)}: {`, ...indent(variantCheck(target, "out"), 2), `    ${scope.ret}`, "  }"]);
     }
     lines.push(
       "}",
@@ -1114,7 +1115,7 @@ function alternativesBody(ctx: Ctx, scope: Scope, shape: AlternativesShape): str
       lines.push(`${matched}++;`);
       continue;
     }
-    lines.push("{", `  const ${f}: ValidationFailure[] = [];`, ...indent(checks), `  if (${f}.length === 0) ${matched}++;`, "}");
+    append(lines, ["{", `  const ${f}: ValidationFailure[] = [];`, ...indent(checks), `  if (${f}.length === 0) ${matched}++;`, "}"]);
   }
   const rule = shape.exclusive ? `Member must match exactly one of [${shown.join(", ")}]` : `Member must match at least one of [${shown.join(", ")}]`;
   lines.push(`if (${matched} ${shape.exclusive ? "!== 1" : "=== 0"}) {`, `  ${failure(ctx, site, "union", rule)}`, "}");

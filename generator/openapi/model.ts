@@ -19,6 +19,7 @@ import { isObject } from "./pointer.js";
 import { NAMESPACE, SchemaLowerer, commonmark } from "./schemas.js";
 import { breakVariantCycles } from "./variant-cycles.js";
 import { mediaKind, pickMediaType } from "./bodies.js";
+import { append } from "../lists.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -49,7 +50,7 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
   for (const op of operations) {
     if (op.input) roots.push(op.input);
     if (op.output) roots.push(op.output);
-    roots.push(...op.errors);
+    append(roots, op.errors);
     for (const r of op.responses ?? []) {
       for (const c of r.contents) if (c.body) roots.push(c.body.target);
       for (const h of r.headers) roots.push(h.target);

@@ -95,11 +95,11 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
   const dispatchers = new Dispatchers(ctx);
   for (const op of model.operations) {
     file.declare(names.deserializer(op.id));
-    file.line(...operationDeserializer(ctx, picked.protocol, response, op, dispatchers), "");
+    file.lines([...operationDeserializer(ctx, picked.protocol, response, op, dispatchers), ""]);
   }
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     file.declare(next);
-    file.line(...pending.get(next)!(), "");
+    file.lines([...pending.get(next)!(), ""]);
   }
   if (file.isEmpty()) file.line("export {};");
   return file;

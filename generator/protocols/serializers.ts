@@ -26,6 +26,7 @@ import type { Protocol, SerializerContext } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
 import { customize } from "./aws-customizations/index.js";
 import { GZIP, MD5, RUNTIME } from "./symbols.js";
+import { append } from "../lists.js";
 
 /** `docs`: the run's memo of documentation lines (docs/memo.ts), when the caller keeps one. */
 export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagnostics, docs?: DocLines): GeneratedFile {
@@ -55,13 +56,13 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
   };
   for (const op of model.operations) {
     for (const name of [names.serializer(op.id)]) file.declare(name);
-    file.line(...operationSerializer(ctx, picked.protocol, op, docs), "");
+    file.lines([...operationSerializer(ctx, picked.protocol, op, docs), ""]);
   }
   // Codec functions may ask for more; print the smallest name left until none is, so the order
   // is the names' order whatever asked first (a heap: a chain of 64k structures stays n log n).
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     file.declare(next);
-    file.line(...pending.get(next)!(), "");
+    file.lines([...pending.get(next)!(), ""]);
   }
   if (file.isEmpty()) file.line("export {};");
   return file;
@@ -95,9 +96,9 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
     }
   }
   const custom = customize(ctx, op, input);
-  lines.push(...custom.before);
+  append(lines, custom.before);
   const plan = protocol.request(ctx, op, input);
-  lines.push(...plan.lines);
+  append(lines, plan.lines);
   const hostPrefix = hostPrefixExpr(ctx, op, input);
   const head = [...doc, `export function ${fn}(input: ${inputType}${input ? "" : " = {}"}, options: ${options} = {}): ${request} {`];
   let planBody = plan.body;
@@ -136,15 +137,15 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
       );
     }
     if (md5) lines.push(`if (sent !== undefined) headers["Content-MD5"] = ${file.use(MD5.contentMd5)}(sent);`);
-    lines.push(...customLines);
+    append(lines, customLines);
     planBody = "sent";
     optionalBody = true;
   } else {
-    lines.push(...customLines);
+    append(lines, customLines);
   }
   const prop = (key: string, expr: string) => (key === expr ? key : `${key}: ${expr}`);
   const address = custom.address?.(plan.path);
-  if (address) lines.push(...address.lines);
+  if (address) append(lines, address.lines);
   const parts = [prop("method", plan.method), prop("path", address?.path ?? plan.path), prop("query", plan.query), "headers"];
   if (address) {
     // The moved part of the path goes before any @endpoint host prefix.

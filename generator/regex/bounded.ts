@@ -82,7 +82,7 @@ export function minLength(node: Node): number {
     case "seq":
       return node.items.reduce((sum, item) => sum + minLength(item), 0);
     case "alt":
-      return Math.min(...node.items.map(minLength));
+      return node.items.reduce((least, item) => Math.min(least, minLength(item)), Infinity);
     case "group":
     case "atomic":
       return minLength(node.body);
@@ -109,7 +109,7 @@ function maxLength(node: Node): number {
     case "seq":
       return node.items.reduce((sum, item) => sum + maxLength(item), 0);
     case "alt":
-      return Math.max(...node.items.map(maxLength));
+      return node.items.reduce((most, item) => Math.max(most, maxLength(item)), -Infinity);
     case "group":
     case "atomic":
       return maxLength(node.body);

@@ -8,6 +8,8 @@
 //
 //   Java `[\p{L}&&[^a-z]]` → inter(prop L, not(ranges a-z)) (printed `(?![a-z])\p{L}`, see print.ts)
 
+import { append } from "../lists.js";
+
 /** Inclusive code point ranges, sorted, disjoint and not adjacent. */
 export type Ranges = readonly (readonly [number, number])[];
 
@@ -52,7 +54,7 @@ export function fromSpec(spec: string): CharSet {
       i += 2;
     } else out.push([cps[i]!, cps[i]!]);
   }
-  return ranges(...out);
+  return { kind: "ranges", ranges: normalize(out) };
 }
 
 export function complementRanges(rs: Ranges): Ranges {
@@ -83,6 +85,11 @@ export function intersectRanges(a: Ranges, b: Ranges): Ranges {
 }
 
 export function union(...items: CharSet[]): CharSet {
+  return unionOf(items);
+}
+
+/** `union` of a list of any length (a class of 200,000 items is not spread into arguments). */
+export function unionOf(items: readonly CharSet[]): CharSet {
   // Only ranges (most classes): what simplify gives, without its general steps.
   if (items.every(isConcrete)) return { kind: "ranges", ranges: normalize(items.flatMap((x) => x.ranges)) };
   return simplify({ kind: "union", items });
@@ -120,7 +127,7 @@ export function simplify(set: CharSet): CharSet {
     case "inter": {
       const flat: CharSet[] = [];
       for (const item of set.items.map(simplify)) {
-        if (item.kind === set.kind) flat.push(...item.items);
+        if (item.kind === set.kind) append(flat, item.items);
         else flat.push(item);
       }
       const concrete = flat.filter((x): x is Extract<CharSet, { kind: "ranges" }> => x.kind === "ranges");

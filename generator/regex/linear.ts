@@ -21,6 +21,7 @@ import { walk } from "./ast.js";
 import { boundRepeats } from "./bounded.js";
 import { TooLarge, thompson, type State } from "./nfa.js";
 import { printAssertion, printEcma, printSet } from "./print.js";
+import { append } from "../lists.js";
 
 export interface ProgramSource {
   /** Three numbers per state: see templates/linear-find.ts.hbs. */
@@ -115,7 +116,7 @@ export function linearProgram(node: Node, maxLength?: number, limit = 20_000): L
       }
     }
   }
-  for (const e of extra) code.push(...e);
+  for (const e of extra) append(code, e);
   return { ok: true, program: { code, classes, tests, testAt, counters, ...asciiGroups(classes), start } };
 }
 
@@ -135,7 +136,7 @@ function asciiGroups(classes: readonly string[]): { ascii: number[]; groups: num
     if (id === undefined) {
       id = ids.size;
       ids.set(key, id);
-      groups.push(...bits);
+      append(groups, bits);
     }
     ascii.push(id);
   }

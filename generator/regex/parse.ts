@@ -14,7 +14,7 @@
 // case folding), `U` (Unicode `\w`, POSIX classes) and `c` (canonical equivalence) are untranslatable.
 
 import { EMPTY, type AssertKind, type Node, type Quantifier } from "./ast.js";
-import { asciiCaseClosure, not, ranges, single, union, inter, type CharSet } from "./charset.js";
+import { asciiCaseClosure, not, normalize, ranges, single, union, unionOf, inter, type CharSet } from "./charset.js";
 import { DIGIT, HSPACE, LINE_TERMINATORS, SPACE, VSPACE, WORD, javaProperty } from "./java-classes.js";
 
 /** Java itself rejects the pattern (`PatternSyntaxException`). */
@@ -300,7 +300,7 @@ class Parser {
     const start = this.pos;
     if (!isAsciiLetter(this.cps[this.pos] ?? -1)) throw this.error("capturing group name does not start with a Latin letter");
     while (isAsciiLetter(this.cps[this.pos] ?? -1) || isDigit(this.cps[this.pos] ?? -1)) this.pos++;
-    const name = String.fromCodePoint(...this.cps.slice(start, this.pos));
+    const name = textOf(this.cps, start, this.pos);
     if (this.raw() !== 0x3e) throw this.error("named capturing group is missing trailing '>'");
     return name;
   }
@@ -454,7 +454,7 @@ class Parser {
         if (this.cps[this.pos] === 0x7b) {
           const close = this.cps.indexOf(0x7d, this.pos);
           if (close < 0) throw this.error("Unclosed character family");
-          name = String.fromCodePoint(...this.cps.slice(this.pos + 1, close));
+          name = textOf(this.cps, this.pos + 1, close);
           this.pos = close + 1;
         } else {
           if (this.pos >= this.cps.length) throw this.error("Illegal character family");
@@ -515,7 +515,7 @@ class Parser {
         // \xhh or \x{h..h}
         if (this.cps[this.pos] === 0x7b) {
           const close = this.cps.indexOf(0x7d, this.pos);
-          const hex = close < 0 ? "" : String.fromCodePoint(...this.cps.slice(this.pos + 1, close));
+          const hex = close < 0 ? "" : textOf(this.cps, this.pos + 1, close);
           if (!/^[0-9a-fA-F]+$/.test(hex)) throw this.error("Unclosed hexadecimal escape sequence");
           const v = parseInt(hex, 16);
           if (v > 0x10ffff) throw this.error("Hexadecimal codepoint is too big");
@@ -549,7 +549,7 @@ class Parser {
 
   hex(n: number): number {
     const digits = this.cps.slice(this.pos, this.pos + n);
-    const text = digits.length === n ? String.fromCodePoint(...digits) : "";
+    const text = digits.length === n ? textOf(digits, 0, digits.length) : "";
     if (!/^[0-9a-fA-F]+$/.test(text)) throw this.error(n === 2 ? "Illegal hexadecimal escape sequence" : "Illegal Unicode escape sequence");
     this.pos += n;
     return parseInt(text, 16);
@@ -576,7 +576,7 @@ class Parser {
     let items: CharSet[] = [];
     const flush = (): void => {
       if (items.length === 0) return;
-      prev = prev === null ? union(...items) : union(prev, ...items);
+      prev = unionOf(prev === null ? items : [prev, ...items]);
       items = [];
     };
     for (;;) {
@@ -628,7 +628,7 @@ class Parser {
         while (this.pos < this.cps.length && !(this.cps[this.pos] === 0x5c && this.cps[this.pos + 1] === 0x45))
           members.push(this.cps[this.pos++]!);
         if (this.pos < this.cps.length) this.pos += 2;
-        return this.foldCase(ranges(...members.map((m) => [m, m] as const)));
+        return this.foldCase({ kind: "ranges", ranges: normalize(members.map((m) => [m, m] as const)) });
       }
       if (e === 0x45) return ranges();
       if ("dDsSwWhHvVpP".includes(String.fromCodePoint(e)) && !(e === 0x76 && this.cps[this.pos] === 0x2d)) {
@@ -670,4 +670,14 @@ function isAsciiLetter(c: number): boolean {
 
 function isLineTerminator(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The text of code points `from` to `to` of `cps`, built in slices: spreading a long run into one
+ * `String.fromCodePoint` call passes V8's argument limit (a RangeError for ~125,000 code points).
+ */
+function textOf(cps: readonly number[], from: number, to: number): string {
+  let text = "";
+  for (let i = from; i < to; i += 4096) text += String.fromCodePoint(...cps.slice(i, Math.min(i + 4096, to)));
+  return text;
 }

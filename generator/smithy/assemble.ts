@@ -21,6 +21,7 @@ import type { LoadedAst } from "./json-ast.js";
 import { preludeShape } from "./prelude-shapes.js";
 import { quoteValue } from "../limits.js";
 import { checkReservedMetadata } from "./reserved-metadata.js";
+import { append } from "../lists.js";
 
 export interface Origin {
   readonly file: string;
@@ -562,7 +563,7 @@ export function inheritedMembers(model: SmithyModel, shape: AstShape, name: stri
     if (!m) continue;
     const ref = memberRef(m, name);
     if (ref) out.push({ owner: mixin.target, ref });
-    else out.push(...inheritedMembers(model, m, name, seen));
+    else append(out, inheritedMembers(model, m, name, seen));
   }
   return out;
 }

@@ -116,7 +116,7 @@ export function emitEndpoints(model: ResolvedModel, partitionsInput: PartitionsI
   file.line("export interface EndpointParams {");
   for (const p of parameters) file.indented(1, [...parameterDoc(p), `readonly ${propertyKey(p.name)}?: ${parameterType(p.type)};`]);
   file.line("}", "");
-  file.line(...ENDPOINT_CONFIG, "");
+  file.lines([...ENDPOINT_CONFIG, ""]);
 
   if (read === undefined) {
     emitWithoutRules(file, service);
@@ -126,7 +126,7 @@ export function emitEndpoints(model: ResolvedModel, partitionsInput: PartitionsI
   const evaluate = file.use(ENDPOINT_RULES.evaluateRuleSet);
   const resolved = file.use(ENDPOINT_RULES.ResolvedEndpoint);
   file.line('export { EndpointError, type ResolvedEndpoint } from "./endpoint-rules.js";', "");
-  file.line(...endpointParamsFunction(file, model, parameters, bindings.size > 0), "");
+  file.lines([...endpointParamsFunction(file, model, parameters, bindings.size > 0), ""]);
   file.line("/** The endpoint of a call with these parameters; throws `EndpointError` where the rules end in an error. */");
   file.line(`export function resolveEndpoint(params: EndpointParams): ${resolved} {`);
   file.line(`  return ${evaluate}(RULES, params, FUNCTIONS);`);

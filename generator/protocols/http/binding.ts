@@ -23,6 +23,7 @@ import { propertyAccess } from "../../naming/names.js";
 import type { RequestPlan, SerializerContext } from "../protocol.js";
 import { BIG_NUMBERS, FORMS, RUNTIME } from "../symbols.js";
 import { jsonText, jsonValue, jsonWriter, timestampValue } from "../codecs/json/writer.js";
+import { append } from "../../lists.js";
 
 /** How a protocol writes what the bindings leave for the body. */
 export interface BodyCodec {
@@ -81,25 +82,25 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
       case "responseCode":
         break;
       case "query":
-        queryLines.push(...ifPresent(access, queryLinesOf(ctx, m, b, access, enc), m.nullable === true));
+        append(queryLines, ifPresent(access, queryLinesOf(ctx, m, b, access, enc), m.nullable === true));
         break;
       case "queryParams":
-        queryParamsLines.push(...ifPresent(access, queryParamsLinesOf(ctx, m, access, members, enc)));
+        append(queryParamsLines, ifPresent(access, queryParamsLinesOf(ctx, m, access, members, enc)));
         break;
       case "header":
-        headerLines.push(...ifPresent(access, [`headers[${JSON.stringify(b.name)}] = ${b.content === undefined ? headerValue(ctx, m, access, b.explode) : contentText(ctx, m, access, b.content, "header")};`], m.nullable === true));
+        append(headerLines, ifPresent(access, [`headers[${JSON.stringify(b.name)}] = ${b.content === undefined ? headerValue(ctx, m, access, b.explode) : contentText(ctx, m, access, b.content, "header")};`], m.nullable === true));
         break;
       case "prefixHeaders":
-        headerLines.push(
+        append(headerLines, [
           ...ifPresent(access, [
             `for (const [key, value] of Object.entries(${access})) {`,
             `  if (value !== undefined) headers[${JSON.stringify(b.prefix)} + key] = ${scalarString(ctx, mapValueRef(ctx, m), "value", "header")};`,
             `}`,
           ]),
-        );
+        ]);
         break;
       case "cookie":
-        cookies.push(...ifPresent(access, b.content === undefined ? cookieLines(ctx, m, b.name, b.explode ?? true, access) : [`cookies.push(${JSON.stringify(b.name + "=")} + encodeURIComponent(${contentText(ctx, m, access, b.content, "query")}));`], m.nullable === true));
+        append(cookies, ifPresent(access, b.content === undefined ? cookieLines(ctx, m, b.name, b.explode ?? true, access) : [`cookies.push(${JSON.stringify(b.name + "=")} + encodeURIComponent(${contentText(ctx, m, access, b.content, "query")}));`], m.nullable === true));
         break;
       case "payload":
         payload = m;
@@ -113,9 +114,9 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
       }
     }
   }
-  lines.push(...queryLines, ...queryParamsLines, ...headerLines);
+  for (const part of [queryLines, queryParamsLines, headerLines]) append(lines, part);
   if (cookies.length > 0) {
-    lines.push(`const cookies: string[] = [];`, ...cookies, `if (cookies.length > 0) headers["Cookie"] = cookies.join("; ");`);
+    append(lines, [`const cookies: string[] = [];`, ...cookies, `if (cookies.length > 0) headers["Cookie"] = cookies.join("; ");`]);
   }
 
   const method = JSON.stringify(http.method);
@@ -139,7 +140,7 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
       lines.push(`const body = ${written.body.split("payload").join("(payload ?? {})")};`);
       return { lines, method, path, query: "query", body: "body" };
     }
-    lines.push(...(written.lines ?? []));
+    append(lines, (written.lines ?? []));
     lines.push(`if (payload !== undefined) ${written.contentTypeExpression === undefined ? contentType(written.contentType) : `headers["Content-Type"] ??= ${written.contentTypeExpression};`}`);
     return { lines, method, path, query: "query", body: `payload === undefined ? undefined : ${written.body}`, optionalBody: true };
   }
@@ -147,7 +148,8 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
     const written = options.codec.members(ctx, bodyMembers);
     // A content type known only at run time (a multipart boundary) replaces the declared one.
     const setType = written.contentTypeExpression === undefined ? contentType(written.contentType) : `headers["Content-Type"] ??= ${written.contentTypeExpression};`;
-    lines.push(...written.lines, setType);
+    append(lines, written.lines);
+    lines.push(setType);
     return { lines, method, path, query: "query", body: written.body, ...(written.optionalBody ? { optionalBody: true } : {}) };
   }
   return { lines, method, path, query: "query" };

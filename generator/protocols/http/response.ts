@@ -21,6 +21,7 @@ import { setProperty } from "../../emit/print.js";
 import type { DeserializerContext, ResponsePlan } from "../protocol.js";
 import { READ, RUNTIME } from "../symbols.js";
 import { timestampReader } from "../codecs/json/reader.js";
+import { append } from "../../lists.js";
 
 /** How a protocol reads what the bindings leave to the body. */
 export interface BodyReader {
@@ -51,10 +52,10 @@ export function httpResponse(ctx: DeserializerContext, shape: StructureShape | u
     } else if (target.type === "string" || target.type === "enum") {
       lines.push(`if (response.body.length > 0) ${setProperty("out", payload.name, `${file.use(READ.bodyText)}(response.body)`)}`);
     } else {
-      lines.push(...reader.payload(ctx, payload, "out", parsed));
+      append(lines, reader.payload(ctx, payload, "out", parsed));
     }
   } else if (body.length > 0) {
-    lines.push(...reader.members(ctx, body, "out", parsed));
+    append(lines, reader.members(ctx, body, "out", parsed));
   }
   lines.push(`const output = out as unknown as ${type};`);
   return { lines, output: "output" };

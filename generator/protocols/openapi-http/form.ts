@@ -19,6 +19,7 @@ import { propertyAccess } from "../../naming/names.js";
 import { ifPresent, scalarString, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { FORMS, RUNTIME } from "../symbols.js";
+import { append } from "../../lists.js";
 
 export const JSON_OPTIONS = { useJsonName: true, defaultTimestamp: "date-time", noDefaults: true } as const;
 
@@ -27,7 +28,7 @@ export const formBody = (json: BodyCodec): BodyCodec => ({
     const lines = [`const form: string[] = [];`];
     for (const m of members) {
       const access = propertyAccess("input", m.name);
-      lines.push(...ifPresent(access, formFieldLines(ctx, m, access), m.nullable === true));
+      append(lines, ifPresent(access, formFieldLines(ctx, m, access), m.nullable === true));
     }
     return { lines, body: `form.join("&")`, contentType: "application/x-www-form-urlencoded" };
   },

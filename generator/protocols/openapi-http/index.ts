@@ -21,6 +21,7 @@ import { formBody, JSON_OPTIONS } from "./form.js";
 import { multipartBody } from "./multipart.js";
 import { xmlBody } from "./xml.js";
 import { openApiResponse } from "./response.js";
+import { append } from "../../lists.js";
 
 const jsonBody: BodyCodec = {
   members(ctx, members) {
@@ -28,7 +29,7 @@ const jsonBody: BodyCodec = {
     const lines = [`const body: Record<string, unknown> = {};`];
     for (const m of members) {
       const access = propertyAccess("input", m.name);
-      lines.push(...ifPresent(access, [setProperty("body", jsonMemberName(w, m), jsonValue(w, access, m))]));
+      append(lines, ifPresent(access, [setProperty("body", jsonMemberName(w, m), jsonValue(w, access, m))]));
     }
     return { lines, body: jsonText(w, "body", members), contentType: "application/json" };
   },

@@ -29,13 +29,14 @@ import { ifPresent, scalarString, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { FORMS, RUNTIME } from "../symbols.js";
 import { JSON_OPTIONS, omitsEmpty } from "./form.js";
+import { append } from "../../lists.js";
 
 export const multipartBody = (json: BodyCodec): BodyCodec => ({
   members(ctx, members) {
     const lines = [`const parts: ${ctx.file.use(FORMS.MultipartPart)}[] = [];`];
     for (const m of members) {
       const access = propertyAccess("input", m.name);
-      lines.push(...ifPresent(access, partLines(ctx, m, access), m.nullable === true));
+      append(lines, ifPresent(access, partLines(ctx, m, access), m.nullable === true));
     }
     lines.push(`const multipart = ${ctx.file.use(FORMS.multipartBody)}(parts);`);
     return { lines, body: `multipart.body`, contentType: "multipart/form-data", contentTypeExpression: "multipart.contentType" };

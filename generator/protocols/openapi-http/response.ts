@@ -28,6 +28,7 @@ import { readBindings } from "../http/response.js";
 import { jsonRead, jsonReader, needsExactNumbers, readAdditional, readMembers, type JsonReader } from "../codecs/json/reader.js";
 import { JSONR, READ, RUNTIME } from "../symbols.js";
 import { JSON_OPTIONS } from "./form.js";
+import { append } from "../../lists.js";
 
 export const openApiResponse: ResponseProtocol = {
   output(ctx, op): ResponsePlan {
@@ -51,7 +52,7 @@ export const openApiResponse: ResponseProtocol = {
       const test = statusTest(r.status);
       const head = test === undefined ? (i === 0 ? "{" : "} else {") : `${i === 0 ? "" : "} else "}if (${test}) {`;
       if (test === undefined) fallback = true;
-      lines.push(head, ...readResponse(ctx, shape, r, "variant").map((l) => "  " + l), `  output = variant;`);
+      append(lines, [head, ...readResponse(ctx, shape, r, "variant").map((l) => "  " + l), `  output = variant;`]);
     });
     if (!fallback) {
       const declared = variants.map((r) => r.status).join(", ");
@@ -77,7 +78,7 @@ export const openApiResponse: ResponseProtocol = {
       const assign = codeFor(ctx, r);
       const condition = test === undefined ? (opened ? "else " : "") : `${opened ? "else " : ""}if (${test}) `;
       if (assign.length === 1) lines.push(condition + assign[0]);
-      else lines.push(condition + "{", ...assign.map((l) => "  " + l), "}");
+      else append(lines, [condition + "{", ...assign.map((l) => "  " + l), "}"]);
       opened = true;
     }
     if (!opened) lines[1] = `const code: string | undefined = undefined;`;
@@ -167,11 +168,11 @@ function readResponse(ctx: DeserializerContext, shape: StructureShape, response:
       // (Stripe's `invoice`, of 10): read by the one reader of its type, not inline in each.
       return [`const ${name} = ${jsonRead(r, parse(targets), { target: shape.id }, `"$"`, undefined)};`];
     }
-    lines.push(
+    append(lines, [
       `const object = ${file.use(READ.expectObject)}(${parse(targets)}, "$");`,
       ...readMembers(r, body, "object", "out", `"$"`),
       ...readAdditional(r, { ...shape, members: body }, "object", "out", `"$"`),
-    );
+    ]);
   }
   lines.push(`const ${name} = out as unknown as ${type};`);
   return lines;

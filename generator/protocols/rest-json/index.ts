@@ -14,6 +14,7 @@ import { propertyAccess } from "../../naming/names.js";
 import { httpRequest, ifPresent, type BodyCodec } from "../http/binding.js";
 import { jsonMemberName, jsonText, jsonValue, jsonWriter } from "../codecs/json/writer.js";
 import { restJsonResponse } from "./response.js";
+import { append } from "../../lists.js";
 
 const jsonBody: BodyCodec = {
   members(ctx, members) {
@@ -21,7 +22,7 @@ const jsonBody: BodyCodec = {
     const lines = [`const json: Record<string, unknown> = {};`];
     for (const m of members) {
       const access = propertyAccess("input", m.name);
-      lines.push(...ifPresent(access, [setProperty("json", jsonMemberName(w, m), jsonValue(w, access, m))]));
+      append(lines, ifPresent(access, [setProperty("json", jsonMemberName(w, m), jsonValue(w, access, m))]));
     }
     return { lines, body: jsonText(w, "json", members), contentType: "application/json" };
   },

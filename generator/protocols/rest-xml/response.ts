@@ -20,6 +20,7 @@ import { httpResponse, type BodyReader } from "../http/response.js";
 import { fillMissing, xmlReadElement, xmlReadMembers, xmlReader } from "../codecs/xml/reader.js";
 import { xmlErrorPlan } from "../codecs/xml/response.js";
 import { XML_READER } from "../symbols.js";
+import { append } from "../../lists.js";
 
 /**
  * The XML body reader of one output or error structure. `parsed` (errors) names the `<Error>`
@@ -37,7 +38,7 @@ function xmlBody(shape: StructureShape, unwrapped: boolean): BodyReader {
         el = "root";
       }
       const read = unwrapped ? unwrappedMembers(ctx, shape, members, el, out) : xmlReadMembers(r, shape, members, el, out, `"$"`, false);
-      lines.push(`if (${el} !== undefined) {`, ...read.map((l) => "  " + l), `}`, ...fillMissing(r, members, out));
+      append(lines, [`if (${el} !== undefined) {`, ...read.map((l) => "  " + l), `}`, ...fillMissing(r, members, out)]);
       return lines;
     },
     payload(ctx, member, out, parsed) {

@@ -51,6 +51,7 @@ import { shapeOf, type AlternativesShape, type Ref, type ResolvedModel } from ".
 import type { Sym } from "../../../emit/file-builder.js";
 import type { SerializerContext } from "../../protocol.js";
 import { READ } from "../../symbols.js";
+import { append } from "../../../lists.js";
 
 const NUMBER_TEXT: Sym = { name: "NumberText", file: "read.ts", kind: "value" };
 
@@ -106,7 +107,7 @@ export function printAlternativesReader(a: AlternativesReading, shape: Alternati
   ctx.need("VariantTest", () => printVariantTest());
   const order = ctx.need("variantOrder", () => printVariantOrder(a));
   const error = file.use(READ.WireTypeError);
-  lines.push(
+  append(lines, [
     `  let first: unknown;`,
     `  for (const i of ${order}(value, ${table})) {`,
     `    try {`,
@@ -120,7 +121,7 @@ export function printAlternativesReader(a: AlternativesReading, shape: Alternati
     `  }`,
     `  throw first ?? ${file.use(READ.fail)}(path, undefined, ${JSON.stringify(`a value of one of its ${shape.exclusive ? "oneOf" : "anyOf"} variants`)}, value);`,
     `}`,
-  );
+  ]);
   return lines;
 }
 

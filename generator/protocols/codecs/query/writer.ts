@@ -35,6 +35,7 @@ import type { SerializerContext } from "../../protocol.js";
 import { BIG_NUMBERS, RUNTIME } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 import { timestampValue } from "../json/writer.js";
+import { append } from "../../../lists.js";
 
 export interface QueryWriterOptions {
   /** awsQuery or ec2Query naming and list rules (see the head comment). */
@@ -243,7 +244,7 @@ function memberLines(w: QueryWriter, shape: StructureShape | UnionShape): string
     const access = propertyAccess("value", m.name);
     const fill = topLevel || shape.type === "union" ? undefined : defaultExpression(ctx.model, m);
     if (fill !== undefined) {
-      lines.push(`const v${i} = ${access} ?? ${fill};`, ...fieldLines(w, "form", key, `v${i}`, m, flattened, where));
+      append(lines, [`const v${i} = ${access} ?? ${fill};`, ...fieldLines(w, "form", key, `v${i}`, m, flattened, where)]);
       return;
     }
     // A property that objects inherit (`constructor`) is read once, as an own property, into a local.
@@ -252,7 +253,7 @@ function memberLines(w: QueryWriter, shape: StructureShape | UnionShape): string
     if (written.length === 0) return;
     if (local !== access) lines.push(`const ${local} = ${access};`);
     if (written.length === 1) lines.push(`if (${local} !== undefined) ${written[0]}`);
-    else lines.push(`if (${local} !== undefined) {`, ...written.map((l) => "  " + l), `}`);
+    else append(lines, [`if (${local} !== undefined) {`, ...written.map((l) => "  " + l), `}`]);
   });
   return lines;
 }

@@ -48,6 +48,7 @@ import { READ, XML_READER } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 import { timestampReader, zeroValue } from "../json/reader.js";
 import { xmlMemberName } from "./writer.js";
+import { append } from "../../../lists.js";
 
 export interface XmlReader {
   readonly ctx: DeserializerContext;
@@ -198,10 +199,10 @@ export function xmlReadMembers(r: XmlReader, owner: StructureShape, members: rea
     }
   });
   if (cases.length > 0) {
-    lines.push(`for (const child of ${el}.children) {`, `  switch (child.name) {`, ...cases.map((l) => "    " + l), `  }`, `}`);
+    append(lines, [`for (const child of ${el}.children) {`, `  switch (child.name) {`, ...cases.map((l) => "    " + l), `  }`, `}`]);
   }
-  lines.push(...after);
-  if (fill) lines.push(...fillMissing(r, members, out));
+  append(lines, after);
+  if (fill) append(lines, fillMissing(r, members, out));
   return lines;
 }
 

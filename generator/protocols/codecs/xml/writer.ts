@@ -34,6 +34,7 @@ import type { SerializerContext } from "../../protocol.js";
 import { BIG_NUMBERS, RUNTIME, XML } from "../../symbols.js";
 import { defaultExpression } from "../../shared/defaults.js";
 import { timestampValue } from "../json/writer.js";
+import { append } from "../../../lists.js";
 
 export interface XmlWriter {
   readonly ctx: SerializerContext;
@@ -112,7 +113,7 @@ export function xmlDocumentOfMembers(
   const hasAttributes = members.some((m) => m.xml?.attribute);
   const lines = [`let xml = "";`];
   if (hasAttributes) lines.push(`let xmlAttrs = ${JSON.stringify(xmlns)};`);
-  lines.push(...memberLines(w, owner, members, value, "xml", "xmlAttrs", false));
+  append(lines, memberLines(w, owner, members, value, "xml", "xmlAttrs", false));
   const attrs = hasAttributes ? "xmlAttrs" : JSON.stringify(xmlns);
   return { lines, body: `${JSON.stringify(XML_DECLARATION)} + ${w.ctx.file.use(XML.xmlElement)}(${JSON.stringify(tag)}, ${attrs}, xml)` };
 }
