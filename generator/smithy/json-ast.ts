@@ -11,6 +11,7 @@ import { jsonLocator, jsonTextLocator, lineColumn, type Locate } from "../source
 import { jsonTooDeep, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 import { numberNode, type AstModel, type NodeValue } from "./ast.js";
 import { setKey } from "./idl/nodes.js";
+import { scanJsonNumbers, withExactNumbers } from "./json-numbers.js";
 
 export interface LoadedAst {
   readonly file: string;
@@ -46,16 +47,19 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 export function readJsonAst(text: string, file: string, diags: Diagnostics, json?: unknown): LoadedAst | undefined {
   // jsonc-parser's tree and every walk of the value recurse: refuse hostile nesting first.
-  const deep = jsonTooDeep(text);
+  // Already parsed (so valid JSON): one scan checks the nesting and finds the number literals a
+  // float64 cannot hold (json-numbers.ts), which replace JSON.parse's values; positions come from
+  // a scan of the text when a diagnostic needs one (no tree). The tree is built only for text not
+  // parsed, or whose objects repeat a key around such a literal.
+  const scan = json !== undefined ? scanJsonNumbers(text) : undefined;
+  const deep = scan !== undefined ? scan.deep : jsonTooDeep(text);
   if (deep) {
     diags.error("MODEL_TOO_DEEP", tooDeepMessage("This JSON"), { file, ...lineColumn(text, deep.offset), hint: TOO_DEEP_HINT });
     return undefined;
   }
-  // Already parsed (so valid JSON): positions come from a scan of the text when a diagnostic needs
-  // one (no tree); the tree is built only when a number literal may be one a float64 cannot hold
-  // (read exactly from the tree).
+  const exact = scan !== undefined ? withExactNumbers(json, scan) : undefined;
+  if (exact !== undefined) return checkAst(exact, file, jsonTextLocator(text), diags);
   const inexact = mayHoldInexactNumber(text);
-  if (json !== undefined && !inexact) return checkAst(json, file, jsonTextLocator(text), diags);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
