@@ -53,8 +53,6 @@ import { BigNumberNode, isObjectNode, type AstMemberRef, type AstShape, type Nod
 import { whereIs, type SmithyModel } from "./assemble.js";
 import { preludeShape } from "./prelude-shapes.js";
 
-const T = "smithy.api#";
-
 const NUMBER_KINDS: ReadonlySet<string> = new Set([
   "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal",
 ]);
@@ -92,7 +90,7 @@ function lowerService(
     diags.error("SMITHY_INVALID_MODEL", message, { ...whereIs(model, serviceId, ...inner), hint });
   const supportedAuth = authSchemesOf(model, serviceId, traits, authFail);
   const serviceAuth = authOrder(serviceId, traits, supportedAuth, (message, hint) =>
-    authFail(message, hint, "traits", `${T}auth`),
+    authFail(message, hint, "traits", "smithy.api#auth"),
   );
   const shapeName = (id: string): string => rename[id] ?? localName(id);
 
@@ -125,17 +123,17 @@ function lowerService(
     }
     return id;
   };
-  const wantValue = (id: string | undefined): string | undefined => (id === `${T}Unit` ? undefined : want(id));
+  const wantValue = (id: string | undefined): string | undefined => (id === "smithy.api#Unit" ? undefined : want(id));
   const operations: Operation[] = [];
   for (const opId of operationIds) {
     const op = model.shapes.get(opId);
     if (!op || op.type !== "operation") continue;
     const opTraits = op.traits ?? {};
-    const http = objectOf(opTraits[`${T}http`]);
+    const http = objectOf(opTraits["smithy.api#http"]);
     const input = wantValue(op.input?.target);
     const output = wantValue(op.output?.target);
-    const endpoint = objectOf(opTraits[`${T}endpoint`]);
-    const compression = objectOf(opTraits[`${T}requestCompression`])?.["encodings"];
+    const endpoint = objectOf(opTraits["smithy.api#endpoint"]);
+    const compression = objectOf(opTraits["smithy.api#requestCompression"])?.["encodings"];
     const checksum = objectOf(opTraits["aws.protocols#httpChecksum"]);
     const algorithmMember = checksum?.["requestAlgorithmMember"];
     operations.push({
@@ -151,7 +149,7 @@ function lowerService(
         : {}),
       ...(endpoint && typeof endpoint["hostPrefix"] === "string" ? { endpoint: { hostPrefix: endpoint["hostPrefix"] } } : {}),
       ...(Array.isArray(compression) ? { requestCompression: compression.filter((e): e is string => typeof e === "string") } : {}),
-      ...(`${T}httpChecksumRequired` in opTraits ? { httpChecksumRequired: true } : {}),
+      ...("smithy.api#httpChecksumRequired" in opTraits ? { httpChecksumRequired: true } : {}),
       ...(checksum
         ? {
             httpChecksum: {
@@ -160,18 +158,18 @@ function lowerService(
             },
           }
         : {}),
-      ...(Array.isArray(opTraits[`${T}auth`])
+      ...(Array.isArray(opTraits["smithy.api#auth"])
         ? {
             auth: authOrder(opId, opTraits, supportedAuth, (message, hint) =>
-              diags.error("SMITHY_INVALID_MODEL", message, { ...whereIs(model, opId, "traits", `${T}auth`), hint }),
+              diags.error("SMITHY_INVALID_MODEL", message, { ...whereIs(model, opId, "traits", "smithy.api#auth"), hint }),
             ),
           }
         : {}),
-      ...(`${T}optionalAuth` in opTraits ? { optionalAuth: true } : {}),
+      ...("smithy.api#optionalAuth" in opTraits ? { optionalAuth: true } : {}),
       ...("aws.auth#unsignedPayload" in opTraits ? { unsignedPayload: true } : {}),
-      ...(`${T}idempotent` in opTraits ? { idempotent: true } : {}),
+      ...("smithy.api#idempotent" in opTraits ? { idempotent: true } : {}),
       ...("aws.customizations#s3UnwrappedXmlOutput" in opTraits ? { s3UnwrappedXmlOutput: true } : {}),
-      ...(`${T}readonly` in opTraits ? { readonly: true } : {}),
+      ...("smithy.api#readonly" in opTraits ? { readonly: true } : {}),
       ...contextParamsOf(opTraits),
     });
   }
@@ -219,7 +217,7 @@ const NOT_PROTOCOLS: ReadonlySet<string> = new Set(["ec2QueryName", "awsQueryErr
  */
 function isProtocolTrait(model: SmithyModel, id: string): boolean {
   const definition = model.shapes.get(id);
-  if (definition) return `${T}protocolDefinition` in (definition.traits ?? {});
+  if (definition) return "smithy.api#protocolDefinition" in (definition.traits ?? {});
   const [ns, name = ""] = id.split("#");
   return (ns === "aws.protocols" || ns === "smithy.protocols") && !NOT_PROTOCOLS.has(name);
 }
@@ -228,10 +226,10 @@ function isProtocolTrait(model: SmithyModel, id: string): boolean {
 const KNOWN_AUTH_TRAITS: ReadonlySet<string> = new Set([
   "aws.auth#sigv4",
   "aws.auth#sigv4a",
-  `${T}httpBearerAuth`,
-  `${T}httpBasicAuth`,
-  `${T}httpDigestAuth`,
-  `${T}httpApiKeyAuth`,
+  "smithy.api#httpBearerAuth",
+  "smithy.api#httpBasicAuth",
+  "smithy.api#httpDigestAuth",
+  "smithy.api#httpApiKeyAuth",
 ]);
 
 /**
@@ -247,7 +245,7 @@ function authSchemesOf(
   const schemes = new Map<string, AuthScheme>();
   for (const id of Object.keys(traits).sort()) {
     const definition = model.shapes.get(id);
-    const isAuth = definition ? `${T}authDefinition` in (definition.traits ?? {}) : KNOWN_AUTH_TRAITS.has(id);
+    const isAuth = definition ? "smithy.api#authDefinition" in (definition.traits ?? {}) : KNOWN_AUTH_TRAITS.has(id);
     if (!isAuth) continue;
     const value = objectOf(traits[id]) ?? {};
     const text = (key: string): string | undefined => (typeof value[key] === "string" && value[key] !== "" ? (value[key] as string) : undefined);
@@ -261,22 +259,22 @@ function authSchemesOf(
         else schemes.set(id, id === "aws.auth#sigv4" ? { type: "sigv4", id, name } : { type: "sigv4a", id, name });
         break;
       }
-      case `${T}httpBearerAuth`:
-        schemes.set(id, { type: "httpBearerAuth", id: `${T}httpBearerAuth` });
+      case "smithy.api#httpBearerAuth":
+        schemes.set(id, { type: "httpBearerAuth", id: "smithy.api#httpBearerAuth" });
         break;
-      case `${T}httpBasicAuth`:
-        schemes.set(id, { type: "httpBasicAuth", id: `${T}httpBasicAuth` });
+      case "smithy.api#httpBasicAuth":
+        schemes.set(id, { type: "httpBasicAuth", id: "smithy.api#httpBasicAuth" });
         break;
-      case `${T}httpDigestAuth`:
-        schemes.set(id, { type: "httpDigestAuth", id: `${T}httpDigestAuth` });
+      case "smithy.api#httpDigestAuth":
+        schemes.set(id, { type: "httpDigestAuth", id: "smithy.api#httpDigestAuth" });
         break;
-      case `${T}httpApiKeyAuth`: {
+      case "smithy.api#httpApiKeyAuth": {
         const name = text("name");
         const where = value["in"];
         const scheme = text("scheme");
         if (name === undefined) missing("name", 'name: "X-Api-Key", in: "header"');
         else if (where !== "header" && where !== "query") missing("in", `name: "${name}", in: "header"`);
-        else schemes.set(id, { type: "httpApiKeyAuth", id: `${T}httpApiKeyAuth`, name, in: where, ...(scheme !== undefined ? { scheme } : {}) });
+        else schemes.set(id, { type: "httpApiKeyAuth", id: "smithy.api#httpApiKeyAuth", name, in: where, ...(scheme !== undefined ? { scheme } : {}) });
         break;
       }
       default:
@@ -297,7 +295,7 @@ function authOrder(
   supported: ReadonlyMap<string, AuthScheme>,
   fail: (message: string, hint: string) => void,
 ): AuthScheme[] {
-  const listed = traits[`${T}auth`];
+  const listed = traits["smithy.api#auth"];
   if (!Array.isArray(listed)) return [...supported.values()];
   const order: AuthScheme[] = [];
   for (const entry of listed) {
@@ -328,10 +326,10 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
   const traits = ast.traits ?? {};
   const docs = docsOf(traits);
   const deprecated = deprecationOf(traits);
-  const sensitive = `${T}sensitive` in traits;
+  const sensitive = "smithy.api#sensitive" in traits;
   const baseConstraints = constraintsOf(traits);
   const xml = xmlOf(traits);
-  const mediaType = traits[`${T}mediaType`];
+  const mediaType = traits["smithy.api#mediaType"];
   /** The shape with the fields every type has, then its `type`; the caller sets the type's own fields. */
   const start = <S extends Shape>(type: S["type"], constraints: Constraints = baseConstraints): Writable<S> => {
     const shape = { id, name } as Writable<S>;
@@ -347,7 +345,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
   const ref = (r: AstMemberRef | undefined, what: string, nullable: boolean): Ref => {
     if (!r) {
       fail(`Shape \`${id}\` has no ${what}`, what);
-      return nullable ? { target: `${T}Document`, nullable: true } : { target: `${T}Document` };
+      return nullable ? { target: "smithy.api#Document", nullable: true } : { target: "smithy.api#Document" };
     }
     want(r.target);
     // Traits on a list member or a map key / value constrain that position (`@length(max: 5) member: String`).
@@ -355,7 +353,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
     const out: Writable<Ref> = { target: r.target };
     const constraints = constraintsOf(own);
     if (!isEmpty(constraints)) out.constraints = constraints;
-    if (`${T}sensitive` in own) out.sensitive = true;
+    if ("smithy.api#sensitive" in own) out.sensitive = true;
     const format = timestampFormatOf(own);
     if (format) out.timestampFormat = format;
     const refXml = xmlOf(own);
@@ -364,7 +362,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
     return out;
   };
   const type = ast.type;
-  if (id === `${T}Unit`) return start("unit");
+  if (id === "smithy.api#Unit") return start("unit");
   if (NUMBER_KINDS.has(type)) {
     const shape = start<NumberShape>("number");
     shape.kind = type as NumberKind;
@@ -372,7 +370,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
   }
   switch (type) {
     case "string": {
-      const legacy = traits[`${T}enum`];
+      const legacy = traits["smithy.api#enum"];
       if (Array.isArray(legacy)) {
         const shape = start<EnumShape>("enum");
         shape.values = legacyEnumValues(legacy);
@@ -384,7 +382,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
       return start("boolean");
     case "blob": {
       const shape = start<BlobShape>("blob");
-      if (`${T}streaming` in traits) shape.streaming = true;
+      if ("smithy.api#streaming" in traits) shape.streaming = true;
       return shape;
     }
     case "timestamp": {
@@ -399,7 +397,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
       const values: EnumValue[] = [];
       for (const [memberName, m] of Object.entries(ast.members ?? {})) {
         const own = m.traits ?? {};
-        const value = own[`${T}enumValue`];
+        const value = own["smithy.api#enumValue"];
         values.push(enumValue<EnumValue>(memberName, typeof value === "string" ? value : memberName, own));
       }
       const shape = start<EnumShape>("enum");
@@ -410,7 +408,7 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
       const values: IntEnumValue[] = [];
       for (const [memberName, m] of Object.entries(ast.members ?? {})) {
         const own = m.traits ?? {};
-        const value = own[`${T}enumValue`];
+        const value = own["smithy.api#enumValue"];
         if (typeof value !== "number" || !Number.isInteger(value)) {
           fail(`intEnum member \`${id}$${memberName}\` needs an integer @enumValue`, "members", memberName);
           continue;
@@ -423,13 +421,13 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
     }
     case "list":
     case "set": {
-      const member = ref(ast.member, "member", `${T}sparse` in traits);
+      const member = ref(ast.member, "member", "smithy.api#sparse" in traits);
       const shape = start<ListShape>("list", type === "set" ? { ...baseConstraints, uniqueItems: true } : baseConstraints);
       shape.member = member;
       return shape;
     }
     case "map": {
-      const value = ref(ast.value, "value", `${T}sparse` in traits);
+      const value = ref(ast.value, "value", "smithy.api#sparse" in traits);
       const shape = start<MapShape>("map");
       shape.key = ref(ast.key, "key", false);
       shape.value = value;
@@ -442,14 +440,14 @@ function lowerShape(id: string, name: string, ast: AstShape, want: (id: string) 
       if (type === "union") {
         const shape = start<UnionShape>("union");
         shape.members = members;
-        if (`${T}streaming` in traits) shape.streaming = true;
+        if ("smithy.api#streaming" in traits) shape.streaming = true;
         return shape;
       }
       const shape = start<StructureShape>("structure");
       shape.members = members;
-      const error = traits[`${T}error`];
+      const error = traits["smithy.api#error"];
       if (error === "client" || error === "server") shape.error = error;
-      const httpError = traits[`${T}httpError`];
+      const httpError = traits["smithy.api#httpError"];
       if (typeof httpError === "number") shape.httpError = httpError;
       const queryError = objectOf(traits["aws.protocols#awsQueryError"]);
       if (queryError && typeof queryError["code"] === "string" && typeof queryError["httpResponseCode"] === "number") {
@@ -476,13 +474,13 @@ function enumValue<V extends EnumValue | IntEnumValue>(name: string, value: V["v
 function lowerMember(name: string, m: AstMemberRef, want: (id: string) => string | undefined): Member {
   want(m.target);
   const traits = m.traits ?? {};
-  const member = { name, target: m.target, required: `${T}required` in traits } as Writable<Member>;
+  const member = { name, target: m.target, required: "smithy.api#required" in traits } as Writable<Member>;
   const docs = docsOf(traits);
   if (docs !== undefined) member.docs = docs;
   const deprecated = deprecationOf(traits);
   if (deprecated !== undefined) member.deprecated = deprecated;
   member.constraints = constraintsOf(traits);
-  const jsonName = traits[`${T}jsonName`];
+  const jsonName = traits["smithy.api#jsonName"];
   if (typeof jsonName === "string") member.jsonName = jsonName;
   const format = timestampFormatOf(traits);
   if (format) member.timestampFormat = format;
@@ -490,13 +488,13 @@ function lowerMember(name: string, m: AstMemberRef, want: (id: string) => string
   if (http) member.http = http;
   const xml = xmlOf(traits);
   if (xml !== undefined) member.xml = xml;
-  if (`${T}hostLabel` in traits) member.hostLabel = true;
+  if ("smithy.api#hostLabel" in traits) member.hostLabel = true;
   const ec2QueryName = traits["aws.protocols#ec2QueryName"];
   if (typeof ec2QueryName === "string") member.ec2QueryName = ec2QueryName;
-  if (`${T}idempotencyToken` in traits) member.idempotencyToken = true;
-  if (`${T}default` in traits) member.default = traits[`${T}default`];
-  if (`${T}clientOptional` in traits) member.clientOptional = true;
-  if (`${T}sensitive` in traits) member.sensitive = true;
+  if ("smithy.api#idempotencyToken" in traits) member.idempotencyToken = true;
+  if ("smithy.api#default" in traits) member.default = traits["smithy.api#default"];
+  if ("smithy.api#clientOptional" in traits) member.clientOptional = true;
+  if ("smithy.api#sensitive" in traits) member.sensitive = true;
   const contextParam = objectOf(traits["smithy.rules#contextParam"])?.["name"];
   if (typeof contextParam === "string") member.contextParam = contextParam;
   return member;
@@ -510,7 +508,7 @@ function clientContextParamsOf(traits: Record<string, NodeValue>): { clientConte
   for (const [name, def] of Object.entries(params)) {
     const d = objectOf(def);
     if (!d || typeof d["type"] !== "string") continue;
-    out.push({ name, type: d["type"], ...docsField({ [`${T}documentation`]: d["documentation"] ?? null }) });
+    out.push({ name, type: d["type"], ...docsField({ ["smithy.api#documentation"]: d["documentation"] ?? null }) });
   }
   return { clientContextParams: out };
 }
@@ -535,10 +533,10 @@ function contextParamsOf(traits: Record<string, NodeValue>): Pick<Operation, "st
 
 /** `@xmlName`, `@xmlAttribute`, `@xmlFlattened` and `@xmlNamespace`, when any is present. */
 function xmlOf(traits: Record<string, NodeValue>): XmlTraits | undefined {
-  const name = traits[`${T}xmlName`];
-  const attribute = `${T}xmlAttribute` in traits;
-  const flattened = `${T}xmlFlattened` in traits;
-  const ns = objectOf(traits[`${T}xmlNamespace`]);
+  const name = traits["smithy.api#xmlName"];
+  const attribute = "smithy.api#xmlAttribute" in traits;
+  const flattened = "smithy.api#xmlFlattened" in traits;
+  const ns = objectOf(traits["smithy.api#xmlNamespace"]);
   const namespace = ns && typeof ns["uri"] === "string" ? ns : undefined;
   if (typeof name !== "string" && !attribute && !flattened && namespace === undefined) return undefined;
   const xml: Writable<XmlTraits> = {};
@@ -553,16 +551,16 @@ function xmlOf(traits: Record<string, NodeValue>): XmlTraits | undefined {
 }
 
 function httpBindingOf(traits: Record<string, NodeValue>, memberName: string): HttpBinding | undefined {
-  if (`${T}httpLabel` in traits) return { location: "label", name: memberName };
-  const query = traits[`${T}httpQuery`];
+  if ("smithy.api#httpLabel" in traits) return { location: "label", name: memberName };
+  const query = traits["smithy.api#httpQuery"];
   if (typeof query === "string") return { location: "query", name: query };
-  if (`${T}httpQueryParams` in traits) return { location: "queryParams" };
-  const header = traits[`${T}httpHeader`];
+  if ("smithy.api#httpQueryParams" in traits) return { location: "queryParams" };
+  const header = traits["smithy.api#httpHeader"];
   if (typeof header === "string") return { location: "header", name: header };
-  const prefix = traits[`${T}httpPrefixHeaders`];
+  const prefix = traits["smithy.api#httpPrefixHeaders"];
   if (typeof prefix === "string") return { location: "prefixHeaders", prefix };
-  if (`${T}httpPayload` in traits) return { location: "payload" };
-  if (`${T}httpResponseCode` in traits) return { location: "responseCode" };
+  if ("smithy.api#httpPayload" in traits) return { location: "payload" };
+  if ("smithy.api#httpResponseCode" in traits) return { location: "responseCode" };
   return undefined;
 }
 
@@ -586,13 +584,13 @@ function legacyEnumValues(defs: NodeValue[]): EnumValue[] {
 
 function constraintsOf(traits: Record<string, NodeValue>): Constraints {
   const out: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
-  const length = objectOf(traits[`${T}length`]);
+  const length = objectOf(traits["smithy.api#length"]);
   if (length) out.length = bounds(length);
-  const pattern = traits[`${T}pattern`];
+  const pattern = traits["smithy.api#pattern"];
   if (typeof pattern === "string") out.pattern = pattern;
-  const range = objectOf(traits[`${T}range`]);
+  const range = objectOf(traits["smithy.api#range"]);
   if (range) out.range = rangeBounds(range);
-  if (`${T}uniqueItems` in traits) out.uniqueItems = true;
+  if ("smithy.api#uniqueItems" in traits) out.uniqueItems = true;
   return out;
 }
 
@@ -620,12 +618,12 @@ function rangeBounds(value: Record<string, NodeValue>): NonNullable<Constraints[
 }
 
 function timestampFormatOf(traits: Record<string, NodeValue>): TimestampFormat | undefined {
-  const f = traits[`${T}timestampFormat`];
+  const f = traits["smithy.api#timestampFormat"];
   return f === "epoch-seconds" || f === "date-time" || f === "http-date" ? f : undefined;
 }
 
 function docsOf(traits: Record<string, NodeValue>): Documentation | undefined {
-  const text = traits[`${T}documentation`];
+  const text = traits["smithy.api#documentation"];
   return typeof text === "string" && text.trim() !== "" ? documentation(text) : undefined;
 }
 
@@ -635,8 +633,8 @@ function documentation(text: string): Documentation {
 }
 
 function deprecationOf(traits: Record<string, NodeValue>): Deprecation | undefined {
-  if (!(`${T}deprecated` in traits)) return undefined;
-  const d = objectOf(traits[`${T}deprecated`]) ?? {};
+  if (!("smithy.api#deprecated" in traits)) return undefined;
+  const d = objectOf(traits["smithy.api#deprecated"]) ?? {};
   const message = d["message"];
   const since = d["since"];
   const deprecated: Writable<Deprecation> = {};
