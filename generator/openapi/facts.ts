@@ -12,7 +12,7 @@
 
 import { LocationMap, type Documents, type Located } from "./documents.js";
 import { CONSTRAINT_IGNORED, KeywordReader, show } from "./keywords.js";
-import { isObject } from "./pointer.js";
+import { escapeSegment, isObject } from "./pointer.js";
 import { MAX_NESTING, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 
 export const KNOWN_TYPES: ReadonlySet<string> = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
@@ -176,9 +176,18 @@ export class FactsReader {
   /** The keywords written on this schema object itself. */
   #own(at: Located, read: KeywordReader): SchemaFacts {
     const facts = emptyFacts();
-    const type = read.raw("type");
+    // Which groups of keywords the object has, from its keys once: most schemas have two or three
+    // of the forty keywords read below, and a group that is absent is not read at all (each read
+    // of an absent keyword did nothing).
+    const present = keywordGroups(at.value as Record<string, unknown>);
+    const type = present & G_TYPE ? read.raw("type") : undefined;
+    if (typeof type === "string" && KNOWN_TYPES.has(type)) {
+      // The common case of the loop below: one known type.
+      if (type === "null") facts.nullable = true;
+      facts.types = type === "null" ? [] : [type];
+    }
     const typeIsNames = typeof type === "string" || (Array.isArray(type) && type.every((t) => typeof t === "string"));
-    if (typeIsNames) {
+    if (typeIsNames && !(typeof type === "string" && KNOWN_TYPES.has(type))) {
       const list: string[] = Array.isArray(type) ? type : [type];
       const types: string[] = [];
       list.forEach((t, i) => {
@@ -193,87 +202,117 @@ export class FactsReader {
       });
       if (types.length > 0 || facts.nullable) facts.types = types;
     }
-    if (read.boolean("nullable") === true) facts.nullable = true;
-    if (read.raw("x-nullable") === true) facts.nullable = true;
-    const format = read.string("format", "the value is read and sent as its type says, with no format");
-    if (format !== undefined) facts.format = format;
-    const properties = read.object("properties");
-    if (properties) {
-      const names = Object.keys(properties);
-      if (names.length > 0) facts.properties = new Map(names.map((name) => [name, this.docs.child(at, "properties", name)]));
+    if (present & G_NULLABLE) {
+      if (read.boolean("nullable") === true) facts.nullable = true;
+      if (read.raw("x-nullable") === true) facts.nullable = true;
     }
-    const required = read.raw("required");
-    if (required !== undefined) {
-      if (Array.isArray(required) && required.every((r) => typeof r === "string")) {
-        if (required.length > 0) facts.required = new Set(required as string[]);
-      } else {
-        read.wrongType(
-          "required",
-          "a list of property names",
-          "the properties it would require are optional",
-          typeof required === "boolean" ? "In OpenAPI 3, list required properties in the parent object's `required` array." : "Write `required` as a list of strings, or remove it.",
-        );
+    if (present & G_FORMAT) {
+      const format = read.string("format", "the value is read and sent as its type says, with no format");
+      if (format !== undefined) facts.format = format;
+    }
+    if (present & G_OBJECT) {
+      const properties = read.object("properties");
+      if (properties) {
+        const names = Object.keys(properties);
+        if (names.length > 0) {
+          // As docs.child(at, "properties", name) for each name (an own key of `properties`).
+          const map = new Map<string, Located>();
+          const prefix = at.pointer + "/properties/";
+          for (const name of names) map.set(name, { file: at.file, pointer: prefix + escapeSegment(name), value: properties[name] });
+          facts.properties = map;
+        }
       }
+      const required = read.raw("required");
+      if (required !== undefined) {
+        if (Array.isArray(required) && required.every((r) => typeof r === "string")) {
+          if (required.length > 0) facts.required = new Set(required as string[]);
+        } else {
+          read.wrongType(
+            "required",
+            "a list of property names",
+            "the properties it would require are optional",
+            typeof required === "boolean" ? "In OpenAPI 3, list required properties in the parent object's `required` array." : "Write `required` as a list of strings, or remove it.",
+          );
+        }
+      }
+      const additional = read.raw("additionalProperties");
+      if (typeof additional === "boolean") facts.additionalProperties = additional;
+      else if (isObject(additional)) facts.additionalProperties = read.child("additionalProperties");
+      else if (additional !== undefined) read.object("additionalProperties");
+      if (isObject(read.raw("propertyNames"))) facts.propertyNames = read.child("propertyNames");
     }
-    const additional = read.raw("additionalProperties");
-    if (typeof additional === "boolean") facts.additionalProperties = additional;
-    else if (isObject(additional)) facts.additionalProperties = read.child("additionalProperties");
-    else if (additional !== undefined) read.object("additionalProperties");
-    if (isObject(read.raw("propertyNames"))) facts.propertyNames = read.child("propertyNames");
-    if (read.has("items")) {
+    if (present & G_ITEMS) {
       if (isObject(read.raw("items")) || typeof read.raw("items") === "boolean") facts.items = read.child("items");
       else read.object("items");
     }
-    const values = read.array("enum", "any value of the schema's type is accepted");
-    if (values) facts.enum = values;
-    if (read.has("const")) facts.enum = [read.raw("const")];
-    const names = read.raw("x-enum-varnames") ?? read.raw("x-enumNames");
-    if (Array.isArray(names) && names.every((n) => typeof n === "string")) facts.enumNames = names as string[];
-    for (const key of ["oneOf", "anyOf"] as const) {
-      const list = read.array(key);
-      if (list) facts[key] = list.map((_, i) => this.docs.child(at, key, i));
+    if (present & G_ENUM) {
+      const values = read.array("enum", "any value of the schema's type is accepted");
+      if (values) facts.enum = values;
+      if (read.has("const")) facts.enum = [read.raw("const")];
+      const names = read.raw("x-enum-varnames") ?? read.raw("x-enumNames");
+      if (Array.isArray(names) && names.every((n) => typeof n === "string")) facts.enumNames = names as string[];
     }
-    if (read.object("discriminator")) facts.discriminator = read.child("discriminator");
-    for (const key of ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] as const) {
-      const n = read.count(key, CONSTRAINT_IGNORED);
-      if (n !== undefined) facts[key] = n;
+    if (present & G_VARIANTS) {
+      for (const key of ["oneOf", "anyOf"] as const) {
+        const list = read.array(key);
+        if (list) facts[key] = list.map((_, i) => this.docs.child(at, key, i));
+      }
+      if (read.object("discriminator")) facts.discriminator = read.child("discriminator");
     }
-    for (const key of ["minimum", "maximum"] as const) {
-      const n = read.number(key, CONSTRAINT_IGNORED);
-      if (n !== undefined) facts[key] = n;
+    // Each constraint keyword has a bit of its own (a string schema often has just `maxLength`).
+    if (present & G_CONSTRAINTS) {
+      for (const key of ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] as const) {
+        if ((present & KEYWORD_GROUP.get(key)!) === 0) continue;
+        const n = read.count(key, CONSTRAINT_IGNORED);
+        if (n !== undefined) facts[key] = n;
+      }
+      for (const key of ["minimum", "maximum"] as const) {
+        if ((present & KEYWORD_GROUP.get(key)!) === 0) continue;
+        const n = read.number(key, CONSTRAINT_IGNORED);
+        if (n !== undefined) facts[key] = n;
+      }
+      for (const key of ["exclusiveMinimum", "exclusiveMaximum"] as const) {
+        if ((present & KEYWORD_GROUP.get(key)!) === 0) continue;
+        const n = read.booleanOrNumber(key, CONSTRAINT_IGNORED);
+        if (n !== undefined) facts[key] = n;
+      }
+      const multipleOf = (present & KEYWORD_GROUP.get("multipleOf")!) === 0 ? undefined : read.positive("multipleOf", CONSTRAINT_IGNORED);
+      if (multipleOf !== undefined) facts.multipleOf = multipleOf;
+      const unique = (present & KEYWORD_GROUP.get("uniqueItems")!) === 0 ? undefined : read.boolean("uniqueItems", CONSTRAINT_IGNORED);
+      if (unique !== undefined) facts.uniqueItems = unique;
+      const pattern = (present & KEYWORD_GROUP.get("pattern")!) === 0 ? undefined : read.string("pattern", CONSTRAINT_IGNORED);
+      if (pattern !== undefined) {
+        if (isEcmaPattern(pattern)) facts.pattern = pattern;
+        else read.warn("pattern", "OPENAPI_BAD_PATTERN", `\`pattern\` ${show(pattern)} is not an ECMA-262 regular expression; it is not enforced`, "OpenAPI patterns follow ECMA-262: rewrite it without PCRE-only syntax.");
+      }
     }
-    for (const key of ["exclusiveMinimum", "exclusiveMaximum"] as const) {
-      const n = read.booleanOrNumber(key, CONSTRAINT_IGNORED);
-      if (n !== undefined) facts[key] = n;
+    if (present & G_UNENFORCED) {
+      for (const key of UNENFORCED) {
+        if (read.has(key)) read.warn(key, "OPENAPI_UNSUPPORTED_KEYWORD", `\`${key}\` is not supported: the generated types and validators ignore it`, "Express the constraint with the supported keywords (type, properties, enum, oneOf, ...) if it matters.");
+      }
     }
-    const multipleOf = read.positive("multipleOf", CONSTRAINT_IGNORED);
-    if (multipleOf !== undefined) facts.multipleOf = multipleOf;
-    const unique = read.boolean("uniqueItems", CONSTRAINT_IGNORED);
-    if (unique !== undefined) facts.uniqueItems = unique;
-    const pattern = read.string("pattern", CONSTRAINT_IGNORED);
-    if (pattern !== undefined) {
-      if (isEcmaPattern(pattern)) facts.pattern = pattern;
-      else read.warn("pattern", "OPENAPI_BAD_PATTERN", `\`pattern\` ${show(pattern)} is not an ECMA-262 regular expression; it is not enforced`, "OpenAPI patterns follow ECMA-262: rewrite it without PCRE-only syntax.");
+    if (present & G_DESCRIPTION) {
+      const description = read.raw("description") ?? read.raw("title");
+      if (typeof description === "string" && description.trim() !== "") facts.description = description;
     }
-    for (const key of UNENFORCED) {
-      if (read.has(key)) read.warn(key, "OPENAPI_UNSUPPORTED_KEYWORD", `\`${key}\` is not supported: the generated types and validators ignore it`, "Express the constraint with the supported keywords (type, properties, enum, oneOf, ...) if it matters.");
-    }
-    const description = read.raw("description") ?? read.raw("title");
-    if (typeof description === "string" && description.trim() !== "") facts.description = description;
-    if (read.has("default")) {
+    if (present & G_DEFAULT) {
       facts.hasDefault = true;
       facts.default = read.raw("default");
     }
-    for (const key of ["deprecated", "readOnly", "writeOnly"] as const) {
-      const b = read.raw(key);
-      if (typeof b === "boolean") facts[key] = b;
+    if (present & G_FLAGS) {
+      for (const key of ["deprecated", "readOnly", "writeOnly"] as const) {
+        const b = read.raw(key);
+        if (typeof b === "boolean") facts[key] = b;
+      }
     }
     // `type` of another kind than names is ignored, and the schema typed as if it had none.
     if (type !== undefined && !typeIsNames) this.#ignoreType(read, type, facts);
-    const encoding = read.raw("contentEncoding");
-    if (typeof encoding === "string") facts.contentEncoding = encoding;
-    const media = read.raw("contentMediaType");
-    if (typeof media === "string") facts.contentMediaType = media;
+    if (present & G_CONTENT) {
+      const encoding = read.raw("contentEncoding");
+      if (typeof encoding === "string") facts.contentEncoding = encoding;
+      const media = read.raw("contentMediaType");
+      if (typeof media === "string") facts.contentMediaType = media;
+    }
     return facts;
   }
   /**
@@ -296,6 +335,65 @@ export class FactsReader {
           : `Write \`type\` as one of: ${names}, or a list of them.`;
     read.wrongType("type", "a type name or a list of type names", lost, hint);
   }
+}
+
+// The groups of keywords `#own` reads, one bit each (see `keywordGroups`).
+const G_TYPE = 1 << 0;
+const G_NULLABLE = 1 << 1;
+const G_FORMAT = 1 << 2;
+const G_OBJECT = 1 << 3;
+const G_ITEMS = 1 << 4;
+const G_ENUM = 1 << 5;
+const G_VARIANTS = 1 << 6;
+const G_UNENFORCED = 1 << 7;
+const G_DESCRIPTION = 1 << 8;
+const G_DEFAULT = 1 << 9;
+const G_FLAGS = 1 << 10;
+const G_CONTENT = 1 << 11;
+/** The constraint keywords: a bit each, from 1 << 12 on; G_CONSTRAINTS is any of them. */
+const CONSTRAINT_BITS: ReadonlyMap<string, number> = new Map([...CONSTRAINTS].map((key, i) => [key, 1 << (12 + i)]));
+const G_CONSTRAINTS = [...CONSTRAINT_BITS.values()].reduce((a, b) => a | b, 0);
+
+/** Keyword → the bit of its group (a constant table). */
+const KEYWORD_GROUP: ReadonlyMap<string, number> = new Map<string, number>([
+  ["type", G_TYPE],
+  ["nullable", G_NULLABLE],
+  ["x-nullable", G_NULLABLE],
+  ["format", G_FORMAT],
+  ["properties", G_OBJECT],
+  ["required", G_OBJECT],
+  ["additionalProperties", G_OBJECT],
+  ["propertyNames", G_OBJECT],
+  ["items", G_ITEMS],
+  ["enum", G_ENUM],
+  ["const", G_ENUM],
+  ["x-enum-varnames", G_ENUM],
+  ["x-enumNames", G_ENUM],
+  ["oneOf", G_VARIANTS],
+  ["anyOf", G_VARIANTS],
+  ["discriminator", G_VARIANTS],
+  ...CONSTRAINT_BITS,
+  ...UNENFORCED.map((key) => [key, G_UNENFORCED] as const),
+  ["description", G_DESCRIPTION],
+  ["title", G_DESCRIPTION],
+  ["default", G_DEFAULT],
+  ["deprecated", G_FLAGS],
+  ["readOnly", G_FLAGS],
+  ["writeOnly", G_FLAGS],
+  ["contentEncoding", G_CONTENT],
+  ["contentMediaType", G_CONTENT],
+]);
+
+/**
+ * The groups of keywords a schema object has (own keys: a parsed document's objects have only
+ * own, enumerable ones, so `Object.keys` lists what `hasOwnProperty` finds).
+ *
+ *   keywordGroups({ type: "string", maxLength: 5, "x-docs": 1 }) → G_TYPE | G_CONSTRAINTS
+ */
+export function keywordGroups(object: Record<string, unknown>): number {
+  let present = 0;
+  for (const key of Object.keys(object)) present |= KEYWORD_GROUP.get(key) ?? 0;
+  return present;
 }
 
 export function emptyFacts(): SchemaFacts {
