@@ -20,7 +20,10 @@
 // `printsFinalLayout()`; the import block is then laid out as prettier lays it out (one name per
 // line when the line passes the print width), and `final` tells the core that oxfmt would leave
 // the file as it is, so it is not formatted. A construct whose layout the printer is not sure of
-// calls `unsure(why)`, and the file is formatted as any other:
+// calls `unsure(why)`, and the file is formatted as any other. With `printsFinalLayout({ longLines: true })`
+// the printer emits each statement on one line and `render` lays out every line past the print
+// width (and every line holding a `\"`) through generator/emit/statements.ts, once the imported
+// names are final:
 //
 //   import {
 //     serializeAdminAddUserToGroupRequest,
@@ -28,6 +31,7 @@
 //   } from "./serializers.js";
 
 import { PRINT_WIDTH } from "./layout.js";
+import { layoutLongLines } from "./statements.js";
 
 /** A named thing in one generated file of a model's output folder. */
 export interface Sym {
@@ -59,6 +63,8 @@ export class GeneratedFile {
   readonly #byFile = new Map<string, Map<string, ImportEntry>>();
   readonly #declared = new Set<string>();
   #finalLayout = false;
+  /** Lines past the print width are laid out at render (generator/emit/statements.ts). */
+  #longLines = false;
   #unsure: string | undefined;
 
   constructor(
@@ -69,8 +75,9 @@ export class GeneratedFile {
   ) {}
 
   /** This file's printer emits the formatter's layout (generator/emit/layout.ts). */
-  printsFinalLayout(): void {
+  printsFinalLayout(options: { readonly longLines?: boolean } = {}): void {
     this.#finalLayout = true;
+    this.#longLines = options.longLines ?? false;
   }
 
   /** A construct whose layout the printer cannot vouch for: the file goes through the formatter. */
@@ -231,7 +238,8 @@ export class GeneratedFile {
     // replaced in the joined text, not line by line: a line is a rope of the pieces an emitter
     // concatenated, and searching each one would flatten it into a copy before the join copies
     // it again (Microsoft Graph beta's validators are 112 MB of text).
-    return this.#imports.length > 0 ? resolvePlaceholders(text, bodyStart, (index) => local.get(index)!) : text;
+    const resolved = this.#imports.length > 0 ? resolvePlaceholders(text, bodyStart, (index) => local.get(index)!) : text;
+    return this.#longLines && this.#unsure === undefined ? layoutLongLines(resolved, this, bodyStart) : resolved;
   }
 }
 

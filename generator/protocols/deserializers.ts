@@ -39,12 +39,18 @@
 // same form (the same members, with the same targets and traits; most are `{ message }`) share
 // one reader of their members: a service's dozens of error shapes need a few.
 //
+// Layout: an AWS protocol's file is printed in oxfmt's layout and not formatted (GeneratedFile
+// `printsFinalLayout`): each line is printed whole as above, and a line past the print width is
+// laid out at render by generator/emit/statements.ts (`if (…)` and its statement on the next line,
+// the error table hugged, arguments one per line, …); the two fixed helpers are printed broken.
+//
 // Every exception on the way (a value of the wrong type, bad JSON, a stack overflow on a
 // pathologically deep body) ends as a `MalformedResponseError` keeping the raw response
 // (`toResponseError`); modelled errors and `UnknownServiceError` pass through.
 
 import { Diagnostics } from "../diagnostics.js";
-import { GeneratedFile } from "../emit/file-builder.js";
+import { GeneratedFile, type Deferred } from "../emit/file-builder.js";
+import { objectKey, parameters, plain, PRINT_WIDTH } from "../emit/layout.js";
 import { OPENAPI_HTTP, shapeOf, type Operation, type ResolvedModel, type ShapeId, type StructureShape } from "../model/ir.js";
 import type { Names } from "../naming/names.js";
 import type { DeserializerContext, ErrorPlan, Protocol, ResponseProtocol } from "./protocol.js";
@@ -71,7 +77,10 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
     return file;
   }
   const response = picked.protocol.response;
-  const pending = new Map<string, () => string[]>();
+  // The AWS protocols' deserializers are printed in oxfmt's layout, lines past the print width
+  // laid out at render (generator/emit/statements.ts); OpenAPI's are formatted (not checked yet).
+  if (picked.protocol.id !== OPENAPI_HTTP) file.printsFinalLayout({ longLines: true });
+  const pending = new Map<string, () => readonly (string | Deferred)[]>();
   const queue = new NameHeap();
   const roots = model.operations.flatMap((op) => [...(op.output === undefined ? [] : [op.output]), ...op.errors]);
   const outputs = new Map<ShapeId, number>();
@@ -99,7 +108,11 @@ export function emitDeserializers(model: ResolvedModel, names: Names, diags: Dia
   }
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     file.declare(next);
-    file.lines([...pending.get(next)!(), ""]);
+    for (const l of pending.get(next)!()) {
+      if (typeof l === "string") file.line(l);
+      else file.later(l);
+    }
+    file.line("");
   }
   if (file.isEmpty()) file.line("export {};");
   return file;
@@ -139,8 +152,8 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
   // The builders of the operation's errors by code: a bundler keeps only the errors of the
   // operations an app calls.
   // (A computed key for `__proto__`, which as a plain key would set the object's prototype.)
-  const key = (name: string): string => (name === "__proto__" ? `["__proto__"]` : JSON.stringify(name));
-  const codes = `{ ${errors.map((e) => `${key(e.name)}: ${dispatchers.builder(e, response, plan0.bodyType)}`).join(", ")} }`;
+  const key = (name: string): string => (name === "__proto__" ? `["__proto__"]` : objectKey(name, file));
+  const codes = errors.length === 0 ? "{}" : `{ ${errors.map((e) => `${key(e.name)}: ${dispatchers.builder(e, response, plan0.bodyType)}`).join(", ")} }`;
   const plan = response.output(ctx, op, output?.type === "structure" ? output : undefined);
   const lines = [`if (response.status < 200 || response.status >= 300) ${dispatch}(response, ${codes});`, ...plan.lines, `return ${plan.output};`];
   return [
@@ -203,7 +216,13 @@ class Dispatchers {
     const options = file.use(RUNTIME.ResponseErrorOptions);
     const make = ctx.need("modelledError", () => [
       `/** The builder of a modelled error: its class, and its members as \`read\` gives them (errors of the same form share one reader). */`,
-      `function modelledError<B, F, E>(cls: new (fields: F, response: ${http}, code: string, options: ${options}) => E, read: (response: ${http}, body: B) => F): (response: ${http}, body: B, code: string, options: ${options}) => E {`,
+      // Laid out when the names are final (an alias of a runtime name makes lines longer).
+      (resolve) => {
+        const head = `function modelledError<B, F, E>`;
+        const params = [`cls: new (fields: F, response: ${http}, code: string, options: ${options}) => E`, `read: (response: ${http}, body: B) => F`];
+        const end = `: (response: ${http}, body: B, code: string, options: ${options}) => E {`;
+        return parameters(0, head, params.map(resolve), resolve(end), file).map((l, i, all) => (i === all.length - 1 ? plain(l, file) : l));
+      },
       `  return (response, body, code, options) => new cls(read(response, body), response, code, options);`,
       `}`,
     ]);
@@ -219,16 +238,34 @@ class Dispatchers {
     return ctx.need(name, () => [`const ${name} = /* @__PURE__ */ ${built};`]);
   }
 
-  #print(name: string, error: ErrorPlan): string[] {
+  #print(name: string, error: ErrorPlan): (string | Deferred)[] {
     const ctx = this.#ctx;
     const file = ctx.file;
     const wireCode = error.wireCode === undefined ? "code" : `${error.wireCode} ?? code`;
     const options = error.requestId === undefined ? `{ message }` : `{ message, requestId: ${error.requestId} }`;
     const http = file.use(RUNTIME.HttpResponse);
-    const builder = `(response: ${http}, body: ${error.bodyType}, code: string, options: ${file.use(RUNTIME.ResponseErrorOptions)}) => ${file.use(RUNTIME.ServiceError)}`;
-    const lines = [
+    const params = [`response: ${http}`, `body: ${error.bodyType}`, "code: string", `options: ${file.use(RUNTIME.ResponseErrorOptions)}`];
+    const result = file.use(RUNTIME.ServiceError);
+    const lines: (string | Deferred)[] = [
       `/** Throws the error an error response carries: the operation's modelled error of that code (\`modelled\`), else \`UnknownServiceError\`. */`,
-      `function ${name}(response: ${http}, modelled: Readonly<Record<string, ${builder}>>): never {`,
+      // prettier breaks the builder's type level by level; the function type never fits at its indent.
+      (resolve) => {
+        const fnType = `(${params.map(resolve).join(", ")}) => ${resolve(result)}`;
+        if (`      ${fnType}`.length <= PRINT_WIDTH) file.unsure(`throwResponseError's builder type fits: ${fnType.slice(0, 60)}`);
+        return [
+          `function ${name}(`,
+          plain(`  response: ${resolve(http)},`, file),
+          "  modelled: Readonly<",
+          "    Record<",
+          "      string,",
+          "      (",
+          ...params.map((p) => plain(`        ${resolve(p)},`, file)),
+          plain(`      ) => ${resolve(result)}`, file),
+          "    >",
+          "  >,",
+          "): never {",
+        ];
+      },
       ...error.lines.map((l) => "  " + l),
       `  const message = ${error.message};`,
       `  if (code !== undefined && ${file.use(RUNTIME.hasOwn)}(modelled, code)) {`,

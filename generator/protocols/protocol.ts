@@ -27,6 +27,7 @@
 // under `codecs/<codec>/reader.ts` (see codecs/json/reader.ts), printing module-private functions
 // through `ctx.need`; parsing helpers live in templates (`json.ts`, `read.ts`, `xml.ts`, `cbor.ts`).
 
+import type { Deferred } from "../emit/file-builder.js";
 import type { Diagnostics } from "../diagnostics.js";
 import type { GeneratedFile } from "../emit/file-builder.js";
 import type { Operation, ProtocolTrait, ResolvedModel, ShapeId, StructureShape } from "../model/ir.js";
@@ -45,7 +46,7 @@ export interface SerializerContext {
    * Asks for a module-private helper function named `name`, printed once at the end of the file
    * by `print` (which may ask for more). Returns `name`.
    */
-  need(name: string, print: () => string[]): string;
+  need(name: string, print: () => readonly (string | Deferred)[]): string;
 }
 
 /**

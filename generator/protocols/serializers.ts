@@ -16,7 +16,7 @@
 // module-private codec functions the plans asked for, printed once each in name order.
 
 import type { Diagnostics } from "../diagnostics.js";
-import { GeneratedFile } from "../emit/file-builder.js";
+import { GeneratedFile, type Deferred } from "../emit/file-builder.js";
 import { docComment } from "../emit/doc-comments.js";
 import type { DocLines } from "../docs/tsdoc.js";
 import { setProperty } from "../emit/print.js";
@@ -38,7 +38,7 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
     file.line("export {};");
     return file;
   }
-  const pending = new Map<string, () => string[]>();
+  const pending = new Map<string, () => readonly (string | Deferred)[]>();
   const queue = new NameHeap();
   const ctx: SerializerContext = {
     model,
@@ -62,7 +62,11 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
   // is the names' order whatever asked first (a heap: a chain of 64k structures stays n log n).
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     file.declare(next);
-    file.lines([...pending.get(next)!(), ""]);
+    for (const l of pending.get(next)!()) {
+      if (typeof l === "string") file.line(l);
+      else file.later(l);
+    }
+    file.line("");
   }
   if (file.isEmpty()) file.line("export {};");
   return file;

@@ -19,6 +19,7 @@ import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { stableHeader, formatTypeScript } from "../../generator/format.js";
 import { arrowProperty, atom, call, interfaceHead, member, name, NULL, objectKey, parameters, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
+import { layoutLongLines, layoutStatement } from "../../generator/emit/statements.js";
 import { generateFrom } from "../helpers/generate.js";
 import { unstableFinal } from "../helpers/layout-oracle.js";
 import { corpusPartitions } from "../helpers/partitions.js";
@@ -39,7 +40,7 @@ async function generateCorpus(relative: string, options: { formatter?: { name: "
 }
 
 describe("printers' final layout against oxfmt", () => {
-  it("models/ and the fixtures: every types.ts and errors.ts is final, and oxfmt leaves every final file as it is", async () => {
+  it("models/ and the fixtures: every types.ts, errors.ts and AWS deserializers.ts is final, and oxfmt leaves every final file as it is", async () => {
     const inputs = [
       ...readdirSync(MODELS).map((f) => ({ name: f.replace(/\.(smithy|json|yaml)$/, "").replace(/\./g, "-"), paths: [join(MODELS, f)] })),
       { name: "adversarial", paths: [join(ROOT, "test/fixtures/adversarial-names.smithy")] },
@@ -56,6 +57,10 @@ describe("printers' final layout against oxfmt", () => {
     // The AWS clients (every model here but the OpenAPI one): final.
     const clients = [...result.files.keys()].filter((p) => p.endsWith("/client.ts")).sort();
     expect([...result.final!].filter((p) => p.endsWith("/client.ts")).sort()).toEqual(clients.filter((p) => !p.includes("-openapi/")));
+    // The deserializers of the AWS protocols (generator/emit/statements.ts lays out their long lines): final.
+    const deserializers = [...result.files.keys()].filter((p) => p.endsWith("/deserializers.ts")).sort();
+    expect(deserializers.length).toBe(inputs.length);
+    expect([...result.final!].filter((p) => p.endsWith("/deserializers.ts")).sort()).toEqual(deserializers.filter((p) => !p.includes("-openapi/")));
     expect(await unstableFinal(result)).toEqual([]);
   });
 
@@ -64,6 +69,7 @@ describe("printers' final layout against oxfmt", () => {
     expect(result.final!.has(`${modelName}/types.ts`)).toBe(true);
     expect(result.final!.has(`${modelName}/errors.ts`)).toBe(true);
     if (relative.startsWith("aws-smithy/")) expect(result.final!.has(`${modelName}/client.ts`)).toBe(true);
+    if (relative.startsWith("aws-smithy/")) expect(result.final!.has(`${modelName}/deserializers.ts`)).toBe(true);
     expect(await unstableFinal(result)).toEqual([]);
   }, 120_000);
 
@@ -185,6 +191,71 @@ describe("layout rules (generator/emit/layout.ts) against oxfmt", () => {
     const printed = lines.join("\n");
     expect(reasons).toEqual([]);
     expect(await formatTypeScript(printed, { name: "oxfmt" })).toBe(printed);
+  });
+
+  it("statements past the print width (generator/emit/statements.ts), at 99, 100 and 101 columns, print what oxfmt prints", async () => {
+    const reasons: string[] = [];
+    const check: LayoutCheck = { unsure: (why) => reasons.push(why) };
+    // A line whose boundary (by default the line itself; else the part that must fit on a line of
+    // its own in the broken layout) is exactly `width` columns: `template` given a name of the length that makes it so.
+    const sized = (width: number, rule: Rule) => {
+      const at = rule.at ?? rule.line;
+      expect(width - at("").length, at("")).toBeGreaterThan(0);
+      const x = long(width - at("").length, "X");
+      expect(at(x).length).toBe(width);
+      return rule.line(x);
+    };
+    type Rule = { line: (x: string) => string; at?: (x: string) => string; close?: string };
+    const rules: Rule[] = [
+      // `if (c) s`: one line, or s on the next line; there, a call hugging its last object argument, or all arguments broken out
+      { line: (x) => `    if (response.status < 200 || response.status >= 300) throwResponseError(response, { ${x}: b });` },
+      { line: (x) => `    if (r) throwResponseError(response, { A: build_A, ${x}: build_X });`, at: (x) => `      throwResponseError(response, { A: build_A, ${x}: build_X });` },
+      { line: (x) => `    if (r) throwResponseError(${x}, { AccessDeniedException: build_AccessDeniedException, ThrottlingException: build_ThrottlingException });`, at: (x) => `      throwResponseError(${x}, {` },
+      // an if's condition broken inside its parentheses, one operand per line
+      { line: (x) => `    if (input.${x} !== undefined || input.SecondMember !== undefined) out.push(a);` },
+      { line: (x) => `    if (input.${x} !== undefined || input.SecondMember !== undefined || input.Third !== undefined) out.push(a);`, at: (x) => `    if (input.${x} !== undefined || input.SecondMember !== undefined || input.Third !== undefined)` },
+      { line: (x) => `    if (input.${x} !== undefined || input.SecondMember !== undefined || input.Third !== undefined) {`, close: "    }" },
+      // assignments: fluid (the call breaks), after `=` (a conditional on a binary test, which then breaks)
+      { line: (x) => `    const output = json_GetThingOutput(parseJsonBody(response.body), "$", ${x}, "value");` },
+      { line: (x) => `    out["findingDetails"] = v10 != null ? json_FindingDetailsList(v10, "$" + ".${x}") : [];` },
+      { line: (x) => `    out["findingDetails"] = v10 != null ? json_FindingDetailsList(v10, "$" + ".findingDetails", ${x}) : [];`, at: (x) => `      v10 != null ? json_FindingDetailsList(v10, "$" + ".findingDetails", ${x}) : [];` },
+      { line: (x) => `    if (v0 != null) out["ContactInformation"] = json_ContactInformation(v0, "$" + ".${x}");` },
+      { line: (x) => `    if (v0 != null) out["ContactInformation"] = json_ContactInformation(v0, "$" + ".ContactInformation", ${x});`, at: (x) => `      out["ContactInformation"] = json_ContactInformation(v0, "$" + ".ContactInformation", ${x});` },
+      { line: (x) => `    found = { ebsSnapshot: json_EbsSnapshotConfiguration(item, path + ".${x}") } as Configuration;` },
+      { line: (x) => `    found = { ebsSnapshot: json_EbsSnapshotConfiguration(item, path + ".ebsSnapshot", ${x}, "value") } as Configuration;`, at: (x) => `      ebsSnapshot: json_EbsSnapshotConfiguration(item, path + ".ebsSnapshot", ${x}, "value"),` },
+      // `new` with arguments one per line; a pure call; a for loop with its statement on the next line
+      { line: (x) => `    throw new UnknownServiceError(message ?? "HTTP " + response.status, code ?? "${x}", { m });` },
+      { line: (x) => `    const build_${x} = /* @__PURE__ */ modelledError(AccessDenied, error_AccessDenied);` },
+      { line: (x) => `    for (let i = 0; i < items.length; i++) out.push(xml_Group(items[i]!, placeOf(path, ${x})));` },
+      { line: (x) => `    for (const [k, v] of Object.entries(input.${x})) headers["x-amz-meta-" + k] = String(v);` },
+    ];
+    const heads: Rule[] = [{ line: (x) => `export function deserialize${x}Response(response: HttpResponse): GetThingOutput {` }];
+    const lines: string[] = [];
+    for (const width of [99, 100, 101]) {
+      lines.push("function f() {", "  {");
+      for (const rule of rules) lines.push(...layoutStatement(sized(width, rule), check), ...(rule.close === undefined ? [] : [rule.close]));
+      lines.push("  }", "}");
+      for (const head of heads) lines.push(...layoutStatement(sized(width, head), check), "  return x;", "}");
+    }
+    // A string holding an escaped double quote is requoted (a line of any width: layoutLongLines).
+    lines.push(...layoutLongLines(`function g() {\n  out["SSES3"] = xml_SSES3(child, path + "[\\"SSE-S3\\"]");\n}`, check).split("\n"), "");
+    const printed = lines.join("\n");
+    expect(reasons).toEqual([]);
+    expect(printed).toContain(`'["SSE-S3"]'`);
+    expect(await formatTypeScript(printed, { name: "oxfmt" })).toBe(printed);
+  });
+
+  it("statements it cannot lay out are unsure, and kept as they are", () => {
+    const reasons: string[] = [];
+    const check: LayoutCheck = { unsure: (why) => reasons.push(why) };
+    const cases = [
+      `    const text = \`a template literal ${"x".repeat(90)}\`;`,
+      `    items.map((x) => { return x; }).filter((x) => x !== undefined).map((x) => x.trim()).join(${"x".repeat(40)});`,
+      `    const a = [${"0, ".repeat(40)}0];`,
+      `    case "${"x".repeat(100)}":`,
+    ];
+    for (const c of cases) expect(layoutStatement(c, check)).toEqual([c]);
+    expect(reasons.length).toBe(cases.length);
   });
 
   it("reports what it cannot lay out instead of guessing", () => {

@@ -49,8 +49,9 @@ describe("error dispatch shared by the operations", () => {
     const modelled = ast.shapes["com.amazonaws.cognitoidentityprovider#InitiateAuth"]?.errors?.map((e) => e.target.split("#")[1]!) ?? [];
     expect(modelled.length).toBeGreaterThan(1);
     // Each code builds its own class, with a reader of its form: `NotAuthorizedException: build_NotAuthorizedException`,
-    // one module-level builder per class: `const build_NotAuthorizedException = /* @__PURE__ */ modelledError(NotAuthorizedException, error_…);`.
-    const builders = new Map([...source.matchAll(/^const (build_\w+) = \/\* @__PURE__ \*\/ modelledError\((\w+), (error_\w+)\);$/gm)].map((m) => [m[1]!, m]));
+    // one module-level builder per class: `const build_NotAuthorizedException = /* @__PURE__ */ modelledError(NotAuthorizedException, error_…);`
+    // (its arguments one per line past the print width, as the printers lay it out).
+    const builders = new Map([...source.matchAll(/^const (build_\w+) = \/\* @__PURE__ \*\/ modelledError\(\s*(\w+),\s*(error_\w+),?\s*\);$/gm)].map((m) => [m[1]!, m]));
     const entries = [...initiateAuth.matchAll(/"?(\w+)"?: (build_\w+)/g)].map((m) => [m[1], builders.get(m[2]!)?.[2], builders.get(m[2]!)?.[3]] as const);
     expect(entries.map((m) => m[0]).sort()).toEqual([...modelled].sort());
     for (const m of entries) expect(m[1]).toBe(m[0]);

@@ -25,6 +25,7 @@
 // Plug-in point for other codecs whose parsers give JSON-like trees (CBOR): `flavor` selects how
 // the scalars that differ are read; lists, maps, structures and unions are shared.
 
+import { objectKey } from "../../../emit/layout.js";
 import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type ShapeId, type StructureShape, type TimestampFormat } from "../../../model/ir.js";
 import { propertyAccess } from "../../../naming/names.js";
 import { setProperty } from "../../../emit/print.js";
@@ -300,7 +301,7 @@ function printReader(r: JsonReader, shape: Shape, name: string): string[] {
       return [
         head,
         `  const list = ${file.use(READ.expectArray)}(value, path);`,
-        `  const out: (${itemType})[] = [];`,
+        `  const out: ${itemType.includes(" | ") ? `(${itemType})` : itemType}[] = [];`,
         `  for (let i = 0; i < list.length; i++) {`,
         `    const item = list[i];`,
         `    ${push}`,
@@ -349,7 +350,7 @@ function printReader(r: JsonReader, shape: Shape, name: string): string[] {
       ];
       for (const m of shape.members) {
         const wire = jsonReadName(r, m);
-        lines.push(`      case ${JSON.stringify(wire)}:`, `        found = { ${m.name === "__proto__" ? `["__proto__"]` : JSON.stringify(m.name)}: ${jsonRead(r, "item", m, "path", JSON.stringify(wire))} } as ${type};`, `        break;`);
+        lines.push(`      case ${JSON.stringify(wire)}:`, `        found = { ${m.name === "__proto__" ? `["__proto__"]` : objectKey(m.name, file)}: ${jsonRead(r, "item", m, "path", JSON.stringify(wire))} } as ${type};`, `        break;`);
       }
       lines.push(
         `      default:`,

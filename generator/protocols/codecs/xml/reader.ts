@@ -40,6 +40,7 @@
 // deserializer turns into a `MalformedResponseError`. Documents have no XML form: a warning
 // names the member, which is never read.
 
+import { objectKey } from "../../../emit/layout.js";
 import { shapeOf, type Member, type Ref, type Shape, type StructureShape, type TimestampFormat } from "../../../model/ir.js";
 import { setProperty } from "../../../emit/print.js";
 import { typeOf } from "../../../emit/type-ref.js";
@@ -307,7 +308,7 @@ function printReader(r: XmlReader, shape: Shape, name: string): string[] {
       for (const m of shape.members) {
         if (!readable(r, m, `Member \`${shape.id}$${m.name}\``)) continue;
         const wire = xmlMemberName(m);
-        const prop = m.name === "__proto__" ? `["__proto__"]` : JSON.stringify(m.name);
+        const prop = m.name === "__proto__" ? `["__proto__"]` : objectKey(m.name, file);
         lines.push(`      case ${JSON.stringify(wire)}:`, `        found = { ${prop}: ${xmlRead(r, "child", m, "path", JSON.stringify(wire))} } as ${type};`, `        break;`);
       }
       lines.push(

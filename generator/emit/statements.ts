@@ -1,0 +1,947 @@
+// Statements as prettier (oxfmt) lays them out: a printer emits a statement on one line, and a
+// line past the print width is parsed (the small subset of TypeScript our emitters print) and
+// printed through prettier's own rules (generator/emit/doc.ts): a call's arguments one per line
+// or its last object argument hugged, an `if`'s statement on the next line, an assignment broken
+// after `=`, a binary chain one operand per line, a function head's parameters one per line.
+// A line this module cannot parse or lay out is reported to `check.unsure` (the file is then
+// formatted as before), never guessed.
+//
+//   layoutStatement("    if (response.status < 200 || response.status >= 300) throwResponseError(response, { A: build_A, … });", check)
+//   → ["    if (response.status < 200 || response.status >= 300)",
+//      "      throwResponseError(response, {",
+//      "        A: build_A,",
+//      "        …",
+//      "      });"]
+//
+// What is parsed: identifiers, numbers, strings, regular expressions, member and index access,
+// calls (also `new`, `/* @__PURE__ */`), unary, binary and logical operators, `a ? b : c`,
+// `as T`, arrows with an expression body, object and array literals, spreads; statements
+// `const|let x (: T) = e;`, `x = e;`, `x += e;`, `return e;`, `throw e;`, `e;`, `if (c) s`, and the
+// heads `if (c) {`, `} else if (c) {`, `for (const x of e) {`, `(export) function f(params): T {`.
+
+import { conditionalGroup, group, ifBreak, indent, indentIfBreak, join, line, print, softline, willBreak, type Doc } from "./doc.js";
+import { PRINT_WIDTH, type LayoutCheck } from "./layout.js";
+
+/** Lines past the print width in `text` (from offset `from`, a line's start) laid out as prettier would; comment lines kept. */
+export function layoutLongLines(text: string, check: LayoutCheck, from = 0): string {
+  let out: string[] | undefined;
+  let start = from;
+  let copied = 0;
+  let inComment = false;
+  // A string holding an escaped double quote may be quoted otherwise (its line is laid out too).
+  let escaped = text.indexOf('\\"', from);
+  if (escaped === -1) escaped = text.length;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (escaped < start) {
+      escaped = text.indexOf('\\"', start);
+      if (escaped === -1) escaped = text.length;
+    }
+    let first = start;
+    while (first < end && text.charCodeAt(first) === 0x20) first++;
+    if (inComment) {
+      const close = text.indexOf("*/", first);
+      if (close !== -1 && close < end) inComment = false;
+    } else if (text.startsWith("/*", first) && !text.startsWith("/* @__PURE__ */", first)) {
+      const close = text.indexOf("*/", first + 2);
+      if (close === -1 || close >= end) inComment = true;
+    } else if ((end - start > PRINT_WIDTH || (escaped < end && escaped >= start)) && !text.startsWith("//", first)) {
+      out ??= [];
+      out.push(text.slice(copied, start), layoutStatement(text.slice(start, end), check).join("\n"));
+      copied = end;
+    }
+    start = end + 1;
+  }
+  if (out === undefined) return text;
+  out.push(text.slice(copied));
+  return out.join("");
+}
+
+/** One statement line (its indentation kept) as prettier lays it out; unsure when not parsed. */
+export function layoutStatement(text: string, check: LayoutCheck): string[] {
+  const pad = text.length - text.trimStart().length;
+  if (/[^\x20-\x7e]/.test(text)) {
+    check.unsure(`statement with other than printable ASCII: ${text.trim().slice(0, 60)}`);
+    return [text];
+  }
+  let doc: Doc;
+  try {
+    doc = new Parser(text.slice(pad)).statementLine();
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    check.unsure(`statement not laid out (${error.message}): ${text.trim().slice(0, 80)}`);
+    return [text];
+  }
+  const lines = print(doc, { indent: pad, start: pad, width: PRINT_WIDTH });
+  lines[0] = " ".repeat(pad) + lines[0];
+  for (const l of lines) if (l.length > PRINT_WIDTH) check.unsure(`line past the print width after layout: ${l.trim().slice(0, 80)}`);
+  return lines;
+}
+
+class Unsupported extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+type TokenKind = "id" | "num" | "str" | "regex" | "punct" | "pure" | "end";
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+}
+
+const PUNCTUATORS = ["...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "++", "--", "<<", ">>", "**"];
+const SINGLE = "{}()[];,<>+-*/%&|^!~?:=.@";
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const regexAllowed = () => {
+    const prev = tokens[tokens.length - 1];
+    if (prev === undefined) return true;
+    if (prev.kind === "num" || prev.kind === "str" || prev.kind === "regex") return false;
+    if (prev.kind === "id") return prev.text === "return" || prev.text === "typeof" || prev.text === "throw";
+    return !(prev.text === ")" || prev.text === "]" || prev.text === "}");
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === " ") {
+      i++;
+      continue;
+    }
+    if (/[A-Za-z_$]/.test(c)) {
+      let j = i + 1;
+      while (j < text.length && /[A-Za-z0-9_$]/.test(text[j]!)) j++;
+      tokens.push({ kind: "id", text: text.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      let j = i + 1;
+      while (j < text.length && /[0-9]/.test(text[j]!)) j++;
+      if (/[.eExXbBoO_n]/.test(text[j] ?? "")) throw new Unsupported("a number other than digits");
+      tokens.push({ kind: "num", text: text.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === "\\" ? 2 : 1;
+      if (j >= text.length) throw new Unsupported("an unterminated string");
+      tokens.push({ kind: "str", text: text.slice(i, j + 1) });
+      i = j + 1;
+      continue;
+    }
+    if (c === "`") throw new Unsupported("a template literal");
+    if (text.startsWith("/*", i)) {
+      const end = text.indexOf("*/", i + 2);
+      if (text.slice(i, end + 2) !== "/* @__PURE__ */") throw new Unsupported("a comment");
+      tokens.push({ kind: "pure", text: "/* @__PURE__ */" });
+      i = end + 2;
+      continue;
+    }
+    if (text.startsWith("//", i)) throw new Unsupported("a comment");
+    if (c === "/" && regexAllowed()) {
+      let j = i + 1;
+      let inClass = false;
+      while (j < text.length) {
+        const d = text[j]!;
+        if (d === "\\") j += 2;
+        else {
+          if (d === "[") inClass = true;
+          else if (d === "]") inClass = false;
+          else if (d === "/" && !inClass) break;
+          j++;
+        }
+      }
+      if (j >= text.length) throw new Unsupported("an unterminated regular expression");
+      j++;
+      while (j < text.length && /[a-z]/.test(text[j]!)) j++;
+      tokens.push({ kind: "regex", text: text.slice(i, j) });
+      i = j;
+      continue;
+    }
+    const p = PUNCTUATORS.find((q) => text.startsWith(q, i));
+    if (p !== undefined) {
+      tokens.push({ kind: "punct", text: p });
+      i += p.length;
+      continue;
+    }
+    if (SINGLE.includes(c)) {
+      tokens.push({ kind: "punct", text: c });
+      i++;
+      continue;
+    }
+    throw new Unsupported(`the character ${c}`);
+  }
+  tokens.push({ kind: "end", text: "" });
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+type Expr =
+  | { readonly t: "atom"; readonly text: string; readonly literal: "id" | "num" | "str" | "regex" }
+  | { readonly t: "member"; readonly object: Expr; readonly property: string; readonly optional: boolean }
+  | { readonly t: "index"; readonly object: Expr; readonly index: Expr }
+  | { readonly t: "nonNull"; readonly object: Expr }
+  | { readonly t: "call"; readonly callee: Expr; readonly args: readonly Expr[]; readonly isNew: boolean; readonly pure: boolean }
+  | { readonly t: "unary"; readonly op: string; readonly arg: Expr }
+  | { readonly t: "binary"; readonly op: string; readonly left: Expr; readonly right: Expr }
+  | { readonly t: "cond"; readonly test: Expr; readonly consequent: Expr; readonly alternate: Expr }
+  | { readonly t: "as"; readonly expr: Expr; readonly type: string }
+  | { readonly t: "arrow"; readonly params: string; readonly body: Expr }
+  | { readonly t: "object"; readonly props: readonly Prop[] }
+  | { readonly t: "array"; readonly elements: readonly Expr[] }
+  | { readonly t: "spread"; readonly arg: Expr };
+
+type Prop = { readonly key: string; readonly value: Expr | undefined } | { readonly spread: Expr };
+
+const PRECEDENCE: Record<string, number> = {
+  "??": 1,
+  "||": 2,
+  "&&": 3,
+  "|": 4,
+  "^": 5,
+  "&": 6,
+  "==": 7,
+  "!=": 7,
+  "===": 7,
+  "!==": 7,
+  "<": 8,
+  ">": 8,
+  "<=": 8,
+  ">=": 8,
+  instanceof: 8,
+  in: 8,
+  "<<": 9,
+  ">>": 9,
+  ">>>": 9,
+  "+": 10,
+  "-": 10,
+  "*": 11,
+  "/": 11,
+  "%": 11,
+  "**": 12,
+};
+const LOGICAL = new Set(["??", "||", "&&"]);
+
+class Parser {
+  readonly #tokens: Token[];
+  #at = 0;
+
+  constructor(text: string) {
+    this.#tokens = tokenize(text);
+  }
+
+  #peek(offset = 0): Token {
+    return this.#tokens[Math.min(this.#at + offset, this.#tokens.length - 1)]!;
+  }
+
+  #is(text: string): boolean {
+    const t = this.#peek();
+    return (t.kind === "punct" || t.kind === "id") && t.text === text;
+  }
+
+  #eat(text: string): boolean {
+    if (!this.#is(text)) return false;
+    this.#at++;
+    return true;
+  }
+
+  #expect(text: string): void {
+    if (!this.#eat(text)) throw new Unsupported(`expected ${text}, found ${this.#peek().text || "the end"}`);
+  }
+
+  #end(): void {
+    if (this.#peek().kind !== "end") throw new Unsupported(`unexpected ${this.#peek().text}`);
+  }
+
+  #identifier(): string {
+    const t = this.#peek();
+    if (t.kind !== "id") throw new Unsupported(`expected a name, found ${t.text || "the end"}`);
+    this.#at++;
+    return t.text;
+  }
+
+  /** A whole line: a statement or the head of a block. */
+  statementLine(): Doc {
+    if (this.#eat("}")) {
+      this.#expect("else");
+      if (this.#eat("{")) {
+        this.#end();
+        return "} else {";
+      }
+      this.#expect("if");
+      return ["} else ", this.#ifRest()];
+    }
+    if (this.#is("export") || this.#is("function")) return this.#functionHead();
+    if (this.#eat("if")) return this.#ifRest();
+    if (this.#eat("for")) return this.#forHead();
+    return this.#statement(true);
+  }
+
+  #statement(last: boolean): Doc {
+    let doc: Doc;
+    if (this.#is("const") || this.#is("let")) {
+      const keyword = this.#identifier();
+      const name = this.#identifier();
+      const type = this.#eat(":") ? `: ${this.#type(["="])}` : "";
+      this.#expect("=");
+      doc = assignment(`${keyword} ${name}${type}`, " =", this.#expression(), "declaration");
+    } else if (this.#eat("return")) {
+      doc = ["return ", returnArgument(this.#expression())];
+    } else if (this.#eat("throw")) {
+      doc = ["throw ", returnArgument(this.#expression())];
+    } else if (this.#eat("if")) {
+      doc = this.#ifRest();
+      if (last) this.#end();
+      return doc;
+    } else {
+      const target = this.#expression();
+      const op = this.#peek();
+      if (op.kind === "punct" && (op.text === "=" || op.text === "+=" || op.text === "-=")) {
+        this.#at++;
+        doc = assignment(printExpr(target, "lhs"), ` ${op.text}`, this.#expression(), "assignment");
+      } else doc = printExpr(target, "statement");
+    }
+    this.#expect(";");
+    if (last) this.#end();
+    return [doc, ";"];
+  }
+
+  /** After `if`: `(test) {` or `(test) statement`. */
+  #ifRest(): Doc {
+    this.#expect("(");
+    const test = this.#expression();
+    this.#expect(")");
+    const testDoc = group([indent([softline, printExpr(test, "test")]), softline]);
+    if (this.#eat("{")) {
+      this.#end();
+      return group(["if (", testDoc, ") {"]);
+    }
+    const statement = this.#statement(true);
+    return group(["if (", testDoc, ")", indent([line, statement])]);
+  }
+
+  #forHead(): Doc {
+    this.#expect("(");
+    if (this.#eat("let")) {
+      // for (let i = 0; test; i++) — prettier: the three parts break together inside the parentheses
+      const name = this.#identifier();
+      this.#expect("=");
+      const init = this.#expression();
+      this.#expect(";");
+      const test = this.#expression();
+      this.#expect(";");
+      const counter = this.#identifier();
+      const op = this.#peek().text;
+      if (op !== "++" && op !== "--") throw new Unsupported("a for loop update other than i++");
+      this.#at++;
+      this.#expect(")");
+      const head: Doc = ["for (", group([indent([softline, `let ${name} = `, printExpr(init, "rhs"), ";", line, printExpr(test, "other"), ";", line, `${counter}${op}`]), softline]), ")"];
+      if (this.#eat("{")) {
+        this.#end();
+        return group([head, " {"]);
+      }
+      return group([head, indent([line, this.#statement(true)])]);
+    }
+    if (!this.#eat("const")) throw new Unsupported("a for loop other than for (const … of …)");
+    const binding = this.#binding();
+    this.#expect("of");
+    const right = this.#expression();
+    this.#expect(")");
+    if (this.#eat("{")) {
+      this.#end();
+      return group(["for (const ", binding, " of ", printExpr(right, "statement"), ") {"]);
+    }
+    return group(["for (const ", binding, " of ", printExpr(right, "statement"), ")", indent([line, this.#statement(true)])]);
+  }
+
+  /** A name or an array pattern of names. */
+  #binding(): string {
+    if (this.#eat("[")) {
+      const names: string[] = [];
+      while (!this.#eat("]")) {
+        names.push(this.#identifier());
+        if (!this.#is("]")) this.#expect(",");
+      }
+      return `[${names.join(", ")}]`;
+    }
+    return this.#identifier();
+  }
+
+  #functionHead(): Doc {
+    const exported = this.#eat("export");
+    this.#expect("function");
+    const name = this.#identifier();
+    if (this.#is("<")) throw new Unsupported("type parameters");
+    this.#expect("(");
+    const params: string[] = [];
+    while (!this.#eat(")")) {
+      params.push(this.#parameter());
+      if (!this.#is(")")) this.#expect(",");
+    }
+    const result = this.#eat(":") ? `: ${this.#type(["{"])}` : "";
+    this.#expect("{");
+    this.#end();
+    const paramsDoc = params.length === 0 ? "()" : ["(", indent([softline, join([",", line], params)]), ifBreak(","), softline, ")"];
+    return [`${exported ? "export " : ""}function ${name}`, group([paramsDoc, result]), " {"];
+  }
+
+  #parameter(): string {
+    const rest = this.#eat("...") ? "..." : "";
+    const name = this.#identifier();
+    const optional = this.#eat("?") ? "?" : "";
+    const type = this.#eat(":") ? `: ${this.#type([",", ")", "="])}` : "";
+    if (this.#eat("=")) {
+      const value = this.#expression();
+      if (value.t !== "atom") throw new Unsupported("a parameter's default other than a literal");
+      return `${rest}${name}${optional}${type} = ${atomText(value)}`;
+    }
+    return `${rest}${name}${optional}${type}`;
+  }
+
+  /**
+   * A type up to one of `stops` at depth 0, printed flat as prettier prints it: names with type
+   * arguments, `T[]`, unions, keywords, `readonly`, `keyof`/`typeof`, parentheses only where needed.
+   */
+  #type(stops: readonly string[]): string {
+    const t = this.#unionType(stops);
+    return t.text;
+  }
+
+  #unionType(stops: readonly string[]): { text: string; union: boolean } {
+    const parts: string[] = [this.#postfixType(stops)];
+    while (this.#eat("|")) parts.push(this.#postfixType(stops));
+    return { text: parts.join(" | "), union: parts.length > 1 };
+  }
+
+  #postfixType(stops: readonly string[]): string {
+    let base: string;
+    let union = false;
+    if (this.#eat("(")) {
+      const inner = this.#unionType([")"]);
+      this.#expect(")");
+      base = inner.text;
+      union = inner.union;
+    } else if (this.#eat("readonly")) {
+      base = `readonly ${this.#postfixType(stops)}`;
+      union = true;
+    } else if (this.#is("keyof") || this.#is("typeof")) {
+      base = `${this.#identifier()} ${this.#postfixType(stops)}`;
+      union = true;
+    } else if (this.#peek().kind === "str" || this.#peek().kind === "num") {
+      const t = this.#peek();
+      this.#at++;
+      base = t.kind === "str" ? stringText(t.text) : t.text;
+    } else {
+      let name = this.#identifier();
+      while (this.#eat(".")) name += `.${this.#identifier()}`;
+      if (this.#eat("<")) {
+        const args: string[] = [];
+        while (!this.#eat(">")) {
+          args.push(this.#unionType([",", ">"]).text);
+          if (!this.#is(">")) this.#expect(",");
+        }
+        name += `<${args.join(", ")}>`;
+      }
+      base = name;
+    }
+    while (this.#is("[") && this.#peek(1).text === "]") {
+      this.#at += 2;
+      base = `${union ? `(${base})` : base}[]`;
+      union = false;
+    }
+    if (union && !this.#is("[")) {
+      // a parenthesized union not followed by [] loses its parentheses (only as a whole type)
+      if (!stops.some((s) => this.#is(s)) && !this.#is("|")) throw new Unsupported("a parenthesized type");
+      return base;
+    }
+    return base;
+  }
+
+  #expression(): Expr {
+    return this.#conditional();
+  }
+
+  #conditional(): Expr {
+    if (this.#isArrow()) return this.#arrow();
+    const test = this.#binary(0);
+    if (!this.#eat("?")) return test;
+    const consequent = this.#conditional();
+    this.#expect(":");
+    const alternate = this.#conditional();
+    return { t: "cond", test, consequent, alternate };
+  }
+
+  #isArrow(): boolean {
+    const t = this.#peek();
+    if (t.kind === "id" && this.#peek(1).text === "=>") return true;
+    if (!this.#is("(")) return false;
+    // ( names / [names] ) =>
+    let depth = 0;
+    for (let i = this.#at; i < this.#tokens.length; i++) {
+      const x = this.#tokens[i]!;
+      if (x.kind === "end") return false;
+      if (x.text === "(" || x.text === "[") depth++;
+      else if (x.text === ")" || x.text === "]") {
+        depth--;
+        if (depth === 0) return this.#tokens[i + 1]?.text === "=>";
+      } else if (x.kind !== "id" && x.text !== ",") return false;
+    }
+    return false;
+  }
+
+  #arrow(): Expr {
+    let params: string;
+    if (this.#eat("(")) {
+      const names: string[] = [];
+      while (!this.#eat(")")) {
+        names.push(this.#binding());
+        if (!this.#is(")")) this.#expect(",");
+      }
+      params = `(${names.join(", ")})`;
+    } else params = `(${this.#identifier()})`;
+    this.#expect("=>");
+    if (this.#is("{")) throw new Unsupported("an arrow with a block body");
+    return { t: "arrow", params, body: this.#conditional() };
+  }
+
+  #binary(minPrecedence: number): Expr {
+    let left = this.#unary();
+    for (;;) {
+      const t = this.#peek();
+      if (t.kind === "id" && t.text === "as") {
+        this.#at++;
+        left = { t: "as", expr: left, type: this.#type([")", ",", ";", "]", "}", "?", ":"]) };
+        continue;
+      }
+      const p = (t.kind === "punct" || t.kind === "id") && Object.hasOwn(PRECEDENCE, t.text) ? PRECEDENCE[t.text]! : -1;
+      if (p < 0 || p <= minPrecedence - 1 || p < minPrecedence) break;
+      this.#at++;
+      // left-associative (** is right-associative, not emitted)
+      const right = this.#binary(p + 1);
+      left = { t: "binary", op: t.text, left, right };
+    }
+    return left;
+  }
+
+  #unary(): Expr {
+    const t = this.#peek();
+    if (t.kind === "punct" && (t.text === "!" || t.text === "-" || t.text === "+" || t.text === "~")) {
+      this.#at++;
+      return { t: "unary", op: t.text, arg: this.#unary() };
+    }
+    if (t.kind === "id" && (t.text === "typeof" || t.text === "void")) {
+      this.#at++;
+      return { t: "unary", op: `${t.text} `, arg: this.#unary() };
+    }
+    if (t.kind === "punct" && t.text === "...") throw new Unsupported("a spread here");
+    return this.#postfix();
+  }
+
+  #postfix(): Expr {
+    let pure = false;
+    if (this.#peek().kind === "pure") {
+      this.#at++;
+      pure = true;
+    }
+    let e: Expr;
+    if (this.#eat("new")) {
+      let callee: Expr = { t: "atom", text: this.#identifier(), literal: "id" };
+      while (this.#eat(".")) callee = { t: "member", object: callee, property: this.#identifier(), optional: false };
+      this.#expect("(");
+      e = { t: "call", callee, args: this.#arguments(), isNew: true, pure: false };
+    } else e = this.#primary();
+    for (;;) {
+      if (this.#eat(".")) e = { t: "member", object: e, property: this.#identifier(), optional: false };
+      else if (this.#eat("?.")) {
+        if (this.#is("(") || this.#is("[")) throw new Unsupported("an optional call");
+        e = { t: "member", object: e, property: this.#identifier(), optional: true };
+      } else if (this.#eat("[")) {
+        const index = this.#expression();
+        this.#expect("]");
+        e = { t: "index", object: e, index };
+      } else if (this.#eat("(")) e = { t: "call", callee: e, args: this.#arguments(), isNew: false, pure: false };
+      else if (this.#is("!") && this.#peek(1).kind === "punct" && [")", ".", ",", ";", "]", "}"].includes(this.#peek(1).text)) {
+        this.#at++;
+        e = { t: "nonNull", object: e };
+      }
+      else break;
+    }
+    if (pure) {
+      if (e.t !== "call") throw new Unsupported("a pure comment not before a call");
+      e = { ...e, pure: true };
+    }
+    return e;
+  }
+
+  #arguments(): Expr[] {
+    const args: Expr[] = [];
+    while (!this.#eat(")")) {
+      args.push(this.#eat("...") ? { t: "spread", arg: this.#expression() } : this.#expression());
+      if (!this.#is(")")) this.#expect(",");
+    }
+    return args;
+  }
+
+  #primary(): Expr {
+    const t = this.#peek();
+    switch (t.kind) {
+      case "id":
+        if (["function", "class", "async", "await", "yield", "new", "delete", "import", "super"].includes(t.text)) throw new Unsupported(`the keyword ${t.text}`);
+        this.#at++;
+        return { t: "atom", text: t.text, literal: "id" };
+      case "num":
+      case "regex":
+        this.#at++;
+        return { t: "atom", text: t.text, literal: t.kind };
+      case "str":
+        this.#at++;
+        return { t: "atom", text: t.text, literal: "str" };
+      case "punct":
+        if (t.text === "(") {
+          this.#at++;
+          const e = this.#expression();
+          this.#expect(")");
+          return e;
+        }
+        if (t.text === "[") {
+          this.#at++;
+          const elements: Expr[] = [];
+          while (!this.#eat("]")) {
+            elements.push(this.#eat("...") ? { t: "spread", arg: this.#expression() } : this.#expression());
+            if (!this.#is("]")) this.#expect(",");
+          }
+          return { t: "array", elements };
+        }
+        if (t.text === "{") {
+          this.#at++;
+          const props: Prop[] = [];
+          while (!this.#eat("}")) {
+            if (this.#eat("...")) props.push({ spread: this.#expression() });
+            else {
+              const k = this.#peek();
+              let key: string;
+              if (k.kind === "id") key = k.text;
+              else if (k.kind === "str") {
+                const value = JSON.parse(k.text.startsWith('"') ? k.text : `"${k.text.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string;
+                key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(value) ? value : stringText(k.text);
+              } else throw new Unsupported("an object key other than a name or a string");
+              this.#at++;
+              if (this.#eat(":")) props.push({ key, value: this.#expression() });
+              else if (k.kind === "id") props.push({ key, value: undefined });
+              else throw new Unsupported("a string key without a value");
+            }
+            if (!this.#is("}")) this.#expect(",");
+          }
+          return { t: "object", props };
+        }
+        throw new Unsupported(`unexpected ${t.text}`);
+      case "pure":
+      case "end":
+        throw new Unsupported(`unexpected ${t.text || "end"}`);
+      default: {
+        const never: never = t.kind;
+        throw new Error(`internal: unknown token ${String(never)}`);
+      }
+    }
+  }
+}
+
+/** A string literal as prettier prints it (its quotes: fewer escapes, double on a tie). */
+function stringText(raw: string): string {
+  const content = raw.slice(1, -1);
+  let doubles = 0;
+  let singles = 0;
+  for (const c of content) {
+    if (c === '"') doubles++;
+    else if (c === "'") singles++;
+  }
+  const quote = doubles > singles ? "'" : '"';
+  const other = quote === '"' ? "'" : '"';
+  if (raw[0] === quote && !content.includes(`\\${other}`)) return raw;
+  const body = content.replace(/\\(.)|(["'])/gs, (match, escaped?: string, q?: string) => (escaped === other ? escaped : q === quote ? `\\${q}` : q !== undefined ? q : match));
+  return quote + body + quote;
+}
+
+function atomText(e: Extract<Expr, { t: "atom" }>): string {
+  return e.literal === "str" ? stringText(e.text) : e.text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing (prettier's printer-estree, for the shapes above)
+
+type Place = "statement" | "test" | "lhs" | "rhs" | "argument" | "member-object" | "return" | "other" | "arrow-body" | "cond-part" | "cond-test" | "property";
+
+function assignment(left: string | Doc, op: string, right: Expr, kind: "declaration" | "assignment" | "property"): Doc {
+  const rightDoc = printExpr(right, kind === "property" ? "property" : "rhs");
+  const layout = chooseLayout(right);
+  void kind;
+  switch (layout) {
+    case "break-after-operator":
+      return group([group(left), op, group(indent([line, rightDoc]))]);
+    case "never-break-after-operator":
+      return group([group(left), op, " ", rightDoc]);
+    case "fluid": {
+      const id = Symbol("assignment");
+      return group([group(left), op, group(indent(line), { id }), indentIfBreak(rightDoc, id)]);
+    }
+    default: {
+      const never: never = layout;
+      throw new Error(`internal: unknown layout ${String(never)}`);
+    }
+  }
+}
+
+function chooseLayout(right: Expr): "break-after-operator" | "never-break-after-operator" | "fluid" {
+  if (right.t === "binary" && !shouldInline(right)) return "break-after-operator";
+  if (right.t === "cond" && right.test.t === "binary" && !shouldInline(right.test)) return "break-after-operator";
+  if (right.t === "atom" && (right.literal === "num" || right.text === "true" || right.text === "false")) return "never-break-after-operator";
+  if (right.t === "atom" && right.literal === "str") return "break-after-operator";
+  if (isMemberChainOfNames(right)) return "break-after-operator";
+  if (right.t === "call" && right.callee.t === "atom" && right.callee.text === "require") return "never-break-after-operator";
+  if (right.t === "unary" || right.t === "arrow") throw new Unsupported(`a ${right.t} expression assigned`);
+  return "fluid";
+}
+
+/** `a.b.c` (prettier's isMemberExpressionChain: members down to a name). */
+function isMemberChainOfNames(e: Expr): boolean {
+  if (e.t !== "member") return false;
+  let o: Expr = e;
+  while (o.t === "member") o = o.object;
+  return o.t === "atom" && o.literal === "id";
+}
+
+function shouldInline(e: Extract<Expr, { t: "binary" }>): boolean {
+  if (!LOGICAL.has(e.op)) return false;
+  const r = e.right;
+  return (r.t === "object" && r.props.length > 0) || (r.t === "array" && r.elements.length > 0);
+}
+
+function returnArgument(e: Expr): Doc {
+  // prettier: a binary argument that breaks gets parentheses; a sequence too. Not laid out here.
+  if (e.t === "binary") {
+    const flat = printExpr(e, "return");
+    return conditionalGroup([flat, ["(", indent([softline, flat]), softline, ")"]]);
+  }
+  return printExpr(e, "return");
+}
+
+function needsParens(e: Expr, parent: Expr | undefined, side: "left" | "right" | "other"): boolean {
+  if (parent === undefined) return false;
+  switch (e.t) {
+    case "binary":
+      if (parent.t === "unary" || parent.t === "as") return true;
+      if ((parent.t === "member" || parent.t === "index") && side === "left") return true;
+      if (parent.t === "call" && side === "left") return true;
+      if (parent.t === "binary") {
+        const pp = PRECEDENCE[parent.op]!;
+        const np = PRECEDENCE[e.op]!;
+        if (LOGICAL.has(parent.op) && LOGICAL.has(e.op)) return parent.op !== e.op || side === "right";
+        if (pp > np) return true;
+        if (pp === np && side === "right") return true;
+        if (pp === np && !shouldFlatten(parent.op, e.op)) return true;
+        if (pp < np && e.op === "%") return parent.op === "+" || parent.op === "-";
+        return false;
+      }
+      return false;
+    case "cond":
+      return parent.t === "binary" || parent.t === "unary" || parent.t === "as" || ((parent.t === "member" || parent.t === "index" || parent.t === "call") && side === "left") || (parent.t === "cond" && side === "left");
+    case "arrow":
+      return parent.t === "binary" || parent.t === "unary" || parent.t === "as" || ((parent.t === "member" || parent.t === "index" || parent.t === "call") && side === "left") || parent.t === "cond";
+    case "as":
+      return parent.t === "binary" || parent.t === "unary" || ((parent.t === "member" || parent.t === "index" || parent.t === "call") && side === "left");
+    case "object":
+      return false;
+    case "unary":
+      return (parent.t === "member" || parent.t === "index" || parent.t === "call") && side === "left";
+    default:
+      return false;
+  }
+}
+
+function shouldFlatten(parentOp: string, nodeOp: string): boolean {
+  if (PRECEDENCE[nodeOp] !== PRECEDENCE[parentOp]) return false;
+  if (parentOp === "**") return false;
+  if (PRECEDENCE[parentOp] === 7) return false; // equality
+  if ((nodeOp === "%" && (parentOp === "*" || parentOp === "/")) || (parentOp === "%" && (nodeOp === "*" || nodeOp === "/"))) return false;
+  if (nodeOp !== parentOp && (nodeOp === "*" || nodeOp === "/") && (parentOp === "*" || parentOp === "/")) return false;
+  if (PRECEDENCE[parentOp] === 9) return false; // bit shifts
+  return true;
+}
+
+function wrap(e: Expr, parent: Expr | undefined, side: "left" | "right" | "other", place: Place): Doc {
+  const doc = printExpr(e, place, parent);
+  return needsParens(e, parent, side) ? ["(", doc, ")"] : doc;
+}
+
+function printExpr(e: Expr, place: Place, parent?: Expr): Doc {
+  switch (e.t) {
+    case "atom":
+      return atomText(e);
+    case "member":
+    case "index":
+    case "nonNull":
+    case "call":
+      return printChain(e, place);
+    case "unary":
+      return [e.op, wrap(e.arg, e, "other", "other")];
+    case "binary":
+      return printBinary(e, place, parent);
+    case "cond":
+      return printConditional(e, place, parent);
+    case "as":
+      return [wrap(e.expr, e, "left", "other"), " as ", e.type];
+    case "arrow": {
+      const body = wrap(e.body, e, "other", "arrow-body");
+      if (e.body.t === "binary" || e.body.t === "cond" || e.body.t === "as") throw new Unsupported("an arrow body that may break");
+      // prettier: group([params, " =>", group(indent(line, body))]) for bodies that do not hug; calls and objects stay on the line
+      if (e.body.t === "call" || e.body.t === "object" || e.body.t === "array" || e.body.t === "atom" || e.body.t === "member" || e.body.t === "index") return group([e.params, " => ", body]);
+      return group([e.params, " =>", group(indent([line, body]))]);
+    }
+    case "object":
+      return printObject(e);
+    case "array":
+      if (e.elements.length === 0) return "[]";
+      if (e.elements.every((x) => x.t === "atom" && x.literal === "num")) throw new Unsupported("an array of numbers (prettier fills it)");
+      return group(["[", indent([softline, join([",", line], e.elements.map((x) => printExpr(x, "argument")))]), ifBreak(","), softline, "]"]);
+    case "spread":
+      return ["...", printExpr(e.arg, "argument")];
+    default: {
+      const never: never = e;
+      throw new Error(`internal: unknown expression ${String(never)}`);
+    }
+  }
+}
+
+function printObject(e: Extract<Expr, { t: "object" }>): Doc {
+  if (e.props.length === 0) return "{}";
+  const props = e.props.map((p): Doc => {
+    if ("spread" in p) return ["...", wrap(p.spread, undefined, "other", "argument")];
+    if (p.value === undefined) return p.key;
+    if (p.value.t === "binary" || p.value.t === "cond" || p.value.t === "arrow") throw new Unsupported("an object property whose value may break");
+    if (p.key.length <= 2 && p.value.t === "atom" && p.value.literal === "str") throw new Unsupported("a short key with a string");
+    return assignment(p.key, ":", p.value, "property");
+  });
+  return group(["{", indent([line, join([",", line], props)]), ifBreak(","), line, "}"]);
+}
+
+/** A member/call chain; prettier's member chain with few call groups is printed on one line (its calls may break inside). */
+function printChain(e: Expr, place: Place): Doc {
+  void place;
+  const nodes: Expr[] = [];
+  let head: Expr = e;
+  while (head.t === "member" || head.t === "index" || head.t === "nonNull" || (head.t === "call" && !head.isNew)) {
+    nodes.unshift(head);
+    head = head.t === "call" ? head.callee : head.object;
+  }
+  const calls = nodes.filter((n) => n.t === "call").length;
+  const members = nodes.filter((n) => n.t === "member").length;
+  if (calls > 0 && members > 0) {
+    // prettier's printMemberChain: more than its cutoff of call groups may be broken one per line.
+    const groups = countCallGroups(head, nodes);
+    if (groups > 2 && !(groups <= 3 && isFactoryHead(head, nodes))) throw new Unsupported("a member chain of several calls");
+    if (groups > 1 && nodes.some((n) => n.t === "call" && n.args.some((a) => a.t === "arrow" || a.t === "object"))) throw new Unsupported("a member chain with a function or object argument");
+  }
+  const parts: Doc[] = [];
+  const pureCall = e.t === "call" && e.pure;
+  if (head.t === "call" && head.isNew) parts.push(["new ", printExpr(head.callee, "other"), printArguments(head.args)]);
+  else parts.push(wrap(head, nodes[0], "left", "member-object"));
+  for (const n of nodes) {
+    if (n.t === "member") parts.push(n.optional ? "?." : ".", n.property);
+    else if (n.t === "index") parts.push("[", printExpr(n.index, "other"), "]");
+    else if (n.t === "nonNull") parts.push("!");
+    else if (n.t === "call") parts.push(printArguments(n.args));
+  }
+  return pureCall ? ["/* @__PURE__ */ ", parts] : parts;
+}
+
+function countCallGroups(head: Expr, nodes: readonly Expr[]): number {
+  // the first group: the head, then calls/computed access right after it, then (head not a call) members followed by members
+  let i = 0;
+  while (i < nodes.length && (nodes[i]!.t === "call" || nodes[i]!.t === "index" || nodes[i]!.t === "nonNull")) i++;
+  if (!(head.t === "call")) while (i + 1 < nodes.length && nodes[i]!.t !== "call" && nodes[i + 1]!.t !== "call") i++;
+  let groups = 0;
+  let inGroup = false;
+  for (; i < nodes.length; i++) {
+    if (nodes[i]!.t === "member") {
+      if (!inGroup || nodes[i - 1]?.t === "call") groups++;
+      inGroup = true;
+    }
+  }
+  return groups;
+}
+
+function isFactoryHead(head: Expr, nodes: readonly Expr[]): boolean {
+  void nodes;
+  return head.t === "atom" && head.literal === "id" && (/^[A-Z]|^[$_]+$/.test(head.text) || head.text === "this" || head.text.length <= 2);
+}
+
+function isHuggable(e: Expr): boolean {
+  return (e.t === "object" && e.props.length > 0) || (e.t === "arrow" && (e.body.t === "call" || e.body.t === "object" || e.body.t === "array" || e.body.t === "cond")) || (e.t === "array" && e.elements.length > 0);
+}
+
+function printArguments(args: readonly Expr[]): Doc {
+  if (args.length === 0) return "()";
+  const printed = args.map((a) => printExpr(a, "argument"));
+  const allBroken = group(["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"], { broken: true });
+  const last = args[args.length - 1]!;
+  if (isHuggable(last) && !args.slice(0, -1).some(isHuggable)) {
+    if (last.t === "arrow") throw new Unsupported("a function as the last argument");
+    if (printed.slice(0, -1).some(willBreak)) throw new Unsupported("an argument that breaks");
+    const flat: Doc = ["(", join(", ", printed), ")"];
+    const hugged: Doc = ["(", join(", ", [...printed.slice(0, -1), group(printed[printed.length - 1]!, { broken: true })]), ")"];
+    return conditionalGroup([flat, hugged, allBroken]);
+  }
+  if (args.length === 1 && isHuggable(args[0]!)) throw new Unsupported("a hugged first argument");
+  return group(["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"]);
+}
+
+function printBinary(e: Extract<Expr, { t: "binary" }>, place: Place, parent: Expr | undefined): Doc {
+  const insideParens = place === "test" && parent === undefined;
+  const parts = binaryParts(e, insideParens, parent);
+  if (insideParens) return parts;
+  if (parent !== undefined && (parent.t === "unary" || parent.t === "member" || parent.t === "index" || parent.t === "call" || parent.t === "as")) {
+    return group([indent([softline, ...parts]), softline]);
+  }
+  const shouldNotIndent = place === "return" || (place === "arrow-body" && parent?.t === "arrow") || (parent?.t === "cond" && place === "cond-test");
+  const inlining = shouldInline(e);
+  const samePrecedenceSub = e.left.t === "binary" && shouldFlatten(e.op, e.left.op);
+  const indentIfInlining = place === "rhs" || place === "property";
+  if (shouldNotIndent || (inlining && !samePrecedenceSub) || (!inlining && indentIfInlining)) return group(parts);
+  const firstGroup = parts.findIndex((p) => typeof p === "object" && !Array.isArray(p) && (p as { kind?: string }).kind === "group");
+  const headParts = parts.slice(0, firstGroup === -1 ? 1 : firstGroup + 1);
+  const rest = parts.slice(headParts.length);
+  return group([...headParts, indent(rest)]);
+}
+
+/** prettier's printBinaryishExpressions: a flattened chain of the same precedence. */
+function binaryParts(e: Extract<Expr, { t: "binary" }>, insideParens: boolean, parentOfE: Expr | undefined): Doc[] {
+  const parts: Doc[] = [];
+  if (e.left.t === "binary" && shouldFlatten(e.op, e.left.op) && !needsParens(e.left, e, "left")) parts.push(...binaryParts(e.left, insideParens, e));
+  else parts.push(group(wrap(e.left, e, "left", "other")));
+  const inline = shouldInline(e);
+  const right: Doc = inline ? [e.op, " ", wrap(e.right, e, "right", "other")] : [e.op, line, wrap(e.right, e, "right", "other")];
+  const sameKind = (x: Expr | undefined) => x !== undefined && x.t === "binary" && LOGICAL.has(x.op) === LOGICAL.has(e.op);
+  const isLogical = LOGICAL.has(e.op);
+  const shouldGroup = !(insideParens && isLogical) && !sameKind(parentOfE) && !sameKind(e.left) && !sameKind(e.right);
+  parts.push(" ", shouldGroup ? group(right) : right);
+  return parts;
+}
+
+function printConditional(e: Extract<Expr, { t: "cond" }>, place: Place, parent: Expr | undefined): Doc {
+  if (e.consequent.t === "cond" || e.alternate.t === "cond") throw new Unsupported("nested conditionals");
+  const test = wrap(e.test, e, "left", "cond-test");
+  const consequent = wrap(e.consequent, e, "other", "cond-part");
+  const alternate = wrap(e.alternate, e, "other", "cond-part");
+  // prettier aligns each branch by 2 past its `? ` / `: `
+  const parts: Doc = [test, indent([line, "? ", indent(consequent), line, ": ", indent(alternate)])];
+  // prettier: parts wrapped in a group; a conditional under a member/call gets a softline inside
+  const breakClosingParen = parent !== undefined && (parent.t === "member" || parent.t === "index" || parent.t === "call");
+  if (breakClosingParen) throw new Unsupported("a conditional under a member");
+  void place;
+  return group(parts);
+}
