@@ -69,8 +69,9 @@ export function layoutStatement(text: string, check: LayoutCheck): string[] {
   try {
     doc = new Parser(text.slice(pad)).statementLine();
   } catch (error) {
-    if (!(error instanceof Unsupported)) throw error;
-    check.unsure(`statement not laid out (${error.message}): ${text.trim().slice(0, 80)}`);
+    // Anything this printer does not know, or trips on, leaves the line to the formatter: never a
+    // failed run for a layout.
+    check.unsure(`statement not laid out (${error instanceof Unsupported ? error.message : `internal: ${String(error)}`}): ${text.trim().slice(0, 80)}`);
     return [text];
   }
   const lines = print(doc, { indent: pad, start: pad, width: PRINT_WIDTH });
