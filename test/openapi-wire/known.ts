@@ -418,6 +418,17 @@ export const KNOWN: readonly Known[] = [
     normalize: (r) => ({ ...r, path: r.path.replace(/%(21|27|28|29|2A|2C)/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))) }),
   },
   {
+    name: "matrix-empty-string",
+    kind: "swagger-client",
+    reason:
+      "A matrix-style path value that is the empty string is the name alone, `;color`: the `empty` column of OpenAPI 3.0.3 §Style Examples (which 3.0.4 and 3.1.1 say is the empty string) and RFC 6570 §3.2.7 (`{;x}` with x empty is `;x`, no `=`). swagger-client writes `;color=` (style-serializer.js encodePrimitive).",
+    normalize: (r, ours, other) => {
+      if (ours) return r;
+      const path = r.path.replace(/;([^;=/?]+)=(?=\/|$)/g, ";$1");
+      return path !== r.path && path === other.path ? { ...r, path } : r;
+    },
+  },
+  {
     name: "empty-path-value",
     kind: "swagger-client",
     reason:

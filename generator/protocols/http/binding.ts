@@ -14,7 +14,8 @@
 // a string with `@mediaType` in a header is base64). OpenAPI parameters carry `style`/`explode`
 // (RFC 6570 / the OpenAPI style table) on the same bindings; a oneOf/anyOf path, header or cookie
 // value is expanded by its style at run time (forms.ts stylePathValue: `{}` is nothing, `{ a: "x" }`
-// simple `a,x`; styleHeaderValue: simple; styleCookiePairs: form, `a=x` exploded);
+// simple `a,x`; styleHeaderValue: simple; styleCookiePairs: form, `a=x` exploded), a path one of
+// scalars only when generating (`encodePathSegment(String(input.workflow_id), false)`);
 // a parameter defined by `content` is its media type's text, encoded for its place:
 //   ids (path, content application/json) → "/roles/" + encodePathSegment(JSON.stringify(input.ids), false)
 
@@ -186,6 +187,17 @@ function labelExpr(ctx: SerializerContext, m: Member, greedy: boolean): string {
   if (b?.content !== undefined) return `${encode}(${contentText(ctx, m, access, b.content, "label")}, false)`;
   const shape = shapeOf(ctx.model, m.target);
   const style = b?.style ?? "simple";
+  const scalars = shape.type === "alternatives" ? scalarVariants(ctx, shape) : undefined;
+  if (scalars !== undefined) {
+    // Every variant a plain scalar (GitHub's `workflow_id`: integer | string): its text, styled now.
+    const text = scalars.string && !scalars.other ? access : `String(${access})`;
+    const value = `${encode}(${text}, false)`;
+    const name = b?.name ?? m.name;
+    if (style === "label") return `"." + ${value}`;
+    if (style !== "matrix") return value;
+    // matrix: an empty string is the name alone (`;color`), as stylePathValue writes it.
+    return scalars.string ? `(${access} === "" ? ${JSON.stringify(`;${name}`)} : ${JSON.stringify(`;${name}=`)} + ${value})` : `${JSON.stringify(`;${name}=`)} + ${value}`;
+  }
   if (shape.type === "alternatives" || shape.type === "document") {
     // A oneOf/anyOf (or untyped) value may be a list or an object: expanded by its style at run time.
     const value = jsonValue(jsonWriter(ctx, OPENAPI_JSON), access, m);
@@ -328,6 +340,51 @@ function headerValue(ctx: SerializerContext, m: Member, access: string, explode:
     return `Object.entries(${access}).filter(([, v]) => v !== undefined).map(([k, v]) => k + ${JSON.stringify(sep)} + String(v)).join(",")`;
   }
   return scalarString(ctx, m, access, "header");
+}
+
+/**
+ * Whether every variant of a oneOf/anyOf is a plain scalar whose text is its JavaScript `String`
+ * (strings and enums; numbers but big ones; int enums; booleans), none nullable: such a value is
+ * never a list or an object, so its style is known when generating. `string`: some variant holds
+ * text (it may be ""); `other`: some variant is a number or boolean. Undefined when a variant is
+ * anything else (an object, a list, a `Date`, bytes, a big number, another oneOf).
+ */
+function scalarVariants(ctx: SerializerContext, shape: Shape & { type: "alternatives" }): { string: boolean; other: boolean } | undefined {
+  let string = false;
+  let other = false;
+  for (const variant of shape.variants) {
+    if (variant.nullable === true) return undefined;
+    const target = shapeOf(ctx.model, variant.target);
+    switch (target.type) {
+      case "string":
+      case "enum":
+        string = true;
+        break;
+      case "number":
+        if (target.kind === "bigInteger" || target.kind === "bigDecimal") return undefined;
+        other = true;
+        break;
+      case "intEnum":
+      case "boolean":
+        other = true;
+        break;
+      case "unit":
+      case "blob":
+      case "timestamp":
+      case "document":
+      case "list":
+      case "map":
+      case "structure":
+      case "union":
+      case "alternatives":
+        return undefined;
+      default: {
+        const never: never = target;
+        throw new Error(`internal: unknown shape ${String(never)}`);
+      }
+    }
+  }
+  return string || other ? { string, other } : undefined;
 }
 
 /** An expression for the defined entries of an object member as encoded `[key, value]` pairs. */
