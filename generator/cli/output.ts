@@ -24,14 +24,16 @@
 //      one file system (a mount point or a symlink elsewhere is EXDEV, before the commit);
 //   4. write journal.tmp and rename it to journal: THE COMMIT POINT;
 //   5. delete the journal's `delete` files from the folder, then the folders they leave empty;
-//   6. rename each stage/<path> to <out>/<path>, creating folders;
+//   6. rename each stage/<path> to <out>/<path>, creating folders; a folder the output folder
+//      lacks (a new model's) is renamed whole when all its staged files are puts;
 //   7. remove stage/, journal, the lock and the work folder.
 // Only the files that changed are touched (an unchanged file keeps its bytes and time stamp).
 //
 // Recovery (`recoverOutput`, at the start of every run that may write, and inside step 1):
 //   - a journal exists: ROLL FORWARD: redo 5 and 6, then 7. Redoing is idempotent: a delete of a
-//     missing file is done, and a put whose staged file is gone was renamed already (stage/ is
-//     complete before the commit). The folder becomes the NEW tree of that run.
+//     missing file is done, and a put whose staged file is gone was renamed already, alone or
+//     with its folder (stage/ is complete before the commit). The folder becomes the NEW tree of
+//     that run.
 //   - no journal: ROLL BACK: remove stage/ and journal.tmp. The folder was never touched: it is
 //     the OLD tree.
 //   - leftovers of the earlier protocol (whole-folder swap through `.generated.shapesmith-<pid>-<hex>`
@@ -69,6 +71,7 @@
 import { randomBytes } from "node:crypto";
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -573,11 +576,36 @@ function apply(out: string, work: string, journal: Journal, step: StepHook, done
     rmdirSync(absolute);
   }
   const made = new Set<string>();
+  const put = new Set(journal.put);
+  // Folders renamed whole from stage/ (relative, `/`-separated): the puts under them went along.
+  const moved = new Set<string>();
   for (const path of journal.put) {
+    if (underAny(path, moved)) {
+      done("put");
+      continue;
+    }
     const from = join(work, "stage", ...path.split("/"));
     if (!existsSync(from)) {
       done("put");
       continue; // renamed already, before an interruption
+    }
+    // A folder the output folder lacks and whose staged files are all puts (a new model: all of
+    // its files) is renamed whole: one rename, and no emptied stage folder to remove afterwards
+    // (on ext4, removing hundreds of just-emptied folders took a second at the end of a run).
+    const whole = missingFolder(out, path);
+    if (whole !== undefined && listFiles(join(work, "stage", ...whole.split("/"))).every((file) => put.has(`${whole}/${file}`))) {
+      const to = join(out, ...whole.split("/"));
+      const parent = dirname(to);
+      if (!made.has(parent)) {
+        step(`create the folder of ${whole}/`);
+        mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
+      step(`put ${whole}/`);
+      renameSync(join(work, "stage", ...whole.split("/")), to);
+      moved.add(whole);
+      done("put");
+      continue;
     }
     const to = join(out, ...path.split("/"));
     const folder = dirname(to);
@@ -590,6 +618,33 @@ function apply(out: string, work: string, journal: Journal, step: StepHook, done
     renameSync(from, to);
     done("put");
   }
+}
+
+/** Whether `path` lies under one of `folders` (relative, `/`-separated). */
+function underAny(path: string, folders: ReadonlySet<string>): boolean {
+  if (folders.size === 0) return false;
+  for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) {
+    if (folders.has(path.slice(0, slash))) return true;
+  }
+  return false;
+}
+
+/**
+ * The shallowest folder of `path` (relative to `out`) with nothing at its name in `out`, e.g.
+ * `gamma` for `gamma/types.ts` when `out/gamma` does not exist; undefined when every folder of
+ * the path exists (or the path names no folder).
+ */
+function missingFolder(out: string, path: string): string | undefined {
+  for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) {
+    const folder = path.slice(0, slash);
+    try {
+      lstatSync(join(out, ...folder.split("/")));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return folder;
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Step 7 after a write. */

@@ -15,6 +15,8 @@ import {
   pendingLeftovers,
   recoverOutput,
   replaceTree,
+  stageFile,
+  StagedWrite,
   WriteIncompleteError,
 } from "../../generator/cli/output.js";
 import { recoveryDiagnostics, writeFailure } from "../../generator/cli/output-report.js";
@@ -155,19 +157,19 @@ describe("replaceTree: the journal protocol", () => {
     const out = join(dir, "out");
     let caught: unknown;
     try {
-      replaceTree(out, NEW, { step: failAt("put b/new.ts") });
+      replaceTree(out, NEW, { step: failAt("put b/") }); // b/ is new: renamed whole from stage/
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(WriteIncompleteError);
     const e = caught as WriteIncompleteError;
     expect([e.done, e.total]).toEqual([3, 4]); // two deletes and one put went through
-    expect(snapshot(out)).toEqual({ a: "<dir>", "a/changed.ts": "new", "a/same.ts": "same", b: "<dir>" });
+    expect(snapshot(out)).toEqual({ a: "<dir>", "a/changed.ts": "new", "a/same.ts": "same" });
     expect(writeFailure(caught, dir, out)).toEqual({
       code: "OUT_WRITE_INCOMPLETE",
       severity: "error",
       message:
-        "Writing `out/` stopped after 3 of 4 changes (EIO: i/o error, simulated at \"put b/new.ts\"): it is partly updated. " +
+        "Writing `out/` stopped after 3 of 4 changes (EIO: i/o error, simulated at \"put b/\"): it is partly updated. " +
         "The journal in `.out.shapesmith/` records the rest",
       hint: "Fix the cause (permissions, disk space), then run the same command again: it finishes the write first.",
     });
@@ -180,6 +182,45 @@ describe("replaceTree: the journal protocol", () => {
     expect(snapshot(out)).toEqual(NEW_SNAPSHOT);
     expect(readdirSync(dir)).toEqual(["out"]);
     expect(pendingLeftovers(out)).toEqual([]);
+  });
+
+  it("a folder the output folder lacks is renamed whole from stage/, one step; the rest file by file", () => {
+    const dir = project({ "out/a/same.ts": "same", "out/a/changed.ts": "old" });
+    const out = join(dir, "out");
+    const files = tree({ "a/same.ts": "same", "a/changed.ts": "new", "a/sub/x.ts": "x", "b/one.ts": "1", "b/deep/two.ts": "2", "top.ts": "t" });
+    const steps: string[] = [];
+    replaceTree(out, files, { step: (w) => void steps.push(w) });
+    expect(steps.filter((w) => w.startsWith("put "))).toEqual(["put a/changed.ts", "put a/sub/", "put b/", "put top.ts"]);
+    expect(snapshot(out)).toEqual({
+      a: "<dir>", "a/changed.ts": "new", "a/same.ts": "same", "a/sub": "<dir>", "a/sub/x.ts": "x",
+      b: "<dir>", "b/deep": "<dir>", "b/deep/two.ts": "2", "b/one.ts": "1", "top.ts": "t",
+    });
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("a staged folder holding a file the journal does not put is not renamed whole", () => {
+    const dir = project({ "out/a/same.ts": "same" });
+    const out = join(dir, "out");
+    const steps: string[] = [];
+    const write = StagedWrite.open(out, { step: (w) => void steps.push(w) });
+    const made = new Set<string>();
+    stageFile(write.work, "b/one.ts", "1", write.step, made);
+    stageFile(write.work, "b/stray.ts", "not in the journal", write.step, made);
+    write.commit({ stale: [], missing: ["b/one.ts"], extra: [], exists: true });
+    expect(steps.filter((w) => w.startsWith("put "))).toEqual(["put b/one.ts"]);
+    expect(snapshot(out)).toEqual({ a: "<dir>", "a/same.ts": "same", b: "<dir>", "b/one.ts": "1" });
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("after a failure past a folder's whole rename, the next run finishes the rest", () => {
+    const dir = project({ "out/a/changed.ts": "old" });
+    const out = join(dir, "out");
+    const files = tree({ "a/changed.ts": "new", "b/one.ts": "1", "b/two.ts": "2", "c/three.ts": "3" });
+    expect(() => replaceTree(out, files, { step: failAt("put c/") })).toThrow(WriteIncompleteError);
+    expect(snapshot(out)).toEqual({ a: "<dir>", "a/changed.ts": "new", b: "<dir>", "b/one.ts": "1", "b/two.ts": "2" });
+    expect(recoverOutput(out)).toEqual([{ kind: "rolled-forward", work: join(dir, ".out.shapesmith"), deleted: 0, put: 4 }]);
+    expect(snapshot(out)).toEqual({ a: "<dir>", "a/changed.ts": "new", b: "<dir>", "b/one.ts": "1", "b/two.ts": "2", c: "<dir>", "c/three.ts": "3" });
+    expect(readdirSync(dir)).toEqual(["out"]);
   });
 
   it("a failure while cleaning up says the new tree is in place", () => {
