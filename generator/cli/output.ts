@@ -70,9 +70,11 @@
 
 import { randomBytes } from "node:crypto";
 import {
+  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -80,7 +82,7 @@ import {
   rmSync,
   statSync,
   unlinkSync,
-  writeFileSync,
+  writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { append } from "../lists.js";
@@ -680,7 +682,20 @@ function release(work: string, lock: string, step: StepHook): void {
 /** Writes the whole file (no fsync: see "The guarantee, exactly" in the head comment). */
 function writeWhole(path: string, content: string, step: StepHook, what: string, flag = "w"): void {
   step(what);
-  writeFileSync(path, content, { flag });
+  // writeSync encodes the string natively, without the Buffer that writeFileSync makes of it
+  // (a Buffer per generated file: 255 MB of them for the 402 AWS models). A short write (the
+  // kernel may take fewer bytes) is finished from the encoded bytes.
+  const fd = openSync(path, flag);
+  try {
+    const written = writeSync(fd, content);
+    const total = Buffer.byteLength(content);
+    if (written < total) {
+      const bytes = Buffer.from(content, "utf8");
+      for (let at = written; at < total; ) at += writeSync(fd, bytes, at, total - at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // --- Leftovers of the earlier protocol (a temporary sibling folder swapped in whole) -----------
