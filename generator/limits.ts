@@ -27,6 +27,14 @@ export const MAX_NESTING = 256;
  */
 export const MAX_SCHEMA_NESTING = 2 * MAX_NESTING;
 
+/**
+ * The most variants of a union whose type lists, in each variant, the other variants' keys as
+ * `?: never` (quadratic in size: 3,000 variants made a types.ts of 186 MB). A larger union gets
+ * one interface of its keys, all `?: never`, and each variant omits its own key from it (linear).
+ * Real models have at most 27 (Bedrock Agent's FlowValidationDetails).
+ */
+export const EXCLUSIVE_VARIANTS = 64;
+
 export interface TooDeep {
   /** Offset in the text of the first collection that opens past the limit. */
   readonly offset: number;

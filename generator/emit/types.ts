@@ -39,6 +39,7 @@ import { docComment, MarkdownMemo, memberDocComment } from "./doc-comments.js";
 import { GeneratedFile } from "./file-builder.js";
 import { atom, flat, member as memberLines, PRINT_WIDTH, name as typeName, NULL, objectKey, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "./layout.js";
 import { primitiveType } from "./type-ref.js";
+import { EXCLUSIVE_VARIANTS } from "../limits.js";
 
 // Members documented by their target's docs repeat them: each text is converted once (per run,
 // when the caller passes its memo).
@@ -166,6 +167,23 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
     case "union": {
       if (shape.members.length === 0) return [...doc, ...typeAlias(head, typeName("never"), check)];
       const keys = shape.members.map((m) => objectKey(m.name, check));
+      if (keys.length > EXCLUSIVE_VARIANTS) {
+        // Each variant's type lists the other keys as `?: never` through one interface (linear in
+        // size), so that TypeScript still rejects two keys set and `value.key` reads on any variant.
+        const none = names.unionKeys(shape.id);
+        const omitting = (key: string, set: string) => atom(`(Omit<${none}, ${JSON.stringify(key)}> & { ${set} })`);
+        const variants = shape.members.map((m, i) => omitting(m.name, `${keys[i]!}: ${flat(refExpr(names, model, m))}`));
+        variants.push(omitting("$unknown", "$unknown: [string, unknown]"));
+        return [
+          `/** The variant keys of \`${name}\`, none set: each of its variants sets one. */`,
+          `export interface ${none} {`,
+          ...[...keys, "$unknown"].map((key) => `  ${key}?: never;`),
+          "}",
+          "",
+          ...doc,
+          ...typeAlias(head, union(variants), check),
+        ];
+      }
       const variants: TypeExpr[] = shape.members.map((m, i) => ({
         kind: "object",
         members: [{ key: keys[i]!, type: refExpr(names, model, m) }, ...keys.filter((_, j) => j !== i).map((key) => ({ key: `${key}?`, type: typeName("never") }))],

@@ -9,6 +9,7 @@
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { ResolvedModel, Shape, ShapeId } from "../model/ir.js";
+import { EXCLUSIVE_VARIANTS } from "../limits.js";
 import { isReserved } from "./reserved.js";
 import { sameForm, wholeForm } from "../passes/same-form.js";
 
@@ -32,6 +33,11 @@ export interface Names {
   deserializer(operationId: ShapeId): string;
   /** The type of the errors an operation's deserializer throws: `<Operation>Error` (a type name, unique among types). */
   operationError(operationId: ShapeId): string;
+  /**
+   * The interface of a union's variant keys, all `?: never`, for a union of more than
+   * EXCLUSIVE_VARIANTS variants (generator/limits.ts): `<Union>Keys` (a type name, unique among types).
+   */
+  unionKeys(unionId: ShapeId): string;
   /**
    * The shape whose declaration a shape's type is: itself, or, for a shape named after where it
    * stands (`derivedName`), a twin of the same form, docs and all (generator/passes/same-form.ts):
@@ -98,6 +104,12 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
     operationErrors.set(op.id, claim(`${upperFirst(toIdentifier(op.name))}Error`, `The error type of operation \`${op.id}\``));
   }
 
+  // A large union's keys interface (types.ts): claimed after the types, as the errors are.
+  const unionKeys = new Map<ShapeId, string>();
+  for (const shape of named) {
+    if (shape.type === "union" && shape.members.length > EXCLUSIVE_VARIANTS) unionKeys.set(shape.id, claim(`${types.get(shape.id)!}Keys`, `The keys interface of union \`${shape.id}\``));
+  }
+
   const typeName = (id: ShapeId): string => {
     const name = types.get(id);
     if (name === undefined) throw new Error(`internal: no type name for ${id}`);
@@ -122,6 +134,11 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
     deserializer: (id) => {
       const name = deserializers.get(id);
       if (name === undefined) throw new Error(`internal: no deserializer name for ${id}`);
+      return name;
+    },
+    unionKeys: (id) => {
+      const name = unionKeys.get(id);
+      if (name === undefined) throw new Error(`internal: no keys interface name for ${id}`);
       return name;
     },
     operationError: (id) => {

@@ -8,6 +8,9 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
+import { EXCLUSIVE_VARIANTS } from "../../generator/limits.js";
+import { writeTree } from "../helpers/generate.js";
+import { typecheckFolder } from "../helpers/typecheck.js";
 
 const templates = loadTemplates();
 const host = { readFile: () => undefined };
@@ -40,7 +43,7 @@ async function run(text: string) {
     if (!found) throw new Error(`no ${name} among ${[...result.files.keys()].join(", ")}`);
     return found[1];
   };
-  return { errors, file, diagnostics: result.diagnostics };
+  return { errors, file, diagnostics: result.diagnostics, files: result.files };
 }
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
@@ -93,5 +96,44 @@ describe("lists past V8's argument limit generate", () => {
     const { errors, file } = await run(withPattern(`^(?<${"a".repeat(N)}>x)$`));
     expect(errors).toEqual([]);
     expect(file("validators.ts")).toMatch(/a{1000}/);
+  }, 120_000);
+
+  it("unions: up to EXCLUSIVE_VARIANTS variants each lists the others' keys as never; past it one keys interface does, so a union of 3,000 variants stays linear in size", async () => {
+    const union = (n: number) => {
+      const members: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) members[`v${i}`] = { target: "smithy.api#String" };
+      return model({ "ex#In": { type: "structure", members: { u: { target: "ex#U" } } }, "ex#U": { type: "union", members } });
+    };
+    const at = await run(union(EXCLUSIVE_VARIANTS));
+    expect(at.errors).toEqual([]);
+    // Each variant object lists the other 63 keys as `?: never`, and `$unknown`'s lists all 64.
+    expect(count(at.file("types.ts"), /^ {6}v\d+\?: never;$/gm)).toBe(EXCLUSIVE_VARIANTS * (EXCLUSIVE_VARIANTS - 1) + EXCLUSIVE_VARIANTS);
+    expect(at.file("types.ts")).not.toMatch(/UKeys/);
+    const n = EXCLUSIVE_VARIANTS + 1;
+    const past = await run(union(n));
+    expect(past.errors).toEqual([]);
+    const types = past.file("types.ts");
+    const keys = ["v" + Array.from({ length: n }, (_, i) => i).join("?: never;\n  v") + "?: never;", "  $unknown?: never;"].join("\n");
+    expect(types).toContain(["/** The variant keys of `U`, none set: each of its variants sets one. */", "export interface UKeys {", `  ${keys}`, "}"].join("\n"));
+    expect(types.split("\n").filter((l) => l.includes("Omit<UKeys"))).toEqual([
+      ...Array.from({ length: n }, (_, i) => `  | (Omit<UKeys, "v${i}"> & { v${i}: string })`),
+      `  | (Omit<UKeys, "$unknown"> & { $unknown: [string, unknown] });`,
+    ]);
+    const big = await run(union(3000));
+    expect(big.errors).toEqual([]);
+    expect(big.file("types.ts").length).toBeLessThan(400_000);
+    // Past the limit the output type-checks strictly (the serializer reads \`value.v0\` on every
+    // variant), two keys set is a type error, and the validator still rejects two variants set.
+    const use = [
+      'import type { U } from "./types.js";',
+      'export const one: U = { v64: "a" };',
+      "// @ts-expect-error: two variants set (an unused directive is an error itself)",
+      'export const two: U = { v0: "a", v64: "b" };',
+      'export const read = (u: U): string | undefined => u.v0 ?? u.v64;',
+      "",
+    ].join("\n");
+    const dir = writeTree(new Map([...past.files, ["m/use.ts", use]]), "large-union");
+    expect(typecheckFolder(dir)).toEqual([]);
+    expect(past.file("validators.ts")).toMatch(/Member must have exactly one of \[v0, v1, [^\]]*v64\] set/);
   }, 120_000);
 });
