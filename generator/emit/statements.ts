@@ -21,6 +21,7 @@
 
 import { conditionalGroup, group, ifBreak, indent, indentIfBreak, join, line, print, softline, willBreak, type Doc } from "./doc.js";
 import { PRINT_WIDTH, type LayoutCheck } from "./layout.js";
+import { append } from "../lists.js";
 
 /** Lines past the print width in `text` (from offset `from`, a line's start) laid out as prettier would; comment lines kept. */
 export function layoutLongLines(text: string, check: LayoutCheck, from = 0): string {
@@ -922,7 +923,7 @@ function printBinary(e: Extract<Expr, { t: "binary" }>, place: Place, parent: Ex
 /** prettier's printBinaryishExpressions: a flattened chain of the same precedence. */
 function binaryParts(e: Extract<Expr, { t: "binary" }>, insideParens: boolean, parentOfE: Expr | undefined): Doc[] {
   const parts: Doc[] = [];
-  if (e.left.t === "binary" && shouldFlatten(e.op, e.left.op) && !needsParens(e.left, e, "left")) parts.push(...binaryParts(e.left, insideParens, e));
+  if (e.left.t === "binary" && shouldFlatten(e.op, e.left.op) && !needsParens(e.left, e, "left")) append(parts, binaryParts(e.left, insideParens, e));
   else parts.push(group(wrap(e.left, e, "left", "other")));
   const inline = shouldInline(e);
   const right: Doc = inline ? [e.op, " ", wrap(e.right, e, "right", "other")] : [e.op, line, wrap(e.right, e, "right", "other")];
