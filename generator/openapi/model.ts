@@ -147,7 +147,9 @@ function reachable(shapes: ReadonlyMap<ShapeId, Shape>, roots: readonly ShapeId[
     }
   }
   // The default order of `sort` is `compare`'s (UTF-16 code units), without a call per comparison.
-  return new Map([...seen].sort().map((id) => [id, shapes.get(id)!]));
+  const out = new Map<ShapeId, Shape>();
+  for (const id of [...seen].sort()) out.set(id, shapes.get(id)!);
+  return out;
 }
 
 function compare(a: string, b: string): number {

@@ -488,8 +488,6 @@ export function commonmark(text: string): Documentation {
 /** The constraints of a schema that apply to a value of shape type `type`. */
 export function constraintsFor(type: ShapeType | undefined, f: SchemaFacts): Constraints {
   const out: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
-  const bounds = (min: number | undefined, max: number | undefined): { min?: number; max?: number } | undefined =>
-    min === undefined && max === undefined ? undefined : { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
   switch (type) {
     case "string":
     case "enum": {
@@ -513,12 +511,13 @@ export function constraintsFor(type: ShapeType | undefined, f: SchemaFacts): Con
         exclusiveMax = true;
       }
       if (min !== undefined || max !== undefined) {
-        out.range = {
-          ...(min !== undefined ? { min } : {}),
-          ...(max !== undefined ? { max } : {}),
-          ...(exclusiveMin ? { exclusiveMin: true } : {}),
-          ...(exclusiveMax ? { exclusiveMax: true } : {}),
-        };
+        // Field by field, in this order.
+        const range: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean } = {};
+        if (min !== undefined) range.min = min;
+        if (max !== undefined) range.max = max;
+        if (exclusiveMin) range.exclusiveMin = true;
+        if (exclusiveMax) range.exclusiveMax = true;
+        out.range = range;
       }
       if (f.multipleOf !== undefined) out.multipleOf = f.multipleOf;
       break;
@@ -542,6 +541,15 @@ export function constraintsFor(type: ShapeType | undefined, f: SchemaFacts): Con
     default:
       break;
   }
+  return out;
+}
+
+/** `{ min, max }` with the bounds that are set (in that order), or undefined when neither is. */
+function bounds(min: number | undefined, max: number | undefined): { min?: number; max?: number } | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  const out: { min?: number; max?: number } = {};
+  if (min !== undefined) out.min = min;
+  if (max !== undefined) out.max = max;
   return out;
 }
 
@@ -575,15 +583,43 @@ function intEnumValues(values: readonly number[], names: readonly string[] | und
   return values.map((value, i) => ({ name: uniqueName(useNames ? names[i]! : `VALUE_${value < 0 ? "MINUS_" : ""}${Math.abs(value)}`, taken), value }));
 }
 
-/** `in-progress` → `IN_PROGRESS`, `fooBar` → `FOO_BAR`, `2xx` → `_2XX`, `` → `EMPTY`. */
+/**
+ * `in-progress` → `IN_PROGRESS`, `fooBar` → `FOO_BAR`, `2xx` → `_2XX`, `` → `EMPTY`: the ASCII
+ * letters and digits, upper-cased, with one `_` for each run of other characters between them and
+ * between a lower-case letter or digit and an upper-case letter. One pass over the value (every
+ * enum value of a document passes here).
+ */
 export function upperSnake(value: string): string {
-  const words = value
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/[^A-Za-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .toUpperCase();
-  if (words === "") return "EMPTY";
-  return /^[0-9]/.test(words) ? "_" + words : words;
+  let out = "";
+  // A `_` is due before the next letter or digit (none at the start or the end).
+  let gap = false;
+  let previous = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const kind = charKind(c);
+    if (kind === NOT_ALNUM) gap = true;
+    else {
+      if (kind === UPPER && charKind(previous) !== UPPER && charKind(previous) !== NOT_ALNUM) gap = true;
+      if (gap && out !== "") out += "_";
+      gap = false;
+      out += kind === LOWER ? String.fromCharCode(c - 32) : value[i];
+    }
+    previous = c;
+  }
+  if (out === "") return "EMPTY";
+  return charKind(out.charCodeAt(0)) === DIGIT ? "_" + out : out;
+}
+
+const NOT_ALNUM = 0;
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+
+function charKind(c: number): number {
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  return NOT_ALNUM;
 }
 
 function uniqueName(wanted: string, taken: Set<string>): string {
