@@ -200,18 +200,24 @@ export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagn
   const aliases = new Map<string, string>();
   // What a shape's public `validate<Type>` is: the function itself, or the shared check it is.
   const publicTarget = new Map<ShapeId, string>();
-  // Body text of a public validator → its name: shapes of different forms can still print the same checks.
-  const bodies = new Map<string, string>();
+  // Public validators by the length of their body text (the lines after the first, joined), each
+  // with its name: shapes of different forms can still print the same checks. A body is joined
+  // only to compare it with another of the same length, not to be a key (a copy of every body).
+  const bodies = new Map<number, Body[]>();
   const dedupe = (shape: Shape, lines: string[]): string[] => {
     if (!isMerged(ctx, shape)) return lines;
-    const key = lines.slice(1).join("\n");
-    const known = bodies.get(key);
+    const body: Body = { lines, name: "" };
+    const length = bodyLength(lines);
+    const same = bodies.get(length);
+    const known = same?.find((other) => bodyText(other) === bodyText(body));
     if (known === undefined) {
-      bodies.set(key, names.validator(shape.id));
+      body.name = names.validator(shape.id);
+      if (same === undefined) bodies.set(length, [body]);
+      else same.push(body);
       return lines;
     }
-    publicTarget.set(shape.id, known);
-    aliases.set(names.validator(shape.id), known);
+    publicTarget.set(shape.id, known.name);
+    aliases.set(names.validator(shape.id), known.name);
     return [];
   };
   const push = (lines: readonly string[]): void => {
@@ -333,6 +339,24 @@ function scalarValidator(ctx: Ctx, shape: Shape): string[] {
  * `validate<Type>(value, path = "", out = [])` appends to `out` and returns it, so the other
  * validators call it too; the remaining shapes get a public wrapper around a private `$validate<Type>`.
  */
+/** A public validator's lines and name, with the text of its body once it was joined. */
+interface Body {
+  readonly lines: readonly string[];
+  name: string;
+  text?: string;
+}
+
+/** The length of `lines.slice(1).join("\n")`, without joining. */
+export function bodyLength(lines: readonly string[]): number {
+  let length = lines.length > 1 ? lines.length - 2 : 0;
+  for (let i = 1; i < lines.length; i++) length += lines[i]!.length;
+  return length;
+}
+
+function bodyText(body: Body): string {
+  return (body.text ??= body.lines.slice(1).join("\n"));
+}
+
 function isMerged(ctx: Ctx, shape: Shape): boolean {
   if (ctx.names.isInline(shape.id)) return false;
   if (!isAggregate(shape)) return hasScalarFunction(ctx, shape);
