@@ -313,3 +313,38 @@ export function objectKey(key: string, check: LayoutCheck): string {
   if (/[^\x00-\x7f]/.test(key)) check.unsure(`object key with other than ASCII: ${key.slice(0, 40)}`);
   return stringLiteral(key);
 }
+
+/**
+ * `key: [a, b, …],` at `indent`, an array property of an object printed one property per line:
+ * on one line when it fits; past the width, numbers as prettier fills them (as many per line as
+ * fit, each with its comma), other items one per line. Items are literals (numbers, regular
+ * expressions) that never break.
+ */
+export function arrayProperty(indent: number, key: string, items: readonly string[], check: LayoutCheck): string[] {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${key}: [${items.join(", ")}],`;
+  if (fits(one, check) || items.length === 0) return [plain(one, check)];
+  const inner = `${pad}  `;
+  const out = [plain(`${pad}${key}: [`, check)];
+  if (items.length > 1 && items.every((i) => /^-?\d+$/.test(i))) {
+    let line = "";
+    for (const item of items) {
+      const next = `${item},`;
+      if (line === "") line = inner + next;
+      else if (line.length + 1 + next.length <= PRINT_WIDTH) line += ` ${next}`;
+      else {
+        out.push(line);
+        line = inner + next;
+      }
+    }
+    out.push(line);
+  } else {
+    // an item past the width stays whole (a literal); one with other than ASCII is unsure
+    for (const item of items) {
+      if (/[^\x20-\x7e]/.test(item)) check.unsure(`array item with other than ASCII: ${item.slice(0, 40)}`);
+      out.push(`${inner}${item},`);
+    }
+  }
+  out.push(`${pad}],`);
+  return out;
+}

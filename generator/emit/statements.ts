@@ -47,7 +47,7 @@ export function layoutLongLines(text: string, check: LayoutCheck, from = 0): str
     } else if (text.startsWith("/*", first) && !text.startsWith("/* @__PURE__ */", first)) {
       const close = text.indexOf("*/", first + 2);
       if (close === -1 || close >= end) inComment = true;
-    } else if ((end - start > PRINT_WIDTH || (escaped < end && escaped >= start)) && !text.startsWith("//", first)) {
+    } else if ((end - start > PRINT_WIDTH || (escaped < end && escaped >= start)) && !text.startsWith("//", first) && !unbreakableLine(text.slice(first, end))) {
       out ??= [];
       out.push(text.slice(copied, start), layoutStatement(text.slice(start, end), check).join("\n"));
       copied = end;
@@ -77,11 +77,23 @@ export function layoutStatement(text: string, check: LayoutCheck): string[] {
   }
   const lines = print(doc, { indent: pad, start: pad, width: PRINT_WIDTH });
   lines[0] = " ".repeat(pad) + lines[0];
-  for (const l of lines) if (l.length > PRINT_WIDTH) check.unsure(`line past the print width after layout: ${l.trim().slice(0, 80)}`);
+  for (const l of lines) if (l.length > PRINT_WIDTH && !unbreakableLine(l)) check.unsure(`line past the print width after layout: ${l.trim().slice(0, 80)}`);
   return lines;
 }
 
 class Unsupported extends Error {}
+
+/** A line that is one string or regular expression (and `;` or `,`): prettier cannot break it either. */
+function unbreakableLine(l: string): boolean {
+  const text = l.trim().replace(/[;,]$/, "");
+  if (!/^["'/]/.test(text)) return false;
+  try {
+    const tokens = tokenize(text);
+    return tokens.length === 2 && (tokens[0]!.kind === "regex" || (tokens[0]!.kind === "str" && stringText(tokens[0]!.text) === tokens[0]!.text));
+  } catch {
+    return false;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -278,9 +290,32 @@ class Parser {
       this.#expect("if");
       return ["} else ", this.#ifRest()];
     }
-    if (this.#is("export") || this.#is("function")) return this.#functionHead();
+    if ((this.#is("export") && this.#peek(1).text === "function") || this.#is("function")) return this.#functionHead();
+    if (this.#is("export") && (this.#peek(1).text === "const" || this.#peek(1).text === "let")) {
+      this.#at++;
+      return ["export ", this.#statement(true)];
+    }
     if (this.#eat("if")) return this.#ifRest();
+    if (this.#eat("else")) {
+      // a line `else …` after an `if (c) s;` line: prettier's adjustClause
+      if (this.#eat("if")) return ["else ", this.#ifRest()];
+      if (this.#eat("{")) {
+        this.#end();
+        return "else {";
+      }
+      return ["else", group(indent([line, this.#statement(true)]))];
+    }
     if (this.#eat("for")) return this.#forHead();
+    if ((this.#peek().kind === "str" || this.#peek().kind === "id") && this.#peek(1).text === ":") {
+      // `key: value,` — a property of an object the printer broke one property per line
+      const k = this.#peek();
+      this.#at += 2;
+      const key = k.kind === "id" ? k.text : propertyKey(k.text);
+      const value = this.#expression();
+      this.#expect(",");
+      this.#end();
+      return [assignment(key, ":", value, "property"), ","];
+    }
     return this.#statement(true);
   }
 
@@ -356,9 +391,9 @@ class Parser {
     this.#expect(")");
     if (this.#eat("{")) {
       this.#end();
-      return group(["for (const ", binding, " of ", printExpr(right, "statement"), ") {"]);
+      return group(["for (const ", binding, " of ", printExpr(right, "other"), ") {"]);
     }
-    return group(["for (const ", binding, " of ", printExpr(right, "statement"), ")", indent([line, this.#statement(true)])]);
+    return group(["for (const ", binding, " of ", printExpr(right, "other"), ")", indent([line, this.#statement(true)])]);
   }
 
   /** A name or an array pattern of names. */
@@ -399,8 +434,9 @@ class Parser {
     const type = this.#eat(":") ? `: ${this.#type([",", ")", "="])}` : "";
     if (this.#eat("=")) {
       const value = this.#expression();
-      if (value.t !== "atom") throw new Unsupported("a parameter's default other than a literal");
-      return `${rest}${name}${optional}${type} = ${atomText(value)}`;
+      const text = value.t === "atom" ? atomText(value) : value.t === "object" && value.props.length === 0 ? "{}" : value.t === "array" && value.elements.length === 0 ? "[]" : undefined;
+      if (text === undefined) throw new Unsupported("a parameter's default other than a literal");
+      return `${rest}${name}${optional}${type} = ${text}`;
     }
     return `${rest}${name}${optional}${type}`;
   }
@@ -628,10 +664,8 @@ class Parser {
               const k = this.#peek();
               let key: string;
               if (k.kind === "id") key = k.text;
-              else if (k.kind === "str") {
-                const value = JSON.parse(k.text.startsWith('"') ? k.text : `"${k.text.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string;
-                key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(value) ? value : stringText(k.text);
-              } else throw new Unsupported("an object key other than a name or a string");
+              else if (k.kind === "str") key = propertyKey(k.text);
+              else throw new Unsupported("an object key other than a name or a string");
               this.#at++;
               if (this.#eat(":")) props.push({ key, value: this.#expression() });
               else if (k.kind === "id") props.push({ key, value: undefined });
@@ -651,6 +685,12 @@ class Parser {
       }
     }
   }
+}
+
+/** A quoted object key as prettier prints it (quoteProps "as-needed"): a name unquoted, else the string. */
+function propertyKey(raw: string): string {
+  const content = raw.slice(1, -1);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(content) ? content : stringText(raw);
 }
 
 /** A string literal as prettier prints it (its quotes: fewer escapes, double on a tie). */
@@ -680,8 +720,9 @@ type Place = "statement" | "test" | "lhs" | "rhs" | "argument" | "member-object"
 
 function assignment(left: string | Doc, op: string, right: Expr, kind: "declaration" | "assignment" | "property"): Doc {
   const rightDoc = printExpr(right, kind === "property" ? "property" : "rhs");
-  const layout = chooseLayout(right);
-  void kind;
+  // prettier's isObjectPropertyWithShortKey: a key narrower than tabWidth + 3 columns
+  const shortKey = kind === "property" && typeof left === "string" && left.length < 5;
+  const layout = chooseLayout(right, shortKey);
   switch (layout) {
     case "break-after-operator":
       return group([group(left), op, group(indent([line, rightDoc]))]);
@@ -698,15 +739,39 @@ function assignment(left: string | Doc, op: string, right: Expr, kind: "declarat
   }
 }
 
-function chooseLayout(right: Expr): "break-after-operator" | "never-break-after-operator" | "fluid" {
+/** prettier's chooseLayout (assignment.js) for the right-hand sides we print. */
+function chooseLayout(right: Expr, shortKey: boolean): "break-after-operator" | "never-break-after-operator" | "fluid" {
+  // shouldBreakAfterOperator
   if (right.t === "binary" && !shouldInline(right)) return "break-after-operator";
-  if (right.t === "cond" && right.test.t === "binary" && !shouldInline(right.test)) return "break-after-operator";
-  if (right.t === "atom" && (right.literal === "num" || right.text === "true" || right.text === "false")) return "never-break-after-operator";
-  if (right.t === "atom" && right.literal === "str") return "break-after-operator";
-  if (isMemberChainOfNames(right)) return "break-after-operator";
+  if (right.t === "cond") return right.test.t === "binary" && !shouldInline(right.test) ? "break-after-operator" : "fluid";
+  if (!shortKey) {
+    const inner = right.t === "unary" ? right.arg : right;
+    if ((inner.t === "atom" && inner.literal === "str") || isMemberChainOfNames(inner)) return "break-after-operator";
+  }
+  // shouldNeverBreakAfterOperator
+  if (shortKey) return "never-break-after-operator";
   if (right.t === "call" && right.callee.t === "atom" && right.callee.text === "require") return "never-break-after-operator";
-  if (right.t === "unary" || right.t === "arrow") throw new Unsupported(`a ${right.t} expression assigned`);
+  if (right.t === "arrow") throw new Unsupported("an arrow function assigned");
+  if (isPoorlyBreakableChain(right, false)) return "break-after-operator";
   return "fluid";
+}
+
+/** prettier's isPoorlyBreakableMemberOrCallChain: members and calls without arguments or with one short one, down to a name. */
+function isPoorlyBreakableChain(e: Expr, deep: boolean): boolean {
+  if (e.t === "nonNull") return isPoorlyBreakableChain(e.object, true);
+  if (e.t === "member") return isPoorlyBreakableChain(e.object, true);
+  if (e.t === "call" && !e.isNew) {
+    if (!(e.args.length === 0 || (e.args.length === 1 && isLoneShortArgument(e.args[0]!)))) return false;
+    return isPoorlyBreakableChain(e.callee, true);
+  }
+  return deep && e.t === "atom" && e.literal === "id";
+}
+
+function isLoneShortArgument(e: Expr): boolean {
+  const threshold = PRINT_WIDTH / 4;
+  if (e.t === "atom") return e.literal === "id" || e.literal === "num" ? e.text.length <= threshold || e.literal === "num" : e.text.length <= threshold + (e.literal === "regex" ? 2 : 0);
+  if (e.t === "unary" && e.op === "-" && e.arg.t === "atom" && e.arg.literal === "num") return true;
+  return false;
 }
 
 /** `a.b.c` (prettier's isMemberExpressionChain: members down to a name). */
@@ -726,8 +791,7 @@ function shouldInline(e: Extract<Expr, { t: "binary" }>): boolean {
 function returnArgument(e: Expr): Doc {
   // prettier: a binary argument that breaks gets parentheses; a sequence too. Not laid out here.
   if (e.t === "binary") {
-    const flat = printExpr(e, "return");
-    return conditionalGroup([flat, ["(", indent([softline, flat]), softline, ")"]]);
+    return group([ifBreak("("), indent([softline, printExpr(e, "return")]), softline, ifBreak(")")]);
   }
   return printExpr(e, "return");
 }
@@ -797,13 +861,8 @@ function printExpr(e: Expr, place: Place, parent?: Expr): Doc {
       return printConditional(e, place, parent);
     case "as":
       return [wrap(e.expr, e, "left", "other"), " as ", e.type];
-    case "arrow": {
-      const body = wrap(e.body, e, "other", "arrow-body");
-      if (e.body.t === "binary" || e.body.t === "cond" || e.body.t === "as") throw new Unsupported("an arrow body that may break");
-      // prettier: group([params, " =>", group(indent(line, body))]) for bodies that do not hug; calls and objects stay on the line
-      if (e.body.t === "call" || e.body.t === "object" || e.body.t === "array" || e.body.t === "atom" || e.body.t === "member" || e.body.t === "index") return group([e.params, " => ", body]);
-      return group([e.params, " =>", group(indent([line, body]))]);
-    }
+    case "arrow":
+      return printArrow(e, false);
     case "object":
       return printObject(e);
     case "array":
@@ -811,7 +870,7 @@ function printExpr(e: Expr, place: Place, parent?: Expr): Doc {
       if (e.elements.every((x) => x.t === "atom" && x.literal === "num")) throw new Unsupported("an array of numbers (prettier fills it)");
       return group(["[", indent([softline, join([",", line], e.elements.map((x) => printExpr(x, "argument")))]), ifBreak(","), softline, "]"]);
     case "spread":
-      return ["...", printExpr(e.arg, "argument")];
+      return ["...", spreadArgument(e.arg)];
     default: {
       const never: never = e;
       throw new Error(`internal: unknown expression ${String(never)}`);
@@ -819,13 +878,29 @@ function printExpr(e: Expr, place: Place, parent?: Expr): Doc {
   }
 }
 
+/** prettier's printArrowFunction: an array or object body stays after `=>`; another may go to the next line. */
+function printArrow(e: Extract<Expr, { t: "arrow" }>, expandLastArg: boolean): Doc {
+  const body = wrap(e.body, e, "other", "arrow-body");
+  if (e.body.t === "array" || e.body.t === "object") return group([e.params, " => ", body]);
+  if (e.body.t === "as") throw new Unsupported("an arrow body that may break");
+  // a conditional body: in parentheses when it stays on the arrow's line, without when it moves to the next
+  const inner: Doc = e.body.t === "cond" ? [ifBreak("", "("), body, ifBreak("", ")")] : body;
+  return group([e.params, " =>", group([indent([line, inner]), expandLastArg ? [ifBreak(","), softline] : ""])]);
+}
+
+/** A spread's argument: a conditional or an arrow in parentheses (prettier keeps them). */
+function spreadArgument(e: Expr): Doc {
+  const doc = printExpr(e, "argument");
+  if (e.t === "binary" || e.t === "as") throw new Unsupported(`a spread of a ${e.t} expression`);
+  return e.t === "cond" || e.t === "arrow" ? ["(", doc, ")"] : doc;
+}
+
 function printObject(e: Extract<Expr, { t: "object" }>): Doc {
   if (e.props.length === 0) return "{}";
   const props = e.props.map((p): Doc => {
-    if ("spread" in p) return ["...", wrap(p.spread, undefined, "other", "argument")];
+    if ("spread" in p) return ["...", spreadArgument(p.spread)];
     if (p.value === undefined) return p.key;
-    if (p.value.t === "binary" || p.value.t === "cond" || p.value.t === "arrow") throw new Unsupported("an object property whose value may break");
-    if (p.key.length <= 2 && p.value.t === "atom" && p.value.literal === "str") throw new Unsupported("a short key with a string");
+    if (p.value.t === "arrow") throw new Unsupported("an object property whose value is a function");
     return assignment(p.key, ":", p.value, "property");
   });
   return group(["{", indent([line, join([",", line], props)]), ifBreak(","), line, "}"]);
@@ -833,20 +908,22 @@ function printObject(e: Extract<Expr, { t: "object" }>): Doc {
 
 /** A member/call chain; prettier's member chain with few call groups is printed on one line (its calls may break inside). */
 function printChain(e: Expr, place: Place): Doc {
-  void place;
   const nodes: Expr[] = [];
   let head: Expr = e;
   while (head.t === "member" || head.t === "index" || head.t === "nonNull" || (head.t === "call" && !head.isNew)) {
     nodes.unshift(head);
     head = head.t === "call" ? head.callee : head.object;
   }
-  const calls = nodes.filter((n) => n.t === "call").length;
-  const members = nodes.filter((n) => n.t === "member").length;
-  if (calls > 0 && members > 0) {
-    // prettier's printMemberChain: more than its cutoff of call groups may be broken one per line.
-    const groups = countCallGroups(head, nodes);
-    if (groups > 2 && !(groups <= 3 && isFactoryHead(head, nodes))) throw new Unsupported("a member chain of several calls");
-    if (groups > 1 && nodes.some((n) => n.t === "call" && n.args.some((a) => a.t === "arrow" || a.t === "object"))) throw new Unsupported("a member chain with a function or object argument");
+  if (nodes.some((n) => n.t === "call") && nodes.some((n) => n.t === "member")) {
+    // prettier's printMemberChain: up to its cutoff of groups the chain is printed on one line
+    // (its calls may break inside); more may be broken one call per line, not laid out here.
+    const { firstGroup, groups } = memberChainGroups(head, nodes);
+    const last = firstGroup[firstGroup.length - 1];
+    const merge =
+      firstGroup.length === 0
+        ? head.t === "atom" && head.literal === "id" && (isFactory(head.text) || head.text === "this" || (place === "statement" && head.text.length <= 2))
+        : last!.t === "member" && isFactory(last!.property);
+    if (1 + groups > (merge ? 3 : 2)) throw new Unsupported("a member chain of several calls");
   }
   const parts: Doc[] = [];
   const pureCall = e.t === "call" && e.pure;
@@ -861,29 +938,43 @@ function printChain(e: Expr, place: Place): Doc {
   return pureCall ? ["/* @__PURE__ */ ", parts] : parts;
 }
 
-function countCallGroups(head: Expr, nodes: readonly Expr[]): number {
-  // the first group: the head, then calls/computed access right after it, then (head not a call) members followed by members
+/** prettier's member-chain groups: the nodes of the first group after the head, and how many groups follow. */
+function memberChainGroups(head: Expr, nodes: readonly Expr[]): { firstGroup: Expr[]; groups: number } {
   let i = 0;
-  while (i < nodes.length && (nodes[i]!.t === "call" || nodes[i]!.t === "index" || nodes[i]!.t === "nonNull")) i++;
-  if (!(head.t === "call")) while (i + 1 < nodes.length && nodes[i]!.t !== "call" && nodes[i + 1]!.t !== "call") i++;
+  while (i < nodes.length && (nodes[i]!.t === "call" || nodes[i]!.t === "nonNull" || (nodes[i]!.t === "index" && isLiteralIndex(nodes[i]!)))) i++;
+  if (head.t !== "call") while (i + 1 < nodes.length && isMemberish(nodes[i]!) && isMemberish(nodes[i + 1]!)) i++;
+  const firstGroup = nodes.slice(0, i);
   let groups = 0;
-  let inGroup = false;
+  let open = false;
+  let seenCall = false;
   for (; i < nodes.length; i++) {
-    if (nodes[i]!.t === "member") {
-      if (!inGroup || nodes[i - 1]?.t === "call") groups++;
-      inGroup = true;
+    const n = nodes[i]!;
+    if (seenCall && isMemberish(n)) {
+      groups++;
+      open = false;
+      seenCall = false;
     }
+    if (n.t === "call") seenCall = true;
+    open = true;
   }
-  return groups;
+  if (open) groups++;
+  return { firstGroup, groups };
 }
 
-function isFactoryHead(head: Expr, nodes: readonly Expr[]): boolean {
-  void nodes;
-  return head.t === "atom" && head.literal === "id" && (/^[A-Z]|^[$_]+$/.test(head.text) || head.text === "this" || head.text.length <= 2);
+function isMemberish(e: Expr): boolean {
+  return e.t === "member" || e.t === "index" || e.t === "nonNull";
+}
+
+function isLiteralIndex(e: Expr): boolean {
+  return e.t === "index" && e.index.t === "atom" && (e.index.literal === "str" || e.index.literal === "num");
+}
+
+function isFactory(name: string): boolean {
+  return /^[A-Z]|^[$_]+$/.test(name);
 }
 
 function isHuggable(e: Expr): boolean {
-  return (e.t === "object" && e.props.length > 0) || (e.t === "arrow" && (e.body.t === "call" || e.body.t === "object" || e.body.t === "array" || e.body.t === "cond")) || (e.t === "array" && e.elements.length > 0);
+  return (e.t === "object" && e.props.length > 0) || e.t === "arrow" || (e.t === "array" && e.elements.length > 0);
 }
 
 function printArguments(args: readonly Expr[]): Doc {
@@ -892,10 +983,10 @@ function printArguments(args: readonly Expr[]): Doc {
   const allBroken = group(["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"], { broken: true });
   const last = args[args.length - 1]!;
   if (isHuggable(last) && !args.slice(0, -1).some(isHuggable)) {
-    if (last.t === "arrow") throw new Unsupported("a function as the last argument");
     if (printed.slice(0, -1).some(willBreak)) throw new Unsupported("an argument that breaks");
-    const flat: Doc = ["(", join(", ", printed), ")"];
-    const hugged: Doc = ["(", join(", ", [...printed.slice(0, -1), group(printed[printed.length - 1]!, { broken: true })]), ")"];
+    const expanded = last.t === "arrow" ? printArrow(last, true) : printed[printed.length - 1]!;
+    const flat: Doc = ["(", join(", ", [...printed.slice(0, -1), expanded]), ")"];
+    const hugged: Doc = ["(", join(", ", [...printed.slice(0, -1), group(expanded, { broken: true })]), ")"];
     return conditionalGroup([flat, hugged, allBroken]);
   }
   if (args.length === 1 && isHuggable(args[0]!)) throw new Unsupported("a hugged first argument");
@@ -909,7 +1000,8 @@ function printBinary(e: Extract<Expr, { t: "binary" }>, place: Place, parent: Ex
   if (parent !== undefined && (parent.t === "unary" || parent.t === "member" || parent.t === "index" || parent.t === "call" || parent.t === "as")) {
     return group([indent([softline, ...parts]), softline]);
   }
-  const shouldNotIndent = place === "return" || (place === "arrow-body" && parent?.t === "arrow") || (parent?.t === "cond" && place === "cond-test");
+  // (a conditional's test and branches: unless the conditional is returned, thrown or an argument)
+  const shouldNotIndent = place === "return" || (place === "arrow-body" && parent?.t === "arrow") || (parent?.t === "cond" && (place === "cond-test" || place === "cond-part"));
   const inlining = shouldInline(e);
   const samePrecedenceSub = e.left.t === "binary" && shouldFlatten(e.op, e.left.op);
   const indentIfInlining = place === "rhs" || place === "property";
@@ -936,9 +1028,10 @@ function binaryParts(e: Extract<Expr, { t: "binary" }>, insideParens: boolean, p
 
 function printConditional(e: Extract<Expr, { t: "cond" }>, place: Place, parent: Expr | undefined): Doc {
   if (e.consequent.t === "cond" || e.alternate.t === "cond") throw new Unsupported("nested conditionals");
-  const test = wrap(e.test, e, "left", "cond-test");
-  const consequent = wrap(e.consequent, e, "other", "cond-part");
-  const alternate = wrap(e.alternate, e, "other", "cond-part");
+  const outer = place === "return" || place === "argument";
+  const test = wrap(e.test, e, "left", outer ? "other" : "cond-test");
+  const consequent = wrap(e.consequent, e, "other", outer ? "other" : "cond-part");
+  const alternate = wrap(e.alternate, e, "other", outer ? "other" : "cond-part");
   // prettier aligns each branch by 2 past its `? ` / `: `
   const parts: Doc = [test, indent([line, "? ", indent(consequent), line, ": ", indent(alternate)])];
   // prettier: parts wrapped in a group; a conditional under a member/call gets a softline inside

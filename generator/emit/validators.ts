@@ -88,6 +88,7 @@
 //   check before it guarantees); one that cannot (back references, atomic groups) is
 //   a `PATTERN_SUPERLINEAR` warning and not checked.
 
+import { arrayProperty } from "./layout.js";
 import type { Diagnostics } from "../diagnostics.js";
 import { pointerSegment } from "../diagnostics.js";
 import type {
@@ -177,6 +178,7 @@ interface Site {
  */
 export function emitValidators(model: ResolvedModel, names: Names, diags?: Diagnostics, patterns: PatternMemo = new PatternMemo()): GeneratedFile {
   const f = new GeneratedFile("validators.ts");
+  f.printsFinalLayout({ longLines: true });
   const ctx: Ctx = { model, names, f, diags, patterns: new Map(), patternDecls: [], constNames: new Set(), readPatterns: patterns, shared: new Map(), sharedDecls: new Map(), representative: (id) => id };
   f.importType("ValidationFailure", RUNTIME);
   // Validators exist for what an operation input can contain; output-only shapes get none.
@@ -780,30 +782,20 @@ function patternConst(ctx: Ctx, owner: string, source: string, maxLength: number
     const name = constName("nfa_");
     const program = linear.program;
     const attack = analysis.attack ? ` (e.g. on ${str(analysis.attack.prefix + analysis.attack.pump.repeat(3) + "…" + analysis.attack.suffix)})` : "";
-    const chunks = (numbers: readonly number[]): string[] => {
-      const lines: string[] = [];
-      for (let i = 0; i < numbers.length; i += 36) lines.push(`    ${numbers.slice(i, i + 36).join(", ")},`);
-      return lines;
-    };
-    const code = chunks(program.code);
+    // The program's arrays as prettier lays them out (layout.ts arrayProperty: numbers filled).
+    const array = (key: string, items: readonly (number | string)[]) => arrayProperty(2, key, items.map(String), ctx.f);
     append(ctx.patternDecls, [
       `// ${str(source).slice(1, -1).replace(/\*\//g, "*\\/")} backtracks ${analysis.kind === "too large" ? "beyond analysis" : analysis.kind === "exponential" ? "exponentially" : "polynomially"}${attack.replace(/\n/g, "\\n")}:`,
       "// it runs as a linear-time automaton (linear-find.ts).",
       `const ${name}: ${ctx.f.importType("LinearProgram", "./linear-find.js")} = {`,
       `  start: ${program.start},`,
-      "  code: [",
-      ...code,
-      "  ],",
-      `  classes: [${program.classes.join(", ")}],`,
-      `  tests: [${program.tests.join(", ")}],`,
-      `  testAt: [${program.testAt.join(", ")}],`,
-      `  counters: [${program.counters.join(", ")}],`,
-      "  ascii: [",
-      ...[0, 64].map((i) => `    ${program.ascii.slice(i, i + 64).join(", ")},`),
-      "  ],",
-      "  groups: [",
-      ...chunks(program.groups),
-      "  ],",
+      ...array("code", program.code),
+      ...array("classes", program.classes),
+      ...array("tests", program.tests),
+      ...array("testAt", program.testAt),
+      ...array("counters", program.counters),
+      ...array("ascii", program.ascii),
+      ...array("groups", program.groups),
       "};",
     ]);
     const find = ctx.f.import("linearFind", "./linear-find.js");
@@ -923,6 +915,8 @@ function bigDecimalChecks(ctx: Ctx, constraints: Constraints, site: Site): strin
 function readMember(ctx: Ctx, obj: string, name: string): string {
   if (!isInheritedName(name)) return propertyAccess(obj, name);
   const hasOwn = ctx.f.import("hasOwn", RUNTIME);
+  // Parenthesized wherever it is used: prettier drops the parentheses where they are not needed.
+  ctx.f.unsure(`a member with an inherited name (${name}), read in parentheses`);
   return `(${hasOwn}(${obj}, ${str(name)}) ? ${obj}[${str(name)}] : undefined)`;
 }
 

@@ -20,7 +20,7 @@ import { GeneratedFile, type Deferred } from "../emit/file-builder.js";
 import { docComment } from "../emit/doc-comments.js";
 import type { DocLines } from "../docs/tsdoc.js";
 import { setProperty } from "../emit/print.js";
-import { shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
+import { OPENAPI_HTTP, shapeOf, type Operation, type ResolvedModel, type StructureShape } from "../model/ir.js";
 import { propertyAccess, type Names } from "../naming/names.js";
 import type { Protocol, SerializerContext } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
@@ -38,6 +38,8 @@ export function emitSerializers(model: ResolvedModel, names: Names, diags: Diagn
     file.line("export {};");
     return file;
   }
+  // The AWS protocols' serializers are printed in oxfmt's layout (as deserializers.ts is).
+  if (picked.protocol.id !== OPENAPI_HTTP) file.printsFinalLayout({ longLines: true });
   const pending = new Map<string, () => readonly (string | Deferred)[]>();
   const queue = new NameHeap();
   const ctx: SerializerContext = {

@@ -18,7 +18,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { stableHeader, formatTypeScript } from "../../generator/format.js";
-import { arrowProperty, atom, call, interfaceHead, member, name, NULL, objectKey, parameters, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
+import { arrayProperty, arrowProperty, atom, call, interfaceHead, member, name, NULL, objectKey, parameters, property, stringLiteral, typeAlias, UNDEFINED, union, type LayoutCheck, type TypeExpr } from "../../generator/emit/layout.js";
 import { layoutLongLines, layoutStatement } from "../../generator/emit/statements.js";
 import { generateFrom } from "../helpers/generate.js";
 import { unstableFinal } from "../helpers/layout-oracle.js";
@@ -40,7 +40,7 @@ async function generateCorpus(relative: string, options: { formatter?: { name: "
 }
 
 describe("printers' final layout against oxfmt", () => {
-  it("models/ and the fixtures: every types.ts, errors.ts and AWS deserializers.ts is final, and oxfmt leaves every final file as it is", async () => {
+  it("models/ and the fixtures: every types.ts, errors.ts, validators.ts and AWS deserializers.ts/serializers.ts is final, and oxfmt leaves every final file as it is", async () => {
     const inputs = [
       ...readdirSync(MODELS).map((f) => ({ name: f.replace(/\.(smithy|json|yaml)$/, "").replace(/\./g, "-"), paths: [join(MODELS, f)] })),
       { name: "adversarial", paths: [join(ROOT, "test/fixtures/adversarial-names.smithy")] },
@@ -61,15 +61,23 @@ describe("printers' final layout against oxfmt", () => {
     const deserializers = [...result.files.keys()].filter((p) => p.endsWith("/deserializers.ts")).sort();
     expect(deserializers.length).toBe(inputs.length);
     expect([...result.final!].filter((p) => p.endsWith("/deserializers.ts")).sort()).toEqual(deserializers.filter((p) => !p.includes("-openapi/")));
+    // Validators: final (but where a member has an inherited name such as `constructor`, read in
+    // parentheses prettier may drop: the fixtures' ones); serializers of the AWS protocols.
+    const validators = [...result.files.keys()].filter((p) => p.endsWith("/validators.ts")).sort();
+    expect(validators.length).toBe(inputs.length);
+    expect([...result.final!].filter((p) => p.endsWith("/validators.ts")).sort()).toEqual(validators.filter((p) => !p.startsWith("adversarial/") && !p.startsWith("kitchen-sink/")));
+    const serializers = [...result.files.keys()].filter((p) => p.endsWith("/serializers.ts")).sort();
+    expect([...result.final!].filter((p) => p.endsWith("/serializers.ts")).sort()).toEqual(serializers.filter((p) => !p.includes("-openapi/")));
     expect(await unstableFinal(result)).toEqual([]);
   });
 
-  it.each([...AWS_SAMPLE.map((f) => `aws-smithy/${f}`), ...OPENAPI_SAMPLE.map((f) => `openapi/${f}`)])("%s: types.ts and errors.ts final, every final file stable", async (relative) => {
+  it.each([...AWS_SAMPLE.map((f) => `aws-smithy/${f}`), ...OPENAPI_SAMPLE.map((f) => `openapi/${f}`)])("%s: types.ts, errors.ts, validators.ts (and AWS serializers/deserializers) final, every final file stable", async (relative) => {
     const { name: modelName, result } = await generateCorpus(relative);
     expect(result.final!.has(`${modelName}/types.ts`)).toBe(true);
     expect(result.final!.has(`${modelName}/errors.ts`)).toBe(true);
     if (relative.startsWith("aws-smithy/")) expect(result.final!.has(`${modelName}/client.ts`)).toBe(true);
-    if (relative.startsWith("aws-smithy/")) expect(result.final!.has(`${modelName}/deserializers.ts`)).toBe(true);
+    if (relative.startsWith("aws-smithy/")) for (const kind of ["deserializers", "serializers"]) expect(result.final!.has(`${modelName}/${kind}.ts`)).toBe(true);
+    expect(result.final!.has(`${modelName}/validators.ts`)).toBe(true);
     expect(await unstableFinal(result)).toEqual([]);
   }, 120_000);
 
@@ -228,20 +236,58 @@ describe("layout rules (generator/emit/layout.ts) against oxfmt", () => {
       { line: (x) => `    const build_${x} = /* @__PURE__ */ modelledError(AccessDenied, error_AccessDenied);` },
       { line: (x) => `    for (let i = 0; i < items.length; i++) out.push(xml_Group(items[i]!, placeOf(path, ${x})));` },
       { line: (x) => `    for (const [k, v] of Object.entries(input.${x})) headers["x-amz-meta-" + k] = String(v);` },
+      // serializers: a factory member chain hugging an arrow; a conditional whose branch is a concatenation; a returned object literal
+      { line: (x) => `    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, json_${x}(item)]));` },
+      { line: (x) => `    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, json_${x}(item)]));`, at: (x) => `      Object.entries(value).map(([key, item]) => [key, json_${x}(item)]),` },
+      { line: (x) => `    const body = input.A !== undefined || input.B !== undefined ? "<?xml" + xmlElement("${x}", " xmlns", xml) : undefined;`, at: (x) => `        ? "<?xml" + xmlElement("${x}", " xmlns", xml)` },
+      { line: (x) => `    return { method: "PUT", path: "/a/" + encodePathSegment(input.${x}), query, headers };` },
+      { line: (x) => `    return { method: "PUT", path: "/analyzer/" + encodePathSegment(input.${x}) + "/x", query, headers };`, at: (x) => `      path: "/analyzer/" + encodePathSegment(input.${x}) + "/x",` },
+      { line: (x) => `    return a.${x} !== undefined && input.SecondMember !== undefined && input.Third !== undefined;` },
+      { line: (x) => `    const body = JSON.stringify(${x});` },
+      { line: (x) => `    const body = JSON.stringify(json_${x}(input, options));` },
+      { line: (x) => `    headers["X-Amz-Target"] = "AWS242ServiceCatalogService.${x}";` },
     ];
-    const heads: Rule[] = [{ line: (x) => `export function deserialize${x}Response(response: HttpResponse): GetThingOutput {` }];
+    const heads: Rule[] = [
+      { line: (x) => `export function deserialize${x}Response(response: HttpResponse): GetThingOutput {` },
+      { line: (x) => `export function serialize${x}Request(input: X, options: SerializeOptions = {}): HttpRequest {` },
+    ];
     const lines: string[] = [];
     for (const width of [99, 100, 101]) {
       lines.push("function f() {", "  {");
       for (const rule of rules) lines.push(...layoutStatement(sized(width, rule), check), ...(rule.close === undefined ? [] : [rule.close]));
+      // `else s;` after `if (c) s;`: s on the next line past the width
+      lines.push(`    if (v1 == null) failRequired(out, path + "/A");`, ...layoutStatement(sized(width, { line: (x) => `    else validate${x}(v1, path + "/UpdateRoutingControlStateEntries", out);` }), check));
       lines.push("  }", "}");
       for (const head of heads) lines.push(...layoutStatement(sized(width, head), check), "  return x;", "}");
+    }
+    // Top-level: `export const` fluid; an object's property lines (printed broken by an emitter), a string after `key:`.
+    for (const width of [99, 100, 101]) {
+      lines.push(...layoutStatement(sized(width, { line: (x) => `export const validate${x} = validateTransformationLambdaConfiguration;` }), check));
+      lines.push("const headers = {");
+      lines.push(...layoutStatement(sized(width, { line: (x) => `  "X-Amz-Target": "AWS242ServiceCatalogService.${x}",` }), check));
+      lines.push(...layoutStatement(sized(width, { line: (x) => `  "Content-Type": json_${x}(input, options),` }), check));
+      lines.push("};");
+      // validators' linear programs: numbers filled, other items one per line
+      lines.push("const p = {");
+      // numbers of 1-3 digits (a fixed sequence): the one-line form at `width`, and fills whose lines end at every width
+      const one = Array.from({ length: 40 }, () => "1");
+      while (`  code: [${one.join(", ")}, 9],`.length > width) one.pop();
+      one.push("9".repeat(width - `  code: [${one.join(", ")}, ],`.length));
+      lines.push(...arrayProperty(2, "code", one, check), ...arrayProperty(2, "code", [...one, "1"], check));
+      let seed = width;
+      const numbers = Array.from({ length: 400 }, () => String((seed = (seed * 1103515245 + 12345) % 2147483648) % [10, 100, 1000][seed % 3]!));
+      lines.push(...arrayProperty(2, "code", numbers, check));
+      lines.push(...arrayProperty(2, "classes", Array.from({ length: 12 }, (_, i) => `/[\\d${"a".repeat(i % 4)}]/uy`), check));
+      lines.push(...arrayProperty(2, "classes", [`/${"x".repeat(width)}/uy`, "/a/uy"], check));
+      lines.push("};");
     }
     // A string holding an escaped double quote is requoted (a line of any width: layoutLongLines).
     lines.push(...layoutLongLines(`function g() {\n  out["SSES3"] = xml_SSES3(child, path + "[\\"SSE-S3\\"]");\n}`, check).split("\n"), "");
     const printed = lines.join("\n");
     expect(reasons).toEqual([]);
     expect(printed).toContain(`'["SSE-S3"]'`);
+    // the fills reach the width exactly
+    expect(lines.filter((l) => /^    \d/.test(l) && l.length === 100).length).toBeGreaterThan(0);
     expect(await formatTypeScript(printed, { name: "oxfmt" })).toBe(printed);
   });
 

@@ -138,7 +138,9 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
     if (options.emptyStructurePayload && target.type === "structure") {
       // An unset structure payload is sent as an empty one.
       lines.push(contentType(written.contentType));
-      lines.push(`const body = ${written.body.split("payload").join("(payload ?? {})")};`);
+      // Parenthesized unless it is a whole call argument (where prettier drops the parentheses).
+      const body = written.body.replace(/(?<![\w$.])payload(?![\w$])/g, (m, at: number, all: string) => (/[(,] ?$/.test(all.slice(0, at)) && /^[),]/.test(all.slice(at + m.length)) ? "payload ?? {}" : "(payload ?? {})"));
+      lines.push(`const body = ${body};`);
       return { lines, method, path, query: "query", body: "body" };
     }
     append(lines, (written.lines ?? []));

@@ -13,6 +13,7 @@
 // `Unit` as `{}`. Nested members left unset get their `@default` (see shared/defaults.ts); the
 // members of an operation input do not.
 
+import { objectKey } from "../../../emit/layout.js";
 import { shapeOf, type Member, type Ref, type ResolvedModel, type Shape, type TimestampFormat } from "../../../model/ir.js";
 import { childRefs } from "../../../model/refs.js";
 import { propertyAccess } from "../../../naming/names.js";
@@ -240,7 +241,7 @@ function printWriter(w: JsonWriter, shape: Shape, name: string): string[] {
       shape.members.forEach((m, i) => {
         const access = propertyAccess("value", m.name);
         // A computed key, so that a member named `__proto__` stays an own property.
-        const key = jsonMemberName(w, m) === "__proto__" ? `["__proto__"]` : JSON.stringify(jsonMemberName(w, m));
+        const key = jsonMemberName(w, m) === "__proto__" ? `["__proto__"]` : objectKey(jsonMemberName(w, m), w.ctx.file);
         if (access.startsWith("(")) {
           lines.push(`  const v${i} = ${access};`, `  if (v${i} !== undefined) return { ${key}: ${jsonValue(w, `v${i}`, m)} };`);
         } else {
