@@ -83,6 +83,33 @@ export function failRequired(out: ValidationFailure[], path: string): void {
   addFailure(out, path, "required", "Member must not be null");
 }
 
+/**
+ * Checks the member `value` of a structure (at `path` + `place`, e.g. `"/Name"`) when it is set
+ * (neither absent nor null), with `check`: a validator, appending to `out` every constraint the
+ * member fails.
+ */
+export function checkMember(
+  value: unknown,
+  path: string,
+  place: string,
+  out: ValidationFailure[],
+  check: (value: unknown, path: string, out: ValidationFailure[]) => unknown,
+): void {
+  if (value != null) check(value, path + place, out);
+}
+
+/** Checks a required member `value` of a structure: absent or null, it fails as required; else `check` (if any) runs. */
+export function checkRequired(
+  value: unknown,
+  path: string,
+  place: string,
+  out: ValidationFailure[],
+  check?: (value: unknown, path: string, out: ValidationFailure[]) => unknown,
+): void {
+  if (value == null) failRequired(out, path + place);
+  else if (check !== undefined) check(value, path + place, out);
+}
+
 /** Appends a length failure: `Value with length 0 at '/x' ...: Member must have length <bounds>`. */
 export function failLength(
   out: ValidationFailure[],

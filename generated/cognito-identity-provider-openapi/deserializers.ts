@@ -13,6 +13,7 @@ import {
   expectObject,
   expectString,
   placeOf,
+  readMember,
   setEntry,
 } from "./read.js";
 import {
@@ -47,25 +48,29 @@ export function deserializeInitiateAuthResponse(response: HttpResponse): Initiat
       });
     const out: Record<string, unknown> = {};
     const object = expectObject(parseJsonBody(response.body), "$");
-    const v0 = object.ChallengeName;
-    if (v0 != null) out["ChallengeName"] = expectString(v0, "$", "ChallengeName");
-    const v1 = object.Session;
-    if (v1 != null) out["Session"] = expectString(v1, "$", "Session");
-    const v2 = object.ChallengeParameters;
-    if (v2 != null)
-      out["ChallengeParameters"] = json_ChallengeParametersType(v2, "$" + ".ChallengeParameters");
-    const v3 = object.AuthenticationResult;
-    if (v3 != null)
-      out["AuthenticationResult"] = json_AuthenticationResultType(
-        v3,
-        "$" + ".AuthenticationResult",
-      );
-    const v4 = object.AvailableChallenges;
-    if (v4 != null)
-      out["AvailableChallenges"] = json_AvailableChallengeListType(
-        v4,
-        "$" + ".AvailableChallenges",
-      );
+    readMember(object, out, "$", "ChallengeName", expectString);
+    readMember(object, out, "$", "Session", expectString);
+    readMember(
+      object,
+      out,
+      "$" + ".ChallengeParameters",
+      "ChallengeParameters",
+      json_ChallengeParametersType,
+    );
+    readMember(
+      object,
+      out,
+      "$" + ".AuthenticationResult",
+      "AuthenticationResult",
+      json_AuthenticationResultType,
+    );
+    readMember(
+      object,
+      out,
+      "$" + ".AvailableChallenges",
+      "AvailableChallenges",
+      json_AvailableChallengeListType,
+    );
     const output = out as unknown as InitiateAuthResponse;
     return output;
   } catch (error) {
@@ -93,19 +98,19 @@ function error_InvalidParameterException(
 function json_AuthenticationResultType(value: unknown, path: string): AuthenticationResultType {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
-  const v0 = object.AccessToken;
-  if (v0 != null) out["AccessToken"] = expectString(v0, path, "AccessToken");
+  readMember(object, out, path, "AccessToken", expectString);
   const v1 = object.ExpiresIn;
   if (v1 != null) out["ExpiresIn"] = expectInteger(v1, 32, path, "ExpiresIn");
-  const v2 = object.TokenType;
-  if (v2 != null) out["TokenType"] = expectString(v2, path, "TokenType");
-  const v3 = object.RefreshToken;
-  if (v3 != null) out["RefreshToken"] = expectString(v3, path, "RefreshToken");
-  const v4 = object.IdToken;
-  if (v4 != null) out["IdToken"] = expectString(v4, path, "IdToken");
-  const v5 = object.NewDeviceMetadata;
-  if (v5 != null)
-    out["NewDeviceMetadata"] = json_NewDeviceMetadataType(v5, path + ".NewDeviceMetadata");
+  readMember(object, out, path, "TokenType", expectString);
+  readMember(object, out, path, "RefreshToken", expectString);
+  readMember(object, out, path, "IdToken", expectString);
+  readMember(
+    object,
+    out,
+    path + ".NewDeviceMetadata",
+    "NewDeviceMetadata",
+    json_NewDeviceMetadataType,
+  );
   return out as unknown as AuthenticationResultType;
 }
 
@@ -135,18 +140,15 @@ function json_InvalidParameterException(value: unknown, path: string): InvalidPa
   const out: Record<string, unknown> = {};
   const v0 = object.__type;
   out["__type"] = v0 != null ? expectString(v0, path, "__type") : "";
-  const v1 = object.message;
-  if (v1 != null) out["message"] = expectString(v1, path, "message");
+  readMember(object, out, path, "message", expectString);
   return out as unknown as InvalidParameterException_1;
 }
 
 function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMetadataType {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
-  const v0 = object.DeviceKey;
-  if (v0 != null) out["DeviceKey"] = expectString(v0, path, "DeviceKey");
-  const v1 = object.DeviceGroupKey;
-  if (v1 != null) out["DeviceGroupKey"] = expectString(v1, path, "DeviceGroupKey");
+  readMember(object, out, path, "DeviceKey", expectString);
+  readMember(object, out, path, "DeviceGroupKey", expectString);
   return out as unknown as NewDeviceMetadataType;
 }
 

@@ -367,6 +367,24 @@ export function sanitizeErrorCode(code: string): string {
   return out.trim();
 }
 
+/**
+ * Reads member `key` of a structure's `object` into `out` (under `name`, by default `key`) when
+ * it is present, neither absent nor null, as `read(value, path, key)` returns it: a scalar reader
+ * (`expectString`: `path` is the structure's place) or an aggregate's (`json_Tag`: `path` is the
+ * member's own place, `key` unused). One statement per member of a structure reader.
+ */
+export function readMember(
+  object: Readonly<Record<string, unknown>>,
+  out: Record<string, unknown>,
+  path: string,
+  key: string,
+  read: (value: unknown, path: string, key: string) => unknown,
+  name: string = key,
+): void {
+  const value = object[key];
+  if (value != null) out[name] = read(value, path, key);
+}
+
 /** Sets an entry of a map being read; a `__proto__` key is defined as an own entry, not the prototype. */
 export function setEntry(out: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__")

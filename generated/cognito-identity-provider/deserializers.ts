@@ -13,6 +13,7 @@ import {
   expectObject,
   expectString,
   placeOf,
+  readMember,
   setEntry,
 } from "./read.js";
 import {
@@ -73,38 +74,48 @@ function error_InvalidParameterException(
 function json_InitiateAuthResponse(value: unknown, path: string): InitiateAuthResponse {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
-  const v0 = object.ChallengeName;
-  if (v0 != null) out["ChallengeName"] = expectString(v0, path, "ChallengeName");
-  const v1 = object.Session;
-  if (v1 != null) out["Session"] = expectString(v1, path, "Session");
-  const v2 = object.ChallengeParameters;
-  if (v2 != null)
-    out["ChallengeParameters"] = json_ChallengeParametersType(v2, path + ".ChallengeParameters");
-  const v3 = object.AuthenticationResult;
-  if (v3 != null)
-    out["AuthenticationResult"] = json_AuthenticationResultType(v3, path + ".AuthenticationResult");
-  const v4 = object.AvailableChallenges;
-  if (v4 != null)
-    out["AvailableChallenges"] = json_AvailableChallengeListType(v4, path + ".AvailableChallenges");
+  readMember(object, out, path, "ChallengeName", expectString);
+  readMember(object, out, path, "Session", expectString);
+  readMember(
+    object,
+    out,
+    path + ".ChallengeParameters",
+    "ChallengeParameters",
+    json_ChallengeParametersType,
+  );
+  readMember(
+    object,
+    out,
+    path + ".AuthenticationResult",
+    "AuthenticationResult",
+    json_AuthenticationResultType,
+  );
+  readMember(
+    object,
+    out,
+    path + ".AvailableChallenges",
+    "AvailableChallenges",
+    json_AvailableChallengeListType,
+  );
   return out as unknown as InitiateAuthResponse;
 }
 
 function json_AuthenticationResultType(value: unknown, path: string): AuthenticationResultType {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
-  const v0 = object.AccessToken;
-  if (v0 != null) out["AccessToken"] = expectString(v0, path, "AccessToken");
+  readMember(object, out, path, "AccessToken", expectString);
   const v1 = object.ExpiresIn;
   if (v1 != null) out["ExpiresIn"] = expectInteger(v1, 32, path, "ExpiresIn");
-  const v2 = object.TokenType;
-  if (v2 != null) out["TokenType"] = expectString(v2, path, "TokenType");
-  const v3 = object.RefreshToken;
-  if (v3 != null) out["RefreshToken"] = expectString(v3, path, "RefreshToken");
-  const v4 = object.IdToken;
-  if (v4 != null) out["IdToken"] = expectString(v4, path, "IdToken");
-  const v5 = object.NewDeviceMetadata;
-  if (v5 != null)
-    out["NewDeviceMetadata"] = json_NewDeviceMetadataType(v5, path + ".NewDeviceMetadata");
+  readMember(object, out, path, "TokenType", expectString);
+  readMember(object, out, path, "RefreshToken", expectString);
+  readMember(object, out, path, "IdToken", expectString);
+  readMember(
+    object,
+    out,
+    path + ".NewDeviceMetadata",
+    "NewDeviceMetadata",
+    json_NewDeviceMetadataType,
+  );
   return out as unknown as AuthenticationResultType;
 }
 
@@ -132,18 +143,15 @@ function json_ChallengeParametersType(value: unknown, path: string): ChallengePa
 function json_InvalidParameterException(value: unknown, path: string): InvalidParameterException_1 {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
-  const v0 = object.message;
-  if (v0 != null) out["message"] = expectString(v0, path, "message");
+  readMember(object, out, path, "message", expectString);
   return out as unknown as InvalidParameterException_1;
 }
 
 function json_NewDeviceMetadataType(value: unknown, path: string): NewDeviceMetadataType {
   const object = expectObject(value, path);
   const out: Record<string, unknown> = {};
-  const v0 = object.DeviceKey;
-  if (v0 != null) out["DeviceKey"] = expectString(v0, path, "DeviceKey");
-  const v1 = object.DeviceGroupKey;
-  if (v1 != null) out["DeviceGroupKey"] = expectString(v1, path, "DeviceGroupKey");
+  readMember(object, out, path, "DeviceKey", expectString);
+  readMember(object, out, path, "DeviceGroupKey", expectString);
   return out as unknown as NewDeviceMetadataType;
 }
 

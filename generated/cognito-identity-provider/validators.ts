@@ -3,11 +3,12 @@
 
 import {
   type ValidationFailure,
+  checkMember,
+  checkRequired,
   codePointLength,
   failEnum,
   failLength,
   failPattern,
-  failRequired,
   failType,
   hasOwn,
   isPlainObject,
@@ -67,8 +68,13 @@ export function validateAnalyticsMetadataType(
     failType(out, path, "object", value);
     return out;
   }
-  const v1 = value.AnalyticsEndpointId;
-  if (v1 != null) $checkString_len0to131072(v1, path + "/AnalyticsEndpointId", out);
+  checkMember(
+    value.AnalyticsEndpointId,
+    path,
+    "/AnalyticsEndpointId",
+    out,
+    $checkString_len0to131072,
+  );
   return out;
 }
 
@@ -155,22 +161,19 @@ export function validateInitiateAuthRequest(
     failType(out, path, "object", value);
     return out;
   }
-  const v1 = value.AuthFlow;
-  if (v1 == null) failRequired(out, path + "/AuthFlow");
-  else validateAuthFlowType(v1, path + "/AuthFlow", out);
-  const v2 = value.AuthParameters;
-  if (v2 != null) validateAuthParametersType(v2, path + "/AuthParameters", out);
-  const v3 = value.ClientMetadata;
-  if (v3 != null) validateAuthParametersType(v3, path + "/ClientMetadata", out);
-  const v4 = value.ClientId;
-  if (v4 == null) failRequired(out, path + "/ClientId");
-  else validateClientIdType(v4, path + "/ClientId", out);
-  const v5 = value.AnalyticsMetadata;
-  if (v5 != null) validateAnalyticsMetadataType(v5, path + "/AnalyticsMetadata", out);
-  const v6 = value.UserContextData;
-  if (v6 != null) validateUserContextDataType(v6, path + "/UserContextData", out);
-  const v7 = value.Session;
-  if (v7 != null) $checkString_len20to2048(v7, path + "/Session", out);
+  checkRequired(value.AuthFlow, path, "/AuthFlow", out, validateAuthFlowType);
+  checkMember(value.AuthParameters, path, "/AuthParameters", out, validateAuthParametersType);
+  checkMember(value.ClientMetadata, path, "/ClientMetadata", out, validateAuthParametersType);
+  checkRequired(value.ClientId, path, "/ClientId", out, validateClientIdType);
+  checkMember(
+    value.AnalyticsMetadata,
+    path,
+    "/AnalyticsMetadata",
+    out,
+    validateAnalyticsMetadataType,
+  );
+  checkMember(value.UserContextData, path, "/UserContextData", out, validateUserContextDataType);
+  checkMember(value.Session, path, "/Session", out, $checkString_len20to2048);
   return out;
 }
 
@@ -183,10 +186,8 @@ export function validateUserContextDataType(
     failType(out, path, "object", value);
     return out;
   }
-  const v1 = value.IpAddress;
-  if (v1 != null) $checkString_len0to131072(v1, path + "/IpAddress", out);
-  const v2 = value.EncodedData;
-  if (v2 != null) $checkString_len0to131072(v2, path + "/EncodedData", out);
+  checkMember(value.IpAddress, path, "/IpAddress", out, $checkString_len0to131072);
+  checkMember(value.EncodedData, path, "/EncodedData", out, $checkString_len0to131072);
   return out;
 }
 

