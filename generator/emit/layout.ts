@@ -28,10 +28,16 @@
 // - an object property whose value is a string: `key:` and the string on the next line;
 // - a parameter list or a call's argument list past the width (no function or object literal
 //   among them, which prettier hugs): one per line with a trailing comma, `)` back at the indent;
+//   an argument past the width there is laid out as an expression (generator/emit/statements.ts:
+//   `a ?? b ?? "…"` one operand per line);
+// - an array property `key: [a, b],` of an object broken one property per line: numbers filled
+//   (as many per line as fit, each with its comma), other literals one per line;
 // - `export interface N extends A, B {` past the width: `extends A, B {` on the next line;
 // - an object property `key: (a, b) => call(…),` past the width: the call on the next line.
+// Whole statements of the deserializers, serializers and validators: generator/emit/statements.ts.
 
 import { LAYOUT } from "../format.js";
+import { layoutExpression } from "./statements.js";
 
 export const PRINT_WIDTH = LAYOUT.printWidth;
 
@@ -210,11 +216,16 @@ function brokenList(indent: number, start: string, items: readonly string[], end
   const out = [plain(`${pad}${start}(`, check)];
   for (const item of items) {
     const line = `${pad}  ${item},`;
-    // Every item is printed: one past the width makes the file unsure (formatted), never shorter.
+    // Every item is printed: one past the width is laid out as an expression (statements.ts), or
+    // makes the file unsure (formatted), never shorter.
     if (fits(line, check)) out.push(plain(line, check));
     else {
-      check.unsure(`${what} past the print width: ${item.slice(0, 60)}`);
-      out.push(line);
+      const broken = what === "argument" ? layoutExpression(indent + 2, item, ",", check) : undefined;
+      if (broken !== undefined) out.push(...broken);
+      else {
+        check.unsure(`${what} past the print width: ${item.slice(0, 60)}`);
+        out.push(line);
+      }
     }
   }
   out.push(`${pad})${end}`);

@@ -14,13 +14,24 @@
 //      "      });"]
 //
 // What is parsed: identifiers, numbers, strings, regular expressions, member and index access,
-// calls (also `new`, `/* @__PURE__ */`), unary, binary and logical operators, `a ? b : c`,
-// `as T`, arrows with an expression body, object and array literals, spreads; statements
-// `const|let x (: T) = e;`, `x = e;`, `x += e;`, `return e;`, `throw e;`, `e;`, `if (c) s`, and the
-// heads `if (c) {`, `} else if (c) {`, `for (const x of e) {`, `(export) function f(params): T {`.
+// non-null `!`, calls (also `new`, `/* @__PURE__ */`), unary, binary and logical operators,
+// `a ? b : c`, `as T`, arrows with an expression body, object and array literals, spreads;
+// statements `(export) const|let x (: T) = e;`, `x = e;`, `x += e;`, `return e;`, `throw e;`, `e;`,
+// `if (c) s`, `else s`, `for (let i = 0; c; i++) s`, `for (const x of e) s`, a property line
+// `key: e,` of an object printed broken, and the heads `if (c) {`, `} else if (c) {`,
+// `for (…) {`, `(export) function f(params): T {`. A line of one string or regular expression
+// is kept (prettier cannot break it either). Prettier's rules followed: printAssignment's layouts
+// (break-after-operator, fluid, never-break), call arguments (last object or arrow hugged via a
+// conditional group), member chains up to prettier's cutoff of groups (more: unsure), binary
+// chains (indented or not by their parent), conditionals (branches aligned by 2), returns.
+// Lines are laid out only past the print width or when they hold `\"` (a string to requote);
+// every shorter line must already be in oxfmt's layout (the emitters print it so).
 
 import { conditionalGroup, group, ifBreak, indent, indentIfBreak, join, line, print, softline, willBreak, type Doc } from "./doc.js";
-import { PRINT_WIDTH, type LayoutCheck } from "./layout.js";
+import { LAYOUT } from "../format.js";
+import type { LayoutCheck } from "./layout.js";
+
+const PRINT_WIDTH = LAYOUT.printWidth;
 import { append } from "../lists.js";
 
 /** Lines past the print width in `text` (from offset `from`, a line's start) laid out as prettier would; comment lines kept. */
@@ -77,6 +88,26 @@ export function layoutStatement(text: string, check: LayoutCheck): string[] {
   }
   const lines = print(doc, { indent: pad, start: pad, width: PRINT_WIDTH });
   lines[0] = " ".repeat(pad) + lines[0];
+  for (const l of lines) if (l.length > PRINT_WIDTH && !unbreakableLine(l)) check.unsure(`line past the print width after layout: ${l.trim().slice(0, 80)}`);
+  return lines;
+}
+
+/**
+ * An expression on lines of its own at `indent` (a call's argument broken out, `suffix` = ","),
+ * as prettier lays it out there: `a ?? b ?? "long"` past the width → one operand per line.
+ * Undefined (and unsure) when not parsed.
+ */
+export function layoutExpression(indent: number, text: string, suffix: string, check: LayoutCheck): string[] | undefined {
+  if (/[^\x20-\x7e]/.test(text)) return undefined;
+  let doc: Doc;
+  try {
+    doc = [new Parser(text).expressionLine(), suffix];
+  } catch (error) {
+    check.unsure(`expression not laid out (${error instanceof Unsupported ? error.message : `internal: ${String(error)}`}): ${text.slice(0, 80)}`);
+    return undefined;
+  }
+  const lines = print(doc, { indent, start: indent, width: PRINT_WIDTH });
+  lines[0] = " ".repeat(indent) + lines[0];
   for (const l of lines) if (l.length > PRINT_WIDTH && !unbreakableLine(l)) check.unsure(`line past the print width after layout: ${l.trim().slice(0, 80)}`);
   return lines;
 }
@@ -277,6 +308,13 @@ class Parser {
     if (t.kind !== "id") throw new Unsupported(`expected a name, found ${t.text || "the end"}`);
     this.#at++;
     return t.text;
+  }
+
+  /** A whole line holding one expression. */
+  expressionLine(): Doc {
+    const e = this.#expression();
+    this.#end();
+    return printExpr(e, "argument");
   }
 
   /** A whole line: a statement or the head of a block. */
