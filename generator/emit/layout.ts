@@ -37,6 +37,7 @@
 // Whole statements of the deserializers, serializers and validators: generator/emit/statements.ts.
 
 import { LAYOUT } from "../format.js";
+import { append } from "../lists.js";
 import { layoutExpression } from "./statements.js";
 
 export const PRINT_WIDTH = LAYOUT.printWidth;
@@ -221,7 +222,7 @@ function brokenList(indent: number, start: string, items: readonly string[], end
     if (fits(line, check)) out.push(plain(line, check));
     else {
       const broken = what === "argument" ? layoutExpression(indent + 2, item, ",", check) : undefined;
-      if (broken !== undefined) out.push(...broken);
+      if (broken !== undefined) append(out, broken);
       else {
         check.unsure(`${what} past the print width: ${item.slice(0, 60)}`);
         out.push(line);
