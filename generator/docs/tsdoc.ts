@@ -247,9 +247,10 @@ function deprecationLines(deprecated: Deprecation): string[] {
  * The lines of a TSDoc comment (`/**` … ` *\/`), or `[]` when there is nothing to say.
  * Layout: the documentation as Markdown; a blank line; the facts (required, sensitive,
  * format, constraints, allowed values); a blank line; `@defaultValue`, `@deprecated`.
- * `docs` converts the documentation (a memo of `docLines` for a run that repeats texts).
+ * `docs` converts the documentation (a memo of `docLines` for a run that repeats texts);
+ * `indent` starts every line (the caller's indent, without a second copy of the lines).
  */
-export function tsdoc(input: TsDocInput, docs: DocLines = CONVERT): string[] {
+export function tsdoc(input: TsDocInput, docs: DocLines = CONVERT, indent = ""): string[] {
   const sections: (readonly string[])[] = [];
   if (input.docs) sections.push(docs.lines(input.docs));
   sections.push(safeLines(facts(input).join("\n")));
@@ -259,14 +260,16 @@ export function tsdoc(input: TsDocInput, docs: DocLines = CONVERT): string[] {
   }
   if (input.deprecated) append(tags, deprecationLines(input.deprecated));
   sections.push(tags);
-  // One array, built in one pass: this runs for every member of every model.
-  const out = ["/**"];
+  // One array, built in one pass, each line with its indent: this runs for every member of every model.
+  const star = `${indent} *`;
+  const text = `${indent} * `;
+  const out = [`${indent}/**`];
   for (const section of sections) {
     if (section.length === 0) continue;
-    if (out.length > 1) out.push(" *");
-    for (const line of section) out.push(line === "" ? " *" : ` * ${line}`);
+    if (out.length > 1) out.push(star);
+    for (const line of section) out.push(line === "" ? star : text + line);
   }
   if (out.length === 1) return [];
-  out.push(" */");
+  out.push(`${indent} */`);
   return out;
 }

@@ -32,8 +32,8 @@ export function docComment(item: Documented, fallback?: string, memo?: DocLines)
   }, memo);
 }
 
-/** The comment of a structure member: its own docs, else its target's; constraints of both. */
-export function memberDocComment(member: Member, target: Shape, memo?: DocLines): string[] {
+/** The comment of a structure member: its own docs, else its target's; constraints of both; each line after `indent`. */
+export function memberDocComment(member: Member, target: Shape, memo?: DocLines, indent = ""): string[] {
   return tsdoc({
     docs: member.docs ?? target.docs,
     deprecated: member.deprecated,
@@ -46,5 +46,5 @@ export function memberDocComment(member: Member, target: Shape, memo?: DocLines)
     format: target.type === "string" ? target.format : undefined,
     readOnly: member.readOnly,
     writeOnly: member.writeOnly,
-  }, memo);
+  }, memo, indent);
 }

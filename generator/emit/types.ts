@@ -162,7 +162,12 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
     case "structure": {
       const extra = shape.additionalProperties ? ["  [key: string]: unknown;"] : [];
       if (shape.members.length === 0 && extra.length === 0) return [...doc, `export interface ${name} {}`];
-      return [...doc, `export interface ${name} {`, ...shape.members.flatMap((m) => member(model, names, m, docs, check)), ...extra, `}`];
+      // One array for the whole interface: members append to it (no array per member).
+      const out = [...doc, `export interface ${name} {`];
+      for (const m of shape.members) member(model, names, m, docs, check, out);
+      for (const line of extra) out.push(line);
+      out.push(`}`);
+      return out;
     }
     case "union": {
       if (shape.members.length === 0) return [...doc, ...typeAlias(head, typeName("never"), check)];
@@ -203,12 +208,14 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
   }
 }
 
-function member(model: ResolvedModel, names: Names, m: Member, docs: MarkdownMemo, check: LayoutCheck): string[] {
+/** Appends a member's lines to `out`: its doc comment (printed indented), then the member. */
+function member(model: ResolvedModel, names: Names, m: Member, docs: MarkdownMemo, check: LayoutCheck, out: string[]): void {
   const target = shapeOf(model, m.target);
   const optional = !m.required;
   const type = refExpr(names, model, m);
   const key = `${objectKey(m.name, check)}${optional ? "?" : ""}`;
-  return [...indent(memberDocComment(m, target, docs)), ...memberLines(2, key, optional ? union([type, UNDEFINED]) : type, check)];
+  for (const line of memberDocComment(m, target, docs, "  ")) out.push(line);
+  for (const line of memberLines(2, key, optional ? union([type, UNDEFINED]) : type, check)) out.push(line);
 }
 
 /** A reference to a shape as a type expression (type-ref.ts `refType`, for the layout). */

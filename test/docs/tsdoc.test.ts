@@ -284,3 +284,18 @@ describe("tsdoc safety for arbitrary documentation", () => {
     );
   });
 });
+
+describe("tsdoc with an indent", () => {
+  it("is the comment without one, each line after the indent (blank separators and the ends too)", () => {
+    const inputs: TsDocInput[] = [
+      {},
+      { required: true },
+      { docs: html("<p>The ID.</p><ul><li>one</li><li>two</li></ul><p>More.</p>"), required: true, sensitive: true, constraints: { length: { min: 1, max: 128 }, pattern: "^[a-z]+$" }, kind: "string" },
+      { docs: md("Line one\n\n```\ncode @here\n```"), defaultValue: { b: 1, a: [2] }, deprecated: { message: "Use `Y`.", since: "2024" } },
+      { enumValues: ["a", "b"], readOnly: true, format: "uuid" },
+    ];
+    for (const input of inputs) {
+      for (const indent of ["  ", "    "]) expect(tsdoc(input, undefined, indent)).toEqual(tsdoc(input).map((line) => indent + line));
+    }
+  });
+});
