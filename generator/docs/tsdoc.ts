@@ -22,13 +22,23 @@ import { append } from "../lists.js";
 export { htmlToMarkdown } from "./html-to-markdown.js";
 export { commonMarkToDoc } from "./markdown.js";
 
+/**
+ * The most allowed values a comment lists (EC2's \`InstanceType\` has over 800, repeated in the
+ * comment of every member of that type; a structure of 5,000 members of a 5,000-value enum would
+ * make 25 million).
+ */
+export const MAX_LISTED_VALUES = 40;
+
 export interface TsDocInput {
   readonly docs?: Documentation | undefined;
   readonly deprecated?: Deprecation | undefined;
   readonly constraints?: Constraints | undefined;
   /** The type of the value the constraints apply to (decides how `length` reads). */
   readonly kind?: ShapeType | undefined;
-  /** Allowed values of an enum, listed in the order given. */
+  /**
+   * Allowed values of an enum, listed in the order given: the first MAX_LISTED_VALUES, then how
+   * many more (every member of an enum type repeats the list; its type lists them all).
+   */
   readonly enumValues?: readonly (string | number)[] | undefined;
   readonly sensitive?: boolean | undefined;
   readonly required?: boolean | undefined;
@@ -171,8 +181,10 @@ function facts(input: TsDocInput): string[] {
   const phrases = input.constraints ? describeConstraints(input.constraints, input.kind) : [];
   if (phrases.length > 0) lines.push(`Constraints: ${phrases.join("; ")}.`);
   if (input.enumValues && input.enumValues.length > 0) {
-    const values = input.enumValues.map((v) => (typeof v === "number" ? codeSpan(String(v)) : codeSpan(v) || '`""`'));
-    lines.push(`Allowed values: ${values.join(", ")}.`);
+    const all = input.enumValues;
+    const values = all.slice(0, MAX_LISTED_VALUES).map((v) => (typeof v === "number" ? codeSpan(String(v)) : codeSpan(v) || '`""`'));
+    const more = all.length - values.length;
+    lines.push(more === 0 ? `Allowed values: ${values.join(", ")}.` : `Allowed values: ${values.join(", ")} and ${more} more (the type lists all ${all.length}).`);
   }
   return lines;
 }

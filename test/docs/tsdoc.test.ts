@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { tsdoc, type TsDocInput } from "../../generator/docs/tsdoc.js";
+import { MAX_LISTED_VALUES, tsdoc, type TsDocInput } from "../../generator/docs/tsdoc.js";
 
 const html = (text: string): TsDocInput["docs"] => ({ text, format: "html" });
 const md = (text: string): TsDocInput["docs"] => ({ text, format: "commonmark" });
@@ -200,6 +200,14 @@ describe("tsdoc", () => {
       " * Allowed values: `USER_SRP_AUTH`, `REFRESH_TOKEN_AUTH`, ``A`B``.",
       " */",
     ]);
+  });
+
+  it(`lists at most ${MAX_LISTED_VALUES} allowed values, then how many more`, () => {
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `v${i}`);
+    const listed = (n: number) => values(n).map((v) => `\`${v}\``).join(", ");
+    expect(tsdoc({ enumValues: values(MAX_LISTED_VALUES) })).toEqual(["/**", ` * Allowed values: ${listed(MAX_LISTED_VALUES)}.`, " */"]);
+    expect(tsdoc({ enumValues: values(MAX_LISTED_VALUES + 1) })).toEqual(["/**", ` * Allowed values: ${listed(MAX_LISTED_VALUES)} and 1 more (the type lists all ${MAX_LISTED_VALUES + 1}).`, " */"]);
+    expect(tsdoc({ enumValues: [...values(MAX_LISTED_VALUES), 1, 2, 3] }).join("\n")).toMatch(/ and 3 more \(the type lists all 43\)\.\n \*\/$/);
   });
 
   it("keeps fenced code from CommonMark, escaping only a line-leading @", () => {

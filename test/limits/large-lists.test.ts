@@ -136,4 +136,18 @@ describe("lists past V8's argument limit generate", () => {
     expect(typecheckFolder(dir)).toEqual([]);
     expect(past.file("validators.ts")).toMatch(/Member must have exactly one of \[v0, v1, [^\]]*v64\] set/);
   }, 120_000);
+
+  it("an enum of 2,000 values as the target of 2,000 members: each member's comment lists the first values, not all (else 4 million)", async () => {
+    const values: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i++) values[`V${i}`] = { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } };
+    const members: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i++) members[`m${i}`] = { target: "ex#E" };
+    const { errors, file } = await run(model({ "ex#In": { type: "structure", members }, "ex#E": { type: "enum", members: values } }));
+    expect(errors).toEqual([]);
+    const types = file("types.ts");
+    expect(count(types, /^ {3}\* Allowed values: `v0`, `v1`, .* and 1960 more \(the type lists all 2000\)\.$/gm)).toBe(2000);
+    expect(count(types, /^ {2}V\d+: "v\d+",$/gm)).toBe(2000);
+    expect(types.length).toBeLessThan(2_000_000);
+  }, 120_000);
 });
+
