@@ -29,7 +29,7 @@ import type { Names } from "../naming/names.js";
 import { RUNTIME, SIGV4, TRANSPORT } from "../protocols/symbols.js";
 import { arrowProperty, call as callLines, interfaceHead, parameters, plain, stringLiteral, type LayoutCheck } from "../emit/layout.js";
 import { operationSignature, printValidateField, printValidateStep, validatorArg, VALIDATOR_PARAM, type ClientFolder, type OperationCall } from "./shared.js";
-import type { DocLines } from "../docs/tsdoc.js";
+import { commentCode, type DocLines } from "../docs/tsdoc.js";
 
 /**
  * How the client authenticates an operation: SigV4 (its payload signed, or `UNSIGNED-PAYLOAD`),
@@ -144,7 +144,7 @@ export function printAwsClient(
     const deserialize = file.use({ name: names.deserializer(op.id), file: "deserializers.ts", kind: "value" });
     const signing = signs ? plan.signing(op) : "none";
     const args = [stringLiteral(op.name), "input", "options", ...validate, serialize, deserialize, ...(signing === "none" ? [] : [sign, stringLiteral(signing)])];
-    file.line(`/** Calls \`${op.name}\` with \`context\`: what \`${client.client}.${client.method(op.id)}\` does, for bundles that import only what they call. */`);
+    file.line(`/** Calls ${commentCode(op.name)} with \`context\`: what \`${client.client}.${client.method(op.id)}\` does, for bundles that import only what they call. */`);
     file.later((r) => {
       const output = r(call.outputType);
       return [

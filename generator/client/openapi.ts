@@ -19,7 +19,7 @@ import { propertyAccess, propertyKey, type Names } from "../naming/names.js";
 import { RUNTIME, TRANSPORT } from "../protocols/symbols.js";
 import { printClientObject } from "./aws.js";
 import { operationSignature, printValidateField, printValidateStep, validatorArg, VALIDATOR_PARAM, type ClientFolder, type OperationCall } from "./shared.js";
-import type { DocLines } from "../docs/tsdoc.js";
+import { commentCode, type DocLines } from "../docs/tsdoc.js";
 
 /** The server an operation is sent to by default: its URL template and the path the serializer puts before the operation's path. */
 interface ServerPlan {
@@ -67,7 +67,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
   const defaultUrl = servers[0]?.url ?? "";
   file.line(
     `  /**`,
-    `   * The server to send to, in place of the document's (${defaultUrl === "" ? "it names none, so this is required" : `\`${defaultUrl.replace(/`/g, "'")}\``}), e.g. \`http://127.0.0.1:4010\`.`,
+    `   * The server to send to, in place of the document's (${defaultUrl === "" ? "it names none, so this is required" : commentCode(defaultUrl.replace(/`/g, "'"))}), e.g. \`http://127.0.0.1:4010\`.`,
     `   * Its path replaces the server's path: operation paths are appended to it.`,
     `   */`,
     `  readonly baseUrl?: string;`,
@@ -126,7 +126,7 @@ export function printOpenApiClient(file: GeneratedFile, model: ResolvedModel, na
       ...(used.length > 0 ? [JSON.stringify(security)] : []),
     ];
     file.line(
-      `/** Calls \`${op.name}\` with \`context\`: what \`${client.client}.${client.method(op.id)}\` does, for bundles that import only what they call. */`,
+      `/** Calls ${commentCode(op.name)} with \`context\`: what \`${client.client}.${client.method(op.id)}\` does, for bundles that import only what they call. */`,
       `export function ${client.operation(op.id)}(context: ${client.context}, ${call.inputParam}, options?: ${callOptions}): Promise<${call.outputType}> {`,
       `  return ${local.invoke}(context, ${args.join(", ")});`,
       `}`,

@@ -232,6 +232,16 @@ function safeLine(line: string, fenced: boolean): string {
   return out.trimEnd();
 }
 
+/**
+ * A model's text (an OpenAPI operationId, a server URL) as a code span that is safe inside a
+ * `/** *\/` comment: `getWolf*\/ramCloud` would end the comment and break the file.
+ *
+ *   commentCode("InitiateAuth") → "`InitiateAuth`";   commentCode("a*\/b") → "`a*\\/b`"
+ */
+export function commentCode(text: string): string {
+  return safeLine(codeSpan(text) || '`""`', false);
+}
+
 /** Markdown → safe comment lines, without leading/trailing blank lines or blank runs. */
 function safeLines(markdown: string): string[] {
   const inFence = fenceTracker();

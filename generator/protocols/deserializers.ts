@@ -56,6 +56,7 @@ import type { Names } from "../naming/names.js";
 import type { DeserializerContext, ErrorPlan, Protocol, ResponseProtocol } from "./protocol.js";
 import { pickProtocol } from "./registry.js";
 import { NameHeap } from "./serializers.js";
+import { commentCode } from "../docs/tsdoc.js";
 import { RUNTIME } from "./symbols.js";
 import { needsExactNumbers } from "./codecs/json/reader.js";
 
@@ -141,7 +142,7 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
   const http = file.use(RUNTIME.HttpResponse);
   const doc = [
     `/**`,
-    ` * Reads the HTTP response of \`${op.name}\` (${protocol.name}): the output of a 2xx response.`,
+    ` * Reads the HTTP response of ${commentCode(op.name)} (${protocol.name}): the output of a 2xx response.`,
     ` * @throws {${errorType}} a modelled error or \`UnknownServiceError\` for an error response,`,
     ` *   \`MalformedResponseError\` for a response that cannot be read.`,
     ` */`,

@@ -310,7 +310,9 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
   // A trait's selector judged once per selector, subject type and container (this run only),
   // in maps nested by the three: no key is built per trait application.
   const selectorVerdicts = new Map<string, Map<string, Map<string, boolean | undefined>>>();
-  const allows = (selector: string, type: string, container: string): boolean | undefined => {
+  const allows = (selector: string, type: string, container: string, target: (() => string | undefined) | undefined): boolean | undefined => {
+    // A selector on a member's target (`structure > :test(member > string)`) is judged per application.
+    if (target !== undefined && selector.includes(":test(member")) return selectorAllows(selector, { type, container, target: target() });
     let byType = selectorVerdicts.get(selector);
     if (byType === undefined) selectorVerdicts.set(selector, (byType = new Map()));
     let byContainer = byType.get(type);
@@ -334,8 +336,10 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
     id: string,
     shape: AstShape,
     member: string | undefined,
+    ref?: AstMemberRef,
   ) => {
     if (traits === undefined) return;
+    const target = ref === undefined ? undefined : () => lookup(ref.target)?.type;
     const subjectType = member === undefined ? shape.type : "member";
     for (const trait in traits) {
       if (!Object.prototype.hasOwnProperty.call(traits, trait)) continue;
@@ -367,7 +371,7 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
       }
       const defValue = def.traits["smithy.api#trait"];
       const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
-      if (typeof selector === "string" && allows(selector, subjectType, shape.type) === false) {
+      if (typeof selector === "string" && allows(selector, subjectType, shape.type, target) === false) {
         diags.error(
           "SMITHY_TRAIT_TARGET",
           `Trait \`${trait}\` cannot be applied to \`${owner(id, member)}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
@@ -383,13 +387,13 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
   };
   model.shapes.forEach((shape, id) => {
     checkTraits(shape.traits, id, shape, undefined);
-    if (shape.member) checkTraits(shape.member.traits, id, shape, "member");
-    if (shape.key) checkTraits(shape.key.traits, id, shape, "key");
-    if (shape.value) checkTraits(shape.value.traits, id, shape, "value");
+    if (shape.member) checkTraits(shape.member.traits, id, shape, "member", shape.member);
+    if (shape.key) checkTraits(shape.key.traits, id, shape, "key", shape.key);
+    if (shape.value) checkTraits(shape.value.traits, id, shape, "value", shape.value);
     const members = shape.members;
     if (members !== undefined) {
       for (const name in members) {
-        if (Object.prototype.hasOwnProperty.call(members, name)) checkTraits((members[name] as AstMemberRef).traits, id, shape, name);
+        if (Object.prototype.hasOwnProperty.call(members, name)) checkTraits((members[name] as AstMemberRef).traits, id, shape, name, members[name] as AstMemberRef);
       }
     }
   });

@@ -4,6 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
+import { writeTree } from "../helpers/generate.js";
+import { typecheckFolder } from "../helpers/typecheck.js";
 
 const templates = loadTemplates();
 
@@ -62,6 +64,38 @@ describe("fuzz regressions", () => {
       ]);
     }
     expect(await diagnose("m.yaml", doc("query"))).toEqual([]);
+  });
+
+  it("an OpenAPI operationId and a server URL holding `*/` (npm run fuzz seed 1 case 69295, was: a comment ended early in client.ts and deserializers.ts: an internal error from the formatter, tsc errors without it)", async () => {
+    const doc = JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: "T", version: "1" },
+      servers: [{ url: "https://example.com/*/v1" }],
+      paths: { "/x": { get: { operationId: "get*/x", responses: { 200: { description: "ok", content: { "application/json": { schema: { type: "string" } } } } } } } },
+    });
+    const result = await generate([{ name: "m", files: [{ path: "m.json", text: doc }] }], { readFile: () => undefined }, { templates, format: false });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const texts = [...result.files].filter(([path]) => /(client|deserializers)\.ts$/.test(path)).map(([, text]) => text);
+    expect(texts.join("\n").match(/`[^`\n]*\*\\\/[^`\n]*`/g)).toEqual(["`https://example.com/*\\/v1`", "`get*\\/x`", "`get*\\/x`", "`get*\\/x`"]);
+    expect(typecheckFolder(writeTree(result.files, "comment-end"))).toEqual([]);
+    // Formatted (oxfmt parses every file), it is no internal error either.
+    const formatted = await generate([{ name: "m", files: [{ path: "m.json", text: doc }] }], { readFile: () => undefined }, { templates });
+    expect(formatted.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("@idempotencyToken on a member that is no string (npm run fuzz seed 1 case 98094, was: `input.m = newIdempotencyToken()` into a Uint8Array, a tsc error)", async () => {
+    const idl = (target: string) => `$version: "2"\nnamespace a\n@aws.protocols#awsJson1_1\nservice S { version: "1", operations: [Op] }\noperation Op { input: In }\nstructure In {\n  @idempotencyToken\n  m: ${target}\n}\n`;
+    expect(await diagnose("m.smithy", idl("Blob"))).toEqual([
+      {
+        code: "SMITHY_TRAIT_TARGET",
+        pointer: "/shapes/a#In/members/m/traits/smithy.api#idempotencyToken",
+        message: "Trait `smithy.api#idempotencyToken` cannot be applied to `a#In$m`. This trait may only be applied to shapes that match the following selector: structure > :test(member > string)",
+      },
+    ]);
+    expect(await diagnose("m.smithy", idl("String"))).toEqual([]);
+    expect(await diagnose("m.smithy", "$version: \"2\"\nnamespace a\nunion U {\n  @idempotencyToken\n  m: String\n}\n")).toEqual([
+      expect.objectContaining({ code: "SMITHY_TRAIT_TARGET", pointer: "/shapes/a#U/members/m/traits/smithy.api#idempotencyToken" }),
+    ]);
   });
 
   it("YAML warnings are diagnostics, not console output", async () => {

@@ -5,6 +5,7 @@
 //   selectorAllows("operation", { type: "string" })                          → false
 //   selectorAllows(":test(number, member > number)", { type: "integer" })     → true
 //   selectorAllows("structure > member", { type: "member", container: "union" }) → false
+//   selectorAllows("structure > :test(member > string)", { type: "member", container: "structure", target: "blob" }) → false
 //   selectorAllows("~> member :test(> document)", ...)                        → undefined
 
 const NUMBER = new Set(["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "intEnum"]);
@@ -15,6 +16,8 @@ export interface SelectorSubject {
   type: string;
   /** For members: the type of the shape that holds the member. */
   container?: string;
+  /** For members: the type of the member's target, when known. */
+  target?: string | undefined;
 }
 
 function typeMatches(name: string, type: string): boolean | undefined {
@@ -56,6 +59,15 @@ function single(sel: string, subject: SelectorSubject): boolean | undefined {
 /** Whether `subject` matches `selector`; `undefined` when the selector is outside the subset. */
 export function selectorAllows(selector: string, subject: SelectorSubject): boolean | undefined {
   const s = selector.trim();
+  // `A > :test(member > B)` (@idempotencyToken's) or `:test(member > B)`: a member of an A whose target is a B.
+  const memberTarget = /^(?:([A-Za-z*]+)\s*>\s*)?:test\(\s*member\s*>\s*([A-Za-z*]+)\s*\)$/.exec(s);
+  if (memberTarget) {
+    if (subject.type !== "member") return false;
+    const container = memberTarget[1] === undefined ? true : subject.container === undefined ? undefined : typeMatches(memberTarget[1], subject.container);
+    const target = subject.target === undefined ? undefined : typeMatches(memberTarget[2] as string, subject.target);
+    if (container === false || target === false) return false;
+    return container === undefined || target === undefined ? undefined : true;
+  }
   const group = /^:(?:test|is)\((.*)\)$/.exec(s);
   const parts = group ? (group[1] as string).split(",") : [s];
   if (parts.some((p) => /[()[\]:~-]/.test(p))) return undefined;
