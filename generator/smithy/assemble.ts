@@ -308,18 +308,22 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
   const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
   const toleratedTraits = new Set<string>();
   // A trait's selector judged once per selector, subject type and container (this run only),
-  // in maps nested by the three: no key is built per trait application.
+  // in maps nested by the three: no key is built per trait application. A selector on a member's
+  // target (`structure > :test(member > string)`, @idempotencyToken's) is judged per target type too.
   const selectorVerdicts = new Map<string, Map<string, Map<string, boolean | undefined>>>();
-  const allows = (selector: string, type: string, container: string, target: (() => string | undefined) | undefined): boolean | undefined => {
-    // A selector on a member's target (`structure > :test(member > string)`) is judged per application.
-    if (target !== undefined && selector.includes(":test(member")) return selectorAllows(selector, { type, container, target: target() });
+  const onTarget = new Map<string, boolean>();
+  const allows = (selector: string, type: string, container: string, ref: AstMemberRef | undefined): boolean | undefined => {
+    let judgesTarget = onTarget.get(selector);
+    if (judgesTarget === undefined) onTarget.set(selector, (judgesTarget = selector.includes(":test(member")));
+    const target = judgesTarget && ref !== undefined ? lookup(ref.target)?.type : undefined;
+    const key = target === undefined ? container : `${container} > ${target}`;
     let byType = selectorVerdicts.get(selector);
     if (byType === undefined) selectorVerdicts.set(selector, (byType = new Map()));
     let byContainer = byType.get(type);
     if (byContainer === undefined) byType.set(type, (byContainer = new Map()));
-    if (byContainer.has(container)) return byContainer.get(container);
-    const verdict = selectorAllows(selector, { type, container });
-    byContainer.set(container, verdict);
+    if (byContainer.has(key)) return byContainer.get(key);
+    const verdict = selectorAllows(selector, { type, container, target });
+    byContainer.set(key, verdict);
     return verdict;
   };
   // Traits must be defined, by shapes marked @trait. The owner's id and the trait's position
@@ -339,7 +343,6 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
     ref?: AstMemberRef,
   ) => {
     if (traits === undefined) return;
-    const target = ref === undefined ? undefined : () => lookup(ref.target)?.type;
     const subjectType = member === undefined ? shape.type : "member";
     for (const trait in traits) {
       if (!Object.prototype.hasOwnProperty.call(traits, trait)) continue;
@@ -371,7 +374,7 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
       }
       const defValue = def.traits["smithy.api#trait"];
       const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
-      if (typeof selector === "string" && allows(selector, subjectType, shape.type, target) === false) {
+      if (typeof selector === "string" && allows(selector, subjectType, shape.type, ref) === false) {
         diags.error(
           "SMITHY_TRAIT_TARGET",
           `Trait \`${trait}\` cannot be applied to \`${owner(id, member)}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
