@@ -1,0 +1,208 @@
+// The listed ways the APIs' own SDKs' requests differ from ours (test/sdk-wire/), each argued,
+// each of a kind, and how each is recognised.
+//
+//   classify(difference) → "empty-body" | "octokit-trailing-slash+empty-query-value" | ... | undefined
+//   agrees("empty-body") → true: the two requests are the same message
+//
+// Each entry is a normalisation of the two requests (as oracle.ts reduces them) that erases that
+// one difference and nothing else. They are applied in order until the two requests are equal;
+// the difference is explained by the entries that changed something on the way. If the requests
+// still differ after all of them, the difference is unexplained and the test fails.
+//
+// Kinds (report.ts counts them apart):
+// - "equivalent": the same HTTP message by the cited specification: such an input AGREES;
+// - "sdk": the SDK departs from the document or the cited specification;
+// - "choice": both requests follow the document and the specification, with other bytes;
+// - "ours": we follow the document where the SDK follows the API's convention: both are argued
+//   below, and the argument says which one the API is known to take;
+// - "inexpressible": the SDK cannot be given this input (no request is built; oracle.ts counts
+//   the input here without comparing).
+
+import type { Pairs, SdkDifference, Wire } from "./oracle.js";
+
+export type Kind = "equivalent" | "sdk" | "choice" | "ours" | "inexpressible";
+
+export interface Known {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly reason: string;
+  /** Both requests with this one difference erased, or undefined where the entry does not apply. */
+  readonly normalize?: (ours: Wire, theirs: Wire, difference: SdkDifference) => readonly [Wire, Wire];
+}
+
+const input = (d: SdkDifference) => (typeof d.input === "object" && d.input !== null ? (d.input as Record<string, unknown>) : {});
+const topLevel = (key: string) => !key.includes("[");
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** What the comparison reads of a request (oracle.ts differingParts): not its raw bytes. */
+const sameWire = (a: Wire, b: Wire) => same([a.method, a.path, a.query, a.body], [b.method, b.path, b.query, b.body]);
+
+export const KNOWN: readonly Known[] = [
+  {
+    name: "delete-params-in-query",
+    kind: "ours",
+    reason:
+      "Stripe's DELETE operations declare an application/x-www-form-urlencoded requestBody (cancellation_details, invoice_now, prorate, " +
+      "expand, ...; empty for most): we send it as a form body (and an empty form body where none is set); stripe-node's StripeResource " +
+      "puts the params of a GET or DELETE in the query string, as Stripe's other SDKs do. The pairs are the same. OpenAPI 3.0.3 " +
+      "§Operation Object says a requestBody is only supported where RFC 7231 defines body semantics and SHALL be ignored by consumers " +
+      "otherwise (RFC 7231 §4.3.5: a DELETE payload has no defined semantics): the document is at fault, and stripe-node's query is the " +
+      "repair Stripe's own SDKs make. Left as the document says until a rule for bodies on DELETE is decided (see the README).",
+    normalize: (ours, theirs) => {
+      if (ours.method !== "DELETE" || theirs.method !== "DELETE" || ours.body === undefined || !("form" in ours.body) || theirs.body !== undefined) return [ours, theirs];
+      const { body: _, ...rest } = ours;
+      return [{ ...rest, query: [...ours.query, ...ours.body.form] }, theirs];
+    },
+  },
+  {
+    name: "empty-query-value",
+    kind: "ours",
+    reason:
+      "A query parameter (top level, not inside a deepObject) set to \"\": we leave it out, stripe-node and Octokit send `name=`. " +
+      "OpenAPI 3.0.3 §Parameter Object: `allowEmptyValue` \"sets the ability to pass empty-valued parameters\", default false, and none of " +
+      "these parameters sets it; the generated validator accepts \"\" only because the schemas have no minLength. Stripe reads an empty " +
+      "value as \"unset this field\" and refuses it for parameters that cannot be unset, such as list cursors; for a required GitHub " +
+      "query parameter (DELETE /repos/{owner}/{repo}/actions/caches `key`) both requests are wrong in their own way (ours lacks it, " +
+      "theirs sends nothing where a key is meant).",
+    normalize: (ours, theirs, d) => {
+      const values = input(d);
+      const drop = (q: Pairs) => q.filter(([k, v]) => !(topLevel(k) && v === "" && values[k] === "" && !ours.query.some(([ok]) => ok === k)));
+      return [ours, { ...theirs, query: drop(theirs.query) }];
+    },
+  },
+  {
+    name: "empty-body",
+    kind: "equivalent",
+    reason:
+      "Octokit sends a PUT or PATCH without parameters with an empty body (\"\", so that Content-Length: 0 is sent, which GitHub asks for); " +
+      "we send none. The same message: a request without Content-Length or Transfer-Encoding has a body of length zero (RFC 9112 §6.3), " +
+      "and fetch sends Content-Length: 0 for a PUT without a body (Fetch §HTTP-network-or-cache fetch).",
+    normalize: (ours, theirs) => {
+      if (ours.body !== undefined || theirs.body === undefined || !same(theirs.body, { text: "" })) return [ours, theirs];
+      const { body: _, ...rest } = theirs;
+      return [ours, rest];
+    },
+  },
+  {
+    name: "empty-json-object",
+    kind: "choice",
+    reason:
+      "An operation whose optional JSON body has none of its properties set: we send `{}` (the body's object without properties), Octokit " +
+      "sends an empty body. The requestBody is optional (`required: false`) and its schema an object whose properties are all optional: " +
+      "both requests are valid for the document and mean \"change nothing but what the path says\".",
+    normalize: (ours, theirs) => {
+      if (!same(ours.body, { json: {} }) || !(theirs.body === undefined || same(theirs.body, { text: "" }))) return [ours, theirs];
+      const { body: _, ...rest } = ours;
+      const { body: __, ...theirRest } = theirs;
+      return [rest, theirRest];
+    },
+  },
+  {
+    name: "stripe-path-sub-delims",
+    kind: "sdk",
+    reason:
+      "A path value holding one of `!'()*`: we percent-encode it (`%27`), stripe-node does not: its resources write path values with " +
+      "`encodeURIComponent`, which leaves these five raw. OpenAPI's `simple` style is RFC 6570's simple string expansion, which encodes " +
+      "every character outside the unreserved set (RFC 6570 §3.2.2, §1.5); the five are RFC 3986 sub-delims, and URIs that differ in " +
+      "encoding a reserved character are not equivalent (RFC 3986 §2.2), though both name the same id to a server that decodes " +
+      "path segments.",
+    normalize: (ours, theirs) => {
+      const raw = ours.path.replace(/%(21|27|28|29|2A)/gi, (m) => decodeURIComponent(m));
+      return raw === theirs.path ? [{ ...ours, path: raw }, theirs] : [ours, theirs];
+    },
+  },
+  {
+    name: "octokit-trailing-slash",
+    kind: "sdk",
+    reason:
+      "A template that ends with a path parameter set to \"\" (`/repos/{owner}/{repo}/actions/secrets/{secret_name}`): we send the " +
+      "template's literal `/` (`.../secrets/`), Octokit removes the trailing slash of every expanded URL (@octokit/endpoint " +
+      "url-template.js `template.replace(/\\/$/, \"\")`) and so names another resource (`.../secrets`, the list). RFC 6570 §3.2.2 expands " +
+      "an empty value to nothing and keeps the literals; the document's path template is literal text (OpenAPI 3.0.3 §Path Templating).",
+    normalize: (ours, theirs, d) => (/\}$/.test(d.template) && ours.path === theirs.path + "/" ? [ours, { ...theirs, path: ours.path }] : [ours, theirs]),
+  },
+  {
+    name: "octokit-null-query",
+    kind: "sdk",
+    reason:
+      "A nullable query parameter set to null: we leave it out, Octokit sends the text `null` (add-query-parameters.js " +
+      "`encodeURIComponent(parameters[name])`). RFC 6570 §2.3, which OpenAPI's form style follows, treats null as undefined: the " +
+      "parameter is not sent.",
+    normalize: (ours, theirs, d) => {
+      const values = input(d);
+      return [ours, { ...theirs, query: theirs.query.filter(([k, v]) => !(topLevel(k) && v === "null" && values[k] === null)) }];
+    },
+  },
+  {
+    name: "octokit-array-query",
+    kind: "sdk",
+    reason:
+      "An array query parameter (GitHub's migrations `exclude`): we repeat the parameter (`exclude=a&exclude=b`, nothing for an empty " +
+      "array), Octokit writes the array's text (`String(array)`: `exclude=a%2Cb`, and `exclude=` for an empty one). The document gives " +
+      "the parameter no `style` or `explode`, which means style form with explode true: one pair per item (OpenAPI 3.0.3 §Parameter " +
+      "Object, §Style Examples); an empty array has no pair to send (RFC 6570 §3.2.1: an empty list is undefined).",
+    normalize: (ours, theirs, d) => {
+      const values = input(d);
+      const query = theirs.query.flatMap(([k, v]): Pairs => {
+        const list = values[k];
+        return topLevel(k) && Array.isArray(list) && v === list.map(String).join(",") ? list.map((x): [string, string] => [k, String(x)]) : [[k, v]];
+      });
+      return [ours, { ...theirs, query }];
+    },
+  },
+  {
+    name: "octokit-search-plus",
+    kind: "sdk",
+    reason:
+      "The search parameter `q` holding a `+`: we percent-encode it (a literal plus), Octokit keeps every `+` of `q` raw " +
+      "(add-query-parameters.js), which a form parser reads as a space: its convention for search queries written as GitHub's " +
+      "documentation writes them (`q=repo:x+is:open`). The document declares `q` a plain string: a `+` in it is data (OpenAPI 3.0.3 " +
+      "§Parameter Object, style form; RFC 3986 §3.4).",
+    normalize: (ours, theirs) => [{ ...ours, query: ours.query.map(([k, v]) => (k === "q" && theirs.query.some(([tk, tv]) => tk === "q" && tv === v.replace(/\+/g, " ")) ? [k, v.replace(/\+/g, " ")] : [k, v])) }, theirs],
+  },
+  {
+    name: "stripe-query-on-post",
+    kind: "inexpressible",
+    reason: "A query parameter of a POST: stripe-node sends every param of a POST in its body, so the input cannot be given to it.",
+  },
+  {
+    name: "octokit-name-clash",
+    kind: "inexpressible",
+    reason:
+      "A body property with the name of a path or query parameter (GitHub's update-environment-variable: path `name` and body " +
+      "`name`): Octokit takes every parameter in one object, so the input cannot be given to it.",
+  },
+  {
+    name: "octokit-option-name",
+    kind: "inexpressible",
+    reason:
+      "A body property named like an option of @octokit/endpoint (`url`, `headers`, `method`, `baseUrl`, `request`, `mediaType`, `data`): " +
+      "Octokit reads it as the option (GitHub's webhook config `url`), so the input cannot be given to it as a parameter.",
+  },
+];
+
+const byName = new Map(KNOWN.map((k) => [k.name, k]));
+
+/** The names (joined by `+`) of the entries that explain the difference, or undefined. */
+export function classify(d: SdkDifference): string | undefined {
+  let ours = d.ours;
+  let theirs = d.theirs;
+  const used: string[] = [];
+  for (const k of KNOWN) {
+    if (!k.normalize) continue;
+    const [o, t] = k.normalize(ours, theirs, d);
+    if (!sameWire(o, ours) || !sameWire(t, theirs)) used.push(k.name);
+    ours = o;
+    theirs = t;
+    if (sameWire(ours, theirs)) return used.join("+");
+  }
+  return undefined;
+}
+
+export function kindsOf(names: string): Set<Kind> {
+  return new Set(names.split("+").map((n) => byName.get(n)?.kind ?? "sdk"));
+}
+
+/** Whether an input explained by these entries agrees (every entry is an equivalence). */
+export function agrees(names: string): boolean {
+  return [...kindsOf(names)].every((k) => k === "equivalent");
+}

@@ -1,0 +1,126 @@
+// The APIs' own SDK encoders as the oracle of our OpenAPI serializers, the part that runs in npm
+// test: every operation of Stripe's document against stripe-node and of GitHub's against
+// @octokit/endpoint, one random valid input each; then the proof that the comparison can fail
+// (a deliberately wrong serializer) and that each listed entry recognises its difference only.
+// More inputs per operation: npm run test:sdk-wire (test/sweeps/sdk-wire.test.ts).
+
+import { beforeAll, describe, expect, it } from "vitest";
+import { canonical, formPairs, generateDocument, runSdkDocument, type SdkDifference, type SdkResult, type Wire } from "./oracle.js";
+import { agrees, classify } from "./known.js";
+import { report } from "./report.js";
+import { sdkVersions } from "./sdks.js";
+import { ROOT } from "../helpers/paths.js";
+
+const STRIPE = "stripe.com.json.gz";
+const GITHUB = "github.com__api.github.com.json.gz";
+type Generated = Awaited<ReturnType<typeof generateDocument>>;
+let stripe: Generated;
+let github: Generated;
+
+beforeAll(async () => {
+  stripe = await generateDocument(STRIPE, true);
+  github = await generateDocument(GITHUB, true);
+});
+
+const expectAllExplained = (r: SdkResult) => {
+  report([r], sdkVersions(ROOT));
+  expect(r.unexplained.map((d) => `${d.operation} (${d.parts.join(", ")})`)).toEqual([]);
+  // Every operation ran (but those with no valid input, listed by report) and most inputs are identical.
+  expect(r.operations).toBe(r.sdk === "stripe" ? stripe.model.operations.length : github.model.operations.length);
+  expect(r.inputs).toBe(r.operations - r.skipped.length);
+  expect(r.identical).toBeGreaterThan(r.inputs * 0.75);
+};
+
+describe("the APIs' own SDKs agree with our OpenAPI serializers (one input per operation)", () => {
+  it("Stripe, every operation, against stripe-node: no unexplained difference", async () => {
+    expectAllExplained(await runSdkDocument(STRIPE, "stripe", { runs: 1, seed: 1 }, stripe));
+  });
+
+  it("GitHub, every operation, against @octokit/endpoint: no unexplained difference", async () => {
+    expectAllExplained(await runSdkDocument(GITHUB, "octokit", { runs: 1, seed: 1 }, github));
+  });
+});
+
+interface Request {
+  method: string;
+  path: string;
+  query: string[];
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+describe("the SDK comparison can fail", () => {
+  it("a serializer that writes Stripe's arrays as repeated fields (issue 10's bug) is unexplained on every input it changes", async () => {
+    let changed = 0;
+    const unindex = (s: string) => s.replace(/%5B[0-9]+%5D/g, "");
+    const wrap = (serialize: (input: unknown) => unknown) => (input: unknown) => {
+      const r = serialize(input) as Request;
+      const wrong = { ...r, query: r.query.map(unindex), ...(typeof r.body === "string" ? { body: unindex(r.body) } : {}) };
+      if (JSON.stringify(wrong) !== JSON.stringify(r)) changed++;
+      return wrong;
+    };
+    const r = await runSdkDocument(STRIPE, "stripe", { runs: 1, seed: 1, operations: 120, wrap }, stripe);
+    expect(changed).toBeGreaterThan(10);
+    expect(r.unexplained.length).toBe(changed);
+  });
+
+  it("a serializer that writes GitHub's JSON numbers as strings is unexplained on every input it changes", async () => {
+    let changed = 0;
+    const stringify = (v: unknown): unknown => (typeof v === "number" ? String(v) : Array.isArray(v) ? v.map(stringify) : typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stringify(x)])) : v);
+    const wrap = (serialize: (input: unknown) => unknown) => (input: unknown) => {
+      const r = serialize(input) as Request;
+      if (typeof r.body !== "string" || !/json/.test(r.headers["Content-Type"] ?? r.headers["content-type"] ?? "")) return r;
+      const wrong = { ...r, body: JSON.stringify(stringify(JSON.parse(r.body))) };
+      if (wrong.body !== r.body) changed++;
+      return wrong;
+    };
+    const r = await runSdkDocument(GITHUB, "octokit", { runs: 1, seed: 1, operations: 250, wrap }, github);
+    expect(changed).toBeGreaterThan(10);
+    expect(r.unexplained.length).toBe(changed);
+  });
+
+  const wire = (w: Partial<Wire>): Wire => ({ method: "GET", path: "/v1/things/a", query: [], raw: "", ...w });
+  const diff = (ours: Partial<Wire>, theirs: Partial<Wire>, input: unknown = {}, template = "/v1/things/{id}"): SdkDifference => ({ sdk: "stripe", operation: "op", template, input, ours: wire(ours), theirs: wire(theirs), parts: [] });
+
+  it("each listed entry recognises its own difference and not a near miss", () => {
+    // A changed method, path, query value or body is unexplained.
+    expect(classify(diff({}, { method: "POST" }))).toBeUndefined();
+    expect(classify(diff({}, { path: "/v1/things/b" }))).toBeUndefined();
+    expect(classify(diff({ query: [["a", "1"]] }, { query: [["a", "2"]] }))).toBeUndefined();
+    expect(classify(diff({ body: { json: { a: 1 } } }, { body: { json: { a: "1" } } }))).toBeUndefined();
+    expect(classify(diff({ query: [["a", "1"], ["b", "2"]] }, { query: [["b", "2"], ["a", "1"]] }))).toBeUndefined();
+    // An empty query value: only for a parameter the input sets to "".
+    expect(classify(diff({ query: [] }, { query: [["cursor", ""]] }, { cursor: "" }))).toBe("empty-query-value");
+    expect(classify(diff({ query: [] }, { query: [["cursor", ""]] }, { cursor: "x" }))).toBeUndefined();
+    expect(classify(diff({ query: [] }, { query: [["created[gt]", ""]] }, { "created[gt]": "" }))).toBeUndefined();
+    // DELETE params: the same pairs, in the body against in the query.
+    const del = (q: [string, string][]) => diff({ method: "DELETE", body: { form: [["prorate", "true"]] } }, { method: "DELETE", query: q });
+    expect(classify(del([["prorate", "true"]]))).toBe("delete-params-in-query");
+    expect(classify(del([["prorate", "false"]]))).toBeUndefined();
+    // Sub-delims in a path: only the five encodeURIComponent keeps.
+    expect(classify(diff({ path: "/v1/things/%27%21" }, { path: "/v1/things/'!" }))).toBe("stripe-path-sub-delims");
+    expect(classify(diff({ path: "/v1/things/%2C" }, { path: "/v1/things/," }))).toBeUndefined();
+    // Octokit's trailing slash: only after a template variable.
+    expect(classify(diff({ path: "/v1/things/" }, { path: "/v1/things" }))).toBe("octokit-trailing-slash");
+    expect(classify(diff({ path: "/v1/things/" }, { path: "/v1/things" }, {}, "/v1/things/"))).toBeUndefined();
+    // Arrays as text: only when the text is the input's items joined.
+    expect(classify(diff({ query: [["exclude", "a"], ["exclude", "b"]] }, { query: [["exclude", "a,b"]] }, { exclude: ["a", "b"] }))).toBe("octokit-array-query");
+    expect(classify(diff({ query: [["exclude", "a"], ["exclude", "b"]] }, { query: [["exclude", "a,c"]] }, { exclude: ["a", "b"] }))).toBeUndefined();
+    // `+` in q only.
+    expect(classify(diff({ query: [["q", "a+b"]] }, { query: [["q", "a b"]] }))).toBe("octokit-search-plus");
+    expect(classify(diff({ query: [["r", "a+b"]] }, { query: [["r", "a b"]] }))).toBeUndefined();
+    // Null as text; an empty body; `{}` against no body.
+    expect(classify(diff({ query: [] }, { query: [["guid", "null"]] }, { guid: null }))).toBe("octokit-null-query");
+    expect(classify(diff({ query: [] }, { query: [["guid", "null"]] }, { guid: "null" }))).toBeUndefined();
+    expect(classify(diff({ method: "PUT" }, { method: "PUT", body: { text: "" } }))).toBe("empty-body");
+    expect(classify(diff({ method: "PUT" }, { method: "PUT", body: { text: " " } }))).toBeUndefined();
+    expect(classify(diff({ method: "PUT", body: { json: {} } }, { method: "PUT", body: { text: "" } }))).toBe("empty-json-object");
+    expect(classify(diff({ method: "PUT", body: { json: { a: 1 } } }, { method: "PUT", body: { text: "" } }))).toBeUndefined();
+    expect([agrees("empty-body"), agrees("empty-body+octokit-trailing-slash"), agrees("empty-json-object")]).toEqual([true, false, false]);
+  });
+
+  it("pairs are read as the WHATWG form parser reads them, JSON without key order", () => {
+    expect(formPairs("expand%5B0%5D=a&expand[1]=b+c&d=%2B")).toEqual([["expand[0]", "a"], ["expand[1]", "b c"], ["d", "+"]]);
+    expect(JSON.stringify(canonical({ b: 1, a: [{ d: 1, c: 2 }] }))).toBe('{"a":[{"c":2,"d":1}],"b":1}');
+  });
+});
