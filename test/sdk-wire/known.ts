@@ -42,11 +42,11 @@ export const KNOWN: readonly Known[] = [
     kind: "ours",
     reason:
       "Stripe's DELETE operations declare an application/x-www-form-urlencoded requestBody (cancellation_details, invoice_now, prorate, " +
-      "expand, ...; empty for most): we send it as a form body (and an empty form body where none is set); stripe-node's StripeResource " +
-      "puts the params of a GET or DELETE in the query string, as Stripe's other SDKs do. The pairs are the same. OpenAPI 3.0.3 " +
-      "§Operation Object says a requestBody is only supported where RFC 7231 defines body semantics and SHALL be ignored by consumers " +
-      "otherwise (RFC 7231 §4.3.5: a DELETE payload has no defined semantics): the document is at fault, and stripe-node's query is the " +
-      "repair Stripe's own SDKs make. Left as the document says until a rule for bodies on DELETE is decided (see the README).",
+      "expand, ...; empty for most): we send it as a form body, as the document declares (an empty form body where none is set); " +
+      "stripe-node's StripeResource puts the params of a GET or DELETE in the query string. The pairs are the same. We keep DELETE " +
+      "bodies on purpose (README, \"A requestBody on GET, HEAD or TRACE\"): GitHub's DELETE operations need theirs, and Octokit sends " +
+      "them in the body; OpenAPI 3.0.3 §Operation Object would have consumers ignore a DELETE requestBody (RFC 7231 §4.3.5 gives it " +
+      "no semantics), which would lose these params altogether. Stripe's own SDK shows the query is what Stripe is sure to read.",
     normalize: (ours, theirs) => {
       if (ours.method !== "DELETE" || theirs.method !== "DELETE" || ours.body === undefined || !("form" in ours.body) || theirs.body !== undefined) return [ours, theirs];
       const { body: _, ...rest } = ours;

@@ -40,6 +40,9 @@ export function report(results: readonly SdkResult[], versions: Readonly<Record<
       `  ${r.file} (${sdk}): ${r.operations} operations (${r.skipped.length} skipped), ${r.inputs} inputs: ${r.identical} identical (${r.byteIdentical} byte for byte), ` +
         `${listed} listed (${[...byKind].map(([k, n]) => `${k} ${n}`).join(", ") || "none"}), ${r.unexplained.length} unexplained; agreement ${agreeing} of ${r.inputs} (${pct}%)`,
     );
+    const mine = new Map<string, number>();
+    for (const [names, { count }] of r.listed) for (const name of names.split("+")) mine.set(name, (mine.get(name) ?? 0) + count);
+    if (mine.size > 0) lines.push(`    listed by entry: ${[...mine].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ")}`);
     for (const s of r.skipped) lines.push(`    skipped ${s.operation}: ${s.reason}`);
     totals.inputs += r.inputs;
     totals.identical += r.identical;
