@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sameForm, type Form } from "../../generator/passes/same-form.js";
 import type { Shape } from "../../generator/model/ir.js";
@@ -59,4 +60,67 @@ describe("sameForm", () => {
     const shapes = [struct("P", ["a", "smithy.api#String"]), struct("Q", ["a", "smithy.api#String"]), struct("R", ["a", "smithy.api#Integer"])];
     expect(classes(shapes)).toEqual({ P: "P", Q: "P", R: "R" });
   });
+
+  it("splits a long chain that differs only at its end into one class per link, and merges two equal chains", () => {
+    // S0 → S1 → ... → S(n-1) → a string: each link is as far from the end as no other.
+    const n = 3000;
+    const chain = (p: string, end: number): Shape[] => [
+      ...Array.from({ length: n }, (_, i) => list(`${p}${i}`, i + 1 < n ? `${p}${i + 1}` : `${p}End`)),
+      str(`${p}End`, end),
+    ];
+    const result = classes([...chain("A", 5), ...chain("B", 5), ...chain("C", 6)]);
+    for (let i = 0; i < n; i++) expect([result[`A${i}`], result[`B${i}`], result[`C${i}`]]).toEqual([`A${i}`, `A${i}`, `C${i}`]);
+  });
+
+  it("agrees with a plain refinement (round after round until no class splits) on random graphs", () => {
+    // A node: one of a few own forms, 0-3 references to nodes of the list or to a few outside ids.
+    const graph = fc.integer({ min: 1, max: 24 }).chain((n) =>
+      fc.array(
+        fc.record({
+          key: fc.constantFrom("a", "b", "c"),
+          refs: fc.array(fc.oneof({ weight: 5, arbitrary: fc.nat(n - 1).map((i) => `ns#N${i}`) }, { weight: 1, arbitrary: fc.constantFrom("x#P", "x#Q") }), { maxLength: 3 }),
+        }),
+        { minLength: n, maxLength: n },
+      ),
+    );
+    fc.assert(
+      fc.property(graph, fc.boolean(), (nodes, reversed) => {
+        const forms = new Map<string, Form>(nodes.map((node, i) => [`ns#N${i}`, node]));
+        const shapes = nodes.map((_, i): Shape => ({ ...base, id: `ns#N${i}`, name: `N${i}`, type: "string" }));
+        if (reversed) shapes.reverse();
+        const formOf = (shape: Shape): Form => forms.get(shape.id)!;
+        expect(sameForm(shapes, formOf)).toEqual(plainSameForm(shapes, formOf));
+      }),
+      { numRuns: 2000, seed: 8 },
+    );
+  });
 });
+
+/**
+ * The definition, computed the plain way (quadratic): start from the own forms and split every
+ * class by the classes its members' references lead to (a shape outside: itself), round after
+ * round, until a round splits nothing.
+ */
+function plainSameForm(shapes: readonly Shape[], formOf: (shape: Shape) => Form): Map<string, string> {
+  const forms = shapes.map(formOf);
+  const index = new Map(shapes.map((s, i) => [s.id, i]));
+  let classes = forms.map((f) => "own " + f.key);
+  for (;;) {
+    const signatures = forms.map((f, i) => JSON.stringify([classes[i], f.refs.map((id) => (index.has(id) ? classes[index.get(id)!] : "outside " + id))]));
+    const renumber = new Map<string, string>();
+    const next = signatures.map((s) => {
+      if (!renumber.has(s)) renumber.set(s, String(renumber.size));
+      return renumber.get(s)!;
+    });
+    const before = new Set(classes).size;
+    classes = next;
+    if (renumber.size === before) break;
+  }
+  const first = new Map<string, string>();
+  const out = new Map<string, string>();
+  shapes.forEach((s, i) => {
+    if (!first.has(classes[i]!)) first.set(classes[i]!, s.id);
+    out.set(s.id, first.get(classes[i]!)!);
+  });
+  return out;
+}
