@@ -27,8 +27,9 @@
 
 import { shapeOf, type Ref, type ResolvedModel, type Shape, type ShapeId } from "../model/ir.js";
 import { isInheritedName, propertyAccess, type Names } from "../naming/names.js";
-import { childRefs, isAggregate } from "../model/refs.js";
+import { isAggregate } from "../model/refs.js";
 import { inputClosure, outputClosure } from "../passes/input-closure.js";
+import { sensitiveClosure } from "../passes/sensitive-closure.js";
 import { GeneratedFile, type Deferred } from "./file-builder.js";
 import { assignment, functionHead, ifStatement, plain, returnCall, type LayoutCheck } from "./layout.js";
 import { setProperty } from "./print.js";
@@ -96,22 +97,6 @@ export function emitRedaction(model: ResolvedModel, names: Names): GeneratedFile
   }
   if (file.isEmpty()) file.line("export {};");
   return file;
-}
-
-/** Ids of the shapes whose values are, or may contain, something sensitive. */
-export function sensitiveClosure(model: ResolvedModel): ReadonlySet<ShapeId> {
-  const holds = new Set<ShapeId>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const shape of model.shapes.values()) {
-      if (holds.has(shape.id)) continue;
-      if (shape.sensitive || childRefs(shape).some((r) => holds.has(r.target) || r.sensitive === true)) {
-        holds.add(shape.id);
-        changed = true;
-      }
-    }
-  }
-  return holds;
 }
 
 /** One redactor, laid out at render time (`resolve` gives imported names their final names). */
