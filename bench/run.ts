@@ -7,6 +7,7 @@
 //   regenerate after a doc edit (models/, 3 models): ... ms with the cache, ... ms without → ...×
 //   deserializers (XML): Route 53 ListResourceRecordSets (… KB, 1000 record sets), generated …/s, @aws-sdk/client-route-53 … deserializeResponse …/s → …×
 //   idl: ... MB/s
+//   chains (in-process, formatted; CPU, ...): structures 5,000: ... s, 20,000: ... s → ...× for 4× the depth (linear 4×, quadratic 16×)
 //   openapi: ... ratio
 //   graph microsoft.com__graph: ... s, peak RSS ... MB (limit 2,048 MB: ok)
 //   tsc --noEmit of the real Cognito output: now ... s, baseline ... s → ...×
@@ -48,6 +49,7 @@ const benches: Bench[] = [
   { name: "regenerate", run: async () => (await import("./regenerate.js")).benchRegenerate() },
   { name: "xml-deserializers", run: async () => (await import("./xml-deserializers.js")).benchXmlDeserializers() },
   { name: "idl", run: async () => (await import("./idl.js")).benchIdl() },
+  { name: "chains", run: async () => (await import("./chains.js")).benchChains() },
   { name: "regex", run: async () => (await import("./regex.js")).benchRegex() },
   { name: "openapi", run: async () => (await import("./openapi.js" as string) as { benchOpenApi: () => Promise<string[]> }).benchOpenApi() },
   { name: "graph", run: async () => (await import("./graph.js")).benchGraph() },
