@@ -32,6 +32,8 @@ export interface Known {
 
 const input = (d: SdkDifference) => (typeof d.input === "object" && d.input !== null ? (d.input as Record<string, unknown>) : {});
 const topLevel = (key: string) => !key.includes("[");
+/** Percent-decoded where the text decodes (a raw `%` left as it is). */
+const loose = (text: string) => text.split("/").map((seg) => { try { return decodeURIComponent(seg); } catch { return seg; } }).join("/");
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** What the comparison reads of a request (oracle.ts differingParts): not its raw bytes. */
 const sameWire = (a: Wire, b: Wire) => same([a.method, a.path, a.query, a.body], [b.method, b.path, b.query, b.body]);
@@ -77,7 +79,7 @@ export const KNOWN: readonly Known[] = [
       "we send none. The same message: a request without Content-Length or Transfer-Encoding has a body of length zero (RFC 9112 §6.3), " +
       "and fetch sends Content-Length: 0 for a PUT without a body (Fetch §HTTP-network-or-cache fetch).",
     normalize: (ours, theirs) => {
-      if (ours.body !== undefined || theirs.body === undefined || !same(theirs.body, { text: "" })) return [ours, theirs];
+      if (ours.body !== undefined || theirs.body === undefined || !(same(theirs.body, { text: "" }) || same(theirs.body, { form: [] }))) return [ours, theirs];
       const { body: _, ...rest } = theirs;
       return [ours, rest];
     },
@@ -105,9 +107,26 @@ export const KNOWN: readonly Known[] = [
       "every character outside the unreserved set (RFC 6570 §3.2.2, §1.5); the five are RFC 3986 sub-delims, and URIs that differ in " +
       "encoding a reserved character are not equivalent (RFC 3986 §2.2), though both name the same id to a server that decodes " +
       "path segments.",
-    normalize: (ours, theirs) => {
+    normalize: (ours, theirs, d) => {
       const raw = ours.path.replace(/%(21|27|28|29|2A)/gi, (m) => decodeURIComponent(m));
-      return raw === theirs.path ? [{ ...ours, path: raw }, theirs] : [ours, theirs];
+      return d.sdk === "stripe" && raw === theirs.path ? [{ ...ours, path: raw }, theirs] : [ours, theirs];
+    },
+  },
+  {
+    name: "twilio-raw-path-values",
+    kind: "sdk",
+    reason:
+      "A path value outside the unreserved set (the Sids the document leaves free strings, `FetchDay`'s `Day`): Twilio's resources put " +
+      "path values in raw (`/Conversations/${sid}`) and leave the URL parser to encode what it must (spaces, quotes, non-ASCII), so `)` " +
+      "stays raw, a `/` adds a segment, and a `#` or `?` ends the path (`/Participants/#7` sends `/Participants/` and a fragment), and spaces at the end " +
+      "of the URL are stripped by the parser (`/Participants/ ` becomes `/Participants/`). " +
+      "OpenAPI's `simple` style is RFC 6570 §3.2.2, which percent-encodes every character outside the unreserved set. Real Sids " +
+      "(`^CH[0-9a-fA-F]{32}$` where the document says so) never show it.",
+    normalize: (ours, theirs, d) => {
+      // The WHATWG URL parser also strips C0 controls and spaces from the end of the URL (a path value " " at the end vanishes).
+      const mine = loose(ours.path);
+      const match = loose(theirs.path) === mine || loose(theirs.path) === mine.replace(/[\u0000-\u0020]+$/, "");
+      return d.sdk === "twilio" && match ? [ours, { ...theirs, path: ours.path }] : [ours, theirs];
     },
   },
   {
@@ -158,6 +177,21 @@ export const KNOWN: readonly Known[] = [
       "documentation writes them (`q=repo:x+is:open`). The document declares `q` a plain string: a `+` in it is data (OpenAPI 3.0.3 " +
       "§Parameter Object, style form; RFC 3986 §3.4).",
     normalize: (ours, theirs) => [{ ...ours, query: ours.query.map(([k, v]) => (k === "q" && theirs.query.some(([tk, tv]) => tk === "q" && tv === v.replace(/\+/g, " ")) ? [k, v.replace(/\+/g, " ")] : [k, v])) }, theirs],
+  },
+  {
+    name: "twilio-null-form",
+    kind: "ours",
+    reason:
+      "A nullable form property set to null (Twilio's `LastReadMessageIndex`): we leave it out, Twilio's encoder (qs) writes `name=`, " +
+      "which Twilio's API reads as \"reset this field\". OpenAPI's form style follows RFC 6570, where null is undefined and not sent " +
+      "(§2.3); the document has no other way to say \"reset\" (an empty string is no integer), so a caller of ours cannot reset such a " +
+      "field: a gap the document leaves, recorded here rather than invented.",
+    normalize: (ours, theirs, d) => {
+      if (d.sdk !== "twilio" || theirs.body === undefined || !("form" in theirs.body)) return [ours, theirs];
+      const values = input(d);
+      const mine = ours.body !== undefined && "form" in ours.body ? ours.body.form : [];
+      return [ours, { ...theirs, body: { form: theirs.body.form.filter(([k, v]) => !(v === "" && values[k] === null && !mine.some(([ok]) => ok === k))) } }];
+    },
   },
   {
     name: "stripe-query-on-post",

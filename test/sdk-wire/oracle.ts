@@ -1,6 +1,7 @@
 // The APIs' own SDK encoders as the oracle of our OpenAPI serializers (issue 10): random valid
 // inputs of every operation of a corpus document go through our generated serializer and
-// through the API's own SDK (sdks.ts: stripe-node for Stripe, @octokit/endpoint for GitHub);
+// through the API's own SDK (sdks.ts: stripe-node for Stripe, @octokit/endpoint for GitHub,
+// twilio-node for Twilio's documents);
 // method, path, query and body must agree, or differ only in a way listed in known.ts.
 //
 //   await runSdkDocument("stripe.com.json.gz", "stripe", { runs: 2, seed: 1 })
@@ -11,8 +12,10 @@
 // seeds), kept only when our generated validator accepts them. Each SDK is handed the same values
 // in its own terms: Stripe's params keyed by wire name (path values positional, as its resources
 // take them), Octokit's params keyed by name with the body's properties beside them (`data` for
-// a body that is not an object); a date as the text our runtime writes (neither SDK has a date
-// encoder of its own for these: Octokit takes text; Stripe's timestamps are integers).
+// a body that is not an object); Twilio's form and query values by wire name through its own
+// `serialize` helpers as its generated resources apply them (dates, booleans, objects). A date
+// is otherwise given as the text our runtime writes (Octokit takes text; Stripe's timestamps
+// are integers).
 //
 // What is compared: the method; the path as sent (bytes); the query and a form body as the
 // pairs the WHATWG application/x-www-form-urlencoded parser reads (Stripe's and GitHub's servers
@@ -30,10 +33,11 @@ import { generateFiles, load } from "../openapi/helpers.js";
 import { writeTree } from "../helpers/generate.js";
 import { corpusFile } from "../helpers/paths.js";
 import { normalizeOurs, operationSites, validInputs, type OurRequest, type Site } from "../openapi-wire/oracle.js";
-import { octokitRequest, stripeRequest, type SdkRequest } from "./sdks.js";
+import { octokitRequest, stripeRequest, twilioRequest, type SdkRequest } from "./sdks.js";
+import * as twilioSerialize from "twilio/lib/base/serialize.js";
 import { classify } from "./known.js";
 
-export type Sdk = "stripe" | "octokit";
+export type Sdk = "stripe" | "octokit" | "twilio";
 export type Pairs = [string, string][];
 
 /** A request reduced to what the comparison reads. */
@@ -89,6 +93,8 @@ interface Generated {
   readonly validators: Record<string, Fn>;
   readonly runtime: { toDateTime: (d: Date) => string };
   readonly sites: Map<string, Site>;
+  /** The first server URL of the document (`https://conversations.twilio.com`). */
+  readonly server: string;
 }
 
 /** Generates a corpus document's code once and imports it (a test runs several checks on one). */
@@ -104,7 +110,8 @@ export async function generateDocument(file: string, cleanUp = false): Promise<G
   const validators = (await import(join(dir, "validators.ts"))) as Record<string, Fn>;
   const runtime = (await import(join(dir, "runtime.ts"))) as Generated["runtime"];
   if (cleanUp) rmSync(tree, { recursive: true, force: true });
-  return { model, serializers, validators, runtime, sites: operationSites(JSON.parse(text) as Record<string, unknown>) };
+  const doc = JSON.parse(text) as { servers?: { url?: string }[] };
+  return { model, serializers, validators, runtime, sites: operationSites(doc as Record<string, unknown>), server: doc.servers?.[0]?.url ?? "" };
 }
 
 /** What an SDK call is made of, or why the SDK cannot be given this input. */
@@ -134,7 +141,7 @@ export async function runSdkDocument(file: string, sdk: Sdk, options: SdkRunOpti
     for (const input of inputs) {
       result.inputs++;
       const ours = ourWire(serialize, input);
-      const call = sdk === "stripe" ? stripeCall(g, op, site, input) : octokitCall(g, op, site, input);
+      const call = sdk === "stripe" ? stripeCall(g, op, site, input) : sdk === "octokit" ? octokitCall(g, op, site, input) : twilioCall(g, op, site, input);
       if ("inexpressible" in call) {
         count(result.listed, call.inexpressible, { operation: op.name, input, reason: call.reason });
         continue;
@@ -349,4 +356,55 @@ function octokitCall(g: Generated, op: Operation, site: Site, input: unknown): C
   // A body of JSON: its media type, as a caller of Octokit names a non-default one in headers.
   if (op.http?.contentType !== undefined && !/json/i.test(op.http.contentType) && "data" in params) headers["content-type"] ??= op.http.contentType;
   return { request: () => Promise.resolve(octokitRequest({ method, template: site.path, queryNames, params, headers })) };
+}
+
+/**
+ * A value as Twilio's generated resources hand it over (resources/…: `serialize.iso8601DateTime`
+ * for `format: date-time`, `serialize.bool`, `serialize.object` for objects, arrays item by item).
+ */
+function twilioValue(value: unknown): unknown {
+  if (value instanceof Date) return twilioSerialize.iso8601DateTime(value);
+  if (typeof value === "boolean") return twilioSerialize.bool(value);
+  if (Array.isArray(value)) return value.map(twilioValue);
+  if (typeof value === "object" && value !== null && !(value instanceof Uint8Array)) return twilioSerialize.object(value);
+  return value;
+}
+
+function twilioCall(g: Generated, op: Operation, site: Site, input: unknown): Call {
+  const values = input as Record<string, unknown>;
+  const path: Record<string, string> = {};
+  const params: Record<string, unknown> = {};
+  const data: Record<string, unknown> = {};
+  const headers: Record<string, string> = {};
+  for (const m of members(g, op)) {
+    const value = values[m.name];
+    if (value === undefined) continue;
+    const b = m.http ?? { location: "body" as const };
+    switch (b.location) {
+      case "label":
+        path[b.name] = String(twilioValue(value));
+        break;
+      case "query":
+        params[b.name] = twilioValue(value);
+        break;
+      case "body":
+        data[wireName(m)] = twilioValue(value);
+        break;
+      case "header":
+        headers[b.name] = String(twilioValue(value));
+        break;
+      case "payload":
+      case "cookie":
+      case "prefixHeaders":
+      case "queryParams":
+        return { inexpressible: `twilio-${b.location}`, reason: `${m.name}: Twilio's resources take no ${b.location} value` };
+      default:
+        throw new Error(`${op.name}: unexpected binding ${b.location}`);
+    }
+  }
+  // Twilio's resources put path values in raw (`/Conversations/${sid}`); the URL parser encodes what it must.
+  const uri = g.server.replace(/\/$/, "") + site.path.replace(/\{([^}]+)\}/g, (_, name: string) => path[name] ?? "");
+  const method = site.method.toLowerCase();
+  const withData = method === "post" || method === "put";
+  return { request: () => twilioRequest({ method, uri, ...(Object.keys(params).length > 0 ? { params } : {}), ...(withData || Object.keys(data).length > 0 ? { data } : {}), headers }) };
 }

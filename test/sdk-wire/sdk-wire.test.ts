@@ -1,6 +1,6 @@
 // The APIs' own SDK encoders as the oracle of our OpenAPI serializers, the part that runs in npm
-// test: every operation of Stripe's document against stripe-node and of GitHub's against
-// @octokit/endpoint, one random valid input each; then the proof that the comparison can fail
+// test: every operation of Stripe's document against stripe-node, of GitHub's against
+// @octokit/endpoint and of Twilio Conversations' against twilio-node, one random valid input each; then the proof that the comparison can fail
 // (a deliberately wrong serializer) and that each listed entry recognises its difference only.
 // More inputs per operation: npm run test:sdk-wire (test/sweeps/sdk-wire.test.ts).
 
@@ -13,20 +13,23 @@ import { ROOT } from "../helpers/paths.js";
 
 const STRIPE = "stripe.com.json.gz";
 const GITHUB = "github.com__api.github.com.json.gz";
+const TWILIO = "twilio.com__twilio_conversations_v1.json.gz";
 type Generated = Awaited<ReturnType<typeof generateDocument>>;
 let stripe: Generated;
 let github: Generated;
+let twilio: Generated;
 
 beforeAll(async () => {
   stripe = await generateDocument(STRIPE, true);
   github = await generateDocument(GITHUB, true);
+  twilio = await generateDocument(TWILIO, true);
 });
 
 const expectAllExplained = (r: SdkResult) => {
   report([r], sdkVersions(ROOT));
   expect(r.unexplained.map((d) => `${d.operation} (${d.parts.join(", ")})`)).toEqual([]);
   // Every operation ran (but those with no valid input, listed by report) and most inputs are identical.
-  expect(r.operations).toBe(r.sdk === "stripe" ? stripe.model.operations.length : github.model.operations.length);
+  expect(r.operations).toBe((r.sdk === "stripe" ? stripe : r.sdk === "octokit" ? github : twilio).model.operations.length);
   expect(r.inputs).toBe(r.operations - r.skipped.length);
   expect(r.identical).toBeGreaterThan(r.inputs * 0.75);
 };
@@ -38,6 +41,10 @@ describe("the APIs' own SDKs agree with our OpenAPI serializers (one input per o
 
   it("GitHub, every operation, against @octokit/endpoint: no unexplained difference", async () => {
     expectAllExplained(await runSdkDocument(GITHUB, "octokit", { runs: 1, seed: 1 }, github));
+  });
+
+  it("Twilio Conversations, every operation, against twilio-node: no unexplained difference", async () => {
+    expectAllExplained(await runSdkDocument(TWILIO, "twilio", { runs: 1, seed: 1 }, twilio));
   });
 });
 
@@ -116,6 +123,16 @@ describe("the SDK comparison can fail", () => {
     expect(classify(diff({ method: "PUT" }, { method: "PUT", body: { text: " " } }))).toBeUndefined();
     expect(classify(diff({ method: "PUT", body: { json: {} } }, { method: "PUT", body: { text: "" } }))).toBe("empty-json-object");
     expect(classify(diff({ method: "PUT", body: { json: { a: 1 } } }, { method: "PUT", body: { text: "" } }))).toBeUndefined();
+    // Twilio's raw path values: only for Twilio, and only where the decoded paths are the same.
+    const tw = (o: string, t: string): SdkDifference => ({ ...diff({ path: o }, { path: t }), sdk: "twilio" });
+    expect(classify(tw("/v1/things/%237", "/v1/things/#7"))).toBe("twilio-raw-path-values");
+    expect(classify(tw("/v1/things/%20", "/v1/things/"))).toBe("twilio-raw-path-values");
+    expect(classify(tw("/v1/things/%237", "/v1/things/#8"))).toBeUndefined();
+    expect(classify(diff({ path: "/v1/things/%237" }, { path: "/v1/things/#7" }))).toBeUndefined();
+    // Twilio's null as `name=`: only for a property the input sets to null.
+    const nul = (value: unknown): SdkDifference => ({ ...diff({ method: "POST", body: { form: [["a", "1"]] } }, { method: "POST", body: { form: [["a", "1"], ["n", ""]] } }, { a: "1", n: value }), sdk: "twilio" });
+    expect(classify(nul(null))).toBe("twilio-null-form");
+    expect(classify(nul(""))).toBeUndefined();
     expect([agrees("empty-body"), agrees("empty-body+octokit-trailing-slash"), agrees("empty-json-object")]).toEqual([true, false, false]);
   });
 

@@ -22,11 +22,17 @@
 // operation with query parameters and a body, the route carries an RFC 6570 query expression
 // (`{?name,label}`), as Octokit's endpoint methods write them (uploadReleaseAsset:
 // `POST {origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}`).
+//
+// Twilio: a real twilio-node client whose RequestClient has an axios adapter that records the
+// request (URL with the params its own paramsSerializer wrote) and answers `{}`. A request goes
+// through `client.request({ method, uri, params, data })`, where every generated resource method
+// ends (resources → Version → Domain → BaseTwilio.request → RequestClient: qs, arrayFormat repeat).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Stripe from "stripe";
 import { endpoint } from "@octokit/endpoint";
+import twilio from "twilio";
 
 /** A request as an SDK builds it: path and query as sent (raw), the body as sent. */
 export interface SdkRequest {
@@ -138,8 +144,67 @@ function splitUrl(url: string): { path: string; query: string } {
   return q === -1 ? { path: rest, query: "" } : { path: rest.slice(0, q), query: rest.slice(q + 1) };
 }
 
+export interface TwilioCall {
+  /** Lower case, as Twilio's resources give it. */
+  readonly method: string;
+  /** The server and the path, the path values put in raw as Twilio's resources do (`/Conversations/${sid}`). */
+  readonly uri: string;
+  /** Query parameters by wire name (GET; Twilio sends them with qs, arrayFormat "repeat"). */
+  readonly params?: Record<string, unknown>;
+  /** Form body properties by wire name, values already through Twilio's `serialize` helpers. */
+  readonly data?: Record<string, unknown>;
+  readonly headers?: Record<string, string>;
+}
+
+interface TwilioCaptured {
+  url: string;
+  method: string;
+  data: unknown;
+  headers: Record<string, unknown>;
+}
+interface TwilioSetUp {
+  client: ReturnType<typeof twilio>;
+  captured: TwilioCaptured[];
+}
+let twilioClient: TwilioSetUp | undefined;
+
+function twilioSetUp(): TwilioSetUp {
+  if (twilioClient) return twilioClient;
+  const captured: TwilioCaptured[] = [];
+  const requestClient = new twilio.RequestClient({ keepAlive: false });
+  // An axios adapter that records the request axios would send (its URL with the params Twilio's
+  // paramsSerializer wrote) and answers `{}`: nothing leaves the process.
+  const axios = (requestClient as unknown as { axios: { defaults: { adapter: unknown }; getUri: (config: unknown) => string } }).axios;
+  axios.defaults.adapter = (config: { method: string; data: unknown; headers: { toJSON?: () => Record<string, unknown> } }) => {
+    captured.push({ url: axios.getUri(config), method: config.method.toUpperCase(), data: config.data, headers: config.headers.toJSON ? config.headers.toJSON() : (config.headers as Record<string, unknown>) });
+    return Promise.resolve({ data: {}, status: 200, statusText: "OK", headers: {}, config, request: {} });
+  };
+  const client = twilio("AC00000000000000000000000000000000", "offline-token", { httpClient: requestClient });
+  twilioClient = { client, captured };
+  return twilioClient;
+}
+
+/** The request twilio-node sends for a call through `client.request` (BaseTwilio), which every resource method ends in. */
+export async function twilioRequest(call: TwilioCall): Promise<SdkRequest> {
+  const { client, captured } = twilioSetUp();
+  const before = captured.length;
+  await client.request({ method: call.method as "get", uri: call.uri, ...(call.params ? { params: call.params } : {}), ...(call.data ? { data: call.data } : {}), headers: { ...(call.headers ?? {}) } });
+  const sent = captured[before];
+  if (captured.length !== before + 1 || !sent) throw new Error(`twilio-node sent ${captured.length - before} requests for one call`);
+  const url = splitUrl(sent.url);
+  const contentType = Object.entries(sent.headers).find(([k]) => k.toLowerCase() === "content-type")?.[1];
+  const body = sent.data;
+  return {
+    method: sent.method,
+    path: url.path,
+    query: url.query,
+    ...(typeof contentType === "string" && body !== undefined ? { contentType } : {}),
+    ...(body === undefined || body === null ? {} : { body: typeof body === "string" ? body : { json: body } }),
+  };
+}
+
 /** The installed versions of the SDKs, for the report (read from their package.json files). */
-export function sdkVersions(root: string): Record<"stripe" | "octokit", string> {
+export function sdkVersions(root: string): Record<"stripe" | "octokit" | "twilio", string> {
   const version = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-  return { stripe: version("stripe"), octokit: version("@octokit/endpoint") };
+  return { stripe: version("stripe"), octokit: version("@octokit/endpoint"), twilio: version("twilio") };
 }
