@@ -4,7 +4,10 @@
 // (a deliberately wrong serializer) and that each listed entry recognises its difference only.
 // More inputs per operation: npm run test:sdk-wire (test/sweeps/sdk-wire.test.ts).
 
-import { beforeAll, describe, expect, it } from "vitest";
+import { createRequire } from "node:module";
+import net from "node:net";
+import dns from "node:dns";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonical, formPairs, generateDocument, runSdkDocument, type SdkDifference, type SdkResult, type Wire } from "./oracle.js";
 import { agrees, classify } from "./known.js";
 import { report } from "./report.js";
@@ -19,10 +22,30 @@ let stripe: Generated;
 let github: Generated;
 let twilio: Generated;
 
+// The offline guard of the real-server tests (test/servers/offline-guard.cjs) in this process
+// while the SDKs run: a connection off loopback or a DNS lookup would be refused and reported.
+const blocked: string[] = [];
+const saved = { connect: net.Socket.prototype.connect, lookup: dns.lookup, promisesLookup: dns.promises.lookup, write: process.stderr.write };
+
 beforeAll(async () => {
+  const require = createRequire(import.meta.url);
+  const guard = require.resolve("../servers/offline-guard.cjs");
+  delete require.cache[guard];
+  require(guard);
+  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (String(chunk).startsWith("offline-guard: blocked ")) blocked.push(String(chunk).trim());
+    return (saved.write as (...a: unknown[]) => boolean).call(process.stderr, chunk, ...rest);
+  }) as typeof process.stderr.write;
   stripe = await generateDocument(STRIPE, true);
   github = await generateDocument(GITHUB, true);
   twilio = await generateDocument(TWILIO, true);
+});
+
+afterAll(() => {
+  net.Socket.prototype.connect = saved.connect;
+  dns.lookup = saved.lookup;
+  dns.promises.lookup = saved.promisesLookup;
+  process.stderr.write = saved.write;
 });
 
 const expectAllExplained = (r: SdkResult) => {
@@ -45,6 +68,12 @@ describe("the APIs' own SDKs agree with our OpenAPI serializers (one input per o
 
   it("Twilio Conversations, every operation, against twilio-node: no unexplained difference", async () => {
     expectAllExplained(await runSdkDocument(TWILIO, "twilio", { runs: 1, seed: 1 }, twilio));
+  });
+
+  it("nothing left the process: the offline guard was in place and refused no connection or lookup", () => {
+    expect(net.Socket.prototype.connect.name).toBe("guardedConnect");
+    expect(dns.lookup.name).toBe("guardedLookup");
+    expect(blocked).toEqual([]);
   });
 });
 
