@@ -18,7 +18,7 @@
 // - "inexpressible": the SDK cannot be given this input (no request is built; oracle.ts counts
 //   the input here without comparing).
 
-import type { Pairs, SdkDifference, Wire } from "./oracle.js";
+import { formPairs, type Pairs, type SdkDifference, type Wire } from "./oracle.js";
 
 export type Kind = "equivalent" | "sdk" | "choice" | "ours" | "inexpressible";
 
@@ -32,6 +32,27 @@ export interface Known {
 
 const input = (d: SdkDifference) => (typeof d.input === "object" && d.input !== null ? (d.input as Record<string, unknown>) : {});
 const topLevel = (key: string) => !key.includes("[");
+/**
+ * The request twilio-node sends for ours if it put our path's values in raw: the WHATWG URL parser
+ * on the decoded path (BaseTwilio.request: `new url.URL(opts.uri)`), then axios's buildURL, which
+ * cuts a fragment off before it adds the query (`?` or `&`) and keeps it when there is none.
+ */
+function twilioUrl(ours: Wire): Wire {
+  let parsed: URL;
+  try {
+    parsed = new URL("https://twilio.invalid" + loose(ours.path));
+  } catch {
+    return ours;
+  }
+  // The whole href: `parsed.hash` is "" for an empty fragment, which the URL still holds (`…/a#`).
+  let href = parsed.href.slice(parsed.origin.length);
+  if (ours.query.length > 0 && href.includes("#")) href = href.slice(0, href.indexOf("#"));
+  const q = href.indexOf("?");
+  const path = q === -1 ? href : href.slice(0, q);
+  const query = q === -1 ? [] : formPairs(href.slice(q + 1));
+  return { ...ours, path, query: [...query, ...ours.query] };
+}
+
 /** Percent-decoded where the text decodes (a raw `%` left as it is). */
 const loose = (text: string) => text.split("/").map((seg) => { try { return decodeURIComponent(seg); } catch { return seg; } }).join("/");
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -118,15 +139,16 @@ export const KNOWN: readonly Known[] = [
     reason:
       "A path value outside the unreserved set (the Sids the document leaves free strings, `FetchDay`'s `Day`): Twilio's resources put " +
       "path values in raw (`/Conversations/${sid}`) and leave the URL parser to encode what it must (spaces, quotes, non-ASCII), so `)` " +
-      "stays raw, a `/` adds a segment, and a `#` or `?` ends the path (`/Participants/#7` sends `/Participants/` and a fragment), and spaces at the end " +
-      "of the URL are stripped by the parser (`/Participants/ ` becomes `/Participants/`). " +
+      "stays raw, a `/` adds a segment, a `?` starts the query (`/Participants/?bb7&` sends the pair `bb7`), a `#` a fragment (which " +
+      "axios cuts off with the rest of the path when it adds the query), and spaces at the end of the URL are stripped by the parser " +
+      "(`/Participants/ ` becomes `/Participants/`). Recognised where their URL is exactly what twilio-node's URL parsing and axios's " +
+      "query building make of our path with its values decoded. " +
       "OpenAPI's `simple` style is RFC 6570 §3.2.2, which percent-encodes every character outside the unreserved set. Real Sids " +
       "(`^CH[0-9a-fA-F]{32}$` where the document says so) never show it.",
     normalize: (ours, theirs, d) => {
-      // The WHATWG URL parser also strips C0 controls and spaces from the end of the URL (a path value " " at the end vanishes).
-      const mine = loose(ours.path);
-      const match = loose(theirs.path) === mine || loose(theirs.path) === mine.replace(/[\u0000-\u0020]+$/, "");
-      return d.sdk === "twilio" && match ? [ours, { ...theirs, path: ours.path }] : [ours, theirs];
+      if (d.sdk !== "twilio") return [ours, theirs];
+      const expected = twilioUrl(ours);
+      return same([expected.path, expected.query], [theirs.path, theirs.query]) ? [ours, { ...theirs, path: ours.path, query: ours.query }] : [ours, theirs];
     },
   },
   {

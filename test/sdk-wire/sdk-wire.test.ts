@@ -157,6 +157,11 @@ describe("the SDK comparison can fail", () => {
     expect(classify(tw("/v1/things/%237", "/v1/things/#7"))).toBe("twilio-raw-path-values");
     expect(classify(tw("/v1/things/%20", "/v1/things/"))).toBe("twilio-raw-path-values");
     expect(classify(tw("/v1/things/%237", "/v1/things/#8"))).toBeUndefined();
+    const twq = (o: string, oq: [string, string][], t: string, tq: [string, string][]): SdkDifference => ({ ...diff({ path: o, query: oq }, { path: t, query: tq }), sdk: "twilio" });
+    // A `?` in a value starts the query; a `#` is cut off with the rest when the query is added.
+    expect(classify(twq("/v1/a/%3Fb%26/c", [["Page", "1"]], "/v1/a/", [["b", ""], ["/c", ""], ["Page", "1"]]))).toBe("twilio-raw-path-values");
+    expect(classify(twq("/v1/a/%23b/c", [["Page", "1"]], "/v1/a/", [["Page", "1"]]))).toBe("twilio-raw-path-values");
+    expect(classify(twq("/v1/a/%23b/c", [["Page", "1"]], "/v1/a/", [["Page", "2"]]))).toBeUndefined();
     expect(classify(diff({ path: "/v1/things/%237" }, { path: "/v1/things/#7" }))).toBeUndefined();
     // Twilio's null as `name=`: only for a property the input sets to null.
     const nul = (value: unknown): SdkDifference => ({ ...diff({ method: "POST", body: { form: [["a", "1"]] } }, { method: "POST", body: { form: [["a", "1"], ["n", ""]] } }, { a: "1", n: value }), sdk: "twilio" });
