@@ -100,11 +100,6 @@ export function willBreak(doc: Doc): boolean {
 const FLAT = 0;
 const BREAK = 1;
 type Mode = typeof FLAT | typeof BREAK;
-interface Command {
-  readonly indent: number;
-  readonly mode: Mode;
-  readonly doc: Doc;
-}
 
 /**
  * The document printed from column `start` (text before it on the first line), with every
@@ -117,55 +112,78 @@ export function print(doc: Doc, options: { readonly indent: number; readonly sta
   const lines: string[] = [];
   let out = "";
   let pos = options.start;
-  const cmds: Command[] = [{ indent: options.indent, mode: BREAK, doc }];
-  while (cmds.length > 0) {
-    const { indent: ind, mode, doc: d } = cmds.pop()!;
+  // The commands still to print, a stack held as three parallel arrays (no object per command).
+  const indents: number[] = [options.indent];
+  const modes: Mode[] = [BREAK];
+  const docs: Doc[] = [doc];
+  const scratch: Scratch = { modes: [], docs: [] };
+  while (docs.length > 0) {
+    const ind = indents.pop()!;
+    const mode = modes.pop()!;
+    const d = docs.pop()!;
     if (typeof d === "string") {
       out += d;
       pos += d.length;
       continue;
     }
     if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) cmds.push({ indent: ind, mode, doc: (d as readonly Doc[])[i]! });
+      for (let i = d.length - 1; i >= 0; i--) {
+        indents.push(ind);
+        modes.push(mode);
+        docs.push((d as readonly Doc[])[i]!);
+      }
       continue;
     }
     const node = d as Exclude<Doc, string | readonly Doc[]>;
     switch (node.kind) {
       case "indent":
-        cmds.push({ indent: ind + 2, mode, doc: node.contents });
+        indents.push(ind + 2);
+        modes.push(mode);
+        docs.push(node.contents);
         break;
       case "group": {
+        let chosenMode: Mode;
+        let chosen: Doc;
         if (mode === FLAT) {
-          cmds.push({ indent: ind, mode: node.broken ? BREAK : FLAT, doc: node.contents });
-        } else {
-          const next: Command = { indent: ind, mode: FLAT, doc: node.contents };
-          if (!node.broken && fits(next, cmds, width - pos, groupModes)) cmds.push(next);
-          else if (node.states !== undefined) {
-            const last = node.states[node.states.length - 1]!;
-            if (node.broken) cmds.push({ indent: ind, mode: BREAK, doc: last });
-            else {
-              let chosen: Command | undefined;
-              for (let i = 1; i < node.states.length; i++) {
-                const cmd: Command = { indent: ind, mode: FLAT, doc: node.states[i]! };
-                if (fits(cmd, cmds, width - pos, groupModes)) {
-                  chosen = cmd;
-                  break;
-                }
+          chosenMode = node.broken ? BREAK : FLAT;
+          chosen = node.contents;
+        } else if (!node.broken && fits(FLAT, node.contents, modes, docs, width - pos, groupModes, scratch)) {
+          chosenMode = FLAT;
+          chosen = node.contents;
+        } else if (node.states !== undefined) {
+          const last = node.states[node.states.length - 1]!;
+          chosenMode = BREAK;
+          chosen = last;
+          if (!node.broken) {
+            for (let i = 1; i < node.states.length; i++) {
+              if (fits(FLAT, node.states[i]!, modes, docs, width - pos, groupModes, scratch)) {
+                chosenMode = FLAT;
+                chosen = node.states[i]!;
+                break;
               }
-              cmds.push(chosen ?? { indent: ind, mode: BREAK, doc: last });
             }
-          } else cmds.push({ indent: ind, mode: BREAK, doc: node.contents });
+          }
+        } else {
+          chosenMode = BREAK;
+          chosen = node.contents;
         }
-        if (node.id !== undefined) groupModes.set(node.id, cmds[cmds.length - 1]!.mode);
+        indents.push(ind);
+        modes.push(chosenMode);
+        docs.push(chosen);
+        if (node.id !== undefined) groupModes.set(node.id, chosenMode);
         break;
       }
       case "ifBreak":
       case "indentIfBreak": {
         const groupMode = node.kind === "ifBreak" && node.groupId === undefined ? mode : (groupModes.get(node.groupId!) ?? FLAT);
         if (node.kind === "ifBreak") {
-          const contents = groupMode === BREAK ? node.broken : node.flat;
-          cmds.push({ indent: ind, mode, doc: contents });
-        } else cmds.push({ indent: groupMode === BREAK ? ind + 2 : ind, mode, doc: node.contents });
+          indents.push(ind);
+          docs.push(groupMode === BREAK ? node.broken : node.flat);
+        } else {
+          indents.push(groupMode === BREAK ? ind + 2 : ind);
+          docs.push(node.contents);
+        }
+        modes.push(mode);
         break;
       }
       case "line":
@@ -190,41 +208,62 @@ export function print(doc: Doc, options: { readonly indent: number; readonly sta
   return lines;
 }
 
-/** Prettier's `fits`: the command, then the rest of the line, within `room` columns. */
-function fits(next: Command, rest: readonly Command[], room: number, groupModes: ReadonlyMap<symbol, Mode>): boolean {
-  let restIndex = rest.length;
-  const stack: { mode: Mode; doc: Doc }[] = [{ mode: next.mode, doc: next.doc }];
+/** The work stack of `fits`, reused by every call of one `print`. */
+interface Scratch {
+  readonly modes: Mode[];
+  readonly docs: Doc[];
+}
+
+/**
+ * Prettier's `fits`: `doc` in `mode`, then the rest of the line (the commands `restModes` /
+ * `restDocs` still to print, from the top of their stack), within `room` columns.
+ */
+function fits(mode0: Mode, doc0: Doc, restModes: readonly Mode[], restDocs: readonly Doc[], room: number, groupModes: ReadonlyMap<symbol, Mode>, scratch: Scratch): boolean {
+  let restIndex = restDocs.length;
+  const modes = scratch.modes;
+  const docs = scratch.docs;
+  modes.length = 0;
+  docs.length = 0;
+  modes.push(mode0);
+  docs.push(doc0);
   while (room >= 0) {
-    if (stack.length === 0) {
+    if (docs.length === 0) {
       if (restIndex === 0) return true;
-      const r = rest[--restIndex]!;
-      stack.push({ mode: r.mode, doc: r.doc });
+      restIndex--;
+      modes.push(restModes[restIndex]!);
+      docs.push(restDocs[restIndex]!);
       continue;
     }
-    const { mode, doc } = stack.pop()!;
+    const mode = modes.pop()!;
+    const doc = docs.pop()!;
     if (typeof doc === "string") {
       room -= doc.length;
       continue;
     }
     if (Array.isArray(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) stack.push({ mode, doc: (doc as readonly Doc[])[i]! });
+      for (let i = doc.length - 1; i >= 0; i--) {
+        modes.push(mode);
+        docs.push((doc as readonly Doc[])[i]!);
+      }
       continue;
     }
     const node = doc as Exclude<Doc, string | readonly Doc[]>;
     switch (node.kind) {
       case "indent":
       case "indentIfBreak":
-        stack.push({ mode, doc: node.contents });
+        modes.push(mode);
+        docs.push(node.contents);
         break;
       case "group": {
         const groupMode = node.broken ? BREAK : mode;
-        const contents = node.states !== undefined && groupMode === BREAK ? node.states[node.states.length - 1]! : node.contents;
-        stack.push({ mode: groupMode, doc: contents });
+        modes.push(groupMode);
+        docs.push(node.states !== undefined && groupMode === BREAK ? node.states[node.states.length - 1]! : node.contents);
         break;
       }
       case "ifBreak": {
         const groupMode = node.groupId === undefined ? mode : (groupModes.get(node.groupId) ?? FLAT);
-        stack.push({ mode, doc: groupMode === BREAK ? node.broken : node.flat });
+        modes.push(mode);
+        docs.push(groupMode === BREAK ? node.broken : node.flat);
         break;
       }
       case "line":

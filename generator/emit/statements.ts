@@ -37,6 +37,7 @@ import { append } from "../lists.js";
 /** Lines past the print width in `text` (from offset `from`, a line's start) laid out as prettier would; comment lines kept. */
 export function layoutLongLines(text: string, check: LayoutCheck, from = 0): string {
   let out: string[] | undefined;
+  let laidOut: Map<string, string> | undefined;
   let start = from;
   let copied = 0;
   let inComment = false;
@@ -60,7 +61,13 @@ export function layoutLongLines(text: string, check: LayoutCheck, from = 0): str
       if (close === -1 || close >= end) inComment = true;
     } else if ((end - start > PRINT_WIDTH || (escaped < end && escaped >= start)) && !text.startsWith("//", first) && !unbreakableLine(text.slice(first, end))) {
       out ??= [];
-      out.push(text.slice(copied, start), layoutStatement(text.slice(start, end), check).join("\n"));
+      // A file repeats lines (an operation's error check, a validator's head): each distinct
+      // line is laid out once per file (its unsure reason, if any, was reported the first time).
+      const statement = text.slice(start, end);
+      laidOut ??= new Map();
+      let lines = laidOut.get(statement);
+      if (lines === undefined) laidOut.set(statement, (lines = layoutStatement(statement, check).join("\n")));
+      out.push(text.slice(copied, start), lines);
       copied = end;
     }
     start = end + 1;
@@ -137,81 +144,111 @@ interface Token {
 
 const PUNCTUATORS = ["...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "++", "--", "<<", ">>", "**"];
 const SINGLE = "{}()[];,<>+-*/%&|^!~?:=.@";
+/** By character code: the punctuators starting with it (in PUNCTUATORS' order, longest first), else the one-character token. */
+const PUNCTUATORS_BY_FIRST: readonly (readonly string[] | undefined)[] = Array.from({ length: 128 }, (_, code) => {
+  const list = PUNCTUATORS.filter((q) => q.charCodeAt(0) === code);
+  return list.length > 0 ? list : undefined;
+});
+
+/** Character classes of the tokenizer, by code: 1 starts a name, 2 continues one (and digits), 4 a digit. */
+const NAME_START = 1;
+const NAME_PART = 2;
+const DIGIT = 4;
+const CHAR_CLASS = Uint8Array.from({ length: 128 }, (_, code) => {
+  const c = String.fromCharCode(code);
+  return (/[A-Za-z_$]/.test(c) ? NAME_START | NAME_PART : 0) | (/[0-9]/.test(c) ? NAME_PART | DIGIT : 0);
+});
+
+function charClass(code: number): number {
+  return code < 128 ? CHAR_CLASS[code]! : 0;
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let i = 0;
-  const regexAllowed = () => {
+  // A `/` starts a regular expression after an operator, `(`, `,`, the start, or `return`/`typeof`/`throw`.
+  const regexAllowed = (): boolean => {
     const prev = tokens[tokens.length - 1];
     if (prev === undefined) return true;
     if (prev.kind === "num" || prev.kind === "str" || prev.kind === "regex") return false;
     if (prev.kind === "id") return prev.text === "return" || prev.text === "typeof" || prev.text === "throw";
     return !(prev.text === ")" || prev.text === "]" || prev.text === "}");
   };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === " ") {
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
       i++;
       continue;
     }
-    if (/[A-Za-z_$]/.test(c)) {
+    const cls = charClass(code);
+    if ((cls & NAME_START) !== 0) {
       let j = i + 1;
-      while (j < text.length && /[A-Za-z0-9_$]/.test(text[j]!)) j++;
+      while (j < n && (charClass(text.charCodeAt(j)) & NAME_PART) !== 0) j++;
       tokens.push({ kind: "id", text: text.slice(i, j) });
       i = j;
       continue;
     }
-    if (/[0-9]/.test(c)) {
+    if ((cls & DIGIT) !== 0) {
       let j = i + 1;
-      while (j < text.length && /[0-9]/.test(text[j]!)) j++;
-      if (/[.eExXbBoO_n]/.test(text[j] ?? "")) throw new Unsupported("a number other than digits");
+      while (j < n && (charClass(text.charCodeAt(j)) & DIGIT) !== 0) j++;
+      if (j < n && ".eExXbBoO_n".includes(text[j]!)) throw new Unsupported("a number other than digits");
       tokens.push({ kind: "num", text: text.slice(i, j) });
       i = j;
       continue;
     }
-    if (c === '"' || c === "'") {
+    if (code === 0x22 || code === 0x27) {
       let j = i + 1;
-      while (j < text.length && text[j] !== c) j += text[j] === "\\" ? 2 : 1;
-      if (j >= text.length) throw new Unsupported("an unterminated string");
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === code) break;
+        j += d === 0x5c ? 2 : 1;
+      }
+      if (j >= n) throw new Unsupported("an unterminated string");
       tokens.push({ kind: "str", text: text.slice(i, j + 1) });
       i = j + 1;
       continue;
     }
-    if (c === "`") throw new Unsupported("a template literal");
-    if (text.startsWith("/*", i)) {
-      const end = text.indexOf("*/", i + 2);
-      if (text.slice(i, end + 2) !== "/* @__PURE__ */") throw new Unsupported("a comment");
-      tokens.push({ kind: "pure", text: "/* @__PURE__ */" });
-      i = end + 2;
-      continue;
-    }
-    if (text.startsWith("//", i)) throw new Unsupported("a comment");
-    if (c === "/" && regexAllowed()) {
-      let j = i + 1;
-      let inClass = false;
-      while (j < text.length) {
-        const d = text[j]!;
-        if (d === "\\") j += 2;
-        else {
-          if (d === "[") inClass = true;
-          else if (d === "]") inClass = false;
-          else if (d === "/" && !inClass) break;
-          j++;
-        }
+    if (code === 0x60) throw new Unsupported("a template literal");
+    if (code === 0x2f) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x2a) {
+        const end = text.indexOf("*/", i + 2);
+        if (text.slice(i, end + 2) !== "/* @__PURE__ */") throw new Unsupported("a comment");
+        tokens.push({ kind: "pure", text: "/* @__PURE__ */" });
+        i = end + 2;
+        continue;
       }
-      if (j >= text.length) throw new Unsupported("an unterminated regular expression");
-      j++;
-      while (j < text.length && /[a-z]/.test(text[j]!)) j++;
-      tokens.push({ kind: "regex", text: text.slice(i, j) });
-      i = j;
-      continue;
+      if (next === 0x2f) throw new Unsupported("a comment");
+      if (regexAllowed()) {
+        let j = i + 1;
+        let inClass = false;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === 0x5c) j += 2;
+          else {
+            if (d === 0x5b) inClass = true;
+            else if (d === 0x5d) inClass = false;
+            else if (d === 0x2f && !inClass) break;
+            j++;
+          }
+        }
+        if (j >= n) throw new Unsupported("an unterminated regular expression");
+        j++;
+        while (j < n && text.charCodeAt(j) >= 0x61 && text.charCodeAt(j) <= 0x7a) j++;
+        tokens.push({ kind: "regex", text: text.slice(i, j) });
+        i = j;
+        continue;
+      }
     }
-    const p = PUNCTUATORS.find((q) => text.startsWith(q, i));
+    const candidates = code < 128 ? PUNCTUATORS_BY_FIRST[code] : undefined;
+    const p = candidates?.find((q) => text.startsWith(q, i));
     if (p !== undefined) {
       tokens.push({ kind: "punct", text: p });
       i += p.length;
       continue;
     }
+    const c = text[i]!;
     if (SINGLE.includes(c)) {
       tokens.push({ kind: "punct", text: c });
       i++;
@@ -736,9 +773,10 @@ function stringText(raw: string): string {
   const content = raw.slice(1, -1);
   let doubles = 0;
   let singles = 0;
-  for (const c of content) {
-    if (c === '"') doubles++;
-    else if (c === "'") singles++;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 0x22) doubles++;
+    else if (c === 0x27) singles++;
   }
   const quote = doubles > singles ? "'" : '"';
   const other = quote === '"' ? "'" : '"';
