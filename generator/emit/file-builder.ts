@@ -208,7 +208,15 @@ export class GeneratedFile {
     // One join of every line into the file (no joined body, replaced copy and joined parts on
     // top of each other: Microsoft Graph beta's validators are 112 MB of text).
     const resolve = (text: string) => (text.includes(MARK) ? text.replace(/\u0001(\d+)\u0001/g, (_m, n: string) => local.get(Number(n))!) : text);
-    const lines = this.#lines.some((l) => typeof l !== "string") ? this.#lines.flatMap((l) => (typeof l === "string" ? [l] : l(resolve))) : (this.#lines as string[]);
+    let lines = this.#lines as string[];
+    if (this.#lines.some((l) => typeof l !== "string")) {
+      // A loop, not flatMap: flatMap would wrap every printed line in an array of its own.
+      lines = [];
+      for (const l of this.#lines) {
+        if (typeof l === "string") lines.push(l);
+        else for (const printed of l(resolve)) lines.push(printed);
+      }
+    }
     let first = 0;
     let last = lines.length - 1;
     while (first <= last && lines[first]!.trim() === "") first++;
@@ -238,8 +246,13 @@ export class GeneratedFile {
     // replaced in the joined text, not line by line: a line is a rope of the pieces an emitter
     // concatenated, and searching each one would flatten it into a copy before the join copies
     // it again (Microsoft Graph beta's validators are 112 MB of text).
-    const resolved = this.#imports.length > 0 ? resolvePlaceholders(text, bodyStart, (index) => local.get(index)!) : text;
-    return this.#longLines && this.#unsure === undefined ? layoutLongLines(resolved, this, bodyStart) : resolved;
+    const name = (index: number) => local.get(index)!;
+    if (this.#longLines && this.#unsure === undefined) {
+      // Placeholders resolved line by line as the long lines are laid out: one copy of the text.
+      const placeholders = this.#imports.length > 0 ? { marker: MARK, line: (line: string) => resolvePlaceholders(line, 0, name) } : undefined;
+      return layoutLongLines(text, this, bodyStart, placeholders);
+    }
+    return this.#imports.length > 0 ? resolvePlaceholders(text, bodyStart, name) : text;
   }
 }
 

@@ -34,8 +34,13 @@ import type { LayoutCheck } from "./layout.js";
 const PRINT_WIDTH = LAYOUT.printWidth;
 import { append } from "../lists.js";
 
-/** Lines past the print width in `text` (from offset `from`, a line's start) laid out as prettier would; comment lines kept. */
-export function layoutLongLines(text: string, check: LayoutCheck, from = 0): string {
+/**
+ * Lines past the print width in `text` (from offset `from`, a line's start) laid out as prettier
+ * would; comment lines kept. With `resolve`, a line holding a `marker` character is first
+ * replaced by `resolve(line)` (the file builder's import placeholders, generator/emit/file-builder.ts),
+ * in the same pass: the text is copied once, not once to resolve and once to lay out.
+ */
+export function layoutLongLines(text: string, check: LayoutCheck, from = 0, resolve?: { readonly marker: string; line(text: string): string }): string {
   let out: string[] | undefined;
   let laidOut: Map<string, string> | undefined;
   let start = from;
@@ -44,6 +49,7 @@ export function layoutLongLines(text: string, check: LayoutCheck, from = 0): str
   // A string holding an escaped double quote may be quoted otherwise (its line is laid out too).
   let escaped = text.indexOf('\\"', from);
   if (escaped === -1) escaped = text.length;
+  let marked = resolve === undefined ? -1 : text.indexOf(resolve.marker, from);
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
@@ -51,23 +57,36 @@ export function layoutLongLines(text: string, check: LayoutCheck, from = 0): str
       escaped = text.indexOf('\\"', start);
       if (escaped === -1) escaped = text.length;
     }
+    // The line with its placeholders resolved, when it holds any (names hold no quote, comment or line break).
+    let resolved: string | undefined;
+    if (marked !== -1 && marked < end) {
+      resolved = resolve!.line(text.slice(start, end));
+      marked = text.indexOf(resolve!.marker, end);
+    }
     let first = start;
     while (first < end && text.charCodeAt(first) === 0x20) first++;
+    let laid: string | undefined;
     if (inComment) {
       const close = text.indexOf("*/", first);
       if (close !== -1 && close < end) inComment = false;
     } else if (text.startsWith("/*", first) && !text.startsWith("/* @__PURE__ */", first)) {
       const close = text.indexOf("*/", first + 2);
       if (close === -1 || close >= end) inComment = true;
-    } else if ((end - start > PRINT_WIDTH || (escaped < end && escaped >= start)) && !text.startsWith("//", first) && !unbreakableLine(text.slice(first, end))) {
-      out ??= [];
+    } else if (
+      ((resolved === undefined ? end - start : resolved.length) > PRINT_WIDTH || (escaped < end && escaped >= start)) &&
+      !text.startsWith("//", first) &&
+      !unbreakableLine(resolved === undefined ? text.slice(first, end) : resolved.slice(first - start))
+    ) {
       // A file repeats lines (an operation's error check, a validator's head): each distinct
       // line is laid out once per file (its unsure reason, if any, was reported the first time).
-      const statement = text.slice(start, end);
+      const statement = resolved ?? text.slice(start, end);
       laidOut ??= new Map();
-      let lines = laidOut.get(statement);
-      if (lines === undefined) laidOut.set(statement, (lines = layoutStatement(statement, check).join("\n")));
-      out.push(text.slice(copied, start), lines);
+      laid = laidOut.get(statement);
+      if (laid === undefined) laidOut.set(statement, (laid = layoutStatement(statement, check).join("\n")));
+    }
+    if (laid !== undefined || resolved !== undefined) {
+      out ??= [];
+      out.push(text.slice(copied, start), laid ?? resolved!);
       copied = end;
     }
     start = end + 1;
