@@ -352,40 +352,62 @@ function renderInline(node: Node, inLink: boolean): string {
   return isBlock(node) ? ` ${content} ` : content;
 }
 
-/** Replaces the emphasis marks by `_`, or by `*` where a letter or digit touches the outside. */
+/** A letter or a digit (of one UTF-16 unit or one code point). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Replaces the emphasis marks by `_`, or by `*` where a letter or digit touches the outside.
+ * One scan that copies the text between marks (no string built character by character).
+ */
 function resolveEmphasis(text: string): string {
   if (!text.includes(EM_OPEN)) return text;
-  const chars = Array.from(text);
+  // The closing mark of each opening one resolved so far → its marker.
+  const closers = new Map<number, string>();
   let out = "";
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] ?? "";
-    if (ch === EM_OPEN) {
+  let copied = 0;
+  // The last UTF-16 unit written (a letter or digit there makes the emphasis intraword).
+  let last = "";
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xe000 || c > 0xe003) continue;
+    if (i > copied) {
+      out += text.slice(copied, i);
+      last = text[i - 1]!;
+    }
+    copied = i + 1;
+    const closing = closers.get(i);
+    if (closing !== undefined) {
+      out += closing;
+      last = closing;
+    } else if (c === 0xe000) {
       let close = i + 1;
       let depth = 0;
-      for (; close < chars.length; close++) {
-        if (chars[close] === EM_OPEN) depth++;
-        else if (chars[close] === EM_CLOSE) {
+      for (; close < n; close++) {
+        const d = text.charCodeAt(close);
+        if (d === 0xe000) depth++;
+        else if (d === 0xe001 && !closers.has(close)) {
           if (depth === 0) break;
           depth--;
         }
       }
-      const before = out.slice(-1);
-      const after = chars[close + 1];
-      const intraword = /[\p{L}\p{N}]/u.test(before) || (after !== undefined && /[\p{L}\p{N}]/u.test(after));
+      const after = close + 1 < n ? String.fromCodePoint(text.codePointAt(close + 1)!) : undefined;
+      const intraword = LETTER_OR_DIGIT.test(last) || (after !== undefined && LETTER_OR_DIGIT.test(after));
       const marker = intraword ? "*" : "_";
-      if (close < chars.length) chars[close] = marker === "*" ? "\uE002" : "\uE003";
+      if (close < n) closers.set(close, marker);
       out += marker;
-    } else if (ch === EM_CLOSE) {
+      last = marker;
+    } else if (c === 0xe001) {
       // Unmatched close (cannot happen with balanced trees); drop it.
-    } else if (ch === "\uE002") {
+    } else if (c === 0xe002) {
       out += "*";
-    } else if (ch === "\uE003") {
-      out += "_";
+      last = "*";
     } else {
-      out += ch;
+      out += "_";
+      last = "_";
     }
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Inline content → paragraph lines (one per `<br>`, joined by CommonMark hard breaks). */

@@ -83,41 +83,57 @@ export function codeFence(lines: readonly string[]): string {
  */
 export function escapeText(text: string, inLinkText = false): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
+  // The text between escapes is copied in one piece, not character by character.
   let out = "";
+  let copied = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
-    const prev = i > 0 ? text.charAt(i - 1) : undefined;
-    const next = i + 1 < text.length ? text.charAt(i + 1) : undefined;
+    let replacement: string;
     switch (ch) {
-      case "\\":
-        out += next === undefined || ASCII_PUNCTUATION.test(next) ? "\\\\" : "\\";
+      case "\\": {
+        const next = i + 1 < text.length ? text.charAt(i + 1) : undefined;
+        if (next !== undefined && !ASCII_PUNCTUATION.test(next)) continue;
+        replacement = "\\\\";
         break;
+      }
       case "`":
-        out += "\\`";
+        replacement = "\\`";
         break;
       case "*":
-        out += isSpace(prev) && isSpace(next) ? "*" : "\\*";
+        if (isSpace(i > 0 ? text.charAt(i - 1) : undefined) && isSpace(i + 1 < text.length ? text.charAt(i + 1) : undefined)) continue;
+        replacement = "\\*";
         break;
       case "_":
-        out += isWordChar(prev) && isWordChar(next) ? "_" : "\\_";
+        if (isWordChar(i > 0 ? text.charAt(i - 1) : undefined) && isWordChar(i + 1 < text.length ? text.charAt(i + 1) : undefined)) continue;
+        replacement = "\\_";
         break;
       case "[":
-        out += inLinkText ? "\\[" : "[";
+        if (!inLinkText) continue;
+        replacement = "\\[";
         break;
-      case "]":
-        out += inLinkText || next === "(" || next === "[" || next === ":" ? "\\]" : "]";
+      case "]": {
+        const next = i + 1 < text.length ? text.charAt(i + 1) : undefined;
+        if (!(inLinkText || next === "(" || next === "[" || next === ":")) continue;
+        replacement = "\\]";
         break;
-      case "<":
-        out += next !== undefined && /[A-Za-z/!?]/.test(next) ? "\\<" : "<";
+      }
+      case "<": {
+        const next = i + 1 < text.length ? text.charAt(i + 1) : undefined;
+        if (!(next !== undefined && /[A-Za-z/!?]/.test(next))) continue;
+        replacement = "\\<";
         break;
+      }
       case "&":
-        out += ENTITY_LIKE.test(text.slice(i, i + 34)) ? "\\&" : "&";
+        if (!ENTITY_LIKE.test(text.slice(i, i + 34))) continue;
+        replacement = "\\&";
         break;
       default:
-        out += ch;
+        continue;
     }
+    out += text.slice(copied, i) + replacement;
+    copied = i + 1;
   }
-  return out;
+  return out + text.slice(copied);
 }
 
 /** First characters of the block starts `escapeLineStart` escapes: digits, `#>-+*=_~` and the backtick. */
