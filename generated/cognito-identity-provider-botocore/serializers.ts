@@ -19,17 +19,19 @@ export function serializeInitiateAuthRequest(
   input: InitiateAuthRequest,
   options: SerializeOptions = {},
 ): HttpRequest {
+  return jsonRpcRequest(
+    "AWSCognitoIdentityProviderService.InitiateAuth",
+    JSON.stringify(json_InitiateAuthRequest(input)),
+  );
+}
+
+/** The request of an operation: `POST /` with the JSON `body`, the operation named by `X-Amz-Target` (`target`). */
+function jsonRpcRequest(target: string, body: string): HttpRequest {
   const headers: Record<string, string> = {
     "Content-Type": "application/x-amz-json-1.1",
-    "X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth",
+    "X-Amz-Target": target,
   };
-  return {
-    method: "POST",
-    path: "/",
-    query: [],
-    headers,
-    body: JSON.stringify(json_InitiateAuthRequest(input)),
-  };
+  return { method: "POST", path: "/", query: [], headers, body };
 }
 
 function json_InitiateAuthRequest(value: InitiateAuthRequest): unknown {

@@ -40,17 +40,14 @@ import type {
  *   `MalformedResponseError` for a response that cannot be read.
  */
 export function deserializeInitiateAuthResponse(response: HttpResponse): InitiateAuthResponse {
-  try {
-    if (response.status < 200 || response.status >= 300)
-      throwResponseError(response, {
-        InvalidParameterException: build_InvalidParameterException,
-        NotAuthorizedException: build_NotAuthorizedException,
-      });
-    const output = json_InitiateAuthResponse(parseJsonBody(response.body), "$");
-    return output;
-  } catch (error) {
-    throw toResponseError(error, response);
-  }
+  return readResponse(
+    response,
+    {
+      InvalidParameterException: build_InvalidParameterException,
+      NotAuthorizedException: build_NotAuthorizedException,
+    },
+    json_InitiateAuthResponse,
+  ) as InitiateAuthResponse;
 }
 
 const build_InvalidParameterException = /* @__PURE__ */ modelledError(
@@ -161,6 +158,30 @@ function modelledError<B, F, E>(
   read: (response: HttpResponse, body: B) => F,
 ): (response: HttpResponse, body: B, code: string, options: ResponseErrorOptions) => E {
   return (response, body, code, options) => new cls(read(response, body), response, code, options);
+}
+
+/** Reads a response: the modelled error of its code (`modelled`) or `UnknownServiceError` outside 2xx, else what `read` gives of its body (`{}` without `read`). */
+function readResponse(
+  response: HttpResponse,
+  modelled: Readonly<
+    Record<
+      string,
+      (
+        response: HttpResponse,
+        body: unknown,
+        code: string,
+        options: ResponseErrorOptions,
+      ) => ServiceError
+    >
+  >,
+  read: ((value: unknown, path: string) => unknown) | undefined,
+): unknown {
+  try {
+    if (response.status < 200 || response.status >= 300) throwResponseError(response, modelled);
+    return read === undefined ? {} : read(parseJsonBody(response.body), "$");
+  } catch (error) {
+    throw toResponseError(error, response);
+  }
 }
 
 /** Throws the error an error response carries: the operation's modelled error of that code (`modelled`), else `UnknownServiceError`. */

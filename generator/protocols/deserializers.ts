@@ -2,12 +2,27 @@
 // whatever its protocol. The protocol's response side (picked by the registry) plans how the
 // output is read and how an error is identified; this module prints what every protocol shares:
 //
-//   awsJson1_1, operation GetThing (output GetThingOutput, errors [NotFound]) →
+//   restJson1, operation GetThing (output GetThingOutput, errors [NotFound, Gone]) →
 //   export function deserializeGetThingResponse(response: HttpResponse): GetThingOutput {
 //     try {
 //       if (response.status < 200 || response.status >= 300) throwResponseError(response, { NotFound: build_NotFound, Gone: build_Gone });
-//       const output = json_GetThingOutput(parseJsonBody(response.body), "$");
+//       <the protocol's lines reading the output into `output`>
 //       return output;
+//     } catch (error) {
+//       throw toResponseError(error, response);
+//     }
+//   }
+//   awsJson1_1 (a protocol whose plan has a `body`: a reader of the parsed body) → one call of a
+//   module-private reader printed once (issue 12: tsc checks one call where it checked a try
+//   statement, a condition and a call per operation; the `as` is the reader's own output type):
+//   export function deserializeGetThingResponse(response: HttpResponse): GetThingOutput {
+//     return readResponse(response, { NotFound: build_NotFound, Gone: build_Gone }, json_GetThingOutput) as GetThingOutput;
+//   }
+//   (an operation without output: `readResponse(response, { … }, undefined);` then `return {};`)
+//   function readResponse(response: HttpResponse, modelled: Readonly<Record<string, (...) => ServiceError>>, read: ((value: unknown, path: string) => unknown) | undefined): unknown {
+//     try {
+//       if (response.status < 200 || response.status >= 300) throwResponseError(response, modelled);
+//       return read === undefined ? {} : read(parseJsonBody(response.body), "$");
 //     } catch (error) {
 //       throw toResponseError(error, response);
 //     }
@@ -156,6 +171,13 @@ function operationDeserializer(ctx: DeserializerContext, protocol: Protocol, res
   const key = (name: string): string => (name === "__proto__" ? `["__proto__"]` : objectKey(name, file));
   const codes = errors.length === 0 ? "{}" : `{ ${errors.map((e) => `${key(e.name)}: ${dispatchers.builder(e, response, plan0.bodyType)}`).join(", ")} }`;
   const plan = response.output(ctx, op, output?.type === "structure" ? output : undefined);
+  if (plan.body !== undefined) {
+    // One call of the file's reader (issue 12); it returns what `reader` returns, the output.
+    const read = dispatchers.reader(dispatch, plan.body.parse, plan0.bodyType);
+    // Without output, the empty object is returned here: no `as` to `Record<string, never>`.
+    const body = plan.body.reader === undefined ? [`  ${read}(response, ${codes}, undefined);`, `  return {};`] : [`  return ${read}(response, ${codes}, ${plan.body.reader}) as ${outputType};`];
+    return [...doc, `export function ${fn}(response: ${http}): ${outputType} {`, ...body, `}`];
+  }
   const lines = [`if (response.status < 200 || response.status >= 300) ${dispatch}(response, ${codes});`, ...plan.lines, `return ${plan.output};`];
   return [
     ...doc,
@@ -186,6 +208,67 @@ class Dispatchers {
 
   constructor(ctx: DeserializerContext) {
     this.#ctx = ctx;
+  }
+
+  /** The response reader of each dispatcher and parse function (`readResponse`): its name. */
+  readonly #responseReaders = new Map<string, string>();
+
+  /**
+   * The module-private `readResponse(response, modelled, read)` of a dispatcher and a parse
+   * function: the error of a response outside 2xx (`dispatch`), else `read(parse(response.body),
+   * "$")` (`{}` without `read`); every exception on the way ends as `toResponseError` makes it.
+   * One per service nearly always; an operation's deserializer is then one call of it.
+   */
+  reader(dispatch: string, parse: string, bodyType: string): string {
+    const key = `${dispatch}\0${parse}`;
+    let name = this.#responseReaders.get(key);
+    if (name === undefined) {
+      name = this.#responseReaders.size === 0 ? "readResponse" : `readResponse${this.#responseReaders.size + 1}`;
+      this.#responseReaders.set(key, name);
+      const ctx = this.#ctx;
+      const file = ctx.file;
+      const known = name;
+      ctx.need(name, () => {
+        const http = file.use(RUNTIME.HttpResponse);
+        const modelled = this.#modelledParam(bodyType);
+        return [
+          `/** Reads a response: the modelled error of its code (\`modelled\`) or \`UnknownServiceError\` outside 2xx, else what \`read\` gives of its body (\`{}\` without \`read\`). */`,
+          (resolve) => [`function ${known}(`, plain(`  response: ${resolve(http)},`, file), ...modelled(resolve), `  read: ((value: unknown, path: string) => unknown) | undefined,`, `): unknown {`],
+          `  try {`,
+          `    if (response.status < 200 || response.status >= 300) ${dispatch}(response, modelled);`,
+          `    return read === undefined ? {} : read(${parse}(response.body), "$");`,
+          `  } catch (error) {`,
+          `    throw ${file.use(RUNTIME.toResponseError)}(error, response);`,
+          `  }`,
+          `}`,
+        ];
+      });
+    }
+    return name;
+  }
+
+  /**
+   * The `modelled` parameter's lines, as prettier breaks them (the function type never fits at
+   * its indent): the names are used now, the lines printed at render (`resolve`).
+   */
+  #modelledParam(bodyType: string): (resolve: (text: string) => string) => string[] {
+    const file = this.#ctx.file;
+    const params = [`response: ${file.use(RUNTIME.HttpResponse)}`, `body: ${bodyType}`, "code: string", `options: ${file.use(RUNTIME.ResponseErrorOptions)}`];
+    const result = file.use(RUNTIME.ServiceError);
+    return (resolve) => {
+      const fnType = `(${params.map(resolve).join(", ")}) => ${resolve(result)}`;
+      if (`      ${fnType}`.length <= PRINT_WIDTH) file.unsure(`the builder type fits: ${fnType.slice(0, 60)}`);
+      return [
+        "  modelled: Readonly<",
+        "    Record<",
+        "      string,",
+        "      (",
+        ...params.map((p) => plain(`        ${resolve(p)},`, file)),
+        plain(`      ) => ${resolve(result)}`, file),
+        "    >",
+        "  >,",
+      ];
+    };
   }
 
   /** The dispatcher's name for `plan`. */
@@ -245,28 +328,11 @@ class Dispatchers {
     const wireCode = error.wireCode === undefined ? "code" : `${error.wireCode} ?? code`;
     const options = error.requestId === undefined ? `{ message }` : `{ message, requestId: ${error.requestId} }`;
     const http = file.use(RUNTIME.HttpResponse);
-    const params = [`response: ${http}`, `body: ${error.bodyType}`, "code: string", `options: ${file.use(RUNTIME.ResponseErrorOptions)}`];
-    const result = file.use(RUNTIME.ServiceError);
+    const modelled = this.#modelledParam(error.bodyType);
     const lines: (string | Deferred)[] = [
       `/** Throws the error an error response carries: the operation's modelled error of that code (\`modelled\`), else \`UnknownServiceError\`. */`,
       // prettier breaks the builder's type level by level; the function type never fits at its indent.
-      (resolve) => {
-        const fnType = `(${params.map(resolve).join(", ")}) => ${resolve(result)}`;
-        if (`      ${fnType}`.length <= PRINT_WIDTH) file.unsure(`throwResponseError's builder type fits: ${fnType.slice(0, 60)}`);
-        return [
-          `function ${name}(`,
-          plain(`  response: ${resolve(http)},`, file),
-          "  modelled: Readonly<",
-          "    Record<",
-          "      string,",
-          "      (",
-          ...params.map((p) => plain(`        ${resolve(p)},`, file)),
-          plain(`      ) => ${resolve(result)}`, file),
-          "    >",
-          "  >,",
-          "): never {",
-        ];
-      },
+      (resolve) => [`function ${name}(`, plain(`  response: ${resolve(http)},`, file), ...modelled(resolve), "): never {"],
       ...error.lines.map((l) => "  " + l),
       `  const message = ${error.message};`,
       `  if (code !== undefined && ${file.use(RUNTIME.hasOwn)}(modelled, code)) {`,

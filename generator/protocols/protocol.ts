@@ -63,6 +63,14 @@ export interface RequestPlan {
   /** A `string | Uint8Array` expression, or one that may be `undefined` when `optionalBody`. */
   readonly body?: string;
   readonly optionalBody?: boolean;
+  /**
+   * The whole request as one expression, when the protocol has one: a call of a module-private
+   * helper it asks for (`jsonRpcRequest("Svc.Op", body)`), which the shared part returns instead
+   * of the plan's statements and object literal when it adds nothing to them (no host prefix,
+   * compression, checksum or customization). tsc checks one call in place of a headers object and
+   * a request object contextually typed in every operation (issue 12). Asked for only when used.
+   */
+  readonly whole?: () => string;
 }
 
 /** What the deserializers of a model are printed with: as for serializers, `file` is `deserializers.ts`. */
@@ -88,6 +96,14 @@ export interface DeserializerContext extends SerializerContext {
 export interface ResponsePlan {
   readonly lines: readonly string[];
   readonly output: string;
+  /**
+   * For an output that is a reader applied to the parsed body (the JSON RPC protocols): the parse
+   * function (`parseJsonBody`) and the reader (`json_OpOutput`, called as
+   * `reader(parse(response.body), "$")`; undefined for an operation without output). The
+   * deserializers then read responses through one module-private helper per parse function, and
+   * an operation's deserializer is one call of it (issue 12: cheaper for tsc to check).
+   */
+  readonly body?: { readonly parse: string; readonly reader: string | undefined };
 }
 
 /**

@@ -5,8 +5,9 @@
 // name (`aws.protocoltests#FooError:http://…` → `FooError`). A service that was awsQuery
 // (`@awsQueryCompatible`) reports the code of `x-amzn-query-error: Code;Sender` as `$code`.
 //
-//   output(ctx, Op, OpOutput) → { lines: ["const body = parseJsonBody(response.body);",
-//                                          'const output = json_OpOutput(body, "$");'], output: "output" }
+//   output(ctx, Op, OpOutput) → { lines: ['const output = json_OpOutput(parseJsonBody(response.body), "$");'],
+//                                 output: "output", body: { parse: "parseJsonBody", reader: "json_OpOutput" } }
+//   (`body`: deserializers.ts reads the response with one helper, `readResponse(response, { … }, json_OpOutput)`)
 
 import type { StructureShape } from "../../model/ir.js";
 import type { DeserializerContext, ErrorPlan, ResponsePlan, ResponseProtocol } from "../protocol.js";
@@ -20,9 +21,14 @@ export function jsonRpcResponse(options: Omit<JsonReaderOptions, "exactNumbers">
   const exact = (ctx: DeserializerContext, ids: readonly string[]) => ctx.exactNumbers && needsExactNumbers(ctx.model, ids);
   return {
     output(ctx, _op, output: StructureShape | undefined): ResponsePlan {
-      if (output === undefined) return { lines: [], output: "{}" };
-      const parse = `${ctx.file.use(exact(ctx, [output.id]) ? JSONR.parseJsonBodyExact : JSONR.parseJsonBody)}(response.body)`;
-      return { lines: [`const output = ${jsonRead(reader(ctx), parse, { target: output.id }, `"$"`, undefined)};`], output: "output" };
+      if (output === undefined) return { lines: [], output: "{}", body: { parse: ctx.file.use(JSONR.parseJsonBody), reader: undefined } };
+      const parseFn = ctx.file.use(exact(ctx, [output.id]) ? JSONR.parseJsonBodyExact : JSONR.parseJsonBody);
+      const parse = `${parseFn}(response.body)`;
+      const read = jsonRead(reader(ctx), parse, { target: output.id }, `"$"`, undefined);
+      // The structure's reader function, called on the parsed body.
+      const fn = read.endsWith(`(${parse}, "$")`) ? read.slice(0, -`(${parse}, "$")`.length) : undefined;
+      const body = fn !== undefined && /^[A-Za-z_$][\w$]*$/.test(fn) ? { parse: parseFn, reader: fn } : undefined;
+      return { lines: [`const output = ${read};`], output: "output", ...(body === undefined ? {} : { body }) };
     },
     error(ctx, op): ErrorPlan {
       const file = ctx.file;
