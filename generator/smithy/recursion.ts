@@ -57,23 +57,52 @@ export function checkShapeRecursion(model: SmithyModel, diags: Diagnostics): voi
   }, "A structure cannot be mutually recursive through all required members.",
   "Make one of the members on the cycle optional (remove its @required).");
 
-  // 3. Unions that no finite value satisfies: the least fixed point of "can hold a value".
+  // 3. Unions that no finite value satisfies: the least fixed point of "can hold a value", found
+  // by a walk back along the references that matter (a required member of a structure, any member
+  // of a union) from what holds a value of itself: linear, where re-scanning every shape until
+  // none was added took a round per link of a chain of required members.
   const inhabited = new Set<string>();
   const pending = [...model.shapes].filter(([, s]) => s.type === "structure" || s.type === "union");
-  const holds = (target: string): boolean => {
+  const isAggregate = (target: string): boolean => {
     const s = model.shapes.get(target);
-    return s === undefined || (s.type !== "structure" && s.type !== "union") || inhabited.has(target);
+    return s !== undefined && (s.type === "structure" || s.type === "union");
   };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [id, s] of pending) {
-      if (inhabited.has(id)) continue;
-      const members = Object.values(s.members ?? {});
-      const ok = s.type === "union" ? members.some((m) => holds(m.target)) : members.every((m) => !(m.traits && REQUIRED in m.traits) || holds(m.target));
-      if (ok) {
-        inhabited.add(id);
-        changed = true;
+  // A structure: how many of its required members still lead to an aggregate not known to hold
+  // a value. A union: waits for any member.
+  const missing = new Map<string, number>();
+  // Aggregate → the shapes waiting on it, once per member that refers to it.
+  const waiting = new Map<string, string[]>();
+  const found: string[] = [];
+  const wait = (target: string, id: string): void => {
+    const list = waiting.get(target);
+    if (list === undefined) waiting.set(target, [id]);
+    else list.push(id);
+  };
+  for (const [id, s] of pending) {
+    const members = Object.values(s.members ?? {});
+    if (s.type === "union") {
+      if (members.some((m) => !isAggregate(m.target))) found.push(id);
+      else for (const m of members) wait(m.target, id);
+    } else {
+      const needed = members.filter((m) => m.traits && REQUIRED in m.traits && isAggregate(m.target));
+      if (needed.length === 0) found.push(id);
+      else {
+        missing.set(id, needed.length);
+        for (const m of needed) wait(m.target, id);
       }
+    }
+  }
+  for (const id of found) inhabited.add(id);
+  while (found.length > 0) {
+    for (const user of waiting.get(found.pop()!) ?? []) {
+      if (inhabited.has(user)) continue;
+      const left = missing.get(user);
+      if (left !== undefined && left > 1) {
+        missing.set(user, left - 1);
+        continue;
+      }
+      inhabited.add(user);
+      found.push(user);
     }
   }
   for (const [id, s] of pending) {

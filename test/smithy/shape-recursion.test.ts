@@ -4,6 +4,7 @@
 // position of its `value`; legal recursion (through a structure) generates and type-checks.
 
 import { existsSync, readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
 import { Diagnostics } from "../../generator/diagnostics.js";
@@ -121,5 +122,62 @@ describe("Smithy shape recursion", () => {
     const result = await generate([{ name: "m", files: [{ path: "m.smithy", text }] }], { readFile: () => undefined }, { templates: loadTemplates(), format: false });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(typecheckFolder(writeTree(result.files, "recursion"))).toEqual([]);
+  });
+
+  it("unions with no finite value: the same as the plain fixpoint on random structures and unions, and a chain of 20,000 required members", () => {
+    // Shapes N0..N(n-1), each a structure or a union, members to other shapes or to a string,
+    // structure members required or not.
+    const graph = fc.integer({ min: 1, max: 12 }).chain((n) =>
+      fc.array(
+        fc.record({
+          union: fc.boolean(),
+          members: fc.array(fc.record({ to: fc.integer({ min: -1, max: n - 1 }), required: fc.boolean() }), { maxLength: 3 }),
+        }),
+        { minLength: n, maxLength: n },
+      ),
+    );
+    const unionErrors = (shapes: Record<string, unknown>): string[] => {
+      const diags = new Diagnostics();
+      const model = loadSmithy([{ path: "m.json", text: JSON.stringify({ smithy: "2.0", shapes }) }], diags);
+      expect(model).toBeDefined();
+      checkShapeRecursion(flattenMixins(model!), diags);
+      return diags.items.filter((d) => d.message.includes("recursive union")).map((d) => subject(d.message)).sort();
+    };
+    fc.assert(
+      fc.property(graph, (nodes) => {
+        const target = (to: number) => (to < 0 ? "smithy.api#String" : `ns#N${to}`);
+        const shapes = Object.fromEntries(
+          nodes.map((node, i) => [
+            `ns#N${i}`,
+            {
+              type: node.union ? "union" : "structure",
+              members: Object.fromEntries(node.members.map((m, k) => [`m${k}`, { target: target(m.to), ...(m.required && !node.union ? { traits: { "smithy.api#required": {} } } : {}) }])),
+            },
+          ]),
+        );
+        // The plain least fixed point: add what holds a value until a round adds nothing.
+        const holds = new Set<number>();
+        const ok = (to: number) => to < 0 || holds.has(to);
+        for (let changed = true; changed; ) {
+          changed = false;
+          nodes.forEach((node, i) => {
+            if (holds.has(i) || !(node.union ? node.members.some((m) => ok(m.to)) : node.members.every((m) => !m.required || ok(m.to)))) return;
+            holds.add(i);
+            changed = true;
+          });
+        }
+        const expected = nodes.flatMap((node, i) => (node.union && node.members.length > 0 && !holds.has(i) ? [`ns#N${i}`] : [])).sort();
+        expect(unionErrors(shapes)).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 8 },
+    );
+    // U → S0 → S1 → ... (required) → a union that holds a value only if `end` does.
+    const chain = (end: string): Record<string, unknown> => {
+      const shapes: Record<string, unknown> = { "ns#U": { type: "union", members: { a: { target: "ns#S0" } } }, "ns#End": { type: "union", members: { e: { target: end } } } };
+      for (let i = 0; i < 20_000; i++) shapes[`ns#S${i}`] = { type: "structure", members: { next: { target: i + 1 < 20_000 ? `ns#S${i + 1}` : "ns#End", traits: { "smithy.api#required": {} } } } };
+      return shapes;
+    };
+    expect(unionErrors(chain("smithy.api#String"))).toEqual([]);
+    expect(unionErrors(chain("ns#U"))).toEqual(["ns#End", "ns#U"]);
   });
 });
