@@ -64,14 +64,20 @@ export function toIdentifier(name: string): string {
 export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
   const types = new Map<ShapeId, string>();
   const taken = new Set<string>();
+  // Base → the last of its candidates (0: `base`, 1: `base_`, i: `base_i`) that a claim took:
+  // the ones before it are taken or reserved for good, so the next claim of the base starts after
+  // it (20,000 shapes named `Same` in as many namespaces: not 20,000²/2 tries).
+  const lastTry = new Map<string, number>();
   const claim = (wanted: string, what: string): string => {
     // A type named like a generated function (`validateFoo`) can never lose that prefix by a
     // suffix: capitalise it (`ValidateFoo`) first, then add suffixes as for any other name.
     const base = FUNCTION_PREFIX.test(wanted) ? upperFirst(wanted) : wanted;
-    let name = base;
+    const candidate = (i: number): string => (i === 0 ? base : i === 1 ? base + "_" : `${base}_${i}`);
     const blocked = (n: string): boolean => isReserved(n) || FUNCTION_PREFIX.test(n) || taken.has(n);
-    if (blocked(name)) name = base + "_";
-    for (let i = 2; blocked(name); i++) name = `${base}_${i}`;
+    let i = (lastTry.get(base) ?? -1) + 1;
+    while (blocked(candidate(i))) i++;
+    lastTry.set(base, i);
+    const name = candidate(i);
     taken.add(name);
     if (name !== wanted) {
       diags.add({
@@ -89,9 +95,14 @@ export function assignNames(model: ResolvedModel, diags: Diagnostics): Names {
   // Function names: the prefix keeps them apart from types; the type names are already unique.
   const serializers = new Map<ShapeId, string>();
   const fnTaken = new Set<string>();
+  // Operation name → the last suffix taken (as `lastTry` above).
+  const lastSuffix = new Map<string, number>();
   for (const op of [...model.operations].sort((a, b) => compare(a.id, b.id))) {
-    let name = `serialize${upperFirst(toIdentifier(op.name))}Request`;
-    for (let i = 2; fnTaken.has(name); i++) name = `serialize${upperFirst(toIdentifier(op.name))}Request_${i}`;
+    const base = `serialize${upperFirst(toIdentifier(op.name))}Request`;
+    let i = lastSuffix.get(base) ?? 1;
+    let name = i === 1 ? base : `${base}_${i}`;
+    while (fnTaken.has(name)) name = `${base}_${++i}`;
+    lastSuffix.set(base, i);
     fnTaken.add(name);
     serializers.set(op.id, name);
   }
