@@ -11,7 +11,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { ResolvedModel, Shape, ShapeId } from "../model/ir.js";
 import { EXCLUSIVE_VARIANTS } from "../limits.js";
 import { isReserved } from "./reserved.js";
-import { sameForm, wholeForm } from "../passes/same-form.js";
+import { sameForm, wholeForms } from "../passes/same-form.js";
 
 export interface Names {
   /** Is the shape printed inline as a primitive (prelude) rather than as a named type? */
@@ -173,7 +173,8 @@ function sameDeclarations(model: ResolvedModel, typeName: (id: ShapeId) => strin
   const keyed = all.map((shape) => ({ shape, rank: shape.derivedName ? 1 : 0, length: typeName(shape.id).length }));
   keyed.sort((a, b) => a.rank - b.rank || a.length - b.length || compare(a.shape.id, b.shape.id));
   const shapes = keyed.map((k) => k.shape);
-  const first = sameForm(shapes, wholeForm);
+  const forms = wholeForms(shapes);
+  const first = sameForm(shapes, (shape) => forms.get(shape)!);
   // An error keeps its own declaration: errors.ts makes a class of it.
   const errors = new Set(model.operations.flatMap((op) => op.errors));
   return new Map([...first].filter(([id, rep]) => id !== rep && model.shapes.get(id)!.derivedName && !errors.has(id)));

@@ -128,6 +128,14 @@ export class SchemaLowerer {
     return this.#types.get(id) ?? primitiveShape(id)?.type;
   }
 
+  /** Each enum value's upper snake case name, once per value: documents repeat long enums (Stripe's country and currency codes). */
+  readonly #snakes = new Map<string, string>();
+  readonly #snake = (value: string): string => {
+    let name = this.#snakes.get(value);
+    if (name === undefined) this.#snakes.set(value, (name = upperSnake(value)));
+    return name;
+  };
+
   /** How many `lower` calls are running (schemas nested inline or through `$ref`s). */
   #depth = 0;
 
@@ -327,7 +335,7 @@ export class SchemaLowerer {
         return { ...base, type: "list", constraints: constraintsFor("list", facts), member };
       }
       case "enum":
-        return { ...base, type: "enum", constraints: constraintsFor("enum", facts), values: enumValues(kind.values, facts.enumNames) };
+        return { ...base, type: "enum", constraints: constraintsFor("enum", facts), values: enumValues(kind.values, facts.enumNames, this.#snake) };
       case "intEnum":
         return { ...base, type: "intEnum", constraints: constraintsFor("intEnum", facts), values: intEnumValues(kind.values, facts.enumNames) };
       case "alternatives": {
@@ -570,11 +578,11 @@ function stringKind(facts: SchemaFacts): PrimitiveKind {
   }
 }
 
-/** Enum member names: `x-enum-varnames` when given, else the value in upper snake case. */
-function enumValues(values: readonly string[], names: readonly string[] | undefined): EnumValue[] {
+/** Enum member names: `x-enum-varnames` when given, else the value in upper snake case (`snake`: `upperSnake`, memoized). */
+function enumValues(values: readonly string[], names: readonly string[] | undefined, snake: (value: string) => string): EnumValue[] {
   const useNames = names !== undefined && names.length === values.length;
   const taken = new Set<string>();
-  return values.map((value, i) => ({ name: uniqueName(useNames ? names[i]! : upperSnake(value), taken), value }));
+  return values.map((value, i) => ({ name: uniqueName(useNames ? names[i]! : snake(value), taken), value }));
 }
 
 function intEnumValues(values: readonly number[], names: readonly string[] | undefined): IntEnumValue[] {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sameForm, type Form } from "../../generator/passes/same-form.js";
+import { sameForm, wholeForm, wholeForms, type Form } from "../../generator/passes/same-form.js";
 import type { Shape } from "../../generator/model/ir.js";
 
 const base = { sensitive: false, constraints: {} } as const;
@@ -124,3 +124,61 @@ function plainSameForm(shapes: readonly Shape[], formOf: (shape: Shape) => Form)
   });
   return out;
 }
+
+describe("wholeForms", () => {
+  /** Pairs of shapes `wholeForms` must put in one class exactly when `wholeForm` prints the same key; refs as `wholeForm`'s. */
+  function agrees(shapes: readonly Shape[]): void {
+    const forms = wholeForms(shapes);
+    const printed = shapes.map(wholeForm);
+    shapes.forEach((a, i) => {
+      expect(forms.get(a)!.refs).toEqual(printed[i]!.refs);
+      shapes.forEach((b, j) => expect([i, j, forms.get(a)!.key === forms.get(b)!.key]).toEqual([i, j, printed[i]!.key === printed[j]!.key]));
+    });
+  }
+  const shape = (id: string, rest: Record<string, unknown>): Shape => ({ id, name: id, ...rest }) as unknown as Shape;
+
+  it("is wholeForm's equivalence on JSON's edge cases", () => {
+    const shapes = [
+      shape("a", { type: "string", constraints: {} }),
+      shape("b", { type: "string", constraints: {}, derivedName: true }), // id and names are not the form
+      shape("c", { constraints: {}, type: "string" }), // key order is
+      shape("d", { type: "string", constraints: {}, docs: undefined }), // undefined is left out
+      shape("e", { type: "number", constraints: { range: { min: 0 } } }),
+      shape("f", { type: "number", constraints: { range: { min: -0 } } }), // -0 prints 0
+      shape("g", { type: "number", constraints: { range: { min: NaN } } }),
+      shape("h", { type: "number", constraints: { range: { min: null } } }), // NaN and null both print null
+      shape("i", { type: "number", constraints: { range: { min: Infinity } } }),
+      shape("j", { type: "number", constraints: { range: { min: 1 } } }),
+      shape("k", { type: "number", constraints: { range: { min: "1" } } }), // "1" is not 1
+      shape("l", { type: "list", member: { target: "x#A" } }),
+      shape("m", { type: "list", member: { target: "x#B" } }), // a string target prints 0, its id goes to refs
+      shape("n", { type: "list", member: { target: 0 } }),
+      shape("o", { type: "list", member: { target: 1 } }),
+      shape("p", { type: "list", member: { target: "x#A", default: { target: "x#C", list: [1, undefined, null] } } }), // at any depth
+      shape("q", { type: "list", member: { target: "x#A", default: { target: "x#D", list: [1, null, null] } } }), // undefined in an array prints null
+      shape("r", { type: "enum", values: [{ name: "ABCD", value: "abcd" }] }),
+      shape("s", { type: "enum", values: [{ name: "AXCD", value: "abcd" }] }), // same length, first, middle and last character
+      shape("t", { type: "boolean", constraints: {}, sensitive: true }),
+      shape("u", { type: "boolean", constraints: {}, sensitive: "true" }),
+      shape("v", { type: "string", constraints: {}, id2: "v" }),
+      shape("w", { type: "string", constraints: {}, f: () => 1 }), // a function is left out of an object
+    ];
+    agrees(shapes);
+    expect(wholeForms(shapes).get(shapes[0]!)!.key).toBe(wholeForms(shapes).get(shapes[1]!)!.key);
+  });
+
+  it("falls back to wholeForm for data that is not plain", () => {
+    agrees([shape("a", { type: "string", traits: new Map([["x", 1]]) }), shape("b", { type: "string", traits: new Map() }), shape("c", { type: "string", traits: {} })]);
+    agrees([shape("a", { type: "string", at: new Date(0) }), shape("b", { type: "string", at: "1970-01-01T00:00:00.000Z" })]);
+    expect(() => wholeForms([shape("a", { type: "number", default: 1n })])).toThrow(TypeError);
+  });
+
+  it("is wholeForm's equivalence on random JSON-like shapes", () => {
+    const leaf = fc.oneof(fc.constantFrom(0, -0, 1, NaN, Infinity, null, undefined, true, false, "", "a", "b", "ab", "ba", "x#A", "x#B"), fc.double(), fc.string({ maxLength: 4 }));
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(fc.constantFrom("target", "name", "id", "a", "b", "docs"), tie("v"), { maxKeys: 3 })),
+    })).v;
+    const shapeArb = fc.tuple(fc.constantFrom("s1", "s2"), fc.dictionary(fc.constantFrom("target", "type", "a", "b", "members", "derivedName"), value, { maxKeys: 4 })).map(([id, rest]) => shape(id, rest));
+    fc.assert(fc.property(fc.array(shapeArb, { minLength: 2, maxLength: 6 }), (shapes) => agrees(shapes)), { seed: 12, numRuns: 500 });
+  });
+});
