@@ -205,9 +205,9 @@ export const KNOWN: readonly Known[] = [
     kind: "ours",
     reason:
       "A nullable form property set to null (Twilio's `LastReadMessageIndex`): we leave it out, Twilio's encoder (qs) writes `name=`, " +
-      "which Twilio's API reads as \"reset this field\". OpenAPI's form style follows RFC 6570, where null is undefined and not sent " +
-      "(§2.3); the document has no other way to say \"reset\" (an empty string is no integer), so a caller of ours cannot reset such a " +
-      "field: a gap the document leaves, recorded here rather than invented.",
+      "an empty value. OpenAPI's form style follows RFC 6570, where null is undefined and not sent (§2.3). If Twilio's API reads an " +
+      "empty value as \"clear this field\" (not checked here: no request reaches Twilio), a caller of ours cannot say it for an " +
+      "integer (an empty string is no integer): a gap the document leaves, recorded here rather than invented.",
     normalize: (ours, theirs, d) => {
       if (d.sdk !== "twilio" || theirs.body === undefined || !("form" in theirs.body)) return [ours, theirs];
       const values = input(d);
