@@ -275,7 +275,9 @@ function deprecationLines(deprecated: Deprecation): string[] {
 export function tsdoc(input: TsDocInput, docs: DocLines = CONVERT, indent = ""): string[] {
   const sections: (readonly string[])[] = [];
   if (input.docs) sections.push(docs.lines(input.docs));
-  sections.push(safeLines(facts(input).join("\n")));
+  // Each fact is one line starting with a word (its model texts are code spans on one line): no
+  // fence, blank line or line break for safeLines to handle, so each line is made safe alone.
+  sections.push(facts(input).map((line) => safeLine(line, false)));
   const tags: string[] = [];
   if (input.defaultValue !== undefined) {
     tags.push(`@defaultValue ${safeLine(codeSpan(stableJson(input.defaultValue)), false)}`);
