@@ -180,4 +180,38 @@ describe("Smithy shape recursion", () => {
     expect(unionErrors(chain("smithy.api#String"))).toEqual([]);
     expect(unionErrors(chain("ns#U"))).toEqual(["ns#End", "ns#U"]);
   });
+
+  it("a component of more than 64 shapes: each shape's cycle through the component's first shape, spelled up to 16 references (or up to that shape)", () => {
+    const recursionMessages = (shapes: Record<string, unknown>): string[] => {
+      const text = JSON.stringify({ smithy: "2.0", shapes });
+      const diags = new Diagnostics();
+      const model = loadSmithy([{ path: "m.json", text, json: JSON.parse(text) }], diags);
+      expect(model).toBeDefined();
+      checkShapeRecursion(flattenMixins(model!), diags);
+      return diags.items.filter((d) => d.code === "SMITHY_SHAPE_RECURSION").map((d) => d.message.replace(/\. A structure cannot .*$/, ""));
+    };
+    const required = (target: string) => ({ target, traits: { "smithy.api#required": {} } });
+    // A hub and 100 spokes, each on a cycle hub → spoke → hub: short cycles, spelled whole (the
+    // shortest ones here too).
+    const hub: Record<string, unknown> = { "ns#Hub": { type: "structure", members: {} } };
+    for (let i = 0; i < 100; i++) {
+      (hub["ns#Hub"] as { members: Record<string, unknown> }).members[`m${i}`] = required(`ns#Spoke${i}`);
+      hub[`ns#Spoke${i}`] = { type: "structure", members: { hub: required("ns#Hub") } };
+    }
+    const messages = recursionMessages(hub);
+    expect(messages.length).toBe(101);
+    expect(messages).toContain("Found invalid shape recursion: ns#Hub$m0 > ns#Spoke0 > ns#Spoke0$hub > ns#Hub");
+    expect(messages).toContain("Found invalid shape recursion: ns#Spoke57$hub > ns#Hub > ns#Hub$m57 > ns#Spoke57");
+    // A ring of 20,000: every shape reported, its cycle cut after 16 references.
+    const n = 20_000;
+    const ring: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) ring[`ns#S${i}`] = { type: "structure", members: { next: required(`ns#S${(i + 1) % n}`) } };
+    const spelled = (from: number, steps: number) => Array.from({ length: steps }, (_, k) => `ns#S${(from + k) % n}$next > ns#S${(from + k + 1) % n}`).join(" > ");
+    const ringMessages = recursionMessages(ring);
+    expect(ringMessages.length).toBe(n);
+    expect(ringMessages).toContain(`Found invalid shape recursion: ${spelled(0, 16)} > … (${n - 16} more references back to ns#S0)`);
+    expect(ringMessages).toContain(`Found invalid shape recursion: ${spelled(5_000, 16)} > … (${n - 16} more references back to ns#S5000)`);
+    // Spelled as far as the first shape (S0), which the rest goes down from.
+    expect(ringMessages).toContain(`Found invalid shape recursion: ${spelled(19_990, 10)} > … (${n - 10} more references back to ns#S19990)`);
+  });
 });
