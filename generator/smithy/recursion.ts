@@ -262,7 +262,7 @@ function cycleThroughRoot(start: string, trees: RootTrees): { path: (Edge & { fr
       path.push(step);
       node = step.to;
     }
-    if (start !== trees.root) path.push(...downFrom(trees, start));
+    if (start !== trees.root) for (const step of downFrom(trees, start)) path.push(step);
     return { path, more: 0 };
   }
   while (node !== trees.root && path.length < SPELLED_STEPS) {
