@@ -35,8 +35,7 @@ function jsonRpcRequest(target: string, body: string): HttpRequest {
 }
 
 function json_InitiateAuthRequest(value: InitiateAuthRequest): unknown {
-  const out: Record<string, unknown> = {};
-  copyMembers(value, out, ["AuthFlow"]);
+  const out = copyMembers(value, {}, ["AuthFlow"]);
   if (value.AuthParameters !== undefined)
     out["AuthParameters"] = json_AuthParametersType(value.AuthParameters);
   if (value.ClientMetadata !== undefined)
@@ -50,30 +49,31 @@ function json_InitiateAuthRequest(value: InitiateAuthRequest): unknown {
   return out;
 }
 
-/** Copies into `out` the members of `value` named by `keys` that are set (not undefined), in that order. */
-function copyMembers(value: object, out: Record<string, unknown>, keys: readonly string[]): void {
+/** Copies into `out` the members of `value` named by `keys` that are set (not undefined), in that order; returns `out`. */
+function copyMembers(
+  value: object,
+  out: Record<string, unknown>,
+  keys: readonly string[],
+): Record<string, unknown> {
   for (const key of keys) {
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined) out[key] = item;
   }
+  return out;
 }
 
 function json_AnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
-  const out: Record<string, unknown> = {};
-  copyMembers(value, out, ["AnalyticsEndpointId"]);
-  return out;
+  return copyMembers(value, {}, ["AnalyticsEndpointId"]);
 }
 
 function json_AuthParametersType(value: AuthParametersType): unknown {
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item]));
+  return value;
 }
 
 function json_ClientMetadataType(value: ClientMetadataType): unknown {
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item]));
+  return value;
 }
 
 function json_UserContextDataType(value: UserContextDataType): unknown {
-  const out: Record<string, unknown> = {};
-  copyMembers(value, out, ["IpAddress", "EncodedData"]);
-  return out;
+  return copyMembers(value, {}, ["IpAddress", "EncodedData"]);
 }

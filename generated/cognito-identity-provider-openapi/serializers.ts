@@ -53,29 +53,30 @@ export function serializeInitiateAuthRequest(
 }
 
 function json_AnalyticsMetadataType(value: AnalyticsMetadataType): unknown {
-  const out: Record<string, unknown> = {};
-  copyMembers(value, out, ["AnalyticsEndpointId"]);
-  return out;
+  return copyMembers(value, {}, ["AnalyticsEndpointId"]);
 }
 
-/** Copies into `out` the members of `value` named by `keys` that are set (not undefined), in that order. */
-function copyMembers(value: object, out: Record<string, unknown>, keys: readonly string[]): void {
+/** Copies into `out` the members of `value` named by `keys` that are set (not undefined), in that order; returns `out`. */
+function copyMembers(
+  value: object,
+  out: Record<string, unknown>,
+  keys: readonly string[],
+): Record<string, unknown> {
   for (const key of keys) {
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined) out[key] = item;
   }
+  return out;
 }
 
 function json_AuthParametersType(value: AuthParametersType): unknown {
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item]));
+  return value;
 }
 
 function json_ClientMetadataType(value: ClientMetadataType): unknown {
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item]));
+  return value;
 }
 
 function json_UserContextDataType(value: UserContextDataType): unknown {
-  const out: Record<string, unknown> = {};
-  copyMembers(value, out, ["IpAddress", "EncodedData"]);
-  return out;
+  return copyMembers(value, {}, ["IpAddress", "EncodedData"]);
 }
