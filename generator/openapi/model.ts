@@ -75,9 +75,38 @@ export function lowerDocument(docs: Documents, root: Located, input: ModelInput,
       ...(typeof description === "string" && description.trim() !== "" ? { docs: commonmark(description) } : {}),
     },
     operations: [...operations].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)),
-    shapes: reachable(schemas.shapes, roots),
+    shapes: requireNonEmptyQueryStrings(reachable(schemas.shapes, roots), operations),
     patternSyntax: "ecma262",
   };
+}
+
+/**
+ * A required query parameter of type string without `allowEmptyValue` gets a member constraint
+ * of at least one character: the serializer leaves "" out there (OpenAPI 3.0.3 §Parameter Object:
+ * `allowEmptyValue` "allows sending a parameter with an empty value. Default value is false"), so
+ * "" would make a request without a parameter the operation requires. The validator now rejects
+ * it instead (GitHub's `DELETE /repos/{owner}/{repo}/actions/caches` with `key: ""` went out
+ * without `key`).
+ *
+ *   { name: key, in: query, required: true, schema: { type: string } }
+ *   → member key: constraints { length: { min: 1 } }
+ */
+function requireNonEmptyQueryStrings(shapes: Map<ShapeId, Shape>, operations: readonly Operation[]): Map<ShapeId, Shape> {
+  for (const op of operations) {
+    const input = op.input === undefined ? undefined : shapes.get(op.input);
+    if (input?.type !== "structure") continue;
+    let changed = false;
+    const members = input.members.map((m) => {
+      const b = m.http;
+      if (!m.required || b?.location !== "query" || b.style === undefined || b.allowEmptyValue === true) return m;
+      if (b.content !== undefined && b.content !== "text") return m;
+      if (shapes.get(m.target)?.type !== "string" || (m.constraints.length?.min ?? 0) >= 1) return m;
+      changed = true;
+      return { ...m, constraints: { ...m.constraints, length: { ...m.constraints.length, min: 1 } } };
+    });
+    if (changed) shapes.set(input.id, { ...input, members });
+  }
+  return shapes;
 }
 
 /** Every operation of the document, in path order then method order, with unique names. */
