@@ -59,6 +59,28 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** What the comparison reads of a request (oracle.ts differingParts): not its raw bytes. */
 const sameWire = (a: Wire, b: Wire) => same([a.method, a.path, a.query, a.body], [b.method, b.path, b.query, b.body]);
 
+/** A JSON value with the property at a path of keys removed. */
+function without(json: unknown, path: readonly string[]): unknown {
+  const [key, ...rest] = path;
+  if (key === undefined || typeof json !== "object" || json === null) return json;
+  if (Array.isArray(json)) return json.map((v, i) => (String(i) === key ? without(v, rest) : v));
+  const o = json as Record<string, unknown>;
+  if (!(key in o)) return json;
+  if (rest.length === 0) return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+  return { ...o, [key]: without(o[key], rest) };
+}
+
+/** Their JSON with a string that is ours plus `.000` before the `Z` (a date-time on a whole second) replaced by ours. */
+function wholeSeconds(ours: unknown, theirs: unknown): unknown {
+  if (typeof theirs === "string") return typeof ours === "string" && /\.000Z$/.test(theirs) && ours === theirs.replace(/\.000Z$/, "Z") && /T\d\d:\d\d:\d\dZ$/.test(ours) ? ours : theirs;
+  if (Array.isArray(theirs)) return theirs.map((t, i) => wholeSeconds(Array.isArray(ours) ? ours[i] : undefined, t));
+  if (typeof theirs === "object" && theirs !== null) {
+    const o = typeof ours === "object" && ours !== null ? (ours as Record<string, unknown>) : {};
+    return Object.fromEntries(Object.entries(theirs).map(([k, t]) => [k, wholeSeconds(o[k], t)]));
+  }
+  return theirs;
+}
+
 export const KNOWN: readonly Known[] = [
   {
     name: "delete-params-in-query",
@@ -80,14 +102,14 @@ export const KNOWN: readonly Known[] = [
     name: "empty-query-value",
     kind: "ours",
     reason:
-      "A query parameter (top level, not inside a deepObject) set to \"\": we leave it out, stripe-node and Octokit send `name=`. " +
+      "A query parameter (top level, not inside a deepObject) set to \"\": we leave it out, stripe-node, Octokit and client-node send `name=`. " +
       "OpenAPI 3.0.3 §Parameter Object: `allowEmptyValue` \"sets the ability to pass empty-valued parameters\", default false, and none of " +
       "these parameters sets it; the generated validator accepts \"\" only because the schemas have no minLength. Stripe reads an empty " +
       "value as \"unset this field\" and refuses it for parameters that cannot be unset, such as list cursors; for a required GitHub " +
       "query parameter (DELETE /repos/{owner}/{repo}/actions/caches `key`) both requests are wrong in their own way (ours lacks it, " +
       "theirs sends nothing where a key is meant).",
     normalize: (ours, theirs, d) => {
-      const values = input(d);
+      const values = d.queryInput ?? input(d);
       const drop = (q: Pairs) => q.filter(([k, v]) => !(topLevel(k) && v === "" && values[k] === "" && !ours.query.some(([ok]) => ok === k)));
       return [ours, { ...theirs, query: drop(theirs.query) }];
     },
@@ -134,6 +156,19 @@ export const KNOWN: readonly Known[] = [
     },
   },
   {
+    name: "kubernetes-path-sub-delims",
+    kind: "sdk",
+    reason:
+      "A path value holding one of `!'()*`: we percent-encode it, client-node does not: its request factories write path values " +
+      "with `encodeURIComponent` (`.replace('{name}', encodeURIComponent(String(name)))`), which leaves these five raw, and the " +
+      "WHATWG URL parser it then uses keeps them. The same argument as stripe-path-sub-delims: RFC 6570 §3.2.2 encodes them; RFC " +
+      "3986 §2.2 makes the two URIs different, though the API server decodes path segments and reads the same name.",
+    normalize: (ours, theirs, d) => {
+      const raw = ours.path.replace(/%(21|27|28|29|2A)/gi, (m) => decodeURIComponent(m));
+      return d.sdk === "kubernetes" && raw === theirs.path ? [{ ...ours, path: raw }, theirs] : [ours, theirs];
+    },
+  },
+  {
     name: "twilio-raw-path-values",
     kind: "sdk",
     reason:
@@ -159,7 +194,7 @@ export const KNOWN: readonly Known[] = [
       "template's literal `/` (`.../secrets/`), Octokit removes the trailing slash of every expanded URL (@octokit/endpoint " +
       "url-template.js `template.replace(/\\/$/, \"\")`) and so names another resource (`.../secrets`, the list). RFC 6570 §3.2.2 expands " +
       "an empty value to nothing and keeps the literals; the document's path template is literal text (OpenAPI 3.0.3 §Path Templating).",
-    normalize: (ours, theirs, d) => (/\}$/.test(d.template) && ours.path === theirs.path + "/" ? [ours, { ...theirs, path: ours.path }] : [ours, theirs]),
+    normalize: (ours, theirs, d) => (d.sdk === "octokit" && /\}$/.test(d.template) && ours.path === theirs.path + "/" ? [ours, { ...theirs, path: ours.path }] : [ours, theirs]),
   },
   {
     name: "octokit-null-query",
@@ -214,6 +249,70 @@ export const KNOWN: readonly Known[] = [
       const mine = ours.body !== undefined && "form" in ours.body ? ours.body.form : [];
       return [ours, { ...theirs, body: { form: theirs.body.form.filter(([k, v]) => !(v === "" && values[k] === null && !mine.some(([ok]) => ok === k))) } }];
     },
+  },
+  {
+    name: "kubernetes-query-order",
+    kind: "choice",
+    reason:
+      "The same query parameters in another order: we write them in the order of the document's parameters (the operation's, then " +
+      "its path item's: `pretty` last), client-node in the order of its method's arguments (its own generation from a later " +
+      "Kubernetes: `pretty` first). Recognised only where every name occurs once on each side: OpenAPI 3.0.3 sets no order of " +
+      "parameters, and the API server reads the query as a map of names (Go's url.Values), so the order of distinct names carries no meaning.",
+    normalize: (ours, theirs, d) => {
+      if (d.sdk !== "kubernetes" || ours.query.length !== theirs.query.length) return [ours, theirs];
+      const names = (q: Pairs) => q.map(([k]) => k);
+      if (new Set(names(ours.query)).size !== ours.query.length || new Set(names(theirs.query)).size !== theirs.query.length) return [ours, theirs];
+      const position = new Map(ours.query.map(([k], i) => [k, i]));
+      if (theirs.query.some(([k]) => !position.has(k))) return [ours, theirs];
+      return [ours, { ...theirs, query: [...theirs.query].sort((a, b) => position.get(a[0])! - position.get(b[0])!) }];
+    },
+  },
+  {
+    name: "kubernetes-date-fraction",
+    kind: "equivalent",
+    reason:
+      "A date-time in a JSON body on a whole second: we write `2008-09-29T20:33:35Z`, client-node `2008-09-29T20:33:35.000Z` (its " +
+      "ObjectSerializer writes a Date with `toISOString()`). The same instant in RFC 3339 §5.6 `date-time`, the document's `format: " +
+      "date-time`, whose `time-secfrac` is optional; Kubernetes reads both (metav1.Time unmarshals with Go's time.RFC3339 layout, " +
+      "which accepts a fraction). Recognised only where our text is theirs with `.000` removed.",
+    normalize: (ours, theirs, d) => {
+      if (d.sdk !== "kubernetes" || ours.body === undefined || theirs.body === undefined || !("json" in ours.body) || !("json" in theirs.body)) return [ours, theirs];
+      return [ours, { ...theirs, body: { json: wholeSeconds(ours.body.json, theirs.body.json) } }];
+    },
+  },
+  {
+    name: "kubernetes-unknown-property",
+    kind: "sdk",
+    reason:
+      "A body property that client-node's model of its type lacks (a PersistentVolumeClaim's `spec.resources.claims`): we send it, " +
+      "client-node does not: its ObjectSerializer writes only the attributes of its model, which is of a later Kubernetes than the " +
+      "document (client-node 2.0.1 follows Kubernetes 1.34; the document has fields since removed or moved). The document declares " +
+      "the property. Recognised only for the places the model has no attribute for (oracle.ts finds them in client-node's attribute " +
+      "maps from the input alone), which are removed from our body.",
+    normalize: (ours, theirs, d) => {
+      if (d.sdk !== "kubernetes" || d.unknownToSdk === undefined || ours.body === undefined || !("json" in ours.body)) return [ours, theirs];
+      let json = ours.body.json;
+      for (const path of d.unknownToSdk) json = without(json, path);
+      return [{ ...ours, body: { json } }, theirs];
+    },
+  },
+  {
+    name: "kubernetes-trailing-slash",
+    kind: "sdk",
+    reason:
+      "A URL that ends with `/`, without a query: the document's template (`/apis/`, `/api/v1/`) or a last path value set to \"\" " +
+      "(`.../proxy/{path}`): we send the `/`, client-node removes it (RequestContext.getUrl: `url.toString().endsWith(\"/\") ? " +
+      "slice(0, -1)`), which names another resource by RFC 3986 §6.2.3 (a server may serve both, Kubernetes' discovery paths " +
+      "do). The document's path template is literal text (OpenAPI 3.0.3 §Path Templating) and RFC 6570 §3.2.2 expands an empty " +
+      "value to nothing, keeping the literal `/`.",
+    normalize: (ours, theirs, d) => (d.sdk === "kubernetes" && theirs.query.length === 0 && ours.path === theirs.path + "/" ? [ours, { ...theirs, path: ours.path }] : [ours, theirs]),
+  },
+  {
+    name: "kubernetes-parameter-absent",
+    kind: "inexpressible",
+    reason:
+      "A parameter of the document that client-node's method does not take (its methods are generated from a later Kubernetes, " +
+      "which may have dropped it): the input cannot be given to it.",
   },
   {
     name: "stripe-query-on-post",

@@ -18,7 +18,7 @@ export interface SdkTotals {
   readonly unexplained: number;
 }
 
-const SDK_NAMES = { stripe: "stripe-node", octokit: "@octokit/endpoint", twilio: "twilio-node" } as const;
+const SDK_NAMES = { stripe: "stripe-node", octokit: "@octokit/endpoint", twilio: "twilio-node", kubernetes: "@kubernetes/client-node" } as const;
 
 export function report(results: readonly SdkResult[], versions: Readonly<Record<string, string>> = {}): SdkTotals {
   const lines: string[] = [];

@@ -1,6 +1,7 @@
 // The APIs' own SDK encoders as the oracle of our OpenAPI serializers, the part that runs in npm
 // test: every operation of Stripe's document against stripe-node, of GitHub's against
-// @octokit/endpoint and of Twilio Conversations' against twilio-node, one random valid input each; then the proof that the comparison can fail
+// @octokit/endpoint, of Twilio Conversations' against twilio-node and of Kubernetes' against
+// @kubernetes/client-node, one random valid input each; then the proof that the comparison can fail
 // (a deliberately wrong serializer) and that each listed entry recognises its difference only.
 // More inputs per operation: npm run test:sdk-wire (test/sweeps/sdk-wire.test.ts).
 
@@ -17,10 +18,12 @@ import { ROOT } from "../helpers/paths.js";
 const STRIPE = "stripe.com.json.gz";
 const GITHUB = "github.com__api.github.com.json.gz";
 const TWILIO = "twilio.com__twilio_conversations_v1.json.gz";
+const KUBERNETES = "kubernetes.io.json.gz";
 type Generated = Awaited<ReturnType<typeof generateDocument>>;
 let stripe: Generated;
 let github: Generated;
 let twilio: Generated;
+let kubernetes: Generated;
 
 // The offline guard of the real-server tests (test/servers/offline-guard.cjs) in this process
 // while the SDKs run: a connection off loopback or a DNS lookup would be refused and reported.
@@ -39,6 +42,7 @@ beforeAll(async () => {
   stripe = await generateDocument(STRIPE, true);
   github = await generateDocument(GITHUB, true);
   twilio = await generateDocument(TWILIO, true);
+  kubernetes = await generateDocument(KUBERNETES, true);
 });
 
 afterAll(() => {
@@ -52,9 +56,9 @@ const expectAllExplained = (r: SdkResult) => {
   report([r], sdkVersions(ROOT));
   expect(r.unexplained.map((d) => `${d.operation} (${d.parts.join(", ")})`)).toEqual([]);
   // Every operation ran (but those with no valid input, listed by report) and most inputs are identical.
-  expect(r.operations).toBe((r.sdk === "stripe" ? stripe : r.sdk === "octokit" ? github : twilio).model.operations.length);
+  expect(r.operations).toBe((r.sdk === "stripe" ? stripe : r.sdk === "octokit" ? github : r.sdk === "twilio" ? twilio : kubernetes).model.operations.length);
   expect(r.inputs).toBe(r.operations - r.skipped.length);
-  expect(r.identical).toBeGreaterThan(r.inputs * 0.75);
+  if (r.sdk !== "kubernetes") expect(r.identical).toBeGreaterThan(r.inputs * 0.75);
 };
 
 describe("the APIs' own SDKs agree with our OpenAPI serializers (one input per operation)", () => {
@@ -68,6 +72,16 @@ describe("the APIs' own SDKs agree with our OpenAPI serializers (one input per o
 
   it("Twilio Conversations, every operation, against twilio-node: no unexplained difference", async () => {
     expectAllExplained(await runSdkDocument(TWILIO, "twilio", { runs: 1, seed: 1 }, twilio));
+  });
+
+  it("Kubernetes, every operation client-node has, against @kubernetes/client-node: no unexplained difference", async () => {
+    const r = await runSdkDocument(KUBERNETES, "kubernetes", { runs: 1, seed: 1 }, kubernetes);
+    expectAllExplained(r);
+    // Few inputs are identical: client-node writes query parameters in its own order (pretty first) and
+    // whole-second dates with `.000` (known.ts). The skipped operations are those client-node lacks, each for a reason.
+    expect(r.identical).toBeGreaterThan(r.inputs * 0.15);
+    expect(r.skipped.length).toBeLessThan(r.operations / 2);
+    expect(r.skipped.filter((s) => !/: (client-node generates no methods for the `\/watch\/` paths|Kubernetes removed)/.test(s.reason))).toEqual([]);
   });
 
   it("nothing left the process: the offline guard was in place and refused no connection or lookup", () => {
@@ -115,6 +129,27 @@ describe("the SDK comparison can fail", () => {
     expect(r.unexplained.length).toBe(changed);
   });
 
+  it("a serializer that writes a `+` of Kubernetes' label selectors raw and drops a body's `metadata.labels` is unexplained on every input it changes", async () => {
+    let changed = 0;
+    const wrap = (serialize: (input: unknown) => unknown) => (input: unknown) => {
+      const r = serialize(input) as Request;
+      let body = r.body;
+      if (typeof body === "string" && body.startsWith("{")) {
+        const json = JSON.parse(body) as { metadata?: { labels?: unknown } };
+        if (json.metadata?.labels !== undefined && Object.keys(json.metadata.labels as object).length > 0) {
+          delete json.metadata.labels;
+          body = JSON.stringify(json);
+        }
+      }
+      const wrong = { ...r, query: r.query.map((q) => (q.startsWith("labelSelector=") ? q.replace(/%2B/g, "+") : q)), ...(body === undefined ? {} : { body }) };
+      if (JSON.stringify(wrong) !== JSON.stringify(r)) changed++;
+      return wrong;
+    };
+    const r = await runSdkDocument(KUBERNETES, "kubernetes", { runs: 2, seed: 3, operations: 200, wrap }, kubernetes);
+    expect(changed).toBeGreaterThan(10);
+    expect(r.unexplained.length).toBe(changed);
+  });
+
   const wire = (w: Partial<Wire>): Wire => ({ method: "GET", path: "/v1/things/a", query: [], raw: "", ...w });
   const diff = (ours: Partial<Wire>, theirs: Partial<Wire>, input: unknown = {}, template = "/v1/things/{id}"): SdkDifference => ({ sdk: "stripe", operation: "op", template, input, ours: wire(ours), theirs: wire(theirs), parts: [] });
 
@@ -137,8 +172,10 @@ describe("the SDK comparison can fail", () => {
     expect(classify(diff({ path: "/v1/things/%27%21" }, { path: "/v1/things/'!" }))).toBe("stripe-path-sub-delims");
     expect(classify(diff({ path: "/v1/things/%2C" }, { path: "/v1/things/," }))).toBeUndefined();
     // Octokit's trailing slash: only after a template variable.
-    expect(classify(diff({ path: "/v1/things/" }, { path: "/v1/things" }))).toBe("octokit-trailing-slash");
-    expect(classify(diff({ path: "/v1/things/" }, { path: "/v1/things" }, {}, "/v1/things/"))).toBeUndefined();
+    const octokit = (d: SdkDifference): SdkDifference => ({ ...d, sdk: "octokit" });
+    expect(classify(octokit(diff({ path: "/v1/things/" }, { path: "/v1/things" })))).toBe("octokit-trailing-slash");
+    expect(classify(octokit(diff({ path: "/v1/things/" }, { path: "/v1/things" }, {}, "/v1/things/")))).toBeUndefined();
+    expect(classify(diff({ path: "/v1/things/" }, { path: "/v1/things" }))).toBeUndefined();
     // Arrays as text: only when the text is the input's items joined.
     expect(classify(diff({ query: [["exclude", "a"], ["exclude", "b"]] }, { query: [["exclude", "a,b"]] }, { exclude: ["a", "b"] }))).toBe("octokit-array-query");
     expect(classify(diff({ query: [["exclude", "a"], ["exclude", "b"]] }, { query: [["exclude", "a,c"]] }, { exclude: ["a", "b"] }))).toBeUndefined();
@@ -167,7 +204,30 @@ describe("the SDK comparison can fail", () => {
     const nul = (value: unknown): SdkDifference => ({ ...diff({ method: "POST", body: { form: [["a", "1"]] } }, { method: "POST", body: { form: [["a", "1"], ["n", ""]] } }, { a: "1", n: value }), sdk: "twilio" });
     expect(classify(nul(null))).toBe("twilio-null-form");
     expect(classify(nul(""))).toBeUndefined();
-    expect([agrees("empty-body"), agrees("empty-body+octokit-trailing-slash"), agrees("empty-json-object")]).toEqual([true, false, false]);
+    // Kubernetes: each entry for client-node only, and only for its own difference.
+    const k = (d: SdkDifference): SdkDifference => ({ ...d, sdk: "kubernetes" });
+    const kq = (o: [string, string][], t: [string, string][]) => k(diff({ query: o }, { query: t }));
+    expect(classify(kq([["a", "1"], ["pretty", "x"]], [["pretty", "x"], ["a", "1"]]))).toBe("kubernetes-query-order");
+    expect(classify(kq([["a", "1"], ["pretty", "x"]], [["pretty", "y"], ["a", "1"]]))).toBeUndefined();
+    expect(classify(kq([["a", "1"], ["a", "2"]], [["a", "2"], ["a", "1"]]))).toBeUndefined();
+    expect(classify(diff({ query: [["a", "1"], ["b", "2"]] }, { query: [["b", "2"], ["a", "1"]] }))).toBeUndefined();
+    const kd = (o: string, t: string) => k(diff({ method: "POST", body: { json: { m: { t: o } } } }, { method: "POST", body: { json: { m: { t } } } }));
+    expect(classify(kd("2008-09-29T20:33:35Z", "2008-09-29T20:33:35.000Z"))).toBe("kubernetes-date-fraction");
+    expect(classify(kd("2008-09-29T20:33:35Z", "2008-09-29T20:33:36.000Z"))).toBeUndefined();
+    expect(classify(kd("2008-09-29T20:33:35Z", "2008-09-29T20:33:35.001Z"))).toBeUndefined();
+    expect(classify(k(diff({ path: "/apis/" }, { path: "/apis" })))).toBe("kubernetes-trailing-slash");
+    expect(classify(k(diff({ path: "/apis/", query: [["a", "1"]] }, { path: "/apis", query: [["a", "1"]] })))).toBeUndefined();
+    expect(classify(k(diff({ path: "/apis/x" }, { path: "/apis" })))).toBeUndefined();
+    expect(classify(k(diff({ path: "/v1/things/%27%28" }, { path: "/v1/things/'(" })))).toBe("kubernetes-path-sub-delims");
+    expect(classify(k(diff({ path: "/v1/things/%2C" }, { path: "/v1/things/," })))).toBeUndefined();
+    const ku = (unknownToSdk: string[][]) => ({ ...k(diff({ method: "PUT", body: { json: { spec: { a: 1, claims: [] } } } }, { method: "PUT", body: { json: { spec: { a: 1 } } } })), unknownToSdk });
+    expect(classify(ku([["spec", "claims"]]))).toBe("kubernetes-unknown-property");
+    expect(classify(ku([["spec", "a"]]))).toBeUndefined();
+    expect(classify(ku([]))).toBeUndefined();
+    // An empty query value read by the wire name of a member named otherwise (the proxy operations' `pathQuery`).
+    expect(classify({ ...kq([], [["path", ""]]), input: { pathQuery: "" }, queryInput: { path: "" } })).toBe("empty-query-value");
+    expect(classify({ ...kq([], [["path", ""]]), input: { pathQuery: "" }, queryInput: { path: "x" } })).toBeUndefined();
+    expect([agrees("empty-body"), agrees("empty-body+octokit-trailing-slash"), agrees("empty-json-object"), agrees("kubernetes-date-fraction")]).toEqual([true, false, false, true]);
   });
 
   it("pairs are read as the WHATWG form parser reads them, JSON without key order", () => {
