@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PartitionData } from "../../generator/protocols/endpoints/partitions.js";
+import { jsonData } from "../../generator/protocols/endpoints/index.js";
 import { readRuleSet } from "../../generator/protocols/endpoints/rule-set.js";
 import { TMP, corpusFile } from "../helpers/paths.js";
 import { typecheckFolder } from "../helpers/typecheck.js";
@@ -87,7 +88,7 @@ describe("AWS models' endpoint tests", () => {
       const { modules, files } = await generateEndpoints({ name, files: [{ path: `${name}.json`, text: service.text }] }, "endpoints-aws");
       const module = modules.get(name)!;
       const text = files.get(`${name}/endpoints.ts`)!;
-      expect(text.includes(`const RULES: RuleSet = ${JSON.stringify(readRuleSet(service.ruleSet).ruleSet)};`), name).toBe(true);
+      expect(text.includes(`const RULES: RuleSet = ${jsonData(readRuleSet(service.ruleSet).ruleSet)};`), name).toBe(true);
       const withInputs = service.cases.filter((c) => c.operationInputs !== undefined);
       expect(withInputs.length, name).toBeGreaterThan(0);
       operationInputs += withInputs.reduce((n, c) => n + c.operationInputs!.length, 0);

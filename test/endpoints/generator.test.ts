@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generate as generateApi } from "../../generator/api.js";
 import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
+import { jsonData } from "../../generator/protocols/endpoints/index.js";
 import { compileQuery } from "../../generator/protocols/endpoints/query.js";
 import { makeProject, removeProject } from "../cli/helpers.js";
 import { TMP } from "../helpers/paths.js";
@@ -79,6 +80,15 @@ describe("endpoints generator", () => {
     expect(() => m.resolveEndpoint({})).toThrow("Missing required parameter: 'Region'");
   });
 
+  it("the rule set and the partitions table are JSON text in a string (jsonData): it parses back to the same value", () => {
+    const tricky = { back: "a\\b\\\\c", quotes: `it's "here"`, separators: "x\u2028y\u2029z", lines: "1\n2\r3", regex: "^(us|eu)\\-\\w+$", list: [1, -2.5, true, null, "</script>"] };
+    const text = jsonData(tricky);
+    expect(text.startsWith("JSON.parse('")).toBe(true);
+    expect(new Function(`return ${text};`)()).toEqual(tricky);
+    // One line, whatever the value holds: the line separators are escapes too.
+    expect(/[\n\r\u2028\u2029]/.test(text)).toBe(false);
+  });
+
   it("rules calling aws.partition without a table: error ENDPOINT_PARTITIONS, no files", async () => {
     const result = await run(model(PARTITION_RULES), false);
     expect(result.files.size).toBe(0);
@@ -129,7 +139,7 @@ describe("endpoints generator", () => {
     expect(ok.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const text = ok.files.get("svc/endpoints.ts")!;
     // The regions as one string (none here).
-    expect(text).toContain(`const PARTITIONS: readonly Partition[] = ${JSON.stringify(custom.partitions.map((p) => ({ ...p, regions: "" })))};`);
+    expect(text).toContain(`const PARTITIONS: readonly Partition[] = ${jsonData(custom.partitions.map((p) => ({ ...p, regions: "" })))};`);
     expect(text).toContain("/** The AWS partitions table (custom.json) that `aws.partition` reads. */");
 
     const byDefault = await generateApi({ models: ["models/svc.json"], cwd: dir, format: false });

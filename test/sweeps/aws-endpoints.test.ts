@@ -15,6 +15,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { jsonData } from "../../generator/protocols/endpoints/index.js";
 import { readPartitions } from "../../generator/protocols/endpoints/partitions.js";
 import { readRuleSet } from "../../generator/protocols/endpoints/rule-set.js";
 import { OLDER_PARTITIONS } from "../endpoints/excluded.js";
@@ -30,7 +31,7 @@ describe("AWS corpus endpoints", () => {
     const older = olderPartitions(interpreter.partitions);
     const table = readPartitions(corpusPartitions());
     if ("problem" in table) throw new Error(table.problem);
-    const partitionsLine = `const PARTITIONS: readonly Partition[] = ${JSON.stringify(table.partitions)};`;
+    const partitionsLine = `const PARTITIONS: readonly Partition[] = ${jsonData(table.partitions)};`;
     const counted: Counted = { results: [], older: [], excluded: [] };
     const wrongData: string[] = [];
     let cases = 0;
@@ -46,7 +47,7 @@ describe("AWS corpus endpoints", () => {
         continue;
       }
       bytes += text.length;
-      if (!text.includes(`const RULES: RuleSet = ${JSON.stringify(readRuleSet(service.ruleSet).ruleSet)};`)) wrongData.push(`${service.name}: RULES`);
+      if (!text.includes(`const RULES: RuleSet = ${jsonData(readRuleSet(service.ruleSet).ruleSet)};`)) wrongData.push(`${service.name}: RULES`);
       if (!text.includes(partitionsLine)) wrongData.push(`${service.name}: PARTITIONS`);
       cases += service.cases.length;
       operationInputs += service.cases.reduce((n, c) => n + (c.operationInputs?.length ?? 0), 0);
