@@ -20,7 +20,7 @@ import { emitTypes } from "./emit/types.js";
 import { emitSerializers } from "./protocols/serializers.js";
 import { emitDeserializers } from "./protocols/deserializers.js";
 import { emitErrors, errorClassNames } from "./protocols/errors.js";
-import { HELPER_FILES, HELPER_IMPORTS } from "./protocols/symbols.js";
+import { HELPER_FILES, HELPER_IMPORTS, type HelperFile } from "./protocols/symbols.js";
 import { emitValidators } from "./emit/validators.js";
 import { emitRedaction } from "./emit/redact.js";
 import { emitClient } from "./client/index.js";
@@ -219,22 +219,37 @@ export async function emitModel(
   // service (Microsoft Graph: 100 MB of output) never holds every file's lines while formatting.
   const exported: string[] = [];
   const helpers = new Set<string>();
+  // What the files import from each helper file, by name: a helper template may leave out the rest.
+  const uses = new Map<string, Set<string>>();
   const emitted = new Set<string>();
   for (const emit of emitters) {
-    const { path, text, final } = render(emit, header, exported, helpers);
+    const { path, text, final } = render(emit, header, exported, helpers, uses);
     emitted.add(path);
     out.set(`${model.name}/${path}`, (await formatting.add(text, final ? { header, path: `${model.name}/${path}` } : undefined)).formatted);
   }
   // The client last: it imports what the folder has (serializers, deserializers, validators, endpoints).
   const client = emitClient(model, names, diags, emitted, docs);
   if (client !== undefined) {
-    const { path, text, final } = render(() => client, header, exported, helpers);
+    const { path, text, final } = render(() => client, header, exported, helpers, uses);
     out.set(`${model.name}/${path}`, (await formatting.add(text, final ? { header, path: `${model.name}/${path}` } : undefined)).formatted);
   }
   // Codec helper files go only into folders whose code imports them (or a helper file they get does).
   for (const helper of HELPER_FILES) for (const imported of helpers.has(helper) ? (HELPER_IMPORTS[helper] ?? []) : []) helpers.add(imported);
-  for (const helper of HELPER_FILES) {
-    if (helpers.has(helper)) out.set(`${model.name}/${helper}`, (await formatting.addTemplate(header, options.templates.helper(helper, { header }))).formatted);
+  // A helper file imported by another helper file is rendered after it, with the names it imports added.
+  const rendered = new Map<HelperFile, string>();
+  const imported = new Set(Object.values(HELPER_IMPORTS).flat());
+  for (const helper of [...HELPER_FILES.filter((h) => !imported.has(h)), ...HELPER_FILES.filter((h) => imported.has(h))]) {
+    if (!helpers.has(helper)) continue;
+    const text = options.templates.helper(helper, { header, uses: [...(uses.get(helper) ?? [])].sort() });
+    rendered.set(helper, text);
+    for (const target of HELPER_IMPORTS[helper] ?? []) {
+      let names = uses.get(target);
+      if (names === undefined) uses.set(target, (names = new Set()));
+      for (const name of importedFrom(text, target)) names.add(name);
+    }
+  }
+  for (const [helper, text] of [...rendered].sort(([a], [b]) => HELPER_FILES.indexOf(a) - HELPER_FILES.indexOf(b))) {
+    out.set(`${model.name}/${helper}`, (await formatting.addTemplate(header, text)).formatted);
   }
   const index = options.templates.index({
     model: model.name,
@@ -247,11 +262,36 @@ export async function emitModel(
   return out;
 }
 
+/** The names a rendered helper file imports from another (`import { a, type B } from "./read.js"` → a, B). */
+function importedFrom(text: string, helper: string): string[] {
+  const from = `"./${helper.replace(/\.ts$/, ".js")}"`;
+  const names: string[] = [];
+  for (const m of text.matchAll(/^import (?:type )?\{([^}]*)\} from ("[^"]*");$/gm)) {
+    if (m[2] !== from) continue;
+    for (const part of m[1]!.split(",")) {
+      const name = part.trim().replace(/^type /, "").split(/ as /)[0]!.trim();
+      if (name !== "") names.push(name);
+    }
+  }
+  return names;
+}
+
 /** Emits one artifact and renders it; the emitter's lines are garbage when this returns. */
-function render(emit: () => GeneratedFile, header: string, exported: string[], helpers: Set<string>): { path: string; text: string; final: boolean } {
+function render(
+  emit: () => GeneratedFile,
+  header: string,
+  exported: string[],
+  helpers: Set<string>,
+  uses: Map<string, Set<string>>,
+): { path: string; text: string; final: boolean } {
   const file = emit();
   if (file.exported) exported.push(file.path.replace(/\.ts$/, ".js"));
-  for (const helper of file.dependencies()) helpers.add(helper);
+  for (const helper of file.dependencies()) {
+    helpers.add(helper);
+    let names = uses.get(helper);
+    if (names === undefined) uses.set(helper, (names = new Set()));
+    for (const name of file.importedNames(helper)) names.add(name);
+  }
   return { path: file.path, text: file.render(header), final: file.final };
 }
 

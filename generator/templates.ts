@@ -40,6 +40,12 @@ export interface IndexContext {
 
 export interface RuntimeContext {
   readonly header: string;
+  /**
+   * Helper files: the names the folder's generated files import from this one. A template may
+   * leave out what none of them uses with `{{#if (uses "ruleParseArn" ...)}}` (true when any of
+   * the names is imported, or when the context has no `uses`: then everything is kept).
+   */
+  readonly uses?: readonly string[];
 }
 
 export interface Templates {
@@ -115,6 +121,11 @@ export function compileTemplates(
   builtin: ReadonlySet<string> = new Set(),
 ): Templates {
   const hb = Handlebars.create();
+  hb.registerHelper("uses", (...args: unknown[]) => {
+    const options = args.pop() as Handlebars.HelperOptions;
+    const root = options.data?.root as { readonly uses?: readonly string[] } | undefined;
+    return root?.uses === undefined || args.some((name) => root.uses!.includes(name as string));
+  });
   const compiled = {} as Record<TemplateName, Handlebars.TemplateDelegate>;
   for (const name of TEMPLATE_NAMES) {
     const file = files[name] ?? name;

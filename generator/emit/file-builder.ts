@@ -161,6 +161,11 @@ export class GeneratedFile {
     return this.#lines.every((l) => typeof l === "string" && l.trim() === "");
   }
 
+  /** The names this file imports from `file`, e.g. `["evaluateRuleSet", "RuleSet"]` from endpoint-rules.ts. */
+  importedNames(file: string): string[] {
+    return [...(this.#byFile.get(file)?.keys() ?? [])];
+  }
+
   /** The files this one imports from, e.g. `["runtime.ts", "types.ts"]`. */
   dependencies(): string[] {
     return [...this.#byFile.keys()].sort();

@@ -13,6 +13,7 @@ import { generate } from "../../generator/core.js";
 import { loadTemplates } from "../../generator/cli/templates.js";
 import { jsonData } from "../../generator/protocols/endpoints/index.js";
 import { compileQuery } from "../../generator/protocols/endpoints/query.js";
+import { RULE_FUNCTION_EXPORTS } from "../../generator/protocols/endpoints/rule-set.js";
 import { makeProject, removeProject } from "../cli/helpers.js";
 import { TMP } from "../helpers/paths.js";
 import { corpusPartitions, writeTranspiled, type EndpointsModule } from "./harness.js";
@@ -87,6 +88,23 @@ describe("endpoints generator", () => {
     expect(new Function(`return ${text};`)()).toEqual(tricky);
     // One line, whatever the value holds: the line separators are escapes too.
     expect(/[\n\r\u2028\u2029]/.test(text)).toBe(false);
+  });
+
+  it("endpoint-rules.ts holds only the rule functions endpoints.ts uses (and bindOperation only with bindings); rendered without `uses`, all", async () => {
+    const exported = (text: string) => [...text.matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
+    // The three small ones are always there.
+    const ALWAYS = ["ruleEquals", "ruleGetAttr", "ruleIsSet"];
+    const withBinding = await run(model(PARTITION_RULES));
+    expect(exported(withBinding.files.get("svc/endpoint-rules.ts")!)).toEqual(["bindOperation", "evaluateRuleSet", ...ALWAYS, "rulePartition"].sort());
+    // No @contextParam member: no bindings, no bindOperation (nor its JMESPath search).
+    const plain = JSON.parse(model({ ...PARTITION_RULES, rules: [{ type: "endpoint", conditions: [{ fn: "parseURL", argv: ["https://x"], assign: "u" }], endpoint: { url: "https://{u#authority}" } }] }));
+    delete plain.shapes["ex#GetThingInput"].members.Name.traits;
+    const text = (await run(JSON.stringify(plain), false)).files.get("svc/endpoint-rules.ts")!;
+    expect(exported(text)).toEqual(["evaluateRuleSet", ...ALWAYS, "ruleParseUrl"].sort());
+    expect(text).toContain("function isIpv4(");
+    expect(text).not.toContain("function search(");
+    const all = exported(loadTemplates().helper("endpoint-rules.ts", { header: "" }));
+    expect(all).toEqual(["bindOperation", "evaluateRuleSet", ...Object.values(RULE_FUNCTION_EXPORTS)].filter((n, i, a) => a.indexOf(n) === i).sort());
   });
 
   it("rules calling aws.partition without a table: error ENDPOINT_PARTITIONS, no files", async () => {
