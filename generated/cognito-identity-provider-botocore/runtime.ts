@@ -192,7 +192,10 @@ export function plainJson(value: unknown): unknown {
   if (value instanceof Uint8Array) return toBase64(value);
   if (Array.isArray(value)) return value.map(plainJson);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainJson(item)]));
+    const entries: [string, unknown][] = [];
+    for (const key of Object.keys(value))
+      entries.push([key, plainJson((value as Readonly<Record<string, unknown>>)[key])]);
+    return Object.fromEntries(entries);
   }
   return value;
 }

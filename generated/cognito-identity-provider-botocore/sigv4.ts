@@ -106,9 +106,9 @@ const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const CONTENT_SHA256 = "x-amz-content-sha256";
 /** Headers a signer sets: any the request already has are dropped. */
-const GENERATED = new Set(["authorization", "x-amz-date", "date"]);
+const GENERATED = new Set<string>(["authorization", "x-amz-date", "date"]);
 /** Headers proxies and user agents add or change on the way: never signed. */
-const UNSIGNABLE = new Set([
+const UNSIGNABLE = new Set<string>([
   "authorization",
   "cache-control",
   "connection",

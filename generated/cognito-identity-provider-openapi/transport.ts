@@ -156,7 +156,7 @@ const TIMEOUT_RETRY_COST = 10;
 const NO_RETRY_INCREMENT = 1;
 
 /** The AWS SDKs' throttling error codes. */
-const THROTTLING_CODES: ReadonlySet<string> = new Set([
+const THROTTLING_CODES: ReadonlySet<string> = new Set<string>([
   "BandwidthLimitExceeded",
   "EC2ThrottledException",
   "LimitExceededException",
@@ -173,15 +173,15 @@ const THROTTLING_CODES: ReadonlySet<string> = new Set([
   "TransactionInProgressException",
 ]);
 /** Error codes of transient failures (retried at the timeout cost). */
-const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+const TIMEOUT_CODES: ReadonlySet<string> = new Set<string>([
   "TimeoutError",
   "RequestTimeout",
   "RequestTimeoutException",
 ]);
 /** Statuses of transient failures. */
-const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set<number>([500, 502, 503, 504]);
 /** Node's codes of a connection that failed or timed out (on a network error's cause). */
-const NETWORK_TIMEOUT_CODES: ReadonlySet<string> = new Set([
+const NETWORK_TIMEOUT_CODES: ReadonlySet<string> = new Set<string>([
   "ECONNRESET",
   "ECONNREFUSED",
   "EPIPE",
