@@ -25,14 +25,17 @@ export class DocMemo implements DocLines {
   readonly #html: RunMemo<readonly string[]>;
   readonly #commonmark: RunMemo<readonly string[]>;
 
+  /** Each format's conversion, made once (not a closure per lookup: every documented member asks). */
+  readonly #fromHtml = (text: string): readonly string[] => Object.freeze(docLines({ text, format: "html" }));
+  readonly #fromCommonmark = (text: string): readonly string[] => Object.freeze(docLines({ text, format: "commonmark" }));
+
   constructor(budget = DOC_MEMO_CHARS) {
     this.#html = new RunMemo(budget, linesSize);
     this.#commonmark = new RunMemo(budget, linesSize);
   }
 
   lines(docs: Documentation): readonly string[] {
-    const memo = docs.format === "html" ? this.#html : this.#commonmark;
-    return memo.get(docs.text, (text) => Object.freeze(docLines({ text, format: docs.format })));
+    return docs.format === "html" ? this.#html.get(docs.text, this.#fromHtml) : this.#commonmark.get(docs.text, this.#fromCommonmark);
   }
 
   /** Texts converted and texts found converted, both formats (for tests and benchmarks). */

@@ -126,16 +126,18 @@ function rangePhrase(range: NonNullable<Constraints["range"]>): string | undefin
  */
 export function describeConstraints(constraints: Constraints, kind?: ShapeType): string[] {
   const phrases: string[] = [];
-  const push = (phrase: string | undefined): void => {
-    if (phrase !== undefined && phrase !== "") phrases.push(phrase);
-  };
-  if (constraints.length) push(lengthPhrase(constraints.length, kind));
-  if (constraints.pattern !== undefined) push(`pattern ${codeSpan(constraints.pattern) || "``"}`);
-  if (constraints.range) push(rangePhrase(constraints.range));
-  if (constraints.multipleOf !== undefined) push(`multiple of ${constraints.multipleOf}`);
-  if (constraints.uniqueItems) push("unique items");
-  if (constraints.properties) push(bounds(constraints.properties.min, constraints.properties.max, ["property", "properties"]));
+  // No closure per call: every documented member passes here.
+  if (constraints.length) pushPhrase(phrases, lengthPhrase(constraints.length, kind));
+  if (constraints.pattern !== undefined) pushPhrase(phrases, `pattern ${codeSpan(constraints.pattern) || "``"}`);
+  if (constraints.range) pushPhrase(phrases, rangePhrase(constraints.range));
+  if (constraints.multipleOf !== undefined) pushPhrase(phrases, `multiple of ${constraints.multipleOf}`);
+  if (constraints.uniqueItems) pushPhrase(phrases, "unique items");
+  if (constraints.properties) pushPhrase(phrases, bounds(constraints.properties.min, constraints.properties.max, ["property", "properties"]));
   return phrases;
+}
+
+function pushPhrase(phrases: string[], phrase: string | undefined): void {
+  if (phrase !== undefined && phrase !== "") phrases.push(phrase);
 }
 
 /** JSON with object keys sorted, so the output does not depend on the model's key order. */

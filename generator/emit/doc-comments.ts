@@ -37,7 +37,8 @@ export function memberDocComment(member: Member, target: Shape, memo?: DocLines,
   return tsdoc({
     docs: member.docs ?? target.docs,
     deprecated: member.deprecated,
-    constraints: { ...target.constraints, ...member.constraints },
+    // Merged only when both have some (every member passes here).
+    constraints: isEmpty(member.constraints) ? target.constraints : isEmpty(target.constraints) ? member.constraints : { ...target.constraints, ...member.constraints },
     kind: target.type,
     enumValues: target.type === "enum" || target.type === "intEnum" ? target.values.map((v) => v.value) : undefined,
     sensitive: target.sensitive || member.sensitive === true,
@@ -47,4 +48,9 @@ export function memberDocComment(member: Member, target: Shape, memo?: DocLines,
     readOnly: member.readOnly,
     writeOnly: member.writeOnly,
   }, memo, indent);
+}
+
+function isEmpty(constraints: Constraints): boolean {
+  for (const _ in constraints) return false;
+  return true;
 }

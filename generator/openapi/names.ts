@@ -81,70 +81,73 @@ export class LocationNamer {
   #named(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, key: string): string {
     let name = cache.get(key);
     if (name === undefined) {
-      name = this.#derive(file, operations?.get(key), pointerSegments(key), key, (drop) => {
-        let end = key.length;
-        for (let i = 0; i < drop; i++) end = key.lastIndexOf("/", end - 1);
-        return this.#named(file, cache, operations, key.slice(0, end));
-      });
+      name = this.#derive(file, cache, operations, pointerSegments(key), key);
       cache.set(key, name);
     }
     return name;
   }
 
-  #derive(file: string, operation: string | undefined, segments: string[], joined: string, named: (drop: number) => string): string {
+  /** The name of the location `drop` segments above `key`, in pascal case. */
+  #parent(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, key: string, drop: number): string {
+    let end = key.length;
+    for (let i = 0; i < drop; i++) end = key.lastIndexOf("/", end - 1);
+    return pascal(this.#named(file, cache, operations, key.slice(0, end)));
+  }
+
+  #derive(file: string, cache: Map<string, string>, operations: ReadonlyMap<string, string> | undefined, segments: string[], joined: string): string {
     const n = segments.length;
+    const operation = operations?.get(joined);
     if (operation !== undefined) return pascal(operation);
     if (n === 0) return pascal(posix.basename(file).replace(/\.[^.]*$/, "")) || "Document";
     const last = segments[n - 1]!;
     const before = n >= 2 ? segments[n - 2] : undefined;
-    const parent = (drop: number): string => pascal(named(drop));
     if (n === 3 && segments[0] === "components") {
       return segments[1] === "schemas" ? last : pascal(last) + (COMPONENT_SUFFIX[segments[1]!] ?? "");
     }
     if (before === "$defs" || before === "definitions") return last;
     // A top-level entry of a shared file (`common.yaml#/Error`) is named by its key.
-    if (n === 1 && !["paths", "components", "webhooks"].includes(last)) return last;
+    if (n === 1 && last !== "paths" && last !== "components" && last !== "webhooks") return last;
     if (n === 2 && segments[0] === "paths") return pascal(last);
     if (n === 3 && segments[0] === "paths") return pascal(last) + pascal(segments[1]!);
     if (n === 2 && segments[0] === "webhooks") return pascal(last) + "Webhook";
     switch (before) {
       case "properties":
-        return parent(2) + pascal(last);
+        return this.#parent(file, cache, operations, joined, 2) + pascal(last);
       case "oneOf":
       case "anyOf":
-        return parent(2) + "Option" + (Number(last) + 1);
+        return this.#parent(file, cache, operations, joined, 2) + "Option" + (Number(last) + 1);
       case "allOf":
         // The parts of an allOf are merged into their parent: their properties are the parent's.
-        return parent(2);
+        return this.#parent(file, cache, operations, joined, 2);
       case "prefixItems":
-        return parent(2) + "Item" + (Number(last) + 1);
+        return this.#parent(file, cache, operations, joined, 2) + "Item" + (Number(last) + 1);
       case "content":
-        return parent(2);
+        return this.#parent(file, cache, operations, joined, 2);
       case "responses":
-        return parent(2) + (/^2/.test(last) ? "Response" : "Response" + pascal(last));
+        return this.#parent(file, cache, operations, joined, 2) + (/^2/.test(last) ? "Response" : "Response" + pascal(last));
       case "headers":
-        return parent(2) + pascal(last) + "Header";
+        return this.#parent(file, cache, operations, joined, 2) + pascal(last) + "Header";
       case "parameters": {
         const parameter = valueAt(this.rootOf(file), joined);
         const name = isObject(parameter) && typeof parameter["name"] === "string" ? parameter["name"] : last;
-        return parent(2) + pascal(name);
+        return this.#parent(file, cache, operations, joined, 2) + pascal(name);
       }
       default:
         break;
     }
     switch (last) {
       case "items":
-        return parent(1) + "Item";
+        return this.#parent(file, cache, operations, joined, 1) + "Item";
       case "additionalProperties":
-        return parent(1) + "Value";
+        return this.#parent(file, cache, operations, joined, 1) + "Value";
       case "schema":
-        return parent(1);
+        return this.#parent(file, cache, operations, joined, 1);
       case "requestBody":
-        return parent(1) + "RequestBody";
+        return this.#parent(file, cache, operations, joined, 1) + "RequestBody";
       case "not":
-        return parent(1) + "Not";
+        return this.#parent(file, cache, operations, joined, 1) + "Not";
       default:
-        return parent(1) + pascal(last);
+        return this.#parent(file, cache, operations, joined, 1) + pascal(last);
     }
   }
 }
