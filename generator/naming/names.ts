@@ -11,7 +11,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { ResolvedModel, Shape, ShapeId } from "../model/ir.js";
 import { EXCLUSIVE_VARIANTS } from "../limits.js";
 import { isReserved } from "./reserved.js";
-import { sameForm, wholeForms } from "../passes/same-form.js";
+import { sameForm, wholeForms, type Form } from "../passes/same-form.js";
 
 export interface Names {
   /** Is the shape printed inline as a primitive (prelude) rather than as a named type? */
@@ -175,16 +175,12 @@ function sameDeclarations(model: ResolvedModel, typeName: (id: ShapeId) => strin
   // A shape alone with its own form and number of references is a class of its own whatever its
   // references are: left out of the refinement, where a shape outside the list given is a class
   // of its own too (the same classes for the others; Stripe: 2,168 of 8,265 shapes).
-  const count = new Map<string, number>();
-  for (const form of forms.values()) {
-    const k = `${form.key} ${form.refs.length}`;
-    count.set(k, (count.get(k) ?? 0) + 1);
-  }
+  // By key: a shape alone with its key is alone with its key and count too (shapes of one key
+  // with different counts, were there any, all stay in).
+  const seen = new Map<string, Form | "more">();
+  for (const form of forms.values()) seen.set(form.key, seen.has(form.key) ? "more" : form);
   const shapes: Shape[] = [];
-  for (const { shape } of keyed) {
-    const form = forms.get(shape)!;
-    if (count.get(`${form.key} ${form.refs.length}`)! > 1) shapes.push(shape);
-  }
+  for (const { shape } of keyed) if (seen.get(forms.get(shape)!.key) === "more") shapes.push(shape);
   const first = sameForm(shapes, (shape) => forms.get(shape)!);
   // An error keeps its own declaration: errors.ts makes a class of it.
   const errors = new Set<ShapeId>();

@@ -33,16 +33,20 @@ const PRELUDE: Readonly<Record<string, ShapeId>> = {
 };
 
 export const FORMAT_NAMESPACE = "openapi.formats";
+const BINARY_ID: ShapeId = `${FORMAT_NAMESPACE}#Binary`;
+const DATE_TIME_ID: ShapeId = `${FORMAT_NAMESPACE}#DateTime`;
+const FULL_DATE_ID: ShapeId = `${FORMAT_NAMESPACE}#FullDate`;
 
 export function primitiveId(kind: PrimitiveKind): ShapeId {
   if (typeof kind === "object") return PRELUDE[kind.number]!;
   switch (kind) {
+    // Constants (not a new string per schema, hashed again by each lookup).
     case "binary":
-      return `${FORMAT_NAMESPACE}#Binary`;
+      return BINARY_ID;
     case "timestamp":
-      return `${FORMAT_NAMESPACE}#DateTime`;
+      return DATE_TIME_ID;
     case "date":
-      return `${FORMAT_NAMESPACE}#FullDate`;
+      return FULL_DATE_ID;
     default:
       return PRELUDE[kind]!;
   }

@@ -301,71 +301,102 @@ export class SchemaLowerer {
     const xml = this.xml ? xmlObject(this.docs, at) : undefined;
     const xmlTraits: XmlTraits | undefined =
       xml && (xml.name !== undefined || xml.namespace !== undefined) ? { ...(xml.name !== undefined ? { name: withPrefix(xml.name, xml.prefix) } : {}), ...namespaceOf(xml) } : undefined;
-    // Set field by field, in this order (every schema passes here: no spread per optional field).
+    // Set field by field, in this order (every schema passes here: no spread, no copy of `base`).
     const base = { id, name } as { id: ShapeId; name: string; xml?: XmlTraits; docs?: Documentation; deprecated?: Deprecation; sensitive: boolean; derivedName?: true };
     if (xmlTraits) base.xml = xmlTraits;
     if (facts.description !== undefined) base.docs = commonmark(facts.description);
     if (facts.deprecated) base.deprecated = {};
     base.sensitive = facts.format === "password";
     if (derived) base.derivedName = true;
+    // The shape's own fields, after `base`'s (the order a spread of `base` gave).
+    const shape = base as Record<string, unknown>;
     switch (kind.type) {
       case "structure": {
         const members = this.#members(facts);
         const extra = facts.additionalProperties;
         const additionalProperties: Ref | true | undefined =
           extra === true ? true : extra === false || extra === undefined ? undefined : this.#additional(extra);
-        return {
-          ...base,
-          type: "structure",
-          constraints: constraintsFor("structure", facts),
-          members,
-          ...(additionalProperties !== undefined ? { additionalProperties } : {}),
-        };
+        shape.type = "structure";
+        shape.constraints = constraintsFor("structure", facts);
+        shape.members = members;
+        if (additionalProperties !== undefined) shape.additionalProperties = additionalProperties;
+        return shape as unknown as Shape;
       }
       case "map": {
         const extra = facts.additionalProperties;
         const value = isLocated(extra) ? this.lower(extra, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
         const key = facts.propertyNames ? this.lower(facts.propertyNames, "other").ref : this.#primitive("string", emptyFacts(), "other").ref;
-        return { ...base, type: "map", constraints: constraintsFor("map", facts), key, value };
+        shape.type = "map";
+        shape.constraints = constraintsFor("map", facts);
+        shape.key = key;
+        shape.value = value;
+        return shape as unknown as Shape;
       }
       case "list": {
         const lowered = facts.items ? this.lower(facts.items, "other").ref : this.#primitive("document", emptyFacts(), "other").ref;
         const items = facts.items && this.xml ? xmlObject(this.docs, facts.items) : undefined;
         const member: Ref = items?.name !== undefined ? { ...lowered, xml: { name: withPrefix(items.name, items.prefix), ...namespaceOf(items) } } : lowered;
-        return { ...base, type: "list", constraints: constraintsFor("list", facts), member };
+        shape.type = "list";
+        shape.constraints = constraintsFor("list", facts);
+        shape.member = member;
+        return shape as unknown as Shape;
       }
       case "enum":
-        return { ...base, type: "enum", constraints: constraintsFor("enum", facts), values: enumValues(kind.values, facts.enumNames, this.#snake) };
+        shape.type = "enum";
+        shape.constraints = constraintsFor("enum", facts);
+        shape.values = enumValues(kind.values, facts.enumNames, this.#snake);
+        return shape as unknown as Shape;
       case "intEnum":
-        return { ...base, type: "intEnum", constraints: constraintsFor("intEnum", facts), values: intEnumValues(kind.values, facts.enumNames) };
+        shape.type = "intEnum";
+        shape.constraints = constraintsFor("intEnum", facts);
+        shape.values = intEnumValues(kind.values, facts.enumNames);
+        return shape as unknown as Shape;
       case "alternatives": {
         const variants = kind.variants.map((variant) => (kind.withBase ? this.#withBase(facts, variant) : this.lower(variant, "other").ref));
         const discriminator = facts.discriminator ? this.#discriminator(facts.discriminator, kind.variants, variants) : undefined;
-        return {
-          ...base,
-          type: "alternatives",
-          constraints: {},
-          exclusive: kind.exclusive,
-          variants,
-          ...(discriminator ? { discriminator } : {}),
-        };
+        shape.type = "alternatives";
+        shape.constraints = {};
+        shape.exclusive = kind.exclusive;
+        shape.variants = variants;
+        if (discriminator) shape.discriminator = discriminator;
+        return shape as unknown as Shape;
       }
       case "types": {
         const variants = kind.types.map((t) => this.#primitive(t === "string" ? stringKind(facts) : t === "integer" || t === "number" ? { number: numberKind(t, facts.format) } : t === "boolean" ? "boolean" : "document", emptyFacts(), "other").ref);
-        return { ...base, type: "alternatives", constraints: {}, exclusive: false, variants };
+        shape.type = "alternatives";
+        shape.constraints = {};
+        shape.exclusive = false;
+        shape.variants = variants;
+        return shape as unknown as Shape;
       }
       case "primitive": {
-        const shape = primitiveShape(primitiveId(kind.primitive))!;
-        const constraints = constraintsFor(shape.type, facts);
-        if (shape.type === "string") {
-          const format = facts.format ?? (shape.format !== undefined ? shape.format : undefined);
-          return { ...base, type: "string", constraints, ...(format !== undefined ? { format } : {}) };
+        const primitive = primitiveShape(primitiveId(kind.primitive))!;
+        const constraints = constraintsFor(primitive.type, facts);
+        if (primitive.type === "string") {
+          const format = facts.format ?? (primitive.format !== undefined ? primitive.format : undefined);
+          shape.type = "string";
+          shape.constraints = constraints;
+          if (format !== undefined) shape.format = format;
+        } else if (primitive.type === "timestamp") {
+          shape.type = "timestamp";
+          shape.constraints = constraints;
+          shape.format = "date-time";
+        } else if (primitive.type === "blob") {
+          shape.type = "blob";
+          shape.constraints = constraints;
+          if (primitive.streaming) shape.streaming = true;
+        } else if (primitive.type === "number") {
+          shape.type = "number";
+          shape.constraints = constraints;
+          shape.kind = primitive.kind;
+        } else if (primitive.type === "boolean") {
+          shape.type = "boolean";
+          shape.constraints = constraints;
+        } else {
+          shape.type = "document";
+          shape.constraints = constraints;
         }
-        if (shape.type === "timestamp") return { ...base, type: "timestamp", constraints, format: "date-time" };
-        if (shape.type === "blob") return { ...base, type: "blob", constraints, ...(shape.streaming ? { streaming: true } : {}) };
-        if (shape.type === "number") return { ...base, type: "number", constraints, kind: shape.kind };
-        if (shape.type === "boolean") return { ...base, type: "boolean", constraints };
-        return { ...base, type: "document", constraints };
+        return shape as unknown as Shape;
       }
     }
   }
@@ -666,8 +697,8 @@ function isDefinition(pointer: string): boolean {
   const last = pointer.lastIndexOf("/");
   if (last === -1) return false;
   if (last === COMPONENT_SCHEMAS.length - 1 && pointer.startsWith(COMPONENT_SCHEMAS)) return true;
-  const parent = pointer.slice(0, last);
-  return parent.endsWith("/$defs") || parent.endsWith("/definitions");
+  // The parent ends in `/$defs` or `/definitions` (no copy of the parent's pointer).
+  return (last >= 6 && pointer.startsWith("/$defs", last - 6)) || (last >= 12 && pointer.startsWith("/definitions", last - 12));
 }
 
 const COMPONENT_SCHEMAS = "/components/schemas/";
