@@ -73,13 +73,18 @@ export function emitTypes(model: ResolvedModel, names: Names, docs: MarkdownMemo
  * Lists (`V[]`), structures and unions (object types) are resolved lazily and end such cycles.
  */
 function selfReferringMaps(model: ResolvedModel): ReadonlySet<ShapeId> {
-  const eager = (id: ShapeId): readonly ShapeId[] => {
-    const shape = model.shapes.get(id);
-    if (shape?.type === "map") return [shape.value.target];
-    if (shape?.type === "alternatives") return shape.variants.map((v) => v.target);
-    return [];
-  };
-  const ids = [...model.shapes.keys()].filter((id) => eager(id).length > 0);
+  // Each shape's eager references, listed once (the search asks for a shape's again).
+  const edges = new Map<ShapeId, readonly ShapeId[]>();
+  const ids: ShapeId[] = [];
+  for (const [id, shape] of model.shapes) {
+    const targets = shape.type === "map" ? [shape.value.target] : shape.type === "alternatives" ? shape.variants.map((v) => v.target) : [];
+    if (targets.length > 0) {
+      edges.set(id, targets);
+      ids.push(id);
+    }
+  }
+  const none: readonly ShapeId[] = [];
+  const eager = (id: ShapeId): readonly ShapeId[] => edges.get(id) ?? none;
   const component = stronglyConnected(ids, eager);
   const size = new Map<number, number>();
   for (const c of component.values()) size.set(c, (size.get(c) ?? 0) + 1);
@@ -125,7 +130,8 @@ function declaration(model: ResolvedModel, names: Names, shape: Shape, interface
       const wide = open.length > PRINT_WIDTH;
       const depth = wide ? 4 : 2;
       const entries = shape.values.map((v) => [
-        ...indent(docComment({ ...v, sensitive: false, constraints: {} }, undefined, docs), depth),
+        // A value without docs or deprecation has no comment (most values: no call, no copy of `v`).
+        ...(v.docs === undefined && v.deprecated === undefined ? [] : indent(docComment({ ...v, sensitive: false, constraints: {} }, undefined, docs), depth)),
         // In an object literal `__proto__: x` sets the prototype; a computed key defines the property.
         ...property(depth, v.name === "__proto__" ? `["__proto__"]` : objectKey(v.name, check), literal(v.value, check), check),
       ]);
