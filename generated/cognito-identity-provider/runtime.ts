@@ -138,6 +138,45 @@ export function failRange(out: ValidationFailure[], path: string, bounds: string
 /** What a log-safe view shows instead of a sensitive value. */
 export const SENSITIVE = "*** Sensitive Data Redacted ***";
 
+/**
+ * A log-safe copy of a structure or union (redact.ts): `members`, a table the generator writes,
+ * names each member to redact, with `SENSITIVE` (put in its place) or the redactor of its type
+ * (a null stays null). A member is read only as an own property; `__proto__` is defined, not
+ * assigned. (Typed `object`, not a record of redactors: tsc then checks each table as one
+ * expression, not each member against the record's type.)
+ * `redactMembers({ Username: "u", Pool: "p" }, { Username: SENSITIVE })` → `{ Username: SENSITIVE, Pool: "p" }`.
+ */
+export function redactMembers(value: unknown, members: object): unknown {
+  const out: Record<string, unknown> = { ...(value as object) };
+  for (const key of Object.keys(members)) {
+    const item: unknown = hasOwn(value as object, key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+    if (item === undefined) continue;
+    const how: unknown = (members as Record<string, unknown>)[key];
+    const redacted =
+      typeof how === "function"
+        ? item === null
+          ? null
+          : (how as (value: unknown) => unknown)(item)
+        : how;
+    if (key === "__proto__")
+      Object.defineProperty(out, key, {
+        value: redacted,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[key] = redacted;
+  }
+  return out;
+}
+
+/** A log-safe copy of a list (redact.ts): each item redacted by `item`, a null item left as it is. */
+export function redactList(value: readonly unknown[], item: (value: never) => unknown): unknown {
+  return value.map((x) => (x === null ? null : item(x as never)));
+}
+
 /** Length in Unicode code points, as Smithy's `@length` counts strings. */
 export function codePointLength(value: string): number {
   let length = 0;
