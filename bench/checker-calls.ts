@@ -23,6 +23,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import type ts from "typescript";
+import { STRICT_OPTIONS } from "../test/helpers/typecheck.js";
 
 const require = createRequire(import.meta.url);
 
@@ -50,20 +51,6 @@ function instrumentedTypeScript(): { ts: typeof ts; counter: Counter } {
   return { ts: loaded, counter: (globalThis as unknown as { __checkerCalls: Counter }).__checkerCalls };
 }
 
-const STRICT = {
-  target: "ES2022",
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  lib: ["lib.es2022.d.ts"],
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noFallthroughCasesInSwitch: true,
-  noEmit: true,
-  skipLibCheck: false,
-  types: [],
-};
 
 export interface CheckerCalls {
   readonly total: number;
@@ -80,7 +67,7 @@ export function checkerCalls(dir: string, roots: readonly string[]): CheckerCall
     const config = tsx.readConfigFile(configFile, tsx.sys.readFile);
     options = tsx.parseJsonConfigFileContent(config.config, tsx.sys, dir).options;
   } else {
-    options = tsx.convertCompilerOptionsFromJson({ ...STRICT, lib: ["ES2022"] }, dir).options;
+    options = { ...STRICT_OPTIONS, lib: [...STRICT_OPTIONS.lib], types: [] } as ts.CompilerOptions;
   }
   const program = tsx.createProgram(roots.map((r) => resolve(dir, r)), options);
   counter.n = 0;
