@@ -34,6 +34,13 @@ export interface OperationCall {
   readonly call: OperationSignature;
 }
 
+/**
+ * Names that `{}` already has, from Object.prototype (`valueOf`, `toString`, `constructor`, ...): an
+ * all-optional input with a member of such a name does not accept `{}` as its default (TS2322:
+ * `{}`'s `valueOf` is `() => Object`), so that default is written `{} as Input`.
+ */
+const OBJECT_PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export function operationSignature(file: GeneratedFile, model: ResolvedModel, names: Names, op: Operation, docs?: DocLines): OperationSignature {
   const input = op.input === undefined ? undefined : shapeOf(model, op.input);
   const output = op.output === undefined ? undefined : shapeOf(model, op.output);
@@ -44,7 +51,7 @@ export function operationSignature(file: GeneratedFile, model: ResolvedModel, na
   const doc = docComment({ ...op, sensitive: false, constraints: {} }, `Calls \`${op.name}\`.`, docs);
   const throws = ` * @throws {${errors}} an error response (a modelled error, \`UnknownServiceError\`) or an unreadable one (\`MalformedResponseError\`), after the retries; also \`RequestValidationError\`, \`NetworkError\`, the signal's reason on abort, a \`TimeoutError\`.`;
   return {
-    inputParam: optional ? `input: ${inputType} = {}` : `input: ${inputType}`,
+    inputParam: optional ? `input: ${inputType} = {}${input?.type === "structure" && input.members.some((m) => OBJECT_PROTOTYPE_NAMES.has(m.name)) ? ` as ${inputType}` : ""}` : `input: ${inputType}`,
     methodInput: optional ? `input?: ${inputType}` : `input: ${inputType}`,
     outputType,
     doc: ["/**", ...doc.slice(1, -1), ...(doc.length > 2 ? [" *"] : []), throws, " */"],
