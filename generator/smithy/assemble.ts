@@ -303,6 +303,16 @@ function withoutTraits(shape: AstShape): AstShape {
   return out;
 }
 
+/** The hint for a member that fails a selector's `member[trait|T]` for want of T (@httpLabel without @required). */
+function missingTraitHint(selector: string, ref: AstMemberRef | undefined): string | undefined {
+  const wanted = /member\[trait\|([\w.#]+)\]/.exec(selector)?.[1];
+  if (wanted === undefined || ref === undefined) return undefined;
+  const id = wanted.includes("#") ? wanted : `smithy.api#${wanted}`;
+  if (ref.traits !== undefined && id in ref.traits) return undefined;
+  const name = id.replace(/^smithy\.api#/, "");
+  return `Mark the member \`@${name}\` (the trait applies only to members that have it), or remove the trait.`;
+}
+
 /** The loader's checks on the assembled (not yet flattened) model. */
 function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptions): void {
   const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
@@ -312,9 +322,18 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
   // target (`structure > :test(member > string)`, @idempotencyToken's) is judged per target type too.
   const selectorVerdicts = new Map<string, Map<string, Map<string, boolean | undefined>>>();
   const onTarget = new Map<string, boolean>();
-  const allows = (selector: string, type: string, container: string, ref: AstMemberRef | undefined): boolean | undefined => {
+  const allows = (selector: string, type: string, shape: AstShape, ref: AstMemberRef | undefined): boolean | undefined => {
+    const container = shape.type;
+    // `[trait|required]` (@httpLabel's, @hostLabel's) is judged per member, without the maps: a
+    // member of a shape with mixins may inherit the trait, and is not judged on it here.
+    if (selector.includes("[trait|")) {
+      const target = ref === undefined ? undefined : lookup(ref.target)?.type;
+      const memberTraits = ref?.traits;
+      const hasTrait = ref === undefined || (shape.mixins !== undefined && shape.mixins.length > 0) ? undefined : (trait: string) => memberTraits !== undefined && trait in memberTraits;
+      return selectorAllows(selector, { type, container, target, hasTrait });
+    }
     let judgesTarget = onTarget.get(selector);
-    if (judgesTarget === undefined) onTarget.set(selector, (judgesTarget = selector.includes(":test(member")));
+    if (judgesTarget === undefined) onTarget.set(selector, (judgesTarget = /member\s*>|:test\(\s*>/.test(selector)));
     const target = judgesTarget && ref !== undefined ? lookup(ref.target)?.type : undefined;
     const key = target === undefined ? container : `${container} > ${target}`;
     let byType = selectorVerdicts.get(selector);
@@ -374,11 +393,11 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
       }
       const defValue = def.traits["smithy.api#trait"];
       const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
-      if (typeof selector === "string" && allows(selector, subjectType, shape.type, ref) === false) {
+      if (typeof selector === "string" && allows(selector, subjectType, shape, ref) === false) {
         diags.error(
           "SMITHY_TRAIT_TARGET",
           `Trait \`${trait}\` cannot be applied to \`${owner(id, member)}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
-          { ...where(id, member, trait), hint: "Remove the trait, or move it to a shape it applies to." },
+          { ...where(id, member, trait), hint: missingTraitHint(selector, ref) ?? "Remove the trait, or move it to a shape it applies to." },
         );
       }
       if (value === null && def.type !== "document") {
