@@ -237,15 +237,19 @@ export async function emitModel(
   for (const helper of HELPER_FILES) for (const imported of helpers.has(helper) ? (HELPER_IMPORTS[helper] ?? []) : []) helpers.add(imported);
   // A helper file imported by another helper file is rendered after it, with the names it imports added.
   const rendered = new Map<HelperFile, string>();
+  // Helper files that another takes whole (`import * as R from "./read.js"`): rendered without `uses`, so with every section.
+  const whole = new Set<HelperFile>();
   const imported = new Set(Object.values(HELPER_IMPORTS).flat());
   for (const helper of [...HELPER_FILES.filter((h) => !imported.has(h)), ...HELPER_FILES.filter((h) => imported.has(h))]) {
     if (!helpers.has(helper)) continue;
-    const text = options.templates.helper(helper, { header, uses: [...(uses.get(helper) ?? [])].sort() });
+    const text = options.templates.helper(helper, { header, ...(whole.has(helper) ? {} : { uses: [...(uses.get(helper) ?? [])].sort() }) });
     rendered.set(helper, text);
     for (const target of HELPER_IMPORTS[helper] ?? []) {
       let names = uses.get(target);
       if (names === undefined) uses.set(target, (names = new Set()));
-      for (const name of importedFrom(text, target)) names.add(name);
+      const taken = importedFrom(text, target);
+      if (taken === "all") whole.add(target);
+      else for (const name of taken) names.add(name);
     }
   }
   for (const [helper, text] of [...rendered].sort(([a], [b]) => HELPER_FILES.indexOf(a) - HELPER_FILES.indexOf(b))) {
@@ -262,14 +266,21 @@ export async function emitModel(
   return out;
 }
 
-/** The names a rendered helper file imports from another (`import { a, type B } from "./read.js"` → a, B). */
-function importedFrom(text: string, helper: string): string[] {
-  const from = `"./${helper.replace(/\.ts$/, ".js")}"`;
+/**
+ * The names a rendered helper file imports from another: `import { a, type B as C } from "./read.js"`
+ * → [a, B], in any layout a user's template may have (single quotes, no semicolon, an `export { … }
+ * from`); `"all"` when the file takes the module otherwise (`import * as R`, a default import), so
+ * that no section of it can be left out.
+ */
+export function importedFrom(text: string, helper: string): string[] | "all" {
+  const module = `./${helper.replace(/\.ts$/, ".js")}`;
   const names: string[] = [];
-  for (const m of text.matchAll(/^import (?:type )?\{([^}]*)\} from ("[^"]*");$/gm)) {
-    if (m[2] !== from) continue;
-    for (const part of m[1]!.split(",")) {
-      const name = part.trim().replace(/^type /, "").split(/ as /)[0]!.trim();
+  for (const m of text.matchAll(/\b(import|export)\s+((?:type\s+)?[^;"'`]*?)\s*from\s*(["'])([^"']*)\3/g)) {
+    if (m[4] !== module) continue;
+    const named = /^(?:type\s+)?\{([^}]*)\}$/.exec(m[2]!.trim());
+    if (named === null) return "all";
+    for (const part of named[1]!.split(",")) {
+      const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!.trim();
       if (name !== "") names.push(name);
     }
   }
