@@ -10,6 +10,7 @@ import { pointer, type Diagnostics } from "../diagnostics.js";
 import { jsonLocator, jsonTextLocator, lineColumn, type Locate } from "../source-position.js";
 import { jsonTooDeep, TOO_DEEP_HINT, tooDeepMessage } from "../limits.js";
 import { numberNode, type AstModel, type NodeValue } from "./ast.js";
+import { preludeShape } from "./prelude-shapes.js";
 import { setKey } from "./idl/nodes.js";
 import { scanJsonNumbers, withExactNumbers } from "./json-numbers.js";
 
@@ -179,6 +180,7 @@ function checkStructure(model: Record<string, unknown>, at: At, diags: Diagnosti
       continue;
     }
     if (shape["traits"] !== undefined && !isObject(shape["traits"])) fail(`The traits of \`${id}\` must be an object`, "Write traits as an object of trait id → value.", "shapes", id, "traits");
+    else checkTraitIds(shape["traits"], id, fail, "shapes", id, "traits");
     for (const key of ["member", "key", "value"] as const) {
       if (shape[key] !== undefined) checkRef(shape[key], `${id}$${key}`, fail, "shapes", id, key);
     }
@@ -216,8 +218,33 @@ function checkRef(
     fail(`\`${what}\` needs a "target" shape id`, 'Write { "target": "ns#Name" }.', ...path);
   } else if (ref["traits"] !== undefined && !isObject(ref["traits"])) {
     fail(`The traits of \`${what}\` must be an object`, "Write traits as an object of trait id → value.", ...path, "traits");
+  } else {
+    checkTraitIds(ref["traits"], what, fail, ...path, "traits");
   }
 }
+
+/** The keys of a traits object are absolute shape ids (`"documentation"` is not `smithy.api#documentation`). */
+function checkTraitIds(
+  traits: unknown,
+  what: string,
+  fail: (message: string, hint: string, ...path: (string | number)[]) => void,
+  ...path: (string | number)[]
+): void {
+  if (!isObject(traits)) return;
+  for (const key of Object.keys(traits)) {
+    if (TRAIT_ID.test(key)) continue;
+    fail(
+      `Trait \`${key}\` of \`${what}\` is not an absolute shape id`,
+      preludeShape(`smithy.api#${key}`)?.traits?.["smithy.api#trait"] !== undefined
+        ? `Trait ids in the JSON AST are absolute: write \`smithy.api#${key}\`.`
+        : "Trait ids in the JSON AST are absolute: write the namespace of the trait's definition, like `com.example#myTrait`.",
+      ...path,
+      key,
+    );
+  }
+}
+
+const TRAIT_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function isObject(value: unknown): value is Record<string, NodeValue> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -98,6 +98,23 @@ describe("fuzz regressions", () => {
     ]);
   });
 
+  it("a JSON AST trait key that is no absolute shape id (npm run fuzz seed 4 case 2273, was: tolerated as an unknown trait, so `\"required\": {}` left a member optional)", async () => {
+    const model = (traits: Record<string, unknown>, memberTraits: Record<string, unknown>) =>
+      JSON.stringify({
+        smithy: "2.0",
+        shapes: {
+          "a#Svc": { type: "service", version: "1", operations: [{ target: "a#Op" }], traits: { "aws.protocols#awsJson1_1": {} } },
+          "a#Op": { type: "operation", input: { target: "a#S" } },
+          "a#S": { type: "structure", traits, members: { m: { target: "smithy.api#String", traits: memberTraits } } },
+        },
+      });
+    expect(await diagnose("m.json", model({ documentation: "d" }, { "smithy.api#required": {}, Unit: {} }))).toEqual([
+      { code: "SMITHY_AST_STRUCTURE", pointer: "/shapes/a#S/traits/documentation", message: "Trait `documentation` of `a#S` is not an absolute shape id" },
+      { code: "SMITHY_AST_STRUCTURE", pointer: "/shapes/a#S/members/m/traits/Unit", message: "Trait `Unit` of `a#S$m` is not an absolute shape id" },
+    ]);
+    expect(await diagnose("m.json", model({ "smithy.api#documentation": "d" }, { "smithy.api#required": {}, "b.c#t": {} }))).toEqual([]);
+  });
+
   it("YAML warnings are diagnostics, not console output", async () => {
     const text = "openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        !odd a: { type: string }\n";
     const result = await generate([{ name: "m", files: [{ path: "m.yaml", text }] }], { readFile: () => undefined }, { templates, format: false });
