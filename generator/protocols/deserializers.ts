@@ -203,6 +203,11 @@ class Dispatchers {
   readonly #byPlan = new Map<string, { readonly name: string; readonly plan: ErrorPlan }>();
   /** The reader of each error form (`errorForm`) and body type: the function of its first shape. */
   readonly #readers = new Map<string, string>();
+  /**
+   * Each error shape's key in `#readers` (body type and `errorForm`), made once: every operation
+   * lists its errors, and the service's, so a shape comes here once per operation.
+   */
+  readonly #forms = new Map<StructureShape, { readonly bodyType: string; readonly key: string }>();
   /** The builder constant of each error class (`build_<Class>`) and the expression it holds. */
   readonly #builders = new Map<string, string>();
 
@@ -289,7 +294,9 @@ class Dispatchers {
   builder(shape: StructureShape, response: ResponseProtocol, bodyType: string): string {
     const ctx = this.#ctx;
     const file = ctx.file;
-    const form = `${bodyType}\0${errorForm(shape)}`;
+    let formKey = this.#forms.get(shape);
+    if (formKey === undefined || formKey.bodyType !== bodyType) this.#forms.set(shape, (formKey = { bodyType, key: `${bodyType}\0${errorForm(shape)}` }));
+    const form = formKey.key;
     let reader = this.#readers.get(form);
     if (reader === undefined) {
       reader = errorReader(ctx, response, shape, bodyType);

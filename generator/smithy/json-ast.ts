@@ -182,12 +182,20 @@ function checkStructure(model: Record<string, unknown>, at: At, diags: Diagnosti
     if (shape["traits"] !== undefined && !isObject(shape["traits"])) fail(`The traits of \`${id}\` must be an object`, "Write traits as an object of trait id → value.", "shapes", id, "traits");
     else checkTraitIds(shape["traits"], id, fail, "shapes", id, "traits");
     for (const key of ["member", "key", "value"] as const) {
-      if (shape[key] !== undefined) checkRef(shape[key], `${id}$${key}`, fail, "shapes", id, key);
+      const ref = shape[key];
+      if (ref !== undefined && refProblem(ref) !== 0) reportRef(ref, `${id}$${key}`, fail, "shapes", id, key);
     }
     const members = shape["members"];
     if (members !== undefined) {
       if (!isObject(members)) fail(`The members of \`${id}\` must be an object`, "Write members as an object of name → { target }.", "shapes", id, "members");
-      else for (const [name, m] of Object.entries(members)) checkRef(m, `${id}$${name}`, fail, "shapes", id, "members", name);
+      else {
+        // Every member of every model passes here: the strings of a failure are built only for one.
+        for (const name in members) {
+          if (!Object.hasOwn(members, name)) continue;
+          const m = members[name];
+          if (refProblem(m) !== 0) reportRef(m, `${id}$${name}`, fail, "shapes", id, "members", name);
+        }
+      }
     }
     for (const key of ["identifiers", "properties"] as const) {
       const refs = shape[key];
@@ -196,16 +204,27 @@ function checkStructure(model: Record<string, unknown>, at: At, diags: Diagnosti
       else for (const [name, r] of Object.entries(refs)) checkRef(r, `${id} ${key} ${name}`, fail, "shapes", id, key, name);
     }
     for (const key of ["input", "output", "create", "put", "read", "update", "delete", "list"] as const) {
-      if (shape[key] !== undefined) checkRef(shape[key], `${id} ${key}`, fail, "shapes", id, key);
+      const ref = shape[key];
+      if (ref !== undefined && refProblem(ref) !== 0) reportRef(ref, `${id} ${key}`, fail, "shapes", id, key);
     }
     for (const key of ["operations", "resources", "errors", "mixins", "collectionOperations"] as const) {
       const list = shape[key];
       if (list === undefined) continue;
       if (!Array.isArray(list)) fail(`\`${key}\` of \`${id}\` must be a list of { "target": ... }`, 'Write [{ "target": "ns#Name" }].', "shapes", id, key);
-      else list.forEach((r, i) => checkRef(r, `${id} ${key}[${i}]`, fail, "shapes", id, key, i));
+      else {
+        for (let i = 0; i < list.length; i++) {
+          if (refProblem(list[i]) !== 0) reportRef(list[i], `${id} ${key}[${i}]`, fail, "shapes", id, key, i);
+        }
+      }
     }
   }
   return ok;
+}
+
+/** What is wrong with a `{ "target": ... }` reference: 0 nothing, 1 no target, 2 traits not an object. */
+function refProblem(ref: unknown): 0 | 1 | 2 {
+  if (!isObject(ref) || typeof ref["target"] !== "string") return 1;
+  return ref["traits"] !== undefined && !isObject(ref["traits"]) ? 2 : 0;
 }
 
 function checkRef(
@@ -214,9 +233,18 @@ function checkRef(
   fail: (message: string, hint: string, ...path: (string | number)[]) => void,
   ...path: (string | number)[]
 ): void {
-  if (!isObject(ref) || typeof ref["target"] !== "string") {
+  if (refProblem(ref) !== 0) reportRef(ref, what, fail, ...path);
+}
+
+function reportRef(
+  ref: unknown,
+  what: string,
+  fail: (message: string, hint: string, ...path: (string | number)[]) => void,
+  ...path: (string | number)[]
+): void {
+  if (refProblem(ref) === 1) {
     fail(`\`${what}\` needs a "target" shape id`, 'Write { "target": "ns#Name" }.', ...path);
-  } else if (ref["traits"] !== undefined && !isObject(ref["traits"])) {
+  } else {
     fail(`The traits of \`${what}\` must be an object`, "Write traits as an object of trait id → value.", ...path, "traits");
   } else {
     checkTraitIds(ref["traits"], what, fail, ...path, "traits");
