@@ -221,10 +221,17 @@ function checkStructure(model: Record<string, unknown>, at: At, diags: Diagnosti
   return ok;
 }
 
-/** What is wrong with a `{ "target": ... }` reference: 0 nothing, 1 no target, 2 traits not an object. */
-function refProblem(ref: unknown): 0 | 1 | 2 {
+/**
+ * What is wrong with a `{ "target": ... }` reference: 0 nothing, 1 no target, 2 traits not an
+ * object, 3 a trait key that is no absolute shape id.
+ */
+function refProblem(ref: unknown): 0 | 1 | 2 | 3 {
   if (!isObject(ref) || typeof ref["target"] !== "string") return 1;
-  return ref["traits"] !== undefined && !isObject(ref["traits"]) ? 2 : 0;
+  const traits = ref["traits"];
+  if (traits === undefined) return 0;
+  if (!isObject(traits)) return 2;
+  for (const key in traits) if (!TRAIT_ID.test(key)) return 3;
+  return 0;
 }
 
 function checkRef(
@@ -242,12 +249,13 @@ function reportRef(
   fail: (message: string, hint: string, ...path: (string | number)[]) => void,
   ...path: (string | number)[]
 ): void {
-  if (refProblem(ref) === 1) {
+  const problem = refProblem(ref);
+  if (problem === 1) {
     fail(`\`${what}\` needs a "target" shape id`, 'Write { "target": "ns#Name" }.', ...path);
-  } else {
+  } else if (problem === 2) {
     fail(`The traits of \`${what}\` must be an object`, "Write traits as an object of trait id → value.", ...path, "traits");
   } else {
-    checkTraitIds(ref["traits"], what, fail, ...path, "traits");
+    checkTraitIds((ref as Record<string, unknown>)["traits"], what, fail, ...path, "traits");
   }
 }
 
