@@ -94,7 +94,10 @@ function operationSerializer(ctx: SerializerContext, protocol: Protocol, op: Ope
     lines.push(`input = { ...input };`);
     for (const m of tokens) {
       const access = propertyAccess("input", m.name);
-      lines.push(`if (${access} === undefined) ${setProperty("input", m.name, make)}`);
+      // An enum is a string to the trait's selector: the token goes in as the enum's type.
+      const target = shapeOf(ctx.model, m.target);
+      const value = target.type === "enum" ? `${make} as ${file.use({ name: ctx.names.type(target.id), file: "types.ts", kind: "type" })}` : make;
+      lines.push(`if (${access} === undefined) ${setProperty("input", m.name, value)}`);
     }
   }
   for (const m of input?.members ?? []) {

@@ -342,7 +342,7 @@ function mutateOnce(text: string, kind: SeedKind, r: Random): { text: string; na
   if (structured) {
     let root: Json;
     try {
-      root = (kind === "openapi-yaml" ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text)) as Json;
+      root = (kind === "openapi-yaml" ? parseYaml(text, { maxAliasCount: 100, logLevel: "error" }) : JSON.parse(text)) as Json;
     } catch {
       root = undefined as unknown as Json;
     }

@@ -98,6 +98,16 @@ describe("fuzz regressions", () => {
     ]);
   });
 
+  it("@idempotencyToken on an enum member (npm run fuzz seed 9 case 19091, was: a UUID string assigned to the enum's type, TS2322)", async () => {
+    const idl = `$version: "2"\nnamespace a\n@aws.protocols#awsJson1_1\nservice S { version: "1", operations: [Op] }\noperation Op { input: In }\nstructure In {\n  @idempotencyToken\n  e: E\n  @idempotencyToken\n  s: String\n}\nenum E { A, B }\n`;
+    const result = await generate([{ name: "m", files: [{ path: "m.smithy", text: idl }] }], { readFile: () => undefined }, { templates, format: false });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const serializers = result.files.get("m/serializers.ts") ?? "";
+    expect(serializers).toContain('input["e"] = (options.idempotencyToken ?? newIdempotencyToken)() as E;');
+    expect(serializers).toContain('input["s"] = (options.idempotencyToken ?? newIdempotencyToken)();');
+    expect(typecheckFolder(writeTree(result.files, "fuzz-enum-token"))).toEqual([]);
+  });
+
   it("a JSON AST trait key that is no absolute shape id (npm run fuzz seed 4 case 2273, was: tolerated as an unknown trait, so `\"required\": {}` left a member optional)", async () => {
     const model = (traits: Record<string, unknown>, memberTraits: Record<string, unknown>) =>
       JSON.stringify({
