@@ -16,7 +16,7 @@ import { pointer, type Diagnostics } from "../diagnostics.js";
 import type { Position } from "../source-position.js";
 import { isObjectNode, type AstApply, type AstMemberRef, type AstShape, type NodeValue } from "./ast.js";
 import { mergeTraitValue, nodeEquals } from "./idl/merge-traits.js";
-import { selectorAllows } from "./idl/selectors.js";
+import { memberTraitOf, selectorAllows } from "./idl/selectors.js";
 import type { LoadedAst } from "./json-ast.js";
 import { preludeShape } from "./prelude-shapes.js";
 import { quoteValue } from "../limits.js";
@@ -305,9 +305,8 @@ function withoutTraits(shape: AstShape): AstShape {
 
 /** The hint for a member that fails a selector's `member[trait|T]` for want of T (@httpLabel without @required). */
 function missingTraitHint(selector: string, ref: AstMemberRef | undefined): string | undefined {
-  const wanted = /member\[trait\|([\w.#]+)\]/.exec(selector)?.[1];
-  if (wanted === undefined || ref === undefined) return undefined;
-  const id = wanted.includes("#") ? wanted : `smithy.api#${wanted}`;
+  const id = memberTraitOf(selector);
+  if (id === undefined || ref === undefined) return undefined;
   if (ref.traits !== undefined && id in ref.traits) return undefined;
   const name = id.replace(/^smithy\.api#/, "");
   return `Mark the member \`@${name}\` (the trait applies only to members that have it), or remove the trait.`;

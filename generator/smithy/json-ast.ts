@@ -180,7 +180,7 @@ function checkStructure(model: Record<string, unknown>, at: At, diags: Diagnosti
       continue;
     }
     if (shape["traits"] !== undefined && !isObject(shape["traits"])) fail(`The traits of \`${id}\` must be an object`, "Write traits as an object of trait id → value.", "shapes", id, "traits");
-    else checkTraitIds(shape["traits"], id, fail, "shapes", id, "traits");
+    else if (hasRelativeTraitKey(shape["traits"])) checkTraitIds(shape["traits"], id, fail, "shapes", id, "traits");
     for (const key of ["member", "key", "value"] as const) {
       const ref = shape[key];
       if (ref !== undefined && refProblem(ref) !== 0) reportRef(ref, `${id}$${key}`, fail, "shapes", id, key);
@@ -230,8 +230,14 @@ function refProblem(ref: unknown): 0 | 1 | 2 | 3 {
   const traits = ref["traits"];
   if (traits === undefined) return 0;
   if (!isObject(traits)) return 2;
-  for (const key in traits) if (!TRAIT_ID.test(key)) return 3;
-  return 0;
+  return hasRelativeTraitKey(traits) ? 3 : 0;
+}
+
+/** Whether a traits object has a key that is no absolute shape id (checked on every shape and member: no strings built). */
+function hasRelativeTraitKey(traits: unknown): boolean {
+  if (!isObject(traits)) return false;
+  for (const key in traits) if (!TRAIT_ID.test(key)) return true;
+  return false;
 }
 
 function checkRef(

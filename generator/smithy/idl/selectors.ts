@@ -32,6 +32,15 @@ function absoluteTrait(name: string): string {
   return name.includes("#") ? name : `smithy.api#${name}`;
 }
 
+/**
+ * The trait (absolute id) a selector asks of a member: `structure > member[trait|required] …` →
+ * `smithy.api#required`; undefined for a selector without `member[trait|…]`.
+ */
+export function memberTraitOf(selector: string): string | undefined {
+  const name = /member\[trait\|([\w.#]+)\]/.exec(selector)?.[1];
+  return name === undefined ? undefined : absoluteTrait(name);
+}
+
 function typeMatches(name: string, type: string): boolean | undefined {
   switch (name) {
     case "*":
