@@ -11,6 +11,7 @@ import { loadSmithy } from "./load.js";
 import { lowerSmithy } from "./lower.js";
 import { flattenMixins } from "./mixins.js";
 import { checkShapeRecursion } from "./recursion.js";
+import { validateSmithyModel } from "./validate/index.js";
 
 export function loadSmithyModels(input: ModelInput, diags: Diagnostics): ResolvedModel[] {
   const model = loadSmithy(withBuiltinTraits(input.files), diags, { allowUnknownTraits: true });
@@ -18,6 +19,7 @@ export function loadSmithyModels(input: ModelInput, diags: Diagnostics): Resolve
   const flat = flattenMixins(model);
   const before = diags.items.length;
   checkShapeRecursion(flat, diags);
+  validateSmithyModel(flat, diags);
   if (diags.items.slice(before).some((d) => d.severity === "error")) return [];
   return lowerSmithy(flat, input.name, input.files.map((f) => f.path), diags);
 }
