@@ -51,7 +51,8 @@ export function translateJavaPattern(pattern: string): Translation {
       problem: `back reference ${unset.map((n) => `\\${n}`).join(", ")} may refer to a group that did not take part (Java fails it, ECMAScript matches empty)`,
     };
   }
-  const source = printEcma(parsed.node);
+  // The body of a RegExp literal: an empty pattern is `(?:)` (as RegExp's own `source`), never `//`, a comment.
+  const source = printEcma(parsed.node) || "(?:)";
   const problem = compileProblem(source);
   if (problem !== undefined) return { kind: "untranslatable", problem: `the translation does not compile (${problem})` };
   return { kind: "ok", source, node: parsed.node, groups: parsed.groups };

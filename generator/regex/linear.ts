@@ -98,7 +98,7 @@ export function linearProgram(node: Node, maxLength?: number, limit = 20_000): L
       case "test": {
         const source = s.test.kind === "assert" ? printAssertion(s.test.assert) : printEcma(s.test.node);
         const known = tests.length;
-        const index = intern(tests, `/${source}/uy`);
+        const index = intern(tests, `/${source || "(?:)"}/uy`);
         if (index === known) testAt.push(s.test.kind === "assert" ? where(s.test.assert) : 0);
         code.push(2, index, s.out);
         break;

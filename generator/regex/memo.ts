@@ -74,7 +74,8 @@ export function ecmaPattern(source: string): EcmaReading {
     const literal = source.replace(/\\[^]|[/\n\r\u2028\u2029]/g, (m) =>
       m.length === 2 ? m : m === "/" ? "\\/" : `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`,
     );
-    return { kind: "ok", source: literal };
+    // An empty pattern is `(?:)` as a literal's body (`//` would be a comment).
+    return { kind: "ok", source: literal || "(?:)" };
   } catch (error) {
     return { kind: "invalid", problem: `not ECMA-262 with the u flag: ${error instanceof Error ? error.message : String(error)}` };
   }
