@@ -22,6 +22,8 @@ const CHECKED: Readonly<Record<string, string>> = {
   Service: "SMITHY_SERVICE_CLOSURE",
   SingleOperationBinding: "SMITHY_SINGLE_OPERATION_BINDING",
   SingleResourceBinding: "SMITHY_SINGLE_RESOURCE_BINDING",
+  OperationInputOutputMisuse: "SMITHY_OPERATION_IO_MISUSE",
+  ShapeIdConflict: "SMITHY_SHAPE_ID_CONFLICT",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */
