@@ -24,6 +24,10 @@ const CHECKED: Readonly<Record<string, string>> = {
   SingleResourceBinding: "SMITHY_SINGLE_RESOURCE_BINDING",
   OperationInputOutputMisuse: "SMITHY_OPERATION_IO_MISUSE",
   ShapeIdConflict: "SMITHY_SHAPE_ID_CONFLICT",
+  ResourceCycle: "SMITHY_RESOURCE_CYCLE",
+  ResourceLifecycle: "SMITHY_RESOURCE_LIFECYCLE",
+  ResourceIdentifier: "SMITHY_RESOURCE_IDENTIFIER",
+  ResourceIdentifierBinding: "SMITHY_RESOURCE_IDENTIFIER_BINDING",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */
