@@ -28,6 +28,7 @@ const CHECKED: Readonly<Record<string, string>> = {
   ResourceLifecycle: "SMITHY_RESOURCE_LIFECYCLE",
   ResourceIdentifier: "SMITHY_RESOURCE_IDENTIFIER",
   ResourceIdentifierBinding: "SMITHY_RESOURCE_IDENTIFIER_BINDING",
+  PrivateAccess: "SMITHY_PRIVATE_ACCESS",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */

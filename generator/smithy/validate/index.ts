@@ -18,6 +18,7 @@ import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
 import { preludeShapes } from "../idl/index.js";
 import { checkOperationInputOutput, checkShapeIdConflicts } from "./operations.js";
+import { checkPrivateAccess } from "./private-access.js";
 import { checkResources } from "./resources.js";
 import { checkServiceClosures } from "./service-closure.js";
 
@@ -37,7 +38,7 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources];
+const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {
