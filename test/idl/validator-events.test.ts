@@ -29,6 +29,7 @@ const CHECKED: Readonly<Record<string, string>> = {
   ResourceIdentifier: "SMITHY_RESOURCE_IDENTIFIER",
   ResourceIdentifierBinding: "SMITHY_RESOURCE_IDENTIFIER_BINDING",
   PrivateAccess: "SMITHY_PRIVATE_ACCESS",
+  ReferencesTrait: "SMITHY_REFERENCES",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */

@@ -19,6 +19,7 @@ import { whereIs, type SmithyModel } from "../assemble.js";
 import { preludeShapes } from "../idl/index.js";
 import { checkOperationInputOutput, checkShapeIdConflicts } from "./operations.js";
 import { checkPrivateAccess } from "./private-access.js";
+import { checkReferences } from "./references.js";
 import { checkResources } from "./resources.js";
 import { checkServiceClosures } from "./service-closure.js";
 
@@ -38,7 +39,7 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess];
+const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess, checkReferences];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {
