@@ -16,7 +16,7 @@
 import type { Diagnostics } from "../../diagnostics.js";
 import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
-import { preludeShapes } from "../idl/index.js";
+import { preludeShape } from "../idl/index.js";
 import { checkOperationInputOutput, checkShapeIdConflicts } from "./operations.js";
 import { checkPrivateAccess } from "./private-access.js";
 import { checkReferences } from "./references.js";
@@ -43,10 +43,9 @@ const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkOperationInput
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {
-  const prelude = preludeShapes();
   const ctx: ValidationContext = {
     model,
-    shape: (id) => model.shapes.get(id) ?? prelude.get(id),
+    shape: (id) => model.shapes.get(id) ?? preludeShape(id),
     error: (code, shapeId, message, hint, ...inner) => diags.add({ code, severity: "error", message, hint, ...whereIs(model, shapeId.split("$")[0]!, ...memberPath(model, shapeId, inner)) }),
   };
   for (const check of CHECKS) check(ctx);

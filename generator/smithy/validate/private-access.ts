@@ -55,7 +55,11 @@ function relationships(shape: AstShape): [string, string][] {
 }
 
 export function checkPrivateAccess(ctx: ValidationContext): void {
-  const isPrivate = (id: string) => ctx.shape(id)?.traits?.[PRIVATE] !== undefined;
+  // The prelude has no @private shape: only the model's own can be.
+  const privateIds = new Set<string>();
+  for (const [id, shape] of ctx.model.shapes) if (shape.traits?.[PRIVATE] !== undefined) privateIds.add(id);
+  if (privateIds.size === 0) return;
+  const isPrivate = (id: string) => privateIds.has(id);
   const report = (from: string, relationship: string, target: string) => {
     if (namespaceOf(target) === namespaceOf(from) || !isPrivate(target)) return;
     ctx.error(
@@ -66,8 +70,26 @@ export function checkPrivateAccess(ctx: ValidationContext): void {
     );
   };
   for (const [id, shape] of ctx.model.shapes) {
-    for (const [relationship, target] of relationships(shape)) report(id, relationship, target);
-    for (const key of ["member", "key", "value"] as const) if (shape[key]) report(`${id}$${key}`, "member_target", shape[key]!.target);
-    if (shape.type !== "enum" && shape.type !== "intEnum") for (const [name, member] of Object.entries(shape.members ?? {})) report(`${id}$${name}`, "member_target", member.target);
+    switch (shape.type) {
+      case "service":
+      case "operation":
+      case "resource":
+        for (const [relationship, target] of relationships(shape)) report(id, relationship, target);
+        break;
+      case "enum":
+      case "intEnum":
+        break;
+      default:
+        // Members: no string is built unless the target is private.
+        if (shape.member !== undefined && privateIds.has(shape.member.target)) report(`${id}$member`, "member_target", shape.member.target);
+        if (shape.key !== undefined && privateIds.has(shape.key.target)) report(`${id}$key`, "member_target", shape.key.target);
+        if (shape.value !== undefined && privateIds.has(shape.value.target)) report(`${id}$value`, "member_target", shape.value.target);
+        if (shape.members !== undefined) {
+          for (const name in shape.members) {
+            const target = shape.members[name]!.target;
+            if (privateIds.has(target)) report(`${id}$${name}`, "member_target", target);
+          }
+        }
+    }
   }
 }

@@ -29,14 +29,23 @@ const RESOURCE_IDENTIFIER = "smithy.api#resourceIdentifier";
 const LIFECYCLE = ["create", "put", "read", "update", "delete", "list"] as const;
 
 export function checkResources(ctx: ValidationContext): void {
+  let identifierTraits = false;
   for (const [id, shape] of ctx.model.shapes) {
-    if (shape.type !== "resource") continue;
-    checkCycle(ctx, id);
-    checkLifecycle(ctx, id, shape);
-    checkIdentifiers(ctx, id, shape);
-    checkInstanceAndCollectionBindings(ctx, id, shape);
+    if (shape.type === "resource") {
+      checkCycle(ctx, id);
+      checkLifecycle(ctx, id, shape);
+      checkIdentifiers(ctx, id, shape);
+      checkInstanceAndCollectionBindings(ctx, id, shape);
+    } else if (!identifierTraits && shape.type === "structure" && shape.members !== undefined) {
+      for (const name in shape.members) {
+        if (shape.members[name]!.traits?.[RESOURCE_IDENTIFIER] !== undefined) {
+          identifierTraits = true;
+          break;
+        }
+      }
+    }
   }
-  checkIdentifierTraitConflicts(ctx);
+  if (identifierTraits) checkIdentifierTraitConflicts(ctx);
 }
 
 /** Every operation bound to a resource, lifecycle ones included, in the reference's order. */

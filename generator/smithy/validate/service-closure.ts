@@ -39,12 +39,15 @@ export function checkServiceClosures(ctx: ValidationContext): void {
   }
 }
 
-/** Every shape id (members as `ns#S$m`) the service reaches. */
+/** Every shape the service reaches (members are not listed: a member is in it when its shape is). */
 function closureOf(ctx: ValidationContext, service: string): Set<string> {
   const seen = new Set<string>();
   const stack = [service];
   const visit = (target: string | undefined) => {
     if (target !== undefined && !seen.has(target)) stack.push(target);
+  };
+  const visitAll = (refs: readonly { readonly target: string }[] | undefined) => {
+    if (refs !== undefined) for (const ref of refs) visit(ref.target);
   };
   while (stack.length > 0) {
     const id = stack.pop()!;
@@ -52,25 +55,45 @@ function closureOf(ctx: ValidationContext, service: string): Set<string> {
     const shape = ctx.shape(id);
     if (shape === undefined) continue;
     seen.add(id);
-    for (const ref of [...(shape.operations ?? []), ...(shape.resources ?? []), ...(shape.errors ?? []), ...(shape.collectionOperations ?? [])]) visit(ref.target);
-    for (const key of ["create", "put", "read", "update", "delete", "list"] as const) visit(shape[key]?.target);
-    // An operation's input or output of `smithy.api#Unit` is none (as the reference reads it).
-    for (const key of ["input", "output"] as const) if (shape[key]?.target !== UNIT) visit(shape[key]?.target);
-    for (const ref of [...Object.values(shape.identifiers ?? {}), ...Object.values(shape.properties ?? {})]) visit(ref.target);
-    for (const key of ["member", "key", "value"] as const) {
-      const ref = shape[key];
-      if (ref !== undefined) {
-        seen.add(`${id}$${key}`);
-        visit(ref.target);
-      }
-    }
-    for (const [name, ref] of Object.entries(shape.members ?? {})) {
-      seen.add(`${id}$${name}`);
+    switch (shape.type) {
+      case "service":
+        visitAll(shape.operations);
+        visitAll(shape.resources);
+        visitAll(shape.errors);
+        break;
+      case "resource":
+        visitAll(shape.operations);
+        visitAll(shape.resources);
+        visitAll(shape.collectionOperations);
+        for (const key of ["create", "put", "read", "update", "delete", "list"] as const) visit(shape[key]?.target);
+        if (shape.identifiers) for (const name in shape.identifiers) visit(shape.identifiers[name]!.target);
+        if (shape.properties) for (const name in shape.properties) visit(shape.properties[name]!.target);
+        break;
+      case "operation":
+        // An input or output of `smithy.api#Unit` is none (as the reference reads it).
+        if (shape.input !== undefined && shape.input.target !== UNIT) visit(shape.input.target);
+        if (shape.output !== undefined && shape.output.target !== UNIT) visit(shape.output.target);
+        visitAll(shape.errors);
+        break;
       // An enum's members target `smithy.api#Unit` only in form: no relationship.
-      if (shape.type !== "enum" && shape.type !== "intEnum") visit(ref.target);
+      case "enum":
+      case "intEnum":
+        break;
+      default:
+        if (shape.member) visit(shape.member.target);
+        if (shape.key) visit(shape.key.target);
+        if (shape.value) visit(shape.value.target);
+        if (shape.members) for (const name in shape.members) visit(shape.members[name]!.target);
     }
   }
   return seen;
+}
+
+/** Whether a shape id (or a member id, `ns#S$m`) is in a closure of shapes. */
+function inClosure(ctx: ValidationContext, closure: ReadonlySet<string>, id: string): boolean {
+  const dollar = id.indexOf("$");
+  if (dollar < 0) return closure.has(id);
+  return closure.has(id.slice(0, dollar)) && shapeOrMember(ctx, id) !== undefined;
 }
 
 function nameOf(id: string): string {
@@ -79,17 +102,21 @@ function nameOf(id: string): string {
 
 function checkNames(ctx: ValidationContext, serviceId: string, service: AstShape, closure: ReadonlySet<string>): void {
   const rename = service.rename ?? {};
+  // Name → the first id of that name (an array only for a name seen twice: most closures have none).
+  const first = new Map<string, string>();
   const byName = new Map<string, string[]>();
   for (const id of closure) {
-    if (id.includes("$")) continue;
     const name = (rename[id] ?? nameOf(id)).toLowerCase();
-    const ids = byName.get(name);
-    if (ids === undefined) byName.set(name, [id]);
-    else ids.push(id);
+    const seen = first.get(name);
+    if (seen === undefined) first.set(name, id);
+    else {
+      const ids = byName.get(name);
+      if (ids === undefined) byName.set(name, [seen, id]);
+      else ids.push(id);
+    }
   }
   const memo = new Map<string, boolean>();
   for (const ids of byName.values()) {
-    if (ids.length < 2) continue;
     ids.sort();
     for (const subject of ids) {
       for (const other of ids) {
@@ -162,7 +189,7 @@ function checkRenames(ctx: ValidationContext, serviceId: string, service: AstSha
     } else if (to === nameOf(from)) {
       ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service rename for \`${from}\` does not actually change the name from \`${to}\``, "Remove this entry of `rename`", ...at);
     }
-    if (!closure.has(from)) {
+    if (!inClosure(ctx, closure, from)) {
       ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service attempts to rename a shape not in the service: ${from}`, "Remove this entry of `rename`, or fix the shape id", ...at);
       continue;
     }
@@ -175,10 +202,11 @@ function checkRenames(ctx: ValidationContext, serviceId: string, service: AstSha
 }
 
 function checkSingleBindings(ctx: ValidationContext, serviceId: string, service: AstShape, closure: ReadonlySet<string>): void {
-  const resources = [...closure].filter((id) => !id.includes("$") && ctx.shape(id)?.type === "resource").sort();
+  const resources = [...closure].filter((id) => ctx.shape(id)?.type === "resource").sort();
+  if (resources.length === 0) return; // bound by the service alone: each once, by construction
   const operationsOf = (r: AstShape) => [...(r.operations ?? []), ...(r.collectionOperations ?? []), ...(["create", "put", "read", "update", "delete", "list"] as const).flatMap((k) => (r[k] ? [r[k]] : []))].map((ref) => ref.target);
-  for (const id of [...closure].sort()) {
-    const shape = id.includes("$") ? undefined : ctx.shape(id);
+  for (const id of closure) {
+    const shape = ctx.shape(id);
     if (shape?.type === "operation") {
       const containers: string[] = [];
       if ((service.operations ?? []).some((o) => o.target === id)) containers.push(`(service: \`${serviceId}\`)`);
