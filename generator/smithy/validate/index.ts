@@ -22,6 +22,7 @@ import { checkPrivateAccess } from "./private-access.js";
 import { checkReferences } from "./references.js";
 import { checkResources } from "./resources.js";
 import { checkServiceClosures } from "./service-closure.js";
+import { checkTargets } from "./targets.js";
 
 /** What a check sees, and how it reports. */
 export interface ValidationContext {
@@ -39,7 +40,7 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess, checkReferences];
+const CHECKS: readonly ModelCheck[] = [checkTargets, checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess, checkReferences];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {
