@@ -34,6 +34,7 @@ const CHECKED: Readonly<Record<string, string | readonly string[]>> = {
   ResourceIdentifierBinding: "SMITHY_RESOURCE_IDENTIFIER_BINDING",
   PrivateAccess: "SMITHY_PRIVATE_ACCESS",
   ReferencesTrait: "SMITHY_REFERENCES",
+  MetadataTrait: "SMITHY_METADATA_TRAIT",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */

@@ -17,6 +17,7 @@ import type { Diagnostics } from "../../diagnostics.js";
 import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
 import { preludeShape } from "../idl/index.js";
+import { checkMetadataTraits } from "./metadata.js";
 import { checkOperationInputOutput, checkShapeIdConflicts } from "./operations.js";
 import { checkPrivateAccess } from "./private-access.js";
 import { checkReferences } from "./references.js";
@@ -40,7 +41,7 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkTargets, checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess, checkReferences];
+const CHECKS: readonly ModelCheck[] = [checkTargets, checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess, checkReferences, checkMetadataTraits];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {
