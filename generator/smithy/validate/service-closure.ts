@@ -32,15 +32,19 @@ const UNIT = "smithy.api#Unit";
 export function checkServiceClosures(ctx: ValidationContext): void {
   for (const [id, shape] of ctx.model.shapes) {
     if (shape.type !== "service") continue;
-    const closure = closureOf(ctx, id);
+    const resources: string[] = [];
+    const closure = closureOf(ctx, id, resources);
     checkNames(ctx, id, shape, closure);
     checkRenames(ctx, id, shape, closure);
-    checkSingleBindings(ctx, id, shape, closure);
+    if (resources.length > 0) checkSingleBindings(ctx, id, shape, closure, resources.sort()); // else each is bound by the service alone
   }
 }
 
-/** Every shape the service reaches (members are not listed: a member is in it when its shape is). */
-function closureOf(ctx: ValidationContext, service: string): Set<string> {
+/**
+ * Every shape the service reaches (members are not listed: a member is in it when its shape is);
+ * its resources are also pushed to `resources`.
+ */
+function closureOf(ctx: ValidationContext, service: string, resources: string[]): Set<string> {
   const seen = new Set<string>();
   const stack = [service];
   const visit = (target: string | undefined) => {
@@ -62,6 +66,7 @@ function closureOf(ctx: ValidationContext, service: string): Set<string> {
         visitAll(shape.errors);
         break;
       case "resource":
+        resources.push(id);
         visitAll(shape.operations);
         visitAll(shape.resources);
         visitAll(shape.collectionOperations);
@@ -201,9 +206,7 @@ function checkRenames(ctx: ValidationContext, serviceId: string, service: AstSha
   }
 }
 
-function checkSingleBindings(ctx: ValidationContext, serviceId: string, service: AstShape, closure: ReadonlySet<string>): void {
-  const resources = [...closure].filter((id) => ctx.shape(id)?.type === "resource").sort();
-  if (resources.length === 0) return; // bound by the service alone: each once, by construction
+function checkSingleBindings(ctx: ValidationContext, serviceId: string, service: AstShape, closure: ReadonlySet<string>, resources: readonly string[]): void {
   const operationsOf = (r: AstShape) => [...(r.operations ?? []), ...(r.collectionOperations ?? []), ...(["create", "put", "read", "update", "delete", "list"] as const).flatMap((k) => (r[k] ? [r[k]] : []))].map((ref) => ref.target);
   for (const id of closure) {
     const shape = ctx.shape(id);

@@ -31,46 +31,57 @@ export function checkTargets(ctx: ValidationContext): void {
   for (const [id, shape] of ctx.model.shapes) {
     switch (shape.type) {
       case "service":
-        for (const ref of shape.operations ?? []) check(ctx, id, shape, "operation", ref.target);
-        for (const ref of shape.resources ?? []) check(ctx, id, shape, "resource", ref.target);
-        for (const ref of shape.errors ?? []) check(ctx, id, shape, "error", ref.target);
+        for (const ref of shape.operations ?? []) check(ctx, id, shape.type, "operation", ref.target);
+        for (const ref of shape.resources ?? []) check(ctx, id, shape.type, "resource", ref.target);
+        for (const ref of shape.errors ?? []) check(ctx, id, shape.type, "error", ref.target);
         break;
       case "operation":
-        if (shape.input) check(ctx, id, shape, "input", shape.input.target);
-        if (shape.output) check(ctx, id, shape, "output", shape.output.target);
-        for (const ref of shape.errors ?? []) check(ctx, id, shape, "error", ref.target);
+        if (shape.input) check(ctx, id, shape.type, "input", shape.input.target);
+        if (shape.output) check(ctx, id, shape.type, "output", shape.output.target);
+        for (const ref of shape.errors ?? []) check(ctx, id, shape.type, "error", ref.target);
         break;
       case "resource":
-        for (const ref of Object.values(shape.identifiers ?? {})) check(ctx, id, shape, "identifier", ref.target);
-        for (const ref of Object.values(shape.properties ?? {})) check(ctx, id, shape, "property", ref.target);
-        for (const ref of shape.resources ?? []) check(ctx, id, shape, "resource", ref.target);
-        for (const key of ["create", "read", "update", "delete", "list"] as const) if (shape[key]) check(ctx, id, shape, key, shape[key]!.target);
-        for (const ref of [...(shape.operations ?? []), ...(shape.collectionOperations ?? [])]) check(ctx, id, shape, "operation", ref.target);
-        if (shape.put) check(ctx, id, shape, "put", shape.put.target);
+        for (const ref of Object.values(shape.identifiers ?? {})) check(ctx, id, shape.type, "identifier", ref.target);
+        for (const ref of Object.values(shape.properties ?? {})) check(ctx, id, shape.type, "property", ref.target);
+        for (const ref of shape.resources ?? []) check(ctx, id, shape.type, "resource", ref.target);
+        for (const key of ["create", "read", "update", "delete", "list"] as const) if (shape[key]) check(ctx, id, shape.type, key, shape[key]!.target);
+        for (const ref of [...(shape.operations ?? []), ...(shape.collectionOperations ?? [])]) check(ctx, id, shape.type, "operation", ref.target);
+        if (shape.put) check(ctx, id, shape.type, "put", shape.put.target);
         break;
       case "enum":
       case "intEnum":
         break;
       default:
-        if (shape.member) check(ctx, `${id}$member`, shape, "member_target", shape.member.target);
+        if (shape.member) checkMember(ctx, id, "member", shape.member.target);
         if (shape.key) {
-          check(ctx, `${id}$key`, shape, "member_target", shape.key.target);
+          checkMember(ctx, id, "key", shape.key.target);
           const key = ctx.shape(shape.key.target);
           if (key !== undefined && key.type !== "string" && key.type !== "enum") {
             ctx.error("SMITHY_TARGET", id, `Map key member targets ${shown(shape.key.target, key)}, but is expected to target a string`, "A map's key targets a string (or an enum)");
           }
         }
-        if (shape.value) check(ctx, `${id}$value`, shape, "member_target", shape.value.target);
-        if (shape.members) for (const name in shape.members) check(ctx, `${id}$${name}`, shape, "member_target", shape.members[name]!.target);
+        if (shape.value) checkMember(ctx, id, "value", shape.value.target);
+        if (shape.members) for (const name in shape.members) checkMember(ctx, id, name, shape.members[name]!.target);
     }
   }
 }
 
+/**
+ * A member's target: the common case (a shape that is no trait definition, mixin, service,
+ * resource or operation) costs one lookup and builds no string.
+ */
+function checkMember(ctx: ValidationContext, owner: string, name: string, target: string): void {
+  const shape = ctx.shape(target);
+  if (shape === undefined) return;
+  const traits = shape.traits;
+  const special = (traits !== undefined && (traits[TRAIT] !== undefined || traits[MIXIN] !== undefined)) || shape.type === "service" || shape.type === "resource" || shape.type === "operation";
+  if (special) check(ctx, `${owner}$${name}`, "member", "member_target", target);
+}
+
 /** One relationship (named as the spec names it) from `from` to `target`. */
-function check(ctx: ValidationContext, from: string, owner: AstShape, relationship: string, target: string): void {
+function check(ctx: ValidationContext, from: string, fromType: string, relationship: string, target: string): void {
   const shape = ctx.shape(target);
   if (shape === undefined) return; // not defined: the loader's SMITHY_UNKNOWN_TARGET
-  const fromType = from.includes("$") ? "member" : owner.type;
   if (shape.traits?.[TRAIT] !== undefined) {
     ctx.error(
       "SMITHY_TARGET",
