@@ -4,9 +4,9 @@
 // Each family of rules is one small module of this folder, run in the order of CHECKS.
 //
 //   service MyService { version: "1", operations: [ns.foo#OperationA, another.ns#OperationA] }
-//   → error SMITHY_SERVICE_CONFLICT at `another.ns#OperationA`: "Shape name `another.ns#OperationA`
+//   → error SMITHY_SERVICE_CLOSURE at `another.ns#OperationA`: "Shape name `another.ns#OperationA`
 //     conflicts with `ns.foo#OperationA` in the `ns.foo#MyService` service closure. …",
-//     hint "Rename one of them in the service's `rename` property: …"
+//     hint "Give one of them another name in the service's `rename` property …"
 //
 // A check never throws on a strange but loadable model: it judges what it recognises and leaves
 // the rest. Proven against the reference's validator error files (test/idl/validator-events.test.ts):
