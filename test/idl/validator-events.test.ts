@@ -22,6 +22,7 @@ const CHECKED: Readonly<Record<string, string>> = {
   Service: "SMITHY_SERVICE_CLOSURE",
   SingleOperationBinding: "SMITHY_SINGLE_OPERATION_BINDING",
   SingleResourceBinding: "SMITHY_SINGLE_RESOURCE_BINDING",
+  DefaultTrait: "SMITHY_DEFAULT_VALUE",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */
