@@ -23,6 +23,15 @@ const CHECKED: Readonly<Record<string, string>> = {
   SingleOperationBinding: "SMITHY_SINGLE_OPERATION_BINDING",
   SingleResourceBinding: "SMITHY_SINGLE_RESOURCE_BINDING",
   DefaultTrait: "SMITHY_DEFAULT_VALUE",
+  RangeTrait: "SMITHY_RANGE_TRAIT",
+  LengthTrait: "SMITHY_LENGTH_TRAIT",
+  ExclusiveStructureMemberTrait: "SMITHY_EXCLUSIVE_MEMBER_TRAIT",
+  TraitConflict: "SMITHY_CONFLICTING_TRAITS",
+  JsonName: "SMITHY_JSON_NAME_CONFLICT",
+  Union: "SMITHY_EMPTY_UNION",
+  UnitType: "SMITHY_UNIT_TYPE",
+  EnumTrait: "SMITHY_ENUM_TRAIT",
+  EnumShape: "SMITHY_ENUM_SHAPE",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */
@@ -35,6 +44,26 @@ const GAPS: Readonly<Record<string, readonly string[]>> = {};
 const ELSEWHERE: Readonly<Record<string, string>> = {
   // The renamed shape is not defined at all.
   "service-rename/invalid-shape.smithy smithy.example#MyService Service": "SMITHY_UNKNOWN_SHAPE",
+  // The loader rejects other members' values first (empty, of the wrong type, null, fractional).
+  "enums/enum-shapes.smithy ns.foo#IntEnum$DUPLICATE_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#IntEnum$IMPLICIT_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#IntEnum$STRING_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#StringEnum$DUPLICATE_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#StringEnum$EMPTY_STRING EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#StringEnum$INT_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$ARRAY EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$BOOLEAN EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$FLOAT EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$MAP EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$NULL EnumShape": "SMITHY_ENUM_VALUE",
+  // Traits applied where their selectors forbid (the reference reports the same TraitTarget errors).
+  "event-payload-validation.json ns.foo#InvalidEvent2 ExclusiveStructureMemberTrait": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#BadErrorMultipleBindings$foo TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GInput$a TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GInput$b TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GOutput$a TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GOutput$b TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#JInput ExclusiveStructureMemberTrait": "SMITHY_TRAIT_TARGET",
 };
 
 /** The shape a diagnostic is about, from its JSON pointer (`/shapes/ns#S/members/a/…` → `ns#S$a`). */
