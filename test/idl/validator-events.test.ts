@@ -32,6 +32,9 @@ const CHECKED: Readonly<Record<string, string>> = {
   UnitType: "SMITHY_UNIT_TYPE",
   EnumTrait: "SMITHY_ENUM_TRAIT",
   EnumShape: "SMITHY_ENUM_SHAPE",
+  PaginatedTrait: "SMITHY_PAGINATED_TRAIT",
+  IdempotentTrait: "SMITHY_IDEMPOTENT_TRAIT",
+  ExamplesTrait: "SMITHY_EXAMPLES_TRAIT",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */

@@ -19,6 +19,7 @@ import { whereIs, type SmithyModel } from "../assemble.js";
 import { preludeShapes } from "../idl/index.js";
 import { checkDefaults } from "./defaults.js";
 import { checkMemberTraits } from "./member-traits.js";
+import { checkOperationTraits } from "./operation-traits.js";
 import { checkServiceClosures } from "./service-closure.js";
 
 /** What a check sees, and how it reports. */
@@ -37,7 +38,7 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkDefaults, checkMemberTraits];
+const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkDefaults, checkMemberTraits, checkOperationTraits];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {
