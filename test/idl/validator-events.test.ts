@@ -35,6 +35,8 @@ const CHECKED: Readonly<Record<string, string>> = {
   PaginatedTrait: "SMITHY_PAGINATED_TRAIT",
   IdempotentTrait: "SMITHY_IDEMPOTENT_TRAIT",
   ExamplesTrait: "SMITHY_EXAMPLES_TRAIT",
+  TraitValue: "SMITHY_TRAIT_VALUE_SHAPE",
+  "TraitValue.Member.InvalidRange": "SMITHY_TRAIT_VALUE_RANGE",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */
@@ -67,6 +69,11 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   "http-request-response-validator.smithy ns.foo#GOutput$a TraitConflict": "SMITHY_TRAIT_TARGET",
   "http-request-response-validator.smithy ns.foo#GOutput$b TraitConflict": "SMITHY_TRAIT_TARGET",
   "http-request-response-validator.smithy ns.foo#JInput ExclusiveStructureMemberTrait": "SMITHY_TRAIT_TARGET",
+  "timestampFormat-trait.json ns.foo#Invalid1 TraitValue": "SMITHY_TRAIT_TARGET",
+  // A structure trait given a number: the loader's own check (assemble.ts), which stops the model
+  // before String4's missing member is judged.
+  "custom-trait-validation.json ns.foo#String2 TraitValue": "SMITHY_TRAIT_VALUE",
+  "custom-trait-validation.json ns.foo#String4 TraitValue": "SMITHY_TRAIT_VALUE",
 };
 
 /** The shape a diagnostic is about, from its JSON pointer (`/shapes/ns#S/members/a/…` → `ns#S$a`). */

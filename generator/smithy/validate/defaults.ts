@@ -20,14 +20,13 @@ import { checkNodeValue, type NodeSubject } from "./node-value.js";
 
 const DEFAULT = "smithy.api#default";
 const CODE = "SMITHY_DEFAULT_VALUE";
-const AT = ["traits", DEFAULT] as const;
 
 export function checkDefaults(ctx: ValidationContext): void {
   for (const [id, shape] of ctx.model.shapes) {
     const own = shape.traits?.[DEFAULT];
     if (own !== undefined) {
       if (own === null) {
-        ctx.error(CODE, id, `\`${id}\`: the @default trait can be set to null only on members`, "Remove @default(null) from the shape; set `= null` on a member instead to make it nullable", ...AT);
+        ctx.error(CODE, id, `\`${id}\`: the @default trait can be set to null only on members`, "Remove @default(null) from the shape; set `= null` on a member instead to make it nullable", "traits", DEFAULT);
       } else {
         checkValue(ctx, id, own, { id }, shape.type);
       }
@@ -47,26 +46,26 @@ function membersOf(shape: { type: string; member?: AstMemberRef; key?: AstMember
   if (shape.key !== undefined) out.push(["key", shape.key]);
   if (shape.value !== undefined) out.push(["value", shape.value]);
   // An enum's members hold their value in @enumValue, never a default.
-  if (shape.type !== "enum" && shape.type !== "intEnum") out.push(...Object.entries(shape.members ?? {}));
+  if (shape.type !== "enum" && shape.type !== "intEnum") for (const name in shape.members) out.push([name, shape.members[name]!]);
   return out;
 }
 
 function checkValue(ctx: ValidationContext, at: string, value: NodeValue, subject: NodeSubject, targetType: string | undefined): void {
   for (const p of checkNodeValue(ctx, value, subject)) {
     if (p.range?.zero === true) continue;
-    ctx.error(CODE, at, `\`${at}\`: error validating @default trait${p.path === "" ? "" : ` (at ${p.path})`}: ${p.message}`, "Change the default to a value of the member's type that meets its constraints, or remove it", ...AT);
+    ctx.error(CODE, at, `\`${at}\`: error validating @default trait${p.path === "" ? "" : ` (at ${p.path})`}: ${p.message}`, "Change the default to a value of the member's type that meets its constraints, or remove it", "traits", DEFAULT);
   }
   switch (targetType) {
     case "map":
-      if (isObjectNode(value) && Object.keys(value).length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a map must be an empty map`, "Use `{}` as the default, or remove it", ...AT);
+      if (isObjectNode(value) && Object.keys(value).length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a map must be an empty map`, "Use `{}` as the default, or remove it", "traits", DEFAULT);
       return;
     case "list":
     case "set":
-      if (Array.isArray(value) && value.length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a list must be an empty list`, "Use `[]` as the default, or remove it", ...AT);
+      if (Array.isArray(value) && value.length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a list must be an empty list`, "Use `[]` as the default, or remove it", "traits", DEFAULT);
       return;
     case "document":
-      if (Array.isArray(value) && value.length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a document cannot be a non-empty array`, "Use `[]`, `{}` or a simple value as the default", ...AT);
-      if (isObjectNode(value) && Object.keys(value).length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a document cannot be a non-empty object`, "Use `{}`, `[]` or a simple value as the default", ...AT);
+      if (Array.isArray(value) && value.length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a document cannot be a non-empty array`, "Use `[]`, `{}` or a simple value as the default", "traits", DEFAULT);
+      if (isObjectNode(value) && Object.keys(value).length > 0) ctx.error(CODE, at, `\`${at}\`: the @default value of a document cannot be a non-empty object`, "Use `{}`, `[]` or a simple value as the default", "traits", DEFAULT);
       return;
     default:
       return;
@@ -87,7 +86,8 @@ function checkCoherent(ctx: ValidationContext, memberId: string, member: AstMemb
       memberId,
       `Member \`${memberId}\` defines a default value that differs from the default value of the target shape, ${member.target}. The member has a default of \`${JSON.stringify(own)}\`, but the target has a default of \`${shown}\`.`,
       `Use the target's default (\`= ${shown}\`), or \`= null\`, or target a shape without a default`,
-      ...AT,
+      "traits",
+      DEFAULT,
     );
   }
 }

@@ -21,6 +21,7 @@ import { checkDefaults } from "./defaults.js";
 import { checkMemberTraits } from "./member-traits.js";
 import { checkOperationTraits } from "./operation-traits.js";
 import { checkServiceClosures } from "./service-closure.js";
+import { checkTraitValues } from "./trait-values.js";
 
 /** What a check sees, and how it reports. */
 export interface ValidationContext {
@@ -38,7 +39,7 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkDefaults, checkMemberTraits, checkOperationTraits];
+const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkDefaults, checkMemberTraits, checkOperationTraits, checkTraitValues];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {

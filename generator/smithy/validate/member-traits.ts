@@ -24,14 +24,18 @@ const DECIMAL_TYPES = new Set(["float", "double", "bigDecimal"]);
 
 export function checkMemberTraits(ctx: ValidationContext): void {
   for (const [id, shape] of ctx.model.shapes) {
-    checkOwner(ctx, id, shape.traits ?? {}, shape.type, ["traits"], shape.type);
-    for (const [name, member] of membersOf(shape)) {
-      const memberId = `${id}$${name}`;
-      checkOwner(ctx, memberId, member.traits ?? {}, ctx.shape(member.target)?.type, ["traits"], "member", member.target);
-      if (member.target === UNIT && (shape.type === "structure" || shape.type === "list" || shape.type === "set" || shape.type === "map")) {
-        ctx.error("SMITHY_UNIT_TYPE", memberId, `\`${memberId}\`: only members of a union, enum, or intEnum can reference smithy.api#Unit`, "Target another shape; `smithy.api#Unit` means \"no value\" and only fits union, enum and intEnum members");
+    if (shape.traits !== undefined) checkOwner(ctx, id, shape.traits, shape.type);
+    const unitless = shape.type === "structure" || shape.type === "list" || shape.type === "set" || shape.type === "map";
+    const member = (name: string, ref: AstMemberRef) => {
+      if (ref.traits !== undefined) checkOwner(ctx, `${id}$${name}`, ref.traits, "member", ref.target);
+      if (ref.target === UNIT && unitless) {
+        ctx.error("SMITHY_UNIT_TYPE", `${id}$${name}`, `\`${id}$${name}\`: only members of a union, enum, or intEnum can reference smithy.api#Unit`, "Target another shape; `smithy.api#Unit` means \"no value\" and only fits union, enum and intEnum members");
       }
-    }
+    };
+    if (shape.member !== undefined) member("member", shape.member);
+    if (shape.key !== undefined) member("key", shape.key);
+    if (shape.value !== undefined) member("value", shape.value);
+    for (const name in shape.members) member(name, shape.members[name]!);
     switch (shape.type) {
       case "structure":
         checkExclusive(ctx, id, shape);
@@ -53,15 +57,6 @@ export function checkMemberTraits(ctx: ValidationContext): void {
   }
 }
 
-function membersOf(shape: AstShape): [string, AstMemberRef][] {
-  const out: [string, AstMemberRef][] = [];
-  for (const key of ["member", "key", "value"] as const) {
-    const ref = shape[key];
-    if (ref !== undefined) out.push([key, ref]);
-  }
-  return [...out, ...Object.entries(shape.members ?? {})];
-}
-
 /** The name the reference gives a trait in messages: relative in the prelude's namespace. */
 function traitName(id: string): string {
   return id.startsWith("smithy.api#") ? id.slice("smithy.api#".length) : id;
@@ -73,9 +68,10 @@ function numberOf(value: NodeValue | undefined): string | undefined {
 }
 
 /** @range, @length and trait conflicts of one shape or member. */
-function checkOwner(ctx: ValidationContext, id: string, traits: Readonly<Record<string, NodeValue>>, type: string | undefined, at: string[], kind: string, target?: string): void {
+function checkOwner(ctx: ValidationContext, id: string, traits: Readonly<Record<string, NodeValue>>, kind: string, target?: string): void {
   const range = traits["smithy.api#range"];
   if (isObjectNode(range)) {
+    const type = target === undefined ? kind : ctx.shape(target)?.type;
     for (const bound of ["max", "min"] as const) {
       const text = numberOf(range[bound]);
       if (text === undefined || /^-?\d+$/.test(text) || type === undefined || DECIMAL_TYPES.has(type)) continue;
@@ -83,32 +79,33 @@ function checkOwner(ctx: ValidationContext, id: string, traits: Readonly<Record<
         kind === "member"
           ? `Member \`${id}\` is marked with the \`range\` trait, but its \`${bound}\` property is a decimal (${text}) when its target (\`${target}\`) does not support decimals.`
           : `Shape \`${id}\` is marked with the \`range\` trait, but its \`${bound}\` property is a decimal (${text}) when its shape (\`${type}\`) does not support decimals.`;
-      ctx.error("SMITHY_RANGE_TRAIT", id, message, `Use a whole number for \`${bound}\`, or a float, double or bigDecimal shape`, ...at, "smithy.api#range");
+      ctx.error("SMITHY_RANGE_TRAIT", id, message, `Use a whole number for \`${bound}\`, or a float, double or bigDecimal shape`, "traits", "smithy.api#range");
     }
     const min = range["min"];
     const max = range["max"];
-    if (greater(min, max)) ctx.error("SMITHY_RANGE_TRAIT", id, `\`${id}\`: a range trait is applied with a \`min\` value greater than its \`max\` value.`, "Make `min` at most `max`", ...at, "smithy.api#range");
+    if (greater(min, max)) ctx.error("SMITHY_RANGE_TRAIT", id, `\`${id}\`: a range trait is applied with a \`min\` value greater than its \`max\` value.`, "Make `min` at most `max`", "traits", "smithy.api#range");
   }
   const length = traits["smithy.api#length"];
   if (isObjectNode(length)) {
     const min = length["min"];
     const max = length["max"];
     const hint = "A length is a count of characters, bytes, elements or entries: use bounds >= 0 with `min` at most `max`";
-    if (greater(0, max)) ctx.error("SMITHY_LENGTH_TRAIT", id, `\`${id}\`: a length trait is applied with a negative \`max\` value.`, hint, ...at, "smithy.api#length");
-    if (greater(0, min)) ctx.error("SMITHY_LENGTH_TRAIT", id, `\`${id}\`: a length trait is applied with a negative \`min\` value.`, hint, ...at, "smithy.api#length");
-    if (greater(min, max)) ctx.error("SMITHY_LENGTH_TRAIT", id, `\`${id}\`: a length trait is applied with a \`min\` value greater than its \`max\` value.`, hint, ...at, "smithy.api#length");
+    if (greater(0, max)) ctx.error("SMITHY_LENGTH_TRAIT", id, `\`${id}\`: a length trait is applied with a negative \`max\` value.`, hint, "traits", "smithy.api#length");
+    if (greater(0, min)) ctx.error("SMITHY_LENGTH_TRAIT", id, `\`${id}\`: a length trait is applied with a negative \`min\` value.`, hint, "traits", "smithy.api#length");
+    if (greater(min, max)) ctx.error("SMITHY_LENGTH_TRAIT", id, `\`${id}\`: a length trait is applied with a \`min\` value greater than its \`max\` value.`, hint, "traits", "smithy.api#length");
   }
-  const conflicts: string[] = [];
-  for (const trait of Object.keys(traits).sort()) {
+  let conflicts: string[] | undefined;
+  for (const trait in traits) {
     const def = ctx.shape(trait)?.traits?.["smithy.api#trait"];
     const listed = isObjectNode(def) ? def["conflicts"] : undefined;
     if (!Array.isArray(listed)) continue;
-    for (const other of listed.filter((c): c is string => typeof c === "string").sort()) {
-      if (other !== trait && Object.prototype.hasOwnProperty.call(traits, other)) conflicts.push(`\`${traitName(trait)}\` conflicts with \`${traitName(other)}\``);
+    for (const other of listed) {
+      if (typeof other === "string" && other !== trait && Object.prototype.hasOwnProperty.call(traits, other)) (conflicts ??= []).push(`\`${traitName(trait)}\` conflicts with \`${traitName(other)}\``);
     }
   }
-  if (conflicts.length > 0) {
-    ctx.error("SMITHY_CONFLICTING_TRAITS", id, `\`${id}\`: found conflicting traits on ${kind} shape: ${conflicts.join(", ")}`, "Keep only one of the conflicting traits", ...at);
+  conflicts?.sort();
+  if (conflicts !== undefined) {
+    ctx.error("SMITHY_CONFLICTING_TRAITS", id, `\`${id}\`: found conflicting traits on ${kind} shape: ${conflicts.join(", ")}`, "Keep only one of the conflicting traits", "traits");
   }
 }
 
@@ -120,19 +117,23 @@ function greater(a: NodeValue | undefined, b: NodeValue | undefined): boolean {
 }
 
 function checkExclusive(ctx: ValidationContext, id: string, shape: AstShape): void {
-  const members = Object.entries(shape.members ?? {});
-  const byTrait = new Map<string, { kind: "member" | "target"; names: string[] }>();
-  const note = (trait: string, kind: "member" | "target", name: string) => {
-    const def = ctx.shape(trait)?.traits?.["smithy.api#trait"];
-    if (!isObjectNode(def) || def["structurallyExclusive"] !== kind) return;
-    const entry = byTrait.get(`${kind} ${trait}`) ?? { kind, names: [] };
-    entry.names.push(name);
-    byTrait.set(`${kind} ${trait}`, entry);
+  let byTrait: Map<string, { kind: "member" | "target"; names: string[] }> | undefined;
+  const note = (traits: Readonly<Record<string, NodeValue>> | undefined, kind: "member" | "target", name: string) => {
+    for (const trait in traits) {
+      const def = ctx.shape(trait)?.traits?.["smithy.api#trait"];
+      if (!isObjectNode(def) || def["structurallyExclusive"] !== kind) continue;
+      byTrait ??= new Map();
+      const entry = byTrait.get(`${kind} ${trait}`) ?? { kind, names: [] };
+      entry.names.push(name);
+      byTrait.set(`${kind} ${trait}`, entry);
+    }
   };
-  for (const [name, member] of members) {
-    for (const trait of Object.keys(member.traits ?? {})) note(trait, "member", name);
-    for (const trait of Object.keys(ctx.shape(member.target)?.traits ?? {})) note(trait, "target", name);
+  for (const name in shape.members) {
+    const member = shape.members[name]!;
+    note(member.traits, "member", name);
+    note(ctx.shape(member.target)?.traits, "target", name);
   }
+  if (byTrait === undefined) return;
   for (const [key, { kind, names }] of [...byTrait].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (names.length < 2) continue;
     const trait = traitName(key.slice(key.indexOf(" ") + 1));
@@ -146,8 +147,10 @@ function checkExclusive(ctx: ValidationContext, id: string, shape: AstShape): vo
 }
 
 function checkJsonNames(ctx: ValidationContext, id: string, shape: AstShape): void {
+  let any = false;
+  for (const name in shape.members) if (shape.members[name]!.traits?.["smithy.api#jsonName"] !== undefined) any = true;
+  if (!any) return;
   const members = Object.entries(shape.members ?? {});
-  if (!members.some(([, m]) => m.traits?.["smithy.api#jsonName"] !== undefined)) return;
   const byName = new Map<string, string[]>();
   for (const [name, member] of members) {
     const json = member.traits?.["smithy.api#jsonName"];
@@ -179,16 +182,15 @@ function checkEnumTrait(ctx: ValidationContext, id: string, definitions: readonl
   const named = bodies.some((b) => b["name"] !== undefined);
   const names = new Set<string>();
   const values = new Set<string>();
-  const at = ["traits", "smithy.api#enum"];
   for (const body of bodies) {
     const value = body["value"];
     if (typeof value === "string") {
-      if (values.has(value)) ctx.error("SMITHY_ENUM_TRAIT", id, `\`${id}\`: duplicate enum trait values found with the same \`value\` property of '${value}'`, "Give each enum definition a distinct value", ...at);
+      if (values.has(value)) ctx.error("SMITHY_ENUM_TRAIT", id, `\`${id}\`: duplicate enum trait values found with the same \`value\` property of '${value}'`, "Give each enum definition a distinct value", "traits", "smithy.api#enum");
       values.add(value);
     }
     const name = body["name"];
     if (typeof name === "string") {
-      if (names.has(name)) ctx.error("SMITHY_ENUM_TRAIT", id, `\`${id}\`: duplicate enum trait values found with the same \`name\` property of '${name}'`, "Give each enum definition a distinct name", ...at);
+      if (names.has(name)) ctx.error("SMITHY_ENUM_TRAIT", id, `\`${id}\`: duplicate enum trait values found with the same \`name\` property of '${name}'`, "Give each enum definition a distinct name", "traits", "smithy.api#enum");
       names.add(name);
     } else if (named && name === undefined) {
       ctx.error(
@@ -196,7 +198,8 @@ function checkEnumTrait(ctx: ValidationContext, id: string, definitions: readonl
         id,
         `\`${id}\`: \`${String(value)}\` enum value body is missing the \`name\` property; if any enum trait value contains a \`name\` property, then all values must contain the \`name\` property.`,
         "Give every enum definition a `name`, or none",
-        ...at,
+        "traits",
+        "smithy.api#enum",
       );
     }
   }

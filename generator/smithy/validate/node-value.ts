@@ -15,12 +15,15 @@
 import { compareDecimals, numberText } from "../../model/decimal.js";
 import { translateJavaPattern } from "../../regex/index.js";
 import { BigNumberNode, isObjectNode, type AstMemberRef, type AstShape, type NodeValue } from "../ast.js";
+import { selectorAllows } from "../idl/selectors.js";
 import type { ValidationContext } from "./index.js";
 
 export interface NodeProblem {
   readonly message: string;
   /** Where in the value (`""`, `foo.0.bar`), as the reference's context path. */
   readonly path: string;
+  /** What failed: the node's kind, a required member, a shape id's syntax, an enum's values, or another constraint. */
+  readonly kind: "type" | "required" | "shapeId" | "enum" | "constraint";
   /** A @range failure: the reference words these apart (`.Member.InvalidRange`) and lets a zero default pass with a warning. */
   readonly range?: { readonly onMember: boolean; readonly zero: boolean };
 }
@@ -68,27 +71,29 @@ function visitMember(ctx: ValidationContext, value: NodeValue, memberId: string,
   visitShape(ctx, value, member.target, path, out, depth + 1);
 }
 
+/** Whether the value is of the `wanted` kind; if not, says so. */
+function kindIs(value: NodeValue, wanted: string, shape: AstShape, id: string, path: string, out: NodeProblem[]): boolean {
+  const kind = nodeKind(value);
+  if (kind === wanted) return true;
+  const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof BigNumberNode ? `, \`${typeof value === "number" || value instanceof BigNumberNode ? numberTextOf(value) : String(value)}\`` : "";
+  out.push({ kind: "type", message: `Expected ${wanted} value for ${shape.type} shape, \`${id}\`; found ${kind} value${shown}`, path });
+  return false;
+}
+
 function visitShape(ctx: ValidationContext, value: NodeValue, id: string, path: string, out: NodeProblem[], depth: number): void {
   const shape = ctx.shape(id);
   if (shape === undefined || value === null || depth > MAX_DEPTH) return;
-  const kind = nodeKind(value);
-  const expect = (wanted: string): boolean => {
-    if (kind === wanted) return true;
-    const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof BigNumberNode ? `, \`${typeof value === "number" || value instanceof BigNumberNode ? numberTextOf(value) : String(value)}\`` : "";
-    out.push({ message: `Expected ${wanted} value for ${shape.type} shape, \`${id}\`; found ${kind} value${shown}`, path });
-    return false;
-  };
   const traits = shape.traits ?? {};
   switch (shape.type) {
     case "blob":
     case "string":
-      if (expect("string")) constraints(ctx, value, id, traits, shape, path, out, false);
+      if (kindIs(value, "string", shape, id, path, out)) constraints(ctx, value, id, traits, shape, path, out, false);
       return;
     case "enum":
-      if (expect("string")) constraints(ctx, value, id, traits, shape, path, out, false);
+      if (kindIs(value, "string", shape, id, path, out)) constraints(ctx, value, id, traits, shape, path, out, false);
       return;
     case "boolean":
-      expect("boolean");
+      kindIs(value, "boolean", shape, id, path, out);
       return;
     case "byte":
     case "short":
@@ -96,17 +101,17 @@ function visitShape(ctx: ValidationContext, value: NodeValue, id: string, path: 
     case "long":
     case "bigInteger":
     case "intEnum": {
-      if (!expect("number")) return;
+      if (!kindIs(value, "number", shape, id, path, out)) return;
       const text = numberTextOf(value as number | BigNumberNode);
       if (!/^-?\d+$/.test(text)) {
-        out.push({ message: `${shape.type} shapes must not have floating point values, but found \`${text}\` provided for \`${id}\``, path });
+        out.push({ kind: "type", message: `${shape.type} shapes must not have floating point values, but found \`${text}\` provided for \`${id}\``, path });
         return;
       }
       const bounds = INTEGER_BOUNDS[shape.type === "intEnum" ? "integer" : shape.type];
       if (bounds !== undefined) {
         const n = BigInt(text);
-        if (n < bounds[0]) return void out.push({ message: `${shape.type} value must be > ${bounds[0]}, but found ${text}`, path });
-        if (n > bounds[1]) return void out.push({ message: `${shape.type} value must be < ${bounds[1]}, but found ${text}`, path });
+        if (n < bounds[0]) return void out.push({ kind: "type", message: `${shape.type} value must be > ${bounds[0]}, but found ${text}`, path });
+        if (n > bounds[1]) return void out.push({ kind: "type", message: `${shape.type} value must be < ${bounds[1]}, but found ${text}`, path });
       }
       constraints(ctx, value, id, traits, shape, path, out, false);
       return;
@@ -114,16 +119,16 @@ function visitShape(ctx: ValidationContext, value: NodeValue, id: string, path: 
     case "float":
     case "double":
     case "bigDecimal":
-      if (expect("number")) constraints(ctx, value, id, traits, shape, path, out, false);
+      if (kindIs(value, "number", shape, id, path, out)) constraints(ctx, value, id, traits, shape, path, out, false);
       return;
     case "list":
     case "set":
-      if (!expect("array")) return;
+      if (!kindIs(value, "array", shape, id, path, out)) return;
       constraints(ctx, value, id, traits, shape, path, out, false);
       if (shape.member !== undefined) (value as NodeValue[]).forEach((item, i) => visitMember(ctx, item, `${id}$member`, shape.member!, join(path, String(i)), out, depth));
       return;
     case "map":
-      if (!expect("object")) return;
+      if (!kindIs(value, "object", shape, id, path, out)) return;
       constraints(ctx, value, id, traits, shape, path, out, false);
       for (const [k, v] of Object.entries(value as Record<string, NodeValue>)) {
         if (shape.key !== undefined) visitMember(ctx, k, `${id}$key`, shape.key, join(path, `${k} (map-key)`), out, depth);
@@ -131,7 +136,7 @@ function visitShape(ctx: ValidationContext, value: NodeValue, id: string, path: 
       }
       return;
     case "structure": {
-      if (!expect("object")) return;
+      if (!kindIs(value, "object", shape, id, path, out)) return;
       const object = value as Record<string, NodeValue>;
       const members = shape.members ?? {};
       for (const [k, v] of Object.entries(object)) {
@@ -142,14 +147,14 @@ function visitShape(ctx: ValidationContext, value: NodeValue, id: string, path: 
         if (member.traits?.["smithy.api#required"] === undefined || Object.prototype.hasOwnProperty.call(object, name)) continue;
         // A required member with a default (its own, or its target's) has a value anyway.
         if (member.traits?.["smithy.api#default"] !== undefined || ctx.shape(member.target)?.traits?.["smithy.api#default"] !== undefined) continue;
-        out.push({ message: `Missing required structure member \`${name}\` for \`${id}\``, path });
+        out.push({ kind: "required", message: `Missing required structure member \`${name}\` for \`${id}\``, path });
       }
       return;
     }
     case "union": {
-      if (!expect("object")) return;
+      if (!kindIs(value, "object", shape, id, path, out)) return;
       const entries = Object.entries(value as Record<string, NodeValue>);
-      if (entries.length > 1) return void out.push({ message: "union values can contain a value for only a single member", path });
+      if (entries.length > 1) return void out.push({ kind: "type", message: "union values can contain a value for only a single member", path });
       const members = shape.members ?? {};
       for (const [k, v] of entries) {
         const member = Object.prototype.hasOwnProperty.call(members, k) ? members[k] : undefined;
@@ -176,21 +181,21 @@ function constraints(ctx: ValidationContext, value: NodeValue, owner: string, tr
     const max = typeof length["max"] === "number" ? length["max"] : undefined;
     if (typeof value === "string" && (shape === undefined ? ctx.shape(memberTarget(ctx, owner))?.type !== "blob" : shape.type !== "blob")) {
       const n = [...value].length;
-      if (min !== undefined && n < min) out.push({ message: `String value provided for \`${owner}\` must be >= ${min} characters, but the provided value is only ${n} characters.`, path });
-      if (max !== undefined && n > max) out.push({ message: `String value provided for \`${owner}\` must be <= ${max} characters, but the provided value is ${n} characters.`, path });
+      if (min !== undefined && n < min) out.push({ kind: "constraint", message: `String value provided for \`${owner}\` must be >= ${min} characters, but the provided value is only ${n} characters.`, path });
+      if (max !== undefined && n > max) out.push({ kind: "constraint", message: `String value provided for \`${owner}\` must be <= ${max} characters, but the provided value is ${n} characters.`, path });
     } else if (Array.isArray(value)) {
-      if (min !== undefined && value.length < min) out.push({ message: `Value provided for \`${owner}\` must have at least ${min} elements, but the provided value only has ${value.length} elements`, path });
-      if (max !== undefined && value.length > max) out.push({ message: `Value provided for \`${owner}\` must have no more than ${max} elements, but the provided value has ${value.length} elements`, path });
+      if (min !== undefined && value.length < min) out.push({ kind: "constraint", message: `Value provided for \`${owner}\` must have at least ${min} elements, but the provided value only has ${value.length} elements`, path });
+      if (max !== undefined && value.length > max) out.push({ kind: "constraint", message: `Value provided for \`${owner}\` must have no more than ${max} elements, but the provided value has ${value.length} elements`, path });
     } else if (isObjectNode(value)) {
       const n = Object.keys(value).length;
-      if (min !== undefined && n < min) out.push({ message: `Value provided for \`${owner}\` must have at least ${min} entries, but the provided value only has ${n} entries`, path });
-      if (max !== undefined && n > max) out.push({ message: `Value provided for \`${owner}\` must have no more than ${max} entries, but the provided value has ${n} entries`, path });
+      if (min !== undefined && n < min) out.push({ kind: "constraint", message: `Value provided for \`${owner}\` must have at least ${min} entries, but the provided value only has ${n} entries`, path });
+      if (max !== undefined && n > max) out.push({ kind: "constraint", message: `Value provided for \`${owner}\` must have no more than ${max} entries, but the provided value has ${n} entries`, path });
     }
   }
   const pattern = traits["smithy.api#pattern"];
   if (typeof pattern === "string" && typeof value === "string") {
     const t = translateJavaPattern(pattern);
-    if (t.kind === "ok" && !new RegExp(t.source, "u").test(value)) out.push({ message: `String value provided for \`${owner}\` must match regular expression: ${pattern}`, path });
+    if (t.kind === "ok" && !new RegExp(t.source, "u").test(value)) out.push({ kind: "constraint", message: `String value provided for \`${owner}\` must match regular expression: ${pattern}`, path });
   }
   const range = traits["smithy.api#range"];
   if (isObjectNode(range) && (typeof value === "number" || value instanceof BigNumberNode)) {
@@ -199,25 +204,60 @@ function constraints(ctx: ValidationContext, value: NodeValue, owner: string, tr
     const bound = (b: NodeValue | undefined) => (typeof b === "number" || b instanceof BigNumberNode ? numberTextOf(b) : undefined);
     const min = bound(range["min"]);
     const max = bound(range["max"]);
-    if (min !== undefined && compareDecimals(text, min) === -1) out.push({ message: `Value provided for \`${owner}\` must be greater than or equal to ${min}, but found ${text}`, path, range: { onMember, zero } });
-    if (max !== undefined && compareDecimals(text, max) === 1) out.push({ message: `Value provided for \`${owner}\` must be less than or equal to ${max}, but found ${text}`, path, range: { onMember, zero } });
+    if (min !== undefined && compareDecimals(text, min) === -1) out.push({ kind: "constraint", message: `Value provided for \`${owner}\` must be greater than or equal to ${min}, but found ${text}`, path, range: { onMember, zero } });
+    if (max !== undefined && compareDecimals(text, max) === 1) out.push({ kind: "constraint", message: `Value provided for \`${owner}\` must be less than or equal to ${max}, but found ${text}`, path, range: { onMember, zero } });
   }
+  const ref = traits["smithy.api#idRef"];
+  if (isObjectNode(ref) && typeof value === "string") idRef(ctx, value, ref, path, out);
   const enumTrait = traits["smithy.api#enum"];
   if (Array.isArray(enumTrait) && typeof value === "string") {
     const values = enumTrait.flatMap((e) => (isObjectNode(e) && typeof e["value"] === "string" ? [e["value"]] : []));
-    if (!values.includes(value)) out.push({ message: `String value provided for \`${owner}\` must be one of the following values: ${oneOf(values)}`, path });
+    if (!values.includes(value)) out.push({ message: `String value provided for \`${owner}\` must be one of the following values: ${oneOf(values)}`, path, kind: "enum" });
   }
   if (shape?.type === "enum" && typeof value === "string") {
     const values = Object.entries(shape.members ?? {}).map(([name, m]) => m.traits?.["smithy.api#enumValue"] ?? name);
-    if (values.every((v) => typeof v === "string") && !values.includes(value)) out.push({ message: `String value provided for \`${owner}\` must be one of the following values: ${oneOf(values as string[])}`, path });
+    if (values.every((v) => typeof v === "string") && !values.includes(value)) out.push({ message: `String value provided for \`${owner}\` must be one of the following values: ${oneOf(values as string[])}`, path, kind: "enum" });
   }
   if (shape?.type === "intEnum" && (typeof value === "number" || value instanceof BigNumberNode)) {
     const values = Object.values(shape.members ?? {}).map((m) => m.traits?.["smithy.api#enumValue"]);
     const text = numberTextOf(value);
     if (values.every((v) => typeof v === "number") && !values.some((v) => compareDecimals(numberText(v as number), text) === 0)) {
-      out.push({ message: `Integer value provided for \`${owner}\` must be one of the following values: ${oneOf((values as number[]).map(numberText))}`, path });
+      out.push({ message: `Integer value provided for \`${owner}\` must be one of the following values: ${oneOf((values as number[]).map(numberText))}`, path, kind: "enum" });
     }
   }
+}
+
+const IDENTIFIER = "_*[A-Za-z][A-Za-z0-9_]*";
+const SHAPE_ID = new RegExp(`^${IDENTIFIER}(\\.${IDENTIFIER})*#${IDENTIFIER}(\\$${IDENTIFIER})?$`);
+
+/** An @idRef string: a shape id, of a shape that exists (`failWhenMissing`) and matches the selector. */
+function idRef(ctx: ValidationContext, value: string, rule: Readonly<Record<string, NodeValue>>, path: string, out: NodeProblem[]): void {
+  if (!SHAPE_ID.test(value)) return void out.push({ kind: "shapeId", message: `Invalid shape ID: ${value}`, path });
+  const custom = typeof rule["errorMessage"] === "string" ? rule["errorMessage"] : undefined;
+  if (value.includes("$")) return; // a member: not judged here
+  const shape = ctx.shape(value);
+  if (shape === undefined) {
+    if (rule["failWhenMissing"] === true) out.push({ kind: "constraint", message: custom ?? `Shape ID \`${value}\` was not found in the model`, path });
+    return;
+  }
+  const selector = typeof rule["selector"] === "string" ? rule["selector"] : "*";
+  if (idSelectorAllows(selector, shape) === false) out.push({ kind: "constraint", message: custom ?? `Shape ID \`${value}\` does not match selector \`${selector}\``, path });
+}
+
+/**
+ * Whether a shape (not a member) matches an @idRef selector: `*`, a type (`string`, `number`,
+ * `:test(a, b)`), `[trait|t]` or `type[trait|t]`; undefined for any other selector (not judged).
+ */
+export function idSelectorAllows(selector: string, shape: AstShape): boolean | undefined {
+  const s = selector.trim();
+  const attribute = /^([A-Za-z]*)\[trait\|([\w.#]+)\]$/.exec(s);
+  if (attribute !== null) {
+    const trait = attribute[2]!.includes("#") ? attribute[2]! : `smithy.api#${attribute[2]!}`;
+    const type = attribute[1] === "" ? true : selectorAllows(attribute[1]!, { type: shape.type });
+    if (type === undefined) return undefined;
+    return type && shape.traits?.[trait] !== undefined;
+  }
+  return selectorAllows(s, { type: shape.type });
 }
 
 function oneOf(values: readonly string[]): string {

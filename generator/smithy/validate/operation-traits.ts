@@ -80,14 +80,13 @@ const PROPERTIES: readonly { name: Property; output: boolean; required: boolean;
 function checkPaginated(ctx: ValidationContext, id: string, operation: AstShape, trait: Readonly<Record<string, NodeValue>>, services: readonly string[]): void {
   const input = structureOf(ctx, operation.input);
   const output = structureOf(ctx, operation.output);
-  const at = ["traits", "smithy.api#paginated"];
   const hint = "Name a member of the operation's input (inputToken, pageSize) or output (outputToken, items) that fits the property";
   const judge = (values: Readonly<Record<string, NodeValue>>, service: string | undefined): boolean => {
     const prefix = service !== undefined ? `When bound within the \`${service}\` service, ` : "";
     let any = false;
     const error = (message: string) => {
       any = true;
-      ctx.error("SMITHY_PAGINATED_TRAIT", id, `\`${id}\`: ${prefix}paginated trait ${message}`, hint, ...at);
+      ctx.error("SMITHY_PAGINATED_TRAIT", id, `\`${id}\`: ${prefix}paginated trait ${message}`, hint, "traits", "smithy.api#paginated");
     };
     for (const p of PROPERTIES) {
       const path = values[p.name];
@@ -147,9 +146,8 @@ function errorsOf(operation: AstShape): string[] {
 }
 
 function checkIdempotent(ctx: ValidationContext, id: string, operation: AstShape, trait: Readonly<Record<string, NodeValue>>, services: readonly string[]): void {
-  const at = ["traits", "smithy.api#idempotent"];
   if (trait["exists"] !== undefined && trait["notFound"] !== undefined) {
-    ctx.error("SMITHY_IDEMPOTENT_TRAIT", id, `\`${id}\`: the \`exists\` and \`notFound\` properties of the \`@idempotent\` trait are mutually exclusive. Only one may be specified.`, "Keep one of `exists` and `notFound`", ...at);
+    ctx.error("SMITHY_IDEMPOTENT_TRAIT", id, `\`${id}\`: the \`exists\` and \`notFound\` properties of the \`@idempotent\` trait are mutually exclusive. Only one may be specified.`, "Keep one of `exists` and `notFound`", "traits", "smithy.api#idempotent");
     return;
   }
   const own = errorsOf(operation);
@@ -164,14 +162,14 @@ function checkIdempotent(ctx: ValidationContext, id: string, operation: AstShape
         id,
         `\`${id}\`: the \`${property}\` property references error \`${error}\`, but it is not in the operation's errors list. Expected one of ${own.map((e) => `\`${e}\``).join(", ")}`,
         `Add \`${error}\` to the operation's \`errors\`, or name one of its errors`,
-        ...at,
+        "traits",
+        "smithy.api#idempotent",
       );
     }
   }
 }
 
 function checkExamples(ctx: ValidationContext, id: string, operation: AstShape, examples: readonly NodeValue[], services: readonly string[]): void {
-  const at = ["traits", "smithy.api#examples"];
   const own = errorsOf(operation);
   const canReturn = (error: string): boolean =>
     own.includes(error) || (services.length > 0 && services.every((s) => (ctx.shape(s)?.errors ?? []).some((e) => e.target === error)));
@@ -180,7 +178,7 @@ function checkExamples(ctx: ValidationContext, id: string, operation: AstShape, 
     const title = typeof example["title"] === "string" ? example["title"] : String(index);
     const error = isObjectNode(example["error"]) ? example["error"] : undefined;
     const allowConstraintErrors = example["allowConstraintErrors"] === true;
-    const report = (message: string, hint: string) => ctx.error("SMITHY_EXAMPLES_TRAIT", id, `\`${id}\`: ${message}`, hint, ...at, index);
+    const report = (message: string, hint: string) => ctx.error("SMITHY_EXAMPLES_TRAIT", id, `\`${id}\`: ${message}`, hint, "traits", "smithy.api#examples", index);
     if (error !== undefined && example["output"] !== undefined) {
       report(`example: \`${title}\` has both output and error defined, only one should be present.`, "Remove the example's output or its error");
     }
