@@ -400,9 +400,9 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
         );
       }
       if (value === null && def.type !== "document") {
-        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner(id, member)}\`: expected a ${def.type} value but found null`, where(id, member, trait));
+        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner(id, member)}\`: expected a ${def.type} value but found null`, { ...where(id, member, trait), hint: `Give the trait a ${def.type} value, or remove it` });
       } else if (def.type === "structure" && !isObjectNode(value)) {
-        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner(id, member)}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, where(id, member, trait));
+        diags.error("SMITHY_TRAIT_VALUE", `Error validating trait \`${trait}\` on \`${owner(id, member)}\`: expected an object value for structure shape \`${trait}\`; found ${quoteValue(value)}`, { ...where(id, member, trait), hint: "Give the trait an object value (`{...}`) with the members its structure defines" });
       }
     }
   };

@@ -35,6 +35,21 @@ const CHECKED: Readonly<Record<string, string | readonly string[]>> = {
   PrivateAccess: "SMITHY_PRIVATE_ACCESS",
   ReferencesTrait: "SMITHY_REFERENCES",
   MetadataTrait: "SMITHY_METADATA_TRAIT",
+  DefaultTrait: "SMITHY_DEFAULT_VALUE",
+  RangeTrait: "SMITHY_RANGE_TRAIT",
+  LengthTrait: "SMITHY_LENGTH_TRAIT",
+  ExclusiveStructureMemberTrait: "SMITHY_EXCLUSIVE_MEMBER_TRAIT",
+  TraitConflict: "SMITHY_CONFLICTING_TRAITS",
+  JsonName: "SMITHY_JSON_NAME_CONFLICT",
+  Union: "SMITHY_EMPTY_UNION",
+  UnitType: "SMITHY_UNIT_TYPE",
+  EnumTrait: "SMITHY_ENUM_TRAIT",
+  EnumShape: "SMITHY_ENUM_SHAPE",
+  PaginatedTrait: "SMITHY_PAGINATED_TRAIT",
+  IdempotentTrait: "SMITHY_IDEMPOTENT_TRAIT",
+  ExamplesTrait: "SMITHY_EXAMPLES_TRAIT",
+  TraitValue: "SMITHY_TRAIT_VALUE_SHAPE",
+  "TraitValue.Member.InvalidRange": "SMITHY_TRAIT_VALUE_RANGE",
 };
 
 /** `file shape event` of the reference's ERRORs of a CHECKED id that we do not report, by reason. */
@@ -71,6 +86,31 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   // An IDL member's target that is not defined: the IDL resolver's error, at its line and column.
   "model-validation/model-validation-stops-validating-on-core-errors.smithy smithy.example#FooRequest$listVal Target": "SMITHY_UNKNOWN_SHAPE",
   "model-validation/model-validation-stops-validating-on-core-errors.smithy smithy.example#FooRequest$mapVal Target": "SMITHY_UNKNOWN_SHAPE",
+  // The loader rejects other members' values first (empty, of the wrong type, null, fractional).
+  "enums/enum-shapes.smithy ns.foo#IntEnum$DUPLICATE_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#IntEnum$IMPLICIT_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#IntEnum$STRING_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#StringEnum$DUPLICATE_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#StringEnum$EMPTY_STRING EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-shapes.smithy ns.foo#StringEnum$INT_VALUE EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$ARRAY EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$BOOLEAN EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$FLOAT EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$MAP EnumShape": "SMITHY_ENUM_VALUE",
+  "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$NULL EnumShape": "SMITHY_ENUM_VALUE",
+  // Traits applied where their selectors forbid (the reference reports the same TraitTarget errors).
+  "event-payload-validation.json ns.foo#InvalidEvent2 ExclusiveStructureMemberTrait": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#BadErrorMultipleBindings$foo TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GInput$a TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GInput$b TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GOutput$a TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#GOutput$b TraitConflict": "SMITHY_TRAIT_TARGET",
+  "http-request-response-validator.smithy ns.foo#JInput ExclusiveStructureMemberTrait": "SMITHY_TRAIT_TARGET",
+  "timestampFormat-trait.json ns.foo#Invalid1 TraitValue": "SMITHY_TRAIT_TARGET",
+  // A structure trait given a number: the loader's own check (assemble.ts), which stops the model
+  // before String4's missing member is judged.
+  "custom-trait-validation.json ns.foo#String2 TraitValue": "SMITHY_TRAIT_VALUE",
+  "custom-trait-validation.json ns.foo#String4 TraitValue": "SMITHY_TRAIT_VALUE",
 };
 
 /** The shape a diagnostic is about, from its JSON pointer (`/shapes/ns#S/members/a/…` → `ns#S$a`). */

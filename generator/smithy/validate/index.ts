@@ -17,13 +17,17 @@ import type { Diagnostics } from "../../diagnostics.js";
 import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
 import { preludeShape } from "../idl/index.js";
+import { checkDefaults } from "./defaults.js";
+import { checkMemberTraits } from "./member-traits.js";
 import { checkMetadataTraits } from "./metadata.js";
 import { checkOperationInputOutput, checkShapeIdConflicts } from "./operations.js";
+import { checkOperationTraits } from "./operation-traits.js";
 import { checkPrivateAccess } from "./private-access.js";
 import { checkReferences } from "./references.js";
 import { checkResources } from "./resources.js";
 import { checkServiceClosures } from "./service-closure.js";
 import { checkTargets } from "./targets.js";
+import { checkTraitValues } from "./trait-values.js";
 
 /** What a check sees, and how it reports. */
 export interface ValidationContext {
@@ -41,7 +45,20 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkTargets, checkServiceClosures, checkOperationInputOutput, checkShapeIdConflicts, checkResources, checkPrivateAccess, checkReferences, checkMetadataTraits];
+const CHECKS: readonly ModelCheck[] = [
+  checkTargets,
+  checkServiceClosures,
+  checkOperationInputOutput,
+  checkShapeIdConflicts,
+  checkResources,
+  checkPrivateAccess,
+  checkReferences,
+  checkMetadataTraits,
+  checkDefaults,
+  checkMemberTraits,
+  checkOperationTraits,
+  checkTraitValues,
+];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {

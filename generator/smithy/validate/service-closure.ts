@@ -188,20 +188,19 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function checkRenames(ctx: ValidationContext, serviceId: string, service: AstShape, closure: ReadonlySet<string>): void {
   for (const [from, to] of Object.entries(service.rename ?? {})) {
-    const at = ["rename", from];
     if (!IDENTIFIER.test(to)) {
-      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service attempts to rename \`${from}\` to an invalid identifier, "${to}"`, "A name is letters, digits and `_`, starting with a letter (after any `_`)", ...at);
+      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service attempts to rename \`${from}\` to an invalid identifier, "${to}"`, "A name is letters, digits and `_`, starting with a letter (after any `_`)", "rename", from);
     } else if (to === nameOf(from)) {
-      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service rename for \`${from}\` does not actually change the name from \`${to}\``, "Remove this entry of `rename`", ...at);
+      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service rename for \`${from}\` does not actually change the name from \`${to}\``, "Remove this entry of `rename`", "rename", from);
     }
     if (!inClosure(ctx, closure, from)) {
-      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service attempts to rename a shape not in the service: ${from}`, "Remove this entry of `rename`, or fix the shape id", ...at);
+      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service attempts to rename a shape not in the service: ${from}`, "Remove this entry of `rename`, or fix the shape id", "rename", from);
       continue;
     }
     const shape = shapeOrMember(ctx, from);
     const type = shape === undefined ? undefined : shape.member ? "member" : shape.shape.type;
     if (type === "member" || type === "resource" || type === "operation") {
-      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service attempts to rename a ${type} shape from \`${from}\` to "${to}"; ${type}s cannot be renamed`, "Remove this entry of `rename`: operations, resources and members cannot be renamed", ...at);
+      ctx.error("SMITHY_SERVICE_CLOSURE", serviceId, `Service attempts to rename a ${type} shape from \`${from}\` to "${to}"; ${type}s cannot be renamed`, "Remove this entry of `rename`: operations, resources and members cannot be renamed", "rename", from);
     }
   }
 }
