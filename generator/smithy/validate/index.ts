@@ -17,7 +17,11 @@ import type { Diagnostics } from "../../diagnostics.js";
 import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
 import { preludeShapes } from "../idl/index.js";
+import { checkHostLabels } from "./host-labels.js";
+import { checkHttpBindings } from "./http-bindings.js";
 import { checkServiceClosures } from "./service-closure.js";
+import { checkStreaming } from "./streaming.js";
+import { checkWireTraits } from "./wire-traits.js";
 
 /** What a check sees, and how it reports. */
 export interface ValidationContext {
@@ -35,7 +39,7 @@ export interface ValidationContext {
 export type ModelCheck = (ctx: ValidationContext) => void;
 
 /** Every check, in the order it runs. */
-const CHECKS: readonly ModelCheck[] = [checkServiceClosures];
+const CHECKS: readonly ModelCheck[] = [checkServiceClosures, checkHttpBindings, checkHostLabels, checkStreaming, checkWireTraits];
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {

@@ -40,7 +40,7 @@ export function checkServiceClosures(ctx: ValidationContext): void {
 }
 
 /** Every shape id (members as `ns#S$m`) the service reaches. */
-function closureOf(ctx: ValidationContext, service: string): Set<string> {
+export function closureOf(ctx: ValidationContext, service: string): Set<string> {
   const seen = new Set<string>();
   const stack = [service];
   const visit = (target: string | undefined) => {
