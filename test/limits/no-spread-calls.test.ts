@@ -18,6 +18,7 @@ const BOUNDED: Readonly<Record<string, string>> = {
   pointer: "a JSON pointer's segments: at most the nesting limit (generator/limits.ts)",
   childPointer: "a JSON pointer's segments: at most the nesting limit",
   whereIs: "a path into one shape: a handful of keys",
+  "ctx.error": "a path into one shape (ValidationContext.error's `inner`, passed on to whereIs): a handful of keys",
   reportRef: "a path into one shape of a JSON AST: at most four keys (shapes, id, members, name)",
   checkTraitIds: "a path into one shape of a JSON AST: at most five keys (shapes, id, members, name, traits)",
   at: "a path into one document value: at most the nesting limit",
