@@ -78,3 +78,13 @@ test("media types parse as RFC 9110 writes them", () => {
   for (const ok of ["text/plain", "application/foo+json; a=b;c=\"d;\\\"e\"", "video/mp4 ; codecs=avc1"]) expect(mediaTypeProblem(ok), ok).toBeUndefined();
   for (const bad of ["text", "text/", "/plain", "text/plain;", "text/plain; a", "text/plain; a=", "text/plain; a=\"b", "text/pl ain", "tëxt/plain"]) expect(mediaTypeProblem(bad), bad).toBeDefined();
 });
+
+test("the built-in protocol definitions list their traits: restJson1 and restXml need @http and streams as @httpPayload", () => {
+  const model = (protocol: string) => `use aws.protocols#${protocol}
+    @${protocol} service S { version: "1", operations: [A, B] }
+    @http(method: "GET", uri: "/a") @readonly operation A { output := { @required body: Body } }
+    operation B {}
+    @streaming blob Body`;
+  for (const rest of ["restJson1", "restXml"]) expect(errors(model(rest)), rest).toEqual(["SMITHY_HTTP_BINDINGS_MISSING ns#B", "SMITHY_STREAMING ns#AOutput"]);
+  for (const rpc of ["awsJson1_0", "awsJson1_1"]) expect(errors(model(rpc)), rpc).toEqual([]);
+});
