@@ -157,24 +157,18 @@ function checkLabels(ctx: ValidationContext, op: HttpOperation): void {
   }
 }
 
-/** The member's query parameter, header or prefix, when it has that binding trait with a string value. */
-function bindingName(member: AstMemberRef, trait: string): string | undefined {
-  const value = traitOf(member, trait);
-  return typeof value === "string" ? value : undefined;
-}
-
 function checkQueryBindings(ctx: ValidationContext, operations: readonly HttpOperation[]): void {
+  const byInput = new Map<string, HttpOperation[]>();
+  for (const op of operations) {
+    const input = ioOf(op.shape, "input");
+    const ops = byInput.get(input);
+    if (ops === undefined) byInput.set(input, [op]);
+    else ops.push(op);
+  }
   for (const [id, shape] of ctx.model.shapes) {
-    if (shape.type !== "structure") continue;
-    const byParam = new Map<string, string[]>();
-    for (const [name, member] of Object.entries(shape.members ?? {})) {
-      const param = bindingName(member, HTTP_QUERY);
-      if (param === undefined) continue;
-      const names = byParam.get(param);
-      if (names === undefined) byParam.set(param, [name]);
-      else names.push(name);
-    }
-    if (byParam.size === 0) continue;
+    if (shape.type !== "structure" || shape.members === undefined) continue;
+    const byParam = groupByBinding(shape.members, HTTP_QUERY, false);
+    if (byParam === undefined) continue;
     for (const [param, names] of byParam) {
       if (names.length < 2) continue;
       ctx.error(
@@ -184,8 +178,7 @@ function checkQueryBindings(ctx: ValidationContext, operations: readonly HttpOpe
         "Bind each query parameter to one member: rename the others' `@httpQuery`",
       );
     }
-    for (const op of operations) {
-      if (ioOf(op.shape, "input") !== id) continue;
+    for (const op of byInput.get(id) ?? []) {
       for (const literal of op.uri.query.keys()) {
         if (!byParam.has(literal)) continue;
         ctx.error(
@@ -199,18 +192,29 @@ function checkQueryBindings(ctx: ValidationContext, operations: readonly HttpOpe
   }
 }
 
+/**
+ * The members of a structure with a string value of a binding trait, grouped by that value
+ * (lower-cased when `caseless`); `undefined` when no member has it (most structures: no allocation).
+ */
+function groupByBinding(members: Record<string, AstMemberRef>, trait: string, caseless: boolean): Map<string, string[]> | undefined {
+  let out: Map<string, string[]> | undefined;
+  for (const name in members) {
+    const value = members[name]!.traits?.[trait];
+    if (typeof value !== "string") continue;
+    const key = caseless ? value.toLowerCase() : value;
+    out ??= new Map();
+    const names = out.get(key);
+    if (names === undefined) out.set(key, [name]);
+    else names.push(name);
+  }
+  return out;
+}
+
 function checkHeaderBindings(ctx: ValidationContext): void {
   for (const [id, shape] of ctx.model.shapes) {
-    if (shape.type !== "structure") continue;
-    const members = Object.entries(shape.members ?? {});
-    const byHeader = new Map<string, string[]>();
-    for (const [name, member] of members) {
-      const header = bindingName(member, HTTP_HEADER)?.toLowerCase();
-      if (header === undefined) continue;
-      const names = byHeader.get(header);
-      if (names === undefined) byHeader.set(header, [name]);
-      else names.push(name);
-    }
+    if (shape.type !== "structure" || shape.members === undefined) continue;
+    const byHeader = groupByBinding(shape.members, HTTP_HEADER, true);
+    if (byHeader === undefined) continue;
     for (const [header, names] of byHeader) {
       if (names.length < 2) continue;
       ctx.error(
@@ -220,21 +224,27 @@ function checkHeaderBindings(ctx: ValidationContext): void {
         "Bind each header to one member (header names compare case-insensitively)",
       );
     }
-    const prefixMember = members.find(([, m]) => bindingName(m, HTTP_PREFIX_HEADERS) !== undefined);
+    let prefixMember: string | undefined;
+    for (const name in shape.members) {
+      if (typeof shape.members[name]!.traits?.[HTTP_PREFIX_HEADERS] !== "string") continue;
+      prefixMember = name;
+      break;
+    }
     if (prefixMember === undefined) continue;
-    const prefix = bindingName(prefixMember[1], HTTP_PREFIX_HEADERS)!.toLowerCase();
+    const prefix = (shape.members[prefixMember]!.traits![HTTP_PREFIX_HEADERS] as string).toLowerCase();
     if (prefix === "") continue; // every header: the reference only notes it
-    for (const [name, member] of members) {
-      const header = bindingName(member, HTTP_HEADER)?.toLowerCase();
-      if (header === undefined || !header.startsWith(prefix)) continue;
-      ctx.error(
-        "SMITHY_HTTP_PREFIX_HEADERS",
-        `${id}$${name}`,
-        `\`httpHeader\` binding of \`${header}\` conflicts with the \`httpPrefixHeaders\` binding of \`${id}$${prefixMember[0]}\` to \`${prefix}\`. \`httpHeader\` bindings must not case-insensitively start with any \`httpPrefixHeaders\` bindings.`,
-        `Rename the header so that it does not start with \`${prefix}\`, or change the prefix`,
-        "traits",
-        HTTP_HEADER,
-      );
+    for (const [header, names] of byHeader) {
+      if (!header.startsWith(prefix)) continue;
+      for (const name of names) {
+        ctx.error(
+          "SMITHY_HTTP_PREFIX_HEADERS",
+          `${id}$${name}`,
+          `\`httpHeader\` binding of \`${header}\` conflicts with the \`httpPrefixHeaders\` binding of \`${id}$${prefixMember}\` to \`${prefix}\`. \`httpHeader\` bindings must not case-insensitively start with any \`httpPrefixHeaders\` bindings.`,
+          `Rename the header so that it does not start with \`${prefix}\`, or change the prefix`,
+          "traits",
+          HTTP_HEADER,
+        );
+      }
     }
   }
 }

@@ -40,8 +40,13 @@ type Referrer =
   | { readonly kind: "member"; readonly from: string };
 
 export function checkStreaming(ctx: ValidationContext): void {
-  const streams = [...ctx.model.shapes].filter(([, s]) => hasTrait(s, STREAMING));
-  if (streams.length > 0) {
+  let streams = false;
+  for (const shape of ctx.model.shapes.values()) {
+    if (shape.traits?.[STREAMING] === undefined) continue;
+    streams = true;
+    break;
+  }
+  if (streams) {
     checkStreamContainers(ctx);
     checkEventStreamUnions(ctx);
     checkStreamingBlobsOptional(ctx);
@@ -163,25 +168,25 @@ function checkStreamingBlobsOptional(ctx: ValidationContext): void {
 }
 
 function checkStreamPayloads(ctx: ValidationContext): void {
-  const reported = new Set<string>();
+  // The members that would need `@httpPayload` (in a valid model: none, and no closure to walk).
+  const candidates: [string, AstMemberRef][] = [];
+  for (const [id, shape] of ctx.model.shapes) {
+    if (shape.type === "enum" || shape.type === "intEnum") continue;
+    for (const [memberId, member] of membersWithIds(id, shape)) {
+      if (!hasTrait(member, HTTP_PAYLOAD) && hasTrait(ctx.shape(member.target), STREAMING)) candidates.push([memberId, member]);
+    }
+  }
+  if (candidates.length === 0) return;
   for (const [serviceId, service] of ctx.model.shapes) {
     if (service.type !== "service" || !protocolsOf(ctx, service).some((p) => protocolSupports(p.definition, HTTP_PAYLOAD))) continue;
-    for (const id of [...closureOf(ctx, serviceId)].sort()) {
-      const dollar = id.indexOf("$");
-      if (dollar < 0) continue;
-      const owner = ctx.shape(id.slice(0, dollar));
-      if (owner === undefined || owner.type === "enum" || owner.type === "intEnum") continue;
-      const name = id.slice(dollar + 1);
-      const member = membersWithIds(id.slice(0, dollar), owner).find(([m]) => m === id)?.[1];
-      if (member === undefined || hasTrait(member, HTTP_PAYLOAD) || !hasTrait(ctx.shape(member.target), STREAMING)) continue;
-      const key = `${id} ${serviceId}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
+    const closure = closureOf(ctx, serviceId);
+    for (const [id, member] of candidates) {
+      if (!closure.has(id)) continue;
       ctx.error(
         "SMITHY_STREAMING",
         id,
         `Member \`${id}\` referencing @streaming shape \`${member.target}\` must have the @httpPayload trait, as service \`${serviceId}\` has a protocol that supports @httpPayload.`,
-        `Mark \`${name}\` with \`@httpPayload\`: a stream is the body of the message`,
+        `Mark \`${id.slice(id.indexOf("$") + 1)}\` with \`@httpPayload\`: a stream is the body of the message`,
       );
     }
   }
@@ -189,11 +194,18 @@ function checkStreamPayloads(ctx: ValidationContext): void {
 
 function checkEventPayloads(ctx: ValidationContext): void {
   for (const [id, shape] of ctx.model.shapes) {
-    if (shape.type !== "structure") continue;
-    const members = Object.entries(shape.members ?? {});
-    const payloads = members.filter(([, m]) => hasTrait(m, EVENT_PAYLOAD)).length;
-    const unmarked = members.filter(([, m]) => !hasTrait(m, EVENT_HEADER) && !hasTrait(m, EVENT_PAYLOAD)).map(([name]) => name);
-    if (payloads === 0 || unmarked.length === 0) continue;
+    if (shape.type !== "structure" || shape.members === undefined) continue;
+    let payload = false;
+    for (const name in shape.members) {
+      if (shape.members[name]!.traits?.[EVENT_PAYLOAD] === undefined) continue;
+      payload = true;
+      break;
+    }
+    if (!payload) continue;
+    const unmarked = Object.entries(shape.members)
+      .filter(([, m]) => !hasTrait(m, EVENT_HEADER) && !hasTrait(m, EVENT_PAYLOAD))
+      .map(([name]) => name);
+    if (unmarked.length === 0) continue;
     ctx.error(
       "SMITHY_EVENT_PAYLOAD",
       id,
