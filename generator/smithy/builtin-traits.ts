@@ -1,6 +1,8 @@
 // Definitions of the protocol traits Shapesmith generates code for, in our own words, so that a
 // model can apply `@awsJson1_1` without shipping the `aws.protocols` model (as a Smithy build
-// gets it from its classpath). Added to a load only when no input defines that namespace.
+// gets it from its classpath). Added to a load only when no input defines that namespace. Each
+// protocol's `@protocolDefinition` lists the traits it supports, as the reference's definitions
+// do: model validation reads `smithy.api#http` and `smithy.api#httpPayload` there.
 //
 //   needsBuiltinTraits([{ path: "m.smithy", text: "namespace aws.protocols ..." }]) → false
 //   BUILTIN_TRAITS_SOURCE.path → "<built-in>/aws.protocols.json"
@@ -9,7 +11,14 @@ import type { AstModel, AstShape } from "./ast.js";
 
 const NS = "aws.protocols"; // also in DEFINES_JSON and declaresNamespace
 
-function protocolTrait(extra: AstShape["members"] = {}): AstShape {
+/** The traits every protocol here reads (its definition's `traits`), by name in `smithy.api`. */
+const BASE_TRAITS = ["timestampFormat", "cors", "endpoint", "hostLabel"];
+/** The traits of the HTTP binding protocols, on top of BASE_TRAITS: what model validation reads
+ * to know that every operation needs `@http` and a stream must be the `@httpPayload`. */
+const HTTP_TRAITS = ["http", "httpError", "httpHeader", "httpLabel", "httpPayload", "httpPrefixHeaders", "httpQuery", "httpQueryParams", "httpResponseCode", "httpChecksumRequired"];
+
+function protocolTrait(supported: readonly string[], extra: AstShape["members"] = {}): AstShape {
+  const traits = supported.map((t) => (t.includes("#") ? t : `smithy.api#${t}`));
   return {
     type: "structure",
     members: {
@@ -19,7 +28,7 @@ function protocolTrait(extra: AstShape["members"] = {}): AstShape {
     },
     traits: {
       "smithy.api#trait": { selector: "service" },
-      "smithy.api#protocolDefinition": {},
+      "smithy.api#protocolDefinition": { traits },
     },
   };
 }
@@ -27,10 +36,12 @@ function protocolTrait(extra: AstShape["members"] = {}): AstShape {
 const MODEL: AstModel = {
   smithy: "2.0",
   shapes: {
-    [`${NS}#awsJson1_0`]: protocolTrait(),
-    [`${NS}#awsJson1_1`]: protocolTrait(),
-    [`${NS}#restJson1`]: protocolTrait(),
-    [`${NS}#restXml`]: protocolTrait({ noErrorWrapping: { target: "smithy.api#Boolean" } }),
+    [`${NS}#awsJson1_0`]: protocolTrait(BASE_TRAITS),
+    [`${NS}#awsJson1_1`]: protocolTrait(BASE_TRAITS),
+    [`${NS}#restJson1`]: protocolTrait([...BASE_TRAITS, ...HTTP_TRAITS, `${NS}#httpChecksum`, "jsonName"]),
+    [`${NS}#restXml`]: protocolTrait([...BASE_TRAITS, ...HTTP_TRAITS, `${NS}#httpChecksum`, "xmlAttribute", "xmlFlattened", "xmlName", "xmlNamespace"], {
+      noErrorWrapping: { target: "smithy.api#Boolean" },
+    }),
     // Read for its request side: a required checksum, the member that picks the algorithm.
     [`${NS}#httpChecksum`]: {
       type: "structure",

@@ -1,6 +1,7 @@
 // What a protocol defines but Shapesmith does not build is a generation-time warning that names
 // the member (or operation) and the trait, never a silent wrong request: event streams, and
-// request compression with an encoding other than gzip. The warnings are compared whole.
+// request compression with an encoding other than gzip. The warnings are compared whole. An
+// encoding the reference does not know (`br`) makes the model invalid: an error, no code.
 
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/core.js";
@@ -14,7 +15,7 @@ use aws.protocols#restJson1
 @restJson1
 service Streams {
     version: "1"
-    operations: [Publish, Squeeze]
+    operations: [Publish]
 }
 
 @http(method: "POST", uri: "/publish")
@@ -33,8 +34,21 @@ union Events {
 structure Ping {
     at: Timestamp
 }
+`;
 
-@requestCompression(encodings: ["br"])
+/** A service with one operation compressed with `encodings`. */
+const COMPRESSED = (encodings: string) => `$version: "2.0"
+namespace test.notbuilt
+
+use aws.protocols#restJson1
+
+@restJson1
+service Squeezes {
+    version: "1"
+    operations: [Squeeze]
+}
+
+@requestCompression(encodings: ${encodings})
 @http(method: "POST", uri: "/squeeze")
 operation Squeeze {
     input := {
@@ -49,8 +63,19 @@ describe("protocol traits that are not built", () => {
     const warnings = result.diagnostics.filter((d) => d.code === "PROTOCOL_TRAIT_NOT_BUILT").map((d) => d.message);
     expect(warnings).toEqual([
       "`test.notbuilt#PublishInput$events` is an event stream (@streaming on `test.notbuilt#Events`), which Shapesmith does not write yet: the serializer sends the first event as a plain restJson1 value, not an event stream",
-      "`test.notbuilt#Squeeze` has @requestCompression with br; Shapesmith compresses with gzip only, so its requests are sent uncompressed",
     ]);
     expect(result.files.get("streams/serializers.ts")).toContain("export function serializePublishRequest(");
+  });
+
+  it("request compression with an encoding the reference does not know is an error, and no code", async () => {
+    const run = (encodings: string) => generate([{ name: "squeezes", files: [{ path: "squeezes.smithy", text: COMPRESSED(encodings) }] }], { readFile: () => undefined }, { templates: loadTemplates(), format: false });
+    const invalid = await run(`["br"]`);
+    expect(invalid.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code}: ${d.message}`)).toEqual([
+      "SMITHY_REQUEST_COMPRESSION: Invalid compression algorithm found in `requestCompression` trait applied to `test.notbuilt#Squeeze`: `br`",
+    ]);
+    expect(invalid.files.get("squeezes/serializers.ts")).toBeUndefined();
+    const gzip = await run(`["gzip"]`);
+    expect(gzip.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(gzip.files.get("squeezes/serializers.ts")).toContain("export function serializeSqueezeRequest(");
   });
 });

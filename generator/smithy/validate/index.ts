@@ -18,6 +18,8 @@ import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
 import { preludeShape } from "../idl/index.js";
 import { checkDefaults } from "./defaults.js";
+import { checkHostLabels } from "./host-labels.js";
+import { checkHttpBindings } from "./http-bindings.js";
 import { checkMemberTraits } from "./member-traits.js";
 import { checkMetadataTraits } from "./metadata.js";
 import { checkOperationInputOutput, checkShapeIdConflicts } from "./operations.js";
@@ -26,8 +28,10 @@ import { checkPrivateAccess } from "./private-access.js";
 import { checkReferences } from "./references.js";
 import { checkResources } from "./resources.js";
 import { checkServiceClosures } from "./service-closure.js";
+import { checkStreaming } from "./streaming.js";
 import { checkTargets } from "./targets.js";
 import { checkTraitValues } from "./trait-values.js";
+import { checkWireTraits } from "./wire-traits.js";
 
 /** What a check sees, and how it reports. */
 export interface ValidationContext {
@@ -58,6 +62,10 @@ const CHECKS: readonly ModelCheck[] = [
   checkMemberTraits,
   checkOperationTraits,
   checkTraitValues,
+  checkHttpBindings,
+  checkHostLabels,
+  checkStreaming,
+  checkWireTraits,
 ];
 
 /** Runs every check on a flattened model; errors go to `diags`. */

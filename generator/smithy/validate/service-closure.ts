@@ -44,7 +44,7 @@ export function checkServiceClosures(ctx: ValidationContext): void {
  * Every shape the service reaches (members are not listed: a member is in it when its shape is);
  * its resources are also pushed to `resources`.
  */
-function closureOf(ctx: ValidationContext, service: string, resources: string[]): Set<string> {
+export function closureOf(ctx: ValidationContext, service: string, resources: string[] = []): Set<string> {
   const seen = new Set<string>();
   const stack = [service];
   const visit = (target: string | undefined) => {
