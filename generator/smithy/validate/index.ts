@@ -16,6 +16,7 @@
 import type { Diagnostics } from "../../diagnostics.js";
 import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
+import { translateJavaPattern } from "../../regex/index.js";
 import { preludeShape } from "../idl/index.js";
 import { checkDefaults } from "./defaults.js";
 import { checkHostLabels } from "./host-labels.js";
@@ -44,6 +45,11 @@ export interface ValidationContext {
    * `["members", "a"]`, `["traits", "smithy.api#http"]`). The message names the shape.
    */
   error(code: string, shapeId: string, message: string, hint: string, ...inner: (string | number)[]): void;
+  /**
+   * A Smithy (java.util.regex) pattern as a RegExp, translated once per validation run; undefined
+   * when ECMAScript cannot say it exactly (such a pattern is not judged).
+   */
+  pattern(source: string): RegExp | undefined;
 }
 
 export type ModelCheck = (ctx: ValidationContext) => void;
@@ -70,7 +76,16 @@ const CHECKS: readonly ModelCheck[] = [
 
 /** Runs every check on a flattened model; errors go to `diags`. */
 export function validateSmithyModel(model: SmithyModel, diags: Diagnostics): void {
+  // Patterns repeat across a model (every value of a shape, every example): each is translated once.
+  const patterns = new Map<string, RegExp | undefined>();
   const ctx: ValidationContext = {
+    pattern: (source) => {
+      if (patterns.has(source)) return patterns.get(source);
+      const t = translateJavaPattern(source);
+      const regex = t.kind === "ok" ? new RegExp(t.source, "u") : undefined;
+      patterns.set(source, regex);
+      return regex;
+    },
     model,
     shape: (id) => model.shapes.get(id) ?? preludeShape(id),
     error: (code, shapeId, message, hint, ...inner) => diags.add({ code, severity: "error", message, hint, ...whereIs(model, shapeId.split("$")[0]!, ...memberPath(model, shapeId, inner)) }),

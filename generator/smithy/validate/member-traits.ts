@@ -23,22 +23,31 @@ const UNIT = "smithy.api#Unit";
 const DECIMAL_TYPES = new Set(["float", "double", "bigDecimal"]);
 
 export function checkMemberTraits(ctx: ValidationContext): void {
+  // Each trait's `conflicts` list, read from its definition once per run (most traits have none).
+  const conflictsOf = new Map<string, readonly string[] | undefined>();
+  const exclusiveOf = new Map<string, NodeValue | undefined>();
+  const member = (id: string, name: string, ref: AstMemberRef, unitless: boolean) => {
+    if (ref.traits !== undefined) checkOwner(ctx, conflictsOf, `${id}$${name}`, ref.traits, "member", ref.target);
+    if (ref.target === UNIT && unitless) {
+      ctx.error("SMITHY_UNIT_TYPE", `${id}$${name}`, `\`${id}$${name}\`: only members of a union, enum, or intEnum can reference smithy.api#Unit`, "Target another shape; `smithy.api#Unit` means \"no value\" and only fits union, enum and intEnum members");
+    }
+  };
   for (const [id, shape] of ctx.model.shapes) {
-    if (shape.traits !== undefined) checkOwner(ctx, id, shape.traits, shape.type);
+    if (shape.traits !== undefined) checkOwner(ctx, conflictsOf, id, shape.traits, shape.type);
     const unitless = shape.type === "structure" || shape.type === "list" || shape.type === "set" || shape.type === "map";
-    const member = (name: string, ref: AstMemberRef) => {
-      if (ref.traits !== undefined) checkOwner(ctx, `${id}$${name}`, ref.traits, "member", ref.target);
-      if (ref.target === UNIT && unitless) {
-        ctx.error("SMITHY_UNIT_TYPE", `${id}$${name}`, `\`${id}$${name}\`: only members of a union, enum, or intEnum can reference smithy.api#Unit`, "Target another shape; `smithy.api#Unit` means \"no value\" and only fits union, enum and intEnum members");
+    if (shape.member !== undefined) member(id, "member", shape.member, unitless);
+    if (shape.key !== undefined) member(id, "key", shape.key, unitless);
+    if (shape.value !== undefined) member(id, "value", shape.value, unitless);
+    const members = shape.members;
+    if (members !== undefined) {
+      for (const name in members) {
+        const ref = members[name]!;
+        if (ref.traits !== undefined || ref.target === UNIT) member(id, name, ref, unitless);
       }
-    };
-    if (shape.member !== undefined) member("member", shape.member);
-    if (shape.key !== undefined) member("key", shape.key);
-    if (shape.value !== undefined) member("value", shape.value);
-    for (const name in shape.members) member(name, shape.members[name]!);
+    }
     switch (shape.type) {
       case "structure":
-        checkExclusive(ctx, id, shape);
+        checkExclusive(ctx, exclusiveOf, id, shape);
         checkJsonNames(ctx, id, shape);
         break;
       case "union":
@@ -68,7 +77,7 @@ function numberOf(value: NodeValue | undefined): string | undefined {
 }
 
 /** @range, @length and trait conflicts of one shape or member. */
-function checkOwner(ctx: ValidationContext, id: string, traits: Readonly<Record<string, NodeValue>>, kind: string, target?: string): void {
+function checkOwner(ctx: ValidationContext, conflictsOf: Map<string, readonly string[] | undefined>, id: string, traits: Readonly<Record<string, NodeValue>>, kind: string, target?: string): void {
   const range = traits["smithy.api#range"];
   if (isObjectNode(range)) {
     const type = target === undefined ? kind : ctx.shape(target)?.type;
@@ -96,11 +105,16 @@ function checkOwner(ctx: ValidationContext, id: string, traits: Readonly<Record<
   }
   let conflicts: string[] | undefined;
   for (const trait in traits) {
-    const def = ctx.shape(trait)?.traits?.["smithy.api#trait"];
-    const listed = isObjectNode(def) ? def["conflicts"] : undefined;
-    if (!Array.isArray(listed)) continue;
+    let listed = conflictsOf.get(trait);
+    if (listed === undefined && !conflictsOf.has(trait)) {
+      const def = ctx.shape(trait)?.traits?.["smithy.api#trait"];
+      const list = isObjectNode(def) ? def["conflicts"] : undefined;
+      listed = Array.isArray(list) && list.length > 0 ? list.filter((c): c is string => typeof c === "string") : undefined;
+      conflictsOf.set(trait, listed);
+    }
+    if (listed === undefined) continue;
     for (const other of listed) {
-      if (typeof other === "string" && other !== trait && Object.prototype.hasOwnProperty.call(traits, other)) (conflicts ??= []).push(`\`${traitName(trait)}\` conflicts with \`${traitName(other)}\``);
+      if (other !== trait && Object.prototype.hasOwnProperty.call(traits, other)) (conflicts ??= []).push(`\`${traitName(trait)}\` conflicts with \`${traitName(other)}\``);
     }
   }
   conflicts?.sort();
@@ -116,12 +130,18 @@ function greater(a: NodeValue | undefined, b: NodeValue | undefined): boolean {
   return x !== undefined && y !== undefined && x > y;
 }
 
-function checkExclusive(ctx: ValidationContext, id: string, shape: AstShape): void {
+function checkExclusive(ctx: ValidationContext, exclusiveOf: Map<string, NodeValue | undefined>, id: string, shape: AstShape): void {
   let byTrait: Map<string, { kind: "member" | "target"; names: string[] }> | undefined;
   const note = (traits: Readonly<Record<string, NodeValue>> | undefined, kind: "member" | "target", name: string) => {
     for (const trait in traits) {
-      const def = ctx.shape(trait)?.traits?.["smithy.api#trait"];
-      if (!isObjectNode(def) || def["structurallyExclusive"] !== kind) continue;
+      // Each trait's `structurallyExclusive`, read from its definition once per run.
+      let exclusive = exclusiveOf.get(trait);
+      if (exclusive === undefined && !exclusiveOf.has(trait)) {
+        const def = ctx.shape(trait)?.traits?.["smithy.api#trait"];
+        exclusive = isObjectNode(def) ? def["structurallyExclusive"] : undefined;
+        exclusiveOf.set(trait, exclusive);
+      }
+      if (exclusive !== kind) continue;
       byTrait ??= new Map();
       const entry = byTrait.get(`${kind} ${trait}`) ?? { kind, names: [] };
       entry.names.push(name);

@@ -13,7 +13,6 @@
 // reference) pass without a word.
 
 import { compareDecimals, numberText } from "../../model/decimal.js";
-import { translateJavaPattern } from "../../regex/index.js";
 import { BigNumberNode, isObjectNode, type AstMemberRef, type AstShape, type NodeValue } from "../ast.js";
 import { selectorAllows } from "../idl/selectors.js";
 import type { ValidationContext } from "./index.js";
@@ -180,7 +179,7 @@ function constraints(ctx: ValidationContext, value: NodeValue, owner: string, tr
     const min = typeof length["min"] === "number" ? length["min"] : undefined;
     const max = typeof length["max"] === "number" ? length["max"] : undefined;
     if (typeof value === "string" && (shape === undefined ? ctx.shape(memberTarget(ctx, owner))?.type !== "blob" : shape.type !== "blob")) {
-      const n = [...value].length;
+      const n = codePointCount(value);
       if (min !== undefined && n < min) out.push({ kind: "constraint", message: `String value provided for \`${owner}\` must be >= ${min} characters, but the provided value is only ${n} characters.`, path });
       if (max !== undefined && n > max) out.push({ kind: "constraint", message: `String value provided for \`${owner}\` must be <= ${max} characters, but the provided value is ${n} characters.`, path });
     } else if (Array.isArray(value)) {
@@ -194,8 +193,8 @@ function constraints(ctx: ValidationContext, value: NodeValue, owner: string, tr
   }
   const pattern = traits["smithy.api#pattern"];
   if (typeof pattern === "string" && typeof value === "string") {
-    const t = translateJavaPattern(pattern);
-    if (t.kind === "ok" && !new RegExp(t.source, "u").test(value)) out.push({ kind: "constraint", message: `String value provided for \`${owner}\` must match regular expression: ${pattern}`, path });
+    const regex = ctx.pattern(pattern);
+    if (regex !== undefined && !regex.test(value)) out.push({ kind: "constraint", message: `String value provided for \`${owner}\` must match regular expression: ${pattern}`, path });
   }
   const range = traits["smithy.api#range"];
   if (isObjectNode(range) && (typeof value === "number" || value instanceof BigNumberNode)) {
@@ -273,4 +272,18 @@ function memberTarget(ctx: ValidationContext, memberId: string): string {
   if (owner === undefined) return "";
   const ref = name === "member" || name === "key" || name === "value" ? (owner[name] ?? owner.members?.[name]) : owner.members?.[name];
   return ref?.target ?? "";
+}
+
+/** A string's length in code points (as @length counts), without building an array of them. */
+function codePointCount(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }

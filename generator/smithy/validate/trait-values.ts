@@ -12,23 +12,39 @@
 // A null value, or a structure trait given a non-object, is the loader's (SMITHY_TRAIT_VALUE in
 // assemble.ts): the model stops there. A trait without a loaded definition is not judged.
 
-import { isObjectNode, type NodeValue } from "../ast.js";
+import { isObjectNode, type AstShape, type NodeValue } from "../ast.js";
 import type { ValidationContext } from "./index.js";
 import { checkNodeValue, type NodeProblem } from "./node-value.js";
 
 export function checkTraitValues(ctx: ValidationContext): void {
+  const plain = new Map<string, Plain>();
   for (const [id, shape] of ctx.model.shapes) {
-    if (shape.traits !== undefined) judge(ctx, id, undefined, shape.traits);
-    if (shape.member?.traits !== undefined) judge(ctx, id, "member", shape.member.traits);
-    if (shape.key?.traits !== undefined) judge(ctx, id, "key", shape.key.traits);
-    if (shape.value?.traits !== undefined) judge(ctx, id, "value", shape.value.traits);
+    if (shape.traits !== undefined) judge(ctx, plain, id, undefined, shape.traits);
+    if (shape.member?.traits !== undefined) judge(ctx, plain, id, "member", shape.member.traits);
+    if (shape.key?.traits !== undefined) judge(ctx, plain, id, "key", shape.key.traits);
+    if (shape.value?.traits !== undefined) judge(ctx, plain, id, "value", shape.value.traits);
     const members = shape.members;
     if (members === undefined) continue;
     for (const name in members) {
       const traits = members[name]!.traits;
-      if (traits !== undefined) judge(ctx, id, name, traits);
+      if (traits !== undefined) judge(ctx, plain, id, name, traits);
     }
   }
+}
+
+/**
+ * A trait shape whose every value of the right kind is valid: a string with no constraint
+ * (`documentation`), or a structure without members (an annotation trait, `required`). Most
+ * applied traits are such; they need only their kind checked. `no`: judge the value in full.
+ */
+type Plain = "string" | "annotation" | "no";
+
+const CONSTRAINTS = ["smithy.api#length", "smithy.api#pattern", "smithy.api#range", "smithy.api#enum", "smithy.api#idRef"];
+
+function plainness(def: AstShape): Plain {
+  if (def.type === "string" && !CONSTRAINTS.some((c) => def.traits?.[c] !== undefined)) return "string";
+  if (def.type === "structure" && (def.members === undefined || Object.keys(def.members).length === 0)) return "annotation";
+  return "no";
 }
 
 /**
@@ -55,11 +71,15 @@ function cannotBeCreated(trait: string, kind: NodeProblem["kind"]): boolean {
   }
 }
 
-function judge(ctx: ValidationContext, id: string, member: string | undefined, traits: Readonly<Record<string, NodeValue>>): void {
+function judge(ctx: ValidationContext, plain: Map<string, Plain>, id: string, member: string | undefined, traits: Readonly<Record<string, NodeValue>>): void {
   for (const trait in traits) {
     const value = traits[trait]!;
+    let kind = plain.get(trait);
+    if (kind === "string" && typeof value === "string") continue;
+    if (kind === "annotation" && isObjectNode(value) && Object.keys(value).length === 0) continue;
     const def = ctx.shape(trait);
     if (def === undefined || def.traits?.["smithy.api#trait"] === undefined || value === null) continue;
+    if (kind === undefined) plain.set(trait, (kind = plainness(def)));
     if (def.type === "structure" && !isObjectNode(value)) continue;
     const problems = checkNodeValue(ctx, value, { id: trait });
     if (problems.length === 0) continue;
