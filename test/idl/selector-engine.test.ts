@@ -10,6 +10,7 @@ import { assemble } from "../../generator/smithy/assemble.js";
 import { loadSmithy, loadSmithyAsts } from "../../generator/smithy/load.js";
 import { flattenMixins } from "../../generator/smithy/mixins.js";
 import { PRELUDE_IDS, preludeShape } from "../../generator/smithy/prelude-shapes.js";
+import { parseSelector } from "../../generator/smithy/idl/selector-parser.js";
 import { SelectorContext } from "../../generator/smithy/idl/selectors.js";
 
 const MODEL = `$version: "2.0"
@@ -168,6 +169,31 @@ function select(selector: string): string[] | undefined {
   }
   return [...all].filter((id) => id.startsWith("ex#")).sort();
 }
+
+test("the parser: steps of a selector, whitespace insignificant", () => {
+  expect(parseSelector("structure > member[trait|required]")).toEqual([
+    { k: "type", name: "structure" },
+    { k: "neighbor", dir: "forward", rels: undefined },
+    { k: "type", name: "member" },
+    { k: "attr", path: ["trait", "required"], cmp: undefined, values: [], i: false, trait: "smithy.api#required" },
+  ]);
+  expect(parseSelector("[ trait | range\n | min = 1 ]")).toEqual([{ k: "attr", path: ["trait", "range", "min"], cmp: "=", values: ["1"], i: false }]);
+  expect(parseSelector("* <-[ input , output ]- $x(*) ${x}")).toEqual([
+    { k: "neighbor", dir: "reverse", rels: ["input", "output"] },
+    { k: "varSet", name: "x", sel: [] },
+    { k: "varGet", name: "x" },
+  ]);
+  expect(parseSelector("[@trait|range: @{min} > @{max} i && @{(keys)} = 'a b']")).toEqual([
+    {
+      k: "scoped",
+      path: ["trait", "range"],
+      assertions: [
+        { lhs: { k: "ctx", path: ["min"] }, cmp: ">", rhs: [{ k: "ctx", path: ["max"] }], i: true },
+        { lhs: { k: "ctx", path: ["(keys)"] }, cmp: "=", rhs: [{ k: "lit", s: "a b" }], i: false },
+      ],
+    },
+  ]);
+});
 
 describe("shape types", () => {
   test("a type, `*`, and the categories", () => {

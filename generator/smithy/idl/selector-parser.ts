@@ -4,7 +4,8 @@
 //
 //   parseSelector("structure > member[trait|required]")
 //   → [{ k: "type", name: "structure" }, { k: "neighbor", dir: "forward", rels: undefined },
-//      { k: "type", name: "member" }, { k: "attr", path: ["trait", "required"], cmp: undefined, values: [], i: false }]
+//      { k: "type", name: "member" },
+//      { k: "attr", path: ["trait", "required"], cmp: undefined, values: [], i: false, trait: "smithy.api#required" }]
 //   parseSelector(":test(> member")  → undefined
 
 export type Comparator = "=" | "!=" | "^=" | "$=" | "*=" | "?=" | ">" | ">=" | "<" | "<=" | "{=}" | "{!=}" | "{<}" | "{<<}";

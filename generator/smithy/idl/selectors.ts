@@ -6,14 +6,16 @@
 // variables. A selector the parser does not take (selector-parser.ts) is not judged (`undefined`).
 //
 //   const ctx = new SelectorContext({ lookup, ids, mixinsOf });   // one per model
-//   ctx.matches("structure > member", "ns#S$a")   → true   (a member of a structure)
-//   ctx.matches("structure > member", "ns#U$a")   → false  (a member of a union)
-//   ctx.matches("structure > member [", "ns#S$a") → undefined
+//   ctx.matches("structure > member", "ns#S", "a")   → true   (a member of a structure)
+//   ctx.matches("structure > member", "ns#U", "a")   → false  (a member of a union)
+//   ctx.matches("structure > member [", "ns#S", "a") → undefined
 //
-// A selector that only filters the shape it is given (no neighbor, `${var}`, `:is` of neighbors,
-// `:root`, `:topdown`, `:recursive` at its top level) is judged on the shape alone; any other is
-// evaluated once on the whole model (every shape and member a starting shape) and its result kept
-// in the context. Walks (`~>`, `:topdown`, `:recursive`) use explicit queues, never the call stack.
+// A selector is parsed once per context. One that only filters the shape it is given is judged
+// on that shape alone; one of filters, neighbor steps and `:is` (no variables) is read backwards
+// from the shape (`structure > member`: is it a member, is its container a structure); any other
+// (`~>`, `:topdown`, `:recursive`, `${var}` or `:root` at its top level) is run once from every
+// shape of the model, its result kept in the context. Walks (`~>`, `:topdown`, `:recursive`) use
+// explicit queues, never the call stack; recursion depth is bounded by the selector's size.
 
 import { BigNumberNode, isObjectNode, type AstMemberRef, type AstShape, type NodeValue } from "../ast.js";
 import { parseSelector, type Assertion, type Comparator, type ScopedValue, type Selector, type Step } from "./selector-parser.js";
@@ -269,9 +271,14 @@ export class SelectorContext {
   node(id: string): SelectorNode | undefined {
     const dollar = id.indexOf("$");
     if (dollar >= 0) {
-      const container = this.node(id.slice(0, dollar));
+      const container = this.shapeNode(id.slice(0, dollar));
       return container === undefined ? undefined : memberNode(container, id.slice(dollar + 1));
     }
+    return this.shapeNode(id);
+  }
+
+  /** A shape (not a member) by id. */
+  private shapeNode(id: string): SelectorNode | undefined {
     const known = this.nodes.get(id);
     if (known !== undefined) return known ?? undefined;
     const shape = this.model.lookup(id);
@@ -292,12 +299,17 @@ export class SelectorContext {
       this.plans.set(selector, plan);
     }
     if (plan === null) return undefined;
-    const shape = this.node(id);
+    const shape = this.shapeNode(id);
     const subject = member === undefined || shape === undefined ? shape : memberNode(shape, member);
-    if (subject === undefined || this.dangling(subject)) return undefined;
-    if (plan.how === "filter") return this.run(plan.sel, 0, subject, plan.vars ? new Map() : this.noVars, ACCEPT);
-    if (plan.how === "backward") return this.yielded(plan.sel, plan.sel.length, undefined, subject);
-    return this.everything(selector, plan.sel).has(subject.id);
+    if (subject === undefined) return undefined;
+    const verdict =
+      plan.how === "filter"
+        ? this.run(plan.sel, 0, subject, plan.vars ? new Map() : this.noVars, ACCEPT)
+        : plan.how === "backward"
+          ? this.yielded(plan.sel, plan.sel.length, undefined, subject)
+          : this.everything(selector, plan.sel).has(subject.id);
+    // A shape that does not match may have missed for want of a shape the model lacks: not judged.
+    return verdict || !this.dangling(subject) ? verdict : undefined;
   }
 
   /** The ids of every shape and member that `selector` yields (run forward from every shape); undefined when not judged. */
@@ -481,6 +493,12 @@ export class SelectorContext {
 
   /** Neighbors of `n` over a `>` / `-[rels]->` (forward) or `<` / `<-[rels]-` (reverse) step. */
   private neighbors(n: SelectorNode, dir: "forward" | "reverse", rels: readonly string[] | undefined, emit: Emit): boolean {
+    // `>` from a member: its target (most `:test(> …)` of trait selectors), without an edge list.
+    if (dir === "forward" && rels === undefined && n.ref !== undefined) {
+      const c = n.container?.type;
+      const m = c === "enum" || c === "intEnum" ? undefined : this.shapeNode(n.ref.target);
+      return m !== undefined && emit(m);
+    }
     const wanted = (labels: readonly string[]) => rels === undefined || labels.some((l) => rels.includes(l));
     if (dir === "forward") {
       for (const [labels, target] of this.edges(n)) {
