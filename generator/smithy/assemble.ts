@@ -16,9 +16,10 @@ import { pointer, type Diagnostics } from "../diagnostics.js";
 import type { Position } from "../source-position.js";
 import { isObjectNode, type AstApply, type AstMemberRef, type AstShape, type NodeValue } from "./ast.js";
 import { mergeTraitValue, nodeEquals } from "./idl/merge-traits.js";
-import { memberTraitOf, selectorAllows } from "./idl/selectors.js";
+import { memberTraitOf, SelectorContext } from "./idl/selectors.js";
+import { mixinFlattener } from "./mixins.js";
 import type { LoadedAst } from "./json-ast.js";
-import { preludeShape } from "./prelude-shapes.js";
+import { PRELUDE_IDS, preludeShape } from "./prelude-shapes.js";
 import { quoteValue } from "../limits.js";
 import { checkReservedMetadata } from "./reserved-metadata.js";
 import { append } from "../lists.js";
@@ -314,35 +315,32 @@ function missingTraitHint(selector: string, ref: AstMemberRef | undefined): stri
 
 /** The loader's checks on the assembled (not yet flattened) model. */
 function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptions): void {
-  const lookup = (id: string) => model.shapes.get(id) ?? preludeShape(id);
+  // Shapes with their mixins applied, one at a time as they are asked for (a trait definition
+  // may get its @trait from a mixin).
+  let flatten: ((id: string) => AstShape | undefined) | undefined;
+  const flat = (id: string): AstShape | undefined => (flatten ??= mixinFlattener(model).flat)(id);
+  const lookup = (id: string): AstShape | undefined => {
+    const shape = model.shapes.get(id);
+    if (shape === undefined) return preludeShape(id);
+    return shape.mixins === undefined || shape.mixins.length === 0 ? shape : flat(id);
+  };
   const toleratedTraits = new Set<string>();
-  // A trait's selector judged once per selector, subject type and container (this run only),
-  // in maps nested by the three: no key is built per trait application. A selector on a member's
-  // target (`structure > :test(member > string)`, @idempotencyToken's) is judged per target type too.
-  const selectorVerdicts = new Map<string, Map<string, Map<string, boolean | undefined>>>();
-  const onTarget = new Map<string, boolean>();
-  const allows = (selector: string, type: string, shape: AstShape, ref: AstMemberRef | undefined): boolean | undefined => {
-    const container = shape.type;
-    // `[trait|required]` (@httpLabel's, @hostLabel's) is judged per member, without the maps: a
-    // member of a shape with mixins may inherit the trait, and is not judged on it here.
-    if (selector.includes("[trait|")) {
-      const target = ref === undefined ? undefined : lookup(ref.target)?.type;
-      const memberTraits = ref?.traits;
-      const hasTrait = ref === undefined || (shape.mixins !== undefined && shape.mixins.length > 0) ? undefined : (trait: string) => memberTraits !== undefined && trait in memberTraits;
-      return selectorAllows(selector, { type, container, target, hasTrait });
+  // Where traits may be applied: every trait definition's selector, evaluated on the model with
+  // its mixins applied (shapes flattened one at a time, as selectors reach them), each selector
+  // once per model (selectors.ts keeps its results in the context).
+  let selectors: SelectorContext | undefined;
+  const allows = (selector: string, id: string, member: string | undefined): boolean | undefined => {
+    if (selectors === undefined) {
+      selectors = new SelectorContext({
+        lookup: (shapeId) => (model.shapes.has(shapeId) ? flat(shapeId) : preludeShape(shapeId)),
+        ids: function* () {
+          yield* model.shapes.keys();
+          for (const p of PRELUDE_IDS) if (!model.shapes.has(p)) yield p;
+        },
+        mixinsOf: (shapeId) => model.shapes.get(shapeId)?.mixins,
+      });
     }
-    let judgesTarget = onTarget.get(selector);
-    if (judgesTarget === undefined) onTarget.set(selector, (judgesTarget = /member\s*>|:test\(\s*>/.test(selector)));
-    const target = judgesTarget && ref !== undefined ? lookup(ref.target)?.type : undefined;
-    const key = target === undefined ? container : `${container} > ${target}`;
-    let byType = selectorVerdicts.get(selector);
-    if (byType === undefined) selectorVerdicts.set(selector, (byType = new Map()));
-    let byContainer = byType.get(type);
-    if (byContainer === undefined) byType.set(type, (byContainer = new Map()));
-    if (byContainer.has(key)) return byContainer.get(key);
-    const verdict = selectorAllows(selector, { type, container, target });
-    byContainer.set(key, verdict);
-    return verdict;
+    return selectors.matches(selector, id, member);
   };
   // Traits must be defined, by shapes marked @trait. The owner's id and the trait's position
   // are made only for a diagnostic.
@@ -361,7 +359,6 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
     ref?: AstMemberRef,
   ) => {
     if (traits === undefined) return;
-    const subjectType = member === undefined ? shape.type : "member";
     for (const trait in traits) {
       if (!Object.prototype.hasOwnProperty.call(traits, trait)) continue;
       const value = traits[trait] as NodeValue;
@@ -390,9 +387,18 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
         diags.error("SMITHY_NOT_A_TRAIT", `Shape \`${trait}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`, where(id, member, trait));
         continue;
       }
+      // A mixin is not a trait, even with @trait (the shapes that mix it in are).
+      if (def.traits["smithy.api#mixin"] !== undefined) {
+        diags.error(
+          "SMITHY_TRAIT_TARGET",
+          `Trait \`${trait}\` cannot be applied to \`${owner(id, member)}\`: it is a mixin, and a mixin cannot be applied as a trait`,
+          { ...where(id, member, trait), hint: "Apply a trait shape that mixes it in (`structure myTrait with [mixin] {}`), or remove the trait." },
+        );
+        continue;
+      }
       const defValue = def.traits["smithy.api#trait"];
       const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
-      if (typeof selector === "string" && allows(selector, subjectType, shape, ref) === false) {
+      if (typeof selector === "string" && allows(selector, id, member) === false) {
         diags.error(
           "SMITHY_TRAIT_TARGET",
           `Trait \`${trait}\` cannot be applied to \`${owner(id, member)}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
@@ -418,6 +424,24 @@ function validate(model: SmithyModel, diags: Diagnostics, options: AssembleOptio
       }
     }
   });
+  // Traits applied to members that a shape inherits from its mixins: where they may be applied.
+  for (const p of model.pendingApplies) {
+    const dollar = p.target.indexOf("$");
+    if (dollar < 0) continue;
+    for (const trait in p.traits) {
+      const def = lookup(trait);
+      const defValue = def?.traits?.["smithy.api#trait"];
+      const selector = isObjectNode(defValue) ? defValue["selector"] : undefined;
+      if (typeof selector !== "string" || def?.traits?.["smithy.api#mixin"] !== undefined) continue;
+      if (allows(selector, p.target.slice(0, dollar), p.target.slice(dollar + 1)) === false) {
+        diags.error(
+          "SMITHY_TRAIT_TARGET",
+          `Trait \`${trait}\` cannot be applied to \`${p.target}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
+          { file: p.origin.file, pointer: pointer(...p.origin.path), ...p.origin.locate?.(p.origin.path), hint: "Remove the trait, or move it to a shape it applies to." },
+        );
+      }
+    }
+  }
   checkMixins(model, diags);
   for (const p of model.pendingApplies) {
     const dollar = p.target.indexOf("$");

@@ -31,6 +31,19 @@ function mergeRefs(a: { target: string }[] | undefined, b: { target: string }[] 
 }
 
 export function flattenMixins(model: SmithyModel): SmithyModel {
+  const { flat, unapplied } = mixinFlattener(model);
+  const shapes = new Map<string, AstShape>();
+  for (const id of model.shapes.keys()) shapes.set(id, flat(id) as AstShape);
+  const pendingApplies = model.pendingApplies.filter((p) => unapplied.has(p));
+  return { metadata: model.metadata, shapes, origins: model.origins, pendingApplies };
+}
+
+/**
+ * One shape of the model at a time with its mixins applied (memoized), for a caller that needs a
+ * few shapes flattened (the selectors of trait definitions) and not the whole model. `unapplied`:
+ * the `apply` entries to inherited members not yet placed (all of them placed once every shape is).
+ */
+export function mixinFlattener(model: SmithyModel): { flat: (id: string) => AstShape | undefined; unapplied: Set<SmithyModel["pendingApplies"][number]> } {
   // `apply` to inherited members, by shape: applied as the shape is flattened, so that shapes
   // mixing in this one inherit them too.
   const pendingByShape = new Map<string, SmithyModel["pendingApplies"]>();
@@ -129,8 +142,5 @@ export function flattenMixins(model: SmithyModel): SmithyModel {
     done.set(id, out);
     return out;
   };
-  const shapes = new Map<string, AstShape>();
-  for (const id of model.shapes.keys()) shapes.set(id, flat(id) as AstShape);
-  const pendingApplies = model.pendingApplies.filter((p) => unapplied.has(p));
-  return { metadata: model.metadata, shapes, origins: model.origins, pendingApplies };
+  return { flat, unapplied };
 }

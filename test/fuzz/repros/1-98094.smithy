@@ -47,8 +47,7 @@ structure PutInput {
 
     __defineGetter__: Kind
 
-    @sensitive
-    __lookupSetter__: String
+    __lookupSetter__: Secret
 
     hasOwn: Inner
 
@@ -100,8 +99,7 @@ structure Inner {
 
     toString: Inner
 
-    @sensitive
-    __proto__: String
+    __proto__: Secret
 
     hasOwnProperty: Blob
 }
@@ -144,8 +142,7 @@ structure isPlainObject {
 
 // Named like the locals of the generated functions.
 structure m1 {
-    @sensitive
-    constructor: String
+    constructor: Secret
 }
 
 structure item {

@@ -44,8 +44,7 @@ structure PutInput {
 
     __defineGetter__: Kind
 
-    @sensitive
-    __lookupSetter__: String
+    __lookupSetter__: Secret
 
     hasOwn: Inner
 
@@ -97,8 +96,7 @@ structure Inner {
 
     toString: Inner
 
-    @sensitive
-    __proto__: String
+    __proto__: Secret
 
     hasOwnProperty: Blob
 }
@@ -141,8 +139,7 @@ structure isPlainObject {
 
 // Named like the locals of the generated functions.
 structure m1 {
-    @sensitive
-    constructor: String
+    constructor: Secret
 }
 
 structure item {

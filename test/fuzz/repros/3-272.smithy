@@ -45,8 +45,7 @@ structure PutInput {
 
     __defineGetter__: Kind
 
-    @sensitive
-    __lookupSet6er__: String
+    __lookupSet6er__: Secret
 
     hasOwn: Inner
 
@@ -98,8 +97,7 @@ structure Inner {
 
     toString: Inner
 
-    @sensitive
-    __proto__: String
+    __proto__: Secret
 
     hasOwnProperty: Blob
 }
@@ -142,8 +140,7 @@ structure isPlainObject {
 
 // Named like the locals of the generated functions.
 structure m1 {
-    @sensitive
-    constructor: String
+    constructor: Secret
 }
 
 structure item {
