@@ -115,6 +115,8 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$MAP EnumShape": "SMITHY_ENUM_VALUE",
   "enums/enum-value-invalid-type.smithy smithy.example#IntEnum$NULL EnumShape": "SMITHY_ENUM_VALUE",
   // Traits applied where their selectors forbid (the reference reports the same TraitTarget errors).
+  "http-binding-trait-ignored.smithy smithy.example#NestedBindings HttpPayload": "SMITHY_TRAIT_TARGET",
+  "http-binding-trait-ignored.smithy smithy.example#NestedBindings$string HttpLabelTrait": "SMITHY_TRAIT_TARGET",
   "event-payload-validation.json ns.foo#InvalidEvent2 ExclusiveStructureMemberTrait": "SMITHY_TRAIT_TARGET",
   "http-request-response-validator.smithy ns.foo#BadErrorMultipleBindings$foo TraitConflict": "SMITHY_TRAIT_TARGET",
   "http-request-response-validator.smithy ns.foo#GInput$a TraitConflict": "SMITHY_TRAIT_TARGET",
@@ -215,10 +217,9 @@ test("validator events: the reference's ERRORs of every checked event id are our
  * target), which none of those ERRORs is about.
  */
 const FIXED: Readonly<Record<string, (text: string) => string>> = {
-  "http-request-response-validator.smithy": (text) =>
-    text
-      .replace(/(@httpLabel\s+@required\s+label2: )MapOfString/, "$1String")
-      .replace(/(structure OInput \{\s+@httpLabel)/, "$1 @required"),
+  // (http-request-response-validator.smithy is not here: since the selector engine judges every
+  // trait target, its other TraitTarget errors, @httpHeader on a map or a structure and @httpError
+  // without @error, cannot be made valid without removing the traits whose conflicts the file shows.)
   "host-request-validator.json": (text) =>
     editJson(text, (shapes) => {
       shapes["ns.foo#EInput"]!.members["foo"]!.traits["smithy.api#required"] = {};

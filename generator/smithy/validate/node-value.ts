@@ -14,7 +14,7 @@
 
 import { compareDecimals, numberText } from "../../model/decimal.js";
 import { BigNumberNode, isObjectNode, type AstMemberRef, type AstShape, type NodeValue } from "../ast.js";
-import { selectorAllows } from "../idl/selectors.js";
+import { typeMatches } from "../idl/selectors.js";
 import type { ValidationContext } from "./index.js";
 
 export interface NodeProblem {
@@ -252,11 +252,19 @@ export function idSelectorAllows(selector: string, shape: AstShape): boolean | u
   const attribute = /^([A-Za-z]*)\[trait\|([\w.#]+)\]$/.exec(s);
   if (attribute !== null) {
     const trait = attribute[2]!.includes("#") ? attribute[2]! : `smithy.api#${attribute[2]!}`;
-    const type = attribute[1] === "" ? true : selectorAllows(attribute[1]!, { type: shape.type });
+    const type = attribute[1] === "" ? true : typeSelectorAllows(attribute[1]!, shape.type);
     if (type === undefined) return undefined;
     return type && shape.traits?.[trait] !== undefined;
   }
-  return selectorAllows(s, { type: shape.type });
+  return typeSelectorAllows(s, shape.type);
+}
+
+/** A shape type selector (`*`, `string`, `number`, …) or `:test(a, b, …)` of them; undefined for any other selector. */
+function typeSelectorAllows(selector: string, type: string): boolean | undefined {
+  if (selector === "*") return true;
+  if (/^[A-Za-z]+$/.test(selector)) return typeMatches(selector, type);
+  const test = /^:test\(\s*([A-Za-z]+(?:\s*,\s*[A-Za-z]+)*)\s*\)$/.exec(selector);
+  return test === null ? undefined : test[1]!.split(",").some((t) => typeMatches(t.trim(), type));
 }
 
 function oneOf(values: readonly string[]): string {
