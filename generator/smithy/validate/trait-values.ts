@@ -34,14 +34,16 @@ export function checkTraitValues(ctx: ValidationContext): void {
 
 /**
  * A trait shape whose every value of the right kind is valid: a string with no constraint
- * (`documentation`), or a structure without members (an annotation trait, `required`). Most
+ * (`documentation`), a structure without members (an annotation trait, `required`), or a
+ * document (`enumValue`: any value). Most
  * applied traits are such; they need only their kind checked. `no`: judge the value in full.
  */
-type Plain = "string" | "annotation" | "no";
+type Plain = "string" | "annotation" | "any" | "no";
 
 const CONSTRAINTS = ["smithy.api#length", "smithy.api#pattern", "smithy.api#range", "smithy.api#enum", "smithy.api#idRef"];
 
 function plainness(def: AstShape): Plain {
+  if (def.type === "document") return "any"; // `enumValue`: every value is a document
   if (def.type === "string" && !CONSTRAINTS.some((c) => def.traits?.[c] !== undefined)) return "string";
   if (def.type === "structure" && (def.members === undefined || Object.keys(def.members).length === 0)) return "annotation";
   return "no";
@@ -77,6 +79,7 @@ function judge(ctx: ValidationContext, plain: Map<string, Plain>, id: string, me
     let kind = plain.get(trait);
     if (kind === "string" && typeof value === "string") continue;
     if (kind === "annotation" && isObjectNode(value) && Object.keys(value).length === 0) continue;
+    if (kind === "any") continue;
     const def = ctx.shape(trait);
     if (def === undefined || def.traits?.["smithy.api#trait"] === undefined || value === null) continue;
     if (kind === undefined) plain.set(trait, (kind = plainness(def)));
