@@ -116,7 +116,7 @@ export async function runDocuments(sources: readonly Source[], options: RunOptio
     for (const source of sources) generated.push(await generateDocument(source));
     prism = await starting;
     const results: DocumentResult[] = [];
-    for (const [i, source] of sources.entries()) results.push(await runOne(source, documents[i]!, generated[i]!, prism, prism.servers[i]!.url, options, known));
+    for (const [i, source] of sources.entries()) results.push(await runDocument(source, documents[i]!, generated[i]!, prism, prism.servers[i]!.url, options, known));
     return results;
   } finally {
     await (prism ?? (await starting.catch(() => undefined)))?.stop();
@@ -146,7 +146,8 @@ export async function generateDocument(source: Source): Promise<Generated> {
   return { model, names: assignNames(model, new Diagnostics()), serializers, validators, dir };
 }
 
-async function runOne(source: Source, document: Record<string, unknown>, g: Generated, prism: PrismServers, url: string, options: RunOptions, known: readonly Known[]): Promise<DocumentResult> {
+/** One document against the Prism server at `url` (runDocuments for each of its documents; the corpus sweep one by one). */
+export async function runDocument(source: Source, document: Record<string, unknown>, g: Generated, prism: PrismServers, url: string, options: RunOptions, known: readonly Known[]): Promise<DocumentResult> {
   const { model, names, serializers, validators } = g;
   const paths = documentPaths(document);
   const result = { label: source.label, operations: 0, requests: 0, violations: [] as Finding[], listed: new Map<string, number>(), skipped: [] as { operation: string; reason: string }[], unsendable: new Map<string, number>(), statuses: new Map<number, number>() };
