@@ -5,30 +5,35 @@
 // Prism loads the document first, with PRISM_LOAD_SECONDS (default 60) to say it listens, and a
 // document it cannot load in that time, or at all, is skipped with the reason; then the document
 // is generated and every operation sends PRISM_RUNS (default 2) random valid inputs, as in
-// run.ts. PRISM_CORPUS=a.json.gz,b.json.gz runs only those; PRISM_DOCUMENT_MINUTES (default 30)
-// bounds one document's child.
+// run.ts, drawn from PRISM_SEED (default 1). PRISM_CORPUS=a.json.gz,b.json.gz runs only those;
+// PRISM_DOCUMENT_MINUTES (default 30) bounds one document's child.
 //
 //   PRISM_CORPUS=xkcd.com.json.gz npm run test:prism-corpus
 //   → xkcd.com: loaded in 1.2 s, 2 operations, 4 requests, 0 skipped, 0 violations, 0 listed
 //     prism corpus: 1 documents, 1 loaded, 0 skipped, 0 failed; 2 operations, 4 requests, 0 skipped operations, 0 violations, 0 listed
 //
-// Exit 1 when any document has an unlisted violation or fails (our generator throws, a serializer
-// throws on a valid input, an operation matches no path of the document, Prism reaches outside).
+// Violations are listed by known.ts (KNOWN and CORPUS_KNOWN). Exit 1 when any document has an
+// unlisted violation or fails (our generator throws, a serializer throws on a valid input, an
+// operation matches no path of the document, Prism reaches outside), or, over the whole corpus,
+// when an entry of CORPUS_KNOWN no longer happens.
 
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OPENAPI_CORPUS } from "../openapi/helpers.js";
-import { KNOWN } from "./known.js";
+import { CORPUS_KNOWN, KNOWN } from "./known.js";
 import { report } from "./report.js";
 import { corpusSource, generateDocument, runDocument, type DocumentResult } from "./run.js";
 import { externalRef, PrismLoadTimeout, startPrism, type PrismServers } from "./server.js";
 
 const LOAD_SECONDS = Number(process.env["PRISM_LOAD_SECONDS"] ?? 60);
 const RUNS = Number(process.env["PRISM_RUNS"] ?? 2);
+const SEED = Number(process.env["PRISM_SEED"] ?? 1);
 const DOCUMENT_MINUTES = Number(process.env["PRISM_DOCUMENT_MINUTES"] ?? 30);
 const RESULT = "prism-corpus-result: ";
+/** The listed violations: those of documents.ts and those found over the corpus. */
+const LISTED = [...KNOWN, ...CORPUS_KNOWN];
 
 /** What one document's child reports. */
 type Outcome =
@@ -59,7 +64,7 @@ async function runFile(file: string): Promise<Outcome> {
   try {
     const generated = await generateDocument(source);
     dir = generated.dir;
-    const result = await runDocument(source, document, generated, prism, prism.servers[0]!.url, { runs: RUNS, seed: 1 }, KNOWN);
+    const result = await runDocument(source, document, generated, prism, prism.servers[0]!.url, { runs: RUNS, seed: SEED }, LISTED);
     return { kind: "ran", file, loadSeconds, result };
   } catch (error) {
     return { kind: "failed", file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -124,7 +129,7 @@ async function main(): Promise<number> {
   if (one >= 0) {
     const outcome = await runFile(process.argv[one + 1]!);
     // The document's own table and its violations in full, then the result for the parent.
-    if (outcome.kind === "ran") report([outcome.result], KNOWN);
+    if (outcome.kind === "ran") report([outcome.result], LISTED);
     process.stdout.write(`${RESULT}${JSON.stringify(outcome.kind === "ran" ? { ...outcome, result: toJson(outcome.result) } : outcome)}\n`);
     return 0;
   }
@@ -142,7 +147,7 @@ async function main(): Promise<number> {
   const failed = outcomes.flatMap((o) => (o.kind === "failed" ? [o] : []));
   const results = ran.map((o) => o.result);
   process.stdout.write(`\nper document:\n${outcomes.map((o) => `  ${line(o)}`).join("\n")}\n\n`);
-  const totals = report(results, KNOWN);
+  const totals = report(results, LISTED);
   const skippedOps = results.reduce((n, r) => n + r.skipped.length, 0);
   process.stdout.write(
     `\nprism corpus: ${outcomes.length} documents, ${ran.length} loaded, ${skipped.length} skipped, ${failed.length} failed; ` +
@@ -152,7 +157,10 @@ async function main(): Promise<number> {
   for (const s of skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.file]);
   for (const [reason, list] of reasons) process.stdout.write(`  skipped (${list.length}) ${reason}: ${list.join(", ")}\n`);
   for (const f of failed) process.stdout.write(`  failed ${f.file}: ${f.error.split("\n")[0]}\n`);
-  return totals.violations > 0 || failed.length > 0 ? 1 : 0;
+  // The whole corpus shows every corpus entry still happens (none is stale).
+  const stale = only === undefined ? CORPUS_KNOWN.filter((k) => !results.some((r) => r.listed.has(k.name))).map((k) => k.name) : [];
+  if (stale.length > 0) process.stdout.write(`  stale corpus entries of known.ts (no longer happen): ${stale.join(", ")}\n`);
+  return totals.violations > 0 || failed.length > 0 || stale.length > 0 ? 1 : 0;
 }
 
 main().then(
