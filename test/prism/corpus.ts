@@ -14,8 +14,8 @@
 //
 // Violations are listed by known.ts (KNOWN and CORPUS_KNOWN). Exit 1 when any document has an
 // unlisted violation or fails (our generator throws, a serializer throws on a valid input, an
-// operation matches no path of the document, Prism reaches outside), or, over the whole corpus,
-// when an entry of CORPUS_KNOWN no longer happens.
+// operation matches no path of the document, Prism reaches outside), or, over the whole corpus
+// with the default seed and runs, when an entry of CORPUS_KNOWN no longer happens.
 
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
@@ -157,8 +157,9 @@ async function main(): Promise<number> {
   for (const s of skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.file]);
   for (const [reason, list] of reasons) process.stdout.write(`  skipped (${list.length}) ${reason}: ${list.join(", ")}\n`);
   for (const f of failed) process.stdout.write(`  failed ${f.file}: ${f.error.split("\n")[0]}\n`);
-  // The whole corpus shows every corpus entry still happens (none is stale).
-  const stale = only === undefined ? CORPUS_KNOWN.filter((k) => !results.some((r) => r.listed.has(k.name))).map((k) => k.name) : [];
+  // The whole corpus with the default draws shows every corpus entry still happens (none is
+  // stale); other seeds draw other inputs, which may miss a rare one (Vercel's null-typed property).
+  const stale = only === undefined && SEED === 1 && RUNS === 2 ? CORPUS_KNOWN.filter((k) => !results.some((r) => r.listed.has(k.name))).map((k) => k.name) : [];
   if (stale.length > 0) process.stdout.write(`  stale corpus entries of known.ts (no longer happen): ${stale.join(", ")}\n`);
   return totals.violations > 0 || failed.length > 0 || stale.length > 0 ? 1 : 0;
 }
