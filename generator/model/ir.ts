@@ -478,6 +478,12 @@ export interface Operation {
      * (OpenAPI), or XML (OpenAPI's `xml` object read as the XML traits).
      */
     readonly bodyEncoding?: "json" | "form" | "multipart" | "xml";
+    /**
+     * With no `body` member set, send no body at all (OpenAPI: the requestBody is not `required`,
+     * and an empty one would be invalid: its schema requires properties, or it is multipart,
+     * whose body has at least one part, RFC 2046 §5.1.1). Otherwise an empty body is sent (`{}`).
+     */
+    readonly omitEmptyBody?: boolean;
     /** Headers every request carries whatever the input (OpenAPI single-value header enums). */
     readonly constantHeaders?: readonly { readonly name: string; readonly value: string }[];
   };

@@ -24,6 +24,8 @@ export interface LoweredBody {
   readonly members: readonly Member[];
   readonly contentType?: string;
   readonly bodyEncoding?: "json" | "form" | "multipart" | "xml";
+  /** The requestBody is optional and an empty one would be invalid (see Operation `http.omitEmptyBody`). */
+  readonly omitEmptyBody?: boolean;
   /** XML bodies: the root element (the schema's `xml` name, else its shape's name) and namespace. */
   readonly xml?: XmlTraits;
   /** The description of the body, or of its schema when its properties became members. */
@@ -81,7 +83,10 @@ export function lowerRequestBody(docs: Documents, schemas: SchemaLowerer, at: Lo
         });
       const docs = description ? commonmark(description) : shape.docs;
       const xml = kind === "xml" ? { ...shape.xml, name: shape.xml?.name ?? shape.name } : undefined;
-      return { members, contentType, bodyEncoding: kind, ...(docs ? { docs } : {}), ...(xml ? { xml } : {}) };
+      // An optional requestBody whose schema requires properties (their members are optional here),
+      // or a multipart one: with nothing set, no body rather than `{}` / a multipart without parts.
+      const omitEmptyBody = !required && (kind === "multipart" || shape.members.some((m) => m.required && !m.readOnly));
+      return { members, contentType, bodyEncoding: kind, ...(omitEmptyBody ? { omitEmptyBody } : {}), ...(docs ? { docs } : {}), ...(xml ? { xml } : {}) };
     }
     if (kind === "json" || kind === "form" || kind === "xml" || shape?.type === "structure" || shape?.type === "map") {
       const member = toMember("body", { ...lowered, member: { constraints: {}, ...(description ? { docs: commonmark(description) } : {}) } }, required);

@@ -131,6 +131,7 @@ export function lowerOperation(docs: Documents, schemas: SchemaLowerer, registry
       uri: (serversBasePath(docs, site.at) ?? serversBasePath(docs, site.pathItem) ?? site.basePath) + target.path + (target.query.length > 0 ? "?" + target.query.join("&") : ""),
       ...(body.contentType !== undefined ? { contentType: body.contentType } : {}),
       ...(body.bodyEncoding !== undefined ? { bodyEncoding: body.bodyEncoding } : {}),
+      ...(body.omitEmptyBody === true ? { omitEmptyBody: true } : {}),
       ...(constantHeaders.length > 0 ? { constantHeaders } : {}),
     },
     responses: responses.responses,

@@ -8,7 +8,14 @@
 // Defaults follow the specification: path and header `simple`, query and cookie `form`; `explode`
 // is true for `form` only. A query parameter keeps `allowEmptyValue: true` (without it the
 // serializer leaves an empty string out, 3.0.3 §Parameter Object). `Accept`, `Content-Type` and `Authorization` header parameters are
-// ignored, as the specification says. A parameter defined by `content` instead of `schema` is
+// ignored, as the specification says; so are those the HTTP implementation writes itself, message
+// framing and connection fields (`Content-Length`, `Transfer-Encoding`, `Connection`, ...), with a
+// warning (fetch refuses most of them, and a Content-Length not the body's breaks the message):
+//
+//   { name: "Transfer-Encoding", in: "header", required: true, schema: { enum: [chunked] } }
+//   → no member, no constant header; warning OPENAPI_HEADER_IGNORED
+//
+// A parameter defined by `content` instead of `schema` is
 // written as its media type says (JSON text for JSON types, else text, with a warning unless `text/*`):
 //
 //   { name: "ids", in: "path", content: { application/json: { schema: { type: array, items: { type: string } } } } }
@@ -40,6 +47,14 @@ const STYLES: Readonly<Record<ParameterLocation, readonly string[]>> = {
 
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
+/**
+ * Header fields the HTTP implementation writes from the message itself: its framing (RFC 9112
+ * §6: Content-Length, Transfer-Encoding, Trailer), the connection's options (RFC 9110 §7.6.1:
+ * Connection and the fields it names, Keep-Alive, TE, Upgrade) and Expect (§10.1.1). fetch refuses
+ * Transfer-Encoding, Keep-Alive, Upgrade and Expect, and a Content-Length that is not the body's.
+ */
+const TRANSPORT_HEADERS = new Set(["content-length", "transfer-encoding", "trailer", "connection", "keep-alive", "te", "upgrade", "expect"]);
+
 /** The location and name of a (dereferenced) parameter object, or undefined if it has none. */
 export function parameterKey(at: Located): { location: ParameterLocation; name: string } | undefined {
   if (!isObject(at.value)) return undefined;
@@ -69,6 +84,16 @@ export function lowerParameter(docs: Documents, schemas: SchemaLowerer, at: Loca
   }
   const location = where as ParameterLocation;
   if (location === "header" && IGNORED_HEADERS.has(name.toLowerCase())) return { location, name };
+  if (location === "header" && TRANSPORT_HEADERS.has(name.toLowerCase())) {
+    docs.report(
+      "warning",
+      "OPENAPI_HEADER_IGNORED",
+      `The header parameter \`${name}\` is ignored: the HTTP implementation writes it from the request itself (RFC 9112 §6 message framing, RFC 9110 §7.6.1 connection options), and fetch refuses it or a value other than its own`,
+      at,
+      "Remove the parameter; the client's HTTP library sends the field when the message needs it.",
+    );
+    return { location, name };
+  }
 
   let schemaAt = read.child("schema");
   const content = read.object("content");

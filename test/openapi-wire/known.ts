@@ -20,7 +20,7 @@
 // - "document": the document breaks the specification and each side repairs it its own way;
 // - "mandated": the departure issue 10 asks for (deepObject as Stripe's SDK writes it).
 
-import type { Difference, WireRequest } from "./oracle.js";
+import { IGNORED_PLACEHOLDER, TRANSPORT_HEADER_NAMES, type Difference, type WireRequest } from "./oracle.js";
 import { valuePercentEncoder } from "swagger-client/lib/helpers/cookie.js";
 
 export type Category = string;
@@ -219,6 +219,17 @@ export const KNOWN: readonly Known[] = [
     reason:
       "A header parameter named Accept, Content-Type or Authorization is ignored, as OpenAPI 3.0.3 §Parameter Object says (\"If in is header and the name field is Accept, Content-Type or Authorization, the parameter definition SHALL be ignored\"; 3.1.0 the same): the generated input has no member for it. swagger-client ignores it too when it writes headers (its PARAMETER_HEADER_BLACKLIST), but first refuses to build the request at all (`Required parameter Authorization is not provided`) when the ignored definition says `required: true` (Zuora's GLOBAL_HEADER_Authorization_OAuth, VTEX's Content-Type and Accept). Compared: the request swagger-client builds once it is given a placeholder value for each such parameter (a value its header builder then drops).",
     normalize: (r, ours, _other, d) => (!ours && r.method === "ERROR" && /^Required parameter \S+ is not provided$/.test(r.path) && d.rebuilt !== undefined ? normalized(d.rebuilt) : r),
+  },
+  {
+    name: "transport-header-ignored",
+    kind: "ours",
+    reason:
+      "A header parameter the HTTP implementation writes from the message itself (Vercel's required `Content-Length`, Azure Data Lake's `Transfer-Encoding: chunked`; framing, RFC 9112 §6, and connection options, RFC 9110 §7.6.1) is ignored with warning OPENAPI_HEADER_IGNORED: fetch refuses Transfer-Encoding, Keep-Alive, Upgrade and Expect, and a Content-Length other than the body's. swagger-client refuses to build the request without a value for a required one and sends the value it is given. Compared: its request built with a placeholder (ignored-header-required), without that header.",
+    normalize: (r, ours) => {
+      if (ours) return r;
+      const kept = Object.entries(r.headers).filter(([k, v]) => !(v === IGNORED_PLACEHOLDER && TRANSPORT_HEADER_NAMES.includes(k.toLowerCase())));
+      return kept.length === Object.keys(r.headers).length ? r : { ...r, headers: Object.fromEntries(kept) };
+    },
   },
   {
     name: "path-object-keys",

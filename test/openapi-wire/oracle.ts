@@ -54,8 +54,9 @@ export interface Difference {
   /** Its template expressions that no path parameter of the operation or path item declares. */
   readonly undeclared?: readonly string[];
   /**
-   * Their request built again with IGNORED_PLACEHOLDER for every required Accept, Content-Type and
-   * Authorization header parameter, when swagger-client refused to build it without one.
+   * Their request built again with IGNORED_PLACEHOLDER for every required Accept, Content-Type,
+   * Authorization or transport (Content-Length, ...) header parameter, when swagger-client refused
+   * to build it without one.
    */
   readonly rebuilt?: WireRequest;
   /** The wire names of the operation's query parameters of style deepObject. */
@@ -259,16 +260,21 @@ export function contentParameters(doc: Record<string, unknown>, site: Site): Map
 /** The value swagger-client is given for a required header parameter the specification ignores. */
 export const IGNORED_PLACEHOLDER = "(ignored header parameter)";
 
+/** Header parameters our front end ignores (generator/openapi/parameters.ts): the specification's three, then the HTTP implementation's own fields. */
+export const TRANSPORT_HEADER_NAMES = ["content-length", "transfer-encoding", "trailer", "connection", "keep-alive", "te", "upgrade", "expect"];
+const IGNORED_HEADER_NAMES = ["accept", "content-type", "authorization", ...TRANSPORT_HEADER_NAMES];
+
 /**
  * The names of the site's required header parameters named Accept, Content-Type or Authorization
- * (any case): OpenAPI 3.0.3 §Parameter Object says their definitions SHALL be ignored.
+ * (any case): OpenAPI 3.0.3 §Parameter Object says their definitions SHALL be ignored; and those
+ * the HTTP implementation writes (TRANSPORT_HEADER_NAMES), which our front end ignores too.
  */
 export function ignoredRequiredHeaders(doc: Record<string, unknown>, site: Site): string[] {
   const names = new Set<string>();
   for (const list of [site.pathItem["parameters"], site.operation["parameters"]]) {
     if (!Array.isArray(list)) continue;
     for (const p of resolve(doc, list, 0) as unknown[]) {
-      if (isObject(p) && p["in"] === "header" && p["required"] === true && typeof p["name"] === "string" && ["accept", "content-type", "authorization"].includes(p["name"].toLowerCase())) names.add(p["name"]);
+      if (isObject(p) && p["in"] === "header" && p["required"] === true && typeof p["name"] === "string" && IGNORED_HEADER_NAMES.includes(p["name"].toLowerCase())) names.add(p["name"]);
     }
   }
   return [...names];
@@ -394,8 +400,12 @@ function buildTheirs(spec: Record<string, unknown>, model: ResolvedModel, op: Op
     return v;
   };
   const parameters: Record<string, unknown> = { ...extra };
-  // An operation with body members gets a body object, however few of them are set.
-  let requestBody: unknown = shape.members.some((m) => m.http?.location === "body") ? {} : undefined;
+  // An operation with body members gets a body object, however few of them are set; but where an
+  // empty body is invalid (an optional requestBody whose schema requires properties, or multipart:
+  // the model's http.omitEmptyBody), an input that sets none of them asks for no body at all.
+  const bodyMembers = shape.members.filter((m) => m.http?.location === "body");
+  const noBody = op.http?.omitEmptyBody === true && bodyMembers.every((m) => values[m.name] === undefined);
+  let requestBody: unknown = bodyMembers.length > 0 && !noBody ? {} : undefined;
   for (const h of op.http?.constantHeaders ?? []) parameters[`header.${h.name}`] = h.value;
   for (const m of shape.members) {
     const value = values[m.name];

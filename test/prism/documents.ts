@@ -30,9 +30,16 @@ export const MORE_OWN_DOCUMENTS = ["test/openapi/fixtures/wire.yaml", "test/open
  * Twilio forms, Adyen (3.1, JSON bodies with required properties), VTEX (many headers, CSV
  * bodies), Orthanc (291 operations, text bodies), Budapest's BKK (form-style query arrays),
  * Marketcheck (hundreds of query parameters), Twilio Conversations (101 operations of forms with
- * arrays), Clever Cloud (324 operations, GET bodies), GitHub (845 operations). Zoom and Vercel are
- * left out: their enums of numbers on string schemas and nested required properties give inputs
- * the model cannot make valid; Stripe does not load in Prism within minutes.
+ * arrays), Clever Cloud (324 operations, GET bodies), GitHub (845 operations); from the corpus
+ * sweep (npm run test:prism-corpus: clean, loading in seconds): api.video (optional multipart
+ * uploads whose schema requires the file: no body when it is unset), Google's Logging and Cloud
+ * KMS (`:verb` suffixes after a path parameter, `/v1/{resource}:testIamPermissions`), OnSched
+ * (a requestBody of four JSON media types), LetMC and Opendatasoft (many path and query
+ * parameters, shared by `$ref`), BC's router (a parameter inside a segment,
+ * `/directions.{outputFormat}`). Zoom and Vercel are left out: their enums of
+ * numbers on string schemas and nested required properties give inputs the model cannot make
+ * valid (test/prism/known.ts CORPUS_KNOWN lists them for the sweep); Stripe does not load in Prism
+ * within minutes.
  */
 export const ALL_DOCUMENTS = [
   ...QUICK_DOCUMENTS,
@@ -52,4 +59,11 @@ export const ALL_DOCUMENTS = [
   "twilio.com__twilio_conversations_v1.json.gz",
   "clever-cloud.com.json.gz",
   "github.com__api.github.com.json.gz",
+  "api.video.json.gz",
+  "googleapis.com__logging.json.gz",
+  "googleapis.com__cloudkms.json.gz",
+  "letmc.com__free-tier.json.gz",
+  "onsched.com__consumer.json.gz",
+  "opendatasoft.com.json.gz",
+  "gov.bc.ca__router.json.gz",
 ] as const;

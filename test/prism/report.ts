@@ -28,7 +28,7 @@ export function report(results: readonly DocumentResult[], known: readonly Known
   const byKind = (kind: Known["kind"]) => known.filter((k) => k.kind === kind).reduce((n, k) => n + (listedTotals.get(k.name) ?? 0), 0);
   lines.unshift(
     `Prism request validation: ${results.length} documents, ${totals.operations} operations, ${totals.requests} requests, ${totals.violations} violations, ` +
-      `${totals.listed} listed (${byKind("prism")} Prism's own mistakes, ${byKind("input")} inputs the model cannot make valid, ${byKind("ours")} faults of ours reported)`,
+      `${totals.listed} listed (${byKind("prism")} Prism's own mistakes, ${byKind("input")} inputs the model cannot make valid, ${byKind("ours")} faults of ours reported, ${byKind("document")} where the document contradicts itself)`,
   );
   for (const k of known) if (listedTotals.has(k.name)) lines.push(`  listed ${k.kind} ${k.name} (${listedTotals.get(k.name)}): ${k.reason}`);
   for (const r of results) {

@@ -116,7 +116,7 @@ export async function runDocuments(sources: readonly Source[], options: RunOptio
     for (const source of sources) generated.push(await generateDocument(source));
     prism = await starting;
     const results: DocumentResult[] = [];
-    for (const [i, source] of sources.entries()) results.push(await runOne(source, documents[i]!, generated[i]!, prism, prism.servers[i]!.url, options, known));
+    for (const [i, source] of sources.entries()) results.push(await runDocument(source, documents[i]!, generated[i]!, prism, prism.servers[i]!.url, options, known));
     return results;
   } finally {
     await (prism ?? (await starting.catch(() => undefined)))?.stop();
@@ -146,7 +146,8 @@ export async function generateDocument(source: Source): Promise<Generated> {
   return { model, names: assignNames(model, new Diagnostics()), serializers, validators, dir };
 }
 
-async function runOne(source: Source, document: Record<string, unknown>, g: Generated, prism: PrismServers, url: string, options: RunOptions, known: readonly Known[]): Promise<DocumentResult> {
+/** One document against the Prism server at `url` (runDocuments for each of its documents; the corpus sweep one by one). */
+export async function runDocument(source: Source, document: Record<string, unknown>, g: Generated, prism: PrismServers, url: string, options: RunOptions, known: readonly Known[]): Promise<DocumentResult> {
   const { model, names, serializers, validators } = g;
   const paths = documentPaths(document);
   const result = { label: source.label, operations: 0, requests: 0, violations: [] as Finding[], listed: new Map<string, number>(), skipped: [] as { operation: string; reason: string }[], unsendable: new Map<string, number>(), statuses: new Map<number, number>() };
@@ -157,7 +158,7 @@ async function runOne(source: Source, document: Record<string, unknown>, g: Gene
       result.skipped.push({ operation: op.name, reason: "no serializer" });
       continue;
     }
-    const found = site(op.http.method, op.http.uri, paths);
+    const found = site(op.http.method, op.http.uri, paths, op.name);
     if (found === undefined) throw new Error(`${source.label} ${op.name}: ${op.http.method} ${op.http.uri} matches no path of the document`);
     const { prefix } = found;
     const requests = sendableRequests(model, op, serialize, validators, names, options, bodyRequired(document, found.operation), result.unsendable).map((s) => s.request);
@@ -242,32 +243,40 @@ function isEmpty(value: unknown): boolean {
   return value === "" || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && value !== null && !(value instanceof Date) && Object.keys(value).length === 0);
 }
 
-/** The document's operations by method: path templates reduced to `{}`, with their Operation Objects. */
-export function documentPaths(document: Record<string, unknown>): Map<string, { readonly template: string; readonly operation: unknown }[]> {
-  const byMethod = new Map<string, { template: string; operation: unknown }[]>();
+/**
+ * The document's operations by method: path templates reduced to `{}` (a query or fragment in the
+ * path key taken off: `/search?query={query}`, Azure's `/webhdfs/v1/{path}#op=APPEND`), with
+ * their Operation Objects and operationIds.
+ */
+export function documentPaths(document: Record<string, unknown>): Map<string, { readonly template: string; readonly operation: unknown; readonly operationId?: unknown }[]> {
+  const byMethod = new Map<string, { template: string; operation: unknown; operationId?: unknown }[]>();
   const paths = (document["paths"] ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(item ?? {})) {
       if (!METHODS.has(method)) continue;
       const list = byMethod.get(method.toUpperCase()) ?? [];
-      list.push({ template: templates(path), operation });
+      list.push({ template: templates(path), operation, operationId: (operation as Record<string, unknown> | null)?.["operationId"] });
       byMethod.set(method.toUpperCase(), list);
     }
   }
   return byMethod;
 }
 
-const templates = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
+const templates = (path: string) => path.replace(/[?#].*$/, "").replace(/\{[^}]*\}/g, "{}");
 
 /**
  * The document's operation behind one of ours, and the `servers` base path in front of its URI
  * (`/v1` of `/v1/Credentials/{Sid}`): the longest document path of the same method that ends the
- * URI, and what remains before it.
+ * URI, and what remains before it; of paths alike but for a fragment (Azure's `#op=APPEND`), the
+ * one whose operationId is our operation's name.
  */
-export function site(method: string, uri: string, paths: ReturnType<typeof documentPaths>): { prefix: string; operation: unknown } | undefined {
+export function site(method: string, uri: string, paths: ReturnType<typeof documentPaths>, name?: string): { prefix: string; operation: unknown } | undefined {
   const u = templates(uri);
-  let best: { template: string; operation: unknown } | undefined;
-  for (const p of paths.get(method) ?? []) if (u.endsWith(p.template) && (best === undefined || p.template.length > best.template.length)) best = p;
+  let best: { template: string; operation: unknown; operationId?: unknown } | undefined;
+  for (const p of paths.get(method) ?? []) {
+    if (!u.endsWith(p.template)) continue;
+    if (best === undefined || p.template.length > best.template.length || (p.template.length === best.template.length && p.operationId === name && best.operationId !== name)) best = p;
+  }
   if (best === undefined) return undefined;
   const prefix = u.slice(0, u.length - best.template.length);
   return { prefix: prefix.endsWith("/") && best.template.startsWith("/") ? prefix.slice(0, -1) : prefix, operation: best.operation };

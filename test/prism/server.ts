@@ -45,7 +45,12 @@ export interface PrismOptions {
   readonly validateResponse?: boolean;
   /** Read requests and write answers of AWS's JSON media types (application/x-amz-json-1.x) as JSON, which Prism does not (prism-child.cjs `--amz-json`). */
   readonly amzJson?: boolean;
+  /** How long Prism may take to load the documents (default 180 s); past it startPrism rejects with PrismLoadTimeout. */
+  readonly readyMs?: number;
 }
+
+/** Prism did not say it listens on every document within the time given (PrismOptions.readyMs). */
+export class PrismLoadTimeout extends Error {}
 
 export async function startPrism(documents: readonly Record<string, unknown>[], options: PrismOptions): Promise<PrismServers> {
   for (const document of documents) {
@@ -92,7 +97,8 @@ export async function startPrism(documents: readonly Record<string, unknown>[], 
   const listening = () => [...out.matchAll(/^prism (\d+) listening on (http:\/\/127\.0\.0\.1:\d+) \((\d+) operations\)$/gm)];
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Prism did not start within ${READY_MS} ms:\n${out}${err}`)), READY_MS);
+      const readyMs = options.readyMs ?? READY_MS;
+      const timer = setTimeout(() => reject(new PrismLoadTimeout(`Prism did not start within ${readyMs} ms:\n${out}${err}`)), readyMs);
       child.stdout.on("data", () => {
         if (listening().length === documents.length) {
           clearTimeout(timer);
@@ -125,7 +131,7 @@ export async function startPrism(documents: readonly Record<string, unknown>[], 
 }
 
 /** The first `$ref` of the document that does not point inside it, if any. */
-function externalRef(value: unknown): string | undefined {
+export function externalRef(value: unknown): string | undefined {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();

@@ -31,9 +31,11 @@ export interface BodyCodec {
   /**
    * Lines that compute a body from the `body`-bound members (all of them, set or not), and the
    * body expression (string or bytes); `contentType` is sent with it. With `optionalBody` the
-   * expression may be undefined: no body (restXml, when no body member is set).
+   * expression may be undefined: no body (restXml, when no body member is set). `empty` is true
+   * when the body has nothing in it (JSON `Object.keys(body).length === 0`); absent: when no
+   * member is set.
    */
-  members(ctx: SerializerContext, members: readonly Member[]): { lines: string[]; body: string; contentType: string; contentTypeExpression?: string; optionalBody?: boolean };
+  members(ctx: SerializerContext, members: readonly Member[]): { lines: string[]; body: string; contentType: string; contentTypeExpression?: string; optionalBody?: boolean; empty?: string };
   /** The body of a payload member that targets a structure, union, document, list or map. */
   payload(ctx: SerializerContext, member: Member, access: string): { body: string; contentType: string; lines?: string[]; contentTypeExpression?: string };
 }
@@ -152,6 +154,13 @@ export function httpRequest(ctx: SerializerContext, op: Operation, input: Struct
     // A content type known only at run time (a multipart boundary) replaces the declared one.
     const setType = written.contentTypeExpression === undefined ? contentType(written.contentType) : `headers["Content-Type"] ??= ${written.contentTypeExpression};`;
     append(lines, written.lines);
+    if (http.omitEmptyBody === true && written.optionalBody !== true) {
+      // Nothing set: no body (an empty one would break the schema's `required`, or is a multipart without parts).
+      const empty = written.empty ?? bodyMembers.map((m) => `${propertyAccess("input", m.name)} === undefined`).join(" && ");
+      lines.push(`const requestBody = ${empty} ? undefined : ${written.body};`);
+      lines.push(`if (requestBody !== undefined) ${setType}`);
+      return { lines, method, path, query: "query", body: "requestBody", optionalBody: true };
+    }
     lines.push(setType);
     return { lines, method, path, query: "query", body: written.body, ...(written.optionalBody ? { optionalBody: true } : {}) };
   }

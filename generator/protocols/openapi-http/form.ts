@@ -30,7 +30,7 @@ export const formBody = (json: BodyCodec): BodyCodec => ({
       const access = propertyAccess("input", m.name);
       append(lines, ifPresent(access, formFieldLines(ctx, m, access), m.nullable === true));
     }
-    return { lines, body: `form.join("&")`, contentType: "application/x-www-form-urlencoded" };
+    return { lines, body: `form.join("&")`, contentType: "application/x-www-form-urlencoded", empty: "form.length === 0" };
   },
   payload(ctx, member, access) {
     const shape = shapeOf(ctx.model, member.target);

@@ -31,7 +31,7 @@ const jsonBody: BodyCodec = {
       const access = propertyAccess("input", m.name);
       append(lines, ifPresent(access, [setProperty("body", jsonMemberName(w, m), jsonValue(w, access, m))]));
     }
-    return { lines, body: jsonText(w, "body", members), contentType: "application/json" };
+    return { lines, body: jsonText(w, "body", members), contentType: "application/json", empty: "Object.keys(body).length === 0" };
   },
   payload(ctx, member, access) {
     const w = jsonWriter(ctx, JSON_OPTIONS);

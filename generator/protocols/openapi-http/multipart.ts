@@ -39,7 +39,7 @@ export const multipartBody = (json: BodyCodec): BodyCodec => ({
       append(lines, ifPresent(access, partLines(ctx, m, access), m.nullable === true));
     }
     lines.push(`const multipart = ${ctx.file.use(FORMS.multipartBody)}(parts);`);
-    return { lines, body: `multipart.body`, contentType: "multipart/form-data", contentTypeExpression: "multipart.contentType" };
+    return { lines, body: `multipart.body`, contentType: "multipart/form-data", contentTypeExpression: "multipart.contentType", empty: "parts.length === 0" };
   },
   payload(ctx, member, access) {
     const shape = shapeOf(ctx.model, member.target);
