@@ -52,7 +52,10 @@ describe("fuzz regressions", () => {
       ["SMITHY_PRELUDE_TARGET", "/shapes/a#Op/output/target"],
     ]);
     expect(await diagnose("m.smithy", idl("String"))).toEqual([]);
-    expect(await diagnose("m.smithy", idl("Unit"))).toEqual([]);
+    // A structure member may not target Unit (the reference's UnitType): rejected, not generated.
+    expect(await diagnose("m.smithy", idl("Unit"))).toEqual([
+      { code: "SMITHY_UNIT_TYPE", pointer: "/shapes/a#In/members/m", message: "`a#In$m`: only members of a union, enum, or intEnum can reference smithy.api#Unit" },
+    ]);
     expect(await diagnose("m.smithy", idl("Document"))).toEqual([]);
   });
 
@@ -99,7 +102,8 @@ describe("fuzz regressions", () => {
   });
 
   it("@idempotencyToken on an enum member (npm run fuzz seed 9 case 19091, was: a UUID string assigned to the enum's type, TS2322)", async () => {
-    const idl = `$version: "2"\nnamespace a\n@aws.protocols#awsJson1_1\nservice S { version: "1", operations: [Op] }\noperation Op { input: In }\nstructure In {\n  @idempotencyToken\n  e: E\n  @idempotencyToken\n  s: String\n}\nenum E { A, B }\n`;
+    // One token per structure (the trait is structurally exclusive): the enum's and the string's in two inputs.
+    const idl = `$version: "2"\nnamespace a\n@aws.protocols#awsJson1_1\nservice S { version: "1", operations: [Op, Op2] }\noperation Op { input: In }\noperation Op2 { input: In2 }\nstructure In {\n  @idempotencyToken\n  e: E\n}\nstructure In2 {\n  @idempotencyToken\n  s: String\n}\nenum E { A, B }\n`;
     const result = await generate([{ name: "m", files: [{ path: "m.smithy", text: idl }] }], { readFile: () => undefined }, { templates, format: false });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const serializers = result.files.get("m/serializers.ts") ?? "";
