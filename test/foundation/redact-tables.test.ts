@@ -26,7 +26,7 @@ string Secret
 
 structure OneInput { Token: Secret, Name: String }
 structure TwoInput { Token: Secret, Count: Integer }
-structure ThreeInput { Token: Secret, Inner: OneInput, Items: Ones, @sensitive Note: String }
+structure ThreeInput { Token: Secret, Inner: OneInput, Items: Ones, Note: Secret }
 list Ones { member: OneInput }
 `;
 const S = "*** Sensitive Data Redacted ***";

@@ -1,6 +1,7 @@
-// Constraints and `@sensitive` on a list member, a map key and a map value: lowered onto the
-// reference by both front ends, checked by the validators at that position (a map key at the
-// map's path), hidden by the log-safe views.
+// Constraints on a list member, a map key and a map value, and a sensitive map value (Smithy: a
+// member targeting a @sensitive shape, since Smithy 2.0 allows the trait on no member; OpenAPI:
+// `format: password` on the reference): lowered onto the reference by both front ends, checked
+// by the validators at that position (a map key at the map's path), hidden by the log-safe views.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -42,10 +43,13 @@ map Env {
     @pattern("^[A-Z_]+$")
     key: String
 
-    @sensitive
     @length(max: 5)
-    value: String
+    value: Secret
 }
+
+// Smithy 2.0 puts @sensitive on shapes, never on members (its selector excludes them).
+@sensitive
+string Secret
 
 list Levels {
     @range(min: 1, max: 3)
@@ -72,7 +76,7 @@ describe("Smithy: traits on a list member and on a map key / value", () => {
     expect(shape("Codes")).toMatchObject({ member: { target: "test.positions#Code", constraints: { length: { min: 2, max: 3 }, pattern: "^[a-z]+$" } } });
     expect(shape("Env")).toMatchObject({
       key: { target: "smithy.api#String", constraints: { length: { min: 1, max: 4 }, pattern: "^[A-Z_]+$" } },
-      value: { target: "smithy.api#String", constraints: { length: { max: 5 } }, sensitive: true },
+      value: { target: "test.positions#Secret", constraints: { length: { max: 5 } } },
     });
     expect(shape("Levels")).toMatchObject({ member: { target: "smithy.api#Integer", constraints: { range: { min: 1, max: 3 } } } });
   });
