@@ -19,12 +19,6 @@ export function preludeShapes(): Map<string, AstShape> {
   return new Map(Object.entries(PRELUDE.shapes ?? {}) as [string, AstShape][]);
 }
 
-/** One shape of the prelude (`smithy.api#String`), read from the prelude's model: no map is built. */
-export function preludeShape(id: string): AstShape | undefined {
-  const shapes = PRELUDE.shapes ?? {};
-  return Object.prototype.hasOwnProperty.call(shapes, id) ? (shapes[id] as AstShape) : undefined;
-}
-
 /**
  * Parses one file; a syntax error becomes a diagnostic at its line and column (the printer shows
  * the code frame) and `undefined`.

@@ -17,7 +17,7 @@ import type { Diagnostics } from "../../diagnostics.js";
 import type { AstShape } from "../ast.js";
 import { whereIs, type SmithyModel } from "../assemble.js";
 import { translateJavaPattern } from "../../regex/index.js";
-import { preludeShape } from "../idl/index.js";
+import { preludeShape } from "../prelude-shapes.js";
 import { checkDefaults } from "./defaults.js";
 import { checkHostLabels } from "./host-labels.js";
 import { checkHttpBindings } from "./http-bindings.js";
