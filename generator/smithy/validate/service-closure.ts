@@ -18,7 +18,8 @@
 // - An operation (a resource) is bound once in a service's closure: by the service, or by one
 //   resource.
 
-import type { AstShape } from "../ast.js";
+import type { AstShape, NodeValue } from "../ast.js";
+import { nodeEquals } from "../idl/merge-traits.js";
 import type { ValidationContext } from "./index.js";
 
 const HINT_RENAME = "Give one of them another name in the service's `rename` property (`rename: { \"ns#Name\": \"OtherName\" }`), or rename the shape itself";
@@ -156,14 +157,14 @@ function judge(ctx: ValidationContext, a: string, b: string, memo: Map<string, b
   if (x === undefined || y === undefined) return false; // a broken reference is reported elsewhere
   const kind = (s: { readonly member: boolean; readonly shape: AstShape }) => (s.member ? "member" : s.shape.type);
   const allowed = (s: { readonly member: boolean; readonly shape: AstShape }) => s.member || SIMPLE.has(s.shape.type) || COLLECTION.has(s.shape.type);
-  if (!allowed(x) || !allowed(y) || kind(x) !== kind(y) || !sameValue(x.traits ?? {}, y.traits ?? {})) return true;
+  if (!allowed(x) || !allowed(y) || kind(x) !== kind(y) || !nodeEquals(x.traits ?? {}, y.traits ?? {})) return true;
   if (x.member) return forbidden(ctx, x.target!, y.target!, memo);
   if (COLLECTION.has(x.shape.type) && x.shape.member !== undefined && y.shape.member !== undefined) return forbidden(ctx, `${a}$member`, `${b}$member`, memo);
   return false;
 }
 
 /** A shape, or a member (its traits and target) by its `ns#S$m` id. */
-function shapeOrMember(ctx: ValidationContext, id: string): { member: boolean; shape: AstShape; traits?: Record<string, unknown>; target?: string } | undefined {
+function shapeOrMember(ctx: ValidationContext, id: string): { member: boolean; shape: AstShape; traits?: Record<string, NodeValue>; target?: string } | undefined {
   const dollar = id.indexOf("$");
   if (dollar < 0) {
     const shape = ctx.shape(id);
@@ -173,17 +174,8 @@ function shapeOrMember(ctx: ValidationContext, id: string): { member: boolean; s
   const name = id.slice(dollar + 1);
   const ref = owner === undefined ? undefined : COLLECTION.has(owner.type) || owner.type === "map" ? (name === "member" || name === "key" || name === "value" ? owner[name] : undefined) : owner.members?.[name];
   if (owner === undefined || ref === undefined) return undefined;
-  const member = ref as { target: string; traits?: Record<string, unknown> };
+  const member = ref as { target: string; traits?: Record<string, NodeValue> };
   return { member: true, shape: owner, target: member.target, ...(member.traits ? { traits: member.traits } : {}) };
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function checkRenames(ctx: ValidationContext, serviceId: string, service: AstShape, closure: ReadonlySet<string>): void {
